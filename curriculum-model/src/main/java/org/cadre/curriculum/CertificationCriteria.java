@@ -1,0 +1,23 @@
+package org.cadre.curriculum;
+
+import java.time.Period;
+import org.cadre.kernel.Require;
+
+/**
+ * What a participant of a Training of Trainers must achieve to become a certified trainer; roster-core
+ * evaluates these for each participant. Ranges are checked by the curriculum rules, so a package with
+ * a typo is reported in full rather than refused at the first field.
+ *
+ * @param minAttendanceShare share of agenda sessions attended, 0 to 1 (0.8 = 80 %)
+ * @param postTestPassMark points on the post-test needed, within the knowledge test's range
+ * @param practiceTeachingRequired whether a passed micro-teaching (practical task) is required
+ * @param certificateValidity how long a trainer certificate is valid before recertification
+ */
+public record CertificationCriteria(double minAttendanceShare, int postTestPassMark,
+        boolean practiceTeachingRequired, Period certificateValidity) {
+
+    public CertificationCriteria {
+        Require.finite(minAttendanceShare, "CertificationCriteria.minAttendanceShare");
+        Require.present(certificateValidity, "CertificationCriteria.certificateValidity");
+    }
+}

@@ -1,0 +1,223 @@
+package org.cadre.curriculum;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.cadre.kernel.Require;
+
+/**
+ * One version of a Training Support Package: what trainers teach from.
+ *
+ * <p>Construction rejects malformed values (blank titles, negative minutes, malformed codes, EQF levels
+ * outside 1-8) with a message naming the field. Whether the parts fit together (references, coverage,
+ * cycles, feasibility, version policy) is the job of {@link CurriculumCheck}, which reports every
+ * problem at once as findings.
+ *
+ * @param id stable across versions
+ * @param version this version; see {@link VersionPolicy}
+ * @param languages BCP 47 tags of the languages the package is published in, such as {@code ru}, {@code en}
+ * @param owners the organisations that own the package (for example IOM Kazakhstan and a Border Academy)
+ * @param targetAudience who the package is for, in a sentence
+ * @param competences the job competences, each mapped to outcomes
+ * @param outcomes every learning outcome of the package
+ * @param modules in teaching order
+ * @param revision why this version exists, if it revises an earlier one
+ */
+public record Curriculum(CurriculumId id, String title, SemanticVersion version, ImmutableList<String> languages,
+        ImmutableList<String> owners, String targetAudience, ImmutableList<Competence> competences,
+        ImmutableList<LearningOutcome> outcomes, ImmutableList<Module> modules, AssessmentBlueprint assessment,
+        CertificationCriteria certification, Optional<Revision> revision) {
+
+    public Curriculum {
+        Require.present(id, "Curriculum.id");
+        title = Require.text(title, "Curriculum.title");
+        Require.present(version, "Curriculum.version");
+        languages = Require.list(languages, "Curriculum.languages");
+        for (String tag : languages) {
+            Require.that(isLanguageTag(tag), "Curriculum.languages", "must hold BCP 47 language tags, was '" + tag + "'");
+        }
+        owners = Require.list(owners, "Curriculum.owners").stream()
+                .map(o -> Require.text(o, "Curriculum.owners")).collect(ImmutableList.toImmutableList());
+        targetAudience = Require.text(targetAudience, "Curriculum.targetAudience");
+        competences = Require.list(competences, "Curriculum.competences");
+        outcomes = Require.list(outcomes, "Curriculum.outcomes");
+        modules = Require.list(modules, "Curriculum.modules");
+        Require.present(assessment, "Curriculum.assessment");
+        Require.present(certification, "Curriculum.certification");
+        Require.present(revision, "Curriculum.revision");
+    }
+
+    /** A BCP 47 tag with a two- or three-letter language, such as {@code ru}, {@code kk}, {@code uz-Cyrl}. */
+    private static boolean isLanguageTag(String tag) {
+        if (!LANGUAGE_TAG.matcher(tag).matches()) {
+            return false;
+        }
+        Locale locale = Locale.forLanguageTag(tag);
+        return !locale.getLanguage().isEmpty() && locale.toLanguageTag().equalsIgnoreCase(tag);
+    }
+
+    private static final java.util.regex.Pattern LANGUAGE_TAG =
+            java.util.regex.Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
+
+    /** Every session of every module, in teaching order. */
+    public Stream<Session> sessions() {
+        return modules.stream().flatMap(m -> m.sessions().stream());
+    }
+
+    public Optional<Session> session(SessionCode code) {
+        return sessions().filter(s -> s.code().equals(code)).findFirst();
+    }
+
+    public Optional<Module> module(ModuleCode code) {
+        return modules.stream().filter(m -> m.code().equals(code)).findFirst();
+    }
+
+    /** The module a session belongs to. */
+    public Optional<Module> moduleOf(SessionCode code) {
+        return modules.stream().filter(m -> m.sessions().stream().anyMatch(s -> s.code().equals(code))).findFirst();
+    }
+
+    /** Planned contact time of all sessions. */
+    public long minutes() {
+        return modules.stream().mapToLong(Module::minutes).sum();
+    }
+
+    /** {@code curriculum/<id>@<version>}: the prefix of every finding's subject about this version. */
+    public String subject() {
+        return "curriculum/" + id + "@" + version;
+    }
+
+    /** A builder holding every field of this curriculum, to derive a changed copy (a new version). */
+    public Builder toBuilder() {
+        Builder b = builder(id.value(), title, version.toString()).audience(targetAudience)
+                .assessment(assessment).certification(certification);
+        b.languages.addAll(languages);
+        b.owners.addAll(owners);
+        b.competences.addAll(competences);
+        b.outcomes.addAll(outcomes);
+        b.modules.addAll(modules);
+        b.revision = revision;
+        return b;
+    }
+
+    public static Builder builder(String id, String title, String version) {
+        return new Builder(CurriculumId.of(id), title, SemanticVersion.parse(version));
+    }
+
+    /** Builds a curriculum step by step; {@link #build()} checks it. */
+    public static final class Builder {
+        private CurriculumId id;
+        private String title;
+        private SemanticVersion version;
+        private final List<String> languages = new ArrayList<>();
+        private final List<String> owners = new ArrayList<>();
+        private String targetAudience;
+        private final List<Competence> competences = new ArrayList<>();
+        private final List<LearningOutcome> outcomes = new ArrayList<>();
+        private final List<Module> modules = new ArrayList<>();
+        private AssessmentBlueprint assessment;
+        private CertificationCriteria certification;
+        private Optional<Revision> revision = Optional.empty();
+
+        private Builder(CurriculumId id, String title, SemanticVersion version) {
+            this.id = id;
+            this.title = title;
+            this.version = version;
+        }
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder version(String version) {
+            this.version = SemanticVersion.parse(version);
+            return this;
+        }
+
+        public Builder languages(String... tags) {
+            languages.addAll(Arrays.asList(tags));
+            return this;
+        }
+
+        public Builder owners(String... owners) {
+            this.owners.addAll(Arrays.asList(owners));
+            return this;
+        }
+
+        public Builder audience(String targetAudience) {
+            this.targetAudience = targetAudience;
+            return this;
+        }
+
+        public Builder competence(Competence competence) {
+            competences.add(competence);
+            return this;
+        }
+
+        public Builder outcome(LearningOutcome outcome) {
+            outcomes.add(outcome);
+            return this;
+        }
+
+        public Builder module(Module module) {
+            modules.add(module);
+            return this;
+        }
+
+        /** Replaces the module with the same code, keeping its place. */
+        public Builder replaceModule(Module module) {
+            int at = indexOfModule(module.code());
+            Require.that(at >= 0, "module", "'" + module.code() + "' is not in this curriculum");
+            modules.set(at, module);
+            return this;
+        }
+
+        public Builder removeModule(String code) {
+            int at = indexOfModule(ModuleCode.of(code));
+            Require.that(at >= 0, "module", "'" + code + "' is not in this curriculum");
+            modules.remove(at);
+            return this;
+        }
+
+        public Builder removeOutcome(String code) {
+            Require.that(outcomes.removeIf(o -> o.code().value().equals(code)), "outcome",
+                    "'" + code + "' is not in this curriculum");
+            return this;
+        }
+
+        private int indexOfModule(ModuleCode code) {
+            for (int i = 0; i < modules.size(); i++) {
+                if (modules.get(i).code().equals(code)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        public Builder assessment(AssessmentBlueprint assessment) {
+            this.assessment = assessment;
+            return this;
+        }
+
+        public Builder certification(CertificationCriteria certification) {
+            this.certification = certification;
+            return this;
+        }
+
+        public Builder revises(String previousVersion, String reason) {
+            this.revision = Optional.of(new Revision(SemanticVersion.parse(previousVersion), reason));
+            return this;
+        }
+
+        public Curriculum build() {
+            return new Curriculum(id, title, version, ImmutableList.copyOf(languages), ImmutableList.copyOf(owners),
+                    targetAudience, ImmutableList.copyOf(competences), ImmutableList.copyOf(outcomes),
+                    ImmutableList.copyOf(modules), assessment, certification, revision);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.cadre.curriculum;
+
+import org.cadre.kernel.Require;
+
+/**
+ * What a participant can do after the course.
+ *
+ * @param code unique within the curriculum
+ * @param statement the outcome as written in the package ("Distinguish migrant smuggling from ...")
+ * @param level qualification level on the EQF / Sectoral Qualifications Framework scale, 1 to 8
+ * @param domain knowledge, skills, or responsibility and autonomy
+ */
+public record LearningOutcome(OutcomeCode code, String statement, int level, OutcomeDomain domain) {
+
+    public LearningOutcome {
+        Require.present(code, "LearningOutcome.code");
+        statement = Require.text(statement, "LearningOutcome.statement");
+        Require.inRange(level, 1, 8, "LearningOutcome.level");
+        Require.present(domain, "LearningOutcome.domain");
+    }
+
+    public static LearningOutcome of(String code, String statement, int level, OutcomeDomain domain) {
+        return new LearningOutcome(OutcomeCode.of(code), statement, level, domain);
+    }
+}

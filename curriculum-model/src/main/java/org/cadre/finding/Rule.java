@@ -1,0 +1,41 @@
+package org.cadre.finding;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+
+/**
+ * A named business rule over some input {@code T}: a stable code, a severity, a one-line meaning in
+ * domain words, and the logic. Modules list their rules in one enum (for example
+ * {@code CurriculumRule}) so that the catalogue in {@code docs/rules.md} can be checked against code.
+ *
+ * @param <T> what the rule looks at
+ */
+public interface Rule<T> {
+
+    /** Stable, documented code such as {@code curriculum.outcome-not-taught}. */
+    String code();
+
+    Severity severity();
+
+    /** What the rule means, in one sentence of domain language. */
+    String meaning();
+
+    /** Reports every violation in {@code input}; reports nothing when the rule holds. */
+    void check(T input, Report report);
+
+    /** Where a rule reports what it found; the code and severity come from the rule itself. */
+    @FunctionalInterface
+    interface Report {
+        void finding(String subject, String message);
+    }
+
+    /** Runs every rule on the input and returns all findings together. */
+    static <T> Findings checkAll(List<? extends Rule<? super T>> rules, T input) {
+        ImmutableList.Builder<Finding> found = ImmutableList.builder();
+        for (Rule<? super T> rule : rules) {
+            rule.check(input, (subject, message) ->
+                    found.add(new Finding(rule.severity(), rule.code(), subject, message)));
+        }
+        return Findings.copyOf(found.build());
+    }
+}

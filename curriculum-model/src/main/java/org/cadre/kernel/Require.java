@@ -1,0 +1,108 @@
+package org.cadre.kernel;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import java.util.Collection;
+import java.util.regex.Pattern;
+
+/**
+ * Construction-time checks. Each names the field it checks, so a message reads
+ * {@code "Session.minutes must not be negative, was -5"}. Bad input throws; business problems are
+ * reported as findings by the rule checks instead.
+ */
+public final class Require {
+
+    private static final Pattern CODE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,63}");
+
+    private Require() {}
+
+    /** A non-null value. */
+    public static <T> T present(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        return value;
+    }
+
+    /** Text with at least one non-blank character, stripped of surrounding white space. */
+    public static String text(String value, String field) {
+        present(value, field);
+        String stripped = value.strip();
+        if (stripped.isEmpty()) {
+            throw new IllegalArgumentException(field + " must not be blank");
+        }
+        return stripped;
+    }
+
+    /**
+     * A short identifier: letters, digits, '.', '_' or '-', starting with a letter or digit, at most 64
+     * characters (for example {@code M1}, {@code M1.S3}, {@code LO-2}).
+     */
+    public static String code(String value, String field) {
+        present(value, field);
+        if (!CODE.matcher(value).matches()) {
+            throw new IllegalArgumentException(field
+                    + " must be 1-64 letters, digits, '.', '_' or '-' starting with a letter or digit, was '"
+                    + value + "'");
+        }
+        return value;
+    }
+
+    public static int nonNegative(int value, String field) {
+        if (value < 0) {
+            throw new IllegalArgumentException(field + " must not be negative, was " + value);
+        }
+        return value;
+    }
+
+    public static int positive(int value, String field) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + " must be positive, was " + value);
+        }
+        return value;
+    }
+
+    public static int inRange(int value, int min, int max, String field) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(
+                    field + " must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
+    }
+
+    /** A real number (not NaN, not infinite). */
+    public static double finite(double value, String field) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(field + " must be a finite number, was " + value);
+        }
+        return value;
+    }
+
+    /** An immutable copy with no null elements. */
+    public static <T> ImmutableList<T> list(Collection<? extends T> values, String field) {
+        present(values, field);
+        int i = 0;
+        for (T v : values) {
+            if (v == null) {
+                throw new IllegalArgumentException(field + "[" + i + "] must not be null");
+            }
+            i++;
+        }
+        return ImmutableList.copyOf(values);
+    }
+
+    /** An immutable copy with no null elements, in the given iteration order. */
+    public static <T> ImmutableSet<T> set(Collection<? extends T> values, String field) {
+        return ImmutableSet.copyOf(list(values, field));
+    }
+
+    /** Throws unless {@code condition}; {@code reason} completes "field ...". */
+    public static void that(boolean condition, String field, String reason) {
+        requireNonNull(reason, "reason");
+        if (!condition) {
+            throw new IllegalArgumentException(field + " " + reason);
+        }
+    }
+}
