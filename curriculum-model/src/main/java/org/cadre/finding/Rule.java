@@ -10,15 +10,7 @@ import java.util.List;
  *
  * @param <T> what the rule looks at
  */
-public interface Rule<T> {
-
-    /** Stable, documented code such as {@code curriculum.outcome-not-taught}. */
-    String code();
-
-    Severity severity();
-
-    /** What the rule means, in one sentence of domain language. */
-    String meaning();
+public interface Rule<T> extends RuleInfo {
 
     /** Reports every violation in {@code input}; reports nothing when the rule holds. */
     void check(T input, Report report);

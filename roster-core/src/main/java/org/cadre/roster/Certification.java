@@ -1,0 +1,108 @@
+package org.cadre.roster;
+
+import com.google.common.collect.ImmutableList;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.cadre.curriculum.CertificationCriteria;
+import org.cadre.curriculum.SessionCode;
+import org.cadre.finding.Finding;
+import org.cadre.finding.Findings;
+import org.cadre.kernel.Require;
+
+/**
+ * Evaluates the package's {@link CertificationCriteria} for participants: the share of agenda sessions
+ * attended (present or late), the post-test score, and, when required, passed practice teaching. A
+ * participant is certified when every criterion is met; the decision carries one reason per criterion.
+ *
+ * <p>The decision is monotone: more attendance or a higher score never turns a certification into a
+ * refusal (a property test holds this).
+ */
+public final class Certification {
+
+    private Certification() {}
+
+    /** The decision for every participant holding a seat, in roster order. */
+    public static ImmutableList<Decision> evaluate(EventRoster roster) {
+        return roster.seatedParticipants().stream().map(e -> evaluate(roster, e.person()))
+                .collect(ImmutableList.toImmutableList());
+    }
+
+    /** The decision for one participant. */
+    public static Decision evaluate(EventRoster roster, PersonId person) {
+        Require.present(person, "person");
+        Set<SessionCode> agenda = roster.event().agenda().stream().map(AgendaSlot::session).collect(Collectors.toSet());
+        long attended = roster.attendance().stream()
+                .filter(a -> a.person().equals(person) && a.mark().attended() && agenda.contains(a.session()))
+                .map(Attendance::session).distinct().count();
+        Optional<Integer> post = roster.tests().stream()
+                .filter(t -> t.person().equals(person) && t.phase() == TestScore.Phase.POST)
+                .map(TestScore::total).max(Integer::compare);
+        Optional<PracticeTeaching> practice = roster.practice().stream().filter(p -> p.person().equals(person))
+                .max(java.util.Comparator.comparingInt(PracticeTeaching::total));
+        return decide(roster.curriculum().certification(), roster.rubric(), person,
+                roster.event().subject() + "/certification/" + person, attended, agenda.size(), post, practice);
+    }
+
+    /**
+     * The decision from the figures themselves.
+     *
+     * @param attended agenda sessions the person attended
+     * @param sessions agenda sessions in all
+     */
+    public static Decision decide(CertificationCriteria criteria, Optional<Rubric> rubric, PersonId person,
+            String subject, long attended, long sessions, Optional<Integer> postTest, Optional<PracticeTeaching> practice) {
+        List<Finding> reasons = new ArrayList<>();
+        BigDecimal share = sessions == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(attended).divide(BigDecimal.valueOf(sessions), 6, RoundingMode.HALF_UP);
+        BigDecimal minimum = BigDecimal.valueOf(criteria.minAttendanceShare());
+        String attendance = "attended " + attended + " of " + sessions + " sessions (" + percent(share) + "), "
+                + "minimum " + percent(minimum);
+        reasons.add(share.compareTo(minimum) >= 0 && sessions > 0
+                ? CertificationReason.CRITERION_MET.about(subject, attendance)
+                : CertificationReason.ATTENDANCE_BELOW_MINIMUM.about(subject, attendance));
+        if (postTest.isEmpty()) {
+            reasons.add(CertificationReason.POST_TEST_MISSING.about(subject, "no post-test score recorded"));
+        } else {
+            String test = "post-test " + postTest.get() + " points, pass mark " + criteria.postTestPassMark();
+            reasons.add(postTest.get() >= criteria.postTestPassMark()
+                    ? CertificationReason.CRITERION_MET.about(subject, test)
+                    : CertificationReason.POST_TEST_BELOW_PASS_MARK.about(subject, test));
+        }
+        if (criteria.practiceTeachingRequired()) {
+            if (practice.isEmpty() || rubric.isEmpty()) {
+                reasons.add(CertificationReason.PRACTICE_TEACHING_MISSING.about(subject, "no scored practice teaching recorded"));
+            } else {
+                String teaching = "practice teaching " + practice.get().total() + " of " + rubric.get().maxPoints()
+                        + " points, pass mark " + rubric.get().passMark();
+                reasons.add(practice.get().passes(rubric.get())
+                        ? CertificationReason.CRITERION_MET.about(subject, teaching)
+                        : CertificationReason.PRACTICE_TEACHING_BELOW_PASS_MARK.about(subject, teaching));
+            }
+        }
+        Findings all = Findings.copyOf(reasons);
+        return new Decision(person, !all.hasErrors(), all);
+    }
+
+    private static String percent(BigDecimal share) {
+        return share.movePointRight(2).setScale(0, RoundingMode.HALF_UP).toPlainString() + " %";
+    }
+
+    /**
+     * Whether a participant is certified, and why.
+     *
+     * @param reasons one finding per criterion: {@code certification.criterion-met} (info) when met, an
+     *     error naming the criterion when not
+     */
+    public record Decision(PersonId person, boolean certified, Findings reasons) {
+        public Decision {
+            Require.present(person, "Decision.person");
+            Require.present(reasons, "Decision.reasons");
+            Require.that(certified != reasons.hasErrors(), "Decision.certified", "must be true exactly when no reason is an error");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.cadre.roster;
+
+import static org.cadre.finding.Severity.ERROR;
+import static org.cadre.finding.Severity.INFO;
+
+import com.google.common.collect.ImmutableList;
+import org.cadre.finding.Finding;
+import org.cadre.finding.RuleInfo;
+import org.cadre.finding.Severity;
+
+/** The reasons a certification decision gives, one per criterion; catalogued in {@code docs/rules.md}. */
+public enum CertificationReason implements RuleInfo {
+
+    CRITERION_MET("certification.criterion-met", INFO, "A certification criterion is met; the message says which and by how much."),
+    ATTENDANCE_BELOW_MINIMUM("certification.attendance-below-minimum", ERROR,
+            "The participant attended a smaller share of the agenda's sessions than the package requires."),
+    POST_TEST_MISSING("certification.post-test-missing", ERROR, "The participant has no post-test score."),
+    POST_TEST_BELOW_PASS_MARK("certification.post-test-below-pass-mark", ERROR,
+            "The participant's post-test score is below the package's pass mark."),
+    PRACTICE_TEACHING_MISSING("certification.practice-teaching-missing", ERROR,
+            "Practice teaching is required but the participant has no scored practice teaching."),
+    PRACTICE_TEACHING_BELOW_PASS_MARK("certification.practice-teaching-below-pass-mark", ERROR,
+            "The participant's practice teaching scored below the rubric's pass mark.");
+
+    private static final ImmutableList<CertificationReason> ALL = ImmutableList.copyOf(values());
+
+    private final String code;
+    private final Severity severity;
+    private final String meaning;
+
+    CertificationReason(String code, Severity severity, String meaning) {
+        this.code = code;
+        this.severity = severity;
+        this.meaning = meaning;
+    }
+
+    public static ImmutableList<CertificationReason> all() {
+        return ALL;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public Severity severity() {
+        return severity;
+    }
+
+    @Override
+    public String meaning() {
+        return meaning;
+    }
+
+    Finding about(String subject, String message) {
+        return new Finding(severity, code, subject, message);
+    }
+}

@@ -1,0 +1,40 @@
+package org.cadre.roster;
+
+import com.google.common.collect.ImmutableSet;
+import java.util.Locale;
+import org.cadre.kernel.Require;
+
+/** A country by its ISO 3166-1 alpha-2 code, upper case: {@code KZ}, {@code TJ}, {@code UZ}. */
+public record Country(String code) implements Comparable<Country> {
+
+    private static final ImmutableSet<String> ISO_CODES = ImmutableSet.copyOf(Locale.getISOCountries());
+
+    public static final Country KAZAKHSTAN = new Country("KZ");
+    public static final Country TAJIKISTAN = new Country("TJ");
+    public static final Country UZBEKISTAN = new Country("UZ");
+
+    public Country {
+        Require.present(code, "Country");
+        Require.that(ISO_CODES.contains(code), "Country",
+                "must be an ISO 3166-1 alpha-2 code in upper case (for example KZ), was '" + code + "'");
+    }
+
+    public static Country of(String code) {
+        return new Country(code);
+    }
+
+    /** The country's name in English, whatever the default locale. */
+    public String englishName() {
+        return new Locale.Builder().setRegion(code).build().getDisplayCountry(Locale.ENGLISH);
+    }
+
+    @Override
+    public int compareTo(Country other) {
+        return code.compareTo(other.code);
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}

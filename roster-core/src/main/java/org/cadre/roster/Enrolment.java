@@ -1,0 +1,83 @@
+package org.cadre.roster;
+
+import com.google.common.collect.ImmutableList;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.cadre.finding.Finding;
+import org.cadre.finding.Result;
+import org.cadre.finding.Severity;
+import org.cadre.kernel.Require;
+
+/**
+ * A person on an event's roster in one role, with every status change it went through.
+ *
+ * <p>New enrolments start as {@link EnrolmentStatus#NOMINATED}; {@link #moveTo} applies a legal
+ * transition or refuses with {@code enrolment.illegal-transition}, changing nothing. An enrolment read
+ * back from storage or an import may hold any history; {@link EventRule#ILLEGAL_TRANSITION} reports the
+ * illegal steps in it.
+ *
+ * @param nominatedBy the organisation that nominated the person, if known
+ * @param history every status with the day it was entered, oldest first; never empty
+ */
+public record Enrolment(PersonId person, EventId event, Role role, Optional<OrganisationId> nominatedBy,
+        ImmutableList<StatusChange> history) {
+
+    public Enrolment {
+        Require.present(person, "Enrolment.person");
+        Require.present(event, "Enrolment.event");
+        Require.present(role, "Enrolment.role");
+        Require.present(nominatedBy, "Enrolment.nominatedBy");
+        history = Require.list(history, "Enrolment.history");
+        Require.that(!history.isEmpty(), "Enrolment.history", "must hold at least the first status");
+    }
+
+    /** A new nomination, on the given day. */
+    public static Enrolment nominate(PersonId person, EventId event, Role role, OrganisationId nominatedBy, LocalDate on) {
+        return new Enrolment(person, event, role, Optional.of(nominatedBy),
+                ImmutableList.of(new StatusChange(EnrolmentStatus.NOMINATED, on)));
+    }
+
+    public EnrolmentStatus status() {
+        return history.get(history.size() - 1).status();
+    }
+
+    /** The day the current status was entered. */
+    public LocalDate since() {
+        return history.get(history.size() - 1).on();
+    }
+
+    /** The day the person was put on the waiting list, if ever. */
+    public Optional<LocalDate> waitlistedOn() {
+        return history.stream().filter(c -> c.status() == EnrolmentStatus.WAITLISTED).map(StatusChange::on).findFirst();
+    }
+
+    /**
+     * Moves to {@code target} on the given day, if the transition is legal and the day is not before the
+     * current status's day; otherwise refuses with the reason.
+     */
+    public Result<Enrolment> moveTo(EnrolmentStatus target, LocalDate on) {
+        Require.present(target, "target");
+        Require.present(on, "on");
+        String subject = "event/" + event + "/enrolment/" + person;
+        if (!status().canMoveTo(target)) {
+            return Result.refused(new Finding(Severity.ERROR, EventRule.ILLEGAL_TRANSITION.code(), subject,
+                    "cannot move from " + status().label() + " to " + target.label() + "; allowed: "
+                            + (status().isFinal() ? "none, " + status().label() + " is final"
+                                    : String.join(", ", status().next().stream().map(EnrolmentStatus::label).toList()))));
+        }
+        if (on.isBefore(since())) {
+            return Result.refused(new Finding(Severity.ERROR, EventRule.ILLEGAL_TRANSITION.code(), subject,
+                    "cannot move to " + target.label() + " on " + on + ", before the current status began (" + since() + ")"));
+        }
+        return Result.ok(new Enrolment(person, event, role, nominatedBy,
+                ImmutableList.<StatusChange>builder().addAll(history).add(new StatusChange(target, on)).build()));
+    }
+
+    /** One step of an enrolment's history. */
+    public record StatusChange(EnrolmentStatus status, LocalDate on) {
+        public StatusChange {
+            Require.present(status, "StatusChange.status");
+            Require.present(on, "StatusChange.on");
+        }
+    }
+}

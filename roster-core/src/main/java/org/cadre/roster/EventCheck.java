@@ -1,0 +1,83 @@
+package org.cadre.roster;
+
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.cadre.curriculum.Session;
+import org.cadre.curriculum.SessionCode;
+import org.cadre.finding.Findings;
+import org.cadre.finding.Rule;
+import org.cadre.kernel.Require;
+
+/**
+ * Checks one event's roster against every {@link EventRule} and returns all findings.
+ *
+ * <pre>{@code
+ * Findings findings = EventCheck.of(roster).run();
+ * Findings stricter = EventCheck.of(roster).withMaxParticipantsPerTrainer(8).run();
+ * }</pre>
+ */
+public final class EventCheck {
+
+    /** The default largest number of participants per trainer before {@link EventRule#TRAINER_RATIO} warns. */
+    public static final int DEFAULT_MAX_PARTICIPANTS_PER_TRAINER = 12;
+
+    private final EventRoster roster;
+    private final int maxParticipantsPerTrainer;
+    private final ImmutableMap<SessionCode, Session> sessions;
+    private final ImmutableSet<SessionCode> onAgenda;
+
+    private EventCheck(EventRoster roster, int maxParticipantsPerTrainer) {
+        this.roster = Require.present(roster, "roster");
+        this.maxParticipantsPerTrainer = Require.positive(maxParticipantsPerTrainer, "maxParticipantsPerTrainer");
+        Map<SessionCode, Session> byCode = new LinkedHashMap<>();
+        roster.curriculum().sessions().forEach(s -> byCode.putIfAbsent(s.code(), s));
+        this.sessions = ImmutableMap.copyOf(byCode);
+        this.onAgenda = roster.event().agenda().stream().map(AgendaSlot::session).collect(ImmutableSet.toImmutableSet());
+    }
+
+    public static EventCheck of(EventRoster roster) {
+        return new EventCheck(roster, DEFAULT_MAX_PARTICIPANTS_PER_TRAINER);
+    }
+
+    public EventCheck withMaxParticipantsPerTrainer(int max) {
+        return new EventCheck(roster, max);
+    }
+
+    /** Runs every rule; never stops at the first finding. */
+    public Findings run() {
+        return Rule.checkAll(EventRule.all(), this);
+    }
+
+    public EventRoster roster() {
+        return roster;
+    }
+
+    public Event event() {
+        return roster.event();
+    }
+
+    int maxParticipantsPerTrainer() {
+        return maxParticipantsPerTrainer;
+    }
+
+    /** The curriculum version's sessions by code. */
+    ImmutableMap<SessionCode, Session> sessions() {
+        return sessions;
+    }
+
+    ImmutableSet<SessionCode> onAgenda() {
+        return onAgenda;
+    }
+
+    /** The first course day: the day pool qualifications are judged on. */
+    LocalDate firstDay() {
+        return roster.event().courseDays().first();
+    }
+
+    String subject(String kind, Object id) {
+        return roster.event().subject() + "/" + kind + "/" + id;
+    }
+}

@@ -1,0 +1,496 @@
+package org.cadre.roster;
+
+import static org.cadre.finding.Severity.ERROR;
+import static org.cadre.finding.Severity.WARNING;
+
+import com.google.common.collect.ImmutableList;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.cadre.curriculum.AssessmentItem;
+import org.cadre.curriculum.ItemCode;
+import org.cadre.curriculum.Session;
+import org.cadre.curriculum.SessionCode;
+import org.cadre.finding.Rule;
+import org.cadre.finding.Severity;
+import org.cadre.roster.Enrolment.StatusChange;
+import org.cadre.roster.names.DuplicateCandidate;
+import org.cadre.roster.names.DuplicateFinder;
+import org.cadre.roster.pool.Evidence;
+import org.cadre.roster.pool.TrainerRecord;
+
+/**
+ * Every rule an event's roster is checked against, in one place. Each constant's code is stable and
+ * catalogued in {@code docs/rules.md}.
+ */
+public enum EventRule implements Rule<EventCheck> {
+
+    /** The event delivers the curriculum version it is checked with. */
+    CURRICULUM_MISMATCH("event.curriculum-mismatch", ERROR,
+            "The event names a different package or version than the curriculum it is checked against.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            Event e = in.event();
+            var c = in.roster().curriculum();
+            if (!e.curriculum().equals(c.id()) || !e.version().equals(c.version())) {
+                report.finding(e.subject(), "delivers " + e.curriculum() + "@" + e.version() + " but was checked against "
+                        + c.id() + "@" + c.version());
+            }
+            if (!e.programme().equals(in.roster().programme().id())) {
+                report.finding(e.subject(), "belongs to programme " + e.programme() + " but was checked with programme "
+                        + in.roster().programme().id());
+            }
+        }
+    },
+
+    /** The course days lie inside the travel window. */
+    DATES_INCONSISTENT("event.dates-inconsistent", ERROR,
+            "The course days are not inside the travel window.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            Event e = in.event();
+            if (!e.travelWindow().contains(e.courseDays())) {
+                report.finding(e.subject(), "course days " + e.courseDays() + " are not inside the travel window " + e.travelWindow());
+            }
+        }
+    },
+
+    /** No more participants hold a seat than the event has seats. */
+    CAPACITY_EXCEEDED("event.capacity-exceeded", ERROR,
+            "More participants hold a seat (confirmed, attended or completed) than the event's maximum.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            int seated = in.roster().seatedParticipants().size();
+            if (seated > in.event().maxParticipants()) {
+                report.finding(in.event().subject(), seated + " participants hold a seat, the maximum is "
+                        + in.event().maxParticipants() + ": " + (seated - in.event().maxParticipants()) + " too many");
+            }
+        }
+    },
+
+    /** At least the minimum number of participants hold a seat. */
+    BELOW_MINIMUM("event.below-minimum", WARNING,
+            "Fewer participants hold a seat than the event's minimum.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            int seated = in.roster().seatedParticipants().size();
+            if (seated < in.event().minParticipants()) {
+                report.finding(in.event().subject(), "only " + seated + " participants hold a seat, the minimum is "
+                        + in.event().minParticipants());
+            }
+        }
+    },
+
+    /** Seats go to the waiting list in the order people joined it. */
+    WAITLIST_ORDER("event.waitlist-order", WARNING,
+            "Someone was confirmed from the waiting list while a person who joined it earlier is still waiting.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            List<Enrolment> waiting = in.roster().enrolments().stream()
+                    .filter(e -> e.status() == EnrolmentStatus.WAITLISTED).toList();
+            for (Enrolment promoted : in.roster().enrolments()) {
+                Optional<java.time.LocalDate> joined = promoted.waitlistedOn();
+                if (joined.isEmpty() || promoted.status() == EnrolmentStatus.WAITLISTED) {
+                    continue;
+                }
+                waiting.stream().filter(w -> w.waitlistedOn().orElseThrow().isBefore(joined.get()))
+                        .forEach(w -> report.finding(in.subject("enrolment", promoted.person()),
+                                "left the waiting list (joined " + joined.get() + ") ahead of " + w.person()
+                                        + ", waiting since " + w.waitlistedOn().orElseThrow()));
+            }
+        }
+    },
+
+    /** No country sends more participants than its quota. */
+    QUOTA_EXCEEDED("event.quota-exceeded", ERROR,
+            "A country has more participants holding a seat than its quota.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            Map<Country, Long> perCountry = new TreeMap<>();
+            for (Enrolment e : in.roster().seatedParticipants()) {
+                Person p = in.roster().people().get(e.person());
+                if (p != null) {
+                    perCountry.merge(p.country(), 1L, Long::sum);
+                }
+            }
+            perCountry.forEach((country, n) -> {
+                Integer quota = in.event().quotas().get(country);
+                if (quota != null && n > quota) {
+                    report.finding(in.subject("quota", country), country.englishName() + " has " + n
+                            + " participants holding a seat, its quota is " + quota);
+                }
+            });
+        }
+    },
+
+    /** Every enrolment is of a person on the roster's people list, once. */
+    UNKNOWN_PERSON("enrolment.unknown-person", ERROR,
+            "An enrolment names a person who is not on the roster's list of people, or a person is enrolled twice.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            Set<PersonId> seen = new HashSet<>();
+            for (Enrolment e : in.roster().enrolments()) {
+                if (!in.roster().people().containsKey(e.person())) {
+                    report.finding(in.subject("enrolment", e.person()), "names a person who is not on the list of people");
+                }
+                if (!seen.add(e.person())) {
+                    report.finding(in.subject("enrolment", e.person()), "the person is enrolled more than once");
+                }
+            }
+        }
+    },
+
+    /** Participants are nominated by a recognised authority of a country in the programme's scope. */
+    NOT_ELIGIBLE("enrolment.not-eligible", ERROR,
+            "A participant was not nominated by a recognised nominating authority of a country in the programme's scope.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            for (Enrolment e : in.roster().enrolmentsAs(Role.PARTICIPANT)) {
+                if (e.status() == EnrolmentStatus.DECLINED) {
+                    continue;
+                }
+                String subject = in.subject("enrolment", e.person());
+                Optional<Organisation> nominator = e.nominatedBy().map(in.roster().organisations()::get);
+                if (e.nominatedBy().isEmpty()) {
+                    report.finding(subject, "has no nominating organisation");
+                } else if (nominator.isEmpty()) {
+                    report.finding(subject, "was nominated by " + e.nominatedBy().get() + ", an unknown organisation");
+                } else if (!nominator.get().nominatingAuthority()) {
+                    report.finding(subject, "was nominated by " + nominator.get().name()
+                            + ", which is not a recognised nominating authority");
+                } else if (!in.roster().programme().countries().contains(nominator.get().country())) {
+                    report.finding(subject, "was nominated by " + nominator.get().name() + " of "
+                            + nominator.get().country().englishName() + ", a country outside the programme's scope");
+                }
+            }
+        }
+    },
+
+    /** Every enrolment's recorded history follows the legal status transitions. */
+    ILLEGAL_TRANSITION("enrolment.illegal-transition", ERROR,
+            "An enrolment's status history holds a move the status rules do not allow (or goes back in time).") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            for (Enrolment e : in.roster().enrolments()) {
+                List<StatusChange> h = e.history();
+                if (h.get(0).status() != EnrolmentStatus.NOMINATED) {
+                    report.finding(in.subject("enrolment", e.person()), "starts as " + h.get(0).status().label()
+                            + " instead of nominated");
+                }
+                for (int i = 1; i < h.size(); i++) {
+                    StatusChange from = h.get(i - 1);
+                    StatusChange to = h.get(i);
+                    if (!from.status().canMoveTo(to.status())) {
+                        report.finding(in.subject("enrolment", e.person()), "moved from " + from.status().label()
+                                + " to " + to.status().label() + " on " + to.on() + ", which is not allowed");
+                    } else if (to.on().isBefore(from.on())) {
+                        report.finding(in.subject("enrolment", e.person()), "moved to " + to.status().label() + " on "
+                                + to.on() + ", before it became " + from.status().label() + " on " + from.on());
+                    }
+                }
+            }
+        }
+    },
+
+    /** The agenda holds every session of the curriculum version. */
+    SESSION_MISSING("agenda.session-missing", ERROR,
+            "A session of the curriculum version is not on the agenda.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            in.sessions().keySet().stream().filter(s -> !in.onAgenda().contains(s)).forEach(s ->
+                    report.finding(in.subject("session", s), "session " + s + " \"" + in.sessions().get(s).title()
+                            + "\" is not on the agenda"));
+        }
+    },
+
+    /** The agenda holds only sessions of the curriculum version, each once. */
+    UNKNOWN_SESSION("agenda.unknown-session", ERROR,
+            "An agenda slot names a session that the curriculum version does not have, or places a session twice.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            Set<SessionCode> seen = new HashSet<>();
+            for (AgendaSlot slot : in.event().agenda()) {
+                if (!in.sessions().containsKey(slot.session())) {
+                    report.finding(in.subject("session", slot.session()), "is on the agenda but not in "
+                            + in.roster().curriculum().id() + "@" + in.roster().curriculum().version());
+                } else if (!seen.add(slot.session())) {
+                    report.finding(in.subject("session", slot.session()), "is placed on the agenda more than once");
+                }
+            }
+        }
+    },
+
+    /** Every agenda slot falls on a course day. */
+    OUTSIDE_COURSE_DAYS("agenda.outside-course-days", ERROR,
+            "An agenda slot falls outside the course days.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            in.event().agenda().stream().filter(s -> !in.event().courseDays().contains(s.day())).forEach(s ->
+                    report.finding(in.subject("session", s.session()), "is placed on " + s.day()
+                            + ", outside the course days " + in.event().courseDays()));
+        }
+    },
+
+    /** Every agenda slot lasts as long as the curriculum plans for its session. */
+    DURATION_MISMATCH("agenda.duration-mismatch", WARNING,
+            "An agenda slot is shorter or longer than the curriculum plans for its session.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            for (AgendaSlot slot : in.event().agenda()) {
+                Session s = in.sessions().get(slot.session());
+                if (s != null && slot.minutes() != s.minutes()) {
+                    report.finding(in.subject("session", slot.session()), "is given " + slot.minutes()
+                            + " minutes on the agenda; the curriculum plans " + s.minutes());
+                }
+            }
+        }
+    },
+
+    /** No trainer is booked into two overlapping sessions. */
+    TRAINER_DOUBLE_BOOKED("agenda.trainer-double-booked", ERROR,
+            "A trainer is booked into two agenda slots that overlap in time.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            Map<PersonId, List<AgendaSlot>> byTrainer = new TreeMap<>();
+            for (AgendaSlot slot : in.event().agenda()) {
+                slot.trainers().forEach(t -> byTrainer.computeIfAbsent(t, k -> new java.util.ArrayList<>()).add(slot));
+            }
+            byTrainer.forEach((trainer, slots) -> {
+                List<AgendaSlot> sorted = slots.stream()
+                        .sorted(Comparator.comparing(AgendaSlot::day).thenComparing(AgendaSlot::start)).toList();
+                for (int i = 0; i < sorted.size(); i++) {
+                    for (int j = i + 1; j < sorted.size() && sorted.get(j).day().equals(sorted.get(i).day())
+                            && sorted.get(j).start().isBefore(sorted.get(i).end()); j++) {
+                        report.finding(in.subject("trainer", trainer), "is booked into " + sorted.get(i).session() + " and "
+                                + sorted.get(j).session() + ", which overlap on " + sorted.get(i).day());
+                    }
+                }
+            });
+        }
+    },
+
+    /** Every trainer on the agenda is enrolled in the event as trainer or co-trainer. */
+    TRAINER_NOT_ENROLLED("agenda.trainer-not-enrolled", ERROR,
+            "A person delivers an agenda slot but is not enrolled as a trainer or co-trainer holding a seat.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            Set<PersonId> trainers = in.roster().seatedTrainers().stream().map(Enrolment::person)
+                    .collect(Collectors.toSet());
+            in.event().agenda().stream().flatMap(s -> s.trainers().stream()).distinct()
+                    .filter(t -> !trainers.contains(t))
+                    .forEach(t -> report.finding(in.subject("trainer", t),
+                            "delivers sessions but is not enrolled as a trainer or co-trainer holding a seat"));
+        }
+    },
+
+    /** Trainers hold the pool status the event needs: certified or lead to lead, co-trainer or above to co-deliver. */
+    TRAINER_NOT_QUALIFIED("agenda.trainer-not-qualified", ERROR,
+            "A trainer lacks the trainer-pool status the role needs for this package on the first course day "
+                    + "(lead: certified trainer with a valid certificate; co-trainer: at least co-trainer; a ToT is led by lead trainers).") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            for (Enrolment e : in.roster().seatedTrainers()) {
+                Optional<TrainerRecord> record = in.roster().pool().record(e.person(), in.event().curriculum());
+                String subject = in.subject("trainer", e.person());
+                if (record.isEmpty()) {
+                    report.finding(subject, "has no trainer-pool record for " + in.event().curriculum());
+                    continue;
+                }
+                TrainerRecord r = record.get();
+                boolean ok = switch (e.role()) {
+                    case TRAINER -> in.event().kind() == Event.Kind.TOT
+                            ? r.mayLeadOn(in.firstDay()) && r.status() == org.cadre.roster.pool.PoolStatus.LEAD_TRAINER
+                            : r.mayLeadOn(in.firstDay());
+                    default -> r.mayCoDeliverOn(in.firstDay());
+                };
+                if (!ok) {
+                    report.finding(subject, "is enrolled as " + e.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                            + " of a " + in.event().kind() + " but on " + in.firstDay() + " is " + r);
+                }
+            }
+        }
+    },
+
+    /** Trainers of a cascade training graduated from the ToT the cascade names. */
+    CASCADE_TRAINER_NOT_FROM_TOT("cascade.trainer-not-from-tot", WARNING,
+            "A trainer of a cascade training has no record of completing the ToT the cascade says its trainers came from.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            in.event().trainersFrom().ifPresent(tot -> {
+                for (Enrolment e : in.roster().seatedTrainers()) {
+                    boolean graduated = in.roster().pool().record(e.person(), in.event().curriculum())
+                            .map(r -> r.history().stream().flatMap(h -> h.evidence().stream())
+                                    .anyMatch(ev -> ev.kind() == Evidence.Kind.TOT_COMPLETED && ev.event().equals(Optional.of(tot))))
+                            .orElse(false);
+                    if (!graduated) {
+                        report.finding(in.subject("trainer", e.person()), "has no record of completing " + tot
+                                + ", the ToT this cascade's trainers came from");
+                    }
+                }
+            });
+        }
+    },
+
+    /** There are enough trainers for the participants. */
+    TRAINER_RATIO("event.trainer-ratio", WARNING,
+            "More participants per trainer than the largest ratio allowed (12 by default), or no trainer at all.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            int participants = in.roster().seatedParticipants().size();
+            int trainers = in.roster().seatedTrainers().size();
+            if (participants == 0) {
+                return;
+            }
+            if (trainers == 0) {
+                report.finding(in.event().subject(), participants + " participants and no trainer holding a seat");
+            } else if (participants > (long) trainers * in.maxParticipantsPerTrainer()) {
+                report.finding(in.event().subject(), participants + " participants for " + trainers + " trainers is "
+                        + BigDecimal.valueOf(participants).divide(BigDecimal.valueOf(trainers), 1, RoundingMode.HALF_UP)
+                                .toPlainString()
+                        + " per trainer; at most " + in.maxParticipantsPerTrainer() + " allowed");
+            }
+        }
+    },
+
+    /** Attendance is recorded only for enrolled people. */
+    ATTENDANCE_NOT_ENROLLED("attendance.not-enrolled", ERROR,
+            "Attendance is recorded for someone who is not enrolled in the event.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            Set<PersonId> enrolled = in.roster().enrolments().stream().map(Enrolment::person).collect(Collectors.toSet());
+            in.roster().attendance().stream().map(Attendance::person).distinct().filter(p -> !enrolled.contains(p))
+                    .forEach(p -> report.finding(in.subject("attendance", p), "attendance is recorded for " + p
+                            + ", who is not enrolled in the event"));
+        }
+    },
+
+    /** Attendance is recorded only for sessions on the agenda, once per person and session. */
+    ATTENDANCE_UNKNOWN_SESSION("attendance.unknown-session", ERROR,
+            "Attendance is recorded for a session that is not on the agenda, or twice for the same person and session.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            Set<String> seen = new HashSet<>();
+            for (Attendance a : in.roster().attendance()) {
+                if (!in.onAgenda().contains(a.session())) {
+                    report.finding(in.subject("attendance", a.person()), "attendance is recorded for session "
+                            + a.session() + ", which is not on the agenda");
+                } else if (!seen.add(a.person() + "\u0000" + a.session())) {
+                    report.finding(in.subject("attendance", a.person()), "attendance for session " + a.session()
+                            + " is recorded more than once");
+                }
+            }
+        }
+    },
+
+    /** Every pre-test has its post-test and the other way round, once each, for enrolled participants. */
+    UNPAIRED_TEST("assessment.unpaired-test", WARNING,
+            "A participant has a pre-test without a post-test or the other way round (or one of them twice); "
+                    + "unpaired tests are left out of knowledge gain.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            Map<PersonId, Map<TestScore.Phase, Integer>> counts = new TreeMap<>();
+            for (TestScore t : in.roster().tests()) {
+                counts.computeIfAbsent(t.person(), p -> new HashMap<>()).merge(t.phase(), 1, Integer::sum);
+            }
+            counts.forEach((person, phases) -> {
+                int pre = phases.getOrDefault(TestScore.Phase.PRE, 0);
+                int post = phases.getOrDefault(TestScore.Phase.POST, 0);
+                if (pre == 0 || post == 0) {
+                    report.finding(in.subject("test", person), "has a " + (pre == 0 ? "post-test but no pre-test" : "pre-test but no post-test"));
+                } else if (pre > 1 || post > 1) {
+                    report.finding(in.subject("test", person), "has " + pre + " pre-tests and " + post + " post-tests; one of each is expected");
+                }
+            });
+        }
+    },
+
+    /** Test and practice scores name items of the blueprint and stay within their points. */
+    SCORE_OUT_OF_RANGE("assessment.score-out-of-range", ERROR,
+            "A test or practice-teaching score names an unknown item or criterion, or exceeds its maximum points.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            Map<ItemCode, AssessmentItem> items = new HashMap<>();
+            in.roster().curriculum().assessment().items().forEach(i -> items.putIfAbsent(i.code(), i));
+            for (TestScore t : in.roster().tests()) {
+                t.points().forEach((item, points) -> {
+                    AssessmentItem known = items.get(item);
+                    if (known == null || known.kind() != org.cadre.curriculum.ItemKind.TEST_QUESTION) {
+                        report.finding(in.subject("test", t.person()), "scores " + item + ", which is not a test question of the blueprint");
+                    } else if (points > known.maxPoints()) {
+                        report.finding(in.subject("test", t.person()), "scores " + points + " on " + item + ", whose maximum is " + known.maxPoints());
+                    }
+                });
+            }
+            for (PracticeTeaching p : in.roster().practice()) {
+                if (in.roster().rubric().isEmpty()) {
+                    report.finding(in.subject("practice", p.person()), "practice teaching is scored but the event has no rubric");
+                    continue;
+                }
+                Rubric rubric = in.roster().rubric().get();
+                Map<String, Integer> max = rubric.criteria().stream()
+                        .collect(Collectors.toMap(Rubric.Criterion::name, Rubric.Criterion::maxPoints));
+                p.scores().forEach((criterion, points) -> {
+                    if (!max.containsKey(criterion)) {
+                        report.finding(in.subject("practice", p.person()), "scores criterion '" + criterion + "', which the rubric does not have");
+                    } else if (points > max.get(criterion)) {
+                        report.finding(in.subject("practice", p.person()), "scores " + points + " on '" + criterion
+                                + "', whose maximum is " + max.get(criterion));
+                    }
+                });
+            }
+        }
+    },
+
+    /** No two people on the roster are likely the same person under different spellings. */
+    LIKELY_DUPLICATE("person.likely-duplicate", WARNING,
+            "Two people on the roster are likely the same person, written in different scripts or spellings; "
+                    + "confirm before merging (nothing is merged automatically).") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            for (DuplicateCandidate c : DuplicateFinder.candidates(in.roster().people().values())) {
+                report.finding(in.subject("person", c.first()), String.format(java.util.Locale.ROOT,
+                        "may be the same person as %s (similarity %.2f): %s", c.second(), c.score(), c.names()));
+            }
+        }
+    };
+
+    private static final ImmutableList<EventRule> ALL = ImmutableList.copyOf(values());
+
+    private final String code;
+    private final Severity severity;
+    private final String meaning;
+
+    EventRule(String code, Severity severity, String meaning) {
+        this.code = code;
+        this.severity = severity;
+        this.meaning = meaning;
+    }
+
+    /** Every event rule, in catalogue order. */
+    public static ImmutableList<EventRule> all() {
+        return ALL;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public Severity severity() {
+        return severity;
+    }
+
+    @Override
+    public String meaning() {
+        return meaning;
+    }
+}

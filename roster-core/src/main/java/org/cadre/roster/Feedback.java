@@ -1,0 +1,47 @@
+package org.cadre.roster;
+
+import java.util.Optional;
+import org.cadre.curriculum.CurriculumDiff.Element;
+import org.cadre.curriculum.SessionCode;
+import org.cadre.kernel.Require;
+
+/**
+ * One participant's rating of a session (and, if given, of the trainer who delivered it), pointing at the
+ * curriculum element it concerns, so reports can list what to revise in the next package version.
+ *
+ * @param author who gave it; empty when anonymous
+ * @param trainer the trainer rated, if the feedback is about a trainer
+ * @param rating 1 (poor) to 5 (excellent)
+ * @param concerns the curriculum element the feedback is about: usually the session itself, or its
+ *     module, an outcome or an assessment item
+ */
+public record Feedback(Optional<PersonId> author, SessionCode session, Optional<PersonId> trainer, int rating,
+        Optional<String> comment, Concern concerns) {
+
+    public Feedback {
+        Require.present(author, "Feedback.author");
+        Require.present(session, "Feedback.session");
+        Require.present(trainer, "Feedback.trainer");
+        Require.inRange(rating, 1, 5, "Feedback.rating");
+        comment = Require.present(comment, "Feedback.comment").map(String::strip).filter(c -> !c.isEmpty());
+        Require.present(concerns, "Feedback.concerns");
+    }
+
+    /** Anonymous feedback on a session, concerning the session itself. */
+    public static Feedback onSession(SessionCode session, int rating, String comment) {
+        return new Feedback(Optional.empty(), session, Optional.empty(), rating, Optional.ofNullable(comment),
+                new Concern(Element.SESSION, session.value()));
+    }
+
+    public boolean isAnonymous() {
+        return author.isEmpty();
+    }
+
+    /** A curriculum element by kind and code, such as session {@code M2.S4} or outcome {@code LO3}. */
+    public record Concern(Element element, String code) {
+        public Concern {
+            Require.present(element, "Feedback.Concern.element");
+            code = Require.text(code, "Feedback.Concern.code");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.cadre.roster.pool;
+
+import static org.cadre.finding.Severity.ERROR;
+
+import com.google.common.collect.ImmutableList;
+import org.cadre.finding.Finding;
+import org.cadre.finding.RuleInfo;
+import org.cadre.finding.Severity;
+
+/** The reasons a trainer-pool command is refused; catalogued in {@code docs/rules.md}. */
+public enum PoolRefusal implements RuleInfo {
+
+    STEP_SKIPPED("pool.step-skipped", "A promotion skips a level or goes down; steps go one at a time, upwards."),
+    EVIDENCE_MISSING("pool.evidence-missing", "A step or record lacks the evidence it needs (for example a ToT completion for co-trainer, three deliveries for lead trainer)."),
+    INACTIVE("pool.inactive", "The trainer is inactive: reactivate before promoting or recording deliveries."),
+    BACKDATED("pool.backdated", "The command is dated before the trainer's latest recorded step."),
+    CERTIFICATE_EXPIRED("pool.certificate-expired", "The trainer's certificate has expired: recertify before promoting to lead trainer or recording a delivery."),
+    NOT_CERTIFIED("pool.not-certified", "Recertification or a delivery was recorded for someone who is not yet a certified trainer."),
+    ALREADY("pool.no-change", "Inactivating an inactive trainer, or reactivating an active one.");
+
+    private static final ImmutableList<PoolRefusal> ALL = ImmutableList.copyOf(values());
+
+    private final String code;
+    private final String meaning;
+
+    PoolRefusal(String code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public static ImmutableList<PoolRefusal> all() {
+        return ALL;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public Severity severity() {
+        return ERROR;
+    }
+
+    @Override
+    public String meaning() {
+        return meaning;
+    }
+
+    Finding about(String subject, String message) {
+        return new Finding(ERROR, code, subject, message);
+    }
+}

@@ -1,0 +1,276 @@
+package org.cadre.roster.pool;
+
+import com.google.common.collect.ImmutableList;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Optional;
+import org.cadre.curriculum.CurriculumId;
+import org.cadre.finding.Result;
+import org.cadre.kernel.Require;
+import org.cadre.roster.PersonId;
+
+/**
+ * One person's standing in the trainer pool of one package: status, activity, certificate validity and
+ * the full dated history behind them. Immutable; every command returns a new record or a refusal that
+ * changes nothing ({@link PoolRefusal}).
+ *
+ * <p>Progression: admitted as {@link PoolStatus#TRAINEE} on {@link Evidence.Kind#TOT_ENROLLED};
+ * {@link PoolStatus#CO_TRAINER} on {@link Evidence.Kind#TOT_COMPLETED};
+ * {@link PoolStatus#CERTIFIED_TRAINER} on {@link Evidence.Kind#OBSERVED_CO_DELIVERY}, which starts the
+ * certificate; {@link PoolStatus#LEAD_TRAINER} after {@value #DELIVERIES_FOR_LEAD} recorded
+ * {@link Evidence.Kind#DELIVERY deliveries} as a certified trainer while the certificate is valid.
+ * {@link Evidence.Kind#RECERTIFICATION} restarts the certificate's validity period.
+ */
+public final class TrainerRecord {
+
+    /** Deliveries as a certified trainer needed to become a lead trainer. */
+    public static final int DELIVERIES_FOR_LEAD = 3;
+
+    private final PersonId person;
+    private final CurriculumId curriculum;
+    private final Period validity;
+    private final PoolStatus status;
+    private final boolean active;
+    private final Optional<LocalDate> certifiedUntil;
+    private final ImmutableList<Entry> history;
+
+    private TrainerRecord(PersonId person, CurriculumId curriculum, Period validity, PoolStatus status, boolean active,
+            Optional<LocalDate> certifiedUntil, ImmutableList<Entry> history) {
+        this.person = person;
+        this.curriculum = curriculum;
+        this.validity = validity;
+        this.status = status;
+        this.active = active;
+        this.certifiedUntil = certifiedUntil;
+        this.history = history;
+    }
+
+    /**
+     * Admits a trainee on evidence of ToT enrolment.
+     *
+     * @param validity how long a certificate runs (the package's certification criteria)
+     */
+    public static Result<TrainerRecord> admit(PersonId person, CurriculumId curriculum, Period validity, Evidence enrolled) {
+        Require.present(person, "person");
+        Require.present(curriculum, "curriculum");
+        Require.present(validity, "validity");
+        Require.present(enrolled, "evidence");
+        String subject = subject(person, curriculum);
+        if (enrolled.kind() != Evidence.Kind.TOT_ENROLLED) {
+            return Result.refused(PoolRefusal.EVIDENCE_MISSING.about(subject,
+                    "admission as trainee needs evidence of ToT enrolment, got " + enrolled.kind()));
+        }
+        return Result.ok(new TrainerRecord(person, curriculum, validity, PoolStatus.TRAINEE, true, Optional.empty(),
+                ImmutableList.of(new Entry(Entry.Kind.STEP, enrolled.on(), Optional.of(PoolStatus.TRAINEE),
+                        Optional.of(enrolled), "admitted"))));
+    }
+
+    /** Moves up one level on the evidence that level requires. */
+    public Result<TrainerRecord> promote(PoolStatus target, Evidence evidence) {
+        Require.present(target, "target");
+        Require.present(evidence, "evidence");
+        Optional<Result<TrainerRecord>> refusal = refuseIfInactiveOrBackdated(evidence.on());
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        if (status.next().filter(target::equals).isEmpty()) {
+            return Result.refused(PoolRefusal.STEP_SKIPPED.about(subject(), "cannot go from " + status.label() + " to "
+                    + target.label() + "; the next step is " + status.next().map(PoolStatus::label).orElse("none")));
+        }
+        return switch (target) {
+            case TRAINEE -> throw new AssertionError("trainee is never a promotion target");
+            case CO_TRAINER -> needs(Evidence.Kind.TOT_COMPLETED, evidence).then(e ->
+                    Result.ok(step(target, e, certifiedUntil)));
+            case CERTIFIED_TRAINER -> needs(Evidence.Kind.OBSERVED_CO_DELIVERY, evidence).then(e ->
+                    Result.ok(step(target, e, Optional.of(e.on().plus(validity)))));
+            case LEAD_TRAINER -> promoteToLead(evidence);
+        };
+    }
+
+    private Result<TrainerRecord> promoteToLead(Evidence evidence) {
+        if (!isCertifiedOn(evidence.on())) {
+            return Result.refused(PoolRefusal.CERTIFICATE_EXPIRED.about(subject(),
+                    "the certificate expired on " + certifiedUntil.orElseThrow() + "; recertify first"));
+        }
+        long deliveries = deliveries();
+        if (deliveries < DELIVERIES_FOR_LEAD) {
+            return Result.refused(PoolRefusal.EVIDENCE_MISSING.about(subject(), "lead trainer needs "
+                    + DELIVERIES_FOR_LEAD + " deliveries as a certified trainer, " + deliveries + " recorded"));
+        }
+        return Result.ok(step(PoolStatus.LEAD_TRAINER, evidence, certifiedUntil));
+    }
+
+    /** Records a training the certified trainer delivered. */
+    public Result<TrainerRecord> recordDelivery(Evidence delivery) {
+        Require.present(delivery, "evidence");
+        Optional<Result<TrainerRecord>> refusal = refuseIfInactiveOrBackdated(delivery.on());
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        if (!status.isAtLeast(PoolStatus.CERTIFIED_TRAINER)) {
+            return Result.refused(PoolRefusal.NOT_CERTIFIED.about(subject(),
+                    "a " + status.label() + " cannot record a delivery; co-deliveries count as observed co-delivery evidence"));
+        }
+        if (!isCertifiedOn(delivery.on())) {
+            return Result.refused(PoolRefusal.CERTIFICATE_EXPIRED.about(subject(),
+                    "the certificate expired on " + certifiedUntil.orElseThrow() + "; recertify first"));
+        }
+        return needs(Evidence.Kind.DELIVERY, delivery).then(e ->
+                Result.ok(with(Entry.Kind.DELIVERY, e.on(), Optional.of(e), "delivered", status, active, certifiedUntil)));
+    }
+
+    /** Restarts the certificate's validity from the day of recertification. */
+    public Result<TrainerRecord> recertify(Evidence recertification) {
+        Require.present(recertification, "evidence");
+        Optional<Result<TrainerRecord>> refusal = refuseIfInactiveOrBackdated(recertification.on());
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        if (!status.isAtLeast(PoolStatus.CERTIFIED_TRAINER)) {
+            return Result.refused(PoolRefusal.NOT_CERTIFIED.about(subject(), "a " + status.label() + " has no certificate to renew"));
+        }
+        return needs(Evidence.Kind.RECERTIFICATION, recertification).then(e -> Result.ok(with(Entry.Kind.RECERTIFIED,
+                e.on(), Optional.of(e), "recertified", status, active, Optional.of(e.on().plus(validity)))));
+    }
+
+    /** Takes the trainer out of active service, keeping the level reached. */
+    public Result<TrainerRecord> inactivate(LocalDate on, String reason) {
+        String why = Require.text(reason, "reason");
+        if (!active) {
+            return Result.refused(PoolRefusal.ALREADY.about(subject(), "already inactive"));
+        }
+        Optional<Result<TrainerRecord>> backdated = refuseIfBackdated(on);
+        return backdated.orElseGet(() ->
+                Result.ok(with(Entry.Kind.INACTIVATED, on, Optional.empty(), why, status, false, certifiedUntil)));
+    }
+
+    /** Brings an inactive trainer back at the level reached. */
+    public Result<TrainerRecord> reactivate(LocalDate on, String reason) {
+        String why = Require.text(reason, "reason");
+        if (active) {
+            return Result.refused(PoolRefusal.ALREADY.about(subject(), "already active"));
+        }
+        Optional<Result<TrainerRecord>> backdated = refuseIfBackdated(on);
+        return backdated.orElseGet(() ->
+                Result.ok(with(Entry.Kind.REACTIVATED, on, Optional.empty(), why, status, true, certifiedUntil)));
+    }
+
+    /** May lead a delivery on that day: active, certified or lead, certificate valid. */
+    public boolean mayLeadOn(LocalDate day) {
+        return active && status.isAtLeast(PoolStatus.CERTIFIED_TRAINER) && isCertifiedOn(day);
+    }
+
+    /** May co-deliver on that day: active and at least a co-trainer. */
+    public boolean mayCoDeliverOn(LocalDate day) {
+        return active && status.isAtLeast(PoolStatus.CO_TRAINER) && !day.isBefore(history.get(0).on());
+    }
+
+    public boolean isCertifiedOn(LocalDate day) {
+        return certifiedUntil.filter(until -> !day.isAfter(until)).isPresent()
+                && status.isAtLeast(PoolStatus.CERTIFIED_TRAINER);
+    }
+
+    /** Deliveries recorded as a certified trainer. */
+    public long deliveries() {
+        return history.stream().filter(e -> e.kind() == Entry.Kind.DELIVERY).count();
+    }
+
+    /** The day of the latest delivery, if any: reports count a trainer as active from it. */
+    public Optional<LocalDate> lastDelivery() {
+        return history.reverse().stream().filter(e -> e.kind() == Entry.Kind.DELIVERY).map(Entry::on).findFirst();
+    }
+
+    public PersonId person() {
+        return person;
+    }
+
+    public CurriculumId curriculum() {
+        return curriculum;
+    }
+
+    public PoolStatus status() {
+        return status;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    /** The last day the certificate is valid, once certified. */
+    public Optional<LocalDate> certifiedUntil() {
+        return certifiedUntil;
+    }
+
+    /** Every step, delivery, recertification and change of activity, oldest first. */
+    public ImmutableList<Entry> history() {
+        return history;
+    }
+
+    public String subject() {
+        return subject(person, curriculum);
+    }
+
+    private static String subject(PersonId person, CurriculumId curriculum) {
+        return "pool/" + curriculum + "/" + person;
+    }
+
+    private Result<Evidence> needs(Evidence.Kind kind, Evidence evidence) {
+        if (evidence.kind() != kind) {
+            return Result.refused(PoolRefusal.EVIDENCE_MISSING.about(subject(), "needs evidence of " + kind + ", got " + evidence.kind()));
+        }
+        return Result.ok(evidence);
+    }
+
+    private Optional<Result<TrainerRecord>> refuseIfInactiveOrBackdated(LocalDate on) {
+        if (!active) {
+            return Optional.of(Result.refused(PoolRefusal.INACTIVE.about(subject(), "is inactive since "
+                    + history.get(history.size() - 1).on() + ": " + history.get(history.size() - 1).note())));
+        }
+        return refuseIfBackdated(on);
+    }
+
+    private Optional<Result<TrainerRecord>> refuseIfBackdated(LocalDate on) {
+        Require.present(on, "on");
+        LocalDate latest = history.get(history.size() - 1).on();
+        if (on.isBefore(latest)) {
+            return Optional.of(Result.refused(PoolRefusal.BACKDATED.about(subject(),
+                    "dated " + on + ", before the latest recorded step on " + latest)));
+        }
+        return Optional.empty();
+    }
+
+    private TrainerRecord step(PoolStatus target, Evidence evidence, Optional<LocalDate> until) {
+        return with(Entry.Kind.STEP, evidence.on(), Optional.of(evidence), "became " + target.label(), target, active, until);
+    }
+
+    private TrainerRecord with(Entry.Kind kind, LocalDate on, Optional<Evidence> evidence, String note,
+            PoolStatus newStatus, boolean newActive, Optional<LocalDate> until) {
+        Entry entry = new Entry(kind, on, kind == Entry.Kind.STEP ? Optional.of(newStatus) : Optional.empty(), evidence, note);
+        return new TrainerRecord(person, curriculum, validity, newStatus, newActive, until,
+                ImmutableList.<Entry>builder().addAll(history).add(entry).build());
+    }
+
+    @Override
+    public String toString() {
+        return subject() + " " + status.label() + (active ? "" : " (inactive)")
+                + certifiedUntil.map(u -> ", certified until " + u).orElse("");
+    }
+
+    /**
+     * One line of a trainer's history.
+     *
+     * @param status the level reached, for a {@link Kind#STEP}
+     * @param note the reason for an inactivation or reactivation; otherwise a short description
+     */
+    public record Entry(Kind kind, LocalDate on, Optional<PoolStatus> status, Optional<Evidence> evidence, String note) {
+
+        /** What happened. */
+        public enum Kind {
+            STEP,
+            DELIVERY,
+            RECERTIFIED,
+            INACTIVATED,
+            REACTIVATED
+        }
+    }
+}
