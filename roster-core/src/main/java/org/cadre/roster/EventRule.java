@@ -25,6 +25,7 @@ import org.cadre.roster.Enrolment.StatusChange;
 import org.cadre.roster.names.DuplicateCandidate;
 import org.cadre.roster.names.DuplicateFinder;
 import org.cadre.roster.pool.Evidence;
+import org.cadre.roster.pool.PoolStatus;
 import org.cadre.roster.pool.TrainerRecord;
 
 /**
@@ -306,14 +307,14 @@ public enum EventRule implements Rule<EventCheck> {
                 }
                 TrainerRecord r = record.get();
                 boolean ok = switch (e.role()) {
-                    case TRAINER -> in.event().kind() == Event.Kind.TOT
-                            ? r.mayLeadOn(in.firstDay()) && r.status() == org.cadre.roster.pool.PoolStatus.LEAD_TRAINER
-                            : r.mayLeadOn(in.firstDay());
+                    case TRAINER -> r.mayLeadOn(in.firstDay()) && (in.event().kind() != Event.Kind.TOT
+                            || r.statusOn(in.firstDay()).orElseThrow() == PoolStatus.LEAD_TRAINER);
                     default -> r.mayCoDeliverOn(in.firstDay());
                 };
                 if (!ok) {
                     report.finding(subject, "is enrolled as " + e.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-                            + " of a " + in.event().kind() + " but on " + in.firstDay() + " is " + r);
+                            + " of a " + in.event().kind() + " but on " + in.firstDay() + " is "
+                            + r.asOf(in.firstDay()).map(TrainerRecord::toString).orElse("not yet in the pool"));
                 }
             }
         }

@@ -155,14 +155,53 @@ public final class TrainerRecord {
                 Result.ok(with(Entry.Kind.REACTIVATED, on, Optional.empty(), why, status, true, certifiedUntil)));
     }
 
-    /** May lead a delivery on that day: active, certified or lead, certificate valid. */
-    public boolean mayLeadOn(LocalDate day) {
-        return active && status.isAtLeast(PoolStatus.CERTIFIED_TRAINER) && isCertifiedOn(day);
+    /**
+     * The record as it stood at the end of the given day: only the history up to that day counts. Empty
+     * when the person was admitted later.
+     */
+    public Optional<TrainerRecord> asOf(LocalDate day) {
+        Require.present(day, "day");
+        if (history.get(0).on().isAfter(day)) {
+            return Optional.empty();
+        }
+        PoolStatus s = PoolStatus.TRAINEE;
+        boolean a = true;
+        Optional<LocalDate> until = Optional.empty();
+        ImmutableList.Builder<Entry> kept = ImmutableList.builder();
+        for (Entry e : history) {
+            if (e.on().isAfter(day)) {
+                break;
+            }
+            kept.add(e);
+            switch (e.kind()) {
+                case STEP -> {
+                    s = e.status().orElseThrow();
+                    if (s == PoolStatus.CERTIFIED_TRAINER) {
+                        until = Optional.of(e.on().plus(validity));
+                    }
+                }
+                case RECERTIFIED -> until = Optional.of(e.on().plus(validity));
+                case INACTIVATED -> a = false;
+                case REACTIVATED -> a = true;
+                case DELIVERY -> { }
+            }
+        }
+        return Optional.of(new TrainerRecord(person, curriculum, validity, s, a, until, kept.build()));
     }
 
-    /** May co-deliver on that day: active and at least a co-trainer. */
+    /** May lead a delivery on that day: then active, certified or lead, with a valid certificate. */
+    public boolean mayLeadOn(LocalDate day) {
+        return asOf(day).filter(r -> r.active && r.isCertifiedOn(day)).isPresent();
+    }
+
+    /** May co-deliver on that day: then active and at least a co-trainer. */
     public boolean mayCoDeliverOn(LocalDate day) {
-        return active && status.isAtLeast(PoolStatus.CO_TRAINER) && !day.isBefore(history.get(0).on());
+        return asOf(day).filter(r -> r.active && r.status.isAtLeast(PoolStatus.CO_TRAINER)).isPresent();
+    }
+
+    /** The level held at the end of that day, if admitted by then. */
+    public Optional<PoolStatus> statusOn(LocalDate day) {
+        return asOf(day).map(TrainerRecord::status);
     }
 
     public boolean isCertifiedOn(LocalDate day) {

@@ -1,0 +1,62 @@
+package org.cadre.roster;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.collect.ImmutableSortedSet;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.cadre.kernel.Require;
+
+/**
+ * How far a ToT reached: its graduates, the cascade trainings that name it as their trainers' source,
+ * and the officers those trainings trained, in all and per graduate who delivered them. The multiplier
+ * (officers trained per graduate) is what justifies a ToT to a donor.
+ *
+ * @param graduates ToT participants whose enrolment reached {@link EnrolmentStatus#COMPLETED}
+ * @param cascades the cascade trainings whose trainers came from this ToT
+ * @param officersTrained distinct participants present (attended or completed) at those cascades
+ * @param perGraduate for each graduate who delivered at least one of them (as trainer or co-trainer), the
+ *     distinct officers present at the cascades they delivered
+ */
+public record CascadeReach(EventId tot, ImmutableSortedSet<PersonId> graduates, ImmutableList<EventId> cascades,
+        ImmutableSortedSet<PersonId> officersTrained, ImmutableSortedMap<PersonId, ImmutableSortedSet<PersonId>> perGraduate) {
+
+    public CascadeReach {
+        Require.present(tot, "CascadeReach.tot");
+        Require.present(graduates, "CascadeReach.graduates");
+        Require.present(cascades, "CascadeReach.cascades");
+        Require.present(officersTrained, "CascadeReach.officersTrained");
+        Require.present(perGraduate, "CascadeReach.perGraduate");
+    }
+
+    /** The reach of the ToT over the given events (events that are not its cascades are ignored). */
+    public static CascadeReach of(EventRoster tot, Collection<EventRoster> events) {
+        Require.present(tot, "tot");
+        Require.that(tot.event().kind() == Event.Kind.TOT, "tot", "must be a ToT, was " + tot.event().kind());
+        ImmutableSortedSet<PersonId> graduates = tot.enrolmentsAs(Role.PARTICIPANT).stream()
+                .filter(e -> e.status() == EnrolmentStatus.COMPLETED).map(Enrolment::person)
+                .collect(ImmutableSortedSet.toImmutableSortedSet(Comparator.naturalOrder()));
+        ImmutableList<EventRoster> cascades = events.stream()
+                .filter(r -> r.event().trainersFrom().filter(tot.event().id()::equals).isPresent())
+                .sorted(Comparator.comparing((EventRoster r) -> r.event().courseDays().first()).thenComparing(r -> r.event().id()))
+                .collect(ImmutableList.toImmutableList());
+        Set<PersonId> trained = new TreeSet<>();
+        TreeMap<PersonId, TreeSet<PersonId>> perGraduate = new TreeMap<>();
+        for (EventRoster cascade : cascades) {
+            Set<PersonId> present = cascade.enrolmentsAs(Role.PARTICIPANT).stream()
+                    .filter(e -> e.status().wasPresent()).map(Enrolment::person).collect(ImmutableSet.toImmutableSet());
+            trained.addAll(present);
+            cascade.seatedTrainers().stream().map(Enrolment::person).filter(graduates::contains)
+                    .forEach(g -> perGraduate.computeIfAbsent(g, k -> new TreeSet<>()).addAll(present));
+        }
+        ImmutableSortedMap.Builder<PersonId, ImmutableSortedSet<PersonId>> per = ImmutableSortedMap.naturalOrder();
+        perGraduate.forEach((g, officers) -> per.put(g, ImmutableSortedSet.copyOf(officers)));
+        return new CascadeReach(tot.event().id(), graduates,
+                cascades.stream().map(r -> r.event().id()).collect(ImmutableList.toImmutableList()),
+                ImmutableSortedSet.copyOf(trained), per.buildOrThrow());
+    }
+}
