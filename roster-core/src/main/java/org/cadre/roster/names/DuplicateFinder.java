@@ -19,7 +19,8 @@ import org.cadre.roster.Person;
  * and "Farkhod Abdulloev" share the block {@code abdl|f}); only people sharing a block are compared, so
  * the work grows with the number of people and the size of the blocks, not with all pairs. Two names
  * score the mean similarity of their best-aligned words (Jaro-Winkler; an initial matches a word it
- * begins), words missing from the shorter name (a patronymic) not counted; a person's score is the best
+ * begins), words missing from the shorter name (a patronymic) not counted, and at most 0.1 above their
+ * least similar full word (so "Marat Akhmetov" is not "Marat Abenov"); a person's score is the best
  * over their name variants, lowered by 5 % when the countries differ.
  */
 public final class DuplicateFinder {
@@ -93,6 +94,7 @@ public final class DuplicateFinder {
         boolean[] used = new boolean[longer.size()];
         double total = 0;
         double weight = 0;
+        double worstWord = 1.0;
         // Full words first, so an initial cannot take the word a full word needs.
         List<String> ordered = new ArrayList<>(shorter);
         ordered.sort(Comparator.comparingInt(String::length).reversed());
@@ -118,8 +120,12 @@ public final class DuplicateFinder {
             double w = token.length() == 1 ? 0.5 : 1.0;
             total += best * w;
             weight += w;
+            if (token.length() > 1) {
+                worstWord = Math.min(worstWord, best);
+            }
         }
-        return total / weight;
+        // One exact word (a shared first name) must not carry a clearly different surname over the line.
+        return Math.min(total / weight, worstWord + 0.1);
     }
 
     private static List<NameKey> variants(Person p) {

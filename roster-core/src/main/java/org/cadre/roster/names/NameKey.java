@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * A name reduced to comparable tokens: transliterated from any script to Latin ASCII, lower-cased, split
  * into words, and with romanisation variants folded together (kh/h, zh/z, sh/s, ch/c, ts/c, yu/u, ya/a,
  * y/i, j/i, double letters), so that "Абдуллоев Фарход" and "Farkhod Abdulloyev" give the same tokens
- * {@code abdulov}, {@code farhod} (in some order). A token of one letter is an initial.
+ * {@code abduloev}, {@code farhod} (in some order). A token of one letter is an initial.
  */
 public record NameKey(ImmutableList<String> tokens) {
 
@@ -54,7 +54,7 @@ public record NameKey(ImmutableList<String> tokens) {
 
     /**
      * The token's consonant skeleton, for blocking: first letter, then the consonants, at most 4
-     * characters ({@code abdulov} gives {@code abdl}).
+     * characters ({@code abduloev} gives {@code abdl}).
      */
     static String skeleton(String token) {
         StringBuilder out = new StringBuilder(4).append(token.charAt(0));

@@ -1,0 +1,90 @@
+package org.cadre.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cadre.roster.demo.DemoRoster;
+import org.cadre.roster.names.DuplicateCandidate;
+import org.cadre.roster.names.DuplicateFinder;
+import org.cadre.roster.names.NameKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DuplicateFinderTest {
+
+    private static Person tj(String id, String nativeName, String latinName) {
+        return Person.builder(id, Country.TAJIKISTAN).nativeName(nativeName).latinName(latinName).build();
+    }
+
+    @ParameterizedTest(name = "{0} ~ {1}")
+    @CsvSource({
+            "Абдуллоев Фарход, Farkhod Abdulloev",
+            "Абдуллоев Фарход, ABDULLOEV F.",
+            "Farkhod Abdulloev, ABDULLOEV F.",
+            "Юсупов Бахтиёр, Bakhtiyor Yusupov",
+            "Жумабаев Серик, Serik Zhumabayev",
+            "Дмитрий Ковалёв, Dmitriy Kovalyov",
+            "Шерзод Рахимов, Sherzod Rakhimov",
+            "Eргашева Нодира, Nodira Ergasheva",
+            "Manuchehr Nazarov, Manuchekhr Nazarov",
+            "Ахметов Марат Серикович, Marat Akhmetov",
+    })
+    void the_same_officer_spelled_differently_is_a_candidate(String one, String other) {
+        Person a = Person.builder("a", Country.TAJIKISTAN).latinName(one).build();
+        Person b = Person.builder("b", Country.TAJIKISTAN).latinName(other).build();
+
+        assertThat(DuplicateFinder.score(a, b)).isGreaterThanOrEqualTo(DuplicateFinder.THRESHOLD);
+        assertThat(DuplicateFinder.candidates(List.of(a, b))).extracting(DuplicateCandidate::first, DuplicateCandidate::second)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(PersonId.of("a"), PersonId.of("b")));
+    }
+
+    @ParameterizedTest(name = "{0} !~ {1}")
+    @CsvSource({
+            "Farkhod Abdulloev, Sherzod Abdulloev",
+            "Farkhod Abdulloev, Farkhod Rakhimov",
+            "Nurlan Saparov, Assel Nurlanova",
+            "ABDULLOEV F., ABDULLOEV S.",
+            "Marat Akhmetov, Marat Abenov",
+    })
+    void different_officers_are_not_candidates(String one, String other) {
+        Person a = Person.builder("a", Country.TAJIKISTAN).latinName(one).build();
+        Person b = Person.builder("b", Country.TAJIKISTAN).latinName(other).build();
+
+        assertThat(DuplicateFinder.score(a, b)).isLessThan(DuplicateFinder.THRESHOLD);
+        assertThat(DuplicateFinder.candidates(List.of(a, b))).isEmpty();
+    }
+
+    @Test
+    void cyrillic_and_latin_spellings_fold_to_the_same_tokens() {
+        assertThat(NameKey.of("Абдуллоев Фарход").tokens()).containsExactly("abduloev", "farhod");
+        assertThat(NameKey.of("Farkhod ABDULLOYEV").tokens()).containsExactly("farhod", "abduloev");
+    }
+
+    @Test
+    void both_names_of_a_person_are_tried_and_the_pair_is_reported_once() {
+        Person a = tj("p1", "Абдуллоев Фарход", null);
+        Person b = tj("p2", null, "Farkhod Abdulloev");
+        Person c = tj("p3", "Абдуллоев Фарход", "Farkhod Abdulloev");
+
+        assertThat(DuplicateFinder.candidates(List.of(c, b, a))).extracting(d -> d.first() + "-" + d.second())
+                .containsExactlyInAnyOrder("p1-p2", "p1-p3", "p2-p3");
+    }
+
+    @Test
+    void a_different_country_lowers_the_score_but_a_clear_match_stays_a_candidate() {
+        Person a = tj("p1", "Абдуллоев Фарход", null);
+        Person b = Person.builder("p2", Country.UZBEKISTAN).latinName("Farkhod Abdulloev").build();
+
+        assertThat(DuplicateFinder.score(a, b)).isEqualTo(0.95);
+    }
+
+    @Test
+    void the_demo_roster_of_thirty_people_has_no_candidates() {
+        List<Person> people = new ArrayList<>(DemoRoster.almatyParticipants());
+        people.addAll(DemoRoster.almatyTrainers());
+
+        assertThat(DuplicateFinder.candidates(people)).isEmpty();
+    }
+}
