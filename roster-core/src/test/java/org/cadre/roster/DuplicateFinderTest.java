@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.cadre.roster.fixtures.SyntheticPeople;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.cadre.roster.demo.DemoRoster;
 import org.cadre.roster.names.DuplicateCandidate;
 import org.cadre.roster.names.DuplicateFinder;
@@ -30,6 +34,11 @@ class DuplicateFinderTest {
             "Eргашева Нодира, Nodira Ergasheva",
             "Manuchehr Nazarov, Manuchekhr Nazarov",
             "Ахметов Марат Серикович, Marat Akhmetov",
+            "Тошхамдулий Нурлан, TOSHKHAMDULIY N.",
+            "Есхамтуева Якуб, ESKHAMTUEVA Y.",
+            "Алкений Мехрона, ALKENIY M.",
+            "Хуршед Назаров, NAZAROV K.",
+            "Ильин Юлдуз, Yulduz Il'in",
     })
     void the_same_officer_spelled_differently_is_a_candidate(String one, String other) {
         Person a = Person.builder("a", Country.TAJIKISTAN).latinName(one).build();
@@ -78,6 +87,22 @@ class DuplicateFinderTest {
         Person b = Person.builder("p2", Country.UZBEKISTAN).latinName("Farkhod Abdulloev").build();
 
         assertThat(DuplicateFinder.score(a, b)).isEqualTo(0.95);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("org.cadre.curriculum.fixtures.Seeds#fewSeeds")
+    void every_planted_second_record_is_found(long seed) {
+        SyntheticPeople.Population population = SyntheticPeople.population(seed, 1_000);
+        Set<String> found = DuplicateFinder.candidates(population.people()).stream()
+                .map(c -> c.first() + "/" + c.second()).collect(Collectors.toSet());
+
+        for (int[] pair : population.planted()) {
+            PersonId a = population.people().get(pair[0]).id();
+            PersonId b = population.people().get(pair[1]).id();
+            String key = a.compareTo(b) < 0 ? a + "/" + b : b + "/" + a;
+            assertThat(found).as("seed %d: %s and %s", seed, population.people().get(pair[0]), population.people().get(pair[1]))
+                    .contains(key);
+        }
     }
 
     @Test

@@ -16,10 +16,12 @@ import org.cadre.roster.Person;
  *
  * <p>Each name (native and Latin, when both are known) becomes a {@link NameKey}. People are grouped into
  * blocks by keys of the form <i>skeleton of one word</i> + <i>initial of another</i> (so "ABDULLOEV F."
- * and "Farkhod Abdulloev" share the block {@code abdl|f}); only people sharing a block are compared, so
- * the work grows with the number of people and the size of the blocks, not with all pairs. Two names
+ * and "Farkhod Abdulloev" share the block {@code abdlv|f}; initials are compared by
+ * {@link NameKey#initialClass class}). A block of more than {@value #MAX_BLOCK} people (a common given
+ * name with a common initial) is split further by the whole word instead of its skeleton. Only people sharing a block are compared, so the work grows with the number of
+ * people and the size of the blocks, not with all pairs. Two names
  * score the mean similarity of their best-aligned words (Jaro-Winkler; an initial matches a word it
- * begins), words missing from the shorter name (a patronymic) not counted, and at most 0.1 above their
+ * begins), words missing from the shorter name (a patronymic) not counted, and at most 0.03 above their
  * least similar full word (so "Marat Akhmetov" is not "Marat Abenov"); a person's score is the best
  * over their name variants, lowered by 5 % when the countries differ.
  */
@@ -28,27 +30,35 @@ public final class DuplicateFinder {
     /** The lowest score reported. */
     public static final double THRESHOLD = 0.88;
 
+    /** The most people compared all-pairs in one block; larger blocks are split on a finer key. */
+    public static final int MAX_BLOCK = 32;
+
     private DuplicateFinder() {}
 
     /** Candidate pairs, highest score first, then by ids. */
     public static ImmutableList<DuplicateCandidate> candidates(Collection<Person> people) {
         List<Person> list = List.copyOf(people);
         List<List<NameKey>> keys = new ArrayList<>(list.size());
-        Map<String, List<Integer>> blocks = new HashMap<>();
+        Map<String, List<String>> words = new HashMap<>();
+        Map<String, List<Member>> coarse = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
-            List<NameKey> variants = variants(list.get(i));
+            List<NameKey> variants = variants(list.get(i), words);
             keys.add(variants);
-            Set<String> own = new HashSet<>();
+            Map<String, Set<Fine>> own = new HashMap<>();
             for (NameKey key : variants) {
                 blockKeys(key, own);
             }
-            for (String block : own) {
-                blocks.computeIfAbsent(block, b -> new ArrayList<>()).add(i);
+            for (Map.Entry<String, Set<Fine>> block : own.entrySet()) {
+                coarse.computeIfAbsent(block.getKey(), b -> new ArrayList<>()).add(new Member(i, block.getValue()));
             }
+        }
+        List<List<Integer>> blocks = new ArrayList<>();
+        for (List<Member> block : coarse.values()) {
+            split(block, blocks);
         }
         Set<Long> compared = new HashSet<>();
         List<DuplicateCandidate> found = new ArrayList<>();
-        for (List<Integer> block : blocks.values()) {
+        for (List<Integer> block : blocks) {
             for (int x = 0; x < block.size(); x++) {
                 for (int y = x + 1; y < block.size(); y++) {
                     int i = block.get(x);
@@ -84,75 +94,155 @@ public final class DuplicateFinder {
         return a.country().equals(b.country()) ? best : best * 0.95;
     }
 
-    /** Mean similarity of best-aligned words, greedily, words of the shorter name only. */
+    /**
+     * Mean similarity of best-aligned words of the shorter name: full words are aligned with full words
+     * first (Jaro-Winkler), then what is left is matched by initial; an initial counts half.
+     */
     static double similarity(NameKey a, NameKey b) {
         List<String> shorter = a.tokens().size() <= b.tokens().size() ? a.tokens() : b.tokens();
         List<String> longer = shorter == a.tokens() ? b.tokens() : a.tokens();
-        if (shorter.isEmpty() || shorter.stream().allMatch(t -> t.length() == 1)) {
+        if (shorter.isEmpty() || shorter.stream().allMatch(t -> t.length() == 1)
+                || longer.stream().allMatch(t -> t.length() == 1)) {
             return 0; // initials alone identify no one
         }
-        boolean[] used = new boolean[longer.size()];
+        boolean[] usedShort = new boolean[shorter.size()];
+        boolean[] usedLong = new boolean[longer.size()];
         double total = 0;
         double weight = 0;
         double worstWord = 1.0;
-        // Full words first, so an initial cannot take the word a full word needs.
-        List<String> ordered = new ArrayList<>(shorter);
-        ordered.sort(Comparator.comparingInt(String::length).reversed());
-        for (String token : ordered) {
-            double best = 0;
-            int bestAt = -1;
+        // Pass 1: full words with full words, most similar pairs first.
+        List<double[]> pairs = new ArrayList<>();
+        for (int i = 0; i < shorter.size(); i++) {
             for (int k = 0; k < longer.size(); k++) {
-                if (used[k]) {
-                    continue;
+                if (shorter.get(i).length() > 1 && longer.get(k).length() > 1) {
+                    pairs.add(new double[] {JaroWinkler.similarity(shorter.get(i), longer.get(k)), i, k});
                 }
-                String other = longer.get(k);
-                double s = token.length() == 1 || other.length() == 1
-                        ? (token.charAt(0) == other.charAt(0) ? 1.0 : 0.0)
-                        : JaroWinkler.similarity(token, other);
-                if (s > best) {
-                    best = s;
-                    bestAt = k;
-                }
-            }
-            if (bestAt >= 0) {
-                used[bestAt] = true;
-            }
-            double w = token.length() == 1 ? 0.5 : 1.0;
-            total += best * w;
-            weight += w;
-            if (token.length() > 1) {
-                worstWord = Math.min(worstWord, best);
             }
         }
-        // One exact word (a shared first name) must not carry a clearly different surname over the line.
-        return Math.min(total / weight, worstWord + 0.1);
+        pairs.sort((x, y) -> Double.compare(y[0], x[0]));
+        for (double[] p : pairs) {
+            int i = (int) p[1];
+            int k = (int) p[2];
+            if (p[0] >= 0.5 && !usedShort[i] && !usedLong[k]) {
+                usedShort[i] = true;
+                usedLong[k] = true;
+                total += p[0];
+                weight += 1;
+                worstWord = Math.min(worstWord, p[0]);
+            }
+        }
+        // Pass 2: what is left, by initial.
+        for (int i = 0; i < shorter.size(); i++) {
+            if (usedShort[i]) {
+                continue;
+            }
+            char initial = NameKey.initialClass(shorter.get(i).charAt(0));
+            double best = 0;
+            for (int k = 0; k < longer.size(); k++) {
+                if (!usedLong[k] && (shorter.get(i).length() == 1 || longer.get(k).length() == 1)
+                        && NameKey.initialClass(longer.get(k).charAt(0)) == initial) {
+                    usedLong[k] = true;
+                    best = 1.0;
+                    break;
+                }
+            }
+            boolean initialOnly = shorter.get(i).length() == 1;
+            total += best * (initialOnly ? 0.5 : 1.0);
+            weight += initialOnly ? 0.5 : 1.0;
+            if (!initialOnly && best == 0) {
+                worstWord = 0;
+            }
+        }
+        if (weight == 0) {
+            return 0;
+        }
+        // One exact word (a shared given name) must not carry a different surname over the line: a
+        // score is at most a little above its least similar full word.
+        return Math.min(total / weight, worstWord + 0.03);
     }
 
     private static List<NameKey> variants(Person p) {
+        return variants(p, new HashMap<>());
+    }
+
+    private static List<NameKey> variants(Person p, Map<String, List<String>> words) {
         List<NameKey> out = new ArrayList<>(2);
-        p.nativeName().map(NameKey::of).filter(k -> !k.isEmpty()).ifPresent(out::add);
-        p.latinName().map(NameKey::of).filter(k -> !k.isEmpty()).filter(k -> !out.contains(k)).ifPresent(out::add);
+        p.nativeName().map(n -> NameKey.of(n, words)).filter(k -> !k.isEmpty()).ifPresent(out::add);
+        p.latinName().map(n -> NameKey.of(n, words)).filter(k -> !k.isEmpty()).filter(k -> !out.contains(k)).ifPresent(out::add);
         return out;
     }
 
-    private static void blockKeys(NameKey key, Set<String> into) {
+    /**
+     * Adds the name's block keys: for each full word, its skeleton with the initial class of each other
+     * word. Each carries the finer keys used when the block is too large: the whole word with that
+     * initial class, and the whole word with the other word's skeleton (none when the other word is an
+     * initial).
+     */
+    private static void blockKeys(NameKey key, Map<String, Set<Fine>> into) {
         List<String> tokens = key.tokens();
         if (tokens.size() == 1) {
-            into.add(NameKey.skeleton(tokens.get(0)) + "|");
+            String only = NameKey.skeleton(tokens.get(0)) + "|";
+            into.computeIfAbsent(only, k -> new HashSet<>()).add(new Fine(tokens.get(0), null));
             return;
         }
         for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.get(i).length() < 2) {
+            String word = tokens.get(i);
+            if (word.length() < 2) {
                 continue;
             }
-            String skeleton = NameKey.skeleton(tokens.get(i));
             for (int j = 0; j < tokens.size(); j++) {
                 if (j != i) {
-                    into.add(skeleton + "|" + tokens.get(j).charAt(0));
+                    String other = tokens.get(j);
+                    char initial = NameKey.initialClass(other.charAt(0));
+                    into.computeIfAbsent(NameKey.skeleton(word) + "|" + initial, k -> new HashSet<>())
+                            .add(new Fine(word + "|" + initial, other.length() < 2 ? null : word + "|" + NameKey.skeleton(other)));
                 }
             }
         }
     }
+
+    /**
+     * Splits a block into groups small enough to compare all pairs: a block of at most {@link #MAX_BLOCK}
+     * stays whole; a larger one is grouped by whole word and initial class; a group still too large is
+     * split by the other word's skeleton, and the members known only by an initial join every part.
+     */
+    private static void split(List<Member> block, List<List<Integer>> into) {
+        if (block.size() <= MAX_BLOCK) {
+            into.add(block.stream().map(Member::index).toList());
+            return;
+        }
+        Map<String, Set<Integer>> byWord = new HashMap<>();
+        Map<String, Map<String, Set<Integer>>> bySkeleton = new HashMap<>();
+        Map<String, Set<Integer>> initialsOnly = new HashMap<>();
+        for (Member m : block) {
+            for (Fine f : m.fine()) {
+                byWord.computeIfAbsent(f.word(), k -> new java.util.LinkedHashSet<>()).add(m.index());
+                if (f.withSkeleton() == null) {
+                    initialsOnly.computeIfAbsent(f.word(), k -> new java.util.LinkedHashSet<>()).add(m.index());
+                } else {
+                    bySkeleton.computeIfAbsent(f.word(), k -> new HashMap<>())
+                            .computeIfAbsent(f.withSkeleton(), k -> new java.util.LinkedHashSet<>()).add(m.index());
+                }
+            }
+        }
+        byWord.forEach((word, members) -> {
+            if (members.size() <= MAX_BLOCK) {
+                into.add(List.copyOf(members));
+                return;
+            }
+            Set<Integer> initials = initialsOnly.getOrDefault(word, Set.of());
+            into.add(List.copyOf(initials));
+            for (Set<Integer> part : bySkeleton.getOrDefault(word, Map.of()).values()) {
+                List<Integer> group = new ArrayList<>(part);
+                group.addAll(initials);
+                into.add(group);
+            }
+        });
+    }
+
+    private record Fine(String word, String withSkeleton) {}
+
+    private record Member(int index, Set<Fine> fine) {}
 
     private static DuplicateCandidate candidate(Person a, Person b, double score) {
         Person first = a.id().compareTo(b.id()) < 0 ? a : b;

@@ -2,7 +2,11 @@ package org.cadre.roster.names;
 
 import com.google.common.collect.ImmutableList;
 import com.ibm.icu.text.Transliterator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -15,29 +19,66 @@ public record NameKey(ImmutableList<String> tokens) {
 
     private static final ThreadLocal<Transliterator> TO_LATIN_ASCII =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
+    private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final Pattern NOT_LETTER = Pattern.compile("[^a-z]+");
-    private static final String[][] FOLDS = {
-        {"shch", "s"}, {"sch", "s"}, {"kh", "h"}, {"zh", "z"}, {"sh", "s"}, {"ch", "c"}, {"ts", "c"}, {"tc", "c"},
+    private static final Pattern APOSTROPHES = Pattern.compile("['\u2019\u02B9\u02BA\u02BC\u0060\u00B4\\\"]");
+    /** Digraphs of English-style romanisations, folded to the single letter ICU's transliteration gives. */
+    private static final String[][] DIGRAPHS = {
+        // "sh" before "kh": in "Eskhamtueva" the s and the h of kh must not become one "sh".
+        {"shch", "s"}, {"sch", "s"}, {"sh", "s"}, {"zh", "z"}, {"ch", "c"}, {"kh", "h"}, {"ts", "c"}, {"tc", "c"},
         {"gh", "g"}, {"yu", "u"}, {"iu", "u"}, {"ya", "a"}, {"ia", "a"}, {"yo", "o"}, {"io", "o"}, {"ye", "e"},
-        {"j", "i"}, {"y", "i"}, {"w", "v"}, {"q", "k"}, {"x", "ks"}, {"'", ""},
     };
+    private static final String[][] LETTERS = {{"j", "i"}, {"y", "i"}, {"w", "v"}, {"q", "k"}, {"x", "ks"}};
 
     /** Reduces a name written in any script. */
     public static NameKey of(String name) {
-        String latin = isAscii(name) ? name : TO_LATIN_ASCII.get().transliterate(name);
-        String lower = latin.toLowerCase(Locale.ROOT);
+        return of(name, new HashMap<>());
+    }
+
+    /**
+     * Reduces a name, remembering each written word's tokens in {@code words}: across a population the
+     * same given names and surnames recur, and transliteration is the costly step.
+     */
+    static NameKey of(String name, Map<String, List<String>> words) {
         ImmutableList.Builder<String> tokens = ImmutableList.builder();
-        for (String word : NOT_LETTER.split(lower)) {
+        for (String word : SPACE.split(name.strip())) {
             if (!word.isEmpty()) {
-                tokens.add(fold(word));
+                tokens.addAll(words.computeIfAbsent(word, NameKey::tokensOf));
             }
         }
         return new NameKey(tokens.build());
     }
 
-    static String fold(String word) {
+    /**
+     * A word written in ASCII Latin is an English-style romanisation: its digraphs (kh, sh, ch, ...) are
+     * folded. A word in another script, or in Latin with diacritics, is transliterated by ICU, which
+     * writes each of those sounds as one letter (h, š, č), so its letter pairs are real pairs and stay:
+     * "Тошхамдулий" gives {@code tosh-amduli}, like "Toshkhamduliy", not {@code tos-amduli}.
+     */
+    private static List<String> tokensOf(String word) {
+        boolean romanised = isAscii(word);
+        String latin = romanised ? word : TO_LATIN_ASCII.get().transliterate(word);
+        // Soft and hard signs come out as apostrophes ("Il'in"): part of the word, not a break in it.
+        String lower = APOSTROPHES.matcher(latin.toLowerCase(Locale.ROOT)).replaceAll("");
+        List<String> out = new ArrayList<>(1);
+        for (String part : NOT_LETTER.split(lower)) {
+            if (!part.isEmpty()) {
+                out.add(fold(part, romanised));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    static String fold(String word, boolean romanised) {
         String s = word;
-        for (String[] f : FOLDS) {
+        if (romanised) {
+            for (String[] f : DIGRAPHS) {
+                if (s.contains(f[0])) {
+                    s = s.replace(f[0], f[1]);
+                }
+            }
+        }
+        for (String[] f : LETTERS) {
             if (s.contains(f[0])) {
                 s = s.replace(f[0], f[1]);
             }
@@ -53,18 +94,32 @@ public record NameKey(ImmutableList<String> tokens) {
     }
 
     /**
-     * The token's consonant skeleton, for blocking: first letter, then the consonants, at most 4
-     * characters ({@code abduloev} gives {@code abdl}).
+     * The token's consonant skeleton, for blocking: first letter, then the consonants, at most 5
+     * characters ({@code abduloev} gives {@code abdlv}). Vowels are where romanisations differ most.
      */
     static String skeleton(String token) {
-        StringBuilder out = new StringBuilder(4).append(token.charAt(0));
-        for (int i = 1; i < token.length() && out.length() < 4; i++) {
+        StringBuilder out = new StringBuilder(5).append(token.charAt(0));
+        for (int i = 1; i < token.length() && out.length() < 5; i++) {
             char c = token.charAt(i);
             if ("aeiou".indexOf(c) < 0) {
                 out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The class of a word's first letter, for comparing initials across romanisations: an initial "Y."
+     * may stand for Юлдуз (ICU: {@code ulduz}), "K." for Хуршед ({@code hursed}), "T." for Цой
+     * ({@code coi}). Vowels form one class, {@code h}/{@code k} another, {@code c}/{@code t} a third.
+     */
+    static char initialClass(char c) {
+        return switch (c) {
+            case 'a', 'e', 'i', 'o', 'u' -> 'a';
+            case 'h', 'k' -> 'k';
+            case 'c', 't' -> 't';
+            default -> c;
+        };
     }
 
     public boolean isEmpty() {
