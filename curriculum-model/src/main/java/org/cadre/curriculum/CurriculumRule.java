@@ -19,13 +19,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.cadre.curriculum.SemanticVersion.Bump;
 import org.cadre.finding.Rule;
+import org.cadre.finding.RuleInfo;
 import org.cadre.finding.Severity;
 
 /**
  * Every rule a Training Support Package is checked against, in one place. Each constant's code is
  * stable and catalogued in {@code docs/rules.md}.
  */
-public enum CurriculumRule implements Rule<CurriculumCheck> {
+public enum CurriculumRule implements Rule<CurriculumCheck>, RuleInfo.Specified {
 
     /** Codes of competences, outcomes, modules, sessions and assessment items are unique. */
     DUPLICATE_CODE("curriculum.duplicate-code", ERROR,
@@ -348,14 +349,10 @@ public enum CurriculumRule implements Rule<CurriculumCheck> {
 
     private static final ImmutableList<CurriculumRule> ALL = ImmutableList.copyOf(values());
 
-    private final String code;
-    private final Severity severity;
-    private final String meaning;
+    private final Spec spec;
 
     CurriculumRule(String code, Severity severity, String meaning) {
-        this.code = code;
-        this.severity = severity;
-        this.meaning = meaning;
+        this.spec = new Spec(code, severity, meaning);
     }
 
     /** Every curriculum rule, in catalogue order. */
@@ -364,18 +361,8 @@ public enum CurriculumRule implements Rule<CurriculumCheck> {
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Severity severity() {
-        return severity;
-    }
-
-    @Override
-    public String meaning() {
-        return meaning;
+    public Spec spec() {
+        return spec;
     }
 
     private static String hours(long minutes) {

@@ -25,8 +25,7 @@ public interface Rule<T> extends RuleInfo {
     static <T> Findings checkAll(List<? extends Rule<? super T>> rules, T input) {
         ImmutableList.Builder<Finding> found = ImmutableList.builder();
         for (Rule<? super T> rule : rules) {
-            rule.check(input, (subject, message) ->
-                    found.add(new Finding(rule.severity(), rule.code(), subject, message)));
+            rule.check(input, (subject, message) -> found.add(rule.finding(subject, message)));
         }
         return Findings.copyOf(found.build());
     }

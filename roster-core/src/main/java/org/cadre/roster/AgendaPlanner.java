@@ -9,9 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.cadre.curriculum.Curriculum;
 import org.cadre.curriculum.Session;
-import org.cadre.finding.Finding;
 import org.cadre.finding.Result;
-import org.cadre.finding.Severity;
 import org.cadre.kernel.Require;
 
 /**
@@ -46,8 +44,7 @@ public final class AgendaPlanner {
                     && next.plusMinutes(s.minutes()).isAfter(next) && s.minutes() > 0;
             if (!fitsToday) {
                 if (!day.hasNext() || s.minutes() > maxMinutesPerDay || s.minutes() == 0) {
-                    return Result.refused(new Finding(Severity.ERROR, EventRule.SESSION_MISSING.code(),
-                            "curriculum/" + curriculum.id() + "@" + curriculum.version() + "/session/" + s.code(),
+                    return Result.refused(EventRule.SESSION_MISSING.finding("curriculum/" + curriculum.id() + "@" + curriculum.version() + "/session/" + s.code(),
                             "session " + s.code() + " (" + s.minutes() + " min) does not fit in " + days.days()
                                     + " days of at most " + maxMinutesPerDay + " minutes"));
                 }

@@ -63,25 +63,25 @@ public final class Certification {
         String attendance = "attended " + attended + " of " + sessions + " sessions (" + percent(share) + "), "
                 + "minimum " + percent(minimum);
         reasons.add(share.compareTo(minimum) >= 0 && sessions > 0
-                ? CertificationReason.CRITERION_MET.about(subject, attendance)
-                : CertificationReason.ATTENDANCE_BELOW_MINIMUM.about(subject, attendance));
+                ? CertificationReason.CRITERION_MET.finding(subject, attendance)
+                : CertificationReason.ATTENDANCE_BELOW_MINIMUM.finding(subject, attendance));
         if (postTest.isEmpty()) {
-            reasons.add(CertificationReason.POST_TEST_MISSING.about(subject, "no post-test score recorded"));
+            reasons.add(CertificationReason.POST_TEST_MISSING.finding(subject, "no post-test score recorded"));
         } else {
             String test = "post-test " + postTest.get() + " points, pass mark " + criteria.postTestPassMark();
             reasons.add(postTest.get() >= criteria.postTestPassMark()
-                    ? CertificationReason.CRITERION_MET.about(subject, test)
-                    : CertificationReason.POST_TEST_BELOW_PASS_MARK.about(subject, test));
+                    ? CertificationReason.CRITERION_MET.finding(subject, test)
+                    : CertificationReason.POST_TEST_BELOW_PASS_MARK.finding(subject, test));
         }
         if (criteria.practiceTeachingRequired()) {
             if (practice.isEmpty() || rubric.isEmpty()) {
-                reasons.add(CertificationReason.PRACTICE_TEACHING_MISSING.about(subject, "no scored practice teaching recorded"));
+                reasons.add(CertificationReason.PRACTICE_TEACHING_MISSING.finding(subject, "no scored practice teaching recorded"));
             } else {
                 String teaching = "practice teaching " + practice.get().total() + " of " + rubric.get().maxPoints()
                         + " points, pass mark " + rubric.get().passMark();
                 reasons.add(practice.get().passes(rubric.get())
-                        ? CertificationReason.CRITERION_MET.about(subject, teaching)
-                        : CertificationReason.PRACTICE_TEACHING_BELOW_PASS_MARK.about(subject, teaching));
+                        ? CertificationReason.CRITERION_MET.finding(subject, teaching)
+                        : CertificationReason.PRACTICE_TEACHING_BELOW_PASS_MARK.finding(subject, teaching));
             }
         }
         Findings all = Findings.copyOf(reasons);

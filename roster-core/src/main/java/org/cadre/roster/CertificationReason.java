@@ -4,12 +4,11 @@ import static org.cadre.finding.Severity.ERROR;
 import static org.cadre.finding.Severity.INFO;
 
 import com.google.common.collect.ImmutableList;
-import org.cadre.finding.Finding;
 import org.cadre.finding.RuleInfo;
 import org.cadre.finding.Severity;
 
 /** The reasons a certification decision gives, one per criterion; catalogued in {@code docs/rules.md}. */
-public enum CertificationReason implements RuleInfo {
+public enum CertificationReason implements RuleInfo.Specified {
 
     CRITERION_MET("certification.criterion-met", INFO, "A certification criterion is met; the message says which and by how much."),
     ATTENDANCE_BELOW_MINIMUM("certification.attendance-below-minimum", ERROR,
@@ -24,14 +23,10 @@ public enum CertificationReason implements RuleInfo {
 
     private static final ImmutableList<CertificationReason> ALL = ImmutableList.copyOf(values());
 
-    private final String code;
-    private final Severity severity;
-    private final String meaning;
+    private final Spec spec;
 
     CertificationReason(String code, Severity severity, String meaning) {
-        this.code = code;
-        this.severity = severity;
-        this.meaning = meaning;
+        this.spec = new Spec(code, severity, meaning);
     }
 
     public static ImmutableList<CertificationReason> all() {
@@ -39,21 +34,7 @@ public enum CertificationReason implements RuleInfo {
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Severity severity() {
-        return severity;
-    }
-
-    @Override
-    public String meaning() {
-        return meaning;
-    }
-
-    Finding about(String subject, String message) {
-        return new Finding(severity, code, subject, message);
+    public Spec spec() {
+        return spec;
     }
 }

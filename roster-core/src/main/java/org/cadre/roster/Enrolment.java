@@ -3,9 +3,7 @@ package org.cadre.roster;
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.cadre.finding.Finding;
 import org.cadre.finding.Result;
-import org.cadre.finding.Severity;
 import org.cadre.kernel.Require;
 
 /**
@@ -60,13 +58,13 @@ public record Enrolment(PersonId person, EventId event, Role role, Optional<Orga
         Require.present(on, "on");
         String subject = "event/" + event + "/enrolment/" + person;
         if (!status().canMoveTo(target)) {
-            return Result.refused(new Finding(Severity.ERROR, EventRule.ILLEGAL_TRANSITION.code(), subject,
+            return Result.refused(EventRule.ILLEGAL_TRANSITION.finding(subject,
                     "cannot move from " + status().label() + " to " + target.label() + "; allowed: "
                             + (status().isFinal() ? "none, " + status().label() + " is final"
                                     : String.join(", ", status().next().stream().map(EnrolmentStatus::label).toList()))));
         }
         if (on.isBefore(since())) {
-            return Result.refused(new Finding(Severity.ERROR, EventRule.ILLEGAL_TRANSITION.code(), subject,
+            return Result.refused(EventRule.ILLEGAL_TRANSITION.finding(subject,
                     "cannot move to " + target.label() + " on " + on + ", before the current status began (" + since() + ")"));
         }
         return Result.ok(new Enrolment(person, event, role, nominatedBy,

@@ -20,6 +20,7 @@ import org.cadre.curriculum.ItemCode;
 import org.cadre.curriculum.Session;
 import org.cadre.curriculum.SessionCode;
 import org.cadre.finding.Rule;
+import org.cadre.finding.RuleInfo;
 import org.cadre.finding.Severity;
 import org.cadre.roster.Enrolment.StatusChange;
 import org.cadre.roster.names.DuplicateCandidate;
@@ -32,7 +33,7 @@ import org.cadre.roster.pool.TrainerRecord;
  * Every rule an event's roster is checked against, in one place. Each constant's code is stable and
  * catalogued in {@code docs/rules.md}.
  */
-public enum EventRule implements Rule<EventCheck> {
+public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
 
     /** The event delivers the curriculum version it is checked with. */
     CURRICULUM_MISMATCH("event.curriculum-mismatch", ERROR,
@@ -465,14 +466,10 @@ public enum EventRule implements Rule<EventCheck> {
 
     private static final ImmutableList<EventRule> ALL = ImmutableList.copyOf(values());
 
-    private final String code;
-    private final Severity severity;
-    private final String meaning;
+    private final Spec spec;
 
     EventRule(String code, Severity severity, String meaning) {
-        this.code = code;
-        this.severity = severity;
-        this.meaning = meaning;
+        this.spec = new Spec(code, severity, meaning);
     }
 
     /** Every event rule, in catalogue order. */
@@ -481,17 +478,7 @@ public enum EventRule implements Rule<EventCheck> {
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Severity severity() {
-        return severity;
-    }
-
-    @Override
-    public String meaning() {
-        return meaning;
+    public Spec spec() {
+        return spec;
     }
 }

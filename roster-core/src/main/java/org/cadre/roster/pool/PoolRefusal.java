@@ -3,12 +3,10 @@ package org.cadre.roster.pool;
 import static org.cadre.finding.Severity.ERROR;
 
 import com.google.common.collect.ImmutableList;
-import org.cadre.finding.Finding;
 import org.cadre.finding.RuleInfo;
-import org.cadre.finding.Severity;
 
 /** The reasons a trainer-pool command is refused; catalogued in {@code docs/rules.md}. */
-public enum PoolRefusal implements RuleInfo {
+public enum PoolRefusal implements RuleInfo.Specified {
 
     STEP_SKIPPED("pool.step-skipped", "A promotion skips a level or goes down; steps go one at a time, upwards."),
     EVIDENCE_MISSING("pool.evidence-missing", "A step or record lacks the evidence it needs (for example a ToT completion for co-trainer, three deliveries for lead trainer)."),
@@ -20,12 +18,10 @@ public enum PoolRefusal implements RuleInfo {
 
     private static final ImmutableList<PoolRefusal> ALL = ImmutableList.copyOf(values());
 
-    private final String code;
-    private final String meaning;
+    private final Spec spec;
 
     PoolRefusal(String code, String meaning) {
-        this.code = code;
-        this.meaning = meaning;
+        this.spec = new Spec(code, ERROR, meaning);
     }
 
     public static ImmutableList<PoolRefusal> all() {
@@ -33,21 +29,7 @@ public enum PoolRefusal implements RuleInfo {
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Severity severity() {
-        return ERROR;
-    }
-
-    @Override
-    public String meaning() {
-        return meaning;
-    }
-
-    Finding about(String subject, String message) {
-        return new Finding(ERROR, code, subject, message);
+    public Spec spec() {
+        return spec;
     }
 }

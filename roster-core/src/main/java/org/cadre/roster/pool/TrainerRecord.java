@@ -57,7 +57,7 @@ public final class TrainerRecord {
         Require.present(enrolled, "evidence");
         String subject = subject(person, curriculum);
         if (enrolled.kind() != Evidence.Kind.TOT_ENROLLED) {
-            return Result.refused(PoolRefusal.EVIDENCE_MISSING.about(subject,
+            return Result.refused(PoolRefusal.EVIDENCE_MISSING.finding(subject,
                     "admission as trainee needs evidence of ToT enrolment, got " + enrolled.kind()));
         }
         return Result.ok(new TrainerRecord(person, curriculum, validity, PoolStatus.TRAINEE, true, Optional.empty(),
@@ -74,7 +74,7 @@ public final class TrainerRecord {
             return refusal.get();
         }
         if (status.next().filter(target::equals).isEmpty()) {
-            return Result.refused(PoolRefusal.STEP_SKIPPED.about(subject(), "cannot go from " + status.label() + " to "
+            return Result.refused(PoolRefusal.STEP_SKIPPED.finding(subject(), "cannot go from " + status.label() + " to "
                     + target.label() + "; the next step is " + status.next().map(PoolStatus::label).orElse("none")));
         }
         return switch (target) {
@@ -89,12 +89,12 @@ public final class TrainerRecord {
 
     private Result<TrainerRecord> promoteToLead(Evidence evidence) {
         if (!isCertifiedOn(evidence.on())) {
-            return Result.refused(PoolRefusal.CERTIFICATE_EXPIRED.about(subject(),
+            return Result.refused(PoolRefusal.CERTIFICATE_EXPIRED.finding(subject(),
                     "the certificate expired on " + certifiedUntil.orElseThrow() + "; recertify first"));
         }
         long deliveries = deliveries();
         if (deliveries < DELIVERIES_FOR_LEAD) {
-            return Result.refused(PoolRefusal.EVIDENCE_MISSING.about(subject(), "lead trainer needs "
+            return Result.refused(PoolRefusal.EVIDENCE_MISSING.finding(subject(), "lead trainer needs "
                     + DELIVERIES_FOR_LEAD + " deliveries as a certified trainer, " + deliveries + " recorded"));
         }
         return Result.ok(step(PoolStatus.LEAD_TRAINER, evidence, certifiedUntil));
@@ -108,11 +108,11 @@ public final class TrainerRecord {
             return refusal.get();
         }
         if (!status.isAtLeast(PoolStatus.CERTIFIED_TRAINER)) {
-            return Result.refused(PoolRefusal.NOT_CERTIFIED.about(subject(),
+            return Result.refused(PoolRefusal.NOT_CERTIFIED.finding(subject(),
                     "a " + status.label() + " cannot record a delivery; co-deliveries count as observed co-delivery evidence"));
         }
         if (!isCertifiedOn(delivery.on())) {
-            return Result.refused(PoolRefusal.CERTIFICATE_EXPIRED.about(subject(),
+            return Result.refused(PoolRefusal.CERTIFICATE_EXPIRED.finding(subject(),
                     "the certificate expired on " + certifiedUntil.orElseThrow() + "; recertify first"));
         }
         return needs(Evidence.Kind.DELIVERY, delivery).then(e ->
@@ -127,7 +127,7 @@ public final class TrainerRecord {
             return refusal.get();
         }
         if (!status.isAtLeast(PoolStatus.CERTIFIED_TRAINER)) {
-            return Result.refused(PoolRefusal.NOT_CERTIFIED.about(subject(), "a " + status.label() + " has no certificate to renew"));
+            return Result.refused(PoolRefusal.NOT_CERTIFIED.finding(subject(), "a " + status.label() + " has no certificate to renew"));
         }
         return needs(Evidence.Kind.RECERTIFICATION, recertification).then(e -> Result.ok(with(Entry.Kind.RECERTIFIED,
                 e.on(), Optional.of(e), "recertified", status, active, Optional.of(e.on().plus(validity)))));
@@ -137,7 +137,7 @@ public final class TrainerRecord {
     public Result<TrainerRecord> inactivate(LocalDate on, String reason) {
         String why = Require.text(reason, "reason");
         if (!active) {
-            return Result.refused(PoolRefusal.ALREADY.about(subject(), "already inactive"));
+            return Result.refused(PoolRefusal.ALREADY.finding(subject(), "already inactive"));
         }
         Optional<Result<TrainerRecord>> backdated = refuseIfBackdated(on);
         return backdated.orElseGet(() ->
@@ -148,7 +148,7 @@ public final class TrainerRecord {
     public Result<TrainerRecord> reactivate(LocalDate on, String reason) {
         String why = Require.text(reason, "reason");
         if (active) {
-            return Result.refused(PoolRefusal.ALREADY.about(subject(), "already active"));
+            return Result.refused(PoolRefusal.ALREADY.finding(subject(), "already active"));
         }
         Optional<Result<TrainerRecord>> backdated = refuseIfBackdated(on);
         return backdated.orElseGet(() ->
@@ -255,14 +255,14 @@ public final class TrainerRecord {
 
     private Result<Evidence> needs(Evidence.Kind kind, Evidence evidence) {
         if (evidence.kind() != kind) {
-            return Result.refused(PoolRefusal.EVIDENCE_MISSING.about(subject(), "needs evidence of " + kind + ", got " + evidence.kind()));
+            return Result.refused(PoolRefusal.EVIDENCE_MISSING.finding(subject(), "needs evidence of " + kind + ", got " + evidence.kind()));
         }
         return Result.ok(evidence);
     }
 
     private Optional<Result<TrainerRecord>> refuseIfInactiveOrBackdated(LocalDate on) {
         if (!active) {
-            return Optional.of(Result.refused(PoolRefusal.INACTIVE.about(subject(), "is inactive since "
+            return Optional.of(Result.refused(PoolRefusal.INACTIVE.finding(subject(), "is inactive since "
                     + history.get(history.size() - 1).on() + ": " + history.get(history.size() - 1).note())));
         }
         return refuseIfBackdated(on);
@@ -272,7 +272,7 @@ public final class TrainerRecord {
         Require.present(on, "on");
         LocalDate latest = history.get(history.size() - 1).on();
         if (on.isBefore(latest)) {
-            return Optional.of(Result.refused(PoolRefusal.BACKDATED.about(subject(),
+            return Optional.of(Result.refused(PoolRefusal.BACKDATED.finding(subject(),
                     "dated " + on + ", before the latest recorded step on " + latest)));
         }
         return Optional.empty();
