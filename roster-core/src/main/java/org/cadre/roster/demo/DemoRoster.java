@@ -280,7 +280,7 @@ public final class DemoRoster {
         LocalDate first = LocalDate.of(2024, 3, 11);
         LocalDate last = LocalDate.of(2024, 3, 15);
         Set<PersonId> coTrainers = ImmutableSet.of(CASCADE_TRAINER_1, CASCADE_TRAINER_2);
-        int[] turn = {0};
+        List<Session> inOrder = curriculum.sessions().toList();
         Event event = Event.builder(DUSHANBE_CASCADE, "Cascade training on countering migrant smuggling", PROGRAMME,
                         curriculum.id(), curriculum.version(), Event.Kind.CASCADE)
                 .venue("Dushanbe", TAJIKISTAN, ZoneId.of("Asia/Dushanbe"))
@@ -290,7 +290,7 @@ public final class DemoRoster {
                 .quota(TAJIKISTAN, 20)
                 .languages("tg", "ru").interpretation(false)
                 .agenda(plan(curriculum, DateRange.of(first, last),
-                        s -> ImmutableSet.of(turn[0]++ % 2 == 0 ? CASCADE_TRAINER_1 : CASCADE_TRAINER_2)))
+                        s -> ImmutableSet.of(inOrder.indexOf(s) % 2 == 0 ? CASCADE_TRAINER_1 : CASCADE_TRAINER_2)))
                 .trainersFrom(ALMATY_TOT)
                 .build();
         String[][] names = {
