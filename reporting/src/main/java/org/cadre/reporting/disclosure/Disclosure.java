@@ -1,0 +1,284 @@
+package org.cadre.reporting.disclosure;
+
+import com.google.common.collect.ImmutableList;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.cadre.kernel.Require;
+
+/**
+ * Applies disclosure control for one audience with threshold {@code k}.
+ *
+ * <p><b>Primary suppression</b>: a count from 1 to k-1 is not published (0 is: it singles no one out).
+ *
+ * <p><b>Secondary suppression</b>, so that no suppressed count can be worked out from what is published:
+ * <ul>
+ *   <li>In a one-way table (one column, with its total) a line never has exactly one suppressed entry: if
+ *       it has, the smallest other positive count is suppressed as well (the total if nothing else is
+ *       left).
+ *   <li>In a two-way table with row, column and grand totals, the suppressed entries are edges of a
+ *       bipartite graph between rows and columns (the totals being one more row and column); a suppressed
+ *       entry can be worked out exactly when its edge lies on no cycle (it is a bridge). While some
+ *       suppressed entry is a bridge, the smallest positive unsuppressed entry in its row or column (or,
+ *       failing that, anywhere) is suppressed too. Only positive counts are suppressed, so along every
+ *       cycle the counts can shift by one either way and each suppressed count has at least two
+ *       possible values.
+ *   <li>A share publishes its percentage only when both its numerator and denominator are published, and
+ *       its numerator only when the rest of the denominator (denominator minus numerator) is 0 or at
+ *       least k, so "24 of 26" cannot reveal the 2 others.
+ *   <li>A mean over n people is published only when n is.
+ * </ul>
+ * For the internal audience k is 1 and nothing is suppressed.
+ */
+public final class Disclosure {
+
+    private final Audience audience;
+    private final int k;
+
+    private Disclosure(Audience audience, int k) {
+        this.audience = Require.present(audience, "audience");
+        this.k = audience == Audience.INTERNAL ? 1 : Require.inRange(k, 2, 1000, "k");
+    }
+
+    /** Disclosure control for the audience with its default k. */
+    public static Disclosure forAudience(Audience audience) {
+        return new Disclosure(audience, audience.defaultK());
+    }
+
+    /** Disclosure control with a chosen k (ignored for the internal audience). */
+    public static Disclosure forAudience(Audience audience, int k) {
+        return new Disclosure(audience, k);
+    }
+
+    public Audience audience() {
+        return audience;
+    }
+
+    public int k() {
+        return k;
+    }
+
+    /** Whether a count may be published on its own: 0, or at least k. */
+    public boolean isSafe(long count) {
+        return count == 0 || count >= k;
+    }
+
+    /** A single count. */
+    public Cell count(long value) {
+        return isSafe(value) ? Cell.of(value) : Cell.hidden();
+    }
+
+    /** A share: numerator of denominator, with its percentage to one decimal (half up). */
+    public Share share(long numerator, long denominator) {
+        Require.that(numerator >= 0 && numerator <= denominator, "numerator", "must lie between 0 and the denominator");
+        Cell den = count(denominator);
+        Cell num = isSafe(numerator) && isSafe(denominator - numerator) && den.isPublished() ? Cell.of(numerator) : Cell.hidden();
+        BigDecimal percent = num.isPublished() && denominator > 0
+                ? BigDecimal.valueOf(numerator * 100L).divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP)
+                : null;
+        return new Share(num, den, percent);
+    }
+
+    /** A mean over {@code n} values, to two decimals (half up); withheld when n is. */
+    public Mean mean(long n, BigDecimal sum) {
+        Cell count = count(n);
+        BigDecimal value = count.isPublished() && n > 0
+                ? sum.divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP)
+                : null;
+        return new Mean(count, value);
+    }
+
+    /** The table as published for this audience. */
+    public Table publish(Counts counts) {
+        int rows = counts.rows().size();
+        int cols = counts.columns().size();
+        boolean rowTotals = counts.hasRowTotals();
+        int width = rowTotals ? cols + 1 : cols;
+        long[][] grid = new long[rows + 1][width];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                grid[r][c] = counts.value(r, c);
+            }
+            if (rowTotals) {
+                grid[r][cols] = counts.rowTotal(r);
+            }
+        }
+        for (int c = 0; c < cols; c++) {
+            grid[rows][c] = counts.columnTotal(c);
+        }
+        if (rowTotals) {
+            grid[rows][cols] = counts.total();
+        }
+        boolean[][] hidden = new boolean[rows + 1][width];
+        for (int r = 0; r <= rows; r++) {
+            for (int c = 0; c < width; c++) {
+                hidden[r][c] = !isSafe(grid[r][c]);
+            }
+        }
+        if (rowTotals) {
+            protectTwoWay(grid, hidden);
+        } else {
+            protectOneWay(grid, hidden);
+        }
+        ImmutableList.Builder<ImmutableList<Cell>> cells = ImmutableList.builder();
+        ImmutableList.Builder<Cell> rowTotalCells = ImmutableList.builder();
+        for (int r = 0; r < rows; r++) {
+            ImmutableList.Builder<Cell> line = ImmutableList.builder();
+            for (int c = 0; c < cols; c++) {
+                line.add(cell(grid, hidden, r, c));
+            }
+            cells.add(line.build());
+            if (rowTotals) {
+                rowTotalCells.add(cell(grid, hidden, r, cols));
+            }
+        }
+        ImmutableList.Builder<Cell> columnTotals = ImmutableList.builder();
+        for (int c = 0; c < cols; c++) {
+            columnTotals.add(cell(grid, hidden, rows, c));
+        }
+        Cell total = rowTotals ? cell(grid, hidden, rows, cols) : columnTotals.build().get(0);
+        return new Table(counts.id(), counts.rows(), counts.columns(), cells.build(), rowTotalCells.build(),
+                columnTotals.build(), total);
+    }
+
+    private static Cell cell(long[][] grid, boolean[][] hidden, int r, int c) {
+        return hidden[r][c] ? Cell.hidden() : Cell.of(grid[r][c]);
+    }
+
+    /** One column and its total: one line; never exactly one suppressed entry in it. */
+    private static void protectOneWay(long[][] grid, boolean[][] hidden) {
+        int n = grid.length;
+        int suppressed = 0;
+        for (int r = 0; r < n; r++) {
+            suppressed += hidden[r][0] ? 1 : 0;
+        }
+        if (suppressed != 1) {
+            return;
+        }
+        int pick = -1;
+        for (int r = 0; r < n - 1; r++) {
+            if (!hidden[r][0] && grid[r][0] > 0 && (pick < 0 || grid[r][0] < grid[pick][0])) {
+                pick = r;
+            }
+        }
+        hidden[pick >= 0 ? pick : n - 1][0] = true;
+    }
+
+    /** Rows and columns with their totals: no suppressed entry may be a bridge. */
+    private static void protectTwoWay(long[][] grid, boolean[][] hidden) {
+        int rows = grid.length;
+        int cols = grid[0].length;
+        while (true) {
+            int[] bridge = findBridge(hidden);
+            if (bridge == null) {
+                return;
+            }
+            int r = bridge[0];
+            int c = bridge[1];
+            int[] best = null;
+            for (int cc = 0; cc < cols; cc++) {
+                best = better(grid, hidden, best, r, cc);
+            }
+            for (int rr = 0; rr < rows; rr++) {
+                best = better(grid, hidden, best, rr, c);
+            }
+            if (best == null) {
+                // Every positive entry of its row and column is suppressed already: suppress the smallest
+                // positive published entry anywhere, which joins another line to its component.
+                for (int rr = 0; rr < rows; rr++) {
+                    for (int cc = 0; cc < cols; cc++) {
+                        best = better(grid, hidden, best, rr, cc);
+                    }
+                }
+            }
+            if (best == null) {
+                // Cannot happen: when every positive entry is suppressed they form cycles (each line with a
+                // positive entry has a positive total). Fail loudly rather than publish a derivable count.
+                throw new IllegalStateException("no complementary suppression found for a derivable count");
+            }
+            hidden[best[0]][best[1]] = true;
+        }
+    }
+
+    /**
+     * The better complement: unsuppressed and positive (a suppressed zero protects nothing, since a
+     * published zero total next to it gives it away), smaller before larger, earlier before later.
+     */
+    private static int[] better(long[][] grid, boolean[][] hidden, int[] current, int r, int c) {
+        if (hidden[r][c] || grid[r][c] == 0) {
+            return current;
+        }
+        if (current == null || grid[r][c] < grid[current[0]][current[1]]) {
+            return new int[] {r, c};
+        }
+        return current;
+    }
+
+    /**
+     * A suppressed entry whose edge (row r to column c) lies on no cycle of suppressed entries, or null.
+     * Small tables: each edge is removed in turn and its ends tested for another path.
+     */
+    static int[] findBridge(boolean[][] hidden) {
+        int rows = hidden.length;
+        int cols = hidden[0].length;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                if (hidden[r][c] && !connectedWithout(hidden, r, c)) {
+                    return new int[] {r, c};
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether row node r and column node c are joined by suppressed entries other than (r, c). */
+    private static boolean connectedWithout(boolean[][] hidden, int r0, int c0) {
+        int rows = hidden.length;
+        int cols = hidden[0].length;
+        boolean[] seenRow = new boolean[rows];
+        boolean[] seenCol = new boolean[cols];
+        Deque<int[]> queue = new ArrayDeque<>();
+        seenRow[r0] = true;
+        queue.add(new int[] {0, r0});
+        while (!queue.isEmpty()) {
+            int[] node = queue.poll();
+            if (node[0] == 0) {
+                int r = node[1];
+                for (int c = 0; c < cols; c++) {
+                    if (hidden[r][c] && !(r == r0 && c == c0) && !seenCol[c]) {
+                        if (c == c0) {
+                            return true;
+                        }
+                        seenCol[c] = true;
+                        queue.add(new int[] {1, c});
+                    }
+                }
+            } else {
+                int c = node[1];
+                for (int r = 0; r < rows; r++) {
+                    if (hidden[r][c] && !(r == r0 && c == c0) && !seenRow[r]) {
+                        seenRow[r] = true;
+                        queue.add(new int[] {0, r});
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Lists, for documentation and tests, every suppressed position of a published table. */
+    public static List<int[]> suppressedPositions(Table t) {
+        List<int[]> out = new ArrayList<>();
+        for (int r = 0; r < t.rows().size(); r++) {
+            for (int c = 0; c < t.columns().size(); c++) {
+                if (t.cell(r, c).suppressed()) {
+                    out.add(new int[] {r, c});
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,123 @@
+package org.cadre.reporting.disclosure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DisclosureTest {
+
+    private static final Disclosure DONOR = Disclosure.forAudience(Audience.DONOR);
+
+    private static Counts random(Random rnd, int rows, int cols, int max) {
+        long[][] v = new long[rows][cols];
+        List<String> rowNames = new ArrayList<>();
+        List<String> colNames = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            rowNames.add("r" + r);
+            for (int c = 0; c < cols; c++) {
+                v[r][c] = rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(max + 1);
+            }
+        }
+        for (int c = 0; c < cols; c++) {
+            colNames.add("c" + c);
+        }
+        return Counts.of("t", rowNames, colNames, v);
+    }
+
+    private static Stream<Cell> allCells(Table t) {
+        return Stream.of(t.cells().stream().flatMap(List::stream), t.rowTotals().stream(), t.columnTotals().stream(),
+                Stream.of(t.total())).flatMap(s -> s);
+    }
+
+    @Test
+    void the_internal_audience_sees_every_count() {
+        Table t = Disclosure.forAudience(Audience.INTERNAL).publish(Counts.oneWay("sex", List.of("female", "male"), new long[] {1, 25}));
+
+        assertThat(t.anySuppressed()).isFalse();
+        assertThat(t.get("female").get()).isEqualTo(1);
+    }
+
+    @Test
+    void a_small_count_and_its_complement_are_suppressed_in_a_one_way_table() {
+        Table t = DONOR.publish(Counts.oneWay("sex", List.of("female", "male", "another"), new long[] {6, 20, 0}));
+
+        assertThat(t.get("female").value()).isEqualTo(6);
+        assertThat(t.get("male").value()).isEqualTo(20);
+        assertThat(t.total().get()).isEqualTo(26);
+        Table small = DONOR.publish(Counts.oneWay("sex", List.of("female", "male", "another"), new long[] {2, 24, 0}));
+        assertThat(small.get("female").suppressed()).isTrue();
+        assertThat(small.get("male").suppressed()).as("the complement, else 26 - 24 gives 2").isTrue();
+        assertThat(small.get("another").value()).isZero();
+        assertThat(small.total().get()).isEqualTo(26);
+    }
+
+    @Test
+    void a_share_hides_a_numerator_whose_complement_is_small() {
+        assertThat(DONOR.share(24, 26).text()).isEqualTo("<k of 26");
+        assertThat(DONOR.share(20, 26).text()).isEqualTo("20 of 26 (76.9 %)");
+        assertThat(DONOR.share(26, 26).text()).isEqualTo("26 of 26 (100.0 %)");
+        assertThat(Disclosure.forAudience(Audience.INTERNAL).share(24, 26).text()).isEqualTo("24 of 26 (92.3 %)");
+    }
+
+    @Test
+    void a_mean_over_fewer_than_k_people_is_withheld() {
+        assertThat(DONOR.mean(4, java.math.BigDecimal.valueOf(17)).text()).isEqualTo("<k (n = <k)");
+        assertThat(DONOR.mean(12, java.math.BigDecimal.valueOf(50)).text()).isEqualTo("4.17 (n = 12)");
+    }
+
+    static Stream<Long> seeds() {
+        return org.cadre.curriculum.fixtures.Seeds.seeds().boxed();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void no_published_count_lies_between_1_and_k_minus_1(long seed) {
+        Random rnd = new Random(seed);
+        for (Audience audience : List.of(Audience.DONOR, Audience.PUBLIC)) {
+            Disclosure d = Disclosure.forAudience(audience, 2 + rnd.nextInt(10));
+            Counts counts = random(rnd, 1 + rnd.nextInt(8), 1 + rnd.nextInt(5), 30);
+            Table t = d.publish(counts);
+
+            assertThat(allCells(t).filter(Cell::isPublished).map(Cell::get))
+                    .as("seed %d, k %d", seed, d.k()).allMatch(v -> v == 0 || v >= d.k());
+            for (int r = 0; r < counts.rows().size(); r++) {
+                for (int c = 0; c < counts.columns().size(); c++) {
+                    Cell cell = t.cell(r, c);
+                    assertThat(cell.suppressed() || cell.get() == counts.value(r, c))
+                            .as("seed %d: a published cell holds the true count", seed).isTrue();
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void no_suppressed_count_can_be_recomputed_from_a_small_table(long seed) {
+        Random rnd = new Random(seed);
+        int k = 3 + rnd.nextInt(3);
+        Disclosure d = Disclosure.forAudience(Audience.DONOR, k);
+        boolean oneWay = rnd.nextInt(3) == 0;
+        Counts counts = oneWay ? random(rnd, 2 + rnd.nextInt(4), 1, 9) : random(rnd, 2 + rnd.nextInt(2), 2 + rnd.nextInt(2), 7);
+        Table t = d.publish(counts);
+
+        List<int[]> forced = new Attacker(t, counts.total()).derivable();
+
+        assertThat(forced).as("seed %d, k %d: suppressed entries an attacker can pin down in %s", seed, k, t).isEmpty();
+    }
+
+    @Test
+    void the_attacker_does_find_a_lone_suppressed_cell() {
+        Table leaky = new Table("t", com.google.common.collect.ImmutableList.of("a", "b"), com.google.common.collect.ImmutableList.of("count"),
+                com.google.common.collect.ImmutableList.of(com.google.common.collect.ImmutableList.of(Cell.hidden()),
+                        com.google.common.collect.ImmutableList.of(Cell.of(20))),
+                com.google.common.collect.ImmutableList.of(), com.google.common.collect.ImmutableList.of(Cell.of(22)), Cell.of(22));
+
+        assertThat(new Attacker(leaky, 22).derivable()).extracting(p -> p[0] + "," + p[1]).containsExactly("0,0");
+    }
+}
