@@ -1,0 +1,309 @@
+package org.cadre.reporting;
+
+import com.google.common.collect.ImmutableList;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.cadre.curriculum.AssessmentItem;
+import org.cadre.curriculum.Curriculum;
+import org.cadre.curriculum.ItemKind;
+import org.cadre.curriculum.LearningOutcome;
+import org.cadre.curriculum.Session;
+import org.cadre.curriculum.SessionCode;
+import org.cadre.reporting.EventReport.CertificationSummary;
+import org.cadre.reporting.EventReport.Facts;
+import org.cadre.reporting.EventReport.FeedbackSummary;
+import org.cadre.reporting.EventReport.Knowledge;
+import org.cadre.reporting.EventReport.OutcomeKnowledge;
+import org.cadre.reporting.EventReport.Practice;
+import org.cadre.reporting.EventReport.RevisionCandidate;
+import org.cadre.reporting.EventReport.SessionAttendance;
+import org.cadre.reporting.EventReport.SessionFeedback;
+import org.cadre.reporting.EventReport.TrainerFeedback;
+import org.cadre.reporting.disclosure.Cell;
+import org.cadre.reporting.disclosure.Counts;
+import org.cadre.reporting.disclosure.Disclosure;
+import org.cadre.roster.AgendaSlot;
+import org.cadre.roster.Attendance;
+import org.cadre.roster.Certification;
+import org.cadre.roster.CertificationReason;
+import org.cadre.roster.Enrolment;
+import org.cadre.roster.EventRoster;
+import org.cadre.roster.Feedback;
+import org.cadre.roster.Person;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.PracticeTeaching;
+import org.cadre.roster.Role;
+import org.cadre.roster.Sex;
+import org.cadre.roster.TestScore;
+import org.cadre.kernel.Require;
+
+/** Computes an {@link EventReport} from an event's roster: a pure function of the roster and the audience. */
+public final class EventReports {
+
+    /** Sessions whose mean rating is below this are revision candidates. */
+    public static final BigDecimal REVISION_BELOW = new BigDecimal("3.50");
+
+    /** The sex columns of every table disaggregated by sex, in this order. */
+    public static final List<String> SEX_COLUMNS = List.of("female", "male", "another", "not-recorded");
+
+    private EventReports() {}
+
+    public static EventReport of(EventRoster roster, Disclosure disclosure) {
+        Require.present(roster, "roster");
+        Require.present(disclosure, "disclosure");
+        List<Enrolment> seated = roster.seatedParticipants();
+        List<Person> participants = seated.stream().map(e -> roster.people().get(e.person())).toList();
+        return new EventReport(disclosure.audience().label(), disclosure.k(), facts(roster),
+                disclosure.count(participants.size()), disclosure.count(roster.seatedTrainers().size()),
+                disclosure.publish(byCountryAndSex("participantsByCountryAndSex", participants)),
+                disclosure.publish(byOrganisation(roster, seated)),
+                disclosure.publish(byRole(roster)),
+                attendance(roster, seated, disclosure),
+                attendanceBySession(roster, seated, disclosure),
+                knowledge(roster, seated, disclosure),
+                practice(roster, seated, disclosure),
+                certification(roster, disclosure),
+                feedback(roster, disclosure),
+                notes(disclosure));
+    }
+
+    private static Facts facts(EventRoster roster) {
+        var e = roster.event();
+        var c = roster.curriculum();
+        var p = roster.programme();
+        return new Facts(e.id().value(), e.title(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.city(),
+                e.country().code(), e.zone().getId(), e.courseDays().first(), e.courseDays().last(), e.courseDays().days(),
+                c.id().value(), c.version().toString(), c.title(), p.id().value(), p.title(), p.donor(),
+                List.copyOf(p.sdgs()));
+    }
+
+    /** People by country (rows, ISO codes sorted) and sex (columns). */
+    static Counts byCountryAndSex(String id, List<Person> people) {
+        TreeMap<String, long[]> rows = new TreeMap<>();
+        for (Person p : people) {
+            rows.computeIfAbsent(p.country().code(), k -> new long[SEX_COLUMNS.size()])[sexColumn(p.sex())]++;
+        }
+        return Counts.of(id, List.copyOf(rows.keySet()), SEX_COLUMNS, rows.values().toArray(new long[0][]));
+    }
+
+    static int sexColumn(Sex sex) {
+        return switch (sex) {
+            case FEMALE -> 0;
+            case MALE -> 1;
+            case ANOTHER -> 2;
+            case NOT_RECORDED -> 3;
+        };
+    }
+
+    private static Counts byOrganisation(EventRoster roster, List<Enrolment> seated) {
+        TreeMap<String, Long> rows = new TreeMap<>();
+        for (Enrolment e : seated) {
+            String name = e.nominatedBy().map(roster.organisations()::get).map(o -> o.name()).orElse("not recorded");
+            rows.merge(name, 1L, Long::sum);
+        }
+        return Counts.oneWay("participantsByOrganisation", List.copyOf(rows.keySet()),
+                rows.values().stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private static Counts byRole(EventRoster roster) {
+        long[] counts = new long[Role.values().length];
+        roster.enrolments().stream().filter(e -> e.status().holdsSeat()).forEach(e -> counts[e.role().ordinal()]++);
+        return Counts.oneWay("peopleByRole", java.util.Arrays.stream(Role.values())
+                .map(r -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).toList(), counts);
+    }
+
+    private static org.cadre.reporting.disclosure.Share attendance(EventRoster roster, List<Enrolment> seated, Disclosure d) {
+        Set<PersonId> who = seated.stream().map(Enrolment::person).collect(Collectors.toSet());
+        Set<SessionCode> agenda = roster.event().agenda().stream().map(AgendaSlot::session).collect(Collectors.toSet());
+        long attended = roster.attendance().stream()
+                .filter(a -> who.contains(a.person()) && agenda.contains(a.session()) && a.mark().attended())
+                .map(a -> a.person() + "\u0000" + a.session()).distinct().count();
+        return d.share(attended, (long) who.size() * agenda.size());
+    }
+
+    private static List<SessionAttendance> attendanceBySession(EventRoster roster, List<Enrolment> seated, Disclosure d) {
+        Set<PersonId> who = seated.stream().map(Enrolment::person).collect(Collectors.toSet());
+        Map<SessionCode, Set<PersonId>> present = new HashMap<>();
+        for (Attendance a : roster.attendance()) {
+            if (who.contains(a.person()) && a.mark().attended()) {
+                present.computeIfAbsent(a.session(), s -> new java.util.HashSet<>()).add(a.person());
+            }
+        }
+        Map<SessionCode, Session> sessions = sessions(roster.curriculum());
+        return roster.event().agenda().stream()
+                .sorted(Comparator.comparing(AgendaSlot::day).thenComparing(AgendaSlot::start))
+                .map(slot -> new SessionAttendance(slot.session().value(),
+                        Optional.ofNullable(sessions.get(slot.session())).map(Session::title).orElse(slot.session().value()),
+                        slot.day(), d.share(present.getOrDefault(slot.session(), Set.of()).size(), who.size())))
+                .toList();
+    }
+
+    private static Knowledge knowledge(EventRoster roster, List<Enrolment> seated, Disclosure d) {
+        Curriculum c = roster.curriculum();
+        int max = c.assessment().testMaxPoints();
+        int passMark = c.certification().postTestPassMark();
+        Set<PersonId> who = seated.stream().map(Enrolment::person).collect(Collectors.toSet());
+        Map<PersonId, List<TestScore>> pre = new HashMap<>();
+        Map<PersonId, List<TestScore>> post = new HashMap<>();
+        for (TestScore t : roster.tests()) {
+            if (who.contains(t.person())) {
+                (t.phase() == TestScore.Phase.PRE ? pre : post).computeIfAbsent(t.person(), p -> new ArrayList<>()).add(t);
+            }
+        }
+        Set<PersonId> tested = new java.util.TreeSet<>(pre.keySet());
+        tested.addAll(post.keySet());
+        List<TestScore[]> pairs = new ArrayList<>();
+        for (PersonId p : tested) {
+            List<TestScore> a = pre.getOrDefault(p, List.of());
+            List<TestScore> b = post.getOrDefault(p, List.of());
+            if (a.size() == 1 && b.size() == 1) {
+                pairs.add(new TestScore[] {a.get(0), b.get(0)});
+            }
+        }
+        long unpaired = tested.size() - pairs.size();
+        BigDecimal preSum = BigDecimal.ZERO;
+        BigDecimal postSum = BigDecimal.ZERO;
+        BigDecimal gainSum = BigDecimal.ZERO;
+        long gainN = 0;
+        long reached = 0;
+        for (TestScore[] pair : pairs) {
+            int before = pair[0].total();
+            int after = pair[1].total();
+            preSum = preSum.add(BigDecimal.valueOf(before));
+            postSum = postSum.add(BigDecimal.valueOf(after));
+            if (before < max) {
+                gainSum = gainSum.add(BigDecimal.valueOf(after - before).divide(BigDecimal.valueOf(max - before), 10, RoundingMode.HALF_UP));
+                gainN++;
+            }
+            if (after >= passMark) {
+                reached++;
+            }
+        }
+        List<OutcomeKnowledge> perOutcome = new ArrayList<>();
+        for (LearningOutcome o : c.outcomes()) {
+            List<AssessmentItem> items = c.assessment().items().stream()
+                    .filter(i -> i.kind() == ItemKind.TEST_QUESTION && i.outcomes().contains(o.code())).toList();
+            int itemMax = items.stream().mapToInt(AssessmentItem::maxPoints).sum();
+            if (itemMax == 0) {
+                continue;
+            }
+            BigDecimal a = BigDecimal.ZERO;
+            BigDecimal b = BigDecimal.ZERO;
+            for (TestScore[] pair : pairs) {
+                a = a.add(percentOf(pair[0], items, itemMax));
+                b = b.add(percentOf(pair[1], items, itemMax));
+            }
+            perOutcome.add(new OutcomeKnowledge(o.code().value(), o.statement(), d.mean(pairs.size(), a), d.mean(pairs.size(), b)));
+        }
+        return new Knowledge(d.count(pairs.size()), d.count(unpaired), max, passMark, d.mean(pairs.size(), preSum),
+                d.mean(pairs.size(), postSum), d.mean(gainN, gainSum), d.share(reached, pairs.size()), perOutcome);
+    }
+
+    private static BigDecimal percentOf(TestScore score, List<AssessmentItem> items, int itemMax) {
+        int points = items.stream().mapToInt(i -> score.points().getOrDefault(i.code(), 0)).sum();
+        return BigDecimal.valueOf(points * 100L).divide(BigDecimal.valueOf(itemMax), 10, RoundingMode.HALF_UP);
+    }
+
+    private static Practice practice(EventRoster roster, List<Enrolment> seated, Disclosure d) {
+        Set<PersonId> who = seated.stream().map(Enrolment::person).collect(Collectors.toSet());
+        Map<PersonId, PracticeTeaching> best = new HashMap<>();
+        for (PracticeTeaching p : roster.practice()) {
+            if (who.contains(p.person())) {
+                best.merge(p.person(), p, (x, y) -> x.total() >= y.total() ? x : y);
+            }
+        }
+        int max = roster.rubric().map(r -> r.maxPoints()).orElse(0);
+        int passMark = roster.rubric().map(r -> r.passMark()).orElse(0);
+        long passed = roster.rubric().map(r -> best.values().stream().filter(p -> p.passes(r)).count()).orElse(0L);
+        BigDecimal sum = best.values().stream().map(p -> BigDecimal.valueOf(p.total())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Practice(d.count(best.size()), max, passMark, d.mean(best.size(), sum), d.share(passed, best.size()));
+    }
+
+    private static CertificationSummary certification(EventRoster roster, Disclosure d) {
+        List<Certification.Decision> decisions = Certification.evaluate(roster);
+        long certified = decisions.stream().filter(Certification.Decision::certified).count();
+        List<CertificationReason> unmet = CertificationReason.all().stream()
+                .filter(r -> r.severity() == org.cadre.finding.Severity.ERROR).toList();
+        long[] counts = new long[unmet.size()];
+        for (Certification.Decision decision : decisions) {
+            for (int i = 0; i < unmet.size(); i++) {
+                if (!decision.reasons().withCode(unmet.get(i).code()).isEmpty()) {
+                    counts[i]++;
+                }
+            }
+        }
+        return new CertificationSummary(d.share(certified, decisions.size()), d.publish(Counts.oneWay("unmetCriteria",
+                unmet.stream().map(CertificationReason::code).toList(), counts)));
+    }
+
+    private static FeedbackSummary feedback(EventRoster roster, Disclosure d) {
+        Map<SessionCode, Session> sessions = sessions(roster.curriculum());
+        Map<SessionCode, List<Feedback>> bySession = new LinkedHashMap<>();
+        roster.event().agenda().forEach(s -> bySession.put(s.session(), new ArrayList<>()));
+        Map<PersonId, List<Feedback>> byTrainer = new TreeMap<>();
+        for (Feedback f : roster.feedback()) {
+            if (f.trainer().isPresent()) {
+                byTrainer.computeIfAbsent(f.trainer().get(), t -> new ArrayList<>()).add(f);
+            } else {
+                bySession.computeIfAbsent(f.session(), s -> new ArrayList<>()).add(f);
+            }
+        }
+        List<SessionFeedback> perSession = new ArrayList<>();
+        bySession.forEach((code, items) -> {
+            long[] distribution = new long[5];
+            items.forEach(f -> distribution[f.rating() - 1]++);
+            perSession.add(new SessionFeedback(code.value(), title(sessions, code), mean(items, d),
+                    d.publish(Counts.oneWay("ratings-" + code.value(), List.of("1", "2", "3", "4", "5"), distribution))));
+        });
+        List<TrainerFeedback> perTrainer = !d.audience().seesPersonalDetail() ? List.of() : byTrainer.entrySet().stream()
+                .map(e -> new TrainerFeedback(Optional.ofNullable(roster.people().get(e.getKey())).map(Person::displayName)
+                        .orElse(e.getKey().value()), mean(e.getValue(), d)))
+                .toList();
+        List<RevisionCandidate> candidates = new ArrayList<>();
+        bySession.forEach((code, items) -> {
+            var rating = mean(items, d);
+            if (rating.value() != null && rating.value().compareTo(REVISION_BELOW) < 0) {
+                List<String> comments = d.audience().seesPersonalDetail()
+                        ? items.stream().flatMap(f -> f.comment().stream()).toList() : List.of();
+                candidates.add(new RevisionCandidate("session", code.value(), title(sessions, code), rating, comments));
+            }
+        });
+        candidates.sort(Comparator.comparing((RevisionCandidate c) -> c.rating().value()).thenComparing(RevisionCandidate::code));
+        return new FeedbackSummary(perSession, perTrainer, ImmutableList.copyOf(candidates));
+    }
+
+    private static org.cadre.reporting.disclosure.Mean mean(List<Feedback> items, Disclosure d) {
+        return d.mean(items.size(), BigDecimal.valueOf(items.stream().mapToInt(Feedback::rating).sum()));
+    }
+
+    private static String title(Map<SessionCode, Session> sessions, SessionCode code) {
+        return Optional.ofNullable(sessions.get(code)).map(Session::title).orElse(code.value());
+    }
+
+    private static Map<SessionCode, Session> sessions(Curriculum c) {
+        Map<SessionCode, Session> out = new HashMap<>();
+        c.sessions().forEach(s -> out.putIfAbsent(s.code(), s));
+        return out;
+    }
+
+    private static List<String> notes(Disclosure d) {
+        List<String> notes = new ArrayList<>();
+        if (d.k() > 1) {
+            notes.add(Cell.MARKER + ": withheld to protect individuals (fewer than " + d.k()
+                    + " people, or a figure from which such a count could be worked out). Never a zero.");
+        }
+        notes.add("Percentages to one decimal and means to two, rounded half up; every percentage shows its denominator.");
+        notes.add("Knowledge figures use paired pre- and post-tests only; unpaired tests are counted and left out.");
+        return notes;
+    }
+}

@@ -1,0 +1,149 @@
+package org.cadre.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.cadre.curriculum.ItemCode;
+import org.cadre.reporting.disclosure.Audience;
+import org.cadre.reporting.disclosure.Cell;
+import org.cadre.reporting.disclosure.Disclosure;
+import org.cadre.reporting.render.CsvRenderer;
+import org.cadre.reporting.render.JsonRenderer;
+import org.cadre.roster.EventRoster;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.TestScore;
+import org.cadre.roster.demo.DemoRoster;
+import org.junit.jupiter.api.Test;
+
+class EventReportTest {
+
+    private static final EventRoster ALMATY = DemoRoster.almatyTot();
+    private static final EventReport INTERNAL = EventReports.of(ALMATY, Disclosure.forAudience(Audience.INTERNAL));
+
+    @Test
+    void the_demo_report_states_what_the_seed_description_states() {
+        EventReport r = INTERNAL;
+
+        assertThat(r.participants().get()).isEqualTo(26);
+        assertThat(r.participantsByCountryAndSex().rows()).containsExactly("KZ", "TJ", "UZ");
+        assertThat(r.participantsByCountryAndSex().rowTotals()).extracting(Cell::get).containsExactly(18L, 4L, 4L);
+        assertThat(r.participantsByCountryAndSex().total().get()).isEqualTo(26);
+        assertThat(r.trainers().get()).isEqualTo(4);
+        assertThat(r.event().courseDays()).isEqualTo(5);
+        assertThat(r.event().programme()).isEqualTo(
+                "Improving migration governance and access to services for displaced Afghans in Pakistan and Central Asia");
+        assertThat(r.event().donor()).isEqualTo("Immigration, Refugees and Citizenship Canada (IRCC)");
+        assertThat(r.event().sdgs()).containsExactlyInAnyOrder(16, 11, 17);
+    }
+
+    @Test
+    void json_and_csv_state_the_same_reach() throws Exception {
+        JsonNode json = JsonRenderer.mapper().readTree(JsonRenderer.render(INTERNAL));
+        String csv = CsvRenderer.reach(INTERNAL, "IOM");
+
+        assertThat(csv).startsWith("\uFEFF");
+        List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(csv.substring(1))).getRecords();
+        assertThat(records.get(0).toList()).isEqualTo(CsvRenderer.HEADER);
+        assertThat(records.get(1).toList()).isEqualTo(CsvRenderer.HXL);
+        JsonNode table = json.get("participantsByCountryAndSex");
+        for (int r = 0; r < 3; r++) {
+            CSVRecord line = records.get(2 + r);
+            assertThat(line.get(3)).isEqualTo(table.get("rows").get(r).asText());
+            for (int c = 0; c < 4; c++) {
+                assertThat(line.get(4 + c)).isEqualTo(table.get("cells").get(r).get(c).get("value").asText());
+            }
+            assertThat(line.get(8)).isEqualTo(table.get("rowTotals").get(r).get("value").asText());
+        }
+        assertThat(records.get(5).get(3)).isEqualTo("total");
+        assertThat(records.get(5).get(8)).isEqualTo("26").isEqualTo(json.get("participants").get("value").asText());
+        assertThat(json.get("event").get("firstDay").asText()).isEqualTo("2023-10-23");
+    }
+
+    @Test
+    void the_donor_report_publishes_no_count_from_1_to_4_and_marks_what_it_withholds() throws Exception {
+        EventReport donor = EventReports.of(ALMATY, Disclosure.forAudience(Audience.DONOR));
+
+        assertThat(donor.participants().get()).isEqualTo(26);
+        assertThat(donor.trainers().suppressed()).isTrue();
+        assertThat(donor.participantsByCountryAndSex().rowTotals().get(0).get()).isEqualTo(18);
+        assertThat(donor.participantsByCountryAndSex().rowTotals().get(1).suppressed()).isTrue();
+        assertThat(donor.feedback().trainers()).isEmpty();
+        assertThat(donor.feedback().revisionCandidates()).allSatisfy(c -> assertThat(c.comments()).isEmpty());
+        assertThat(donor.notes()).anySatisfy(n -> assertThat(n).startsWith("<k: withheld"));
+        String json = JsonRenderer.render(donor);
+        JsonNode tree = JsonRenderer.mapper().readTree(json);
+        assertThat(tree.findValues("value")).filteredOn(JsonNode::isIntegralNumber)
+                .allSatisfy(v -> assertThat(v.asLong() == 0 || v.asLong() >= 5).as("published count %s", v).isTrue());
+        assertThat(json).doesNotContain("Farkhod").doesNotContain("Абдуллоев").doesNotContain("Bellini");
+    }
+
+    @Test
+    void knowledge_uses_pairs_only_counts_the_unpaired_and_computes_gain_by_hand() {
+        PersonId a = PersonId.of("p-kz-01");
+        PersonId b = PersonId.of("p-kz-02");
+        PersonId c = PersonId.of("p-kz-03");
+        EventRoster roster = ALMATY.toBuilder().replaceTests(List.of(
+                test(a, TestScore.Phase.PRE, 10), test(a, TestScore.Phase.POST, 16),
+                test(b, TestScore.Phase.PRE, 20), test(b, TestScore.Phase.POST, 20),
+                test(c, TestScore.Phase.PRE, 8))).build();
+
+        EventReport.Knowledge k = EventReports.of(roster, Disclosure.forAudience(Audience.INTERNAL)).knowledge();
+
+        assertThat(k.pairs().get()).isEqualTo(2);
+        assertThat(k.unpairedExcluded().get()).isEqualTo(1);
+        assertThat(k.pre().value()).isEqualByComparingTo("15.00");
+        assertThat(k.post().value()).isEqualByComparingTo("18.00");
+        // A gains (16 - 10) / (20 - 10) = 0.6; B started at the maximum and is left out of the gain.
+        assertThat(k.normalisedGain().value()).isEqualByComparingTo("0.60");
+        assertThat(k.normalisedGain().n().get()).isEqualTo(1);
+        assertThat(k.reachedPassMark().text()).isEqualTo("2 of 2 (100.0 %)");
+    }
+
+    @Test
+    void attendance_publishes_its_denominator() {
+        // 26 participants x 14 sessions = 364 marks expected.
+        assertThat(INTERNAL.attendance().denominator().get()).isEqualTo(364);
+        assertThat(INTERNAL.attendance().numerator().get()).isLessThan(364).isGreaterThan(320);
+        assertThat(INTERNAL.attendanceBySession()).hasSize(14)
+                .allSatisfy(s -> assertThat(s.attended().denominator().get()).isEqualTo(26));
+    }
+
+    @Test
+    void certification_counts_the_unmet_criteria() {
+        EventReport.CertificationSummary c = INTERNAL.certification();
+
+        assertThat(c.certified().text()).isEqualTo("24 of 26 (92.3 %)");
+        assertThat(c.unmetCriteria().get("certification.attendance-below-minimum").get()).isEqualTo(1);
+        assertThat(c.unmetCriteria().get("certification.post-test-below-pass-mark").get()).isEqualTo(1);
+        assertThat(c.unmetCriteria().get("certification.practice-teaching-missing").get()).isZero();
+    }
+
+    @Test
+    void the_green_border_session_is_the_first_revision_candidate_with_its_comments() {
+        List<EventReport.RevisionCandidate> candidates = INTERNAL.feedback().revisionCandidates();
+
+        assertThat(candidates).isNotEmpty();
+        assertThat(candidates.get(0).code()).isEqualTo("M2.S4");
+        assertThat(candidates.get(0).rating().value()).isLessThan(new BigDecimal("3.50"));
+        assertThat(candidates.get(0).comments()).contains("Two hours is not enough for green-border strategies.");
+        assertThat(INTERNAL.feedback().trainers()).hasSize(4);
+    }
+
+    private static TestScore test(PersonId p, TestScore.Phase phase, int total) {
+        // Spread the total over Q1..Q10 (2 points each).
+        java.util.Map<ItemCode, Integer> points = new java.util.LinkedHashMap<>();
+        int left = total;
+        for (int i = 1; i <= 10; i++) {
+            int v = Math.min(2, left);
+            points.put(ItemCode.of("Q" + i), v);
+            left -= v;
+        }
+        return TestScore.of(p, phase, points);
+    }
+
+}
