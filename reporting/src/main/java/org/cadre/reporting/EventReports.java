@@ -206,7 +206,27 @@ public final class EventReports {
             perOutcome.add(new OutcomeKnowledge(o.code().value(), o.statement(), d.mean(pairs.size(), a), d.mean(pairs.size(), b)));
         }
         return new Knowledge(d.count(pairs.size()), d.count(unpaired), max, passMark, d.mean(pairs.size(), preSum),
-                d.mean(pairs.size(), postSum), d.mean(gainN, gainSum), d.share(reached, pairs.size()), perOutcome);
+                d.mean(pairs.size(), postSum), d.mean(gainN, gainSum), d.share(reached, pairs.size()),
+                d.publish(scoreBands(pairs, max)), perOutcome);
+    }
+
+    /** Pairs by score band, four bands of equal width over 0..max. */
+    private static Counts scoreBands(List<TestScore[]> pairs, int max) {
+        int bands = 4;
+        List<String> labels = new ArrayList<>();
+        for (int b = 0; b < bands; b++) {
+            int from = b * (max + 1) / bands;
+            int to = (b + 1) * (max + 1) / bands - 1;
+            labels.add(from + "-" + to);
+        }
+        long[][] counts = new long[bands][2];
+        for (TestScore[] pair : pairs) {
+            for (int phase = 0; phase < 2; phase++) {
+                int band = Math.min(bands - 1, pair[phase].total() * bands / (max + 1));
+                counts[band][phase]++;
+            }
+        }
+        return Counts.of("scoreDistribution", labels, List.of("pre", "post"), counts);
     }
 
     private static BigDecimal percentOf(TestScore score, List<AssessmentItem> items, int itemMax) {

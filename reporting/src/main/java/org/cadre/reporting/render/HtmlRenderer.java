@@ -1,0 +1,294 @@
+package org.cadre.reporting.render;
+
+import com.google.common.escape.Escaper;
+import com.google.common.html.HtmlEscapers;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.cadre.reporting.EventReport;
+import org.cadre.reporting.EventReports;
+import org.cadre.reporting.disclosure.Cell;
+import org.cadre.reporting.disclosure.Mean;
+import org.cadre.reporting.disclosure.Share;
+import org.cadre.reporting.disclosure.Table;
+import org.cadre.roster.Country;
+
+/**
+ * A report as one self-contained HTML page: inline CSS, charts as inline SVG with text alternatives, every
+ * chart beside the table it draws, no external requests, print-friendly. Labels in English or Russian by
+ * the {@link Locale} given; numbers and dates formatted for that locale, never the default one.
+ */
+public final class HtmlRenderer {
+
+    private static final Escaper ESCAPE = HtmlEscapers.htmlEscaper();
+    private static final String STYLE = """
+            body{font-family:"DejaVu Sans",Arial,sans-serif;margin:2em auto;max-width:60em;color:#222;line-height:1.4}
+            h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;border-bottom:1px solid #ccc;margin-top:1.6em}
+            table{border-collapse:collapse;margin:.6em 0}caption{text-align:left;font-weight:bold;padding:.3em 0}
+            th,td{border:1px solid #ccc;padding:.25em .6em;text-align:right}th:first-child,td:first-child{text-align:left}
+            .facts td,.facts th{text-align:left}.suppressed{color:#a33}.figures{display:flex;gap:2em;flex-wrap:wrap}
+            .figure{font-size:1.4em}.figure small{display:block;font-size:.6em;color:#555}
+            svg.chart{display:block;margin:.6em 0;max-width:100%}
+            @media print{body{margin:0;max-width:none}h2{break-after:avoid}svg.chart,table{break-inside:avoid}}
+            """;
+
+    private final Labels labels;
+    private final DecimalFormat decimals;
+    private final DateTimeFormatter dates;
+    private int charts;
+
+    private HtmlRenderer(Locale locale) {
+        this.labels = Labels.of(locale);
+        this.decimals = new DecimalFormat("0.0#", DecimalFormatSymbols.getInstance(labels.locale()));
+        this.dates = DateTimeFormatter.ofPattern("d MMMM yyyy", labels.locale());
+    }
+
+    /** The event report as an HTML page in the language of {@code locale} (English unless Russian). */
+    public static String event(EventReport report, Locale locale) {
+        return new HtmlRenderer(locale).render(report);
+    }
+
+    private String render(EventReport r) {
+        StringBuilder h = new StringBuilder(32_000);
+        h.append("<!DOCTYPE html><html lang=\"").append(labels.locale().getLanguage()).append("\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>").append(e(labels.get("eventReport") + ": " + r.event().title())).append("</title>")
+                .append("<style>").append(STYLE).append("</style></head><body>");
+        h.append("<h1>").append(e(r.event().title())).append("</h1>");
+        facts(h, r);
+        figures(h, r);
+        participants(h, r);
+        attendance(h, r);
+        knowledge(h, r);
+        practiceAndCertification(h, r);
+        feedback(h, r);
+        h.append("<h2>").append(e(labels.get("notes"))).append("</h2><ul class=\"notes\">");
+        r.notes().forEach(n -> h.append("<li>").append(e(n)).append("</li>"));
+        return h.append("</ul></body></html>").toString();
+    }
+
+    private void facts(StringBuilder h, EventReport r) {
+        var f = r.event();
+        h.append("<table class=\"facts\">");
+        row(h, labels.get("programme"), f.programme());
+        row(h, labels.get("donorName"), f.donor());
+        row(h, labels.get("sdgs"), String.join(", ", f.sdgs().stream().sorted().map(g -> "SDG " + g).toList()));
+        row(h, labels.get("package"), f.curriculumTitle() + " " + f.curriculumVersion());
+        row(h, labels.get("venue"), f.city() + ", " + countryName(f.country()));
+        row(h, labels.get("courseDays"), date(f.firstDay()) + " – " + date(f.lastDay()) + " (" + f.courseDays() + ")");
+        row(h, labels.get("audience"), labels.get(r.audience()) + (r.k() > 1 ? ", k = " + r.k() : ""));
+        h.append("</table>");
+    }
+
+    private void figures(StringBuilder h, EventReport r) {
+        h.append("<div class=\"figures\">");
+        figure(h, r.participants().text(), labels.get("participants"));
+        figure(h, r.trainers().text(), labels.get("trainers"));
+        figure(h, Integer.toString(r.event().courseDays()), labels.get("courseDays"));
+        figure(h, share(r.certification().certified()), labels.get("certified"));
+        h.append("</div>");
+    }
+
+    private void participants(StringBuilder h, EventReport r) {
+        Table t = r.participantsByCountryAndSex();
+        h.append("<h2>").append(e(labels.get("byCountryAndSex"))).append("</h2>");
+        List<String> series = EventReports.SEX_COLUMNS.stream().map(labels::get).toList();
+        List<SvgChart.Bar> bars = new ArrayList<>();
+        for (int i = 0; i < t.rows().size(); i++) {
+            bars.add(new SvgChart.Bar(countryName(t.rows().get(i)), t.cells().get(i), 0));
+        }
+        h.append(chart(labels.get("byCountryAndSex"), describe(t), series, bars));
+        table(h, t, labels.get("byCountryAndSex"), labels.get("country"), true, series);
+        table(h, r.participantsByOrganisation(), labels.get("byOrganisation"), labels.get("organisation"), false,
+                List.of(labels.get("participants")));
+    }
+
+    private void attendance(StringBuilder h, EventReport r) {
+        h.append("<h2>").append(e(labels.get("attendance"))).append("</h2><p>").append(e(share(r.attendance()))).append("</p>");
+        h.append("<table><caption>").append(e(labels.get("attendance"))).append("</caption><tr><th>")
+                .append(e(labels.get("session"))).append("</th><th>").append(e(labels.get("day"))).append("</th><th>")
+                .append(e(labels.get("attendance"))).append("</th></tr>");
+        for (var s : r.attendanceBySession()) {
+            h.append("<tr><td>").append(e(s.session() + " " + s.title())).append("</td><td>").append(e(date(s.day())))
+                    .append("</td><td>").append(e(share(s.attended()))).append("</td></tr>");
+        }
+        h.append("</table>");
+    }
+
+    private void knowledge(StringBuilder h, EventReport r) {
+        var k = r.knowledge();
+        h.append("<h2>").append(e(labels.get("knowledge"))).append("</h2><table class=\"facts\">");
+        row(h, labels.get("pairs"), k.pairs().text());
+        row(h, labels.get("unpaired"), k.unpairedExcluded().text());
+        row(h, labels.get("meanPre"), mean(k.pre()) + " / " + k.testMaxPoints() + " " + labels.get("points"));
+        row(h, labels.get("meanPost"), mean(k.post()) + " / " + k.testMaxPoints() + " " + labels.get("points"));
+        row(h, labels.get("gain"), mean(k.normalisedGain()));
+        row(h, labels.get("reachedPass") + " (" + k.passMark() + ")", share(k.reachedPassMark()));
+        h.append("</table>");
+        Table d = k.scoreDistribution();
+        List<String> series = List.of(labels.get("pre"), labels.get("post"));
+        List<SvgChart.Bar> bars = new ArrayList<>();
+        for (int i = 0; i < d.rows().size(); i++) {
+            bars.add(new SvgChart.Bar(labels.get("pre") + " " + d.rows().get(i), List.of(d.cell(i, 0)), 0));
+            bars.add(new SvgChart.Bar(labels.get("post") + " " + d.rows().get(i), List.of(d.cell(i, 1)), 1));
+        }
+        h.append(chart(labels.get("scoreDistribution"), describe(d), List.of(labels.get("pairs")), bars));
+        table(h, d, labels.get("scoreDistribution"), labels.get("band"), true, series);
+        h.append("<table><caption>").append(e(labels.get("outcome"))).append("</caption><tr><th>").append(e(labels.get("outcome")))
+                .append("</th><th>").append(e(labels.get("pre"))).append(" %</th><th>").append(e(labels.get("post"))).append(" %</th></tr>");
+        for (var o : k.perOutcome()) {
+            h.append("<tr><td>").append(e(o.outcome() + " " + o.statement())).append("</td><td>").append(e(mean(o.prePercent())))
+                    .append("</td><td>").append(e(mean(o.postPercent()))).append("</td></tr>");
+        }
+        h.append("</table>");
+    }
+
+    private void practiceAndCertification(StringBuilder h, EventReport r) {
+        var p = r.practice();
+        h.append("<h2>").append(e(labels.get("practice"))).append("</h2><table class=\"facts\">");
+        row(h, labels.get("scored"), p.scored().text());
+        row(h, labels.get("meanTotal"), mean(p.total()) + " / " + p.maxPoints());
+        row(h, labels.get("passed") + " (" + p.passMark() + ")", share(p.passed()));
+        h.append("</table><h2>").append(e(labels.get("certification"))).append("</h2><p>")
+                .append(e(labels.get("certified") + ": " + share(r.certification().certified()))).append("</p>");
+        Table unmet = r.certification().unmetCriteria();
+        table(h, relabel(unmet), labels.get("unmet"), labels.get("criterion"), false, List.of(labels.get("count")));
+    }
+
+    private void feedback(StringBuilder h, EventReport r) {
+        h.append("<h2>").append(e(labels.get("feedback"))).append("</h2>");
+        List<String> ratings = List.of("1", "2", "3", "4", "5");
+        List<SvgChart.Bar> bars = new ArrayList<>();
+        for (var s : r.feedback().sessions()) {
+            bars.add(new SvgChart.Bar(s.session() + " " + s.title(), s.distribution().cells().stream().map(l -> l.get(0)).toList(), 0));
+        }
+        h.append(chart(labels.get("feedback"), labels.get("feedback") + ": " + labels.get("responses") + " 1-5", ratings, bars));
+        h.append("<table><caption>").append(e(labels.get("feedback"))).append("</caption><tr><th>").append(e(labels.get("session")))
+                .append("</th><th>").append(e(labels.get("meanRating"))).append("</th>");
+        ratings.forEach(x -> h.append("<th>").append(x).append("</th>"));
+        h.append("</tr>");
+        for (var s : r.feedback().sessions()) {
+            h.append("<tr><td>").append(e(s.session() + " " + s.title())).append("</td><td>").append(e(mean(s.rating()))).append("</td>");
+            s.distribution().cells().forEach(l -> h.append(cell(l.get(0))));
+            h.append("</tr>");
+        }
+        h.append("</table>");
+        if (!r.feedback().trainers().isEmpty()) {
+            h.append("<table><caption>").append(e(labels.get("trainerFeedback"))).append("</caption><tr><th>")
+                    .append(e(labels.get("trainer"))).append("</th><th>").append(e(labels.get("meanRating"))).append("</th></tr>");
+            r.feedback().trainers().forEach(t -> h.append("<tr><td>").append(e(t.trainer())).append("</td><td>")
+                    .append(e(mean(t.rating()))).append("</td></tr>"));
+            h.append("</table>");
+        }
+        h.append("<h2>").append(e(labels.get("revision"))).append("</h2><ul class=\"revision\">");
+        for (var c : r.feedback().revisionCandidates()) {
+            h.append("<li><strong>").append(e(c.code() + " " + c.title())).append("</strong>: ").append(e(mean(c.rating())));
+            if (!c.comments().isEmpty()) {
+                h.append("<ul>");
+                c.comments().forEach(x -> h.append("<li>").append(e(x)).append("</li>"));
+                h.append("</ul>");
+            }
+            h.append("</li>");
+        }
+        h.append("</ul>");
+    }
+
+    private String chart(String title, String description, List<String> series, List<SvgChart.Bar> bars) {
+        return SvgChart.bars("chart" + (++charts), title, description, series, bars);
+    }
+
+    /** A sentence that says what the chart shows, for screen readers and when images are off. */
+    private String describe(Table t) {
+        StringBuilder d = new StringBuilder();
+        for (int i = 0; i < t.rows().size(); i++) {
+            if (i > 0) {
+                d.append("; ");
+            }
+            String label = t.id().equals("participantsByCountryAndSex") ? countryName(t.rows().get(i)) : t.rows().get(i);
+            d.append(label).append(": ");
+            List<String> parts = new ArrayList<>();
+            for (int c = 0; c < t.columns().size(); c++) {
+                parts.add(labels.get(t.columns().get(c)) + " " + t.cell(i, c).text());
+            }
+            d.append(String.join(", ", parts));
+        }
+        return d.toString();
+    }
+
+    private void table(StringBuilder h, Table t, String caption, String rowHeader, boolean withTotals, List<String> columns) {
+        h.append("<table data-table=\"").append(e(t.id())).append("\"><caption>").append(e(caption)).append("</caption><tr><th>")
+                .append(e(rowHeader)).append("</th>");
+        columns.forEach(c -> h.append("<th>").append(e(c)).append("</th>"));
+        if (!t.rowTotals().isEmpty()) {
+            h.append("<th>").append(e(labels.get("total"))).append("</th>");
+        }
+        h.append("</tr>");
+        for (int i = 0; i < t.rows().size(); i++) {
+            String label = t.id().equals("participantsByCountryAndSex") ? countryName(t.rows().get(i)) : t.rows().get(i);
+            h.append("<tr><td>").append(e(label)).append("</td>");
+            t.cells().get(i).forEach(c -> h.append(cell(c)));
+            if (!t.rowTotals().isEmpty()) {
+                h.append(cell(t.rowTotals().get(i)));
+            }
+            h.append("</tr>");
+        }
+        h.append("<tr class=\"total\"><th>").append(e(labels.get("total"))).append("</th>");
+        t.columnTotals().forEach(c -> h.append(cell(c)));
+        if (!t.rowTotals().isEmpty()) {
+            h.append(cell(t.total()));
+        }
+        h.append("</tr></table>");
+    }
+
+    private Table relabel(Table t) {
+        return new Table(t.id(), t.rows().stream().map(labels::get).collect(com.google.common.collect.ImmutableList.toImmutableList()),
+                t.columns(), t.cells(), t.rowTotals(), t.columnTotals(), t.total());
+    }
+
+    private static String cell(Cell c) {
+        return c.suppressed() ? "<td class=\"suppressed\" title=\"withheld\">" + ESCAPE.escape(Cell.MARKER) + "</td>"
+                : "<td>" + c.get() + "</td>";
+    }
+
+    private void row(StringBuilder h, String name, String value) {
+        h.append("<tr><th>").append(e(name)).append("</th><td>").append(e(value)).append("</td></tr>");
+    }
+
+    private void figure(StringBuilder h, String value, String label) {
+        h.append("<div class=\"figure\">").append(e(value)).append("<small>").append(e(label)).append("</small></div>");
+    }
+
+    private String share(Share s) {
+        String text = s.numerator().text() + " / " + s.denominator().text();
+        return s.percent() == null ? text : text + " (" + decimal(s.percent()) + " %)";
+    }
+
+    private String mean(Mean m) {
+        return (m.value() == null ? Cell.MARKER : decimal(m.value())) + " (n = " + m.n().text() + ")";
+    }
+
+    private String decimal(BigDecimal v) {
+        return decimals.format(v);
+    }
+
+    private String date(LocalDate d) {
+        return dates.format(d);
+    }
+
+    private String countryName(String code) {
+        try {
+            return new Locale.Builder().setRegion(Country.of(code).code()).build().getDisplayCountry(labels.locale());
+        } catch (IllegalArgumentException notACountry) {
+            return code;
+        }
+    }
+
+    private static String e(String s) {
+        return ESCAPE.escape(s);
+    }
+}

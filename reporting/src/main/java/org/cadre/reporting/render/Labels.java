@@ -1,0 +1,108 @@
+package org.cadre.reporting.render;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The words of rendered reports in English and Russian (the working language of much of Central Asia),
+ * chosen by an explicit {@link Locale}, never the default one.
+ */
+final class Labels {
+
+    private static final Map<String, String> EN = Map.ofEntries(
+            Map.entry("eventReport", "Event report"),
+            Map.entry("audience", "Audience"),
+            Map.entry("internal", "internal"), Map.entry("donor", "donor"), Map.entry("public", "public"),
+            Map.entry("programme", "Programme"), Map.entry("donorName", "Donor"), Map.entry("sdgs", "Sustainable Development Goals"),
+            Map.entry("courseDays", "Course days"), Map.entry("venue", "Venue"), Map.entry("package", "Training Support Package"),
+            Map.entry("participants", "Participants"), Map.entry("trainers", "Trainers"),
+            Map.entry("byCountryAndSex", "Participants by country and sex"),
+            Map.entry("byOrganisation", "Participants by organisation"),
+            Map.entry("country", "Country"), Map.entry("organisation", "Organisation"), Map.entry("total", "Total"),
+            Map.entry("female", "Female"), Map.entry("male", "Male"), Map.entry("another", "Another"), Map.entry("not-recorded", "Not recorded"),
+            Map.entry("attendance", "Attendance"), Map.entry("session", "Session"), Map.entry("day", "Day"),
+            Map.entry("attendedOf", "attended, of"),
+            Map.entry("knowledge", "Knowledge: paired pre- and post-tests"), Map.entry("pairs", "Pairs"),
+            Map.entry("unpaired", "Unpaired tests left out"), Map.entry("meanPre", "Mean pre-test"),
+            Map.entry("meanPost", "Mean post-test"), Map.entry("gain", "Mean normalised gain"),
+            Map.entry("reachedPass", "Reached the pass mark"), Map.entry("band", "Score band"),
+            Map.entry("pre", "Pre-test"), Map.entry("post", "Post-test"), Map.entry("points", "points"),
+            Map.entry("scoreDistribution", "Pre- and post-test scores"),
+            Map.entry("outcome", "Learning outcome"),
+            Map.entry("practice", "Practice teaching"), Map.entry("scored", "Scored"), Map.entry("passed", "Passed"),
+            Map.entry("meanTotal", "Mean score"),
+            Map.entry("certification", "Certification"), Map.entry("certified", "Certified"),
+            Map.entry("unmet", "Criteria not met"), Map.entry("criterion", "Criterion"), Map.entry("count", "Count"),
+            Map.entry("feedback", "Feedback per session"), Map.entry("meanRating", "Mean rating (1-5)"),
+            Map.entry("responses", "Responses"), Map.entry("trainerFeedback", "Feedback per trainer"),
+            Map.entry("trainer", "Trainer"),
+            Map.entry("revision", "Revision candidates"), Map.entry("comments", "Comments"),
+            Map.entry("notes", "Notes"), Map.entry("chart", "Chart"),
+            Map.entry("certification.attendance-below-minimum", "Attendance below minimum"),
+            Map.entry("certification.post-test-missing", "Post-test missing"),
+            Map.entry("certification.post-test-below-pass-mark", "Post-test below pass mark"),
+            Map.entry("certification.practice-teaching-missing", "Practice teaching missing"),
+            Map.entry("certification.practice-teaching-below-pass-mark", "Practice teaching below pass mark"));
+
+    private static final Map<String, String> RU = Map.ofEntries(
+            Map.entry("eventReport", "Отчёт о мероприятии"),
+            Map.entry("audience", "Аудитория"),
+            Map.entry("internal", "внутренняя"), Map.entry("donor", "донор"), Map.entry("public", "публичная"),
+            Map.entry("programme", "Программа"), Map.entry("donorName", "Донор"), Map.entry("sdgs", "Цели устойчивого развития"),
+            Map.entry("courseDays", "Дни обучения"), Map.entry("venue", "Место проведения"), Map.entry("package", "Учебный пакет"),
+            Map.entry("participants", "Участники"), Map.entry("trainers", "Тренеры"),
+            Map.entry("byCountryAndSex", "Участники по странам и полу"),
+            Map.entry("byOrganisation", "Участники по организациям"),
+            Map.entry("country", "Страна"), Map.entry("organisation", "Организация"), Map.entry("total", "Всего"),
+            Map.entry("female", "Женщины"), Map.entry("male", "Мужчины"), Map.entry("another", "Другое"), Map.entry("not-recorded", "Не указано"),
+            Map.entry("attendance", "Посещаемость"), Map.entry("session", "Занятие"), Map.entry("day", "День"),
+            Map.entry("attendedOf", "присутствовали, из"),
+            Map.entry("knowledge", "Знания: парные входные и итоговые тесты"), Map.entry("pairs", "Пары"),
+            Map.entry("unpaired", "Тесты без пары (не учтены)"), Map.entry("meanPre", "Средний входной тест"),
+            Map.entry("meanPost", "Средний итоговый тест"), Map.entry("gain", "Средний нормализованный прирост"),
+            Map.entry("reachedPass", "Достигли проходного балла"), Map.entry("band", "Диапазон баллов"),
+            Map.entry("pre", "Входной тест"), Map.entry("post", "Итоговый тест"), Map.entry("points", "баллов"),
+            Map.entry("scoreDistribution", "Баллы входного и итогового тестов"),
+            Map.entry("outcome", "Результат обучения"),
+            Map.entry("practice", "Практика преподавания"), Map.entry("scored", "Оценено"), Map.entry("passed", "Сдали"),
+            Map.entry("meanTotal", "Средний балл"),
+            Map.entry("certification", "Сертификация"), Map.entry("certified", "Сертифицированы"),
+            Map.entry("unmet", "Невыполненные критерии"), Map.entry("criterion", "Критерий"), Map.entry("count", "Число"),
+            Map.entry("feedback", "Отзывы по занятиям"), Map.entry("meanRating", "Средняя оценка (1-5)"),
+            Map.entry("responses", "Ответы"), Map.entry("trainerFeedback", "Отзывы о тренерах"),
+            Map.entry("trainer", "Тренер"),
+            Map.entry("revision", "Кандидаты на доработку"), Map.entry("comments", "Комментарии"),
+            Map.entry("notes", "Примечания"), Map.entry("chart", "Диаграмма"),
+            Map.entry("certification.attendance-below-minimum", "Посещаемость ниже минимума"),
+            Map.entry("certification.post-test-missing", "Нет итогового теста"),
+            Map.entry("certification.post-test-below-pass-mark", "Итоговый тест ниже проходного балла"),
+            Map.entry("certification.practice-teaching-missing", "Нет практики преподавания"),
+            Map.entry("certification.practice-teaching-below-pass-mark", "Практика преподавания ниже проходного балла"));
+
+    private final Map<String, String> words;
+    private final Locale locale;
+
+    private Labels(Map<String, String> words, Locale locale) {
+        this.words = words;
+        this.locale = locale;
+    }
+
+    static Labels of(Locale locale) {
+        boolean russian = "ru".equals(locale.getLanguage());
+        return new Labels(russian ? RU : EN, russian ? Locale.forLanguageTag("ru") : Locale.ENGLISH);
+    }
+
+    /** The word for a key; the key itself when there is none (codes, country codes). */
+    String get(String key) {
+        return words.getOrDefault(key, key);
+    }
+
+    Locale locale() {
+        return locale;
+    }
+
+    /** Keys of both languages, for the test that they match. */
+    static java.util.Set<String> keys(boolean russian) {
+        return (russian ? RU : EN).keySet();
+    }
+}

@@ -1,0 +1,99 @@
+package org.cadre.reporting.render;
+
+import com.google.common.escape.Escaper;
+import com.google.common.html.HtmlEscapers;
+import java.util.List;
+import java.util.Locale;
+import org.cadre.reporting.disclosure.Cell;
+
+/**
+ * A small renderer of horizontal bar charts as inline SVG: one bar per category, stacked by series,
+ * with a title and a description as text alternatives. Suppressed values are not drawn; the bar's label
+ * shows the suppression marker instead. Coordinates are written with a point as decimal separator
+ * whatever the locale.
+ */
+final class SvgChart {
+
+    static final String[] COLOURS = {"#1f5f8b", "#e07b39", "#6a9f58", "#8c6bb1", "#999999"};
+    private static final Escaper ESCAPE = HtmlEscapers.htmlEscaper();
+
+    /**
+     * One bar: its label and one value per series.
+     *
+     * @param colourOffset added to the series index to pick the colour, so bars of one series can differ
+     */
+    record Bar(String label, List<Cell> values, int colourOffset) {}
+
+    private SvgChart() {}
+
+    /**
+     * @param id unique within the page, for the title and description ids
+     * @param series the names of the series, in stacking order
+     */
+    static String bars(String id, String title, String description, List<String> series, List<Bar> bars) {
+        int labelWidth = 220;
+        int plotWidth = 420;
+        int barHeight = 22;
+        int gap = 8;
+        int legendHeight = series.size() > 1 ? 24 : 0;
+        int height = legendHeight + bars.size() * (barHeight + gap) + gap;
+        long max = 1;
+        for (Bar bar : bars) {
+            long sum = bar.values().stream().filter(Cell::isPublished).mapToLong(Cell::get).sum();
+            max = Math.max(max, sum);
+        }
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"")
+                .append(labelWidth + plotWidth + 60).append("\" height=\"").append(height)
+                .append("\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\">")
+                .append("<title id=\"").append(id).append("-title\">").append(ESCAPE.escape(title)).append("</title>")
+                .append("<desc id=\"").append(id).append("-desc\">").append(ESCAPE.escape(description)).append("</desc>");
+        if (series.size() > 1) {
+            int x = labelWidth;
+            for (int s = 0; s < series.size(); s++) {
+                svg.append("<rect x=\"").append(x).append("\" y=\"6\" width=\"12\" height=\"12\" fill=\"")
+                        .append(COLOURS[s % COLOURS.length]).append("\"/>")
+                        .append("<text x=\"").append(x + 16).append("\" y=\"16\" font-size=\"12\">")
+                        .append(ESCAPE.escape(series.get(s))).append("</text>");
+                x += 24 + 8 * series.get(s).length();
+            }
+        }
+        int y = legendHeight + gap;
+        for (Bar bar : bars) {
+            svg.append("<text x=\"").append(labelWidth - 6).append("\" y=\"").append(y + 15)
+                    .append("\" font-size=\"12\" text-anchor=\"end\">").append(ESCAPE.escape(shorten(bar.label(), 34))).append("</text>");
+            double x = labelWidth;
+            boolean anySuppressed = false;
+            long sum = 0;
+            for (int s = 0; s < bar.values().size(); s++) {
+                Cell v = bar.values().get(s);
+                if (v.suppressed()) {
+                    anySuppressed = true;
+                    continue;
+                }
+                double w = plotWidth * (double) v.get() / max;
+                if (w > 0) {
+                    svg.append("<rect class=\"bar\" x=\"").append(fmt(x)).append("\" y=\"").append(y)
+                            .append("\" width=\"").append(fmt(w)).append("\" height=\"").append(barHeight)
+                            .append("\" fill=\"").append(COLOURS[(s + bar.colourOffset()) % COLOURS.length]).append("\"><title>")
+                            .append(ESCAPE.escape(bar.label() + ", " + series.get(s) + ": " + v.get())).append("</title></rect>");
+                }
+                x += w;
+                sum += v.get();
+            }
+            svg.append("<text x=\"").append(fmt(x + 4)).append("\" y=\"").append(y + 15).append("\" font-size=\"12\">")
+                    .append(anySuppressed ? (sum > 0 ? sum + " + " : "") + ESCAPE.escape(Cell.MARKER) : Long.toString(sum))
+                    .append("</text>");
+            y += barHeight + gap;
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}
