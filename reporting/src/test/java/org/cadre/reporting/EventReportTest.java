@@ -13,6 +13,7 @@ import org.cadre.reporting.disclosure.Audience;
 import org.cadre.reporting.disclosure.Cell;
 import org.cadre.reporting.disclosure.Disclosure;
 import org.cadre.reporting.render.CsvRenderer;
+import org.cadre.reporting.render.HtmlRenderer;
 import org.cadre.reporting.render.JsonRenderer;
 import org.cadre.roster.EventRoster;
 import org.cadre.roster.PersonId;
@@ -42,9 +43,10 @@ class EventReportTest {
     }
 
     @Test
-    void json_and_csv_state_the_same_reach() throws Exception {
+    void json_csv_and_html_state_the_same_reach() throws Exception {
         JsonNode json = JsonRenderer.mapper().readTree(JsonRenderer.render(INTERNAL));
         String csv = CsvRenderer.reach(INTERNAL, "IOM");
+        String html = HtmlRenderer.event(INTERNAL, java.util.Locale.ENGLISH);
 
         assertThat(csv).startsWith("\uFEFF");
         List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(csv.substring(1))).getRecords();
@@ -59,6 +61,20 @@ class EventReportTest {
             }
             assertThat(line.get(8)).isEqualTo(table.get("rowTotals").get(r).get("value").asText());
         }
+        // The HTML table of the same figures: one row per country, cells then the row total.
+        String htmlTable = html.substring(html.indexOf("<table data-table=\"participantsByCountryAndSex\">"));
+        htmlTable = htmlTable.substring(0, htmlTable.indexOf("</table>"));
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr><td>[^<]+</td>((?:<td>\\d+</td>){5})</tr>").matcher(htmlTable);
+        for (int r = 0; r < 3; r++) {
+            assertThat(row.find()).isTrue();
+            List<String> htmlCells = java.util.Arrays.stream(row.group(1).replace("<td>", "").split("</td>")).toList();
+            assertThat(htmlCells).isEqualTo(records.get(2 + r).toList().subList(4, 9));
+        }
+        assertThat(htmlTable).contains("<tr class=\"total\"><th>Total</th><td>");
+        assertThat(html).contains("<div class=\"figure\">26<small>Participants</small></div>")
+                .contains("<div class=\"figure\">4<small>Trainers</small></div>")
+                .contains("<div class=\"figure\">5<small>Course days</small></div>")
+                .contains("SDG 11, SDG 16, SDG 17").contains(INTERNAL.event().donor()).contains(INTERNAL.event().programme());
         assertThat(records.get(5).get(3)).isEqualTo("total");
         assertThat(records.get(5).get(8)).isEqualTo("26").isEqualTo(json.get("participants").get("value").asText());
         assertThat(json.get("event").get("firstDay").asText()).isEqualTo("2023-10-23");
