@@ -318,10 +318,7 @@ public final class EventReports {
 
     private static List<String> notes(Disclosure d) {
         List<String> notes = new ArrayList<>();
-        if (d.k() > 1) {
-            notes.add(Cell.MARKER + ": withheld to protect individuals (fewer than " + d.k()
-                    + " people, or a figure from which such a count could be worked out). Never a zero.");
-        }
+        d.footnote().ifPresent(notes::add);
         notes.add("Percentages to one decimal and means to two, rounded half up; every percentage shows its denominator.");
         notes.add("Knowledge figures use paired pre- and post-tests only; unpaired tests are counted and left out.");
         return notes;

@@ -1,0 +1,59 @@
+package org.cadre.reporting;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.cadre.reporting.disclosure.Cell;
+import org.cadre.reporting.disclosure.Share;
+import org.cadre.reporting.disclosure.Table;
+
+/**
+ * A programme's results over a period, for one audience, after disclosure control. Built by
+ * {@link ProgrammeReports#of}.
+ *
+ * @param officialsTrained distinct participants present (attended or completed) at any event of the
+ *     period: a person at two events counts once
+ * @param officialsBySexAndCountry the same people, rows: ISO country codes; columns: sex
+ * @param officialsByOrganisation the same people by their organisation
+ * @param pool the trainer pool as it stood on the last day of the period
+ * @param cascades one line per ToT of the period
+ * @param indicators the results framework, each actual computed from the data
+ */
+public record ProgrammeReport(String audience, int k, Facts programme, LocalDate from, LocalDate to,
+        List<EventLine> events, Cell officialsTrained, Table officialsBySexAndCountry, Table officialsByOrganisation,
+        PoolFunnel pool, List<CascadeLine> cascades, List<IndicatorResult> indicators, List<String> notes) {
+
+    /** What the programme is. */
+    public record Facts(String id, String title, String donor, List<String> countries, List<Integer> sdgs) {}
+
+    /** One event of the period. */
+    public record EventLine(String id, String title, String kind, String city, String country, LocalDate firstDay,
+            LocalDate lastDay, Cell participantsPresent) {}
+
+    /**
+     * Trainer pool funnel: how many people hold each level now, how many ever reached it, and how many
+     * are active (delivered a training in the six months up to the period's last day).
+     *
+     * @param atLevel rows: trainee, co-trainer, certified-trainer, lead-trainer
+     */
+    public record PoolFunnel(Table atLevel, Table reached, Cell active, Cell inactive) {}
+
+    /**
+     * The reach of one ToT through its graduates.
+     *
+     * @param multiplier officers trained per graduate, to two decimals
+     * @param perGraduate officers trained by each graduate who delivered; graduates are named for the
+     *     internal audience only ("graduate 1", "graduate 2" otherwise)
+     */
+    public record CascadeLine(String tot, Cell graduates, Cell cascades, Cell officersTrained, BigDecimal multiplier,
+            Table perGraduate) {}
+
+    /**
+     * One indicator of the results framework.
+     *
+     * @param actual numerator over denominator for a percentage indicator; for a count, the count as
+     *     numerator and no denominator
+     */
+    public record IndicatorResult(String id, String title, String measure, BigDecimal baseline, BigDecimal target,
+            Share actual, Cell count, String computedAs) {}
+}

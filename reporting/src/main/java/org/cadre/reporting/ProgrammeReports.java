@@ -1,0 +1,248 @@
+package org.cadre.reporting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.cadre.curriculum.CurriculumId;
+import org.cadre.kernel.Require;
+import org.cadre.reporting.ProgrammeReport.CascadeLine;
+import org.cadre.reporting.ProgrammeReport.EventLine;
+import org.cadre.reporting.ProgrammeReport.IndicatorResult;
+import org.cadre.reporting.ProgrammeReport.PoolFunnel;
+import org.cadre.reporting.ResultsFramework.Indicator;
+import org.cadre.reporting.disclosure.Cell;
+import org.cadre.reporting.disclosure.Counts;
+import org.cadre.reporting.disclosure.Disclosure;
+import org.cadre.roster.CascadeReach;
+import org.cadre.roster.Certification;
+import org.cadre.roster.Enrolment;
+import org.cadre.roster.Event;
+import org.cadre.roster.EventRoster;
+import org.cadre.roster.Person;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.Programme;
+import org.cadre.roster.Role;
+import org.cadre.roster.Sex;
+import org.cadre.roster.TestScore;
+import org.cadre.roster.pool.PoolStatus;
+import org.cadre.roster.pool.TrainerPool;
+import org.cadre.roster.pool.TrainerRecord;
+
+/** Computes a {@link ProgrammeReport}: a pure function of the programme's rosters, pool and period. */
+public final class ProgrammeReports {
+
+    /** A trainer is active when their latest delivery is at most this long before the period's end. */
+    public static final java.time.Period ACTIVE_WITHIN = java.time.Period.ofMonths(6);
+
+    private ProgrammeReports() {}
+
+    /**
+     * @param rosters every event roster of the programme known (events outside the period are used only
+     *     to follow the period's ToTs to their cascades)
+     */
+    public static ProgrammeReport of(Programme programme, Collection<EventRoster> rosters, TrainerPool pool,
+            ResultsFramework framework, LocalDate from, LocalDate to, Disclosure d) {
+        Require.present(programme, "programme");
+        Require.present(rosters, "rosters");
+        Require.present(pool, "pool");
+        Require.present(framework, "framework");
+        Require.present(from, "from");
+        Require.present(to, "to");
+        Require.that(!to.isBefore(from), "to", "must not be before from (" + from + "), was " + to);
+        Require.present(d, "disclosure");
+        List<EventRoster> ofProgramme = rosters.stream().filter(r -> r.event().programme().equals(programme.id()))
+                .sorted(Comparator.comparing((EventRoster r) -> r.event().courseDays().first()).thenComparing(r -> r.event().id()))
+                .toList();
+        List<EventRoster> inPeriod = ofProgramme.stream()
+                .filter(r -> !r.event().courseDays().first().isBefore(from) && !r.event().courseDays().first().isAfter(to))
+                .toList();
+
+        Map<PersonId, Person> officials = new LinkedHashMap<>();
+        for (EventRoster r : inPeriod) {
+            for (Enrolment e : r.enrolmentsAs(Role.PARTICIPANT)) {
+                if (e.status().wasPresent() && r.people().containsKey(e.person())) {
+                    officials.putIfAbsent(e.person(), r.people().get(e.person()));
+                }
+            }
+        }
+        List<EventLine> events = inPeriod.stream().map(r -> eventLine(r, d)).toList();
+        Set<CurriculumId> curricula = new HashSet<>();
+        ofProgramme.forEach(r -> curricula.add(r.event().curriculum()));
+        List<CascadeLine> cascades = new ArrayList<>();
+        Set<PersonId> cascadeOfficers = new HashSet<>();
+        for (EventRoster r : inPeriod) {
+            if (r.event().kind() == Event.Kind.TOT) {
+                CascadeReach reach = CascadeReach.of(r, ofProgramme);
+                cascadeOfficers.addAll(reach.officersTrained());
+                cascades.add(cascadeLine(reach, r, d));
+            }
+        }
+        PoolFunnel funnel = funnel(pool, curricula, to, d);
+        List<IndicatorResult> indicators = framework.indicators().stream()
+                .map(i -> indicator(i, officials.values(), inPeriod, pool, curricula, to, cascadeOfficers, d)).toList();
+        return new ProgrammeReport(d.audience().label(), d.k(),
+                new ProgrammeReport.Facts(programme.id().value(), programme.title(), programme.donor(),
+                        programme.countries().stream().map(c -> c.code()).sorted().toList(), List.copyOf(programme.sdgs())),
+                from, to, events, d.count(officials.size()),
+                d.publish(EventReports.byCountryAndSex("officialsBySexAndCountry", List.copyOf(officials.values()))),
+                d.publish(byOrganisation(officials.values(), ofProgramme)), funnel, cascades, indicators, notes(d));
+    }
+
+    private static EventLine eventLine(EventRoster r, Disclosure d) {
+        Event e = r.event();
+        long present = r.enrolmentsAs(Role.PARTICIPANT).stream().filter(x -> x.status().wasPresent()).count();
+        return new EventLine(e.id().value(), e.title(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.city(),
+                e.country().code(), e.courseDays().first(), e.courseDays().last(), d.count(present));
+    }
+
+    private static Counts byOrganisation(Collection<Person> officials, List<EventRoster> rosters) {
+        Map<String, String> names = new TreeMap<>();
+        rosters.forEach(r -> r.organisations().forEach((id, o) -> names.putIfAbsent(id.value(), o.name())));
+        TreeMap<String, Long> rows = new TreeMap<>();
+        for (Person p : officials) {
+            rows.merge(p.organisation().map(o -> names.getOrDefault(o.value(), o.value())).orElse("not recorded"), 1L, Long::sum);
+        }
+        return Counts.oneWay("officialsByOrganisation", List.copyOf(rows.keySet()),
+                rows.values().stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private static PoolFunnel funnel(TrainerPool pool, Set<CurriculumId> curricula, LocalDate to, Disclosure d) {
+        long[] at = new long[PoolStatus.values().length];
+        long[] reached = new long[PoolStatus.values().length];
+        long active = 0;
+        long inactive = 0;
+        Set<PersonId> counted = new HashSet<>();
+        // One line per person: their highest level over the programme's packages.
+        Map<PersonId, TrainerRecord> best = new TreeMap<>();
+        for (TrainerRecord r : pool.records()) {
+            if (!curricula.contains(r.curriculum())) {
+                continue;
+            }
+            r.asOf(to).ifPresent(then -> best.merge(then.person(), then,
+                    (x, y) -> x.status().compareTo(y.status()) >= 0 ? x : y));
+        }
+        for (TrainerRecord r : best.values()) {
+            if (!counted.add(r.person())) {
+                continue;
+            }
+            at[r.status().ordinal()]++;
+            for (int s = 0; s <= r.status().ordinal(); s++) {
+                reached[s]++;
+            }
+            boolean delivering = r.isActive() && r.lastDelivery().filter(last -> !last.isBefore(to.minus(ACTIVE_WITHIN))).isPresent();
+            if (delivering) {
+                active++;
+            }
+            if (!r.isActive()) {
+                inactive++;
+            }
+        }
+        List<String> levels = java.util.Arrays.stream(PoolStatus.values()).map(PoolStatus::label).toList();
+        return new PoolFunnel(d.publish(Counts.oneWay("poolAtLevel", levels, at)),
+                d.publish(Counts.oneWay("poolReached", levels, reached)), d.count(active), d.count(inactive));
+    }
+
+    private static CascadeLine cascadeLine(CascadeReach reach, EventRoster tot, Disclosure d) {
+        List<String> labels = new ArrayList<>();
+        List<Long> values = new ArrayList<>();
+        int n = 0;
+        for (var e : reach.perGraduate().entrySet()) {
+            n++;
+            labels.add(d.audience().seesPersonalDetail()
+                    ? java.util.Optional.ofNullable(tot.people().get(e.getKey())).map(Person::displayName).orElse(e.getKey().value())
+                    : "graduate " + n);
+            values.add((long) e.getValue().size());
+        }
+        Cell graduates = d.count(reach.graduates().size());
+        Cell officers = d.count(reach.officersTrained().size());
+        BigDecimal multiplier = graduates.isPublished() && officers.isPublished() && reach.graduates().size() > 0
+                ? BigDecimal.valueOf(reach.officersTrained().size()).divide(BigDecimal.valueOf(reach.graduates().size()), 2, RoundingMode.HALF_UP)
+                : null;
+        return new CascadeLine(reach.tot().value(), graduates, d.count(reach.cascades().size()), officers, multiplier,
+                d.publish(Counts.oneWay("perGraduate-" + reach.tot().value(), labels, values.stream().mapToLong(Long::longValue).toArray())));
+    }
+
+    private static IndicatorResult indicator(Indicator i, Collection<Person> officials, List<EventRoster> inPeriod,
+            TrainerPool pool, Set<CurriculumId> curricula, LocalDate to, Set<PersonId> cascadeOfficers, Disclosure d) {
+        long numerator;
+        long denominator;
+        switch (i.metric()) {
+            case OFFICIALS_TRAINED -> {
+                numerator = officials.size();
+                denominator = 0;
+            }
+            case WOMEN_SHARE -> {
+                numerator = officials.stream().filter(p -> p.sex() == Sex.FEMALE).count();
+                denominator = officials.size();
+            }
+            case TOT_CERTIFICATION_RATE -> {
+                numerator = 0;
+                denominator = 0;
+                for (EventRoster r : inPeriod) {
+                    if (r.event().kind() == Event.Kind.TOT) {
+                        List<Certification.Decision> decisions = Certification.evaluate(r);
+                        numerator += decisions.stream().filter(Certification.Decision::certified).count();
+                        denominator += decisions.size();
+                    }
+                }
+            }
+            case POST_TEST_PASS_RATE -> {
+                numerator = 0;
+                denominator = 0;
+                for (EventRoster r : inPeriod) {
+                    int pass = r.curriculum().certification().postTestPassMark();
+                    Map<PersonId, int[]> phases = new TreeMap<>();
+                    Map<PersonId, Integer> post = new TreeMap<>();
+                    for (TestScore t : r.tests()) {
+                        phases.computeIfAbsent(t.person(), p -> new int[2])[t.phase().ordinal()]++;
+                        if (t.phase() == TestScore.Phase.POST) {
+                            post.put(t.person(), t.total());
+                        }
+                    }
+                    for (var e : phases.entrySet()) {
+                        if (e.getValue()[0] == 1 && e.getValue()[1] == 1) {
+                            denominator++;
+                            if (post.get(e.getKey()) >= pass) {
+                                numerator++;
+                            }
+                        }
+                    }
+                }
+            }
+            case CERTIFIED_TRAINERS -> {
+                numerator = pool.records().stream().filter(r -> curricula.contains(r.curriculum()))
+                        .map(r -> r.asOf(to)).flatMap(java.util.Optional::stream)
+                        .filter(r -> r.status().isAtLeast(PoolStatus.CERTIFIED_TRAINER))
+                        .map(TrainerRecord::person).distinct().count();
+                denominator = 0;
+            }
+            case CASCADE_OFFICERS -> {
+                numerator = cascadeOfficers.size();
+                denominator = 0;
+            }
+            default -> throw new AssertionError(i.metric());
+        }
+        boolean percentage = i.metric().isPercentage();
+        return new IndicatorResult(i.id(), i.title(), percentage ? "percentage" : "count", i.baseline(), i.target(),
+                percentage ? d.share(numerator, denominator) : null, percentage ? null : d.count(numerator),
+                i.metric().definition());
+    }
+
+    private static List<String> notes(Disclosure d) {
+        List<String> notes = new ArrayList<>();
+        d.footnote().ifPresent(notes::add);
+        notes.add("Each person is counted once in the period, however many events they attended.");
+        notes.add("Percentages to one decimal and multipliers to two, rounded half up; every percentage shows its denominator.");
+        return notes;
+    }
+
+}

@@ -1,0 +1,111 @@
+package org.cadre.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.cadre.reporting.demo.DemoResults;
+import org.cadre.reporting.disclosure.Audience;
+import org.cadre.reporting.disclosure.Cell;
+import org.cadre.reporting.disclosure.Disclosure;
+import org.cadre.roster.DateRange;
+import org.cadre.roster.EventId;
+import org.cadre.roster.EventRoster;
+import org.cadre.roster.demo.DemoRoster;
+import org.junit.jupiter.api.Test;
+
+/** Programme figures against expectations computed by hand from the demo rosters. */
+class ProgrammeReportTest {
+
+    private static final EventRoster ALMATY = DemoRoster.almatyTot();
+    private static final EventRoster CASCADE = DemoRoster.dushanbeCascade();
+    private static final LocalDate FROM = LocalDate.of(2023, 1, 1);
+    private static final LocalDate TO = LocalDate.of(2024, 12, 31);
+
+    private static ProgrammeReport report(List<EventRoster> rosters, LocalDate from, LocalDate to, Audience audience) {
+        return ProgrammeReports.of(DemoRoster.programme(), rosters, DemoRoster.pool(), DemoResults.framework(), from, to,
+                Disclosure.forAudience(audience));
+    }
+
+    /** A second ToT with the very same 26 participants a month later. */
+    private static EventRoster repeatOfAlmaty() {
+        var event = ALMATY.event();
+        var later = org.cadre.roster.Event.builder(EventId.of("tot-almaty-2023-b"), event.title(), event.programme(),
+                        event.curriculum(), event.version(), event.kind())
+                .venue(event.city(), event.country(), event.zone())
+                .courseDays(DateRange.of(LocalDate.of(2023, 11, 20), LocalDate.of(2023, 11, 24)))
+                .travelWindow(DateRange.of(LocalDate.of(2023, 11, 19), LocalDate.of(2023, 11, 25)))
+                .participants(20, 26).agenda(event.agenda()).build();
+        return ALMATY.toBuilder().event(later).build();
+    }
+
+    @Test
+    void a_person_at_two_events_counts_once() {
+        ProgrammeReport r = report(List.of(ALMATY, repeatOfAlmaty()), FROM, TO, Audience.INTERNAL);
+
+        assertThat(r.events()).hasSize(2);
+        assertThat(r.events()).extracting(e -> e.participantsPresent().get()).containsExactly(26L, 26L);
+        assertThat(r.officialsTrained().get()).isEqualTo(26);
+        assertThat(r.officialsBySexAndCountry().total().get()).isEqualTo(26);
+    }
+
+    @Test
+    void officials_of_the_tot_and_its_cascade_add_up_with_their_disaggregations() {
+        ProgrammeReport r = report(List.of(ALMATY, CASCADE), FROM, TO, Audience.INTERNAL);
+
+        // 26 at Almaty + 16 at Dushanbe; 6 + 3 women.
+        assertThat(r.officialsTrained().get()).isEqualTo(42);
+        assertThat(r.officialsBySexAndCountry().get("TJ", "female").get()).isEqualTo(1 + 3);
+        assertThat(r.officialsBySexAndCountry().columnTotals().get(0).get()).isEqualTo(9);
+        assertThat(r.officialsBySexAndCountry().rowTotals()).extracting(Cell::get).containsExactly(18L, 20L, 4L);
+    }
+
+    @Test
+    void indicators_publish_numerator_and_denominator() {
+        ProgrammeReport r = report(List.of(ALMATY, CASCADE), FROM, TO, Audience.INTERNAL);
+
+        assertThat(r.indicators()).extracting(ProgrammeReport.IndicatorResult::id).containsExactly("I1", "I2", "I3", "I4", "I5", "I6");
+        assertThat(r.indicators().get(0).count().get()).isEqualTo(42);
+        assertThat(r.indicators().get(1).actual().text()).isEqualTo("9 of 42 (21.4 %)");
+        assertThat(r.indicators().get(2).actual().text()).isEqualTo("24 of 26 (92.3 %)");
+        assertThat(r.indicators().get(3).actual().text()).isEqualTo("25 of 26 (96.2 %)");
+        // 4 lead trainers and the 2 graduates certified after the cascade.
+        assertThat(r.indicators().get(4).count().get()).isEqualTo(6);
+        assertThat(r.indicators().get(5).count().get()).isEqualTo(16);
+    }
+
+    @Test
+    void the_cascade_multiplier_is_officers_per_graduate() {
+        ProgrammeReport.CascadeLine line = report(List.of(ALMATY, CASCADE), FROM, TO, Audience.INTERNAL).cascades().get(0);
+
+        assertThat(line.tot()).isEqualTo("tot-almaty-2023");
+        assertThat(line.graduates().get()).isEqualTo(26);
+        assertThat(line.officersTrained().get()).isEqualTo(16);
+        assertThat(line.multiplier()).isEqualByComparingTo("0.62");
+        assertThat(line.perGraduate().rows()).containsExactly("Farkhod Abdulloev", "Sherzod Rakhimov");
+    }
+
+    @Test
+    void the_pool_funnel_counts_levels_as_they_stood_on_the_last_day() {
+        ProgrammeReport.PoolFunnel end2024 = report(List.of(ALMATY, CASCADE), FROM, TO, Audience.INTERNAL).pool();
+        ProgrammeReport.PoolFunnel endOct2023 = report(List.of(ALMATY, CASCADE), FROM, LocalDate.of(2023, 10, 31), Audience.INTERNAL).pool();
+
+        assertThat(end2024.atLevel().columnTotals().get(0).get()).isEqualTo(4 + 24);
+        assertThat(end2024.atLevel().get("co-trainer").get()).isEqualTo(22);
+        assertThat(end2024.atLevel().get("certified-trainer").get()).isEqualTo(2);
+        assertThat(end2024.atLevel().get("lead-trainer").get()).isEqualTo(4);
+        assertThat(end2024.reached().get("certified-trainer").get()).isEqualTo(6);
+        assertThat(end2024.active().get()).as("no delivery in the six months to 31 December 2024").isZero();
+        assertThat(endOct2023.atLevel().get("co-trainer").get()).isEqualTo(24);
+        assertThat(endOct2023.active().get()).as("the leads delivered in May 2023").isEqualTo(4);
+    }
+
+    @Test
+    void the_donor_programme_report_names_no_graduate() {
+        ProgrammeReport r = report(List.of(ALMATY, CASCADE), FROM, TO, Audience.DONOR);
+
+        assertThat(r.cascades().get(0).perGraduate().rows()).containsExactly("graduate 1", "graduate 2");
+        assertThat(r.programme().sdgs()).containsExactlyInAnyOrder(16, 11, 17);
+        assertThat(r.programme().donor()).contains("IRCC");
+    }
+}
