@@ -1,0 +1,207 @@
+package org.cadre.reporting.render;
+
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.cadre.kernel.Require;
+import org.cadre.reporting.EventReports;
+import org.cadre.reporting.ProgrammeReport;
+import org.cadre.reporting.ProgrammeReport.IndicatorResult;
+import org.cadre.reporting.disclosure.Cell;
+import org.cadre.reporting.disclosure.Table;
+
+/**
+ * A programme report's results framework as an IATI 2.03 activity: one output {@code result} whose
+ * indicators carry baseline, the period's target and actual (counts as unit measures, shares as
+ * percentages), with the officials trained disaggregated by {@code sex} and {@code country} dimensions,
+ * and the programme's SDGs as {@code tag} elements (vocabulary 2, SDG goals). Withheld figures are left
+ * out of {@code value} and explained in a comment, never written as 0.
+ */
+public final class IatiRenderer {
+
+    /**
+     * Who publishes the activity.
+     *
+     * @param ref the organisation identifier, such as {@code XM-DAC-47066}
+     * @param type IATI organisation type code, such as {@code 40} (multilateral)
+     */
+    public record Publisher(String ref, String name, String type) {
+        public Publisher {
+            Require.text(ref, "Publisher.ref");
+            Require.text(name, "Publisher.name");
+            Require.text(type, "Publisher.type");
+        }
+    }
+
+    private IatiRenderer() {}
+
+    public static String activities(ProgrammeReport report, Publisher publisher, LocalDate generatedOn) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            x.writeStartDocument("UTF-8", "1.0");
+            x.writeStartElement("iati-activities");
+            x.writeAttribute("version", "2.03");
+            x.writeAttribute("generated-datetime", generatedOn + "T00:00:00Z");
+            x.writeStartElement("iati-activity");
+            x.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en");
+            x.writeAttribute("last-updated-datetime", generatedOn + "T00:00:00Z");
+            text(x, "iati-identifier", publisher.ref() + "-" + report.programme().id());
+            x.writeStartElement("reporting-org");
+            x.writeAttribute("ref", publisher.ref());
+            x.writeAttribute("type", publisher.type());
+            narrative(x, publisher.name());
+            x.writeEndElement();
+            narrativeElement(x, "title", report.programme().title());
+            x.writeStartElement("description");
+            x.writeAttribute("type", "1");
+            narrative(x, report.programme().title() + ". Donor: " + report.programme().donor() + ".");
+            x.writeEndElement();
+            participatingOrg(x, "1", report.programme().donor(), null);
+            participatingOrg(x, "4", publisher.name(), publisher.ref());
+            x.writeEmptyElement("activity-status");
+            x.writeAttribute("code", "2");
+            x.writeEmptyElement("activity-date");
+            x.writeAttribute("iso-date", report.from().toString());
+            x.writeAttribute("type", "2");
+            for (String country : report.programme().countries()) {
+                x.writeEmptyElement("recipient-country");
+                x.writeAttribute("code", country);
+            }
+            for (int goal : report.programme().sdgs()) {
+                x.writeEmptyElement("tag");
+                x.writeAttribute("vocabulary", "2");
+                x.writeAttribute("code", Integer.toString(goal));
+            }
+            result(x, report);
+            x.writeEndElement();
+            x.writeEndElement();
+            x.writeEndDocument();
+            x.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("IATI XML could not be written", e);
+        }
+        return out.toString();
+    }
+
+    private static void result(XMLStreamWriter x, ProgrammeReport report) throws XMLStreamException {
+        x.writeStartElement("result");
+        x.writeAttribute("type", "1");
+        x.writeAttribute("aggregation-status", "1");
+        narrativeElement(x, "title", "Border officials trained and national trainer pools formed");
+        for (IndicatorResult i : report.indicators()) {
+            boolean percentage = i.actual() != null;
+            x.writeStartElement("indicator");
+            x.writeAttribute("measure", percentage ? "2" : "1");
+            x.writeAttribute("ascending", "1");
+            x.writeAttribute("aggregation-status", percentage ? "0" : "1");
+            narrativeElement(x, "title", i.title());
+            x.writeStartElement("description");
+            narrative(x, "Computed as " + i.computedAs() + ".");
+            x.writeEndElement();
+            x.writeEmptyElement("baseline");
+            x.writeAttribute("year", Integer.toString(report.from().getYear()));
+            x.writeAttribute("value", plain(i.baseline()));
+            x.writeStartElement("period");
+            x.writeEmptyElement("period-start");
+            x.writeAttribute("iso-date", report.from().toString());
+            x.writeEmptyElement("period-end");
+            x.writeAttribute("iso-date", report.to().toString());
+            x.writeEmptyElement("target");
+            x.writeAttribute("value", plain(i.target()));
+            if (percentage) {
+                actual(x, i.actual().percent() == null ? null : plain(i.actual().percent()),
+                        "Numerator " + i.actual().numerator().text() + ", denominator " + i.actual().denominator().text() + ".");
+            } else {
+                actual(x, i.count().isPublished() ? Long.toString(i.count().get()) : null, null);
+                if (i.id().equals(firstOfficialsIndicator(report))) {
+                    dimensions(x, report.officialsBySexAndCountry());
+                }
+            }
+            x.writeEndElement();
+            x.writeEndElement();
+        }
+        x.writeEndElement();
+    }
+
+    private static String firstOfficialsIndicator(ProgrammeReport report) {
+        return report.indicators().stream().filter(i -> i.computedAs().startsWith("distinct participants present at any event"))
+                .map(IndicatorResult::id).findFirst().orElse("");
+    }
+
+    /** One actual per sex and one per country, from the table's totals. */
+    private static void dimensions(XMLStreamWriter x, Table t) throws XMLStreamException {
+        List<String> sexes = EventReports.SEX_COLUMNS;
+        for (int c = 0; c < sexes.size(); c++) {
+            actualWithDimension(x, t.columnTotals().get(c), "sex", sexes.get(c));
+        }
+        for (int r = 0; r < t.rows().size(); r++) {
+            actualWithDimension(x, t.rowTotals().get(r), "country", t.rows().get(r));
+        }
+    }
+
+    private static void actualWithDimension(XMLStreamWriter x, Cell cell, String name, String value) throws XMLStreamException {
+        x.writeStartElement("actual");
+        if (cell.isPublished()) {
+            x.writeAttribute("value", Long.toString(cell.get()));
+        }
+        x.writeEmptyElement("dimension");
+        x.writeAttribute("name", name);
+        x.writeAttribute("value", value);
+        if (cell.suppressed()) {
+            withheldComment(x);
+        }
+        x.writeEndElement();
+    }
+
+    private static void actual(XMLStreamWriter x, String value, String comment) throws XMLStreamException {
+        x.writeStartElement("actual");
+        if (value != null) {
+            x.writeAttribute("value", value);
+        }
+        if (value == null) {
+            withheldComment(x);
+        } else if (comment != null) {
+            narrativeElement(x, "comment", comment);
+        }
+        x.writeEndElement();
+    }
+
+    private static void withheldComment(XMLStreamWriter x) throws XMLStreamException {
+        narrativeElement(x, "comment", "Withheld to protect individuals (disclosure control).");
+    }
+
+    private static void participatingOrg(XMLStreamWriter x, String role, String name, String ref) throws XMLStreamException {
+        x.writeStartElement("participating-org");
+        x.writeAttribute("role", role);
+        if (ref != null) {
+            x.writeAttribute("ref", ref);
+        }
+        narrative(x, name);
+        x.writeEndElement();
+    }
+
+    private static void narrativeElement(XMLStreamWriter x, String element, String text) throws XMLStreamException {
+        x.writeStartElement(element);
+        narrative(x, text);
+        x.writeEndElement();
+    }
+
+    private static void narrative(XMLStreamWriter x, String text) throws XMLStreamException {
+        text(x, "narrative", text);
+    }
+
+    private static void text(XMLStreamWriter x, String element, String text) throws XMLStreamException {
+        x.writeStartElement(element);
+        x.writeCharacters(text);
+        x.writeEndElement();
+    }
+
+    private static String plain(BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString();
+    }
+}

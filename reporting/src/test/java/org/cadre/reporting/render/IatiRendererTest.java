@@ -1,0 +1,72 @@
+package org.cadre.reporting.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import org.cadre.reporting.ProgrammeReport;
+import org.cadre.reporting.ProgrammeReports;
+import org.cadre.reporting.demo.DemoResults;
+import org.cadre.reporting.disclosure.Audience;
+import org.cadre.reporting.disclosure.Disclosure;
+import org.cadre.roster.demo.DemoRoster;
+import org.junit.jupiter.api.Test;
+
+class IatiRendererTest {
+
+    /** The IATI 2.03 schema kept beside the repository (shared/standards). */
+    private static final Path SCHEMA = Path.of("..", "..", "shared", "standards", "iati-2.03", "iati-activities-schema.xsd");
+    private static final IatiRenderer.Publisher IOM = new IatiRenderer.Publisher("XM-DAC-47066",
+            "International Organization for Migration", "40");
+
+    private static String render(Audience audience) {
+        ProgrammeReport report = ProgrammeReports.of(DemoRoster.programme(), List.of(DemoRoster.almatyTot(), DemoRoster.dushanbeCascade()),
+                DemoRoster.pool(), DemoResults.framework(), LocalDate.of(2023, 1, 1), LocalDate.of(2024, 12, 31),
+                Disclosure.forAudience(audience));
+        return IatiRenderer.activities(report, IOM, LocalDate.of(2025, 1, 15));
+    }
+
+    private static void validate(String xml) throws Exception {
+        assertThat(Files.exists(SCHEMA)).as("IATI schema at %s", SCHEMA.toAbsolutePath()).isTrue();
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        Validator validator = factory.newSchema(SCHEMA.toFile()).newValidator();
+        validator.validate(new StreamSource(new StringReader(xml)));
+    }
+
+    @Test
+    void the_public_results_framework_is_valid_iati_2_03() {
+        String xml = render(Audience.PUBLIC);
+
+        assertThatCode(() -> validate(xml)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void the_internal_results_framework_is_valid_and_carries_sdgs_dimensions_and_denominators() throws Exception {
+        String xml = render(Audience.INTERNAL);
+
+        validate(xml);
+        assertThat(xml).contains("<tag vocabulary=\"2\" code=\"11\"/>").contains("<tag vocabulary=\"2\" code=\"16\"/>")
+                .contains("<tag vocabulary=\"2\" code=\"17\"/>")
+                .contains("<actual value=\"42\">")
+                .contains("<actual value=\"9\"><dimension name=\"sex\" value=\"female\"/></actual>")
+                .contains("<actual value=\"18\"><dimension name=\"country\" value=\"KZ\"/></actual>")
+                .contains("<actual value=\"21.4\"><comment><narrative>Numerator 9, denominator 42.</narrative></comment></actual>")
+                .contains("<participating-org role=\"1\"><narrative>Immigration, Refugees and Citizenship Canada (IRCC)</narrative>");
+    }
+
+    @Test
+    void a_withheld_figure_is_explained_not_written_as_zero() {
+        String xml = render(Audience.PUBLIC);
+
+        assertThat(xml).contains("<actual><dimension name=\"country\" value=\"UZ\"/><comment><narrative>Withheld");
+        assertThat(xml).doesNotContain("value=\"0\"><dimension name=\"country\" value=\"UZ\"");
+    }
+}
