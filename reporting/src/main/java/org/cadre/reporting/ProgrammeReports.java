@@ -77,11 +77,16 @@ public final class ProgrammeReports {
         List<EventLine> events = inPeriod.stream().map(r -> eventLine(r, d)).toList();
         Set<CurriculumId> curricula = new HashSet<>();
         ofProgramme.forEach(r -> curricula.add(r.event().curriculum()));
+        // Cascades grouped by the ToT they name once, so following every ToT stays linear in events.
+        Map<org.cadre.roster.EventId, List<EventRoster>> cascadesOf = new java.util.HashMap<>();
+        for (EventRoster r : ofProgramme) {
+            r.event().trainersFrom().ifPresent(tot -> cascadesOf.computeIfAbsent(tot, t -> new ArrayList<>()).add(r));
+        }
         List<CascadeLine> cascades = new ArrayList<>();
         Set<PersonId> cascadeOfficers = new HashSet<>();
         for (EventRoster r : inPeriod) {
             if (r.event().kind() == Event.Kind.TOT) {
-                CascadeReach reach = CascadeReach.of(r, ofProgramme);
+                CascadeReach reach = CascadeReach.of(r, cascadesOf.getOrDefault(r.event().id(), List.of()));
                 cascadeOfficers.addAll(reach.officersTrained());
                 cascades.add(cascadeLine(reach, r, d));
             }

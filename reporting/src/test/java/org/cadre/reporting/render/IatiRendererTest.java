@@ -63,6 +63,13 @@ class IatiRendererTest {
     }
 
     @Test
+    void the_schema_check_rejects_an_activity_without_a_title() {
+        String broken = render(Audience.PUBLIC).replaceFirst("<title><narrative>[^<]*</narrative></title>", "");
+
+        assertThatCode(() -> validate(broken)).isInstanceOf(org.xml.sax.SAXParseException.class);
+    }
+
+    @Test
     void a_withheld_figure_is_explained_not_written_as_zero() {
         String xml = render(Audience.PUBLIC);
 
