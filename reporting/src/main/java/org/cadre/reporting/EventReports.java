@@ -63,10 +63,15 @@ public final class EventReports {
         Require.present(disclosure, "disclosure");
         List<Enrolment> seated = roster.seatedParticipants();
         List<Person> participants = seated.stream().map(e -> roster.people().get(e.person())).toList();
+        org.cadre.reporting.disclosure.Table byCountry = disclosure.publish(byCountryAndSex("participantsByCountryAndSex", participants));
+        Map<String, String> countryOf = new HashMap<>();
+        seated.forEach(e -> countryOf.put(organisationName(roster, e), e.nominatedBy().map(roster.organisations()::get)
+                .map(o -> o.country().code()).orElse(roster.people().get(e.person()).country().code())));
+        // The participants figure is the table's total, so the two can never disagree about what is withheld.
         return new EventReport(disclosure.audience().label(), disclosure.k(), facts(roster),
-                disclosure.count(participants.size()), disclosure.count(roster.seatedTrainers().size()),
-                disclosure.publish(byCountryAndSex("participantsByCountryAndSex", participants)),
-                disclosure.publish(byOrganisation(roster, seated)),
+                byCountry.total(), disclosure.count(roster.seatedTrainers().size()),
+                byCountry,
+                disclosure.publishNested(byOrganisation(roster, seated), byCountry, countryOf::get),
                 disclosure.publish(byRole(roster)),
                 attendance(roster, seated, disclosure),
                 attendanceBySession(roster, seated, disclosure),
@@ -108,11 +113,14 @@ public final class EventReports {
     private static Counts byOrganisation(EventRoster roster, List<Enrolment> seated) {
         TreeMap<String, Long> rows = new TreeMap<>();
         for (Enrolment e : seated) {
-            String name = e.nominatedBy().map(roster.organisations()::get).map(o -> o.name()).orElse("not recorded");
-            rows.merge(name, 1L, Long::sum);
+            rows.merge(organisationName(roster, e), 1L, Long::sum);
         }
         return Counts.oneWay("participantsByOrganisation", List.copyOf(rows.keySet()),
                 rows.values().stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private static String organisationName(EventRoster roster, Enrolment e) {
+        return e.nominatedBy().map(roster.organisations()::get).map(o -> o.name()).orElse("not recorded");
     }
 
     private static Counts byRole(EventRoster roster) {

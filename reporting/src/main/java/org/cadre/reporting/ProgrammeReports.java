@@ -22,6 +22,7 @@ import org.cadre.reporting.ResultsFramework.Indicator;
 import org.cadre.reporting.disclosure.Cell;
 import org.cadre.reporting.disclosure.Counts;
 import org.cadre.reporting.disclosure.Disclosure;
+import org.cadre.reporting.disclosure.Share;
 import org.cadre.roster.CascadeReach;
 import org.cadre.roster.Certification;
 import org.cadre.roster.Enrolment;
@@ -92,14 +93,19 @@ public final class ProgrammeReports {
             }
         }
         PoolFunnel funnel = funnel(pool, curricula, to, d);
+        org.cadre.reporting.disclosure.Table byCountry =
+                d.publish(EventReports.byCountryAndSex("officialsBySexAndCountry", List.copyOf(officials.values())));
         List<IndicatorResult> indicators = framework.indicators().stream()
-                .map(i -> indicator(i, officials.values(), inPeriod, pool, curricula, to, cascadeOfficers, d)).toList();
+                .map(i -> indicator(i, officials.values(), byCountry, inPeriod, pool, curricula, to, cascadeOfficers, d)).toList();
+        Map<String, String> countryOf = new java.util.HashMap<>();
+        Map<String, String> names = organisationNames(ofProgramme);
+        officials.values().forEach(p -> countryOf.put(organisationName(p, names), p.country().code()));
         return new ProgrammeReport(d.audience().label(), d.k(),
                 new ProgrammeReport.Facts(programme.id().value(), programme.title(), programme.donor(),
                         programme.countries().stream().map(c -> c.code()).sorted().toList(), List.copyOf(programme.sdgs())),
-                from, to, events, d.count(officials.size()),
-                d.publish(EventReports.byCountryAndSex("officialsBySexAndCountry", List.copyOf(officials.values()))),
-                d.publish(byOrganisation(officials.values(), ofProgramme)), funnel, cascades, indicators, notes(d));
+                from, to, events, byCountry.total(), byCountry,
+                d.publishNested(byOrganisation(officials.values(), names), byCountry, countryOf::get),
+                funnel, cascades, indicators, notes(d));
     }
 
     private static EventLine eventLine(EventRoster r, Disclosure d) {
@@ -109,12 +115,21 @@ public final class ProgrammeReports {
                 e.country().code(), e.courseDays().first(), e.courseDays().last(), d.count(present));
     }
 
-    private static Counts byOrganisation(Collection<Person> officials, List<EventRoster> rosters) {
+    private static Map<String, String> organisationNames(List<EventRoster> rosters) {
         Map<String, String> names = new TreeMap<>();
         rosters.forEach(r -> r.organisations().forEach((id, o) -> names.putIfAbsent(id.value(), o.name())));
+        return names;
+    }
+
+    /** A person's own organisation by name; an official whose organisation is unknown counts under "not recorded <country>". */
+    private static String organisationName(Person p, Map<String, String> names) {
+        return p.organisation().map(o -> names.getOrDefault(o.value(), o.value())).orElse("not recorded " + p.country().code());
+    }
+
+    private static Counts byOrganisation(Collection<Person> officials, Map<String, String> names) {
         TreeMap<String, Long> rows = new TreeMap<>();
         for (Person p : officials) {
-            rows.merge(p.organisation().map(o -> names.getOrDefault(o.value(), o.value())).orElse("not recorded"), 1L, Long::sum);
+            rows.merge(organisationName(p, names), 1L, Long::sum);
         }
         return Counts.oneWay("officialsByOrganisation", List.copyOf(rows.keySet()),
                 rows.values().stream().mapToLong(Long::longValue).toArray());
@@ -176,7 +191,8 @@ public final class ProgrammeReports {
                 d.publish(Counts.oneWay("perGraduate-" + reach.tot().value(), labels, values.stream().mapToLong(Long::longValue).toArray())));
     }
 
-    private static IndicatorResult indicator(Indicator i, Collection<Person> officials, List<EventRoster> inPeriod,
+    private static IndicatorResult indicator(Indicator i, Collection<Person> officials,
+            org.cadre.reporting.disclosure.Table byCountry, List<EventRoster> inPeriod,
             TrainerPool pool, Set<CurriculumId> curricula, LocalDate to, Set<PersonId> cascadeOfficers, Disclosure d) {
         long numerator;
         long denominator;
@@ -237,9 +253,18 @@ public final class ProgrammeReports {
             default -> throw new AssertionError(i.metric());
         }
         boolean percentage = i.metric().isPercentage();
+        Share actual = percentage ? d.share(numerator, denominator) : null;
+        Cell count = percentage ? null : d.count(numerator);
+        // Figures that also stand in the officials table are taken from it as published, so an indicator
+        // never reveals a total the table withholds.
+        if (i.metric() == ResultsFramework.Metric.OFFICIALS_TRAINED) {
+            count = byCountry.total();
+        } else if (i.metric() == ResultsFramework.Metric.WOMEN_SHARE
+                && (byCountry.columnTotals().get(0).suppressed() || byCountry.total().suppressed())) {
+            actual = new Share(Cell.hidden(), byCountry.total(), null);
+        }
         return new IndicatorResult(i.id(), i.title(), percentage ? "percentage" : "count", i.baseline(), i.target(),
-                percentage ? d.share(numerator, denominator) : null, percentage ? null : d.count(numerator),
-                i.metric().definition());
+                actual, count, i.metric().definition());
     }
 
     private static List<String> notes(Disclosure d) {

@@ -151,6 +151,71 @@ public final class Disclosure {
                 columnTotals.build(), total);
     }
 
+    /**
+     * Publishes a one-way breakdown whose rows nest in the rows of an already published table (for
+     * example organisations within countries), so that the two cannot be combined to work out a
+     * withheld count: for each parent row, its children and the parent's row total form a line; over all
+     * rows, the children and the parent's grand total form another. No line may hold exactly one withheld
+     * entry; the parent's entries are fixed, so a child is withheld to complete a line.
+     *
+     * @param parentRowOf the parent row each child row belongs to
+     */
+    public Table publishNested(Counts children, Table parent, java.util.function.Function<String, String> parentRowOf) {
+        Require.that(children.columns().size() == 1, "children", "must be a one-way breakdown");
+        int n = children.rows().size();
+        long[] value = new long[n];
+        boolean[] hidden = new boolean[n];
+        java.util.Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            value[i] = children.value(i, 0);
+            hidden[i] = !isSafe(value[i]);
+            groups.computeIfAbsent(parentRowOf.apply(children.rows().get(i)), g -> new ArrayList<>()).add(i);
+        }
+        List<List<Integer>> lines = new ArrayList<>();
+        List<Boolean> parentHidden = new ArrayList<>();
+        groups.forEach((row, members) -> {
+            int at = parent.rows().indexOf(row);
+            lines.add(members);
+            parentHidden.add(at >= 0 && (parent.rowTotals().isEmpty() ? parent.cell(at, 0) : parent.rowTotals().get(at)).suppressed());
+        });
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        lines.add(all);
+        parentHidden.add(parent.total().suppressed());
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int l = 0; l < lines.size(); l++) {
+                List<Integer> line = lines.get(l);
+                long withheld = line.stream().filter(i -> hidden[i]).count() + (parentHidden.get(l) ? 1 : 0);
+                if (withheld != 1) {
+                    continue;
+                }
+                int pick = -1;
+                for (int i : line) {
+                    if (!hidden[i] && value[i] > 0 && (pick < 0 || value[i] < value[pick])) {
+                        pick = i;
+                    }
+                }
+                if (pick >= 0) {
+                    hidden[pick] = true;
+                    changed = true;
+                }
+            }
+        }
+        ImmutableList.Builder<ImmutableList<Cell>> cells = ImmutableList.builder();
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            cells.add(ImmutableList.of(hidden[i] ? Cell.hidden() : Cell.of(value[i])));
+            total += value[i];
+        }
+        Cell grand = parent.total().suppressed() ? Cell.hidden() : Cell.of(total);
+        return new Table(children.id(), children.rows(), children.columns(), cells.build(), ImmutableList.of(),
+                ImmutableList.of(grand), grand);
+    }
+
     private static Cell cell(long[][] grid, boolean[][] hidden, int r, int c) {
         return hidden[r][c] ? Cell.hidden() : Cell.of(grid[r][c]);
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.cadre.reporting.EventReport;
 import org.cadre.reporting.EventReports;
+import org.cadre.reporting.ProgrammeReport;
 import org.cadre.reporting.disclosure.Cell;
 import org.cadre.reporting.disclosure.Mean;
 import org.cadre.reporting.disclosure.Share;
@@ -44,7 +45,7 @@ public final class HtmlRenderer {
 
     private HtmlRenderer(Locale locale) {
         this.labels = Labels.of(locale);
-        this.decimals = new DecimalFormat("0.0#", DecimalFormatSymbols.getInstance(labels.locale()));
+        this.decimals = new DecimalFormat("0", DecimalFormatSymbols.getInstance(labels.locale()));
         this.dates = DateTimeFormatter.ofPattern("d MMMM yyyy", labels.locale());
     }
 
@@ -53,12 +54,96 @@ public final class HtmlRenderer {
         return new HtmlRenderer(locale).render(report);
     }
 
-    private String render(EventReport r) {
+    /** The programme report as an HTML page in the language of {@code locale} (English unless Russian). */
+    public static String programme(ProgrammeReport report, Locale locale) {
+        return new HtmlRenderer(locale).render(report);
+    }
+
+    private StringBuilder start(String title) {
         StringBuilder h = new StringBuilder(32_000);
         h.append("<!DOCTYPE html><html lang=\"").append(labels.locale().getLanguage()).append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(e(labels.get("eventReport") + ": " + r.event().title())).append("</title>")
+                .append("<title>").append(e(title)).append("</title>")
                 .append("<style>").append(STYLE).append("</style></head><body>");
+        return h;
+    }
+
+    private String end(StringBuilder h, List<String> notes) {
+        h.append("<h2>").append(e(labels.get("notes"))).append("</h2><ul class=\"notes\">");
+        notes.forEach(n -> h.append("<li>").append(e(n)).append("</li>"));
+        return h.append("</ul></body></html>").toString();
+    }
+
+    private String render(ProgrammeReport r) {
+        var f = r.programme();
+        StringBuilder h = start(labels.get("programmeReport") + ": " + f.title());
+        h.append("<h1>").append(e(f.title())).append("</h1><table class=\"facts\">");
+        row(h, labels.get("donorName"), f.donor());
+        row(h, labels.get("sdgs"), String.join(", ", f.sdgs().stream().sorted().map(g -> "SDG " + g).toList()));
+        row(h, labels.get("period"), date(r.from()) + " – " + date(r.to()));
+        row(h, labels.get("audience"), labels.get(r.audience()) + (r.k() > 1 ? ", k = " + r.k() : ""));
+        h.append("</table><div class=\"figures\">");
+        figure(h, r.officialsTrained().text(), labels.get("officialsTrained"));
+        figure(h, Integer.toString(r.events().size()), labels.get("events"));
+        h.append("</div><h2>").append(e(labels.get("events"))).append("</h2><table><caption>").append(e(labels.get("events")))
+                .append("</caption><tr><th>").append(e(labels.get("event"))).append("</th><th>").append(e(labels.get("courseDays")))
+                .append("</th><th>").append(e(labels.get("venue"))).append("</th><th>").append(e(labels.get("participants"))).append("</th></tr>");
+        for (var ev : r.events()) {
+            h.append("<tr><td>").append(e(ev.title() + " (" + ev.kind() + ")")).append("</td><td>").append(e(date(ev.firstDay()) + " – " + date(ev.lastDay())))
+                    .append("</td><td>").append(e(ev.city() + ", " + countryName(ev.country()))).append("</td>").append(cell(ev.participantsPresent())).append("</tr>");
+        }
+        h.append("</table>");
+        Table t = r.officialsBySexAndCountry();
+        h.append("<h2>").append(e(labels.get("officialsByCountryAndSex"))).append("</h2>");
+        List<String> series = EventReports.SEX_COLUMNS.stream().map(labels::get).toList();
+        List<SvgChart.Bar> bars = new ArrayList<>();
+        for (int i = 0; i < t.rows().size(); i++) {
+            bars.add(new SvgChart.Bar(countryName(t.rows().get(i)), t.cells().get(i), 0));
+        }
+        h.append(chart(labels.get("officialsByCountryAndSex"), describe(t), series, bars));
+        table(h, t, labels.get("officialsByCountryAndSex"), labels.get("country"), true, series);
+        table(h, r.officialsByOrganisation(), labels.get("byOrganisation"), labels.get("organisation"), false,
+                List.of(labels.get("officialsTrained")));
+        var pool = r.pool();
+        h.append("<h2>").append(e(labels.get("pool"))).append("</h2>");
+        List<SvgChart.Bar> funnel = new ArrayList<>();
+        for (int i = 0; i < pool.reached().rows().size(); i++) {
+            funnel.add(new SvgChart.Bar(labels.get(pool.reached().rows().get(i)), List.of(pool.reached().cell(i, 0)), 0));
+        }
+        h.append(chart(labels.get("pool"), labels.get("reached") + ": " + describe(pool.reached()), List.of(labels.get("reached")), funnel));
+        h.append("<table data-table=\"pool\"><caption>").append(e(labels.get("pool"))).append("</caption><tr><th>").append(e(labels.get("level")))
+                .append("</th><th>").append(e(labels.get("atLevel"))).append("</th><th>").append(e(labels.get("reached"))).append("</th></tr>");
+        for (int i = 0; i < pool.atLevel().rows().size(); i++) {
+            h.append("<tr><td>").append(e(labels.get(pool.atLevel().rows().get(i)))).append("</td>").append(cell(pool.atLevel().cell(i, 0)))
+                    .append(cell(pool.reached().cell(i, 0))).append("</tr>");
+        }
+        h.append("</table><p>").append(e(labels.get("active") + ": " + pool.active().text() + "; " + labels.get("inactive") + ": "
+                + pool.inactive().text())).append("</p>");
+        h.append("<h2>").append(e(labels.get("cascade"))).append("</h2>");
+        for (var c : r.cascades()) {
+            List<SvgChart.Bar> reach = List.of(new SvgChart.Bar(labels.get("graduates"), List.of(c.graduates()), 0),
+                    new SvgChart.Bar(labels.get("officersTrained"), List.of(c.officersTrained()), 1));
+            h.append(chart(labels.get("cascade") + " " + c.tot(), labels.get("graduates") + " " + c.graduates().text() + ", "
+                    + labels.get("officersTrained") + " " + c.officersTrained().text(), List.of(labels.get("count")), reach));
+            h.append("<p>").append(e(c.tot() + ": " + labels.get("cascades") + " " + c.cascades().text() + ", "
+                    + labels.get("multiplier") + " " + (c.multiplier() == null ? Cell.MARKER : decimal(c.multiplier())))).append("</p>");
+            table(h, c.perGraduate(), labels.get("perGraduate"), labels.get("graduate"), false, List.of(labels.get("officersTrained")));
+        }
+        h.append("<h2>").append(e(labels.get("indicators"))).append("</h2><table data-table=\"indicators\"><caption>")
+                .append(e(labels.get("indicators"))).append("</caption><tr><th>").append(e(labels.get("indicator"))).append("</th><th>")
+                .append(e(labels.get("baseline"))).append("</th><th>").append(e(labels.get("target"))).append("</th><th>")
+                .append(e(labels.get("actual"))).append("</th></tr>");
+        for (var i : r.indicators()) {
+            String actual = i.actual() != null ? share(i.actual()) : i.count().text();
+            h.append("<tr><td>").append(e(i.id() + " " + i.title())).append("</td><td>").append(e(decimal(i.baseline())))
+                    .append("</td><td>").append(e(decimal(i.target()))).append("</td><td>").append(e(actual)).append("</td></tr>");
+        }
+        h.append("</table>");
+        return end(h, r.notes());
+    }
+
+    private String render(EventReport r) {
+        StringBuilder h = start(labels.get("eventReport") + ": " + r.event().title());
         h.append("<h1>").append(e(r.event().title())).append("</h1>");
         facts(h, r);
         figures(h, r);
@@ -67,9 +152,7 @@ public final class HtmlRenderer {
         knowledge(h, r);
         practiceAndCertification(h, r);
         feedback(h, r);
-        h.append("<h2>").append(e(labels.get("notes"))).append("</h2><ul class=\"notes\">");
-        r.notes().forEach(n -> h.append("<li>").append(e(n)).append("</li>"));
-        return h.append("</ul></body></html>").toString();
+        return end(h, r.notes());
     }
 
     private void facts(StringBuilder h, EventReport r) {
@@ -209,8 +292,12 @@ public final class HtmlRenderer {
             if (i > 0) {
                 d.append("; ");
             }
-            String label = t.id().equals("participantsByCountryAndSex") ? countryName(t.rows().get(i)) : t.rows().get(i);
+            String label = isByCountry(t) ? countryName(t.rows().get(i)) : labels.get(t.rows().get(i));
             d.append(label).append(": ");
+            if (t.columns().size() == 1) {
+                d.append(t.cell(i, 0).text());
+                continue;
+            }
             List<String> parts = new ArrayList<>();
             for (int c = 0; c < t.columns().size(); c++) {
                 parts.add(labels.get(t.columns().get(c)) + " " + t.cell(i, c).text());
@@ -218,6 +305,10 @@ public final class HtmlRenderer {
             d.append(String.join(", ", parts));
         }
         return d.toString();
+    }
+
+    private static boolean isByCountry(Table t) {
+        return t.id().equals("participantsByCountryAndSex") || t.id().equals("officialsBySexAndCountry");
     }
 
     private void table(StringBuilder h, Table t, String caption, String rowHeader, boolean withTotals, List<String> columns) {
@@ -229,7 +320,7 @@ public final class HtmlRenderer {
         }
         h.append("</tr>");
         for (int i = 0; i < t.rows().size(); i++) {
-            String label = t.id().equals("participantsByCountryAndSex") ? countryName(t.rows().get(i)) : t.rows().get(i);
+            String label = isByCountry(t) ? countryName(t.rows().get(i)) : labels.get(t.rows().get(i));
             h.append("<tr><td>").append(e(label)).append("</td>");
             t.cells().get(i).forEach(c -> h.append(cell(c)));
             if (!t.rowTotals().isEmpty()) {
@@ -272,8 +363,12 @@ public final class HtmlRenderer {
         return (m.value() == null ? Cell.MARKER : decimal(m.value())) + " (n = " + m.n().text() + ")";
     }
 
+    /** The number with as many decimals as it carries (percentages one, means two), in the page's locale. */
     private String decimal(BigDecimal v) {
-        return decimals.format(v);
+        DecimalFormat f = (DecimalFormat) decimals.clone();
+        f.setMinimumFractionDigits(Math.max(0, v.scale()));
+        f.setMaximumFractionDigits(Math.max(0, v.scale()));
+        return f.format(v);
     }
 
     private String date(LocalDate d) {

@@ -10,6 +10,19 @@ import java.util.Map;
 final class Labels {
 
     private static final Map<String, String> EN = Map.ofEntries(
+            Map.entry("programmeReport", "Programme report"), Map.entry("period", "Period"),
+            Map.entry("officialsTrained", "Officials trained"), Map.entry("events", "Events"), Map.entry("event", "Event"),
+            Map.entry("officialsByCountryAndSex", "Officials trained by country and sex"),
+            Map.entry("pool", "Trainer pool"), Map.entry("level", "Level"), Map.entry("atLevel", "At this level now"),
+            Map.entry("reached", "Reached this level"), Map.entry("active", "Active (delivered in the last 6 months)"),
+            Map.entry("inactive", "Inactive"),
+            Map.entry("trainee", "Trainee"), Map.entry("co-trainer", "Co-trainer"), Map.entry("certified-trainer", "Certified trainer"),
+            Map.entry("lead-trainer", "Lead trainer"),
+            Map.entry("cascade", "Cascade reach"), Map.entry("cascades", "Cascade trainings"), Map.entry("graduates", "Graduates"),
+            Map.entry("multiplier", "Officers per graduate"), Map.entry("perGraduate", "Officers trained per graduate"),
+            Map.entry("graduate", "Graduate"), Map.entry("officersTrained", "Officers trained by graduates"),
+            Map.entry("indicators", "Results framework"), Map.entry("indicator", "Indicator"), Map.entry("baseline", "Baseline"),
+            Map.entry("target", "Target"), Map.entry("actual", "Actual"),
             Map.entry("eventReport", "Event report"),
             Map.entry("audience", "Audience"),
             Map.entry("internal", "internal"), Map.entry("donor", "donor"), Map.entry("public", "public"),
@@ -45,6 +58,19 @@ final class Labels {
             Map.entry("certification.practice-teaching-below-pass-mark", "Practice teaching below pass mark"));
 
     private static final Map<String, String> RU = Map.ofEntries(
+            Map.entry("programmeReport", "Отчёт о программе"), Map.entry("period", "Период"),
+            Map.entry("officialsTrained", "Обучено сотрудников"), Map.entry("events", "Мероприятия"), Map.entry("event", "Мероприятие"),
+            Map.entry("officialsByCountryAndSex", "Обученные сотрудники по странам и полу"),
+            Map.entry("pool", "Пул тренеров"), Map.entry("level", "Уровень"), Map.entry("atLevel", "Сейчас на уровне"),
+            Map.entry("reached", "Достигли уровня"), Map.entry("active", "Активны (проводили обучение за 6 месяцев)"),
+            Map.entry("inactive", "Неактивны"),
+            Map.entry("trainee", "Слушатель"), Map.entry("co-trainer", "Со-тренер"), Map.entry("certified-trainer", "Сертифицированный тренер"),
+            Map.entry("lead-trainer", "Ведущий тренер"),
+            Map.entry("cascade", "Каскадный охват"), Map.entry("cascades", "Каскадные обучения"), Map.entry("graduates", "Выпускники"),
+            Map.entry("multiplier", "Сотрудников на выпускника"), Map.entry("perGraduate", "Обучено каждым выпускником"),
+            Map.entry("graduate", "Выпускник"), Map.entry("officersTrained", "Обучено выпускниками"),
+            Map.entry("indicators", "Рамка результатов"), Map.entry("indicator", "Индикатор"), Map.entry("baseline", "Исходное значение"),
+            Map.entry("target", "Цель"), Map.entry("actual", "Факт"),
             Map.entry("eventReport", "Отчёт о мероприятии"),
             Map.entry("audience", "Аудитория"),
             Map.entry("internal", "внутренняя"), Map.entry("donor", "донор"), Map.entry("public", "публичная"),

@@ -71,6 +71,36 @@ class DisclosureTest {
         assertThat(DONOR.mean(12, java.math.BigDecimal.valueOf(50)).text()).isEqualTo("4.17 (n = 12)");
     }
 
+    @Test
+    void a_nested_breakdown_does_not_give_away_a_withheld_parent_total() {
+        // Kazakhstan's row total is withheld in the country table; its two organisations would add up to it.
+        com.google.common.collect.ImmutableList<Cell> none = com.google.common.collect.ImmutableList.of();
+        Table countries = new Table("c", com.google.common.collect.ImmutableList.of("KZ", "TJ"),
+                com.google.common.collect.ImmutableList.of("count"),
+                com.google.common.collect.ImmutableList.of(com.google.common.collect.ImmutableList.of(Cell.hidden()),
+                        com.google.common.collect.ImmutableList.of(Cell.hidden())),
+                none, com.google.common.collect.ImmutableList.of(Cell.of(33)), Cell.of(33));
+        Table orgs = DONOR.publishNested(Counts.oneWay("o", List.of("kz-a", "kz-b", "tj-a"), new long[] {12, 6, 15}), countries,
+                row -> row.startsWith("kz") ? "KZ" : "TJ");
+
+        // One more withheld entry in the Kazakh line (the smaller organisation) leaves two unknowns there.
+        assertThat(orgs.get("kz-b").suppressed()).isTrue();
+        assertThat(orgs.get("kz-a").get()).isEqualTo(12);
+        assertThat(orgs.get("tj-a").suppressed()).as("TJ's total is withheld too, so its only organisation is").isTrue();
+        assertThat(orgs.total().get()).isEqualTo(33);
+    }
+
+    @Test
+    void a_withheld_child_is_not_left_alone_beside_its_published_parent_total() {
+        Table countries = DONOR.publish(Counts.oneWay("c", List.of("TJ"), new long[] {20}));
+        Table orgs = DONOR.publishNested(Counts.oneWay("o", List.of("tj-a", "tj-b", "tj-c"), new long[] {3, 7, 10}), countries,
+                row -> "TJ");
+
+        assertThat(orgs.get("tj-a").suppressed()).isTrue();
+        assertThat(orgs.get("tj-b").suppressed()).as("else 20 - 7 - 10 gives 3").isTrue();
+        assertThat(orgs.get("tj-c").get()).isEqualTo(10);
+    }
+
     static Stream<Long> seeds() {
         return org.cadre.curriculum.fixtures.Seeds.seeds().boxed();
     }

@@ -66,6 +66,20 @@ class HtmlInBrowserTest {
     }
 
     @Test
+    void the_browser_builds_the_programme_page_with_funnel_and_reach_charts() throws Exception {
+        Path programme = dir.resolve("demo-programme.html");
+        Files.writeString(programme, HtmlRenderer.programme(org.cadre.reporting.ProgrammeReports.of(DemoRoster.programme(),
+                List.of(DemoRoster.almatyTot(), DemoRoster.dushanbeCascade()), DemoRoster.pool(),
+                org.cadre.reporting.demo.DemoResults.framework(), java.time.LocalDate.of(2023, 1, 1),
+                java.time.LocalDate.of(2024, 12, 31), Disclosure.forAudience(Audience.DONOR)), Locale.ENGLISH), StandardCharsets.UTF_8);
+
+        String dom = chromium("--dump-dom", programme.toUri().toString());
+
+        assertThat(dom.split("<svg", -1)).hasSize(4);
+        assertThat(dom).contains("Trainer pool").contains("Cascade reach").contains("data-table=\"indicators\"");
+    }
+
+    @Test
     void the_screenshot_shows_a_page_with_content_and_colour() throws Exception {
         Path shot = dir.resolve("demo-report.png").toAbsolutePath();
         Files.deleteIfExists(shot);

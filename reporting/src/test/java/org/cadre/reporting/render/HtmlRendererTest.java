@@ -50,6 +50,34 @@ class HtmlRendererTest {
                 .contains("(92,3 %)").contains("Казахстан");
     }
 
+    private static org.cadre.reporting.ProgrammeReport programme(Audience audience) {
+        return org.cadre.reporting.ProgrammeReports.of(DemoRoster.programme(),
+                java.util.List.of(DemoRoster.almatyTot(), DemoRoster.dushanbeCascade()), DemoRoster.pool(),
+                org.cadre.reporting.demo.DemoResults.framework(), java.time.LocalDate.of(2023, 1, 1),
+                java.time.LocalDate.of(2024, 12, 31), Disclosure.forAudience(audience));
+    }
+
+    @Test
+    void the_programme_page_draws_the_pool_funnel_and_the_cascade_reach() {
+        String html = HtmlRenderer.programme(programme(Audience.INTERNAL), Locale.ENGLISH);
+
+        assertThat(html.split("<svg", -1)).hasSize(4);
+        assertThat(html).contains("<title id=\"chart2-title\">Trainer pool</title>")
+                .contains("<desc id=\"chart2-desc\">Reached this level: Trainee: 28; Co-trainer: 28; "
+                        + "Certified trainer: 6; Lead trainer: 4</desc>")
+                .contains("<desc id=\"chart3-desc\">Graduates 26, Officers trained by graduates 16</desc>")
+                .contains("<div class=\"figure\">42<small>Officials trained</small></div>")
+                .contains("<td>I2 Share of women among the officials trained</td><td>10</td><td>25</td><td>9 / 42 (21.4 %)</td>")
+                .doesNotContainPattern("(?i)(src|href)\\s*=");
+    }
+
+    @Test
+    void the_public_programme_page_names_no_graduate() {
+        String html = HtmlRenderer.programme(programme(Audience.PUBLIC), Locale.forLanguageTag("ru"));
+
+        assertThat(html).contains("Каскадный охват").contains("graduate 1").doesNotContain("Farkhod").doesNotContain("Фарход");
+    }
+
     @Test
     void both_languages_have_every_label() {
         assertThat(Labels.keys(true)).isEqualTo(Labels.keys(false));
