@@ -41,10 +41,12 @@ public record EventReport(String audience, int k, Facts event, Cell participants
      *     maximum, as a share 0..1 to two decimals
      * @param reachedPassMark pairs whose post-test reached the pass mark
      * @param scoreDistribution pairs by score band (rows, such as {@code 0-4}) before and after (columns
-     *     {@code pre}, {@code post})
+     *     {@code pre}, {@code post}); for the internal audience only (empty otherwise: at the size of a
+     *     ToT its bands fall below any k, and withholding them would withhold the pairs total too)
      */
     public record Knowledge(Cell pairs, Cell unpairedExcluded, int testMaxPoints, int passMark, Mean pre, Mean post,
-            Mean normalisedGain, Share reachedPassMark, Table scoreDistribution, List<OutcomeKnowledge> perOutcome) {}
+            Mean normalisedGain, Share reachedPassMark, java.util.Optional<Table> scoreDistribution,
+            List<OutcomeKnowledge> perOutcome) {}
 
     /** Knowledge of one learning outcome: mean percentage of its items' points, before and after. */
     public record OutcomeKnowledge(String outcome, String statement, Mean prePercent, Mean postPercent) {}

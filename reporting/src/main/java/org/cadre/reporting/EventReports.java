@@ -72,7 +72,8 @@ public final class EventReports {
                 byCountry.total(), disclosure.count(roster.seatedTrainers().size()),
                 byCountry,
                 disclosure.publishNested(byOrganisation(roster, seated), byCountry, countryOf::get),
-                disclosure.publish(byRole(roster)),
+                disclosure.publishNested(byRole(roster), participantsOnly(byCountry),
+                        role -> role.equals("participant") ? "participants" : "others"),
                 attendance(roster, seated, disclosure),
                 attendanceBySession(roster, seated, disclosure),
                 knowledge(roster, seated, disclosure),
@@ -117,6 +118,15 @@ public final class EventReports {
         }
         return Counts.oneWay("participantsByOrganisation", List.copyOf(rows.keySet()),
                 rows.values().stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /**
+     * The participants headline as a parent for the role breakdown: its participant row must agree with
+     * it, so it cannot be told apart from the others by subtraction.
+     */
+    private static org.cadre.reporting.disclosure.Table participantsOnly(org.cadre.reporting.disclosure.Table byCountry) {
+        return new org.cadre.reporting.disclosure.Table("participants", ImmutableList.of("participants"), ImmutableList.of("count"),
+                ImmutableList.of(ImmutableList.of(byCountry.total())), ImmutableList.of(), ImmutableList.of(Cell.hidden()), Cell.hidden());
     }
 
     private static String organisationName(EventRoster roster, Enrolment e) {
@@ -197,6 +207,11 @@ public final class EventReports {
                 reached++;
             }
         }
+        // The distribution by score band is for the internal audience only; the pairs figure is every
+        // mean's n, so no mean is published over a withheld count.
+        java.util.Optional<org.cadre.reporting.disclosure.Table> bands = d.audience().seesPersonalDetail()
+                ? java.util.Optional.of(d.publish(scoreBands(pairs, max))) : java.util.Optional.empty();
+        Cell pairCount = d.count(pairs.size());
         List<OutcomeKnowledge> perOutcome = new ArrayList<>();
         for (LearningOutcome o : c.outcomes()) {
             List<AssessmentItem> items = c.assessment().items().stream()
@@ -211,11 +226,13 @@ public final class EventReports {
                 a = a.add(percentOf(pair[0], items, itemMax));
                 b = b.add(percentOf(pair[1], items, itemMax));
             }
-            perOutcome.add(new OutcomeKnowledge(o.code().value(), o.statement(), d.mean(pairs.size(), a), d.mean(pairs.size(), b)));
+            perOutcome.add(new OutcomeKnowledge(o.code().value(), o.statement(), d.mean(pairCount, pairs.size(), a),
+                    d.mean(pairCount, pairs.size(), b)));
         }
-        return new Knowledge(d.count(pairs.size()), d.count(unpaired), max, passMark, d.mean(pairs.size(), preSum),
-                d.mean(pairs.size(), postSum), d.mean(gainN, gainSum), d.share(reached, pairs.size()),
-                d.publish(scoreBands(pairs, max)), perOutcome);
+        org.cadre.reporting.disclosure.Share passShare = pairCount.isPublished() ? d.share(reached, pairs.size())
+                : new org.cadre.reporting.disclosure.Share(Cell.hidden(), Cell.hidden(), null);
+        return new Knowledge(pairCount, d.count(unpaired), max, passMark, d.mean(pairCount, pairs.size(), preSum),
+                d.mean(pairCount, pairs.size(), postSum), d.mean(gainN, gainSum), passShare, bands, perOutcome);
     }
 
     /** Pairs by score band, four bands of equal width over 0..max. */

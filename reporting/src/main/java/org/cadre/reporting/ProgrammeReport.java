@@ -31,22 +31,27 @@ public record ProgrammeReport(String audience, int k, Facts programme, LocalDate
             LocalDate lastDay, Cell participantsPresent) {}
 
     /**
-     * Trainer pool funnel: how many people hold each level now, how many ever reached it, and how many
+     * Trainer pool funnel: how many people hold each level now, how many reached it (the sum of this
+     * level and those above, computed from the published cells, so it reveals nothing more), and how many
      * are active (delivered a training in the six months up to the period's last day).
      *
      * @param atLevel rows: trainee, co-trainer, certified-trainer, lead-trainer
+     * @param reached one per level of {@code atLevel}, in the same order
      */
-    public record PoolFunnel(Table atLevel, Table reached, Cell active, Cell inactive) {}
+    public record PoolFunnel(Table atLevel, List<Cell> reached, Cell active, Cell inactive) {}
 
     /**
      * The reach of one ToT through its graduates.
      *
      * @param multiplier officers trained per graduate, to two decimals
-     * @param perGraduate officers trained by each graduate who delivered; graduates are named for the
-     *     internal audience only ("graduate 1", "graduate 2" otherwise)
+     * @param perGraduate officers trained by each graduate who delivered (an officer trained by two
+     *     graduates together counts for both, so these do not add up to {@code officersTrained})
      */
     public record CascadeLine(String tot, Cell graduates, Cell cascades, Cell officersTrained, BigDecimal multiplier,
-            Table perGraduate) {}
+            List<GraduateReach> perGraduate) {}
+
+    /** Officers trained by one graduate; named for the internal audience only ("graduate 1" otherwise). */
+    public record GraduateReach(String graduate, Cell officers) {}
 
     /**
      * One indicator of the results framework.

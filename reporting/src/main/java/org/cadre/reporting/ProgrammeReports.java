@@ -137,7 +137,6 @@ public final class ProgrammeReports {
 
     private static PoolFunnel funnel(TrainerPool pool, Set<CurriculumId> curricula, LocalDate to, Disclosure d) {
         long[] at = new long[PoolStatus.values().length];
-        long[] reached = new long[PoolStatus.values().length];
         long active = 0;
         long inactive = 0;
         Set<PersonId> counted = new HashSet<>();
@@ -155,9 +154,6 @@ public final class ProgrammeReports {
                 continue;
             }
             at[r.status().ordinal()]++;
-            for (int s = 0; s <= r.status().ordinal(); s++) {
-                reached[s]++;
-            }
             boolean delivering = r.isActive() && r.lastDelivery().filter(last -> !last.isBefore(to.minus(ACTIVE_WITHIN))).isPresent();
             if (delivering) {
                 active++;
@@ -167,28 +163,30 @@ public final class ProgrammeReports {
             }
         }
         List<String> levels = java.util.Arrays.stream(PoolStatus.values()).map(PoolStatus::label).toList();
-        return new PoolFunnel(d.publish(Counts.oneWay("poolAtLevel", levels, at)),
-                d.publish(Counts.oneWay("poolReached", levels, reached)), d.count(active), d.count(inactive));
+        org.cadre.reporting.disclosure.Table atLevel = d.publish(Counts.oneWay("poolAtLevel", levels, at));
+        List<Cell> cumulative = new ArrayList<>();
+        for (int s = 0; s < levels.size(); s++) {
+            cumulative.add(Disclosure.sum(atLevel.cells().subList(s, levels.size()).stream().map(l -> l.get(0)).toList()));
+        }
+        return new PoolFunnel(atLevel, cumulative, d.count(active), d.count(inactive));
     }
 
     private static CascadeLine cascadeLine(CascadeReach reach, EventRoster tot, Disclosure d) {
-        List<String> labels = new ArrayList<>();
-        List<Long> values = new ArrayList<>();
+        List<ProgrammeReport.GraduateReach> perGraduate = new ArrayList<>();
         int n = 0;
         for (var e : reach.perGraduate().entrySet()) {
             n++;
-            labels.add(d.audience().seesPersonalDetail()
+            String label = d.audience().seesPersonalDetail()
                     ? java.util.Optional.ofNullable(tot.people().get(e.getKey())).map(Person::displayName).orElse(e.getKey().value())
-                    : "graduate " + n);
-            values.add((long) e.getValue().size());
+                    : "graduate " + n;
+            perGraduate.add(new ProgrammeReport.GraduateReach(label, d.count(e.getValue().size())));
         }
         Cell graduates = d.count(reach.graduates().size());
         Cell officers = d.count(reach.officersTrained().size());
         BigDecimal multiplier = graduates.isPublished() && officers.isPublished() && reach.graduates().size() > 0
                 ? BigDecimal.valueOf(reach.officersTrained().size()).divide(BigDecimal.valueOf(reach.graduates().size()), 2, RoundingMode.HALF_UP)
                 : null;
-        return new CascadeLine(reach.tot().value(), graduates, d.count(reach.cascades().size()), officers, multiplier,
-                d.publish(Counts.oneWay("perGraduate-" + reach.tot().value(), labels, values.stream().mapToLong(Long::longValue).toArray())));
+        return new CascadeLine(reach.tot().value(), graduates, d.count(reach.cascades().size()), officers, multiplier, perGraduate);
     }
 
     private static IndicatorResult indicator(Indicator i, Collection<Person> officials,

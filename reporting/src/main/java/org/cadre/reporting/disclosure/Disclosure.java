@@ -98,6 +98,27 @@ public final class Disclosure {
         return new Mean(count, value);
     }
 
+    /**
+     * A mean whose n is already published elsewhere (a table's total): it takes that cell as its n, so the
+     * two never disagree about what is withheld.
+     */
+    public Mean mean(Cell n, long trueN, BigDecimal sum) {
+        BigDecimal value = n.isPublished() && trueN > 0 ? sum.divide(BigDecimal.valueOf(trueN), 2, RoundingMode.HALF_UP) : null;
+        return new Mean(n, value);
+    }
+
+    /** The sum of published cells, withheld when any of them is. */
+    public static Cell sum(List<Cell> cells) {
+        long total = 0;
+        for (Cell c : cells) {
+            if (c.suppressed()) {
+                return Cell.hidden();
+            }
+            total += c.get();
+        }
+        return Cell.of(total);
+    }
+
     /** The table as published for this audience. */
     public Table publish(Counts counts) {
         int rows = counts.rows().size();

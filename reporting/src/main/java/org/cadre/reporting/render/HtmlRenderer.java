@@ -107,15 +107,18 @@ public final class HtmlRenderer {
         var pool = r.pool();
         h.append("<h2>").append(e(labels.get("pool"))).append("</h2>");
         List<SvgChart.Bar> funnel = new ArrayList<>();
-        for (int i = 0; i < pool.reached().rows().size(); i++) {
-            funnel.add(new SvgChart.Bar(labels.get(pool.reached().rows().get(i)), List.of(pool.reached().cell(i, 0)), 0));
+        List<String> funnelText = new ArrayList<>();
+        for (int i = 0; i < pool.atLevel().rows().size(); i++) {
+            String level = labels.get(pool.atLevel().rows().get(i));
+            funnel.add(new SvgChart.Bar(level, List.of(pool.reached().get(i)), 0));
+            funnelText.add(level + ": " + pool.reached().get(i).text());
         }
-        h.append(chart(labels.get("pool"), labels.get("reached") + ": " + describe(pool.reached()), List.of(labels.get("reached")), funnel));
+        h.append(chart(labels.get("pool"), labels.get("reached") + ": " + String.join("; ", funnelText), List.of(labels.get("reached")), funnel));
         h.append("<table data-table=\"pool\"><caption>").append(e(labels.get("pool"))).append("</caption><tr><th>").append(e(labels.get("level")))
                 .append("</th><th>").append(e(labels.get("atLevel"))).append("</th><th>").append(e(labels.get("reached"))).append("</th></tr>");
         for (int i = 0; i < pool.atLevel().rows().size(); i++) {
             h.append("<tr><td>").append(e(labels.get(pool.atLevel().rows().get(i)))).append("</td>").append(cell(pool.atLevel().cell(i, 0)))
-                    .append(cell(pool.reached().cell(i, 0))).append("</tr>");
+                    .append(cell(pool.reached().get(i))).append("</tr>");
         }
         h.append("</table><p>").append(e(labels.get("active") + ": " + pool.active().text() + "; " + labels.get("inactive") + ": "
                 + pool.inactive().text())).append("</p>");
@@ -127,7 +130,10 @@ public final class HtmlRenderer {
                     + labels.get("officersTrained") + " " + c.officersTrained().text(), List.of(labels.get("count")), reach));
             h.append("<p>").append(e(c.tot() + ": " + labels.get("cascades") + " " + c.cascades().text() + ", "
                     + labels.get("multiplier") + " " + (c.multiplier() == null ? Cell.MARKER : decimal(c.multiplier())))).append("</p>");
-            table(h, c.perGraduate(), labels.get("perGraduate"), labels.get("graduate"), false, List.of(labels.get("officersTrained")));
+            h.append("<table data-table=\"perGraduate\"><caption>").append(e(labels.get("perGraduate"))).append("</caption><tr><th>")
+                    .append(e(labels.get("graduate"))).append("</th><th>").append(e(labels.get("officersTrained"))).append("</th></tr>");
+            c.perGraduate().forEach(g -> h.append("<tr><td>").append(e(g.graduate())).append("</td>").append(cell(g.officers())).append("</tr>"));
+            h.append("</table>");
         }
         h.append("<h2>").append(e(labels.get("indicators"))).append("</h2><table data-table=\"indicators\"><caption>")
                 .append(e(labels.get("indicators"))).append("</caption><tr><th>").append(e(labels.get("indicator"))).append("</th><th>")
@@ -213,15 +219,17 @@ public final class HtmlRenderer {
         row(h, labels.get("gain"), mean(k.normalisedGain()));
         row(h, labels.get("reachedPass") + " (" + k.passMark() + ")", share(k.reachedPassMark()));
         h.append("</table>");
-        Table d = k.scoreDistribution();
-        List<String> series = List.of(labels.get("pre"), labels.get("post"));
-        List<SvgChart.Bar> bars = new ArrayList<>();
-        for (int i = 0; i < d.rows().size(); i++) {
-            bars.add(new SvgChart.Bar(labels.get("pre") + " " + d.rows().get(i), List.of(d.cell(i, 0)), 0));
-            bars.add(new SvgChart.Bar(labels.get("post") + " " + d.rows().get(i), List.of(d.cell(i, 1)), 1));
+        if (k.scoreDistribution().isPresent()) {
+            Table d = k.scoreDistribution().get();
+            List<String> series = List.of(labels.get("pre"), labels.get("post"));
+            List<SvgChart.Bar> bars = new ArrayList<>();
+            for (int i = 0; i < d.rows().size(); i++) {
+                bars.add(new SvgChart.Bar(labels.get("pre") + " " + d.rows().get(i), List.of(d.cell(i, 0)), 0));
+                bars.add(new SvgChart.Bar(labels.get("post") + " " + d.rows().get(i), List.of(d.cell(i, 1)), 1));
+            }
+            h.append(chart(labels.get("scoreDistribution"), describe(d), List.of(labels.get("pairs")), bars));
+            table(h, d, labels.get("scoreDistribution"), labels.get("band"), true, series);
         }
-        h.append(chart(labels.get("scoreDistribution"), describe(d), List.of(labels.get("pairs")), bars));
-        table(h, d, labels.get("scoreDistribution"), labels.get("band"), true, series);
         h.append("<table><caption>").append(e(labels.get("outcome"))).append("</caption><tr><th>").append(e(labels.get("outcome")))
                 .append("</th><th>").append(e(labels.get("pre"))).append(" %</th><th>").append(e(labels.get("post"))).append(" %</th></tr>");
         for (var o : k.perOutcome()) {
