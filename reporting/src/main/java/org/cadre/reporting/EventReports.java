@@ -143,9 +143,11 @@ public final class EventReports {
     private static org.cadre.reporting.disclosure.Share attendance(EventRoster roster, List<Enrolment> seated, Disclosure d) {
         Set<PersonId> who = seated.stream().map(Enrolment::person).collect(Collectors.toSet());
         Set<SessionCode> agenda = roster.event().agenda().stream().map(AgendaSlot::session).collect(Collectors.toSet());
-        long attended = roster.attendance().stream()
+        Map<SessionCode, Set<PersonId>> present = new HashMap<>();
+        roster.attendance().stream()
                 .filter(a -> who.contains(a.person()) && agenda.contains(a.session()) && a.mark().attended())
-                .map(a -> a.person() + "\u0000" + a.session()).distinct().count();
+                .forEach(a -> present.computeIfAbsent(a.session(), s -> new java.util.HashSet<>()).add(a.person()));
+        long attended = present.values().stream().mapToLong(Set::size).sum();
         return d.share(attended, (long) who.size() * agenda.size());
     }
 

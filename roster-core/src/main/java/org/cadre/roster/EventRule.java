@@ -379,12 +379,12 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
             "Attendance is recorded for a session that is not on the agenda, or twice for the same person and session.") {
         @Override
         public void check(EventCheck in, Report report) {
-            Set<String> seen = new HashSet<>();
+            Map<SessionCode, Set<PersonId>> seen = new HashMap<>();
             for (Attendance a : in.roster().attendance()) {
                 if (!in.onAgenda().contains(a.session())) {
                     report.finding(in.subject("attendance", a.person()), "attendance is recorded for session "
                             + a.session() + ", which is not on the agenda");
-                } else if (!seen.add(a.person() + "\u0000" + a.session())) {
+                } else if (!seen.computeIfAbsent(a.session(), s -> new HashSet<>()).add(a.person())) {
                     report.finding(in.subject("attendance", a.person()), "attendance for session " + a.session()
                             + " is recorded more than once");
                 }
