@@ -1,0 +1,160 @@
+package org.cadre.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * A migrated database and its connection pool. {@link #sqlite(Path)} opens (or creates) an embedded file;
+ * {@link #postgres(String)} connects to a PostgreSQL server by JDBC URL. Either way the Flyway migrations
+ * are applied at opening, and a database whose schema is newer than this code is refused.
+ *
+ * <p>SQLite is set up on every connection and checked once opened: WAL journal, {@code synchronous=FULL},
+ * foreign keys on, a busy timeout of 10 s, and write transactions begun {@code IMMEDIATE}, so concurrent
+ * writers queue for the single write lock instead of failing half-way.
+ */
+public final class Database implements AutoCloseable {
+
+    /** How long a SQLite connection waits for the write lock before giving up. */
+    public static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+    private final HikariDataSource pool;
+    private final SQLDialect dialect;
+    private final String description;
+
+    private Database(HikariDataSource pool, SQLDialect dialect, String description) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.description = description;
+    }
+
+    /** Opens, creating if needed, the SQLite file and migrates it. */
+    public static Database sqlite(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create the folder for " + file + ": " + e.getMessage(), e);
+        }
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        sqlite.enforceForeignKeys(true);
+        sqlite.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        config.setDataSourceProperties(sqlite.toProperties());
+        // One writer at a time is all SQLite allows; a few connections let readers go on in WAL mode.
+        config.setMaximumPoolSize(4);
+        config.setPoolName("cadre-sqlite");
+        Database db = open(new HikariDataSource(config), SQLDialect.SQLITE, "SQLite file " + file.toAbsolutePath());
+        db.verifySqliteSettings();
+        return db;
+    }
+
+    /** Connects to PostgreSQL and migrates the database (or the schema named by {@code currentSchema}). */
+    public static Database postgres(String jdbcUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(16);
+        config.setPoolName("cadre-postgres");
+        return open(new HikariDataSource(config), SQLDialect.POSTGRES, "PostgreSQL " + jdbcUrl.replaceAll("password=[^&]*", "password=***"));
+    }
+
+    private static Database open(HikariDataSource pool, SQLDialect dialect, String description) {
+        try {
+            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                    .ignoreMigrationPatterns("").load();
+            refuseNewerSchema(flyway, description);
+            flyway.migrate();
+            return new Database(pool, dialect, description);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** A database migrated by a newer Cadre has versions this code does not know: refuse to touch it. */
+    private static void refuseNewerSchema(Flyway flyway, String description) {
+        MigrationVersion known = MigrationVersion.EMPTY;
+        MigrationInfo newest = null;
+        for (MigrationInfo m : flyway.info().all()) {
+            if (m.getVersion() == null) {
+                continue;
+            }
+            if (m.getState().isResolved() && (known == MigrationVersion.EMPTY || m.getVersion().compareTo(known) > 0)) {
+                known = m.getVersion();
+            }
+            if (!m.getState().isResolved() && m.getState().isApplied()) {
+                newest = m;
+            }
+        }
+        if (newest != null) {
+            throw new IllegalStateException("The database (" + description + ") has schema version " + newest.getVersion()
+                    + ", newer than this Cadre knows (" + known + "). Use a newer Cadre, or restore a backup made by this one.");
+        }
+    }
+
+    private void verifySqliteSettings() {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            expect(s, "journal_mode", v -> v.toLowerCase(Locale.ROOT).equals("wal"), "wal");
+            expect(s, "synchronous", v -> v.equals("2"), "2 (FULL)");
+            expect(s, "foreign_keys", v -> v.equals("1"), "1 (on)");
+            expect(s, "busy_timeout", v -> Integer.parseInt(v) >= 5_000, "at least 5000 ms");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot check the SQLite settings of " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void expect(Statement s, String pragma, java.util.function.Predicate<String> ok, String wanted) throws SQLException {
+        try (ResultSet r = s.executeQuery("PRAGMA " + pragma)) {
+            String value = r.next() ? r.getString(1) : "(none)";
+            if (!ok.test(value)) {
+                close();
+                throw new IllegalStateException("refusing to start: SQLite " + pragma + " is " + value + ", expected " + wanted
+                        + " (" + description + ")");
+            }
+        }
+    }
+
+    /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+    public <T> T inTransaction(Function<DSLContext, T> work) {
+        return dsl().transactionResult(config -> work.apply(DSL.using(config)));
+    }
+
+    /** A jOOQ context over the pool; each statement uses its own connection unless in a transaction. */
+    public DSLContext dsl() {
+        return DSL.using(pool, dialect);
+    }
+
+    public SQLDialect dialect() {
+        return dialect;
+    }
+
+    /** What this database is, for logs and the health endpoint (never a password). */
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

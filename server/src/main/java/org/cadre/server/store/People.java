@@ -1,0 +1,88 @@
+package org.cadre.server.store;
+
+import static org.cadre.server.store.schema.Tables.PERSON;
+
+import java.util.List;
+import java.util.Optional;
+import org.cadre.roster.Country;
+import org.cadre.roster.OrganisationId;
+import org.cadre.roster.Person;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.Sex;
+import org.cadre.server.store.schema.tables.records.PersonRecord;
+import org.jooq.DSLContext;
+
+/** Stored people. */
+public final class People {
+
+    static final String ENTITY = "person";
+
+    private final Database db;
+    private final AuditLog audit;
+
+    public People(Database db, AuditLog audit) {
+        this.db = db;
+        this.audit = audit;
+    }
+
+    public Versioned<Person> add(Person p, String actor) {
+        return db.inTransaction(tx -> add(tx, p, actor));
+    }
+
+    /** Stores every person or, if any cannot be stored, none of them. */
+    public List<Versioned<Person>> addAll(List<Person> people, String actor) {
+        return db.inTransaction(tx -> people.stream().map(p -> add(tx, p, actor)).toList());
+    }
+
+    Versioned<Person> add(DSLContext tx, Person p, String actor) {
+        tx.insertInto(PERSON)
+                .set(PERSON.ID, p.id().value())
+                .set(PERSON.NATIVE_NAME, p.nativeName().orElse(null))
+                .set(PERSON.LATIN_NAME, p.latinName().orElse(null))
+                .set(PERSON.SEX, p.sex().name())
+                .set(PERSON.COUNTRY, p.country().code())
+                .set(PERSON.ORGANISATION_ID, p.organisation().map(OrganisationId::value).orElse(null))
+                .set(PERSON.RANK_TITLE, p.rank().orElse(null))
+                .set(PERSON.VERSION, 1)
+                .execute();
+        audit.record(tx, actor, "create", ENTITY, p.id().value(), null, p.toString());
+        return new Versioned<>(p, 1);
+    }
+
+    public Optional<Versioned<Person>> get(PersonId id) {
+        return db.dsl().selectFrom(PERSON).where(PERSON.ID.eq(id.value())).fetchOptional(People::toDomain);
+    }
+
+    public List<Versioned<Person>> all() {
+        return db.dsl().selectFrom(PERSON).orderBy(PERSON.ID).fetch(People::toDomain);
+    }
+
+    /** Replaces the person if still at {@code expectedVersion}; otherwise changes nothing. */
+    public Versioned<Person> update(Person p, int expectedVersion, String actor) {
+        return db.inTransaction(tx -> {
+            Optional<Versioned<Person>> before = tx.selectFrom(PERSON).where(PERSON.ID.eq(p.id().value())).fetchOptional(People::toDomain);
+            int updated = tx.update(PERSON)
+                    .set(PERSON.NATIVE_NAME, p.nativeName().orElse(null))
+                    .set(PERSON.LATIN_NAME, p.latinName().orElse(null))
+                    .set(PERSON.SEX, p.sex().name())
+                    .set(PERSON.COUNTRY, p.country().code())
+                    .set(PERSON.ORGANISATION_ID, p.organisation().map(OrganisationId::value).orElse(null))
+                    .set(PERSON.RANK_TITLE, p.rank().orElse(null))
+                    .set(PERSON.VERSION, expectedVersion + 1)
+                    .where(PERSON.ID.eq(p.id().value()).and(PERSON.VERSION.eq(expectedVersion)))
+                    .execute();
+            if (updated == 0) {
+                throw new StaleVersionException(ENTITY, p.id().value(), expectedVersion);
+            }
+            audit.record(tx, actor, "update", ENTITY, p.id().value(), before.map(b -> b.value().toString()).orElse(null), p.toString());
+            return new Versioned<>(p, expectedVersion + 1);
+        });
+    }
+
+    private static Versioned<Person> toDomain(PersonRecord r) {
+        return new Versioned<>(new Person(PersonId.of(r.getId()), Optional.ofNullable(r.getNativeName()),
+                Optional.ofNullable(r.getLatinName()), Sex.valueOf(r.getSex()), Country.of(r.getCountry()),
+                Optional.ofNullable(r.getOrganisationId()).map(OrganisationId::of), Optional.ofNullable(r.getRankTitle())),
+                r.getVersion());
+    }
+}

@@ -1,0 +1,4 @@
+package org.cadre.server.store;
+
+/** A domain value as stored, with the version an update must name. */
+public record Versioned<T>(T value, int version) {}

@@ -1,0 +1,136 @@
+package org.cadre.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.cadre.roster.Country;
+import org.cadre.roster.Organisation;
+import org.cadre.roster.OrganisationId;
+import org.cadre.roster.Person;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.demo.DemoRoster;
+import org.cadre.server.store.TestDatabases.Kind;
+import org.jooq.Table;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The stores on both databases: round trips, optimistic concurrency, all-or-nothing, audit, schema. */
+class StoreTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2023-10-20T08:00:00Z"), ZoneOffset.UTC);
+
+    static List<Kind> kinds() {
+        return TestDatabases.kinds();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void the_demo_organisations_and_people_come_back_as_they_went_in(Kind kind) throws Exception {
+        try (Database db = TestDatabases.fresh(kind)) {
+            AuditLog audit = new AuditLog(CLOCK);
+            Organisations organisations = new Organisations(db, audit);
+            People people = new People(db, audit);
+            List<Person> everyone = new ArrayList<>(DemoRoster.almatyParticipants());
+            everyone.addAll(DemoRoster.almatyTrainers());
+
+            DemoRoster.organisations().forEach(o -> organisations.add(o, "coordinator"));
+            people.addAll(everyone, "coordinator");
+
+            assertThat(organisations.all()).extracting(Versioned::value).containsExactlyInAnyOrderElementsOf(DemoRoster.organisations());
+            assertThat(people.all()).extracting(Versioned::value).containsExactlyInAnyOrderElementsOf(everyone);
+            assertThat(people.get(PersonId.of("p-tj-01")).orElseThrow().value().nativeName()).contains("Фарход Абдуллоев");
+            assertThat(people.all()).allSatisfy(v -> assertThat(v.version()).isEqualTo(1));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void an_update_from_a_stale_version_is_refused_and_changes_nothing(Kind kind) throws Exception {
+        try (Database db = TestDatabases.fresh(kind)) {
+            AuditLog audit = new AuditLog(CLOCK);
+            Organisations organisations = new Organisations(db, audit);
+            Organisation academy = DemoRoster.organisations().get(2);
+            organisations.add(academy, "admin");
+            Organisation renamed = new Organisation(academy.id(), "Border Academy (renamed)", academy.country(), academy.kind(), true);
+            Organisation otherEdit = new Organisation(academy.id(), "Border Academy (other edit)", academy.country(), academy.kind(), true);
+
+            Versioned<Organisation> first = organisations.update(renamed, 1, "coordinator-a");
+
+            assertThat(first.version()).isEqualTo(2);
+            assertThatThrownBy(() -> organisations.update(otherEdit, 1, "coordinator-b"))
+                    .isInstanceOf(StaleVersionException.class)
+                    .hasMessage("organisation kz-border-academy is no longer at version 1: it was changed by someone else, or removed");
+            assertThat(organisations.get(academy.id()).orElseThrow()).isEqualTo(new Versioned<>(renamed, 2));
+            assertThat(audit.of(db, "organisation", academy.id().value())).extracting(AuditLog.Entry::action, AuditLog.Entry::actor)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("create", "admin"),
+                            org.assertj.core.groups.Tuple.tuple("update", "coordinator-a"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void a_roster_import_with_one_bad_row_stores_nobody(Kind kind) throws Exception {
+        try (Database db = TestDatabases.fresh(kind)) {
+            AuditLog audit = new AuditLog(CLOCK);
+            DemoRoster.organisations().forEach(o -> new Organisations(db, audit).add(o, "admin"));
+            People people = new People(db, audit);
+            List<Person> batch = new ArrayList<>(DemoRoster.almatyParticipants());
+            batch.add(Person.builder("p-bad", Country.KAZAKHSTAN).latinName("Nobody").organisation(OrganisationId.of("no-such-org")).build());
+
+            assertThatThrownBy(() -> people.addAll(batch, "coordinator")).isInstanceOf(RuntimeException.class);
+
+            assertThat(people.all()).isEmpty();
+            assertThat(audit.of(db, "person", "p-kz-01")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void the_migrated_database_has_every_table_and_column_the_generated_code_expects(Kind kind) throws Exception {
+        try (Database db = TestDatabases.fresh(kind)) {
+            var actual = db.dsl().meta().getTables();
+            for (Table<?> generated : org.cadre.server.store.schema.DefaultSchema.DEFAULT_SCHEMA.getTables()) {
+                Table<?> found = actual.stream().filter(t -> t.getName().equalsIgnoreCase(generated.getName())).findFirst()
+                        .orElseThrow(() -> new AssertionError("table " + generated.getName() + " missing in " + kind));
+                Set<String> columns = java.util.Arrays.stream(found.fields()).map(f -> f.getName().toLowerCase(java.util.Locale.ROOT))
+                        .collect(Collectors.toSet());
+                assertThat(columns).as("columns of %s in %s", generated.getName(), kind)
+                        .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(generated.fields())
+                                .map(f -> f.getName().toLowerCase(java.util.Locale.ROOT)).toList());
+            }
+        }
+    }
+
+    @Test
+    void sqlite_is_opened_with_wal_full_sync_foreign_keys_and_a_busy_timeout() throws Exception {
+        try (Database db = Database.sqlite(TestDatabases.tempFile())) {
+            var dsl = db.dsl();
+            assertThat(dsl.fetchValue("PRAGMA journal_mode").toString()).isEqualToIgnoringCase("wal");
+            assertThat(dsl.fetchValue("PRAGMA synchronous").toString()).isEqualTo("2");
+            assertThat(dsl.fetchValue("PRAGMA foreign_keys").toString()).isEqualTo("1");
+            assertThat(Integer.parseInt(dsl.fetchValue("PRAGMA busy_timeout").toString())).isGreaterThanOrEqualTo(5000);
+        }
+    }
+
+    @Test
+    void a_database_migrated_by_a_newer_cadre_is_refused() throws Exception {
+        var file = TestDatabases.tempFile();
+        try (Database db = Database.sqlite(file)) {
+            db.dsl().execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
+                    + "installed_by, installed_on, execution_time, success) VALUES (99, '99', 'from the future', 'SQL', "
+                    + "'V99__future.sql', 0, 'test', CURRENT_TIMESTAMP, 1, 1)");
+        }
+
+        assertThatIllegalStateException().isThrownBy(() -> Database.sqlite(file))
+                .withMessageContaining("has schema version 99, newer than this Cadre knows (1)");
+    }
+}
