@@ -1,0 +1,133 @@
+package org.cadre.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.cadre.roster.Country;
+import org.cadre.roster.Person;
+import org.cadre.roster.Sex;
+import org.junit.jupiter.api.Test;
+
+/** SQLite under concurrent writers, online backup, and SIGKILL in the middle of writing. */
+class SqliteDurabilityTest {
+
+    private static Person person(String id) {
+        return Person.builder(id, Country.KAZAKHSTAN).latinName("Officer " + id).sex(Sex.NOT_RECORDED).build();
+    }
+
+    @Test
+    void eight_concurrent_writers_get_no_busy_errors_and_lose_nothing() throws Exception {
+        try (Database db = Database.sqlite(TestDatabases.tempFile())) {
+            People people = new People(db, new AuditLog(Clock.systemUTC()));
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < 8; w++) {
+                int writer = w;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        people.add(person("w" + writer + "-" + i), "writer-" + writer);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : writers) {
+                f.get(60, TimeUnit.SECONDS); // rethrows any busy or lock error of a writer
+            }
+            pool.shutdown();
+
+            assertThat(people.all()).hasSize(8 * 50);
+            assertThat(db.dsl().fetchCount(org.cadre.server.store.schema.Tables.AUDIT_LOG)).isEqualTo(8 * 50);
+        }
+    }
+
+    @Test
+    void a_backup_taken_while_writing_restores_to_an_intact_database() throws Exception {
+        Path file = TestDatabases.tempFile();
+        Path backup = file.resolveSibling("backup.db");
+        try (Database db = Database.sqlite(file)) {
+            People people = new People(db, new AuditLog(Clock.systemUTC()));
+            for (int i = 0; i < 20; i++) {
+                people.add(person("b" + i), "coordinator");
+            }
+            db.backupTo(backup);
+            people.add(person("after-backup"), "coordinator");
+        }
+
+        try (Database restored = Database.restore(backup, file)) {
+            List<String> ids = new People(restored, new AuditLog(Clock.systemUTC())).all().stream()
+                    .map(v -> v.value().id().value()).toList();
+            assertThat(ids).hasSize(20).doesNotContain("after-backup");
+        }
+    }
+
+    @Test
+    void every_acknowledged_write_survives_sigkill_and_the_file_stays_intact() throws Exception {
+        Path file = TestDatabases.tempFile();
+        try (Database db = Database.sqlite(file)) {
+            assertThat(db.dsl().fetchCount(org.cadre.server.store.schema.Tables.PERSON)).isZero();
+        }
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Random rnd = new Random(20231023L);
+        for (int round = 0; round < 20; round++) {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), file.toString(), "r" + round)
+                    .redirectErrorStream(false).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            Thread reader = new Thread(() -> {
+                try {
+                    String line;
+                    while ((line = out.readLine()) != null) {
+                        if (line.startsWith("ack ")) {
+                            acknowledged.add(line.substring(4));
+                        }
+                    }
+                } catch (java.io.IOException closed) {
+                    // the child was killed
+                }
+            });
+            reader.start();
+            Thread.sleep(900 + rnd.nextInt(600));
+            child.destroyForcibly(); // SIGKILL: no shutdown hooks, no orderly close
+            child.waitFor(10, TimeUnit.SECONDS);
+            reader.join(5_000);
+
+            try (Database db = Database.sqlite(file)) {
+                Set<String> stored = new People(db, new AuditLog(Clock.systemUTC())).all().stream()
+                        .map(v -> v.value().id().value()).collect(Collectors.toSet());
+                assertThat(stored).as("round %d: every acknowledged write is present", round).containsAll(acknowledged);
+                assertThat(String.valueOf(db.dsl().fetchValue("PRAGMA integrity_check"))).as("round %d", round).isEqualTo("ok");
+            }
+        }
+        assertThat(acknowledged).as("the children wrote something before they were killed").hasSizeGreaterThan(20);
+    }
+
+    /** Child process: adds people one transaction at a time and acknowledges each after its commit. */
+    public static final class CrashWriter {
+        public static void main(String[] args) {
+            try (Database db = Database.sqlite(Path.of(args[0]))) {
+                People people = new People(db, new AuditLog(Clock.systemUTC()));
+                for (int i = 0; ; i++) {
+                    String id = args[1] + "-" + i;
+                    people.add(person(id), "crash-writer");
+                    System.out.println("ack " + id);
+                    System.out.flush();
+                }
+            }
+        }
+    }
+
+}
