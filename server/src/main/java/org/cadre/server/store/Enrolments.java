@@ -1,0 +1,135 @@
+package org.cadre.server.store;
+
+import static org.cadre.server.store.schema.Tables.ATTENDANCE;
+import static org.cadre.server.store.schema.Tables.ENROLMENT;
+import static org.cadre.server.store.schema.Tables.ENROLMENT_STATUS;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.cadre.curriculum.SessionCode;
+import org.cadre.roster.Attendance;
+import org.cadre.roster.AttendanceMark;
+import org.cadre.roster.Enrolment;
+import org.cadre.roster.EnrolmentStatus;
+import org.cadre.roster.EventId;
+import org.cadre.roster.OrganisationId;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.Role;
+import org.cadre.server.store.schema.tables.records.EnrolmentRecord;
+import org.jooq.DSLContext;
+
+/**
+ * Stored enrolments with their whole status history, and the attendance marks of enrolled people.
+ * Status changes are decided by the domain ({@link Enrolment#moveTo}); the store keeps what it decided.
+ */
+public final class Enrolments {
+
+    static final String ENTITY = "enrolment";
+
+    private final Database db;
+    private final AuditLog audit;
+
+    public Enrolments(Database db, AuditLog audit) {
+        this.db = db;
+        this.audit = audit;
+    }
+
+    /** Stores every enrolment or, if any cannot be stored, none (a roster import). */
+    public List<Versioned<Enrolment>> addAll(List<Enrolment> enrolments, String actor) {
+        return db.inTransaction(tx -> enrolments.stream().map(e -> {
+            tx.insertInto(ENROLMENT).set(ENROLMENT.EVENT_ID, e.event().value()).set(ENROLMENT.PERSON_ID, e.person().value())
+                    .set(ENROLMENT.ROLE, e.role().name()).set(ENROLMENT.NOMINATED_BY, e.nominatedBy().map(OrganisationId::value).orElse(null))
+                    .set(ENROLMENT.VERSION, 1).execute();
+            writeHistory(tx, e, 0);
+            audit.record(tx, actor, "create", ENTITY, key(e), null, e.role() + " " + e.status().label());
+            return new Versioned<>(e, 1);
+        }).toList());
+    }
+
+    /**
+     * Stores the enrolment's new status history if the stored one is still at {@code expectedVersion};
+     * the history only grows, so only the new steps are written.
+     */
+    public Versioned<Enrolment> save(Enrolment e, int expectedVersion, String actor) {
+        return db.inTransaction(tx -> {
+            Enrolment before = get(tx, e.event(), e.person()).map(Versioned::value)
+                    .orElseThrow(() -> new StaleVersionException(ENTITY, key(e), expectedVersion));
+            int updated = tx.update(ENROLMENT).set(ENROLMENT.VERSION, expectedVersion + 1)
+                    .where(ENROLMENT.EVENT_ID.eq(e.event().value()).and(ENROLMENT.PERSON_ID.eq(e.person().value()))
+                            .and(ENROLMENT.VERSION.eq(expectedVersion)))
+                    .execute();
+            if (updated == 0) {
+                throw new StaleVersionException(ENTITY, key(e), expectedVersion);
+            }
+            if (!e.history().subList(0, before.history().size()).equals(before.history())) {
+                throw new IllegalArgumentException("enrolment " + key(e) + ": the stored status history cannot be rewritten, only extended");
+            }
+            writeHistory(tx, e, before.history().size());
+            audit.record(tx, actor, "status", ENTITY, key(e), before.status().label(), e.status().label());
+            return new Versioned<>(e, expectedVersion + 1);
+        });
+    }
+
+    public Optional<Versioned<Enrolment>> get(EventId event, PersonId person) {
+        return get(db.dsl(), event, person);
+    }
+
+    public List<Versioned<Enrolment>> ofEvent(EventId event) {
+        DSLContext dsl = db.dsl();
+        Map<String, List<Enrolment.StatusChange>> histories = dsl.selectFrom(ENROLMENT_STATUS)
+                .where(ENROLMENT_STATUS.EVENT_ID.eq(event.value())).orderBy(ENROLMENT_STATUS.PERSON_ID, ENROLMENT_STATUS.POSITION)
+                .fetch().stream().collect(Collectors.groupingBy(s -> s.getPersonId(), Collectors.mapping(
+                        s -> new Enrolment.StatusChange(EnrolmentStatus.valueOf(s.getStatus()), s.getOnDay()), Collectors.toList())));
+        return dsl.selectFrom(ENROLMENT).where(ENROLMENT.EVENT_ID.eq(event.value())).orderBy(ENROLMENT.PERSON_ID).fetch().stream()
+                .map(r -> toDomain(r, histories.getOrDefault(r.getPersonId(), List.of()))).toList();
+    }
+
+    /** Records a day's (or session's) marks in one transaction: each replaces any earlier mark for the same session. */
+    public void recordAttendance(EventId event, List<Attendance> marks, String actor) {
+        db.inTransaction(tx -> {
+            for (Attendance a : marks) {
+                tx.deleteFrom(ATTENDANCE).where(ATTENDANCE.EVENT_ID.eq(event.value()).and(ATTENDANCE.PERSON_ID.eq(a.person().value()))
+                        .and(ATTENDANCE.SESSION_CODE.eq(a.session().value()))).execute();
+                tx.insertInto(ATTENDANCE).set(ATTENDANCE.EVENT_ID, event.value()).set(ATTENDANCE.PERSON_ID, a.person().value())
+                        .set(ATTENDANCE.SESSION_CODE, a.session().value()).set(ATTENDANCE.MARK, a.mark().name()).execute();
+            }
+            audit.record(tx, actor, "attendance", "event", event.value(), null, marks.size() + " marks");
+            return null;
+        });
+    }
+
+    public List<Attendance> attendance(EventId event) {
+        return db.dsl().selectFrom(ATTENDANCE).where(ATTENDANCE.EVENT_ID.eq(event.value()))
+                .orderBy(ATTENDANCE.PERSON_ID, ATTENDANCE.SESSION_CODE)
+                .fetch(r -> new Attendance(PersonId.of(r.getPersonId()), SessionCode.of(r.getSessionCode()), AttendanceMark.valueOf(r.getMark())));
+    }
+
+    private static Optional<Versioned<Enrolment>> get(DSLContext dsl, EventId event, PersonId person) {
+        return dsl.selectFrom(ENROLMENT).where(ENROLMENT.EVENT_ID.eq(event.value()).and(ENROLMENT.PERSON_ID.eq(person.value())))
+                .fetchOptional().map(r -> toDomain(r, dsl.selectFrom(ENROLMENT_STATUS)
+                        .where(ENROLMENT_STATUS.EVENT_ID.eq(event.value()).and(ENROLMENT_STATUS.PERSON_ID.eq(person.value())))
+                        .orderBy(ENROLMENT_STATUS.POSITION)
+                        .fetch(s -> new Enrolment.StatusChange(EnrolmentStatus.valueOf(s.getStatus()), s.getOnDay()))));
+    }
+
+    private static void writeHistory(DSLContext tx, Enrolment e, int from) {
+        for (int i = from; i < e.history().size(); i++) {
+            Enrolment.StatusChange c = e.history().get(i);
+            tx.insertInto(ENROLMENT_STATUS).set(ENROLMENT_STATUS.EVENT_ID, e.event().value())
+                    .set(ENROLMENT_STATUS.PERSON_ID, e.person().value()).set(ENROLMENT_STATUS.POSITION, i)
+                    .set(ENROLMENT_STATUS.STATUS, c.status().name()).set(ENROLMENT_STATUS.ON_DAY, c.on()).execute();
+        }
+    }
+
+    private static Versioned<Enrolment> toDomain(EnrolmentRecord r, List<Enrolment.StatusChange> history) {
+        return new Versioned<>(new Enrolment(PersonId.of(r.getPersonId()), EventId.of(r.getEventId()), Role.valueOf(r.getRole()),
+                Optional.ofNullable(r.getNominatedBy()).map(OrganisationId::of), ImmutableList.copyOf(history)), r.getVersion());
+    }
+
+    private static String key(Enrolment e) {
+        return e.event() + "/" + e.person();
+    }
+}
