@@ -1,0 +1,50 @@
+package org.cadre.server.store;
+
+import static org.cadre.server.store.schema.Tables.FEEDBACK;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.cadre.curriculum.CurriculumDiff;
+import org.cadre.curriculum.SessionCode;
+import org.cadre.roster.EventId;
+import org.cadre.roster.Feedback;
+import org.cadre.roster.PersonId;
+
+/** Stored participant feedback, in the order it was given. */
+public final class FeedbackItems {
+
+    private final Database db;
+    private final AuditLog audit;
+
+    public FeedbackItems(Database db, AuditLog audit) {
+        this.db = db;
+        this.audit = audit;
+    }
+
+    /** Adds feedback items in one transaction, after any already stored for the event. */
+    public void addAll(EventId event, List<Feedback> items, String actor) {
+        db.inTransaction(tx -> {
+            Integer last = tx.select(org.jooq.impl.DSL.max(FEEDBACK.POSITION)).from(FEEDBACK).where(FEEDBACK.EVENT_ID.eq(event.value()))
+                    .fetchOne(0, Integer.class);
+            int position = last == null ? 0 : last + 1;
+            for (Feedback f : items) {
+                tx.insertInto(FEEDBACK).set(FEEDBACK.ID, UUID.randomUUID().toString()).set(FEEDBACK.EVENT_ID, event.value())
+                        .set(FEEDBACK.POSITION, position++).set(FEEDBACK.AUTHOR_ID, f.author().map(PersonId::value).orElse(null))
+                        .set(FEEDBACK.SESSION_CODE, f.session().value()).set(FEEDBACK.TRAINER_ID, f.trainer().map(PersonId::value).orElse(null))
+                        .set(FEEDBACK.RATING, f.rating()).set(FEEDBACK.COMMENT_TEXT, f.comment().orElse(null))
+                        .set(FEEDBACK.CONCERN_ELEMENT, f.concerns().element().name()).set(FEEDBACK.CONCERN_CODE, f.concerns().code())
+                        .execute();
+            }
+            audit.record(tx, actor, "feedback", "event", event.value(), null, items.size() + " items");
+            return null;
+        });
+    }
+
+    public List<Feedback> ofEvent(EventId event) {
+        return db.dsl().selectFrom(FEEDBACK).where(FEEDBACK.EVENT_ID.eq(event.value())).orderBy(FEEDBACK.POSITION)
+                .fetch(r -> new Feedback(Optional.ofNullable(r.getAuthorId()).map(PersonId::of), SessionCode.of(r.getSessionCode()),
+                        Optional.ofNullable(r.getTrainerId()).map(PersonId::of), r.getRating(), Optional.ofNullable(r.getCommentText()),
+                        new Feedback.Concern(CurriculumDiff.Element.valueOf(r.getConcernElement()), r.getConcernCode())));
+    }
+}

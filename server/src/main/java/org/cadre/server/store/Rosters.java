@@ -1,0 +1,55 @@
+package org.cadre.server.store;
+
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.cadre.curriculum.Curriculum;
+import org.cadre.roster.AgendaSlot;
+import org.cadre.roster.Enrolment;
+import org.cadre.roster.Event;
+import org.cadre.roster.EventId;
+import org.cadre.roster.EventRoster;
+import org.cadre.roster.PersonId;
+
+/** Assembles an event's whole roster from the stores, for checks, certification and reports. */
+public final class Rosters {
+
+    private final Database db;
+    private final AuditLog audit;
+
+    public Rosters(Database db, AuditLog audit) {
+        this.db = db;
+        this.audit = audit;
+    }
+
+    /**
+     * The roster of the event, or empty when there is no such event.
+     *
+     * @param curriculum the package version the event delivers
+     */
+    public Optional<EventRoster> load(EventId id, Curriculum curriculum) {
+        Optional<Versioned<Event>> event = new Events(db, audit).get(id);
+        if (event.isEmpty()) {
+            return Optional.empty();
+        }
+        Event e = event.get().value();
+        Enrolments enrolments = new Enrolments(db, audit);
+        Assessments assessments = new Assessments(db, audit);
+        People people = new People(db, audit);
+        var enrolled = enrolments.ofEvent(id).stream().map(Versioned::value).toList();
+        Set<PersonId> involved = new LinkedHashSet<>();
+        enrolled.stream().map(Enrolment::person).forEach(involved::add);
+        e.agenda().stream().map(AgendaSlot::trainers).forEach(involved::addAll);
+        EventRoster.Builder roster = EventRoster.builder(e, new Programmes(db, audit).get(e.programme()).orElseThrow().value(), curriculum)
+                .organisations(new Organisations(db, audit).all().stream().map(Versioned::value).toList())
+                .people(involved.stream().map(people::get).flatMap(Optional::stream).map(Versioned::value).toList())
+                .enrolments(enrolled)
+                .attendance(enrolments.attendance(id))
+                .tests(assessments.tests(id))
+                .practice(assessments.practice(id))
+                .feedback(new FeedbackItems(db, audit).ofEvent(id))
+                .pool(new Trainers(db, audit).pool());
+        assessments.rubric(id).ifPresent(roster::rubric);
+        return Optional.of(roster.build());
+    }
+}
