@@ -79,6 +79,36 @@ public final class People {
         });
     }
 
+    /**
+     * Erases a person's identifying values on request: names, rank and any feedback comment they wrote are
+     * removed (their feedback stays, anonymous), and their personal values are scrubbed from the audit
+     * log, which keeps the actions. Sex, country and organisation stay, so reports keep their counts.
+     */
+    public void erase(PersonId id, String actor) {
+        db.inTransaction(tx -> {
+            int updated = tx.update(PERSON)
+                    .set(PERSON.NATIVE_NAME, (String) null)
+                    .set(PERSON.LATIN_NAME, ERASED_NAME)
+                    .set(PERSON.RANK_TITLE, (String) null)
+                    .set(PERSON.VERSION, PERSON.VERSION.plus(1))
+                    .where(PERSON.ID.eq(id.value())).execute();
+            if (updated == 0) {
+                throw new IllegalArgumentException("person " + id + " is not stored");
+            }
+            var feedback = org.cadre.server.store.schema.Tables.FEEDBACK;
+            tx.update(feedback).set(feedback.COMMENT_TEXT, (String) null).set(feedback.AUTHOR_ID, (String) null)
+                    .where(feedback.AUTHOR_ID.eq(id.value())).execute();
+            var log = org.cadre.server.store.schema.Tables.AUDIT_LOG;
+            tx.update(log).set(log.OLD_VALUE, (String) null).set(log.NEW_VALUE, (String) null)
+                    .where(log.ENTITY.eq(ENTITY).and(log.ENTITY_ID.eq(id.value()))).execute();
+            audit.record(tx, actor, "erase", ENTITY, id.value(), null, null);
+            return null;
+        });
+    }
+
+    /** What an erased person's name reads. */
+    public static final String ERASED_NAME = "(erased)";
+
     private static Versioned<Person> toDomain(PersonRecord r) {
         return new Versioned<>(new Person(PersonId.of(r.getId()), Optional.ofNullable(r.getNativeName()),
                 Optional.ofNullable(r.getLatinName()), Sex.valueOf(r.getSex()), Country.of(r.getCountry()),

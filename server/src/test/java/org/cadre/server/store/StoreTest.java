@@ -155,6 +155,72 @@ class StoreTest {
         }
     }
 
+    /** Stores the whole demo roster of Almaty; returns the roster. */
+    private static org.cadre.roster.EventRoster storeAlmaty(Database db, AuditLog audit) {
+        var almaty = DemoRoster.almatyTot();
+        var id = almaty.event().id();
+        DemoRoster.organisations().forEach(o -> new Organisations(db, audit).add(o, "admin"));
+        new People(db, audit).addAll(List.copyOf(almaty.people().values()), "admin");
+        new Programmes(db, audit).add(almaty.programme(), "admin");
+        new Events(db, audit).add(almaty.event(), "coordinator");
+        new Enrolments(db, audit).addAll(almaty.enrolments(), "coordinator");
+        new Enrolments(db, audit).recordAttendance(id, almaty.attendance(), "coordinator");
+        new Assessments(db, audit).recordTests(id, almaty.tests(), "trainer");
+        new FeedbackItems(db, audit).addAll(id, List.of(new org.cadre.roster.Feedback(java.util.Optional.of(PersonId.of("p-kz-14")),
+                org.cadre.curriculum.SessionCode.of("M2.S4"), java.util.Optional.empty(), 2,
+                java.util.Optional.of("As Major Petrenko I found it too short"),
+                new org.cadre.roster.Feedback.Concern(org.cadre.curriculum.CurriculumDiff.Element.SESSION, "M2.S4"))), "coordinator");
+        Trainers trainers = new Trainers(db, audit);
+        almaty.pool().records().stream().filter(r -> almaty.people().containsKey(r.person()))
+                .forEach(r -> trainers.save(r, almaty.curriculum().certification().certificateValidity(), 0, "admin"));
+        return almaty;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void an_erased_person_leaves_no_name_in_the_record_the_feedback_or_the_audit_log_and_counts_stay(Kind kind) throws Exception {
+        try (Database db = TestDatabases.fresh(kind)) {
+            AuditLog audit = new AuditLog(CLOCK);
+            var almaty = storeAlmaty(db, audit);
+            PersonId petrenko = PersonId.of("p-kz-14");
+
+            new People(db, audit).erase(petrenko, "data-protection-officer");
+
+            Person erased = new People(db, audit).get(petrenko).orElseThrow().value();
+            assertThat(erased.nativeName()).isEmpty();
+            assertThat(erased.latinName()).contains(People.ERASED_NAME);
+            assertThat(erased.rank()).isEmpty();
+            assertThat(erased.country()).isEqualTo(Country.KAZAKHSTAN);
+            String everything = db.dsl().selectFrom(org.cadre.server.store.schema.Tables.AUDIT_LOG).fetch().toString()
+                    + db.dsl().selectFrom(org.cadre.server.store.schema.Tables.FEEDBACK).fetch().toString()
+                    + db.dsl().selectFrom(org.cadre.server.store.schema.Tables.PERSON).fetch().toString();
+            assertThat(everything).doesNotContain("Petrenko").doesNotContain("Петренко");
+            assertThat(audit.of(db, "person", "p-kz-14")).extracting(AuditLog.Entry::action).containsExactly("create", "erase");
+            var loaded = new Rosters(db, audit).load(almaty.event().id(), almaty.curriculum()).orElseThrow();
+            var report = org.cadre.reporting.EventReports.of(loaded,
+                    org.cadre.reporting.disclosure.Disclosure.forAudience(org.cadre.reporting.disclosure.Audience.INTERNAL));
+            assertThat(report.participants().get()).isEqualTo(26);
+            assertThat(report.participantsByCountryAndSex().rowTotals().get(0).get()).isEqualTo(18);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void retention_erases_old_participants_outside_the_trainer_pool_only(Kind kind) throws Exception {
+        try (Database db = TestDatabases.fresh(kind)) {
+            AuditLog audit = new AuditLog(CLOCK);
+            storeAlmaty(db, audit);
+            Retention retention = new Retention(db, audit);
+
+            assertThat(retention.due(java.time.LocalDate.of(2026, 1, 1), 5)).isEmpty();
+            // In 2030, the two participants who were not certified (and so are not in the pool) are due.
+            assertThat(retention.apply(java.time.LocalDate.of(2030, 1, 1), 5, "retention"))
+                    .containsExactly(PersonId.of("p-kz-14"), PersonId.of("p-kz-18"));
+            assertThat(retention.due(java.time.LocalDate.of(2030, 1, 1), 5)).isEmpty();
+            assertThat(new People(db, audit).get(PersonId.of("p-tj-01")).orElseThrow().value().latinName()).contains("Farkhod Abdulloev");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
     void an_update_from_a_stale_version_is_refused_and_changes_nothing(Kind kind) throws Exception {
