@@ -75,10 +75,15 @@ class SqliteDurabilityTest {
     }
 
     @Test
-    void every_acknowledged_write_survives_sigkill_and_the_file_stays_intact() throws Exception {
+    void every_acknowledged_enrolment_and_attendance_survives_sigkill_and_the_file_stays_intact() throws Exception {
         Path file = TestDatabases.tempFile();
+        var almaty = org.cadre.roster.demo.DemoRoster.almatyTot();
         try (Database db = Database.sqlite(file)) {
-            assertThat(db.dsl().fetchCount(org.cadre.server.store.schema.Tables.PERSON)).isZero();
+            AuditLog audit = new AuditLog(Clock.systemUTC());
+            org.cadre.roster.demo.DemoRoster.organisations().forEach(o -> new Organisations(db, audit).add(o, "admin"));
+            new People(db, audit).addAll(org.cadre.roster.demo.DemoRoster.almatyTrainers(), "admin");
+            new Programmes(db, audit).add(almaty.programme(), "admin");
+            new Events(db, audit).add(almaty.event(), "admin");
         }
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Random rnd = new Random(20231023L);
@@ -106,23 +111,38 @@ class SqliteDurabilityTest {
             reader.join(5_000);
 
             try (Database db = Database.sqlite(file)) {
-                Set<String> stored = new People(db, new AuditLog(Clock.systemUTC())).all().stream()
-                        .map(v -> v.value().id().value()).collect(Collectors.toSet());
-                assertThat(stored).as("round %d: every acknowledged write is present", round).containsAll(acknowledged);
+                Enrolments enrolments = new Enrolments(db, new AuditLog(Clock.systemUTC()));
+                Set<String> enrolled = enrolments.ofEvent(almaty.event().id()).stream()
+                        .map(v -> v.value().person().value()).collect(Collectors.toSet());
+                Set<String> marked = enrolments.attendance(almaty.event().id()).stream()
+                        .map(a -> a.person().value()).collect(Collectors.toSet());
+                assertThat(enrolled).as("round %d: every acknowledged enrolment is present", round).containsAll(acknowledged);
+                assertThat(marked).as("round %d: every acknowledged attendance mark is present", round).containsAll(acknowledged);
                 assertThat(String.valueOf(db.dsl().fetchValue("PRAGMA integrity_check"))).as("round %d", round).isEqualTo("ok");
             }
         }
         assertThat(acknowledged).as("the children wrote something before they were killed").hasSizeGreaterThan(20);
     }
 
-    /** Child process: adds people one transaction at a time and acknowledges each after its commit. */
+    /**
+     * Child process: for each new participant, commits the person, their enrolment in the Almaty ToT and
+     * an attendance mark, then acknowledges the participant on standard output.
+     */
     public static final class CrashWriter {
         public static void main(String[] args) {
+            var event = org.cadre.roster.demo.DemoRoster.ALMATY_TOT;
             try (Database db = Database.sqlite(Path.of(args[0]))) {
-                People people = new People(db, new AuditLog(Clock.systemUTC()));
+                AuditLog audit = new AuditLog(Clock.systemUTC());
+                People people = new People(db, audit);
+                Enrolments enrolments = new Enrolments(db, audit);
                 for (int i = 0; ; i++) {
                     String id = args[1] + "-" + i;
-                    people.add(person(id), "crash-writer");
+                    Person p = person(id);
+                    people.add(p, "crash-writer");
+                    enrolments.addAll(List.of(org.cadre.roster.Enrolment.nominate(p.id(), event, org.cadre.roster.Role.PARTICIPANT,
+                            org.cadre.roster.demo.DemoRoster.KZ_BORDER_SERVICE, java.time.LocalDate.of(2023, 9, 15))), "crash-writer");
+                    enrolments.recordAttendance(event, List.of(new org.cadre.roster.Attendance(p.id(),
+                            org.cadre.curriculum.SessionCode.of("M1.S1"), org.cadre.roster.AttendanceMark.PRESENT)), "crash-writer");
                     System.out.println("ack " + id);
                     System.out.flush();
                 }
