@@ -155,6 +155,40 @@ class StoreTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void both_demo_package_versions_come_back_whole_and_a_stored_version_cannot_be_stored_again(Kind kind) throws Exception {
+        try (Database db = TestDatabases.fresh(kind)) {
+            Curricula curricula = new Curricula(db, new AuditLog(CLOCK));
+            var v1 = org.cadre.curriculum.demo.DemoCurricula.almatyTot();
+            var v2 = org.cadre.curriculum.demo.DemoCurricula.revisedAfterAlmaty();
+
+            curricula.add(v1, "author");
+            curricula.add(v2, "author");
+
+            assertThat(curricula.get(v1.id(), v1.version())).contains(v1);
+            assertThat(curricula.get(v2.id(), v2.version())).contains(v2);
+            assertThat(curricula.versions(v1.id())).containsExactly(v1.version(), v2.version());
+            assertThat(org.cadre.curriculum.CurriculumDiff.between(curricula.get(v1.id(), v1.version()).orElseThrow(),
+                    curricula.get(v2.id(), v2.version()).orElseThrow())).isEqualTo(org.cadre.curriculum.CurriculumDiff.between(v1, v2));
+            assertThatThrownBy(() -> curricula.add(v1, "author")).isInstanceOf(AlreadyStoredException.class)
+                    .hasMessageContaining("tsp-countering-migrant-smuggling version 1.0.0 is stored already");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void random_packages_round_trip(Kind kind) throws Exception {
+        try (Database db = TestDatabases.fresh(kind)) {
+            Curricula curricula = new Curricula(db, new AuditLog(CLOCK));
+            for (long seed = 1; seed <= 5; seed++) {
+                var c = org.cadre.curriculum.fixtures.RandomCurricula.wellFormed(seed);
+                curricula.add(c, "author");
+                assertThat(curricula.get(c.id(), c.version())).as("seed %d", seed).contains(c);
+            }
+        }
+    }
+
     /** Stores the whole demo roster of Almaty; returns the roster. */
     private static org.cadre.roster.EventRoster storeAlmaty(Database db, AuditLog audit) {
         var almaty = DemoRoster.almatyTot();
@@ -300,6 +334,6 @@ class StoreTest {
         }
 
         assertThatIllegalStateException().isThrownBy(() -> Database.sqlite(file))
-                .withMessageContaining("has schema version 99, newer than this Cadre knows (4)");
+                .withMessageContaining("has schema version 99, newer than this Cadre knows (5)");
     }
 }
