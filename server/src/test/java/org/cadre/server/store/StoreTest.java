@@ -189,6 +189,30 @@ class StoreTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void users_keep_their_role_and_scope_and_the_audit_log_never_holds_a_password_hash(Kind kind) throws Exception {
+        try (Database db = TestDatabases.fresh(kind)) {
+            AuditLog audit = new AuditLog(CLOCK);
+            new Programmes(db, audit).add(DemoRoster.programme(), "admin");
+            Users users = new Users(db, audit);
+            UserAccount coordinator = new UserAccount("tj-coordinator", "pbkdf2$310000$c2FsdA$aGFzaA", UserAccount.Role.COORDINATOR,
+                    com.google.common.collect.ImmutableSortedSet.of(Country.TAJIKISTAN),
+                    com.google.common.collect.ImmutableSortedSet.of(DemoRoster.PROGRAMME), false);
+
+            users.add(coordinator, "admin");
+            UserAccount disabled = new UserAccount(coordinator.username(), coordinator.passwordHash(), coordinator.role(),
+                    coordinator.countries(), coordinator.programmes(), true);
+            users.update(disabled, 1, "admin");
+
+            assertThat(users.get("tj-coordinator")).contains(new Versioned<>(disabled, 2));
+            assertThat(audit.of(db, "user", "tj-coordinator")).hasSize(2)
+                    .allSatisfy(e -> assertThat(String.valueOf(e.oldValue()) + e.newValue()).doesNotContain("pbkdf2"));
+            assertThatThrownBy(() -> users.add(coordinator, "admin")).isInstanceOf(AlreadyStoredException.class);
+            assertThatThrownBy(() -> users.update(coordinator, 1, "admin")).isInstanceOf(StaleVersionException.class);
+        }
+    }
+
     /** Stores the whole demo roster of Almaty; returns the roster. */
     private static org.cadre.roster.EventRoster storeAlmaty(Database db, AuditLog audit) {
         var almaty = DemoRoster.almatyTot();
@@ -334,6 +358,6 @@ class StoreTest {
         }
 
         assertThatIllegalStateException().isThrownBy(() -> Database.sqlite(file))
-                .withMessageContaining("has schema version 99, newer than this Cadre knows (5)");
+                .withMessageContaining("has schema version 99, newer than this Cadre knows (6)");
     }
 }
