@@ -29,6 +29,12 @@ import org.sqlite.SQLiteConfig;
  */
 public final class Database implements AutoCloseable {
 
+    static {
+        // jOOQ prints a banner and tips through its logger on first use; a service's logs are no place for them.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
     /** How long a SQLite connection waits for the write lock before giving up. */
     public static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
