@@ -75,14 +75,10 @@ class StoreTest {
     void the_almaty_tot_comes_back_in_full_event_agenda_enrolments_history_and_attendance(Kind kind) throws Exception {
         try (Database db = TestDatabases.fresh(kind)) {
             AuditLog audit = new AuditLog(CLOCK);
-            var almaty = DemoRoster.almatyTot();
-            DemoRoster.organisations().forEach(o -> new Organisations(db, audit).add(o, "admin"));
-            new People(db, audit).addAll(List.copyOf(almaty.people().values()), "admin");
-            new Programmes(db, audit).add(almaty.programme(), "admin");
+            var almaty = storeEventWithoutRecords(db, audit);
             Events events = new Events(db, audit);
             Enrolments enrolments = new Enrolments(db, audit);
 
-            events.add(almaty.event(), "coordinator");
             enrolments.addAll(almaty.enrolments(), "coordinator");
             enrolments.recordAttendance(almaty.event().id(), almaty.attendance(), "coordinator");
 
@@ -98,12 +94,8 @@ class StoreTest {
     void the_whole_demo_roster_stored_and_loaded_gives_the_same_checks_and_the_same_report(Kind kind) throws Exception {
         try (Database db = TestDatabases.fresh(kind)) {
             AuditLog audit = new AuditLog(CLOCK);
-            var almaty = DemoRoster.almatyTot();
+            var almaty = storeEventWithoutRecords(db, audit);
             var id = almaty.event().id();
-            DemoRoster.organisations().forEach(o -> new Organisations(db, audit).add(o, "admin"));
-            new People(db, audit).addAll(List.copyOf(almaty.people().values()), "admin");
-            new Programmes(db, audit).add(almaty.programme(), "admin");
-            new Events(db, audit).add(almaty.event(), "coordinator");
             new Enrolments(db, audit).addAll(almaty.enrolments(), "coordinator");
             new Enrolments(db, audit).recordAttendance(id, almaty.attendance(), "coordinator");
             Assessments assessments = new Assessments(db, audit);
@@ -138,11 +130,7 @@ class StoreTest {
     void an_enrolment_moves_on_through_the_store_and_a_stale_move_is_refused(Kind kind) throws Exception {
         try (Database db = TestDatabases.fresh(kind)) {
             AuditLog audit = new AuditLog(CLOCK);
-            var almaty = DemoRoster.almatyTot();
-            DemoRoster.organisations().forEach(o -> new Organisations(db, audit).add(o, "admin"));
-            new People(db, audit).addAll(List.copyOf(almaty.people().values()), "admin");
-            new Programmes(db, audit).add(almaty.programme(), "admin");
-            new Events(db, audit).add(almaty.event(), "coordinator");
+            var almaty = storeEventWithoutRecords(db, audit);
             Enrolments enrolments = new Enrolments(db, audit);
             var nominated = org.cadre.roster.Enrolment.nominate(PersonId.of("p-uz-01"), almaty.event().id(),
                     org.cadre.roster.Role.PARTICIPANT, DemoRoster.UZ_BORDER_SERVICE, java.time.LocalDate.of(2023, 9, 15));
@@ -213,14 +201,20 @@ class StoreTest {
         }
     }
 
-    /** Stores the whole demo roster of Almaty; returns the roster. */
-    private static org.cadre.roster.EventRoster storeAlmaty(Database db, AuditLog audit) {
+    /** Stores the Almaty ToT's organisations, people, programme and event (no enrolments yet); returns the roster. */
+    private static org.cadre.roster.EventRoster storeEventWithoutRecords(Database db, AuditLog audit) {
         var almaty = DemoRoster.almatyTot();
-        var id = almaty.event().id();
         DemoRoster.organisations().forEach(o -> new Organisations(db, audit).add(o, "admin"));
         new People(db, audit).addAll(List.copyOf(almaty.people().values()), "admin");
         new Programmes(db, audit).add(almaty.programme(), "admin");
         new Events(db, audit).add(almaty.event(), "coordinator");
+        return almaty;
+    }
+
+    /** Stores the whole demo roster of Almaty; returns the roster. */
+    private static org.cadre.roster.EventRoster storeAlmaty(Database db, AuditLog audit) {
+        var almaty = storeEventWithoutRecords(db, audit);
+        var id = almaty.event().id();
         new Enrolments(db, audit).addAll(almaty.enrolments(), "coordinator");
         new Enrolments(db, audit).recordAttendance(id, almaty.attendance(), "coordinator");
         new Assessments(db, audit).recordTests(id, almaty.tests(), "trainer");
