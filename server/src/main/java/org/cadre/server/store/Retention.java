@@ -7,13 +7,17 @@ import static org.cadre.server.store.schema.Tables.TRAINER_RECORD;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.cadre.roster.PersonId;
+import org.cadre.roster.RetentionPolicy;
 import org.jooq.impl.DSL;
 
 /**
- * The retention rule: a participant whose last event ended more than the retention period ago, and who
- * is not in the trainer pool, is erased ({@link People#erase}). Enrolments, attendance and scores stay,
- * tied to the erased record, so aggregate reports keep their figures.
+ * Applies a {@link RetentionPolicy} to the stored records: fetches each participant's last event day,
+ * the trainer pool and who is erased already, lets the policy decide, and erases those due
+ * ({@link People#erase}).
  */
 public final class Retention {
 
@@ -25,22 +29,22 @@ public final class Retention {
         this.audit = audit;
     }
 
-    /** The people the rule would erase on {@code today}, without erasing them. */
-    public List<PersonId> due(LocalDate today, int years) {
-        LocalDate cutoff = today.minusYears(years);
-        return db.dsl().select(ENROLMENT.PERSON_ID).from(ENROLMENT).join(EVENT).on(EVENT.ID.eq(ENROLMENT.EVENT_ID))
-                .join(PERSON).on(PERSON.ID.eq(ENROLMENT.PERSON_ID))
-                .where(PERSON.LATIN_NAME.ne(People.ERASED_NAME).or(PERSON.LATIN_NAME.isNull()))
-                .and(ENROLMENT.PERSON_ID.notIn(DSL.select(TRAINER_RECORD.PERSON_ID).from(TRAINER_RECORD)))
-                .groupBy(ENROLMENT.PERSON_ID)
-                .having(DSL.max(EVENT.LAST_DAY).lt(cutoff))
-                .orderBy(ENROLMENT.PERSON_ID)
-                .fetch(r -> PersonId.of(r.value1()));
+    /** The people the policy would erase on {@code today}, without erasing them. */
+    public List<PersonId> due(LocalDate today, RetentionPolicy policy) {
+        var dsl = db.dsl();
+        Map<PersonId, LocalDate> lastEventDay = dsl.select(ENROLMENT.PERSON_ID, DSL.max(EVENT.LAST_DAY)).from(ENROLMENT)
+                .join(EVENT).on(EVENT.ID.eq(ENROLMENT.EVENT_ID)).groupBy(ENROLMENT.PERSON_ID)
+                .fetchMap(r -> PersonId.of(r.value1()), r -> r.value2());
+        Set<PersonId> inPool = dsl.selectDistinct(TRAINER_RECORD.PERSON_ID).from(TRAINER_RECORD).fetch(r -> PersonId.of(r.value1()))
+                .stream().collect(Collectors.toSet());
+        Set<PersonId> erased = dsl.select(PERSON.ID).from(PERSON).where(PERSON.LATIN_NAME.eq(People.ERASED_NAME))
+                .fetch(r -> PersonId.of(r.value1())).stream().collect(Collectors.toSet());
+        return policy.due(today, lastEventDay, inPool, erased);
     }
 
     /** Erases everyone due; returns who was erased. */
-    public List<PersonId> apply(LocalDate today, int years, String actor) {
-        List<PersonId> due = due(today, years);
+    public List<PersonId> apply(LocalDate today, RetentionPolicy policy, String actor) {
+        List<PersonId> due = due(today, policy);
         People people = new People(db, audit);
         due.forEach(p -> people.erase(p, actor));
         return due;

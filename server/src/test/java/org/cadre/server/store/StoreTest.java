@@ -264,11 +264,13 @@ class StoreTest {
             storeAlmaty(db, audit);
             Retention retention = new Retention(db, audit);
 
-            assertThat(retention.due(java.time.LocalDate.of(2026, 1, 1), 5)).isEmpty();
+            var fiveYears = org.cadre.roster.RetentionPolicy.years(5);
+
+            assertThat(retention.due(java.time.LocalDate.of(2026, 1, 1), fiveYears)).isEmpty();
             // In 2030, the two participants who were not certified (and so are not in the pool) are due.
-            assertThat(retention.apply(java.time.LocalDate.of(2030, 1, 1), 5, "retention"))
+            assertThat(retention.apply(java.time.LocalDate.of(2030, 1, 1), fiveYears, "retention"))
                     .containsExactly(PersonId.of("p-kz-14"), PersonId.of("p-kz-18"));
-            assertThat(retention.due(java.time.LocalDate.of(2030, 1, 1), 5)).isEmpty();
+            assertThat(retention.due(java.time.LocalDate.of(2030, 1, 1), fiveYears)).isEmpty();
             assertThat(new People(db, audit).get(PersonId.of("p-tj-01")).orElseThrow().value().latinName()).contains("Farkhod Abdulloev");
         }
     }

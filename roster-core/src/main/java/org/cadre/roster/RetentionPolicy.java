@@ -1,0 +1,40 @@
+package org.cadre.roster;
+
+import com.google.common.collect.ImmutableList;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Map;
+import java.util.Set;
+import org.cadre.kernel.Require;
+
+/**
+ * How long identifiable participant records are kept: a person whose last event ended more than the
+ * retention period before {@code today}, and who is not in the trainer pool (trainers' records are the
+ * pool's evidence), is due for erasure. Their enrolments and scores stay, so aggregates keep their
+ * figures.
+ */
+public record RetentionPolicy(Period keep) {
+
+    public RetentionPolicy {
+        Require.present(keep, "RetentionPolicy.keep");
+        Require.that(!keep.isNegative() && !keep.isZero(), "RetentionPolicy.keep", "must be positive, was " + keep);
+    }
+
+    public static RetentionPolicy years(int years) {
+        return new RetentionPolicy(Period.ofYears(Require.positive(years, "years")));
+    }
+
+    /**
+     * The people due for erasure on {@code today}, sorted.
+     *
+     * @param lastEventDay each participant's last event's last course day
+     * @param inPool people with a trainer-pool record
+     * @param erased people erased already
+     */
+    public ImmutableList<PersonId> due(LocalDate today, Map<PersonId, LocalDate> lastEventDay, Set<PersonId> inPool, Set<PersonId> erased) {
+        LocalDate cutoff = today.minus(keep);
+        return lastEventDay.entrySet().stream()
+                .filter(e -> e.getValue().isBefore(cutoff) && !inPool.contains(e.getKey()) && !erased.contains(e.getKey()))
+                .map(Map.Entry::getKey).sorted().collect(ImmutableList.toImmutableList());
+    }
+}
