@@ -1,0 +1,57 @@
+package org.cadre.server;
+
+import io.javalin.Javalin;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.cadre.server.store.AuditLog;
+import org.cadre.server.store.Database;
+import org.cadre.server.web.CadreApp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cadre serve}: the web API over the configured store, until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the web API.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private StoreOptions store = new StoreOptions();
+
+    @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default 7070, or CADRE_PORT; 0 picks a free one).")
+    private Integer port;
+
+    @Option(names = "--demo", description = "Load the demo programme, package and events if the database is empty.")
+    private boolean demo;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        int listen = port != null ? port : Integer.parseInt(System.getenv().getOrDefault("CADRE_PORT", "7070"));
+        long started = System.nanoTime();
+        Database db = store.open(System.getenv());
+        AuditLog audit = new AuditLog(Clock.systemUTC());
+        if (demo && DemoData.isEmpty(db, audit)) {
+            DemoData.load(db, audit);
+            out.println("Loaded the demo (Almaty ToT and Dushanbe cascade; every person fictional).");
+        }
+        Javalin app = CadreApp.create(db).start("127.0.0.1", listen);
+        out.printf("Cadre listens on http://127.0.0.1:%d (API /api/v1, docs /docs), database: %s, started in %d ms%n",
+                app.port(), db.description(), (System.nanoTime() - started) / 1_000_000);
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop(); // finishes requests in flight
+            db.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+}
