@@ -5,7 +5,11 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import com.google.common.collect.ImmutableSortedSet;
+import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;
+import org.cadre.server.store.UserAccount;
+import org.cadre.server.store.Users;
 import org.cadre.server.store.Database;
 import org.cadre.server.web.CadreApp;
 import picocli.CommandLine.Command;
@@ -37,6 +41,7 @@ final class ServeCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Database db = store.open(System.getenv());
         AuditLog audit = new AuditLog(Clock.systemUTC());
+        firstAdministrator(db, audit, out);
         if (demo && DemoData.isEmpty(db, audit)) {
             DemoData.load(db, audit);
             out.println("Loaded the demo (Almaty ToT and Dushanbe cascade; every person fictional).");
@@ -53,5 +58,30 @@ final class ServeCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * With no user yet, creates the administrator from CADRE_ADMIN_USER / CADRE_ADMIN_PASSWORD, or with a
+     * random password printed once.
+     */
+    private static void firstAdministrator(Database db, AuditLog audit, PrintWriter out) {
+        Users users = new Users(db, audit);
+        if (!users.all().isEmpty()) {
+            return;
+        }
+        String name = System.getenv().getOrDefault("CADRE_ADMIN_USER", "admin");
+        String given = System.getenv("CADRE_ADMIN_PASSWORD");
+        String password = given != null && !given.isBlank() ? given : randomPassword();
+        users.add(new UserAccount(name, Passwords.hash(password.toCharArray()), UserAccount.Role.ADMIN,
+                ImmutableSortedSet.of(), ImmutableSortedSet.of(), false), "cadre serve");
+        out.println(given != null && !given.isBlank()
+                ? "Created the administrator '" + name + "' with the password from CADRE_ADMIN_PASSWORD."
+                : "Created the administrator '" + name + "'. Its password, shown this once: " + password);
+    }
+
+    private static String randomPassword() {
+        byte[] raw = new byte[18];
+        new java.security.SecureRandom().nextBytes(raw);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 }

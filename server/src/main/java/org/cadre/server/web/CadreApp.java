@@ -7,8 +7,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import org.cadre.server.security.LoginThrottle;
+import org.cadre.server.security.Passwords;
+import org.cadre.server.security.Sessions;
+import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;
+import org.cadre.server.store.Users;
 import org.jooq.SQLDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +37,32 @@ public final class CadreApp {
 
     private final Database db;
     private final String openApi;
+    private final Users users;
+    private final Sessions sessions;
+    private final LoginThrottle userThrottle;
+    private final LoginThrottle addressThrottle;
+    private final Clock clock;
 
-    private CadreApp(Database db) {
+    private CadreApp(Database db, Clock clock, Duration idle, Duration absolute) {
         this.db = db;
         this.openApi = resource("/openapi.yaml");
+        this.clock = clock;
+        this.users = new Users(db, new AuditLog(clock));
+        this.sessions = new Sessions(db, users, clock, idle, absolute);
+        // Five wrong passwords lock a username for 15 minutes; an address (a whole office behind one NAT)
+        // only after fifty.
+        this.userThrottle = new LoginThrottle(clock, 5, Duration.ofMinutes(15));
+        this.addressThrottle = new LoginThrottle(clock, 50, Duration.ofMinutes(15));
+    }
+
+    /** The application with the system clock and default session lifetimes (idle 30 min, absolute 12 h). */
+    public static Javalin create(Database db) {
+        return create(db, Clock.systemUTC(), Duration.ofMinutes(30), Duration.ofHours(12));
     }
 
     /** The application, not yet started. */
-    public static Javalin create(Database db) {
-        CadreApp app = new CadreApp(db);
+    public static Javalin create(Database db, Clock clock, Duration idle, Duration absolute) {
+        CadreApp app = new CadreApp(db, clock, idle, absolute);
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.defaultContentType = "application/json";
@@ -52,6 +76,8 @@ public final class CadreApp {
     /** The whole API, in one place. */
     private void routes(io.javalin.config.RoutesConfig r) {
         r.get("/api/v1/health", this::health);
+        r.post("/api/v1/session", this::login);
+        r.delete("/api/v1/session", this::logout);
         r.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
         r.get("/docs", this::docs);
         r.get("/docs/init.js", ctx -> ctx.contentType("text/javascript").result(
@@ -70,6 +96,71 @@ public final class CadreApp {
     private void health(Context ctx) {
         String kind = db.dialect() == SQLDialect.SQLITE ? "sqlite" : "postgresql";
         ctx.json(Map.of("status", "ok", "database", kind));
+    }
+
+    /** The body of a login request. */
+    record Login(String username, String password) {}
+
+    private void login(Context ctx) {
+        Login login = Json.read(ctx, Login.class);
+        if (login == null) {
+            return; // a problem was answered
+        }
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        if (login.username() == null || login.username().isBlank()) {
+            missing.add("username: is required");
+        }
+        if (login.password() == null || login.password().isEmpty()) {
+            missing.add("password: is required");
+        }
+        if (!missing.isEmpty()) {
+            problem(ctx, new Problem("https://cadre.example/problems/invalid-fields", "Invalid fields", 400,
+                    "The login request lacks a field.", missing));
+            return;
+        }
+        String address = "ip:" + ctx.ip();
+        String user = "user:" + login.username();
+        if (!userThrottle.allows(user) || !addressThrottle.allows(address)) {
+            LOG.warn("login throttled user={}", login.username());
+            ctx.header("Retry-After", "900");
+            problem(ctx, Problem.of("throttled", "Too many failed logins", 429,
+                    "Too many failed logins; wait 15 minutes before trying again."));
+            return;
+        }
+        var account = users.get(login.username()).map(v -> v.value()).filter(u -> !u.disabled());
+        boolean ok;
+        if (account.isPresent()) {
+            ok = Passwords.matches(login.password().toCharArray(), account.get().passwordHash());
+        } else {
+            Passwords.matches(login.password().toCharArray(), DummyHash.VALUE); // the same cost as a real check
+            ok = false;
+        }
+        if (!ok) {
+            userThrottle.failed(user);
+            addressThrottle.failed(address);
+            LOG.warn("login failed user={}", login.username());
+            problem(ctx, Problem.of("unauthorized", "Login failed", 401, "The username or the password is wrong."));
+            return;
+        }
+        userThrottle.succeeded(user);
+        Sessions.Started started = sessions.start(login.username());
+        LOG.info("login user={}", login.username());
+        ctx.status(201).json(Map.of("token", started.token(), "expiresAt", started.expiresAt().toString()));
+    }
+
+    private void logout(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.startsWith("Bearer ")) {
+            problem(ctx, Problem.of("unauthorized", "Login required", 401, "Send the session token as 'Authorization: Bearer <token>'."));
+            return;
+        }
+        sessions.end(header.substring("Bearer ".length()).strip());
+        ctx.status(204);
+    }
+
+    /** Hashed once, on first need, so a login for an unknown user costs as much as one for a known user. */
+    private static final class DummyHash {
+        static final String VALUE = Passwords.hash("not a password".toCharArray());
     }
 
     private void docs(Context ctx) {

@@ -1,0 +1,101 @@
+package org.cadre.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.collect.ImmutableSortedSet;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.cadre.server.store.AuditLog;
+import org.cadre.server.store.Database;
+import org.cadre.server.store.UserAccount;
+import org.cadre.server.store.Users;
+import org.junit.jupiter.api.Test;
+
+class SessionsTest {
+
+    /** A clock the test moves. */
+    private static final class TestClock extends Clock {
+        private Instant now = Instant.parse("2024-03-11T08:00:00Z");
+        void advance(Duration d) { now = now.plus(d); }
+        public ZoneId getZone() { return ZoneOffset.UTC; }
+        public Clock withZone(ZoneId zone) { return this; }
+        public Instant instant() { return now; }
+    }
+
+    private static UserAccount user(boolean disabled) {
+        return new UserAccount("coordinator", Passwords.hash("secret".toCharArray(), 1_000), UserAccount.Role.COORDINATOR,
+                ImmutableSortedSet.of(), ImmutableSortedSet.of(), disabled);
+    }
+
+    @Test
+    void a_token_lives_while_used_and_dies_after_thirty_idle_minutes() throws Exception {
+        TestClock clock = new TestClock();
+        try (Database db = Database.sqlite(Files.createTempDirectory("cadre-sessions").resolve("cadre.db"))) {
+            Users users = new Users(db, new AuditLog(clock));
+            users.add(user(false), "admin");
+            Sessions sessions = new Sessions(db, users, clock, Duration.ofMinutes(30), Duration.ofHours(12));
+            Sessions.Started started = sessions.start("coordinator");
+
+            assertThat(started.expiresAt()).isEqualTo(Instant.parse("2024-03-11T08:30:00Z"));
+            clock.advance(Duration.ofMinutes(29));
+            assertThat(sessions.authenticate(started.token())).isPresent();
+            clock.advance(Duration.ofMinutes(29));
+            assertThat(sessions.authenticate(started.token())).as("renewed 29 minutes ago").isPresent();
+            clock.advance(Duration.ofMinutes(31));
+            assertThat(sessions.authenticate(started.token())).isEmpty();
+        }
+    }
+
+    @Test
+    void a_token_dies_after_twelve_hours_however_busy_and_at_once_when_the_user_is_disabled() throws Exception {
+        TestClock clock = new TestClock();
+        try (Database db = Database.sqlite(Files.createTempDirectory("cadre-sessions").resolve("cadre.db"))) {
+            Users users = new Users(db, new AuditLog(clock));
+            users.add(user(false), "admin");
+            Sessions sessions = new Sessions(db, users, clock, Duration.ofMinutes(30), Duration.ofHours(12));
+            Sessions.Started busy = sessions.start("coordinator");
+            Sessions.Started other = sessions.start("coordinator");
+
+            for (int i = 0; i < 24; i++) {
+                clock.advance(Duration.ofMinutes(29));
+                sessions.authenticate(busy.token());
+            }
+            assertThat(sessions.authenticate(busy.token())).as("11 h 36 min in").isPresent();
+            clock.advance(Duration.ofMinutes(25));
+            assertThat(sessions.authenticate(busy.token())).as("12 h 1 min in").isEmpty();
+            assertThat(sessions.authenticate(other.token())).as("unused for hours").isEmpty();
+
+            Sessions.Started fresh = sessions.start("coordinator");
+            users.update(user(true), 1, "admin");
+            assertThat(sessions.authenticate(fresh.token())).isEmpty();
+        }
+    }
+
+    @Test
+    void only_a_hash_of_the_token_is_stored() throws Exception {
+        TestClock clock = new TestClock();
+        try (Database db = Database.sqlite(Files.createTempDirectory("cadre-sessions").resolve("cadre.db"))) {
+            Users users = new Users(db, new AuditLog(clock));
+            users.add(user(false), "admin");
+            Sessions.Started started = new Sessions(db, users, clock, Duration.ofMinutes(30), Duration.ofHours(12)).start("coordinator");
+
+            assertThat(db.dsl().selectFrom(org.cadre.server.store.schema.Tables.LOGIN_SESSION).fetch().toString())
+                    .doesNotContain(started.token());
+        }
+    }
+
+    @Test
+    void passwords_are_salted_slow_hashes_that_verify() {
+        String a = Passwords.hash("secret".toCharArray(), 1_000);
+        String b = Passwords.hash("secret".toCharArray(), 1_000);
+
+        assertThat(a).startsWith("pbkdf2-sha256$1000$").isNotEqualTo(b).doesNotContain("secret");
+        assertThat(Passwords.matches("secret".toCharArray(), a)).isTrue();
+        assertThat(Passwords.matches("Secret".toCharArray(), a)).isFalse();
+        assertThat(Passwords.hash("x".toCharArray())).startsWith("pbkdf2-sha256$600000$");
+    }
+}
