@@ -24,18 +24,18 @@ import org.cadre.server.store.Programmes;
 import org.cadre.server.store.Trainers;
 
 /** Loads the demo (both package versions, the Almaty ToT and the Dushanbe cascade, all fictional people) into an empty store. */
-final class DemoData {
+public final class DemoData {
 
     private static final String ACTOR = "demo";
 
     private DemoData() {}
 
     /** Whether the store holds no organisations yet, and so may receive the demo. */
-    static boolean isEmpty(Database db, AuditLog audit) {
+    public static boolean isEmpty(Database db, AuditLog audit) {
         return new Organisations(db, audit).all().isEmpty();
     }
 
-    static void load(Database db, AuditLog audit) {
+    public static void load(Database db, AuditLog audit) {
         new Curricula(db, audit).add(DemoCurricula.almatyTot(), ACTOR);
         new Curricula(db, audit).add(DemoCurricula.revisedAfterAlmaty(), ACTOR);
         DemoRoster.organisations().forEach(o -> new Organisations(db, audit).add(o, ACTOR));

@@ -30,6 +30,7 @@ public record Cell(Long value, boolean suppressed) {
         return new Cell(null, true);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isPublished() {
         return !suppressed;
     }

@@ -16,6 +16,17 @@ import org.cadre.server.security.Sessions;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;
 import org.cadre.server.store.Users;
+import org.cadre.server.store.UserAccount;
+import org.cadre.server.store.Events;
+import org.cadre.server.store.Curricula;
+import org.cadre.server.store.Rosters;
+import org.cadre.reporting.EventReport;
+import org.cadre.reporting.EventReports;
+import org.cadre.reporting.disclosure.Audience;
+import org.cadre.reporting.disclosure.Disclosure;
+import org.cadre.reporting.render.CsvRenderer;
+import org.cadre.reporting.render.HtmlRenderer;
+import org.cadre.reporting.render.JsonRenderer;
 import org.jooq.SQLDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +89,7 @@ public final class CadreApp {
         r.get("/api/v1/health", this::health);
         r.post("/api/v1/session", this::login);
         r.delete("/api/v1/session", this::logout);
+        r.get("/api/v1/events/{id}/report", this::eventReport);
         r.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
         r.get("/docs", this::docs);
         r.get("/docs/init.js", ctx -> ctx.contentType("text/javascript").result(
@@ -156,6 +168,102 @@ public final class CadreApp {
         }
         sessions.end(header.substring("Bearer ".length()).strip());
         ctx.status(204);
+    }
+
+    /** The logged-in user, or a 401 problem answered and empty. */
+    private java.util.Optional<UserAccount> user(Context ctx) {
+        String header = ctx.header("Authorization");
+        java.util.Optional<UserAccount> user = header != null && header.startsWith("Bearer ")
+                ? sessions.authenticate(header.substring("Bearer ".length()).strip()) : java.util.Optional.empty();
+        if (user.isEmpty()) {
+            problem(ctx, Problem.of("unauthorized", "Login required", 401,
+                    "Log in at POST /api/v1/session and send the token as 'Authorization: Bearer <token>'."));
+        }
+        return user;
+    }
+
+    /** Whether the user's scope covers the event: admins everything, others by country or programme. */
+    private static boolean inScope(UserAccount user, org.cadre.roster.Event event) {
+        return user.role() == UserAccount.Role.ADMIN || user.countries().contains(event.country())
+                || user.programmes().contains(event.programme());
+    }
+
+    private void eventReport(Context ctx) {
+        java.util.Optional<UserAccount> user = user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        String audienceText = java.util.Optional.ofNullable(ctx.queryParam("audience")).orElse(
+                user.get().role() == UserAccount.Role.DONOR_VIEWER ? "donor" : "internal");
+        Audience audience;
+        try {
+            audience = Audience.parse(audienceText);
+        } catch (IllegalArgumentException e) {
+            problem(ctx, new Problem("https://cadre.example/problems/invalid-fields", "Invalid fields", 400,
+                    "The audience is not one of internal, donor, public.", java.util.List.of("audience: " + e.getMessage())));
+            return;
+        }
+        if (user.get().role() == UserAccount.Role.DONOR_VIEWER && audience == Audience.INTERNAL) {
+            problem(ctx, Problem.of("forbidden", "Forbidden", 403, "A donor viewer sees donor or public reports only."));
+            return;
+        }
+        String format = reportFormat(ctx);
+        if (format == null) {
+            problem(ctx, Problem.of("not-acceptable", "Not acceptable", 406, "Reports come as json, csv or html."));
+            return;
+        }
+        String id = ctx.pathParam("id");
+        var event = eventId(id).flatMap(e -> new Events(db, new AuditLog(clock)).get(e)).map(v -> v.value())
+                .filter(e -> inScope(user.get(), e));
+        if (event.isEmpty()) {
+            problem(ctx, Problem.of("not-found", "Not found", 404, "There is no event " + id + " you can see."));
+            return;
+        }
+        var curriculum = new Curricula(db, new AuditLog(clock)).get(event.get().curriculum(), event.get().version());
+        var roster = curriculum.flatMap(c -> new Rosters(db, new AuditLog(clock)).load(event.get().id(), c));
+        if (roster.isEmpty()) {
+            problem(ctx, Problem.of("conflict", "Incomplete event", 409,
+                    "The event's package version " + event.get().curriculum() + "@" + event.get().version() + " is not stored."));
+            return;
+        }
+        EventReport report = EventReports.of(roster.get(), Disclosure.forAudience(audience));
+        switch (format) {
+            case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(CsvRenderer.reach(report, implementer(roster.get())));
+            case "html" -> ctx.contentType("text/html; charset=utf-8").result(HtmlRenderer.event(report,
+                    java.util.Locale.forLanguageTag(java.util.Optional.ofNullable(ctx.queryParam("lang")).orElse("en"))));
+            default -> ctx.contentType("application/json").result(JsonRenderer.render(report));
+        }
+    }
+
+    /** The implementing organisation for HXL's {@code #org +impl}: the international organisation on the roster. */
+    private static String implementer(org.cadre.roster.EventRoster roster) {
+        return roster.organisations().values().stream()
+                .filter(o -> o.kind() == org.cadre.roster.Organisation.Kind.INTERNATIONAL_ORGANISATION)
+                .map(org.cadre.roster.Organisation::name).sorted().findFirst().orElse("not recorded");
+    }
+
+    /** json, csv or html, from the format parameter or else the Accept header; null when neither fits. */
+    private static String reportFormat(Context ctx) {
+        String format = ctx.queryParam("format");
+        if (format != null) {
+            return java.util.List.of("json", "csv", "html").contains(format) ? format : null;
+        }
+        String accept = java.util.Optional.ofNullable(ctx.header("Accept")).orElse("*/*");
+        if (accept.contains("text/csv")) {
+            return "csv";
+        }
+        if (accept.contains("text/html")) {
+            return "html";
+        }
+        return accept.contains("application/json") || accept.contains("*/*") ? "json" : null;
+    }
+
+    private static java.util.Optional<org.cadre.roster.EventId> eventId(String text) {
+        try {
+            return java.util.Optional.of(org.cadre.roster.EventId.of(text));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Hashed once, on first need, so a login for an unknown user costs as much as one for a known user. */

@@ -1,0 +1,147 @@
+package org.cadre.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.google.common.collect.ImmutableSortedSet;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.cadre.roster.Country;
+import org.cadre.server.DemoData;
+import org.cadre.server.security.Passwords;
+import org.cadre.server.store.AuditLog;
+import org.cadre.server.store.Database;
+import org.cadre.server.store.UserAccount;
+import org.cadre.server.store.Users;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The demo event's report over HTTP: login, scope, audience and format; responses checked against the contract. */
+class EventReportApiTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final OpenApiInteractionValidator CONTRACT =
+            OpenApiInteractionValidator.createForSpecificationUrl(Path.of("..", "docs", "openapi.yaml").toUri().toString()).build();
+    private static Database db;
+    private static Javalin app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = Database.sqlite(Files.createTempDirectory("cadre-api").resolve("cadre.db"));
+        AuditLog audit = new AuditLog(Clock.systemUTC());
+        DemoData.load(db, audit);
+        Users users = new Users(db, audit);
+        user(users, "kz-coordinator", UserAccount.Role.COORDINATOR, Country.KAZAKHSTAN);
+        user(users, "tj-coordinator", UserAccount.Role.COORDINATOR, Country.TAJIKISTAN);
+        user(users, "donor", UserAccount.Role.DONOR_VIEWER, Country.KAZAKHSTAN);
+        app = CadreApp.create(db).start("127.0.0.1", 0);
+    }
+
+    private static void user(Users users, String name, UserAccount.Role role, Country country) {
+        users.add(new UserAccount(name, Passwords.hash("pw".toCharArray(), 1_000), role, ImmutableSortedSet.of(country),
+                ImmutableSortedSet.of(), false), "admin");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+        db.close();
+    }
+
+    private static String login(String user) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"pw\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JsonMapper.builder().build().readTree(r.body()).get("token").asText();
+    }
+
+    private static HttpResponse<String> report(String token, String query, String accept) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/events/tot-almaty-2023/report" + query));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        HttpResponse<String> response = HTTP.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
+        SimpleRequest.Builder req = new SimpleRequest.Builder("GET", "/api/v1/events/tot-almaty-2023/report");
+        if (token != null) {
+            req.withHeader("Authorization", "Bearer " + token);
+        }
+        if (accept != null) {
+            req.withHeader("Accept", accept);
+        }
+        for (String pair : query.replace("?", "").split("&")) {
+            if (!pair.isEmpty()) {
+                req.withQueryParam(pair.split("=")[0], pair.split("=")[1]);
+            }
+        }
+        SimpleResponse.Builder res = SimpleResponse.Builder.status(response.statusCode()).withBody(response.body());
+        response.headers().firstValue("Content-Type").ifPresent(ct -> res.withContentType(ct.split(";")[0]));
+        // Requests answered with an error may break the contract on purpose (no token, a bad parameter);
+        // for them only the answer is checked against it.
+        var report = response.statusCode() >= 400
+                ? CONTRACT.validateResponse("/api/v1/events/tot-almaty-2023/report", com.atlassian.oai.validator.model.Request.Method.GET, res.build())
+                : CONTRACT.validate(req.build(), res.build());
+        assertThat(report.getMessages()).as("contract of %s %s", query, response.body()).isEmpty();
+        return response;
+    }
+
+    @Test
+    void a_coordinator_in_scope_reads_the_report_as_json_csv_and_html_with_the_same_figures() throws Exception {
+        String token = login("kz-coordinator");
+
+        HttpResponse<String> json = report(token, "", "application/json");
+        HttpResponse<String> csv = report(token, "?format=csv", null);
+        HttpResponse<String> html = report(token, "", "text/html");
+
+        assertThat(json.statusCode()).isEqualTo(200);
+        var tree = JsonMapper.builder().build().readTree(json.body());
+        assertThat(tree.get("participants").get("value").asInt()).isEqualTo(26);
+        assertThat(tree.get("participantsByCountryAndSex").get("rows").toString()).isEqualTo("[\"KZ\",\"TJ\",\"UZ\"]");
+        assertThat(csv.body()).contains("#reached +f").contains("International Organization for Migration,iom-afghan-displacement-ca,tot-almaty-2023,total,6,20,0,0,26");
+        assertThat(html.body()).contains("<div class=\"figure\">26<small>Participants</small></div>");
+    }
+
+    @Test
+    void a_coordinator_out_of_scope_gets_404_and_no_byte_of_the_event() throws Exception {
+        HttpResponse<String> response = report(login("tj-coordinator"), "", null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).doesNotContain("Almaty").doesNotContain("26");
+    }
+
+    @Test
+    void a_donor_viewer_gets_the_donor_report_and_is_refused_the_internal_one() throws Exception {
+        String token = login("donor");
+
+        HttpResponse<String> donor = report(token, "", null);
+        HttpResponse<String> internal = report(token, "?audience=internal", null);
+
+        assertThat(donor.statusCode()).isEqualTo(200);
+        assertThat(donor.body()).contains("\"audience\" : \"donor\"").doesNotContain("Farkhod").doesNotContain("Bellini");
+        assertThat(internal.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void without_login_or_with_a_bad_audience_or_format_the_answer_says_why() throws Exception {
+        String token = login("kz-coordinator");
+
+        assertThat(report(null, "", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> badAudience = report(token, "?audience=everyone", null);
+        assertThat(badAudience.statusCode()).isEqualTo(400);
+        assertThat(badAudience.body()).contains("audience: audience must be internal, donor or public, was 'everyone'");
+        assertThat(report(token, "", "application/xml").statusCode()).isEqualTo(406);
+    }
+}
