@@ -354,6 +354,7 @@ class StoreTest {
         }
 
         assertThatIllegalStateException().isThrownBy(() -> Database.sqlite(file))
-                .withMessageContaining("has schema version 99, newer than this Cadre knows (6)");
+                .withMessageContaining("has schema version 99, newer than this Cadre knows (")
+                .withMessageMatching(".*knows \\(\\d\\)\\..*");
     }
 }
