@@ -355,6 +355,6 @@ class StoreTest {
 
         assertThatIllegalStateException().isThrownBy(() -> Database.sqlite(file))
                 .withMessageContaining("has schema version 99, newer than this Cadre knows (")
-                .withMessageMatching(".*knows \\(\\d\\)\\..*");
+                .withMessageMatching(".*knows \\(\\d+\\)\\..*");
     }
 }
