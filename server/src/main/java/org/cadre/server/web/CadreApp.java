@@ -90,6 +90,8 @@ public final class CadreApp {
         r.post("/api/v1/session", this::login);
         r.delete("/api/v1/session", this::logout);
         r.get("/api/v1/events/{id}/report", this::eventReport);
+        r.get("/api/v1/users", this::listUsers);
+        r.post("/api/v1/users", this::createUser);
         r.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
         r.get("/docs", this::docs);
         r.get("/docs/init.js", ctx -> ctx.contentType("text/javascript").result(
@@ -180,6 +182,105 @@ public final class CadreApp {
                     "Log in at POST /api/v1/session and send the token as 'Authorization: Bearer <token>'."));
         }
         return user;
+    }
+
+    /** A new user as the API takes it. */
+    record NewUser(String username, String password, String role, java.util.List<String> countries, java.util.List<String> programmes) {}
+
+    /** A user as the API shows it: never the password hash. */
+    record UserView(String username, String role, java.util.List<String> countries, java.util.List<String> programmes, boolean disabled) {
+        static UserView of(UserAccount u) {
+            return new UserView(u.username(), u.role().label(), u.countries().stream().map(c -> c.code()).toList(),
+                    u.programmes().stream().map(p -> p.value()).toList(), u.disabled());
+        }
+    }
+
+    /** Page size of every list. */
+    static final int PAGE = 50;
+
+    private java.util.Optional<UserAccount> admin(Context ctx) {
+        java.util.Optional<UserAccount> user = user(ctx);
+        if (user.isPresent() && user.get().role() != UserAccount.Role.ADMIN) {
+            LOG.warn("denied {} {} user={}", ctx.method(), ctx.path(), user.get().username());
+            problem(ctx, Problem.of("forbidden", "Forbidden", 403, "Only an administrator manages users."));
+            return java.util.Optional.empty();
+        }
+        return user;
+    }
+
+    private void listUsers(Context ctx) {
+        if (admin(ctx).isEmpty()) {
+            return;
+        }
+        String after = ctx.queryParam("cursor");
+        java.util.List<UserView> all = users.all().stream().map(v -> UserView.of(v.value()))
+                .filter(u -> after == null || u.username().compareTo(after) > 0).toList();
+        java.util.List<UserView> page = all.subList(0, Math.min(PAGE, all.size()));
+        String next = all.size() > PAGE ? page.get(page.size() - 1).username() : null;
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("items", page);
+        body.put("next", next);
+        ctx.json(body);
+    }
+
+    private void createUser(Context ctx) {
+        java.util.Optional<UserAccount> actor = admin(ctx);
+        if (actor.isEmpty()) {
+            return;
+        }
+        NewUser in = Json.read(ctx, NewUser.class);
+        if (in == null) {
+            return;
+        }
+        java.util.List<String> errors = new java.util.ArrayList<>();
+        UserAccount.Role role = null;
+        if (in.username() == null || !in.username().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            errors.add("username: is required, 1-64 letters, digits, '.', '_' or '-'");
+        }
+        if (in.password() == null || in.password().length() < 12) {
+            errors.add("password: is required, at least 12 characters");
+        }
+        try {
+            role = UserAccount.Role.parse(String.valueOf(in.role()));
+        } catch (IllegalArgumentException e) {
+            errors.add("role: " + e.getMessage());
+        }
+        java.util.List<org.cadre.roster.Country> countries = new java.util.ArrayList<>();
+        for (String c : in.countries() == null ? java.util.List.<String>of() : in.countries()) {
+            try {
+                countries.add(org.cadre.roster.Country.of(c));
+            } catch (IllegalArgumentException e) {
+                errors.add("countries: " + e.getMessage());
+            }
+        }
+        java.util.List<org.cadre.roster.ProgrammeId> programmes = new java.util.ArrayList<>();
+        for (String p : in.programmes() == null ? java.util.List.<String>of() : in.programmes()) {
+            try {
+                programmes.add(org.cadre.roster.ProgrammeId.of(p));
+            } catch (IllegalArgumentException e) {
+                errors.add("programmes: " + e.getMessage());
+            }
+        }
+        if (role != null && role != UserAccount.Role.ADMIN && countries.isEmpty() && programmes.isEmpty()) {
+            errors.add("countries: a " + role.label() + " needs a scope: at least one country or programme");
+        }
+        if (!errors.isEmpty()) {
+            problem(ctx, new Problem("https://cadre.example/problems/invalid-fields", "Invalid fields", 400,
+                    "The user could not be created as sent.", errors));
+            return;
+        }
+        UserAccount created = new UserAccount(in.username(), Passwords.hash(in.password().toCharArray()), role,
+                com.google.common.collect.ImmutableSortedSet.copyOf(countries), com.google.common.collect.ImmutableSortedSet.copyOf(programmes), false);
+        try {
+            new Users(db, new AuditLog(clock)).add(created, actor.get().username());
+        } catch (org.cadre.server.store.AlreadyStoredException e) {
+            problem(ctx, Problem.of("conflict", "Conflict", 409, "The username " + in.username() + " is taken."));
+            return;
+        } catch (org.jooq.exception.DataAccessException e) {
+            problem(ctx, Problem.of("unprocessable", "Unprocessable", 422, "A programme named in the scope does not exist."));
+            return;
+        }
+        ctx.status(201).json(UserView.of(created));
     }
 
     /** Whether the user's scope covers the event: admins everything, others by country or programme. */
