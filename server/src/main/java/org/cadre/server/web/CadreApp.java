@@ -78,6 +78,7 @@ public final class CadreApp {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.defaultContentType = "application/json";
             config.staticFiles.enableWebjars();
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(),
                     Math.round(ms)));
             app.routes(config.routes);
@@ -86,6 +87,13 @@ public final class CadreApp {
 
     /** The whole API, in one place. */
     private void routes(io.javalin.config.RoutesConfig r) {
+        // Read every request body (up to the limit) before answering: a client still sending a large body
+        // must still receive the answer, which it does not when the connection is closed under it.
+        r.before(ctx -> {
+            if (ctx.req().getContentLengthLong() != 0) {
+                ctx.bodyAsBytes();
+            }
+        });
         r.get("/api/v1/health", this::health);
         r.post("/api/v1/session", this::login);
         r.delete("/api/v1/session", this::logout);
@@ -101,6 +109,9 @@ public final class CadreApp {
                 "There is nothing at " + ctx.method() + " " + ctx.path() + ".")));
         r.error(HttpStatus.CONTENT_TOO_LARGE.getCode(), ctx -> problem(ctx, Problem.of("too-large", "Request too large", 413,
                 "Request bodies are limited to " + MAX_REQUEST_BYTES + " bytes.")));
+        r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> problem(ctx, Problem.of("http-" + e.getStatus(),
+                e.getStatus() == 413 ? "Request too large" : "Request refused", e.getStatus(),
+                e.getStatus() == 413 ? "Request bodies are limited to " + MAX_REQUEST_BYTES + " bytes." : "The request could not be handled.")));
         r.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, Problem.of("internal", "Internal error", 500, "Something went wrong on our side; it has been logged."));

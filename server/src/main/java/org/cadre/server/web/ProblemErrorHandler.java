@@ -1,0 +1,25 @@
+package org.cadre.server.web;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Errors that Jetty answers itself, before the application sees the request (an ambiguous or malformed
+ * URI, a bad header), as problem documents instead of Jetty's HTML page.
+ */
+final class ProblemErrorHandler extends ErrorHandler {
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+            Callback callback) {
+        String json = "{\"type\":\"https://cadre.example/problems/http-" + code + "\",\"title\":\"Request refused\",\"status\":"
+                + code + ",\"detail\":\"The request could not be handled (HTTP " + code + ").\",\"errors\":[]}";
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
+        response.write(true, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), callback);
+    }
+}

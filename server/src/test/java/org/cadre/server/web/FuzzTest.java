@@ -1,0 +1,159 @@
+package org.cadre.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.google.common.collect.ImmutableSortedSet;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import java.util.Random;
+import org.cadre.server.DemoData;
+import org.cadre.server.security.Passwords;
+import org.cadre.server.store.AuditLog;
+import org.cadre.server.store.Database;
+import org.cadre.server.store.UserAccount;
+import org.cadre.server.store.Users;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * At least 1,000 malformed or hostile requests per endpoint: wrong types, huge and deeply nested JSON,
+ * invalid UTF-8, SQL and script fragments, negative and huge numbers, unknown fields, odd content types
+ * and paths. No answer may be a 5xx; every error is a problem document.
+ */
+class FuzzTest {
+
+    private static final int PER_ENDPOINT = 1_000;
+    private static final long SEED = Long.getLong("cadre.seed", 20231023L);
+    private static final String[] FRAGMENTS = {
+        "' OR '1'='1", "\"; DROP TABLE person; --", "<script>alert(1)</script>", "../../etc/passwd", "%00", "\u0000",
+        "Абдуллоев Фарход", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "-1", "99999999999999999999999", "1e309", "NaN", "null", "true", "{}", "[]", "${jndi:ldap://x}",
+    };
+    private static Database db;
+    private static Javalin app;
+    private static String token;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = Database.sqlite(Files.createTempDirectory("cadre-fuzz").resolve("cadre.db"));
+        AuditLog audit = new AuditLog(Clock.systemUTC());
+        DemoData.load(db, audit);
+        new Users(db, audit).add(new UserAccount("fuzz-admin", Passwords.hash("fuzz password".toCharArray(), 1_000),
+                UserAccount.Role.ADMIN, ImmutableSortedSet.of(), ImmutableSortedSet.of(), false), "setup");
+        app = CadreApp.create(db).start("127.0.0.1", 0);
+        token = new ApiClient(app.port()).login("fuzz-admin", "fuzz password");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+        db.close();
+    }
+
+    static List<String[]> endpoints() {
+        return List.of(new String[] {"GET", "/api/v1/health"}, new String[] {"POST", "/api/v1/session"},
+                new String[] {"DELETE", "/api/v1/session"}, new String[] {"GET", "/api/v1/events/{id}/report"},
+                new String[] {"GET", "/api/v1/users"}, new String[] {"POST", "/api/v1/users"});
+    }
+
+    private static String fragment(Random rnd) {
+        return FRAGMENTS[rnd.nextInt(FRAGMENTS.length)];
+    }
+
+    private static String hostileJson(Random rnd) {
+        return switch (rnd.nextInt(9)) {
+            case 0 -> "[".repeat(2_000 + rnd.nextInt(20_000)) + "]".repeat(rnd.nextInt(3));
+            case 1 -> "{\"username\":\"" + "x".repeat(200_000 + rnd.nextInt(900_000)) + "\",\"password\":\"p\"}";
+            case 2 -> "{\"username\":" + rnd.nextLong() + ",\"password\":[" + rnd.nextInt() + "]}";
+            case 3 -> "{\"username\":\"" + fragment(rnd).replace("\"", "\\\"") + "\",\"password\":\"" + fragment(rnd).replace("\"", "\\\"")
+                    + "\",\"role\":\"" + fragment(rnd).replace("\"", "\\\"") + "\",\"countries\":[\"" + fragment(rnd).replace("\"", "\\\"") + "\"]}";
+            case 4 -> "{\"unknown\":" + fragment(rnd) + "}";
+            case 5 -> "{\"username\":null,\"password\":null,\"countries\":null,\"programmes\":[null]}";
+            case 6 -> "{\"a\":".repeat(500 + rnd.nextInt(2_000)) + "1" + "}".repeat(rnd.nextInt(2_500));
+            case 7 -> fragment(rnd);
+            default -> "{\"username\":\"u" + rnd.nextInt(40) + "\",\"password\":\"" + "p".repeat(rnd.nextInt(20)) + "\",\"role\":\"coordinator\","
+                    + "\"countries\":[\"KZ\",\"" + fragment(rnd).replace("\"", "\\\"") + "\"],\"programmes\":[\"" + "q".repeat(rnd.nextInt(80)) + "\"]}";
+        };
+    }
+
+    private static byte[] body(Random rnd) {
+        if (rnd.nextInt(8) == 0) {
+            byte[] invalidUtf8 = new byte[1 + rnd.nextInt(64)];
+            rnd.nextBytes(invalidUtf8);
+            invalidUtf8[0] = (byte) 0xC3; // a lead byte followed by garbage
+            return invalidUtf8;
+        }
+        return hostileJson(rnd).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String path(String template, Random rnd) {
+        String id = switch (rnd.nextInt(5)) {
+            case 0 -> "tot-almaty-2023";
+            case 1 -> java.net.URLEncoder.encode(fragment(rnd), StandardCharsets.UTF_8);
+            case 2 -> "x".repeat(1 + rnd.nextInt(300));
+            case 3 -> "%2e%2e%2f%2e%2e";
+            default -> Integer.toString(rnd.nextInt());
+        };
+        String query = switch (rnd.nextInt(5)) {
+            case 0 -> "?audience=" + java.net.URLEncoder.encode(fragment(rnd), StandardCharsets.UTF_8);
+            case 1 -> "?format=" + java.net.URLEncoder.encode(fragment(rnd), StandardCharsets.UTF_8) + "&lang=" + rnd.nextInt();
+            case 2 -> "?cursor=" + java.net.URLEncoder.encode(fragment(rnd), StandardCharsets.UTF_8);
+            case 3 -> "?audience=donor&format=csv";
+            default -> "";
+        };
+        return template.replace("{id}", id) + query;
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("endpoints")
+    void a_thousand_hostile_requests_get_no_5xx_and_problem_documents(String method, String template) throws Exception {
+        Random rnd = new Random(SEED ^ template.hashCode() ^ method.hashCode());
+        for (int i = 0; i < PER_ENDPOINT; i++) {
+            String path = path(template, rnd);
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+            byte[] body = body(rnd);
+            b.method(method, method.equals("GET") || method.equals("DELETE") && rnd.nextBoolean()
+                    ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            String[] contentTypes = {"application/json", "application/json; charset=utf-8", "text/plain", "application/xml", ""};
+            String ct = contentTypes[rnd.nextInt(contentTypes.length)];
+            if (!ct.isEmpty()) {
+                b.header("Content-Type", ct);
+            }
+            switch (rnd.nextInt(4)) {
+                case 0 -> b.header("Authorization", "Bearer " + token);
+                case 1 -> b.header("Authorization", "Bearer " + fragment(rnd).replaceAll("[^\\x21-\\x7e]", ""));
+                case 2 -> b.header("Authorization", "Basic Zm9vOmJhcg==");
+                default -> { }
+            }
+            if (rnd.nextInt(4) == 0) {
+                b.header("Accept", rnd.nextBoolean() ? "text/csv" : "application/" + rnd.nextInt());
+            }
+            HttpResponse<String> response;
+            try {
+                response = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException e) {
+                throw new AssertionError("seed " + SEED + ", request " + i + ": " + method + " " + path + " with " + body.length
+                        + " bytes of " + ct + " got no answer: " + e.getMessage(), e);
+            }
+
+            assertThat(response.statusCode()).as("seed %d, request %d: %s %s", SEED, i, method, path).isLessThan(500);
+            if (response.statusCode() >= 400) {
+                JsonNode problem = JsonMapper.builder().build().readTree(response.body());
+                assertThat(problem.has("type") && problem.has("title") && problem.get("status").asInt() == response.statusCode())
+                        .as("seed %d, request %d: a problem document, was %s", SEED, i, response.body()).isTrue();
+                assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("SQL");
+            }
+        }
+    }
+}
