@@ -79,10 +79,20 @@ public final class CadreApp {
             config.http.defaultContentType = "application/json";
             config.staticFiles.enableWebjars();
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
-            config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(),
+            // The route template, never the raw path: a path may carry what a client typed, names included.
+            config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {} ms", ctx.method(), route(ctx), ctx.statusCode(),
                     Math.round(ms)));
             app.routes(config.routes);
         });
+    }
+
+    private static String route(Context ctx) {
+        try {
+            var endpoint = ctx.endpoint();
+            return endpoint == null ? "(no route)" : endpoint.path;
+        } catch (RuntimeException noEndpoint) {
+            return "(no route)";
+        }
     }
 
     /** The whole API, in one place. */
@@ -105,8 +115,9 @@ public final class CadreApp {
         r.get("/docs/init.js", ctx -> ctx.contentType("text/javascript").result(
                 "window.ui = SwaggerUIBundle({url: '/openapi.yaml', dom_id: '#swagger-ui'});"));
         r.after(CadreApp::securityHeaders);
+        // Error texts never repeat what the client sent: a path or a parameter may carry a person's name.
         r.error(HttpStatus.NOT_FOUND.getCode(), ctx -> problem(ctx, Problem.of("not-found", "Not found", 404,
-                "There is nothing at " + ctx.method() + " " + ctx.path() + ".")));
+                "There is nothing at this address; the API is listed at /openapi.yaml.")));
         r.error(HttpStatus.CONTENT_TOO_LARGE.getCode(), ctx -> problem(ctx, Problem.of("too-large", "Request too large", 413,
                 "Request bodies are limited to " + MAX_REQUEST_BYTES + " bytes.")));
         r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> problem(ctx, Problem.of("http-" + e.getStatus(),
@@ -146,7 +157,7 @@ public final class CadreApp {
         String address = "ip:" + ctx.ip();
         String user = "user:" + login.username();
         if (!userThrottle.allows(user) || !addressThrottle.allows(address)) {
-            LOG.warn("login throttled user={}", login.username());
+            LOG.warn("login throttled");
             ctx.header("Retry-After", "900");
             problem(ctx, Problem.of("throttled", "Too many failed logins", 429,
                     "Too many failed logins; wait 15 minutes before trying again."));
@@ -163,7 +174,8 @@ public final class CadreApp {
         if (!ok) {
             userThrottle.failed(user);
             addressThrottle.failed(address);
-            LOG.warn("login failed user={}", login.username());
+            // Only the name of an existing account is logged: a typed name may be anyone's.
+            LOG.warn("login failed user={}", account.isPresent() ? login.username() : "(unknown)");
             problem(ctx, Problem.of("unauthorized", "Login failed", 401, "The username or the password is wrong."));
             return;
         }
@@ -251,17 +263,18 @@ public final class CadreApp {
         if (in.password() == null || in.password().length() < 12) {
             errors.add("password: is required, at least 12 characters");
         }
+        // Reasons name the field and the rule, never repeat the value sent (it may be anything, a name too).
         try {
             role = UserAccount.Role.parse(String.valueOf(in.role()));
         } catch (IllegalArgumentException e) {
-            errors.add("role: " + e.getMessage());
+            errors.add("role: must be admin, coordinator, trainer, m-and-e or donor-viewer");
         }
         java.util.List<org.cadre.roster.Country> countries = new java.util.ArrayList<>();
         for (String c : in.countries() == null ? java.util.List.<String>of() : in.countries()) {
             try {
                 countries.add(org.cadre.roster.Country.of(c));
             } catch (IllegalArgumentException e) {
-                errors.add("countries: " + e.getMessage());
+                errors.add("countries: each must be an ISO 3166-1 alpha-2 code in upper case, such as KZ");
             }
         }
         java.util.List<org.cadre.roster.ProgrammeId> programmes = new java.util.ArrayList<>();
@@ -269,7 +282,7 @@ public final class CadreApp {
             try {
                 programmes.add(org.cadre.roster.ProgrammeId.of(p));
             } catch (IllegalArgumentException e) {
-                errors.add("programmes: " + e.getMessage());
+                errors.add("programmes: each must be a programme id (letters, digits, '.', '_' or '-')");
             }
         }
         if (role != null && role != UserAccount.Role.ADMIN && countries.isEmpty() && programmes.isEmpty()) {
@@ -285,7 +298,7 @@ public final class CadreApp {
         try {
             new Users(db, new AuditLog(clock)).add(created, actor.get().username());
         } catch (org.cadre.server.store.AlreadyStoredException e) {
-            problem(ctx, Problem.of("conflict", "Conflict", 409, "The username " + in.username() + " is taken."));
+            problem(ctx, Problem.of("conflict", "Conflict", 409, "That username is taken."));
             return;
         } catch (org.jooq.exception.DataAccessException e) {
             problem(ctx, Problem.of("unprocessable", "Unprocessable", 422, "A programme named in the scope does not exist."));
@@ -312,7 +325,7 @@ public final class CadreApp {
             audience = Audience.parse(audienceText);
         } catch (IllegalArgumentException e) {
             problem(ctx, new Problem("https://cadre.example/problems/invalid-fields", "Invalid fields", 400,
-                    "The audience is not one of internal, donor, public.", java.util.List.of("audience: " + e.getMessage())));
+                    "The audience is not one of internal, donor, public.", java.util.List.of("audience: must be internal, donor or public")));
             return;
         }
         if (user.get().role() == UserAccount.Role.DONOR_VIEWER && audience == Audience.INTERNAL) {
@@ -328,7 +341,7 @@ public final class CadreApp {
         var event = eventId(id).flatMap(e -> new Events(db, new AuditLog(clock)).get(e)).map(v -> v.value())
                 .filter(e -> inScope(user.get(), e));
         if (event.isEmpty()) {
-            problem(ctx, Problem.of("not-found", "Not found", 404, "There is no event " + id + " you can see."));
+            problem(ctx, Problem.of("not-found", "Not found", 404, "There is no such event that you can see."));
             return;
         }
         var curriculum = new Curricula(db, new AuditLog(clock)).get(event.get().curriculum(), event.get().version());

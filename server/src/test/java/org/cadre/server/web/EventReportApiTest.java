@@ -141,7 +141,7 @@ class EventReportApiTest {
         assertThat(report(null, "", null).statusCode()).isEqualTo(401);
         HttpResponse<String> badAudience = report(token, "?audience=everyone", null);
         assertThat(badAudience.statusCode()).isEqualTo(400);
-        assertThat(badAudience.body()).contains("audience: audience must be internal, donor or public, was 'everyone'");
+        assertThat(badAudience.body()).contains("audience: must be internal, donor or public").doesNotContain("everyone");
         assertThat(report(token, "", "application/xml").statusCode()).isEqualTo(406);
     }
 }
