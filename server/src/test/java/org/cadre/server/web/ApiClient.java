@@ -31,6 +31,11 @@ final class ApiClient {
     }
 
     HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        return send(method, path, token, body, null);
+    }
+
+    /** As {@link #send(String, String, String, String)}, with an Accept header when {@code accept} is given. */
+    HttpResponse<String> send(String method, String path, String token, String body, String accept) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
@@ -39,18 +44,21 @@ final class ApiClient {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
         HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         SimpleResponse.Builder res = SimpleResponse.Builder.status(response.statusCode()).withBody(response.body());
         response.headers().firstValue("Content-Type").ifPresent(ct -> res.withContentType(ct.split(";")[0]));
         var report = response.statusCode() >= 400
                 ? CONTRACT.validateResponse(pathOnly, Request.Method.valueOf(method), res.build())
-                : CONTRACT.validate(request(method, path, token, body), res.build());
+                : CONTRACT.validate(request(method, path, token, body, accept), res.build());
         assertThat(report.getMessages()).as("contract of %s %s: %s", method, path, response.body()).isEmpty();
         return response;
     }
 
-    private static SimpleRequest request(String method, String path, String token, String body) {
+    private static SimpleRequest request(String method, String path, String token, String body, String accept) {
         String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         SimpleRequest.Builder req = new SimpleRequest.Builder(method, pathOnly);
         if (path.contains("?")) {
@@ -64,6 +72,9 @@ final class ApiClient {
         }
         if (body != null) {
             req.withBody(body).withContentType("application/json");
+        }
+        if (accept != null) {
+            req.withHeader("Accept", accept);
         }
         return req.build();
     }
