@@ -30,6 +30,7 @@ public final class CurriculumCheck {
     private final Optional<Curriculum> previous;
     private final ImmutableSet<OutcomeCode> definedOutcomes;
     private final ImmutableMap<ModuleCode, Module> modulesByCode;
+    private final com.google.common.base.Supplier<Optional<CurriculumDiff>> diff;
 
     private CurriculumCheck(Curriculum curriculum, Optional<CourseFrame> course, Optional<Curriculum> previous) {
         this.curriculum = Require.present(curriculum, "curriculum");
@@ -40,6 +41,7 @@ public final class CurriculumCheck {
         Map<ModuleCode, Module> modules = new LinkedHashMap<>();
         curriculum.modules().forEach(m -> modules.putIfAbsent(m.code(), m));
         this.modulesByCode = ImmutableMap.copyOf(modules);
+        this.diff = com.google.common.base.Suppliers.memoize(() -> previous.map(p -> CurriculumDiff.between(p, curriculum)));
     }
 
     /** A check of the curriculum on its own. */
@@ -72,6 +74,11 @@ public final class CurriculumCheck {
 
     public Optional<Curriculum> previous() {
         return previous;
+    }
+
+    /** What changed since the previous version, computed once for the rules that need it. */
+    Optional<CurriculumDiff> diffFromPrevious() {
+        return diff.get();
     }
 
     ImmutableSet<OutcomeCode> definedOutcomes() {

@@ -240,7 +240,7 @@ public enum CurriculumRule implements Rule<CurriculumCheck>, RuleInfo.Specified 
         public void check(CurriculumCheck in, Report report) {
             in.previous().ifPresent(prev -> {
                 SemanticVersion now = in.curriculum().version();
-                if (!now.isAfter(prev.version()) && !CurriculumDiff.between(prev, in.curriculum()).isEmpty()) {
+                if (!now.isAfter(prev.version()) && !in.diffFromPrevious().orElseThrow().isEmpty()) {
                     report.finding(in.curriculum().subject(), "version " + now + " is not higher than " + prev.version()
                             + ", the version it revises");
                 }
@@ -259,7 +259,7 @@ public enum CurriculumRule implements Rule<CurriculumCheck>, RuleInfo.Specified 
                 if (actual == Bump.NONE) {
                     return; // reported by VERSION_NOT_INCREASED
                 }
-                CurriculumDiff diff = CurriculumDiff.between(prev, now);
+                CurriculumDiff diff = in.diffFromPrevious().orElseThrow();
                 Bump required = VersionPolicy.requiredBump(diff);
                 if (!actual.isAtLeast(required)) {
                     String reasons = diff.changes().stream()

@@ -361,17 +361,4 @@ public final class Disclosure {
         }
         return false;
     }
-
-    /** Lists, for documentation and tests, every suppressed position of a published table. */
-    public static List<int[]> suppressedPositions(Table t) {
-        List<int[]> out = new ArrayList<>();
-        for (int r = 0; r < t.rows().size(); r++) {
-            for (int c = 0; c < t.columns().size(); c++) {
-                if (t.cell(r, c).suppressed()) {
-                    out.add(new int[] {r, c});
-                }
-            }
-        }
-        return out;
-    }
 }

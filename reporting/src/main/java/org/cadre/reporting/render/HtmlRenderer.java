@@ -248,7 +248,7 @@ public final class HtmlRenderer {
         h.append("</table><h2>").append(e(labels.get("certification"))).append("</h2><p>")
                 .append(e(labels.get("certified") + ": " + share(r.certification().certified()))).append("</p>");
         Table unmet = r.certification().unmetCriteria();
-        table(h, relabel(unmet), labels.get("unmet"), labels.get("criterion"), false, List.of(labels.get("count")));
+        table(h, unmet, labels.get("unmet"), labels.get("criterion"), false, List.of(labels.get("count")));
     }
 
     private void feedback(StringBuilder h, EventReport r) {
@@ -342,11 +342,6 @@ public final class HtmlRenderer {
             h.append(cell(t.total()));
         }
         h.append("</tr></table>");
-    }
-
-    private Table relabel(Table t) {
-        return new Table(t.id(), t.rows().stream().map(labels::get).collect(com.google.common.collect.ImmutableList.toImmutableList()),
-                t.columns(), t.cells(), t.rowTotals(), t.columnTotals(), t.total());
     }
 
     private static String cell(Cell c) {

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.cadre.server.security.Access;
 import org.cadre.server.security.LoginThrottle;
+import org.cadre.server.security.NewUsers;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.security.Sessions;
 import org.cadre.server.store.AuditLog;
@@ -223,8 +225,8 @@ public final class CadreApp {
 
     private java.util.Optional<UserAccount> admin(Context ctx) {
         java.util.Optional<UserAccount> user = user(ctx);
-        if (user.isPresent() && user.get().role() != UserAccount.Role.ADMIN) {
-            LOG.warn("denied {} {} user={}", ctx.method(), ctx.path(), user.get().username());
+        if (user.isPresent() && !Access.managesUsers(user.get())) {
+            LOG.warn("denied {} {} user={}", ctx.method(), route(ctx), user.get().username());
             problem(ctx, Problem.of("forbidden", "Forbidden", 403, "Only an administrator manages users."));
             return java.util.Optional.empty();
         }
@@ -255,48 +257,15 @@ public final class CadreApp {
         if (in == null) {
             return;
         }
-        java.util.List<String> errors = new java.util.ArrayList<>();
-        UserAccount.Role role = null;
-        if (in.username() == null || !in.username().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            errors.add("username: is required, 1-64 letters, digits, '.', '_' or '-'");
-        }
-        if (in.password() == null || in.password().length() < 12) {
-            errors.add("password: is required, at least 12 characters");
-        }
-        // Reasons name the field and the rule, never repeat the value sent (it may be anything, a name too).
-        try {
-            role = UserAccount.Role.parse(String.valueOf(in.role()));
-        } catch (IllegalArgumentException e) {
-            errors.add("role: must be admin, coordinator, trainer, m-and-e or donor-viewer");
-        }
-        java.util.List<org.cadre.roster.Country> countries = new java.util.ArrayList<>();
-        for (String c : in.countries() == null ? java.util.List.<String>of() : in.countries()) {
-            try {
-                countries.add(org.cadre.roster.Country.of(c));
-            } catch (IllegalArgumentException e) {
-                errors.add("countries: each must be an ISO 3166-1 alpha-2 code in upper case, such as KZ");
-            }
-        }
-        java.util.List<org.cadre.roster.ProgrammeId> programmes = new java.util.ArrayList<>();
-        for (String p : in.programmes() == null ? java.util.List.<String>of() : in.programmes()) {
-            try {
-                programmes.add(org.cadre.roster.ProgrammeId.of(p));
-            } catch (IllegalArgumentException e) {
-                errors.add("programmes: each must be a programme id (letters, digits, '.', '_' or '-')");
-            }
-        }
-        if (role != null && role != UserAccount.Role.ADMIN && countries.isEmpty() && programmes.isEmpty()) {
-            errors.add("countries: a " + role.label() + " needs a scope: at least one country or programme");
-        }
-        if (!errors.isEmpty()) {
+        NewUsers.Checked checked = NewUsers.check(in.username(), in.password(), in.role(), in.countries(), in.programmes());
+        if (checked.account().isEmpty()) {
             problem(ctx, new Problem("https://cadre.example/problems/invalid-fields", "Invalid fields", 400,
-                    "The user could not be created as sent.", errors));
+                    "The user could not be created as sent.", checked.errors()));
             return;
         }
-        UserAccount created = new UserAccount(in.username(), Passwords.hash(in.password().toCharArray()), role,
-                com.google.common.collect.ImmutableSortedSet.copyOf(countries), com.google.common.collect.ImmutableSortedSet.copyOf(programmes), false);
+        UserAccount created = checked.account().get();
         try {
-            new Users(db, new AuditLog(clock)).add(created, actor.get().username());
+            users.add(created, actor.get().username());
         } catch (org.cadre.server.store.AlreadyStoredException e) {
             problem(ctx, Problem.of("conflict", "Conflict", 409, "That username is taken."));
             return;
@@ -307,19 +276,13 @@ public final class CadreApp {
         ctx.status(201).json(UserView.of(created));
     }
 
-    /** Whether the user's scope covers the event: admins everything, others by country or programme. */
-    private static boolean inScope(UserAccount user, org.cadre.roster.Event event) {
-        return user.role() == UserAccount.Role.ADMIN || user.countries().contains(event.country())
-                || user.programmes().contains(event.programme());
-    }
-
     private void eventReport(Context ctx) {
         java.util.Optional<UserAccount> user = user(ctx);
         if (user.isEmpty()) {
             return;
         }
-        String audienceText = java.util.Optional.ofNullable(ctx.queryParam("audience")).orElse(
-                user.get().role() == UserAccount.Role.DONOR_VIEWER ? "donor" : "internal");
+        String audienceText = java.util.Optional.ofNullable(ctx.queryParam("audience"))
+                .orElse(Access.defaultAudience(user.get()).label());
         Audience audience;
         try {
             audience = Audience.parse(audienceText);
@@ -328,7 +291,7 @@ public final class CadreApp {
                     "The audience is not one of internal, donor, public.", java.util.List.of("audience: must be internal, donor or public")));
             return;
         }
-        if (user.get().role() == UserAccount.Role.DONOR_VIEWER && audience == Audience.INTERNAL) {
+        if (!Access.mayRead(user.get(), audience)) {
             problem(ctx, Problem.of("forbidden", "Forbidden", 403, "A donor viewer sees donor or public reports only."));
             return;
         }
@@ -339,7 +302,7 @@ public final class CadreApp {
         }
         String id = ctx.pathParam("id");
         var event = eventId(id).flatMap(e -> new Events(db, new AuditLog(clock)).get(e)).map(v -> v.value())
-                .filter(e -> inScope(user.get(), e));
+                .filter(e -> Access.covers(user.get(), e));
         if (event.isEmpty()) {
             problem(ctx, Problem.of("not-found", "Not found", 404, "There is no such event that you can see."));
             return;

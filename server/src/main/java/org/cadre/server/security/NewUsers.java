@@ -1,0 +1,66 @@
+package org.cadre.server.security;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.cadre.roster.Country;
+import org.cadre.roster.ProgrammeId;
+import org.cadre.server.store.UserAccount;
+
+/**
+ * The rules a new user must meet: a well-formed username, a password of at least
+ * {@value #MIN_PASSWORD} characters, a known role, valid country codes and programme ids, and a scope
+ * for every role but administrator. Every broken rule is reported at once; reasons name the field and
+ * the rule but never repeat the value sent (it may be anything, a person's name too).
+ */
+public final class NewUsers {
+
+    public static final int MIN_PASSWORD = 12;
+
+    /** The account to store, or the reasons there is none. */
+    public record Checked(Optional<UserAccount> account, ImmutableList<String> errors) {}
+
+    private NewUsers() {}
+
+    public static Checked check(String username, String password, String role, List<String> countries, List<String> programmes) {
+        List<String> errors = new ArrayList<>();
+        if (username == null || !username.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            errors.add("username: is required, 1-64 letters, digits, '.', '_' or '-'");
+        }
+        if (password == null || password.length() < MIN_PASSWORD) {
+            errors.add("password: is required, at least " + MIN_PASSWORD + " characters");
+        }
+        UserAccount.Role parsed = null;
+        try {
+            parsed = UserAccount.Role.parse(String.valueOf(role));
+        } catch (IllegalArgumentException e) {
+            errors.add("role: must be admin, coordinator, trainer, m-and-e or donor-viewer");
+        }
+        List<Country> scopeCountries = new ArrayList<>();
+        for (String c : countries == null ? List.<String>of() : countries) {
+            try {
+                scopeCountries.add(Country.of(c));
+            } catch (IllegalArgumentException e) {
+                errors.add("countries: each must be an ISO 3166-1 alpha-2 code in upper case, such as KZ");
+            }
+        }
+        List<ProgrammeId> scopeProgrammes = new ArrayList<>();
+        for (String p : programmes == null ? List.<String>of() : programmes) {
+            try {
+                scopeProgrammes.add(ProgrammeId.of(p));
+            } catch (IllegalArgumentException e) {
+                errors.add("programmes: each must be a programme id (letters, digits, '.', '_' or '-')");
+            }
+        }
+        if (parsed != null && parsed != UserAccount.Role.ADMIN && scopeCountries.isEmpty() && scopeProgrammes.isEmpty()) {
+            errors.add("countries: a " + parsed.label() + " needs a scope: at least one country or programme");
+        }
+        if (!errors.isEmpty()) {
+            return new Checked(Optional.empty(), ImmutableList.copyOf(errors));
+        }
+        return new Checked(Optional.of(new UserAccount(username, Passwords.hash(password.toCharArray()), parsed,
+                ImmutableSortedSet.copyOf(scopeCountries), ImmutableSortedSet.copyOf(scopeProgrammes), false)), ImmutableList.of());
+    }
+}
