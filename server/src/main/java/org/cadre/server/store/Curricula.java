@@ -139,6 +139,16 @@ public final class Curricula {
                 .fetchOptional().map(r -> load(dsl, r));
     }
 
+    /** A stored version as listed: its package id, version and title. */
+    public record Listed(CurriculumId id, SemanticVersion version, String title) {}
+
+    /** Every stored version of every package, by id and then version. */
+    public List<Listed> catalogue() {
+        return db.dsl().select(CURRICULUM.ID, CURRICULUM.VERSION, CURRICULUM.TITLE).from(CURRICULUM).fetch(
+                r -> new Listed(CurriculumId.of(r.value1()), SemanticVersion.parse(r.value2()), r.value3())).stream()
+                .sorted(java.util.Comparator.comparing(Listed::id).thenComparing(Listed::version)).toList();
+    }
+
     /** Every stored version of the package, oldest first. */
     public List<SemanticVersion> versions(CurriculumId id) {
         return db.dsl().select(CURRICULUM.VERSION).from(CURRICULUM).where(CURRICULUM.ID.eq(id.value())).fetch(r -> SemanticVersion.parse(r.value1()))

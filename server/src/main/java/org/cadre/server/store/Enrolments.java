@@ -39,14 +39,18 @@ public final class Enrolments {
 
     /** Stores every enrolment or, if any cannot be stored, none (a roster import). */
     public List<Versioned<Enrolment>> addAll(List<Enrolment> enrolments, String actor) {
-        return db.inTransaction(tx -> enrolments.stream().map(e -> {
+        return db.inTransaction(tx -> addAll(tx, enrolments, actor));
+    }
+
+    List<Versioned<Enrolment>> addAll(DSLContext tx, List<Enrolment> enrolments, String actor) {
+        return enrolments.stream().map(e -> {
             tx.insertInto(ENROLMENT).set(ENROLMENT.EVENT_ID, e.event().value()).set(ENROLMENT.PERSON_ID, e.person().value())
                     .set(ENROLMENT.ROLE, e.role().name()).set(ENROLMENT.NOMINATED_BY, e.nominatedBy().map(OrganisationId::value).orElse(null))
                     .set(ENROLMENT.VERSION, 1).execute();
             writeHistory(tx, e, 0);
             audit.record(tx, actor, "create", ENTITY, key(e), null, e.role() + " " + e.status().label());
             return new Versioned<>(e, 1);
-        }).toList());
+        }).toList();
     }
 
     /**

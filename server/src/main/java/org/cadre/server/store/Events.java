@@ -71,6 +71,12 @@ public final class Events {
         return get(db.dsl(), id);
     }
 
+    /** Every event, by id. */
+    public List<Versioned<Event>> all() {
+        DSLContext dsl = db.dsl();
+        return dsl.selectFrom(EVENT).orderBy(EVENT.ID).fetch().stream().map(r -> toDomain(dsl, r)).toList();
+    }
+
     private static EventRecord row(DSLContext tx, Event e, int version) {
         EventRecord r = tx.newRecord(EVENT);
         r.setId(e.id().value());

@@ -3,6 +3,7 @@ package org.cadre.server.store;
 import static org.cadre.server.store.schema.Tables.PERSON;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cadre.roster.Country;
 import org.cadre.roster.OrganisationId;
@@ -47,6 +48,17 @@ public final class People {
                 .execute();
         audit.record(tx, actor, "create", ENTITY, p.id().value(), null, p.toString());
         return new Versioned<>(p, 1);
+    }
+
+    /** The people with these ids that exist, in one query per thousand ids. */
+    public Map<PersonId, Versioned<Person>> byIds(java.util.Collection<PersonId> ids) {
+        Map<PersonId, Versioned<Person>> found = new java.util.LinkedHashMap<>();
+        List<String> all = ids.stream().map(PersonId::value).distinct().toList();
+        for (int from = 0; from < all.size(); from += 1000) {
+            db.dsl().selectFrom(PERSON).where(PERSON.ID.in(all.subList(from, Math.min(all.size(), from + 1000))))
+                    .fetch(People::toDomain).forEach(v -> found.put(v.value().id(), v));
+        }
+        return found;
     }
 
     public Optional<Versioned<Person>> get(PersonId id) {

@@ -42,7 +42,7 @@ public final class Rosters {
         e.agenda().stream().map(AgendaSlot::trainers).forEach(involved::addAll);
         EventRoster.Builder roster = EventRoster.builder(e, new Programmes(db, audit).get(e.programme()).orElseThrow().value(), curriculum)
                 .organisations(new Organisations(db, audit).all().stream().map(Versioned::value).toList())
-                .people(involved.stream().map(people::get).flatMap(Optional::stream).map(Versioned::value).toList())
+                .people(people.byIds(involved).values().stream().map(Versioned::value).toList())
                 .enrolments(enrolled)
                 .attendance(enrolments.attendance(id))
                 .tests(assessments.tests(id))

@@ -55,13 +55,21 @@ public final class CadreApp {
     private final LoginThrottle userThrottle;
     private final LoginThrottle addressThrottle;
     private final Clock clock;
+    private final Api api;
+    private final org.cadre.reporting.render.IatiRenderer.Publisher publisher;
 
-    private CadreApp(Database db, Clock clock, Duration idle, Duration absolute) {
+    /** The IATI reporting organisation when none is configured: plainly a placeholder, never a real publisher's identifier. */
+    public static final org.cadre.reporting.render.IatiRenderer.Publisher UNCONFIGURED_PUBLISHER =
+            new org.cadre.reporting.render.IatiRenderer.Publisher("XI-CADRE-UNCONFIGURED", "Cadre (publisher not configured)", "40");
+
+    private CadreApp(Database db, Clock clock, Duration idle, Duration absolute, org.cadre.reporting.render.IatiRenderer.Publisher publisher) {
         this.db = db;
         this.openApi = resource("/openapi.yaml");
+        this.publisher = publisher;
         this.clock = clock;
         this.users = new Users(db, new AuditLog(clock));
         this.sessions = new Sessions(db, users, clock, idle, absolute);
+        this.api = new Api(db, clock, sessions, users);
         // Five wrong passwords lock a username for 15 minutes; an address (a whole office behind one NAT)
         // only after fifty.
         this.userThrottle = new LoginThrottle(clock, 5, Duration.ofMinutes(15));
@@ -75,7 +83,13 @@ public final class CadreApp {
 
     /** The application, not yet started. */
     public static Javalin create(Database db, Clock clock, Duration idle, Duration absolute) {
-        CadreApp app = new CadreApp(db, clock, idle, absolute);
+        return create(db, clock, idle, absolute, UNCONFIGURED_PUBLISHER);
+    }
+
+    /** The application, not yet started, publishing IATI as {@code publisher}. */
+    public static Javalin create(Database db, Clock clock, Duration idle, Duration absolute,
+            org.cadre.reporting.render.IatiRenderer.Publisher publisher) {
+        CadreApp app = new CadreApp(db, clock, idle, absolute, publisher);
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.defaultContentType = "application/json";
@@ -88,7 +102,7 @@ public final class CadreApp {
         });
     }
 
-    private static String route(Context ctx) {
+    static String route(Context ctx) {
         try {
             var endpoint = ctx.endpoint();
             return endpoint == null ? "(no route)" : endpoint.path;
@@ -109,9 +123,13 @@ public final class CadreApp {
         r.get("/api/v1/health", this::health);
         r.post("/api/v1/session", this::login);
         r.delete("/api/v1/session", this::logout);
-        r.get("/api/v1/events/{id}/report", this::eventReport);
         r.get("/api/v1/users", this::listUsers);
         r.post("/api/v1/users", this::createUser);
+        new CurriculumRoutes(api).register(r);
+        new DirectoryRoutes(api).register(r);
+        new EventRoutes(api).register(r);
+        new PoolRoutes(api).register(r);
+        new ReportRoutes(api, publisher).register(r);
         r.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
         r.get("/docs", this::docs);
         r.get("/docs/init.js", ctx -> ctx.contentType("text/javascript").result(
@@ -122,6 +140,10 @@ public final class CadreApp {
                 "There is nothing at this address; the API is listed at /openapi.yaml.")));
         r.error(HttpStatus.CONTENT_TOO_LARGE.getCode(), ctx -> problem(ctx, Problem.of("too-large", "Request too large", 413,
                 "Request bodies are limited to " + MAX_REQUEST_BYTES + " bytes.")));
+        r.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e.problem()));
+        r.exception(org.cadre.server.json.Fields.InvalidFields.class, (e, ctx) -> problem(ctx,
+                Problem.invalid("The request has invalid fields; nothing was changed.", e.errors())));
+        r.exception(org.cadre.server.store.StaleVersionException.class, (e, ctx) -> problem(ctx, ApiProblem.stale().problem()));
         r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> problem(ctx, Problem.of("http-" + e.getStatus(),
                 e.getStatus() == 413 ? "Request too large" : "Request refused", e.getStatus(),
                 e.getStatus() == 413 ? "Request bodies are limited to " + MAX_REQUEST_BYTES + " bytes." : "The request could not be handled.")));
@@ -140,10 +162,7 @@ public final class CadreApp {
     record Login(String username, String password) {}
 
     private void login(Context ctx) {
-        Login login = Json.read(ctx, Login.class);
-        if (login == null) {
-            return; // a problem was answered
-        }
+        Login login = Json.body(ctx, Login.class);
         java.util.List<String> missing = new java.util.ArrayList<>();
         if (login.username() == null || login.username().isBlank()) {
             missing.add("username: is required");
@@ -197,17 +216,6 @@ public final class CadreApp {
         ctx.status(204);
     }
 
-    /** The logged-in user, or a 401 problem answered and empty. */
-    private java.util.Optional<UserAccount> user(Context ctx) {
-        String header = ctx.header("Authorization");
-        java.util.Optional<UserAccount> user = header != null && header.startsWith("Bearer ")
-                ? sessions.authenticate(header.substring("Bearer ".length()).strip()) : java.util.Optional.empty();
-        if (user.isEmpty()) {
-            problem(ctx, Problem.of("unauthorized", "Login required", 401,
-                    "Log in at POST /api/v1/session and send the token as 'Authorization: Bearer <token>'."));
-        }
-        return user;
-    }
 
     /** A new user as the API takes it. */
     record NewUser(String username, String password, String role, java.util.List<String> countries, java.util.List<String> programmes) {}
@@ -220,138 +228,30 @@ public final class CadreApp {
         }
     }
 
-    /** Page size of every list. */
-    static final int PAGE = 50;
-
-    private java.util.Optional<UserAccount> admin(Context ctx) {
-        java.util.Optional<UserAccount> user = user(ctx);
-        if (user.isPresent() && !Access.managesUsers(user.get())) {
-            LOG.warn("denied {} {} user={}", ctx.method(), route(ctx), user.get().username());
-            problem(ctx, Problem.of("forbidden", "Forbidden", 403, "Only an administrator manages users."));
-            return java.util.Optional.empty();
-        }
-        return user;
-    }
-
     private void listUsers(Context ctx) {
-        if (admin(ctx).isEmpty()) {
-            return;
-        }
-        String after = ctx.queryParam("cursor");
-        java.util.List<UserView> all = users.all().stream().map(v -> UserView.of(v.value()))
-                .filter(u -> after == null || u.username().compareTo(after) > 0).toList();
-        java.util.List<UserView> page = all.subList(0, Math.min(PAGE, all.size()));
-        String next = all.size() > PAGE ? page.get(page.size() - 1).username() : null;
-        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("items", page);
-        body.put("next", next);
-        ctx.json(body);
+        api.allow(ctx, Access.Permission.MANAGE_USERS);
+        ctx.json(Api.page(ctx, users.all().stream().map(v -> UserView.of(v.value())).toList(), UserView::username));
     }
 
     private void createUser(Context ctx) {
-        java.util.Optional<UserAccount> actor = admin(ctx);
-        if (actor.isEmpty()) {
-            return;
-        }
-        NewUser in = Json.read(ctx, NewUser.class);
-        if (in == null) {
-            return;
-        }
+        UserAccount actor = api.allow(ctx, Access.Permission.MANAGE_USERS);
+        NewUser in = Json.body(ctx, NewUser.class);
         NewUsers.Checked checked = NewUsers.check(in.username(), in.password(), in.role(), in.countries(), in.programmes());
         if (checked.account().isEmpty()) {
-            problem(ctx, new Problem("https://cadre.example/problems/invalid-fields", "Invalid fields", 400,
-                    "The user could not be created as sent.", checked.errors()));
-            return;
+            throw ApiProblem.invalid("The user could not be created as sent.", checked.errors());
         }
         UserAccount created = checked.account().get();
+        for (var programme : created.programmes()) {
+            if (api.programmes.get(programme).isEmpty()) {
+                throw ApiProblem.unprocessable("A programme named in the scope does not exist.", java.util.List.of("programmes: no such programme"));
+            }
+        }
         try {
-            users.add(created, actor.get().username());
+            users.add(created, actor.username());
         } catch (org.cadre.server.store.AlreadyStoredException e) {
-            problem(ctx, Problem.of("conflict", "Conflict", 409, "That username is taken."));
-            return;
-        } catch (org.jooq.exception.DataAccessException e) {
-            problem(ctx, Problem.of("unprocessable", "Unprocessable", 422, "A programme named in the scope does not exist."));
-            return;
+            throw ApiProblem.conflict("That username is taken.");
         }
         ctx.status(201).json(UserView.of(created));
-    }
-
-    private void eventReport(Context ctx) {
-        java.util.Optional<UserAccount> user = user(ctx);
-        if (user.isEmpty()) {
-            return;
-        }
-        String audienceText = java.util.Optional.ofNullable(ctx.queryParam("audience"))
-                .orElse(Access.defaultAudience(user.get()).label());
-        Audience audience;
-        try {
-            audience = Audience.parse(audienceText);
-        } catch (IllegalArgumentException e) {
-            problem(ctx, new Problem("https://cadre.example/problems/invalid-fields", "Invalid fields", 400,
-                    "The audience is not one of internal, donor, public.", java.util.List.of("audience: must be internal, donor or public")));
-            return;
-        }
-        if (!Access.mayRead(user.get(), audience)) {
-            problem(ctx, Problem.of("forbidden", "Forbidden", 403, "A donor viewer sees donor or public reports only."));
-            return;
-        }
-        String format = reportFormat(ctx);
-        if (format == null) {
-            problem(ctx, Problem.of("not-acceptable", "Not acceptable", 406, "Reports come as json, csv or html."));
-            return;
-        }
-        String id = ctx.pathParam("id");
-        var event = eventId(id).flatMap(e -> new Events(db, new AuditLog(clock)).get(e)).map(v -> v.value())
-                .filter(e -> Access.covers(user.get(), e));
-        if (event.isEmpty()) {
-            problem(ctx, Problem.of("not-found", "Not found", 404, "There is no such event that you can see."));
-            return;
-        }
-        var curriculum = new Curricula(db, new AuditLog(clock)).get(event.get().curriculum(), event.get().version());
-        var roster = curriculum.flatMap(c -> new Rosters(db, new AuditLog(clock)).load(event.get().id(), c));
-        if (roster.isEmpty()) {
-            problem(ctx, Problem.of("conflict", "Incomplete event", 409,
-                    "The event's package version " + event.get().curriculum() + "@" + event.get().version() + " is not stored."));
-            return;
-        }
-        EventReport report = EventReports.of(roster.get(), Disclosure.forAudience(audience));
-        switch (format) {
-            case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(CsvRenderer.reach(report, implementer(roster.get())));
-            case "html" -> ctx.contentType("text/html; charset=utf-8").result(HtmlRenderer.event(report,
-                    java.util.Locale.forLanguageTag(java.util.Optional.ofNullable(ctx.queryParam("lang")).orElse("en"))));
-            default -> ctx.contentType("application/json").result(JsonRenderer.render(report));
-        }
-    }
-
-    /** The implementing organisation for HXL's {@code #org +impl}: the international organisation on the roster. */
-    private static String implementer(org.cadre.roster.EventRoster roster) {
-        return roster.organisations().values().stream()
-                .filter(o -> o.kind() == org.cadre.roster.Organisation.Kind.INTERNATIONAL_ORGANISATION)
-                .map(org.cadre.roster.Organisation::name).sorted().findFirst().orElse("not recorded");
-    }
-
-    /** json, csv or html, from the format parameter or else the Accept header; null when neither fits. */
-    private static String reportFormat(Context ctx) {
-        String format = ctx.queryParam("format");
-        if (format != null) {
-            return java.util.List.of("json", "csv", "html").contains(format) ? format : null;
-        }
-        String accept = java.util.Optional.ofNullable(ctx.header("Accept")).orElse("*/*");
-        if (accept.contains("text/csv")) {
-            return "csv";
-        }
-        if (accept.contains("text/html")) {
-            return "html";
-        }
-        return accept.contains("application/json") || accept.contains("*/*") ? "json" : null;
-    }
-
-    private static java.util.Optional<org.cadre.roster.EventId> eventId(String text) {
-        try {
-            return java.util.Optional.of(org.cadre.roster.EventId.of(text));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
     }
 
     /** Hashed once, on first need, so a login for an unknown user costs as much as one for a known user. */

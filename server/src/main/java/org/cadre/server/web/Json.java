@@ -26,28 +26,30 @@ final class Json {
 
     private Json() {}
 
-    static <T> T read(Context ctx, Class<T> type) {
+    /** The body as {@code type}; a body that is not JSON of that shape is thrown as a 400/415 problem. */
+    static <T> T body(Context ctx, Class<T> type) {
         String contentType = ctx.contentType();
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            CadreApp.problem(ctx, Problem.of("unsupported-media-type", "Unsupported media type", 415,
+            throw new ApiProblem(Problem.of("unsupported-media-type", "Unsupported media type", 415,
                     "Send the body as application/json."));
-            return null;
         }
         try {
             T value = MAPPER.readValue(ctx.bodyAsBytes(), type);
             if (value == null) {
-                throw new IllegalArgumentException("the body is empty");
+                throw new ApiProblem(Problem.of("malformed", "Malformed body", 400, "The body is empty."));
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
-            CadreApp.problem(ctx, new Problem("https://cadre.example/problems/invalid-fields", "Invalid fields", 400,
-                    "The body has a field this request does not take.", List.of(e.getPropertyName() + ": is not a known field")));
+            throw ApiProblem.invalid("The body has a field this request does not take.",
+                    List.of(e.getPropertyName() + ": is not a known field"));
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+            throw ApiProblem.invalid("A field has the wrong type.", List.of(path + ": has the wrong type"));
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            CadreApp.problem(ctx, Problem.of("malformed", "Malformed body", 400,
-                    "The body is not a JSON object of the expected shape."));
+            throw new ApiProblem(Problem.of("malformed", "Malformed body", 400, "The body is not a JSON object of the expected shape."));
         } catch (java.io.IOException e) {
-            CadreApp.problem(ctx, Problem.of("malformed", "Malformed body", 400, "The body could not be read."));
+            throw new ApiProblem(Problem.of("malformed", "Malformed body", 400, "The body could not be read."));
         }
-        return null;
     }
 }

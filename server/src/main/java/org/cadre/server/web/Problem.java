@@ -1,17 +1,27 @@
 package org.cadre.server.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
  * An RFC 9457 problem document: a stable {@code type}, a short {@code title}, the HTTP {@code status}, a
- * {@code detail} for a person, and, where there are any, the invalid fields or findings. Never a stack
- * trace, never SQL.
+ * {@code detail} for a person, and, where there are any, the invalid fields ({@code errors}) or the
+ * rules' {@code findings}. Never a stack trace, never SQL, never a value the client sent.
  */
-public record Problem(String type, String title, int status, String detail, List<String> errors) {
+public record Problem(String type, String title, int status, String detail, List<String> errors,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FindingView> findings) {
 
     public static final String CONTENT_TYPE = "application/problem+json";
 
+    public Problem(String type, String title, int status, String detail, List<String> errors) {
+        this(type, title, status, detail, errors, List.of());
+    }
+
     static Problem of(String code, String title, int status, String detail) {
         return new Problem("https://cadre.example/problems/" + code, title, status, detail, List.of());
+    }
+
+    static Problem invalid(String detail, List<String> errors) {
+        return new Problem("https://cadre.example/problems/invalid-fields", "Invalid fields", 400, detail, errors);
     }
 }

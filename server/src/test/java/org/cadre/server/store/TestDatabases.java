@@ -16,11 +16,11 @@ import java.util.UUID;
  * server named by {@code CADRE_TEST_PG_URL} (default {@value #DEFAULT_PG}). When that server does not
  * answer, PostgreSQL cases are skipped with a message, except with {@code CI=true}, where they fail.
  */
-final class TestDatabases {
+public final class TestDatabases {
 
     static final String DEFAULT_PG = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
-    enum Kind { SQLITE, POSTGRES }
+    public enum Kind { SQLITE, POSTGRES }
 
     private static final List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -42,12 +42,12 @@ final class TestDatabases {
 
     private TestDatabases() {}
 
-    static List<Kind> kinds() {
+    public static List<Kind> kinds() {
         return List.of(Kind.SQLITE, Kind.POSTGRES);
     }
 
     /** A new, migrated, empty database of the kind; the caller closes it. */
-    static Database fresh(Kind kind) throws Exception {
+    public static Database fresh(Kind kind) throws Exception {
         return switch (kind) {
             case SQLITE -> Database.sqlite(Files.createTempDirectory("cadre-store").resolve("cadre.db"));
             case POSTGRES -> Database.postgres(freshPostgresSchema());

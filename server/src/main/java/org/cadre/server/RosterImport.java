@@ -1,0 +1,222 @@
+package org.cadre.server;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.cadre.roster.Country;
+import org.cadre.roster.Enrolment;
+import org.cadre.roster.Event;
+import org.cadre.roster.OrganisationId;
+import org.cadre.roster.Person;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.Role;
+import org.cadre.roster.Sex;
+import org.cadre.server.json.Labels;
+
+/**
+ * Plans a roster import from CSV: every row checked against the event and the store, every bad row
+ * reported by its line number with the column and the reason (never the value), and nothing stored
+ * unless every row is good. Existing people are enrolled as they are recorded; a row that describes an
+ * existing person differently is refused rather than silently changing the record.
+ */
+public final class RosterImport {
+
+    /** The columns, in any order; {@code person_id}, {@code country}, {@code role} and a name are required. */
+    public static final List<String> COLUMNS = List.of("person_id", "native_name", "latin_name", "sex", "country",
+            "organisation", "rank", "role", "nominated_by");
+
+    /** The most rows one import takes. */
+    public static final int MAX_ROWS = 5_000;
+
+    /** What the store knows, as the plan needs it. */
+    public interface Lookup {
+        Optional<Person> person(PersonId id);
+
+        boolean organisationExists(OrganisationId id);
+
+        boolean enrolled(PersonId id);
+    }
+
+    /** The people to add, the enrolments to add, or the errors that refuse the whole file. */
+    public record Plan(List<Person> newPeople, List<Enrolment> enrolments, List<String> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    private RosterImport() {}
+
+    public static Plan plan(byte[] file, Event event, LocalDate on, Lookup lookup) {
+        String decoded;
+        try {
+            decoded = decode(file);
+        } catch (CharacterCodingException e) {
+            return failed("line " + badLine(file) + ": is not valid UTF-8; save the file as UTF-8");
+        }
+        String text = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
+        List<CSVRecord> records;
+        Map<String, Integer> header;
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {
+            header = parser.getHeaderMap();
+            records = parser.getRecords();
+        } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            return failed("line 1: the file is not CSV with a header row of " + String.join(",", COLUMNS));
+        }
+        List<String> errors = new ArrayList<>();
+        for (String required : List.of("person_id", "country", "role")) {
+            if (!header.containsKey(required)) {
+                errors.add("line 1: column " + required + " is missing");
+            }
+        }
+        if (!header.containsKey("native_name") && !header.containsKey("latin_name")) {
+            errors.add("line 1: give a native_name or a latin_name column");
+        }
+        for (String column : header.keySet()) {
+            if (!COLUMNS.contains(column)) {
+                errors.add("line 1: a column is not one of " + String.join(", ", COLUMNS));
+                break;
+            }
+        }
+        if (records.isEmpty()) {
+            errors.add("line 2: the file has no rows");
+        }
+        if (records.size() > MAX_ROWS) {
+            errors.add("line " + (MAX_ROWS + 2) + ": an import takes at most " + MAX_ROWS + " rows");
+        }
+        if (!errors.isEmpty()) {
+            return new Plan(List.of(), List.of(), errors);
+        }
+        int[] breaks = java.util.stream.IntStream.range(0, text.length()).filter(i -> text.charAt(i) == '\n').toArray();
+        List<Person> newPeople = new ArrayList<>();
+        List<Enrolment> enrolments = new ArrayList<>();
+        Set<PersonId> seen = new HashSet<>();
+        for (CSVRecord row : records) {
+            String at = "line " + lineOf(breaks, row.getCharacterPosition()) + ": ";
+            Function<String, String> cell = c -> header.containsKey(c) && row.isSet(c) && !row.get(c).isBlank() ? row.get(c) : null;
+            List<String> rowErrors = new ArrayList<>();
+            PersonId id = parse(rowErrors, "person_id", cell.apply("person_id"), PersonId::of);
+            Country country = parse(rowErrors, "country", cell.apply("country"), Country::of);
+            Role role = parse(rowErrors, "role", cell.apply("role"), l -> Labels.parse(Role.class, l));
+            Sex sex = cell.apply("sex") == null ? Sex.NOT_RECORDED : parse(rowErrors, "sex", cell.apply("sex"), l -> Labels.parse(Sex.class, l));
+            OrganisationId org = cell.apply("organisation") == null ? null
+                    : parse(rowErrors, "organisation", cell.apply("organisation"), OrganisationId::of);
+            OrganisationId nominator = cell.apply("nominated_by") == null ? org
+                    : parse(rowErrors, "nominated_by", cell.apply("nominated_by"), OrganisationId::of);
+            if (org != null && !lookup.organisationExists(org)) {
+                rowErrors.add("organisation: no such organisation");
+            }
+            if (nominator != null && !nominator.equals(org) && !lookup.organisationExists(nominator)) {
+                rowErrors.add("nominated_by: no such organisation");
+            }
+            if (nominator == null) {
+                rowErrors.add("nominated_by: give nominated_by or organisation");
+            }
+            Person person = null;
+            if (rowErrors.isEmpty()) {
+                try {
+                    Person.Builder b = Person.builder(id.value(), country).sex(sex);
+                    Optional.ofNullable(cell.apply("native_name")).ifPresent(b::nativeName);
+                    Optional.ofNullable(cell.apply("latin_name")).ifPresent(b::latinName);
+                    Optional.ofNullable(cell.apply("rank")).ifPresent(b::rank);
+                    if (org != null) {
+                        b.organisation(org);
+                    }
+                    person = b.build();
+                } catch (IllegalArgumentException e) {
+                    rowErrors.add("name: give native_name, latin_name or both");
+                }
+            }
+            if (person != null) {
+                if (!seen.add(id)) {
+                    rowErrors.add("person_id: appears on an earlier line of this file");
+                } else if (lookup.enrolled(id)) {
+                    rowErrors.add("person_id: is enrolled in this event already");
+                } else {
+                    Optional<Person> stored = lookup.person(id);
+                    if (stored.isPresent() && !sameNames(stored.get(), person)) {
+                        rowErrors.add("person_id: is recorded with other details; change the person with PUT /api/v1/people/{id} first");
+                    } else if (stored.isEmpty()) {
+                        newPeople.add(person);
+                    }
+                    if (rowErrors.isEmpty()) {
+                        enrolments.add(Enrolment.nominate(id, event.id(), role, nominator, on));
+                    }
+                }
+            }
+            rowErrors.forEach(e -> errors.add(at + e));
+        }
+        return errors.isEmpty() ? new Plan(newPeople, enrolments, List.of()) : new Plan(List.of(), List.of(), errors);
+    }
+
+    /** The 1-based line on which the character at {@code position} stands, given where the line breaks are. */
+    private static int lineOf(int[] breaks, long position) {
+        int at = java.util.Arrays.binarySearch(breaks, (int) position);
+        return (at >= 0 ? at : -at - 1) + 1;
+    }
+
+    private static boolean sameNames(Person stored, Person row) {
+        return stored.nativeName().equals(row.nativeName()) && stored.latinName().equals(row.latinName())
+                && stored.country().equals(row.country());
+    }
+
+    private static <T> T parse(List<String> errors, String column, String value, Function<String, T> parse) {
+        if (value == null) {
+            errors.add(column + ": is required");
+            return null;
+        }
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            String reason = e.getMessage() != null && e.getMessage().startsWith("must be one of") ? e.getMessage() : "is not valid";
+            errors.add(column + ": " + reason);
+            return null;
+        }
+    }
+
+    private static Plan failed(String error) {
+        return new Plan(List.of(), List.of(), List.of(error));
+    }
+
+    private static String decode(byte[] bytes) throws CharacterCodingException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes));
+        return chars.toString();
+    }
+
+    /** The line of the first byte that is not UTF-8. */
+    private static int badLine(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                try {
+                    decoder.reset().decode(ByteBuffer.wrap(bytes, start, i - start));
+                } catch (CharacterCodingException e) {
+                    return line;
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return line;
+    }
+}

@@ -1,0 +1,28 @@
+package org.cadre.server.json;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Enum constants as the API spells them: lower case with hyphens ({@code CASE_STUDY} is {@code case-study}). */
+public final class Labels {
+
+    private Labels() {}
+
+    public static String of(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static <E extends Enum<E>> E parse(Class<E> type, String label) {
+        if (label == null) {
+            throw new IllegalArgumentException("is required");
+        }
+        for (E e : type.getEnumConstants()) {
+            if (of(e).equals(label)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("must be one of " + Arrays.stream(type.getEnumConstants()).map(Labels::of)
+                .collect(Collectors.joining(", ")));
+    }
+}

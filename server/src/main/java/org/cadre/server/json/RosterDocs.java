@@ -1,0 +1,260 @@
+package org.cadre.server.json;
+
+import static org.cadre.server.json.CurriculumDoc.number;
+import static org.cadre.server.json.CurriculumDoc.orEmpty;
+import static org.cadre.server.json.CurriculumDoc.present;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSortedSet;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cadre.curriculum.CurriculumId;
+import org.cadre.curriculum.ItemCode;
+import org.cadre.curriculum.SemanticVersion;
+import org.cadre.curriculum.SessionCode;
+import org.cadre.roster.AgendaSlot;
+import org.cadre.roster.Country;
+import org.cadre.roster.DateRange;
+import org.cadre.roster.Enrolment;
+import org.cadre.roster.Event;
+import org.cadre.roster.EventId;
+import org.cadre.roster.Feedback;
+import org.cadre.roster.Organisation;
+import org.cadre.roster.OrganisationId;
+import org.cadre.roster.Person;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.PracticeTeaching;
+import org.cadre.roster.Programme;
+import org.cadre.roster.ProgrammeId;
+import org.cadre.roster.Rubric;
+import org.cadre.roster.Sex;
+
+/** JSON shapes of organisations, people, programmes and events; each converts both ways. */
+public final class RosterDocs {
+
+    private RosterDocs() {}
+
+    public record OrganisationDoc(String id, String name, String country, String kind, Boolean nominatingAuthority) {
+        public static OrganisationDoc of(Organisation o) {
+            return new OrganisationDoc(o.id().value(), o.name(), o.country().code(), Labels.of(o.kind()), o.nominatingAuthority());
+        }
+
+        public Organisation toDomain() {
+            Fields f = new Fields();
+            OrganisationId oid = f.at("id", () -> OrganisationId.of(id));
+            f.require("name", name);
+            Country c = f.at("country", () -> Country.of(country));
+            Organisation.Kind k = f.at("kind", () -> Labels.parse(Organisation.Kind.class, kind));
+            f.check();
+            Organisation o = f.at("organisation", () -> new Organisation(oid, name, c, k, Boolean.TRUE.equals(nominatingAuthority)));
+            f.check();
+            return o;
+        }
+    }
+
+    /** A person as staff see them; donor viewers never receive this shape. */
+    public record PersonDoc(String id, String nativeName, String latinName, String sex, String country,
+            String organisation, String rank) {
+        public static PersonDoc of(Person p) {
+            return new PersonDoc(p.id().value(), p.nativeName().orElse(null), p.latinName().orElse(null), Labels.of(p.sex()),
+                    p.country().code(), p.organisation().map(OrganisationId::value).orElse(null), p.rank().orElse(null));
+        }
+
+        public Person toDomain() {
+            Fields f = new Fields();
+            PersonId pid = f.at("id", () -> PersonId.of(id));
+            Country c = f.at("country", () -> Country.of(country));
+            Sex s = sex == null ? Sex.NOT_RECORDED : f.at("sex", () -> Labels.parse(Sex.class, sex));
+            Optional<OrganisationId> org = organisation == null ? Optional.empty()
+                    : Optional.ofNullable(f.at("organisation", () -> OrganisationId.of(organisation)));
+            if (nativeName == null && latinName == null) {
+                f.add("name", "give nativeName, latinName or both");
+            }
+            f.check();
+            Person p = f.at("person", () -> new Person(pid, Optional.ofNullable(nativeName), Optional.ofNullable(latinName), s, c,
+                    org, Optional.ofNullable(rank)));
+            f.check();
+            return p;
+        }
+    }
+
+    public record ProgrammeDoc(String id, String title, String donor, List<String> countries, List<Integer> sdgs) {
+        public static ProgrammeDoc of(Programme p) {
+            return new ProgrammeDoc(p.id().value(), p.title(), p.donor(), p.countries().stream().map(Country::code).toList(),
+                    List.copyOf(p.sdgs()));
+        }
+
+        public Programme toDomain() {
+            Fields f = new Fields();
+            ProgrammeId pid = f.at("id", () -> ProgrammeId.of(id));
+            f.require("title", title);
+            f.require("donor", donor);
+            var cs = f.each("countries", countries, Country::of);
+            f.require("countries", countries);
+            f.check();
+            Programme p = f.at("programme", () -> new Programme(pid, title, donor, ImmutableSet.copyOf(cs),
+                    ImmutableSortedSet.copyOf(orEmpty(sdgs))));
+            f.check();
+            return p;
+        }
+    }
+
+    public record DaysDoc(String first, String last) {
+        static DaysDoc of(DateRange r) {
+            return new DaysDoc(r.first().toString(), r.last().toString());
+        }
+
+        DateRange toDomain() {
+            return DateRange.of(LocalDate.parse(present(first, "first")), LocalDate.parse(present(last, "last")));
+        }
+    }
+
+    /** @param start and {@code end}: local times in the event's zone, {@code HH:mm} */
+    public record SlotDoc(String session, String day, String start, String end, List<String> trainers) {
+        static SlotDoc of(AgendaSlot s) {
+            return new SlotDoc(s.session().value(), s.day().toString(), s.start().toString(), s.end().toString(),
+                    s.trainers().stream().map(PersonId::value).sorted().toList());
+        }
+
+        AgendaSlot toDomain() {
+            return new AgendaSlot(SessionCode.of(session), LocalDate.parse(present(day, "day")), LocalTime.parse(present(start, "start")),
+                    LocalTime.parse(present(end, "end")), orEmpty(trainers).stream().map(PersonId::of).collect(ImmutableSet.toImmutableSet()));
+        }
+    }
+
+    public record EventDoc(String id, String title, String programme, String curriculum, String version, String kind,
+            String city, String country, String zone, DaysDoc courseDays, DaysDoc travelWindow, Integer minParticipants,
+            Integer maxParticipants, Map<String, Integer> quotas, List<String> languages, Boolean interpretation,
+            List<SlotDoc> agenda, String trainersFrom) {
+
+        public static EventDoc of(Event e) {
+            Map<String, Integer> quotas = new java.util.TreeMap<>();
+            e.quotas().forEach((c, n) -> quotas.put(c.code(), n));
+            return new EventDoc(e.id().value(), e.title(), e.programme().value(), e.curriculum().value(), e.version().toString(),
+                    Labels.of(e.kind()), e.city(), e.country().code(), e.zone().getId(), DaysDoc.of(e.courseDays()),
+                    DaysDoc.of(e.travelWindow()), e.minParticipants(), e.maxParticipants(), quotas, e.languages(),
+                    e.interpretation(), e.agenda().stream().map(SlotDoc::of).toList(), e.trainersFrom().map(EventId::value).orElse(null));
+        }
+
+        public Event toDomain() {
+            Fields f = new Fields();
+            EventId eid = f.at("id", () -> EventId.of(id));
+            f.require("title", title);
+            ProgrammeId pid = f.at("programme", () -> ProgrammeId.of(programme));
+            CurriculumId cid = f.at("curriculum", () -> CurriculumId.of(curriculum));
+            SemanticVersion v = f.require("version", version) == null ? null : f.at("version", () -> SemanticVersion.parse(version));
+            Event.Kind k = f.at("kind", () -> Labels.parse(Event.Kind.class, kind));
+            f.require("city", city);
+            Country c = f.at("country", () -> Country.of(country));
+            ZoneId z = f.require("zone", zone) == null ? null : f.at("zone", () -> ZoneId.of(zone));
+            DateRange days = f.require("courseDays", courseDays) == null ? null : f.at("courseDays", courseDays::toDomain);
+            DateRange window = travelWindow == null ? days : f.at("travelWindow", travelWindow::toDomain);
+            int min = minParticipants == null ? 0 : minParticipants;
+            f.require("maxParticipants", maxParticipants);
+            ImmutableMap.Builder<Country, Integer> q = ImmutableMap.builder();
+            if (quotas != null) {
+                quotas.forEach((code, seats) -> {
+                    Country qc = f.at("quotas." + (code.matches("[A-Za-z]{2}") ? code : "key"), () -> Country.of(code));
+                    Integer n = f.at("quotas", () -> number(seats, "seats"));
+                    if (qc != null && n != null) {
+                        q.put(qc, n);
+                    }
+                });
+            }
+            var slots = f.each("agenda", agenda, SlotDoc::toDomain);
+            Optional<EventId> from = trainersFrom == null ? Optional.empty()
+                    : Optional.ofNullable(f.at("trainersFrom", () -> EventId.of(trainersFrom)));
+            f.check();
+            Event e = f.at("event", () -> {
+                Event.Builder b = Event.builder(eid, title, pid, cid, v, k).venue(city, c, z).courseDays(days)
+                        .travelWindow(window).participants(min, maxParticipants)
+                        .languages(orEmpty(languages).toArray(String[]::new))
+                        .interpretation(Boolean.TRUE.equals(interpretation)).agenda(slots);
+                q.buildOrThrow().forEach(b::quota);
+                from.ifPresent(b::trainersFrom);
+                return b.build();
+            });
+            f.check();
+            return e;
+        }
+    }
+
+    /** An enrolment as staff see it: the person's display name, role, status and its dated history. */
+    public record EnrolmentView(String person, String name, String country, String role, String status, String since,
+            String nominatedBy, List<StatusDoc> history, int version) {
+        public static EnrolmentView of(Enrolment e, Optional<Person> person, int version) {
+            return new EnrolmentView(e.person().value(), person.map(Person::displayName).orElse(null),
+                    person.map(p -> p.country().code()).orElse(null), Labels.of(e.role()), Labels.of(e.status()),
+                    e.since().toString(), e.nominatedBy().map(OrganisationId::value).orElse(null),
+                    e.history().stream().map(h -> new StatusDoc(Labels.of(h.status()), h.on().toString())).toList(), version);
+        }
+    }
+
+    public record StatusDoc(String status, String on) {}
+
+    public record RubricDoc(String task, List<CriterionDoc> criteria, Integer passMark) {
+        public static RubricDoc of(Rubric r) {
+            return new RubricDoc(r.task().value(), r.criteria().stream().map(c -> new CriterionDoc(c.name(), c.maxPoints())).toList(),
+                    r.passMark());
+        }
+
+        public Rubric toDomain() {
+            Fields f = new Fields();
+            var cs = f.each("criteria", criteria, c -> new Rubric.Criterion(c.name(), number(c.maxPoints(), "maxPoints")));
+            f.require("criteria", criteria);
+            f.require("passMark", passMark);
+            f.check();
+            Rubric r = f.at("rubric", () -> new Rubric(ItemCode.of(task), cs, passMark));
+            f.check();
+            return r;
+        }
+    }
+
+    public record CriterionDoc(String name, Integer maxPoints) {}
+
+    public record PracticeDoc(String person, String task, Map<String, Integer> scores, String assessor) {
+        PracticeTeaching toDomain() {
+            return new PracticeTeaching(PersonId.of(person), ItemCode.of(task), ImmutableMap.copyOf(present(scores, "scores")),
+                    Optional.ofNullable(assessor).map(PersonId::of));
+        }
+
+        public static ImmutableList<PracticeTeaching> all(List<PracticeDoc> docs) {
+            Fields f = new Fields();
+            f.require("results", docs);
+            var out = f.each("results", docs, PracticeDoc::toDomain);
+            f.check();
+            return out;
+        }
+    }
+
+    /**
+     * One feedback item; without an author it is anonymous. {@code concerns} defaults to the session.
+     *
+     * @param concerns {@code {"element": "outcome", "code": "LO3"}}
+     */
+    public record FeedbackDoc(String author, String session, String trainer, Integer rating, String comment, ConcernDoc concerns) {
+        Feedback toDomain() {
+            SessionCode s = SessionCode.of(session);
+            Feedback.Concern concern = concerns == null ? new Feedback.Concern(org.cadre.curriculum.CurriculumDiff.Element.SESSION, s.value())
+                    : new Feedback.Concern(Labels.parse(org.cadre.curriculum.CurriculumDiff.Element.class, concerns.element()), concerns.code());
+            return new Feedback(Optional.ofNullable(author).map(PersonId::of), s, Optional.ofNullable(trainer).map(PersonId::of),
+                    number(rating, "rating"), Optional.ofNullable(comment), concern);
+        }
+
+        public static ImmutableList<Feedback> all(List<FeedbackDoc> docs) {
+            Fields f = new Fields();
+            f.require("items", docs);
+            var out = f.each("items", docs, FeedbackDoc::toDomain);
+            f.check();
+            return out;
+        }
+    }
+
+    public record ConcernDoc(String element, String code) {}
+}

@@ -1,0 +1,177 @@
+package org.cadre.server.web;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.cadre.curriculum.Curriculum;
+import org.cadre.roster.Event;
+import org.cadre.roster.EventId;
+import org.cadre.server.security.Access;
+import org.cadre.server.security.Access.Permission;
+import org.cadre.server.security.Sessions;
+import org.cadre.server.store.Assessments;
+import org.cadre.server.store.AuditLog;
+import org.cadre.server.store.Certifications;
+import org.cadre.server.store.Curricula;
+import org.cadre.server.store.Database;
+import org.cadre.server.store.Enrolments;
+import org.cadre.server.store.Events;
+import org.cadre.server.store.FeedbackItems;
+import org.cadre.server.store.Organisations;
+import org.cadre.server.store.People;
+import org.cadre.server.store.Programmes;
+import org.cadre.server.store.Rosters;
+import org.cadre.server.store.Trainers;
+import org.cadre.server.store.UserAccount;
+import org.cadre.server.store.Users;
+import org.cadre.server.store.Versioned;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every handler shares: the stores, the logged-in user and the permission check, ETags, pages.
+ * Refusals are thrown as {@link ApiProblem} and answered by the application.
+ */
+final class Api {
+
+    private static final Logger LOG = LoggerFactory.getLogger("cadre.http");
+
+    /** Page size of every list. */
+    static final int PAGE = 50;
+
+    final Database db;
+    final Clock clock;
+    final AuditLog audit;
+    final Users users;
+    final Sessions sessions;
+    final Curricula curricula;
+    final Organisations organisations;
+    final People people;
+    final Programmes programmes;
+    final Events events;
+    final Enrolments enrolments;
+    final Assessments assessments;
+    final FeedbackItems feedback;
+    final Certifications certifications;
+    final Trainers trainers;
+    final Rosters rosters;
+
+    Api(Database db, Clock clock, Sessions sessions, Users users) {
+        this.db = db;
+        this.clock = clock;
+        this.audit = new AuditLog(clock);
+        this.users = users;
+        this.sessions = sessions;
+        this.curricula = new Curricula(db, audit);
+        this.organisations = new Organisations(db, audit);
+        this.people = new People(db, audit);
+        this.programmes = new Programmes(db, audit);
+        this.events = new Events(db, audit);
+        this.enrolments = new Enrolments(db, audit);
+        this.assessments = new Assessments(db, audit);
+        this.feedback = new FeedbackItems(db, audit);
+        this.certifications = new Certifications(db, audit);
+        this.trainers = new Trainers(db, audit);
+        this.rosters = new Rosters(db, audit);
+    }
+
+    /** The logged-in user; 401 without a live token. */
+    UserAccount user(Context ctx) {
+        String header = ctx.header("Authorization");
+        Optional<UserAccount> user = header != null && header.startsWith("Bearer ")
+                ? sessions.authenticate(header.substring("Bearer ".length()).strip()) : Optional.empty();
+        if (user.isEmpty()) {
+            throw new ApiProblem(Problem.of("unauthorized", "Login required", 401,
+                    "Log in at POST /api/v1/session and send the token as 'Authorization: Bearer <token>'."));
+        }
+        ctx.attribute("user", user.get().username());
+        return user.get();
+    }
+
+    /** The logged-in user if the role grants the permission; 401 or 403 (logged) otherwise. */
+    UserAccount allow(Context ctx, Permission permission) {
+        UserAccount user = user(ctx);
+        if (!Access.may(user, permission)) {
+            LOG.warn("denied {} {} user={} role={}", ctx.method(), CadreApp.route(ctx), user.username(), user.role().label());
+            throw ApiProblem.forbidden("The " + user.role().label() + " role may not do this.");
+        }
+        return user;
+    }
+
+    /** An event the user's scope covers; 404 for a missing one and for one outside the scope alike. */
+    Versioned<Event> event(Context ctx, UserAccount user) {
+        return id(ctx.pathParam("id"), EventId::of).flatMap(events::get).filter(e -> Access.covers(user, e.value()))
+                .orElseThrow(() -> ApiProblem.notFound("event"));
+    }
+
+    /** The package version an event delivers; 409 if it is not stored. */
+    Curriculum curriculumOf(Event e) {
+        return curricula.get(e.curriculum(), e.version()).orElseThrow(() -> ApiProblem.conflict(
+                "The event's package version is not stored; store it with POST /api/v1/curricula."));
+    }
+
+    /** Parses an id from a path; an id that cannot exist finds nothing. */
+    static <T> Optional<T> id(String text, Function<String, T> parse) {
+        try {
+            return Optional.of(parse.apply(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Sets the ETag of a resource at the given stored version. */
+    static void etag(Context ctx, int version) {
+        ctx.header("ETag", "\"" + version + "\"");
+    }
+
+    /**
+     * The version a change starts from: the one named in If-Match, which must be the current one (412
+     * otherwise), or the current one when the request names none.
+     */
+    static int expected(Context ctx, int current) {
+        String ifMatch = ctx.header("If-Match");
+        if (ifMatch == null || ifMatch.strip().equals("*")) {
+            return current;
+        }
+        for (String tag : ifMatch.split(",")) {
+            String t = tag.strip();
+            if (t.startsWith("W/")) {
+                t = t.substring(2);
+            }
+            if (t.equals("\"" + current + "\"")) {
+                return current;
+            }
+        }
+        throw ApiProblem.stale();
+    }
+
+    /** One page of a list sorted by {@code key}: the items after the {@code cursor} parameter, and the next cursor. */
+    static <T> Map<String, Object> page(Context ctx, List<T> sorted, Function<T, String> key) {
+        String after = ctx.queryParam("cursor");
+        List<T> rest = after == null ? sorted : sorted.stream().filter(t -> key.apply(t).compareTo(after) > 0).toList();
+        List<T> page = rest.subList(0, Math.min(PAGE, rest.size()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page);
+        body.put("next", rest.size() > PAGE ? key.apply(page.get(page.size() - 1)) : null);
+        return body;
+    }
+
+    /** A date parameter or field, or a 400 naming it. */
+    static LocalDate date(String field, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (RuntimeException e) {
+            throw ApiProblem.invalid("A date is not valid.", List.of(field + ": must be a date as YYYY-MM-DD"));
+        }
+    }
+
+    /** Today where the event takes place: the day recorded when a request names none. */
+    LocalDate today(Event e) {
+        return LocalDate.now(clock.withZone(e.zone()));
+    }
+}

@@ -1,0 +1,50 @@
+package org.cadre.server.web;
+
+import java.util.List;
+import org.cadre.finding.Findings;
+
+/** A refusal a handler throws; the application answers it as its problem document. */
+final class ApiProblem extends RuntimeException {
+
+    private final Problem problem;
+
+    ApiProblem(Problem problem) {
+        super(problem.title(), null, false, false);
+        this.problem = problem;
+    }
+
+    Problem problem() {
+        return problem;
+    }
+
+    static ApiProblem notFound(String what) {
+        return new ApiProblem(Problem.of("not-found", "Not found", 404, "There is no such " + what + " that you can see."));
+    }
+
+    static ApiProblem forbidden(String detail) {
+        return new ApiProblem(Problem.of("forbidden", "Forbidden", 403, detail));
+    }
+
+    static ApiProblem invalid(String detail, List<String> errors) {
+        return new ApiProblem(Problem.invalid(detail, errors));
+    }
+
+    static ApiProblem conflict(String detail) {
+        return new ApiProblem(Problem.of("conflict", "Conflict", 409, detail));
+    }
+
+    static ApiProblem stale() {
+        return new ApiProblem(Problem.of("precondition-failed", "Changed since you read it", 412,
+                "The resource has changed since the version named in If-Match; read it again and retry."));
+    }
+
+    /** A business rule refused the change: 422 with the rules' findings. */
+    static ApiProblem refused(String detail, Findings findings) {
+        return new ApiProblem(new Problem("https://cadre.example/problems/refused", "Refused by a rule", 422, detail,
+                List.of(), findings.stream().map(FindingView::of).toList()));
+    }
+
+    static ApiProblem unprocessable(String detail, List<String> errors) {
+        return new ApiProblem(new Problem("https://cadre.example/problems/unprocessable", "Unprocessable", 422, detail, errors, List.of()));
+    }
+}

@@ -1,0 +1,472 @@
+package org.cadre.server.web;
+
+import com.google.common.collect.ImmutableMap;
+import com.google.common.hash.Hashing;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.cadre.curriculum.AssessmentItem;
+import org.cadre.curriculum.Curriculum;
+import org.cadre.curriculum.ItemCode;
+import org.cadre.curriculum.SessionCode;
+import org.cadre.finding.Findings;
+import org.cadre.finding.Result;
+import org.cadre.roster.Attendance;
+import org.cadre.roster.AttendanceMark;
+import org.cadre.roster.Certification;
+import org.cadre.roster.Enrolment;
+import org.cadre.roster.EnrolmentStatus;
+import org.cadre.roster.Event;
+import org.cadre.roster.EventCheck;
+import org.cadre.roster.EventRoster;
+import org.cadre.roster.Feedback;
+import org.cadre.roster.OrganisationId;
+import org.cadre.roster.Person;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.PracticeTeaching;
+import org.cadre.roster.Role;
+import org.cadre.roster.Rubric;
+import org.cadre.roster.TestScore;
+import org.cadre.server.RosterImport;
+import org.cadre.server.json.Fields;
+import org.cadre.server.json.Labels;
+import org.cadre.server.json.RosterDocs.EnrolmentView;
+import org.cadre.server.json.RosterDocs.EventDoc;
+import org.cadre.server.json.RosterDocs.FeedbackDoc;
+import org.cadre.server.json.RosterDocs.PracticeDoc;
+import org.cadre.server.json.RosterDocs.RubricDoc;
+import org.cadre.server.security.Access;
+import org.cadre.server.security.Access.Permission;
+import org.cadre.server.store.RosterImports;
+import org.cadre.server.store.UserAccount;
+import org.cadre.server.store.Versioned;
+
+/**
+ * Events and everything recorded at them: the event and its agenda and checks, enrolments and their
+ * status, roster import, attendance, tests, practice teaching, feedback and certification.
+ */
+final class EventRoutes {
+
+    private final Api api;
+    private final RosterImports imports;
+
+    EventRoutes(Api api) {
+        this.api = api;
+        this.imports = new RosterImports(api.db, api.audit, api.clock);
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/api/v1/events", this::list);
+        r.post("/api/v1/events", this::create);
+        r.get("/api/v1/events/{id}", this::get);
+        r.put("/api/v1/events/{id}", this::update);
+        r.get("/api/v1/events/{id}/agenda", this::agenda);
+        r.get("/api/v1/events/{id}/checks", this::checks);
+        r.get("/api/v1/events/{id}/enrolments", this::enrolments);
+        r.post("/api/v1/events/{id}/enrolments", this::enrol);
+        r.post("/api/v1/events/{id}/enrolments/{person}/status", this::changeStatus);
+        r.post("/api/v1/events/{id}/roster", this::importRoster);
+        r.put("/api/v1/events/{id}/attendance/{session}", this::attendance);
+        r.post("/api/v1/events/{id}/tests", this::tests);
+        r.put("/api/v1/events/{id}/rubric", this::rubric);
+        r.post("/api/v1/events/{id}/practice", this::practice);
+        r.post("/api/v1/events/{id}/feedback", this::feedback);
+        r.get("/api/v1/events/{id}/certification", this::evaluate);
+        r.post("/api/v1/events/{id}/certification", this::certify);
+    }
+
+    // The event
+
+    private void list(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.READ_RECORDS);
+        ctx.json(Api.page(ctx, api.events.all().stream().map(Versioned::value).filter(e -> Access.covers(user, e))
+                .map(EventDoc::of).toList(), EventDoc::id));
+    }
+
+    private void create(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
+        Event e = Json.body(ctx, EventDoc.class).toDomain();
+        DirectoryRoutes.inScope(user, Access.covers(user, e), "event");
+        references(e);
+        if (api.events.get(e.id()).isPresent()) {
+            throw ApiProblem.conflict("An event with that id exists already.");
+        }
+        Versioned<Event> stored = DirectoryRoutes.created(() -> api.events.add(e, user.username()), "event");
+        DirectoryRoutes.answerCreated(ctx, "/api/v1/events/" + e.id(), stored.version(), EventDoc.of(e));
+    }
+
+    /** The programme, the package version and the ToT an event names must be stored. */
+    private void references(Event e) {
+        List<String> missing = new ArrayList<>();
+        if (api.programmes.get(e.programme()).isEmpty()) {
+            missing.add("programme: no such programme");
+        }
+        if (api.curricula.get(e.curriculum(), e.version()).isEmpty()) {
+            missing.add("version: no such package version is stored");
+        }
+        if (e.trainersFrom().isPresent() && api.events.get(e.trainersFrom().get()).isEmpty()) {
+            missing.add("trainersFrom: no such event");
+        }
+        if (!missing.isEmpty()) {
+            throw ApiProblem.unprocessable("The event names records that are not stored.", missing);
+        }
+    }
+
+    private void get(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.READ_RECORDS);
+        Versioned<Event> e = api.event(ctx, user);
+        Api.etag(ctx, e.version());
+        ctx.json(EventDoc.of(e.value()));
+    }
+
+    private void update(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
+        Versioned<Event> current = api.event(ctx, user);
+        Event changed = Json.body(ctx, EventDoc.class).toDomain();
+        DirectoryRoutes.sameId(current.value().id().value(), changed.id().value());
+        DirectoryRoutes.inScope(user, Access.covers(user, changed), "event");
+        references(changed);
+        Versioned<Event> saved = api.events.update(changed, Api.expected(ctx, current.version()), user.username());
+        Api.etag(ctx, saved.version());
+        ctx.json(EventDoc.of(saved.value()));
+    }
+
+    record Trainer(String id, String name) {}
+
+    record AgendaEntry(String day, String start, String end, long minutes, String session, String title, String module,
+            List<Trainer> trainers) {}
+
+    private void agenda(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.READ_RECORDS);
+        Event e = api.event(ctx, user).value();
+        Curriculum c = api.curriculumOf(e);
+        Map<PersonId, Versioned<Person>> people = api.people.byIds(e.agenda().stream().flatMap(s -> s.trainers().stream()).toList());
+        ctx.json(e.agenda().stream().sorted(Comparator.comparing((org.cadre.roster.AgendaSlot s) -> s.day()).thenComparing(s -> s.start()))
+                .map(s -> new AgendaEntry(s.day().toString(), s.start().toString(), s.end().toString(), s.minutes(), s.session().value(),
+                        c.session(s.session()).map(x -> x.title()).orElse(null),
+                        c.moduleOf(s.session()).map(m -> m.code().value()).orElse(null),
+                        s.trainers().stream().sorted().map(t -> new Trainer(t.value(),
+                                Optional.ofNullable(people.get(t)).map(p -> p.value().displayName()).orElse(null))).toList()))
+                .toList());
+    }
+
+    private EventRoster roster(Context ctx, UserAccount user) {
+        Event e = api.event(ctx, user).value();
+        return api.rosters.load(e.id(), api.curriculumOf(e)).orElseThrow(() -> ApiProblem.notFound("event"));
+    }
+
+    record Checks(String event, int errors, List<FindingView> findings) {}
+
+    private void checks(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.READ_RECORDS);
+        EventRoster roster = roster(ctx, user);
+        Findings findings = EventCheck.of(roster).run();
+        ctx.json(new Checks(roster.event().id().value(), findings.errors().size(), findings.stream().map(FindingView::of).toList()));
+    }
+
+    // Enrolments
+
+    private void enrolments(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.READ_RECORDS);
+        Event e = api.event(ctx, user).value();
+        List<Versioned<Enrolment>> all = api.enrolments.ofEvent(e.id());
+        Map<PersonId, Versioned<Person>> people = api.people.byIds(all.stream().map(v -> v.value().person()).toList());
+        ctx.json(Api.page(ctx, all.stream().map(v -> EnrolmentView.of(v.value(),
+                Optional.ofNullable(people.get(v.value().person())).map(Versioned::value), v.version())).toList(), EnrolmentView::person));
+    }
+
+    /** A new enrolment: the person, the role and who nominated them; it starts as nominated on {@code on}. */
+    record NewEnrolment(String person, String role, String nominatedBy, String on) {}
+
+    private void enrol(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
+        Event e = api.event(ctx, user).value();
+        NewEnrolment in = Json.body(ctx, NewEnrolment.class);
+        Fields f = new Fields();
+        PersonId person = f.at("person", () -> PersonId.of(in.person()));
+        Role role = f.at("role", () -> Labels.parse(Role.class, in.role()));
+        OrganisationId by = f.at("nominatedBy", () -> OrganisationId.of(in.nominatedBy()));
+        LocalDate on = in.on() == null ? api.today(e) : f.at("on", () -> LocalDate.parse(in.on()));
+        f.check();
+        List<String> missing = new ArrayList<>();
+        if (api.people.get(person).isEmpty()) {
+            missing.add("person: no such person");
+        }
+        if (api.organisations.get(by).isEmpty()) {
+            missing.add("nominatedBy: no such organisation");
+        }
+        if (!missing.isEmpty()) {
+            throw ApiProblem.unprocessable("The enrolment names records that are not stored.", missing);
+        }
+        if (api.enrolments.get(e.id(), person).isPresent()) {
+            throw ApiProblem.conflict("The person is enrolled in this event already.");
+        }
+        Enrolment enrolment = Enrolment.nominate(person, e.id(), role, by, on);
+        api.enrolments.addAll(List.of(enrolment), user.username());
+        DirectoryRoutes.answerCreated(ctx, "/api/v1/events/" + e.id() + "/enrolments", 1,
+                EnrolmentView.of(enrolment, api.people.get(person).map(Versioned::value), 1));
+    }
+
+    record StatusChange(String status, String on) {}
+
+    private void changeStatus(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
+        Event e = api.event(ctx, user).value();
+        Versioned<Enrolment> current = Api.id(ctx.pathParam("person"), PersonId::of).flatMap(p -> api.enrolments.get(e.id(), p))
+                .orElseThrow(() -> ApiProblem.notFound("enrolment"));
+        StatusChange in = Json.body(ctx, StatusChange.class);
+        Fields f = new Fields();
+        EnrolmentStatus target = f.at("status", () -> Labels.parse(EnrolmentStatus.class, in.status()));
+        LocalDate on = in.on() == null ? api.today(e) : f.at("on", () -> LocalDate.parse(in.on()));
+        f.check();
+        int expected = Api.expected(ctx, current.version());
+        Result<Enrolment> moved = current.value().moveTo(target, on);
+        if (!moved.isOk()) {
+            throw ApiProblem.refused("That status change is not allowed.", moved.refusal());
+        }
+        Versioned<Enrolment> saved = api.enrolments.save(moved.value(), expected, user.username());
+        Api.etag(ctx, saved.version());
+        ctx.json(EnrolmentView.of(saved.value(), api.people.get(saved.value().person()).map(Versioned::value), saved.version()));
+    }
+
+    record Imported(String event, int enrolled, int newPeople) {}
+
+    /**
+     * Imports a roster from CSV ({@code text/csv}, UTF-8): all rows or none. With an Idempotency-Key, the
+     * same file sent again gets the first answer again and changes nothing.
+     */
+    private void importRoster(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
+        Event e = api.event(ctx, user).value();
+        String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(java.util.Locale.ROOT);
+        if (!type.startsWith("text/csv")) {
+            throw new ApiProblem(Problem.of("unsupported-media-type", "Unsupported media type", 415, "Send the roster as text/csv (UTF-8)."));
+        }
+        byte[] body = ctx.bodyAsBytes();
+        LocalDate on = ctx.queryParam("on") == null ? api.today(e) : Api.date("on", ctx.queryParam("on"));
+        Optional<String> key = Optional.ofNullable(ctx.header("Idempotency-Key")).map(String::strip);
+        if (key.isPresent() && !key.get().matches("[A-Za-z0-9._:-]{1,128}")) {
+            throw ApiProblem.invalid("The Idempotency-Key is not valid.", List.of("Idempotency-Key: 1-128 letters, digits, '.', '_', ':' or '-'"));
+        }
+        String hash = Hashing.sha256().newHasher().putString(e.id().value(), StandardCharsets.UTF_8).putString(on.toString(), StandardCharsets.UTF_8)
+                .putBytes(body).hash().toString();
+        if (key.isPresent()) {
+            Optional<RosterImports.Answer> earlier = imports.answered(user.username(), key.get());
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestHash().equals(hash)) {
+                    throw ApiProblem.unprocessable("That Idempotency-Key was used for another request; use a new key for a new file.",
+                            List.of("Idempotency-Key: was used with another body"));
+                }
+                ctx.header("Idempotent-Replayed", "true");
+                ctx.status(earlier.get().status()).contentType("application/json").result(earlier.get().body());
+                return;
+            }
+        }
+        Set<PersonId> enrolled = api.enrolments.ofEvent(e.id()).stream().map(v -> v.value().person()).collect(Collectors.toSet());
+        RosterImport.Plan plan = RosterImport.plan(body, e, on, new RosterImport.Lookup() {
+            @Override
+            public Optional<Person> person(PersonId id) {
+                return api.people.get(id).map(Versioned::value);
+            }
+
+            @Override
+            public boolean organisationExists(OrganisationId id) {
+                return api.organisations.get(id).isPresent();
+            }
+
+            @Override
+            public boolean enrolled(PersonId id) {
+                return enrolled.contains(id);
+            }
+        });
+        if (!plan.ok()) {
+            throw ApiProblem.unprocessable("The roster was not imported: every bad row is listed with its line; nothing was stored.",
+                    plan.errors());
+        }
+        Imported result = new Imported(e.id().value(), plan.enrolments().size(), plan.newPeople().size());
+        String json = ctx.jsonMapper().toJsonString(result, Imported.class);
+        try {
+            imports.store(plan.newPeople(), plan.enrolments(), user.username(), key, new RosterImports.Answer(hash, 201, json), n -> {});
+        } catch (org.jooq.exception.DataAccessException raced) {
+            throw ApiProblem.conflict("The roster changed while importing (another import at the same time); nothing was stored, send it again.");
+        }
+        ctx.status(201).contentType("application/json").result(json);
+    }
+
+    // Delivery: attendance, tests, practice, feedback
+
+    record Mark(String person, String mark) {}
+
+    record Marks(List<Mark> marks) {}
+
+    record Recorded(String event, int recorded) {}
+
+    private void attendance(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.RECORD_DELIVERY);
+        Event e = api.event(ctx, user).value();
+        Curriculum c = api.curriculumOf(e);
+        SessionCode session = Api.id(ctx.pathParam("session"), SessionCode::of).filter(s -> c.session(s).isPresent())
+                .orElseThrow(() -> ApiProblem.notFound("session"));
+        Marks in = Json.body(ctx, Marks.class);
+        Set<PersonId> enrolled = enrolledIn(e);
+        Fields f = new Fields();
+        f.require("marks", in.marks());
+        List<Attendance> marks = f.each("marks", in.marks(), m -> {
+            PersonId p = PersonId.of(m.person());
+            if (!enrolled.contains(p)) {
+                throw new IllegalArgumentException("person is not enrolled in this event");
+            }
+            return new Attendance(p, session, Labels.parse(AttendanceMark.class, m.mark()));
+        });
+        f.check();
+        api.enrolments.recordAttendance(e.id(), marks, user.username());
+        ctx.json(new Recorded(e.id().value(), marks.size()));
+    }
+
+    private Set<PersonId> enrolledIn(Event e) {
+        return api.enrolments.ofEvent(e.id()).stream().map(v -> v.value().person()).collect(Collectors.toSet());
+    }
+
+    record Score(String person, Map<String, Integer> points) {}
+
+    record Tests(String phase, List<Score> scores) {}
+
+    private void tests(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.RECORD_DELIVERY);
+        Event e = api.event(ctx, user).value();
+        Curriculum c = api.curriculumOf(e);
+        Map<ItemCode, AssessmentItem> items = c.assessment().items().stream().collect(Collectors.toMap(AssessmentItem::code, i -> i));
+        Tests in = Json.body(ctx, Tests.class);
+        Set<PersonId> enrolled = enrolledIn(e);
+        Fields f = new Fields();
+        TestScore.Phase phase = f.at("phase", () -> Labels.parse(TestScore.Phase.class, in.phase()));
+        f.require("scores", in.scores());
+        List<TestScore> scores = f.each("scores", in.scores(), s -> {
+            PersonId p = PersonId.of(s.person());
+            if (!enrolled.contains(p)) {
+                throw new IllegalArgumentException("person is not enrolled in this event");
+            }
+            Map<ItemCode, Integer> points = new LinkedHashMap<>();
+            for (Map.Entry<String, Integer> x : CurriculumDocs.orEmpty(s.points()).entrySet()) {
+                ItemCode code = ItemCode.of(x.getKey());
+                AssessmentItem item = items.get(code);
+                if (item == null) {
+                    throw new IllegalArgumentException("points names an item that is not in the package's assessment");
+                }
+                if (x.getValue() == null || x.getValue() < 0 || x.getValue() > item.maxPoints()) {
+                    throw new IllegalArgumentException("points must be from 0 to the item's maximum");
+                }
+                points.put(code, x.getValue());
+            }
+            return TestScore.of(p, phase == null ? TestScore.Phase.PRE : phase, points);
+        });
+        f.check();
+        api.assessments.recordTests(e.id(), scores, user.username());
+        ctx.json(new Recorded(e.id().value(), scores.size()));
+    }
+
+    private void rubric(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.RECORD_DELIVERY);
+        Event e = api.event(ctx, user).value();
+        Rubric rubric = Json.body(ctx, RubricDoc.class).toDomain();
+        api.assessments.setRubric(e.id(), rubric, user.username());
+        ctx.json(RubricDoc.of(rubric));
+    }
+
+    record Practice(List<PracticeDoc> results) {}
+
+    private void practice(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.RECORD_DELIVERY);
+        Event e = api.event(ctx, user).value();
+        List<PracticeTeaching> results = PracticeDoc.all(Json.body(ctx, Practice.class).results());
+        Set<PersonId> enrolled = enrolledIn(e);
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (!enrolled.contains(results.get(i).person())) {
+                errors.add("results[" + i + "].person: is not enrolled in this event");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.unprocessable("Practice teaching was not recorded.", errors);
+        }
+        api.assessments.recordPractice(e.id(), results, user.username());
+        ctx.json(new Recorded(e.id().value(), results.size()));
+    }
+
+    record FeedbackItems(List<FeedbackDoc> items) {}
+
+    private void feedback(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.RECORD_DELIVERY);
+        Event e = api.event(ctx, user).value();
+        Curriculum c = api.curriculumOf(e);
+        List<Feedback> items = FeedbackDoc.all(Json.body(ctx, FeedbackItems.class).items());
+        Set<PersonId> enrolled = enrolledIn(e);
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Feedback fb = items.get(i);
+            if (c.session(fb.session()).isEmpty()) {
+                errors.add("items[" + i + "].session: is not a session of the package");
+            }
+            if (fb.author().isPresent() && !enrolled.contains(fb.author().get())) {
+                errors.add("items[" + i + "].author: is not enrolled in this event");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.unprocessable("Feedback was not recorded.", errors);
+        }
+        api.feedback.addAll(e.id(), items, user.username());
+        ctx.status(201).json(new Recorded(e.id().value(), items.size()));
+    }
+
+    // Certification
+
+    record DecisionView(String person, String name, boolean certified, List<FindingView> reasons) {}
+
+    private List<DecisionView> decisions(EventRoster roster, List<Certification.Decision> decisions) {
+        return decisions.stream().map(d -> new DecisionView(d.person().value(),
+                Optional.ofNullable(roster.people().get(d.person())).map(Person::displayName).orElse(null), d.certified(),
+                d.reasons().stream().map(FindingView::of).toList())).toList();
+    }
+
+    private void evaluate(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.READ_RECORDS);
+        EventRoster roster = roster(ctx, user);
+        ctx.json(decisions(roster, Certification.evaluate(roster)));
+    }
+
+    record Certify(String on) {}
+
+    record Certified(String event, String decidedOn, int certified, int notCertified, List<DecisionView> decisions) {}
+
+    /** Records the decisions the rules give today (or on {@code on}): who is certified and why not. */
+    private void certify(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.CERTIFY);
+        EventRoster roster = roster(ctx, user);
+        Certify in = ctx.bodyAsBytes().length == 0 ? new Certify(null) : Json.body(ctx, Certify.class);
+        LocalDate on = in.on() == null ? api.today(roster.event()) : Api.date("on", in.on());
+        if (on.isBefore(roster.event().courseDays().last())) {
+            throw ApiProblem.unprocessable("Certification is decided once the course has ended.",
+                    List.of("on: must not be before the last course day"));
+        }
+        List<Certification.Decision> decided = Certification.evaluate(roster);
+        api.certifications.record(roster.event().id(), decided, on, user.username());
+        int yes = (int) decided.stream().filter(Certification.Decision::certified).count();
+        ctx.status(201).json(new Certified(roster.event().id().value(), on.toString(), yes, decided.size() - yes, decisions(roster, decided)));
+    }
+
+    /** Null-safe helpers for request maps. */
+    private static final class CurriculumDocs {
+        static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
+            return map == null ? ImmutableMap.of() : map;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.cadre.server.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cadre.curriculum.Curriculum;
+import org.cadre.curriculum.CurriculumId;
+import org.cadre.finding.Result;
+import org.cadre.roster.EventId;
+import org.cadre.roster.Person;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.pool.Evidence;
+import org.cadre.roster.pool.PoolStatus;
+import org.cadre.roster.pool.TrainerRecord;
+import org.cadre.server.json.Fields;
+import org.cadre.server.json.Labels;
+import org.cadre.server.security.Access;
+import org.cadre.server.security.Access.Permission;
+import org.cadre.server.store.UserAccount;
+import org.cadre.server.store.Versioned;
+
+/**
+ * The trainer pool: who stands where (trainee, co-trainer, certified, lead) for each package, the dated
+ * evidence behind every step, and adding evidence, which moves a trainer on only as the rules allow.
+ */
+final class PoolRoutes {
+
+    private final Api api;
+
+    PoolRoutes(Api api) {
+        this.api = api;
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/api/v1/trainers", this::list);
+        r.get("/api/v1/trainers/{person}/{curriculum}", this::progression);
+        r.post("/api/v1/trainers/{person}/{curriculum}/evidence", this::addEvidence);
+    }
+
+    record TrainerView(String person, String name, String country, String curriculum, String status, boolean active,
+            String certifiedUntil, long deliveries, String lastDelivery) {}
+
+    private TrainerView view(TrainerRecord t, Person p) {
+        return new TrainerView(t.person().value(), p.displayName(), p.country().code(), t.curriculum().value(),
+                Labels.of(t.status()), t.isActive(), t.certifiedUntil().map(LocalDate::toString).orElse(null), t.deliveries(),
+                t.lastDelivery().map(LocalDate::toString).orElse(null));
+    }
+
+    /** Every trainer record in scope, optionally of one package and as it stood {@code on} a day. */
+    private void list(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.READ_POOL);
+        Optional<LocalDate> on = Optional.ofNullable(ctx.queryParam("on")).map(d -> Api.date("on", d));
+        Optional<String> curriculum = Optional.ofNullable(ctx.queryParam("curriculum"));
+        var records = api.trainers.pool().records().stream()
+                .filter(t -> curriculum.isEmpty() || t.curriculum().value().equals(curriculum.get()))
+                .map(t -> on.isPresent() ? t.asOf(on.get()) : Optional.of(t)).flatMap(Optional::stream).toList();
+        Map<PersonId, Versioned<Person>> people = api.people.byIds(records.stream().map(TrainerRecord::person).toList());
+        ctx.json(Api.page(ctx, records.stream().filter(t -> people.containsKey(t.person()))
+                .filter(t -> Access.covers(user, people.get(t.person()).value()))
+                .map(t -> view(t, people.get(t.person()).value()))
+                .sorted(Comparator.comparing(v -> v.person() + "/" + v.curriculum())).toList(), v -> v.person() + "/" + v.curriculum()));
+    }
+
+    record EntryView(String kind, String on, String status, String evidence, String event, String note) {}
+
+    record Progression(TrainerView trainer, List<EntryView> history, int version) {}
+
+    private Person person(Context ctx, UserAccount user) {
+        return Api.id(ctx.pathParam("person"), PersonId::of).flatMap(api.people::get).map(Versioned::value)
+                .filter(p -> Access.covers(user, p)).orElseThrow(() -> ApiProblem.notFound("trainer"));
+    }
+
+    private Progression progression(Versioned<TrainerRecord> t, Person p) {
+        return new Progression(view(t.value(), p), t.value().history().stream().map(e -> new EntryView(Labels.of(e.kind()),
+                e.on().toString(), e.status().map(Labels::of).orElse(null), e.evidence().map(x -> Labels.of(x.kind())).orElse(null),
+                e.evidence().flatMap(Evidence::event).map(EventId::value).orElse(null), e.note())).toList(), t.version());
+    }
+
+    private void progression(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.READ_POOL);
+        Person p = person(ctx, user);
+        Versioned<TrainerRecord> t = Api.id(ctx.pathParam("curriculum"), CurriculumId::of).flatMap(c -> api.trainers.get(p.id(), c))
+                .orElseThrow(() -> ApiProblem.notFound("trainer"));
+        Api.etag(ctx, t.version());
+        ctx.json(progression(t, p));
+    }
+
+    /**
+     * @param kind tot-enrolled (admits a trainee), tot-completed (makes a co-trainer), observed-co-delivery
+     *     (makes a certified trainer), delivery (counted; with {@code promoteTo: lead-trainer} it promotes),
+     *     recertification
+     * @param promoteTo the status the evidence promotes to, where it is not implied by the kind
+     */
+    record NewEvidence(String kind, String on, String event, String note, String promoteTo) {}
+
+    private void addEvidence(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.CERTIFY);
+        Person p = person(ctx, user);
+        CurriculumId curriculum = Api.id(ctx.pathParam("curriculum"), CurriculumId::of).orElseThrow(() -> ApiProblem.notFound("package"));
+        NewEvidence in = Json.body(ctx, NewEvidence.class);
+        Fields f = new Fields();
+        Evidence.Kind kind = f.at("kind", () -> Labels.parse(Evidence.Kind.class, in.kind()));
+        LocalDate on = f.require("on", in.on()) == null ? null : f.at("on", () -> LocalDate.parse(in.on()));
+        Optional<PoolStatus> promoteTo = in.promoteTo() == null ? Optional.empty()
+                : Optional.ofNullable(f.at("promoteTo", () -> Labels.parse(PoolStatus.class, in.promoteTo())));
+        Optional<EventId> event = in.event() == null ? Optional.empty() : Optional.ofNullable(f.at("event", () -> EventId.of(in.event())));
+        f.check();
+        Evidence evidence = new Evidence(kind, on, event, in.note() == null ? "" : in.note());
+        if (event.isPresent() && api.events.get(event.get()).isEmpty()) {
+            throw ApiProblem.unprocessable("The evidence names an event that is not stored.", List.of("event: no such event"));
+        }
+        Optional<Versioned<TrainerRecord>> current = api.trainers.get(p.id(), curriculum);
+        Period validity = latestValidity(curriculum);
+        Result<TrainerRecord> next;
+        int expected;
+        if (current.isEmpty()) {
+            if (kind != Evidence.Kind.TOT_ENROLLED) {
+                throw ApiProblem.unprocessable("The person is not in the pool for this package; admit them with tot-enrolled evidence first.",
+                        List.of("kind: must be tot-enrolled for a person not yet in the pool"));
+            }
+            next = TrainerRecord.admit(p.id(), curriculum, validity, evidence);
+            expected = 0;
+        } else {
+            expected = Api.expected(ctx, current.get().version());
+            TrainerRecord t = current.get().value();
+            next = promoteTo.isPresent() ? t.promote(promoteTo.get(), evidence) : switch (kind) {
+                case TOT_ENROLLED -> Result.refused(org.cadre.roster.pool.PoolRefusal.ALREADY.finding(t.subject(),
+                        "is in the pool for this package already"));
+                case TOT_COMPLETED -> t.promote(PoolStatus.CO_TRAINER, evidence);
+                case OBSERVED_CO_DELIVERY -> t.promote(PoolStatus.CERTIFIED_TRAINER, evidence);
+                case DELIVERY -> t.recordDelivery(evidence);
+                case RECERTIFICATION -> t.recertify(evidence);
+            };
+        }
+        if (!next.isOk()) {
+            throw ApiProblem.refused("The pool's rules refuse that step.", next.refusal());
+        }
+        Versioned<TrainerRecord> saved = api.trainers.save(next.value(), validity, expected, user.username());
+        Api.etag(ctx, saved.version());
+        ctx.status(201).json(progression(saved, p));
+    }
+
+    /** The certificate validity of the package's latest stored version. */
+    private Period latestValidity(CurriculumId id) {
+        return api.curricula.versions(id).stream().max(Comparator.naturalOrder()).flatMap(v -> api.curricula.get(id, v))
+                .map(Curriculum::certification).map(c -> c.certificateValidity())
+                .orElseThrow(() -> ApiProblem.notFound("package"));
+    }
+}
