@@ -1,0 +1,170 @@
+package org.cadre.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableSortedSet;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.cadre.curriculum.demo.DemoCurricula;
+import org.cadre.roster.Country;
+import org.cadre.roster.demo.DemoRoster;
+import org.cadre.server.DemoData;
+import org.cadre.server.json.CurriculumDoc;
+import org.cadre.server.json.RosterDocs;
+import org.cadre.server.security.Passwords;
+import org.cadre.server.store.AuditLog;
+import org.cadre.server.store.Database;
+import org.cadre.server.store.UserAccount;
+import org.cadre.server.store.Users;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Turns docs/access-matrix.csv into requests: every endpoint, as every role, inside and outside its
+ * scope, against the real application over the demo data. A cell that the application answers otherwise
+ * fails the build, so the matrix in docs/ is always the truth. Denials (403) and records outside the scope
+ * (404) must also never carry a byte of the record: the test checks the answer is a problem document.
+ */
+class AccessMatrixTest {
+
+    private static final Path MATRIX = Path.of("..", "docs", "access-matrix.csv");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
+    private static final Map<String, String> TOKENS = new HashMap<>();
+    private static Database db;
+    private static Javalin app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = Database.sqlite(Files.createTempDirectory("cadre-matrix").resolve("cadre.db"));
+        AuditLog audit = new AuditLog(Clock.systemUTC());
+        DemoData.load(db, audit);
+        Users users = new Users(db, audit);
+        users.add(user("admin", UserAccount.Role.ADMIN, null), "test");
+        for (UserAccount.Role role : UserAccount.Role.values()) {
+            if (role != UserAccount.Role.ADMIN) {
+                users.add(user(role.label() + "-in", role, Country.KAZAKHSTAN), "test");
+                users.add(user(role.label() + "-out", role, Country.of("MN")), "test");
+            }
+        }
+        app = CadreApp.create(db).start("127.0.0.1", 0);
+        ApiClient api = new ApiClient(app.port());
+        for (String name : List.of("admin", "coordinator-in", "coordinator-out", "trainer-in", "trainer-out", "m-and-e-in",
+                "m-and-e-out", "donor-viewer-in", "donor-viewer-out")) {
+            TOKENS.put(name, api.login(name, "pw"));
+        }
+    }
+
+    private static UserAccount user(String name, UserAccount.Role role, Country country) {
+        return new UserAccount(name, Passwords.hash("pw".toCharArray(), 1_000), role,
+                country == null ? ImmutableSortedSet.of() : ImmutableSortedSet.of(country), ImmutableSortedSet.of(), false);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+        db.close();
+    }
+
+    static Stream<Arguments> cells() throws Exception {
+        List<String> lines = Files.readAllLines(MATRIX).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        String[] header = lines.get(0).split(",");
+        List<Arguments> cells = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cols = line.split(",");
+            assertThat(cols).as("columns of: %s", line).hasSameSizeAs(header);
+            for (int i = 2; i < cols.length; i++) {
+                cells.add(Arguments.of(cols[0], cols[1], header[i], Integer.parseInt(cols[i])));
+            }
+        }
+        return cells.stream();
+    }
+
+    @ParameterizedTest(name = "{2}: {0} {1} -> {3}")
+    @MethodSource("cells")
+    void every_role_gets_what_the_matrix_says(String method, String template, String who, int expected) throws Exception {
+        String path = template.replace("{event}", "tot-almaty-2023").replace("{programme}", DemoRoster.PROGRAMME.value())
+                .replace("{curriculum}", DemoCurricula.ID);
+        String[] body = body(method, template);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .header("Authorization", "Bearer " + TOKENS.get(who))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body[1]));
+        if (body != null) {
+            b.header("Content-Type", body[0]);
+        }
+        HttpResponse<String> response = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s %s as %s: %s", method, path, who, response.body()).isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith(Problem.CONTENT_TYPE));
+            assertThat(response.body()).doesNotContain("Seitkaliyev", "Сейткалиев");
+        }
+        if (who.startsWith("donor-viewer")) {
+            assertThat(response.body()).as("a donor viewer never receives a name").doesNotContain("Seitkaliyev", "Сейткалиев", "Utepova");
+        }
+    }
+
+    /** A valid body for the endpoint (content type and text), with fresh ids where it creates something. */
+    private static String[] body(String method, String template) throws Exception {
+        int n = UNIQUE.incrementAndGet();
+        String json = "application/json";
+        return switch (method + " " + template) {
+            case "POST /api/v1/users" -> new String[] {json, "{\"username\": \"user-" + n + "\", \"password\": \"a long enough password\","
+                    + " \"role\": \"trainer\", \"countries\": [\"KZ\"]}"};
+            case "POST /api/v1/curricula" -> {
+                ObjectNode doc = JSON.valueToTree(CurriculumDoc.of(DemoCurricula.almatyTot()));
+                doc.put("id", "matrix-package-" + n);
+                yield new String[] {json, JSON.writeValueAsString(doc)};
+            }
+            case "POST /api/v1/organisations" -> new String[] {json, "{\"id\": \"org-" + n + "\", \"name\": \"Regional office\","
+                    + " \"country\": \"KZ\", \"kind\": \"border-service\"}"};
+            case "PUT /api/v1/organisations/kz-border-academy" -> new String[] {json, JSON.writeValueAsString(RosterDocs.OrganisationDoc.of(
+                    DemoRoster.organisations().stream().filter(o -> o.id().equals(DemoRoster.KZ_BORDER_ACADEMY)).findFirst().orElseThrow()))};
+            case "POST /api/v1/people" -> new String[] {json, "{\"id\": \"person-" + n + "\", \"latinName\": \"Test Officer\", \"country\": \"KZ\"}"};
+            case "PUT /api/v1/people/t-kz-01" -> new String[] {json, JSON.writeValueAsString(RosterDocs.PersonDoc.of(
+                    DemoRoster.almatyTrainers().get(0)))};
+            case "POST /api/v1/programmes" -> new String[] {json, "{\"id\": \"programme-" + n + "\", \"title\": \"Programme\", \"donor\": \"Donor\","
+                    + " \"countries\": [\"KZ\"], \"sdgs\": [16]}"};
+            case "PUT /api/v1/programmes/{programme}" -> new String[] {json, JSON.writeValueAsString(RosterDocs.ProgrammeDoc.of(DemoRoster.programme()))};
+            case "POST /api/v1/events" -> {
+                ObjectNode doc = JSON.valueToTree(RosterDocs.EventDoc.of(DemoRoster.almatyTot().event()));
+                doc.put("id", "event-" + n);
+                yield new String[] {json, JSON.writeValueAsString(doc)};
+            }
+            case "PUT /api/v1/events/{event}" -> new String[] {json, JSON.writeValueAsString(RosterDocs.EventDoc.of(DemoRoster.almatyTot().event()))};
+            case "POST /api/v1/events/{event}/enrolments" -> new String[] {json, "{\"person\": \"p-kz-01\", \"role\": \"participant\","
+                    + " \"nominatedBy\": \"kz-border-academy\"}"};
+            case "POST /api/v1/events/{event}/enrolments/p-kz-01/status" -> new String[] {json, "{\"status\": \"approved\"}"};
+            case "POST /api/v1/events/{event}/roster" -> new String[] {"text/csv", "person_id,latin_name,country,role,organisation\r\n"
+                    + "csv-" + n + ",Imported Officer,KZ,participant,kz-border-academy\r\n"};
+            case "PUT /api/v1/events/{event}/attendance/M1.S1" -> new String[] {json, "{\"marks\": [{\"person\": \"p-kz-01\", \"mark\": \"present\"}]}"};
+            case "POST /api/v1/events/{event}/tests" -> new String[] {json, "{\"phase\": \"pre\", \"scores\": []}"};
+            case "PUT /api/v1/events/{event}/rubric" -> new String[] {json, JSON.writeValueAsString(RosterDocs.RubricDoc.of(DemoRoster.microTeachingRubric()))};
+            case "POST /api/v1/events/{event}/practice" -> new String[] {json, "{\"results\": []}"};
+            case "POST /api/v1/events/{event}/feedback" -> new String[] {json, "{\"items\": []}"};
+            case "POST /api/v1/events/{event}/certification" -> new String[] {json, "{\"on\": \"2023-10-27\"}"};
+            case "POST /api/v1/trainers/t-kz-01/{curriculum}/evidence" -> new String[] {json, "{\"kind\": \"tot-enrolled\", \"on\": \"2024-01-10\"}"};
+            default -> {
+                assertThat(method).as("a %s needs a body in AccessMatrixTest", template).isEqualTo("GET");
+                yield null;
+            }
+        };
+    }
+}
