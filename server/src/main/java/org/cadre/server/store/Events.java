@@ -71,6 +71,14 @@ public final class Events {
         return get(db.dsl(), id);
     }
 
+    /**
+     * The event without its agenda and quotas, in one query: enough to check who may see it and to name
+     * it, for the requests that need no more (a roster, a status change).
+     */
+    public Optional<Versioned<Event>> summary(EventId id) {
+        return db.dsl().selectFrom(EVENT).where(EVENT.ID.eq(id.value())).fetchOptional().map(r -> build(r, ImmutableList.of(), ImmutableMap.of()));
+    }
+
     /** Every event, by id. */
     public List<Versioned<Event>> all() {
         DSLContext dsl = db.dsl();
@@ -133,6 +141,10 @@ public final class Events {
         ImmutableMap<Country, Integer> quotas = dsl.selectFrom(EVENT_QUOTA).where(EVENT_QUOTA.EVENT_ID.eq(r.getId()))
                 .orderBy(EVENT_QUOTA.COUNTRY).fetch().stream()
                 .collect(ImmutableMap.toImmutableMap(q -> Country.of(q.getCountry()), q -> q.getSeats()));
+        return build(r, agenda, quotas);
+    }
+
+    private static Versioned<Event> build(EventRecord r, ImmutableList<AgendaSlot> agenda, ImmutableMap<Country, Integer> quotas) {
         Event.Builder b = Event.builder(EventId.of(r.getId()), r.getTitle(), ProgrammeId.of(r.getProgrammeId()),
                         CurriculumId.of(r.getCurriculumId()), SemanticVersion.parse(r.getCurriculumVersion()), Event.Kind.valueOf(r.getKind()))
                 .venue(r.getCity(), Country.of(r.getCountry()), ZoneId.of(r.getTimeZone()))

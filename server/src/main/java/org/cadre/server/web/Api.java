@@ -109,6 +109,12 @@ final class Api {
                 .orElseThrow(() -> ApiProblem.notFound("event"));
     }
 
+    /** As {@link #event}, without the agenda and quotas: one query, for requests that need neither. */
+    Versioned<Event> eventSummary(Context ctx, UserAccount user) {
+        return id(ctx.pathParam("id"), EventId::of).flatMap(events::summary).filter(e -> Access.covers(user, e.value()))
+                .orElseThrow(() -> ApiProblem.notFound("event"));
+    }
+
     /** The package version an event delivers; 409 if it is not stored. */
     Curriculum curriculumOf(Event e) {
         return curricula.get(e.curriculum(), e.version()).orElseThrow(() -> ApiProblem.conflict(

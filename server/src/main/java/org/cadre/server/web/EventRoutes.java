@@ -177,7 +177,7 @@ final class EventRoutes {
 
     private void enrolments(Context ctx) {
         UserAccount user = api.allow(ctx, Permission.READ_RECORDS);
-        Event e = api.event(ctx, user).value();
+        Event e = api.eventSummary(ctx, user).value();
         List<Versioned<Enrolment>> all = api.enrolments.ofEvent(e.id());
         Map<PersonId, Versioned<Person>> people = api.people.byIds(all.stream().map(v -> v.value().person()).toList());
         ctx.json(Api.page(ctx, all.stream().map(v -> EnrolmentView.of(v.value(),
@@ -189,7 +189,7 @@ final class EventRoutes {
 
     private void enrol(Context ctx) {
         UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
-        Event e = api.event(ctx, user).value();
+        Event e = api.eventSummary(ctx, user).value();
         NewEnrolment in = Json.body(ctx, NewEnrolment.class);
         Fields f = new Fields();
         PersonId person = f.at("person", () -> PersonId.of(in.person()));
@@ -220,7 +220,7 @@ final class EventRoutes {
 
     private void changeStatus(Context ctx) {
         UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
-        Event e = api.event(ctx, user).value();
+        Event e = api.eventSummary(ctx, user).value();
         Versioned<Enrolment> current = Api.id(ctx.pathParam("person"), PersonId::of).flatMap(p -> api.enrolments.get(e.id(), p))
                 .orElseThrow(() -> ApiProblem.notFound("enrolment"));
         StatusChange in = Json.body(ctx, StatusChange.class);

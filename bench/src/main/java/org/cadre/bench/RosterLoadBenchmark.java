@@ -1,0 +1,163 @@
+package org.cadre.bench;
+
+import com.google.common.collect.ImmutableSortedSet;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.cadre.server.DemoData;
+import org.cadre.server.security.Passwords;
+import org.cadre.server.store.AuditLog;
+import org.cadre.server.store.Database;
+import org.cadre.server.store.UserAccount;
+import org.cadre.server.store.Users;
+import org.cadre.server.web.CadreApp;
+
+/**
+ * Load on loopback, bounded in time: {@code GET /api/v1/events/tot-almaty-2023/enrolments} (the demo
+ * ToT's roster of 30, logged in, scope checked, names joined) beside a bare Javalin endpoint that reads
+ * one row from the same SQLite file with plain JDBC, measured in the same run with the same client: 32
+ * connections, each sending its next request when the last is answered.
+ *
+ * <p>Run: {@code ./mvnw -q -pl bench -am package -DskipTests && java -cp bench/target/benchmarks.jar
+ * org.cadre.bench.RosterLoadBenchmark [seconds]}
+ */
+public final class RosterLoadBenchmark {
+
+    private static final int CONNECTIONS = 32;
+
+    private RosterLoadBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        Path dir = Files.createTempDirectory("cadre-load");
+        Path file = dir.resolve("cadre.db");
+        try (Database db = Database.sqlite(file)) {
+            AuditLog audit = new AuditLog(Clock.systemUTC());
+            DemoData.load(db, audit);
+            new Users(db, audit).add(new UserAccount("load", Passwords.hash("load password".toCharArray()), UserAccount.Role.COORDINATOR,
+                    ImmutableSortedSet.of(org.cadre.roster.Country.KAZAKHSTAN), ImmutableSortedSet.of(), false), "bench");
+            Javalin cadre = CadreApp.create(db).start("127.0.0.1", 0);
+            HikariConfig raw = new HikariConfig();
+            raw.setJdbcUrl("jdbc:sqlite:" + file);
+            raw.setMaximumPoolSize(4);
+            try (HikariDataSource rawPool = new HikariDataSource(raw)) {
+                Javalin bare = Javalin.create(config -> config.routes.get("/row", ctx -> {
+                    try (Connection c = rawPool.getConnection();
+                            PreparedStatement s = c.prepareStatement("SELECT id, latin_name, country FROM person WHERE id = ?")) {
+                        s.setString(1, "p-kz-01");
+                        try (ResultSet r = s.executeQuery()) {
+                            r.next();
+                            ctx.contentType("application/json").result("{\"id\":\"" + r.getString(1) + "\",\"name\":\"" + r.getString(2)
+                                    + "\",\"country\":\"" + r.getString(3) + "\"}");
+                        }
+                    }
+                })).start("127.0.0.1", 0);
+                HttpClient login = HttpClient.newHttpClient();
+                String body = login.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cadre.port() + "/api/v1/session"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"load\",\"password\":\"load password\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                String token = body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+                System.out.printf(Locale.ROOT, "%d connections, %d s each after %d s warm-up, %d cores%n", CONNECTIONS, seconds, 5,
+                        Runtime.getRuntime().availableProcessors());
+                // Alternate, so both see the same machine state; the second round is the one reported.
+                for (int round = 1; round <= 2; round++) {
+                    Result b = run(URI.create("http://127.0.0.1:" + bare.port() + "/row"), null, seconds);
+                    Result r = run(URI.create("http://127.0.0.1:" + cadre.port() + "/api/v1/events/tot-almaty-2023/enrolments"), token, seconds);
+                    System.out.printf(Locale.ROOT, "round %d%n  bare Javalin + one SQLite row: %s%n  GET event roster (30 enrolments): %s%n"
+                            + "  roster / bare: %.2f%n", round, b, r, r.perSecond() / b.perSecond());
+                }
+                bare.stop();
+            }
+            cadre.stop();
+        }
+    }
+
+    record Result(double perSecond, double p50ms, double p99ms, long errors) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.0f req/s, p50 %.2f ms, p99 %.2f ms, %d non-200", perSecond, p50ms, p99ms, errors);
+        }
+    }
+
+    private static Result run(URI uri, String token, int seconds) throws Exception {
+        HttpClient client = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(4)).build();
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = b.build();
+        measure(client, request, 5, new long[1 << 20]); // warm-up
+        long[][] latencies = new long[CONNECTIONS][];
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        CountDownLatch done = new CountDownLatch(CONNECTIONS);
+        int[] counts = new int[CONNECTIONS];
+        for (int t = 0; t < CONNECTIONS; t++) {
+            int slot = t;
+            latencies[t] = new long[4_000_000 / CONNECTIONS];
+            Thread thread = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < end && counts[slot] < latencies[slot].length) {
+                        long t0 = System.nanoTime();
+                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        latencies[slot][counts[slot]++] = System.nanoTime() - t0;
+                        if (response.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                } finally {
+                    done.countDown();
+                }
+            });
+            thread.start();
+        }
+        done.await();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] all = new long[Arrays.stream(counts).sum()];
+        int at = 0;
+        for (int t = 0; t < CONNECTIONS; t++) {
+            System.arraycopy(latencies[t], 0, all, at, counts[t]);
+            at += counts[t];
+        }
+        Arrays.sort(all);
+        return new Result(all.length / elapsed, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, errors.get());
+    }
+
+    private static void measure(HttpClient client, HttpRequest request, int seconds, long[] sink) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        Thread[] threads = new Thread[CONNECTIONS];
+        for (int t = 0; t < CONNECTIONS; t++) {
+            threads[t] = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        client.send(request, HttpResponse.BodyHandlers.discarding());
+                    }
+                } catch (Exception ignored) {
+                    // warm-up only
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+}
