@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ class SqliteDurabilityTest {
         for (int round = 0; round < 20; round++) {
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), file.toString(), "r" + round)
-                    .redirectErrorStream(false).start();
+                    .redirectError(file.resolveSibling("child-" + round + ".err").toFile()).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             Thread reader = new Thread(() -> {
                 try {
@@ -121,7 +122,9 @@ class SqliteDurabilityTest {
                 assertThat(String.valueOf(db.dsl().fetchValue("PRAGMA integrity_check"))).as("round %d", round).isEqualTo("ok");
             }
         }
-        assertThat(acknowledged).as("the children wrote something before they were killed").hasSizeGreaterThan(20);
+        assertThat(acknowledged).as("the children wrote something before they were killed; first child's errors: %s",
+                Files.exists(file.resolveSibling("child-0.err")) ? Files.readString(file.resolveSibling("child-0.err")) : "none")
+                .hasSizeGreaterThan(20);
     }
 
     /**
