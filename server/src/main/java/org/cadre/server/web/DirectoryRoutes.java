@@ -64,6 +64,7 @@ final class DirectoryRoutes {
         UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
         Organisation o = Json.body(ctx, OrganisationDoc.class).toDomain();
         inScope(user, Access.covers(user, o), "organisation");
+        absent(api.organisations.get(o.id()).isPresent(), "organisation");
         Versioned<Organisation> stored = created(() -> api.organisations.add(o, user.username()), "organisation");
         answerCreated(ctx, "/api/v1/organisations/" + o.id(), stored.version(), OrganisationDoc.of(o));
     }
@@ -124,6 +125,7 @@ final class DirectoryRoutes {
         Person p = Json.body(ctx, PersonDoc.class).toDomain();
         inScope(user, Access.covers(user, p), "person");
         organisationExists(p);
+        absent(api.people.get(p.id()).isPresent(), "person");
         Versioned<Person> stored = created(() -> api.people.add(p, user.username()), "person");
         answerCreated(ctx, "/api/v1/people/" + p.id(), stored.version(), PersonDoc.of(p));
     }
@@ -188,6 +190,7 @@ final class DirectoryRoutes {
         UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
         Programme p = Json.body(ctx, ProgrammeDoc.class).toDomain();
         inScope(user, Access.covers(user, p), "programme");
+        absent(api.programmes.get(p.id()).isPresent(), "programme");
         Versioned<Programme> stored = created(() -> api.programmes.add(p, user.username()), "programme");
         answerCreated(ctx, "/api/v1/programmes/" + p.id(), stored.version(), ProgrammeDoc.of(p));
     }
@@ -229,11 +232,17 @@ final class DirectoryRoutes {
         }
     }
 
+    /** 409 when a record with the id is stored already (checked before writing, so a database failure is never mistaken for it). */
+    static void absent(boolean exists, String what) {
+        if (exists) {
+            throw ApiProblem.conflict("A " + what + " with that id exists already.");
+        }
+    }
+
     static <T> T created(java.util.function.Supplier<T> add, String what) {
         try {
             return add.get();
-        } catch (AlreadyStoredException | org.jooq.exception.DataAccessException e) {
-            // A record with the id exists (or was stored at the same moment by another request).
+        } catch (AlreadyStoredException e) {
             throw ApiProblem.conflict("A " + what + " with that id exists already.");
         }
     }

@@ -97,9 +97,7 @@ final class EventRoutes {
         Event e = Json.body(ctx, EventDoc.class).toDomain();
         DirectoryRoutes.inScope(user, Access.covers(user, e), "event");
         references(e);
-        if (api.events.get(e.id()).isPresent()) {
-            throw ApiProblem.conflict("An event with that id exists already.");
-        }
+        DirectoryRoutes.absent(api.events.summary(e.id()).isPresent(), "event");
         Versioned<Event> stored = DirectoryRoutes.created(() -> api.events.add(e, user.username()), "event");
         DirectoryRoutes.answerCreated(ctx, "/api/v1/events/" + e.id(), stored.version(), EventDoc.of(e));
     }
