@@ -1,32 +1,211 @@
 package org.cadre.server;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.cadre.curriculum.CourseFrame;
 import org.cadre.curriculum.Curriculum;
 import org.cadre.curriculum.CurriculumCheck;
 import org.cadre.curriculum.CurriculumDiff;
 import org.cadre.curriculum.demo.DemoCurricula;
 import org.cadre.finding.Findings;
+import org.cadre.roster.Event;
+import org.cadre.roster.EventCheck;
+import org.cadre.roster.EventRoster;
+import org.cadre.roster.Person;
+import org.cadre.roster.Programme;
+import org.cadre.server.json.CurriculumDoc;
+import org.cadre.server.json.Documents;
+import org.cadre.server.json.Fields;
+import org.cadre.server.json.RosterDocs.EventDoc;
+import org.cadre.server.store.AuditLog;
+import org.cadre.server.store.Curricula;
+import org.cadre.server.store.Database;
+import org.cadre.server.store.Organisations;
+import org.cadre.server.store.People;
+import org.cadre.server.store.Programmes;
+import org.cadre.server.store.Rosters;
+import org.cadre.server.store.Trainers;
+import org.cadre.server.store.Versioned;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cadre check --demo}: the rule checks of the demo package, exit code 1 when any is an error. */
+/**
+ * {@code cadre check FILE}: the rule checks of a package version or an event, given as the JSON document
+ * the API takes; {@code cadre check --demo}: those of the demo package. Exit code 0 when no finding is an
+ * error, 1 when one is, 2 when the file cannot be read as either document.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Run the rule checks of a Training Support Package and print every finding.")
+        description = {"Run the rule checks of a Training Support Package version or an event and print every finding.",
+                "FILE is the JSON document POST /api/v1/curricula or POST /api/v1/events takes; a package has `modules`, "
+                        + "an event `courseDays`. An event is checked against the programme and package version stored "
+                        + "in the database (--data or --jdbc-url) or given with --curriculum, with the roster stored "
+                        + "for it if there is one.",
+                "Exit code: 0 no errors, 1 a finding is an error, 2 the file is not a valid document."})
 final class CheckCommand implements Callable<Integer> {
+
+    /** Exit code when the file cannot be read as a package or an event. */
+    static final int UNREADABLE = 2;
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--demo", required = true,
-            description = "Check the demo package (Almaty ToT, version 1.0.0 and its revision 1.1.0).")
-    private boolean demo;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Subject subject;
+
+    static final class Subject {
+        @Parameters(paramLabel = "FILE", description = "A package version or event as JSON.")
+        Path file;
+
+        @Option(names = "--demo", description = "Check the demo package (Almaty ToT, version 1.0.0 and its revision 1.1.0).")
+        boolean demo;
+    }
+
+    @Option(names = "--days", paramLabel = "N", description = "Check a package within a course of N days (with --hours-per-day).")
+    private Integer days;
+
+    @Option(names = "--hours-per-day", paramLabel = "H", description = "Contact hours per course day (with --days).")
+    private Integer hoursPerDay;
+
+    @Option(names = "--previous", paramLabel = "FILE", description = "The package version this one revises, to check the revision rules.")
+    private Path previous;
+
+    @Option(names = "--curriculum", paramLabel = "FILE",
+            description = "For an event: the package version it delivers, instead of the one stored in the database.")
+    private Path curriculumFile;
+
+    @Mixin
+    private StoreOptions store = new StoreOptions();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (subject.demo) {
+            return demo(out);
+        }
+        try {
+            Map<?, ?> fields = Documents.read(read(subject.file), Map.class);
+            if (fields.containsKey("modules")) {
+                return curriculum(out);
+            }
+            if (fields.containsKey("courseDays")) {
+                return event(out);
+            }
+            throw new Unusable(subject.file + ": neither a package version (no `modules`) nor an event (no `courseDays`).");
+        } catch (Unusable e) {
+            err.println(e.getMessage());
+            return UNREADABLE;
+        } catch (Documents.Unreadable e) {
+            err.println(subject.file + ": " + e.getMessage());
+            e.fields().forEach(f -> err.println("  " + f));
+            return UNREADABLE;
+        }
+    }
+
+    /** A file, option or stored record that the check cannot use; the message says which and why. */
+    private static final class Unusable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unusable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private int curriculum(PrintWriter out) throws Unusable, Documents.Unreadable {
+        Curriculum c = curriculumIn(subject.file);
+        CurriculumCheck check = CurriculumCheck.of(c);
+        if (days != null || hoursPerDay != null) {
+            if (days == null || hoursPerDay == null || days < 1 || hoursPerDay < 1) {
+                throw new Unusable("--days and --hours-per-day go together, as whole numbers from 1.");
+            }
+            check = check.within(CourseFrame.ofHours(days, hoursPerDay));
+        }
+        if (previous != null) {
+            check = check.revising(curriculumIn(previous));
+        }
+        Findings findings = check.run();
+        print(out, c, findings);
+        return findings.hasErrors() ? 1 : 0;
+    }
+
+    private int event(PrintWriter out) throws Unusable, Documents.Unreadable {
+        Event event = convert(subject.file, Documents.read(read(subject.file), EventDoc.class)::toDomain);
+        if (store.jdbcUrl(System.getenv()).isEmpty() && curriculumFile == null && !Files.exists(store.sqliteFile(System.getenv()))) {
+            throw new Unusable("No database at " + store.sqliteFile(System.getenv())
+                    + "; an event is checked against its programme and package version as stored there (give --data or --jdbc-url).");
+        }
+        try (Database db = store.open(System.getenv())) {
+            AuditLog audit = new AuditLog(java.time.Clock.systemUTC());
+            Programme programme = new Programmes(db, audit).get(event.programme()).map(v -> v.value())
+                    .orElseThrow(() -> new Unusable("programme: " + event.programme() + " is not stored in " + db.description() + "."));
+            Curriculum curriculum = curriculumFile != null ? curriculumIn(curriculumFile)
+                    : new Curricula(db, audit).get(event.curriculum(), event.version()).orElseThrow(() -> new Unusable(
+                            "curriculum: version " + event.version() + " of " + event.curriculum() + " is not stored in "
+                                    + db.description() + "; give it with --curriculum FILE."));
+            if (!curriculum.id().equals(event.curriculum()) || !curriculum.version().equals(event.version())) {
+                throw new Unusable("--curriculum: the file holds " + curriculum.id() + " " + curriculum.version()
+                        + ", the event delivers " + event.curriculum() + " " + event.version() + ".");
+            }
+            Optional<EventRoster> stored = new Rosters(db, audit).load(event.id(), curriculum);
+            // The trainers the file's agenda names, as recorded, so the check sees who they are.
+            List<Person> trainers = new People(db, audit).byIds(event.agenda().stream()
+                    .flatMap(slot -> slot.trainers().stream()).collect(Collectors.toSet())).values().stream()
+                    .map(Versioned::value).toList();
+            EventRoster roster;
+            try {
+                roster = stored.map(EventRoster::toBuilder)
+                        .orElseGet(() -> EventRoster.builder(event, programme, curriculum)
+                                .organisations(new Organisations(db, audit).all().stream().map(Versioned::value).toList())
+                                .pool(new Trainers(db, audit).pool()))
+                        .event(event).people(trainers).build();
+            } catch (IllegalArgumentException e) {
+                throw new Unusable(subject.file + ": the event does not fit the roster stored for it: " + e.getMessage());
+            }
+            Findings findings = EventCheck.of(roster).run();
+            out.println("Event " + event.id() + " (" + event.title() + "), " + event.courseDays() + ", "
+                    + (stored.isPresent() ? roster.enrolments().size() + " enrolments on record" : "no roster on record")
+                    + ", package " + curriculum.id() + " " + curriculum.version());
+            out.println("  " + findings.toString().replace("\n", "\n  "));
+            return findings.hasErrors() ? 1 : 0;
+        }
+    }
+
+    private Curriculum curriculumIn(Path file) throws Unusable, Documents.Unreadable {
+        return convert(file, Documents.read(read(file), CurriculumDoc.class)::toDomain);
+    }
+
+    /** The domain value a document describes; its invalid fields, each with its path, when it does not. */
+    private static <T> T convert(Path file, java.util.function.Supplier<T> toDomain) throws Unusable {
+        try {
+            return toDomain.get();
+        } catch (Fields.InvalidFields e) {
+            throw new Unusable(file + ": invalid fields:\n  " + String.join("\n  ", e.errors()));
+        } catch (IllegalArgumentException e) {
+            throw new Unusable(file + ": " + e.getMessage());
+        }
+    }
+
+    private static byte[] read(Path file) throws Unusable {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new Unusable(file + ": cannot be read (" + e.getClass().getSimpleName() + ").");
+        }
+    }
+
+    private int demo(PrintWriter out) {
         Curriculum v1 = DemoCurricula.almatyTot();
         Curriculum v2 = DemoCurricula.revisedAfterAlmaty();
         Findings first = CurriculumCheck.of(v1).within(DemoCurricula.FIVE_DAY_TOT).run();
