@@ -16,18 +16,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.cadre.roster.Country;
 import org.cadre.roster.Enrolment;
 import org.cadre.roster.Event;
+import org.cadre.roster.EventId;
 import org.cadre.roster.OrganisationId;
 import org.cadre.roster.Person;
 import org.cadre.roster.PersonId;
 import org.cadre.roster.Role;
 import org.cadre.roster.Sex;
 import org.cadre.server.json.Labels;
+import org.cadre.server.store.Enrolments;
+import org.cadre.server.store.Organisations;
+import org.cadre.server.store.People;
+import org.cadre.server.store.Versioned;
 
 /**
  * Plans a roster import from CSV: every row checked against the event and the store, every bad row
@@ -51,6 +57,27 @@ public final class RosterImport {
         boolean organisationExists(OrganisationId id);
 
         boolean enrolled(PersonId id);
+
+        /** What the store holds, for an import into {@code event}. */
+        static Lookup of(People people, Organisations organisations, Enrolments enrolments, EventId event) {
+            Set<PersonId> enrolled = enrolments.ofEvent(event).stream().map(v -> v.value().person()).collect(Collectors.toSet());
+            return new Lookup() {
+                @Override
+                public Optional<Person> person(PersonId id) {
+                    return people.get(id).map(Versioned::value);
+                }
+
+                @Override
+                public boolean organisationExists(OrganisationId id) {
+                    return organisations.get(id).isPresent();
+                }
+
+                @Override
+                public boolean enrolled(PersonId id) {
+                    return enrolled.contains(id);
+                }
+            };
+        }
     }
 
     /** The people to add, the enrolments to add, or the errors that refuse the whole file. */

@@ -34,9 +34,14 @@ public final class RosterImports {
                 .fetchOptional(r -> new Answer(r.getRequestHash(), r.getStatus(), r.getBody()));
     }
 
+    /** Adds the people and the enrolments in one transaction, reporting each enrolment stored to {@code progress}. */
+    public void store(List<Person> newPeople, List<Enrolment> enrolments, String actor, IntConsumer progress) {
+        store(newPeople, enrolments, actor, Optional.empty(), null, progress);
+    }
+
     /**
-     * Adds the people and the enrolments in one transaction, reporting each row stored to
-     * {@code progress}; with a key, keeps the answer in the same transaction.
+     * Adds the people and the enrolments in one transaction, reporting each enrolment stored to
+     * {@code progress}; with a key, keeps the answer (required then) in the same transaction.
      */
     public void store(List<Person> newPeople, List<Enrolment> enrolments, String actor, Optional<String> key,
             Answer answer, IntConsumer progress) {

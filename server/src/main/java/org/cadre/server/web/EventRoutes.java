@@ -269,23 +269,8 @@ final class EventRoutes {
                 return;
             }
         }
-        Set<PersonId> enrolled = api.enrolments.ofEvent(e.id()).stream().map(v -> v.value().person()).collect(Collectors.toSet());
-        RosterImport.Plan plan = RosterImport.plan(body, e, on, new RosterImport.Lookup() {
-            @Override
-            public Optional<Person> person(PersonId id) {
-                return api.people.get(id).map(Versioned::value);
-            }
-
-            @Override
-            public boolean organisationExists(OrganisationId id) {
-                return api.organisations.get(id).isPresent();
-            }
-
-            @Override
-            public boolean enrolled(PersonId id) {
-                return enrolled.contains(id);
-            }
-        });
+        RosterImport.Plan plan = RosterImport.plan(body, e, on,
+                RosterImport.Lookup.of(api.people, api.organisations, api.enrolments, e.id()));
         if (!plan.ok()) {
             throw ApiProblem.unprocessable("The roster was not imported: every bad row is listed with its line; nothing was stored.",
                     plan.errors());

@@ -1,0 +1,112 @@
+package org.cadre.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.cadre.roster.demo.DemoRoster;
+import org.cadre.server.store.AuditLog;
+import org.cadre.server.store.Database;
+import org.cadre.server.store.Enrolments;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportRosterCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path data;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void demoDatabase() {
+        data = dir.resolve("data");
+        try (Database db = Database.sqlite(data.resolve(StoreOptions.FILE_NAME))) {
+            DemoData.load(db, new AuditLog(Clock.systemUTC()));
+        }
+    }
+
+    private int cadre(String... args) {
+        return Cadre.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private Set<String> enrolledInAlmaty() {
+        try (Database db = Database.sqlite(data.resolve(StoreOptions.FILE_NAME))) {
+            return new Enrolments(db, new AuditLog(Clock.systemUTC())).ofEvent(DemoRoster.ALMATY_TOT).stream()
+                    .map(v -> v.value().person().value()).collect(Collectors.toSet());
+        }
+    }
+
+    private Path csv(int rows, String... extraLines) throws Exception {
+        StringBuilder text = new StringBuilder("person_id,latin_name,native_name,country,organisation,role\n");
+        for (int i = 0; i < rows; i++) {
+            text.append("cli-").append(i).append(",Officer ").append(i).append(",Офицер ").append(i)
+                    .append(",KZ,").append(DemoRoster.KZ_BORDER_SERVICE.value()).append(",participant\n");
+        }
+        for (String line : extraLines) {
+            text.append(line).append('\n');
+        }
+        Path file = dir.resolve("roster.csv");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void a_long_import_enrols_every_row_and_draws_a_progress_bar_to_the_end() throws Exception {
+        Set<String> before = enrolledInAlmaty();
+        Path file = csv(300);
+
+        int exit = cadre("import-roster", DemoRoster.ALMATY_TOT.value(), file.toString(), "--data", data.toString(),
+                "--on", "2023-09-20", "--progress", "always");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Enrolled 300 in tot-almaty-2023 (300 new people)");
+        assertThat(err.toString()).contains("\rImporting [").contains("100% 300/300").contains(" 50% 150/300");
+        assertThat(enrolledInAlmaty()).hasSize(before.size() + 300).contains("cli-0", "cli-299");
+    }
+
+    @Test
+    void without_a_terminal_the_bar_stays_away_by_default() throws Exception {
+        int exit = cadre("import-roster", DemoRoster.ALMATY_TOT.value(), csv(250).toString(), "--data", data.toString());
+
+        assertThat(exit).isZero();
+        assertThat(err.toString()).doesNotContain("Importing");
+    }
+
+    @Test
+    void bad_rows_are_listed_by_line_and_nothing_is_stored() throws Exception {
+        Set<String> before = enrolledInAlmaty();
+        Path file = csv(3, "cli-x,Officer X,,ZZ,kz-nsc-border-service,participant", "cli-0,Officer 0,,KZ,,captain");
+
+        int exit = cadre("import-roster", DemoRoster.ALMATY_TOT.value(), file.toString(), "--data", data.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("nothing was stored").contains("line 5: country").contains("line 6: role")
+                .doesNotContain("Officer X");
+        assertThat(enrolledInAlmaty()).isEqualTo(before);
+    }
+
+    @Test
+    void an_unknown_event_or_a_missing_database_is_named_and_exits_two() throws Exception {
+        Path file = csv(1);
+
+        assertThat(cadre("import-roster", "no-such-event", file.toString(), "--data", data.toString())).isEqualTo(2);
+        assertThat(cadre("import-roster", DemoRoster.ALMATY_TOT.value(), file.toString(), "--data", dir.resolve("none").toString()))
+                .isEqualTo(2);
+        assertThat(cadre("import-roster", DemoRoster.ALMATY_TOT.value(), dir.resolve("absent.csv").toString(), "--data", data.toString()))
+                .isEqualTo(2);
+
+        assertThat(err.toString()).contains("EVENT: no-such-event is not stored").contains("No database at")
+                .contains("absent.csv: cannot be read");
+        assertThat(dir.resolve("none")).doesNotExist();
+    }
+}
