@@ -4,7 +4,9 @@ import io.javalin.Javalin;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import com.google.common.collect.ImmutableSortedSet;
@@ -13,8 +15,12 @@ import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.UserAccount;
 import org.cadre.server.store.Users;
 import org.cadre.server.store.Database;
+import org.cadre.reporting.render.IatiRenderer;
 import org.cadre.server.web.CadreApp;
+import org.cadre.server.web.Settings;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,10 +42,109 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Load the demo programme, package and events if the database is empty.")
     private boolean demo;
 
+    @Option(names = "--session-idle", paramLabel = "DURATION",
+            description = "A login token dies after this long unused, e.g. 30m (default 30m, or CADRE_SESSION_IDLE).")
+    private String sessionIdle;
+
+    @Option(names = "--session-max", paramLabel = "DURATION",
+            description = "A login token dies this long after login, e.g. 12h (default 12h, or CADRE_SESSION_MAX).")
+    private String sessionMax;
+
+    @Option(names = "--donor-k", paramLabel = "K",
+            description = "Counts below K are withheld from donor reports (default 5, or CADRE_DONOR_K; 2 to 1000).")
+    private Integer donorK;
+
+    @Option(names = "--public-k", paramLabel = "K",
+            description = "Counts below K are withheld from public reports (default 10, or CADRE_PUBLIC_K; at least the donor k).")
+    private Integer publicK;
+
+    @Option(names = "--iati-publisher-ref", paramLabel = "ID",
+            description = "IATI organisation identifier of the publisher, e.g. XM-DAC-47066 (or CADRE_IATI_PUBLISHER_REF).")
+    private String iatiRef;
+
+    @Option(names = "--iati-publisher-name", paramLabel = "NAME",
+            description = "The publisher's name in IATI files (or CADRE_IATI_PUBLISHER_NAME; required with the identifier).")
+    private String iatiName;
+
+    @Option(names = "--iati-publisher-type", paramLabel = "CODE",
+            description = "IATI organisation type code of the publisher (default 40, multilateral; or CADRE_IATI_PUBLISHER_TYPE).")
+    private String iatiType;
+
+    /** The port and the API's settings from the flags, then the environment, then the defaults. */
+    record Resolved(int port, Settings settings) {}
+
+    Resolved resolve(Map<String, String> env) {
+        CommandLine cli = spec.commandLine();
+        int listen = setting(cli, port, "--port", env, "CADRE_PORT", Integer::valueOf, 7070);
+        if (listen < 0 || listen > 65_535) {
+            throw new ParameterException(cli, "--port / CADRE_PORT: must be between 0 and 65535");
+        }
+        Settings defaults = Settings.defaults();
+        Duration idle = setting(cli, sessionIdle, "--session-idle", env, "CADRE_SESSION_IDLE", ServeCommand::duration, defaults.sessionIdle());
+        Duration max = setting(cli, sessionMax, "--session-max", env, "CADRE_SESSION_MAX", ServeCommand::duration, defaults.sessionMax());
+        int donor = setting(cli, donorK, "--donor-k", env, "CADRE_DONOR_K", Integer::valueOf, defaults.donorK());
+        int everyone = setting(cli, publicK, "--public-k", env, "CADRE_PUBLIC_K", Integer::valueOf, defaults.publicK());
+        String ref = setting(cli, iatiRef, "--iati-publisher-ref", env, "CADRE_IATI_PUBLISHER_REF", String::strip, null);
+        String name = setting(cli, iatiName, "--iati-publisher-name", env, "CADRE_IATI_PUBLISHER_NAME", String::strip, null);
+        String type = setting(cli, iatiType, "--iati-publisher-type", env, "CADRE_IATI_PUBLISHER_TYPE", String::strip, "40");
+        Settings settings = defaults;
+        try {
+            settings = settings.withSessions(idle, max);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cli, "--session-idle / --session-max: " + e.getMessage());
+        }
+        try {
+            settings = settings.withK(donor, everyone);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cli, "--donor-k / --public-k: " + e.getMessage());
+        }
+        if (ref != null || name != null) {
+            if (ref == null || name == null || ref.isEmpty() || name.isEmpty() || !ref.matches("[A-Za-z0-9][A-Za-z0-9-]{2,}")) {
+                throw new ParameterException(cli, "--iati-publisher-ref / --iati-publisher-name: give both, the identifier "
+                        + "as letters, digits and hyphens (e.g. XM-DAC-47066)");
+            }
+            if (!type.matches("\\d{1,3}")) {
+                throw new ParameterException(cli, "--iati-publisher-type / CADRE_IATI_PUBLISHER_TYPE: an IATI organisation type code such as 40");
+            }
+            settings = settings.withPublisher(new IatiRenderer.Publisher(ref, name, type));
+        }
+        return new Resolved(listen, settings);
+    }
+
+    /** The flag's value, else the environment variable's, else the default; a bad value names both. */
+    private static <T> T setting(CommandLine cli, Object flag, String flagName, Map<String, String> env, String variable,
+            Function<String, T> parse, T fallback) {
+        String text = flag != null ? flag.toString() : env.get(variable);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return parse.apply(text.strip());
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw new ParameterException(cli, (flag != null ? flagName : variable) + ": cannot read the value");
+        }
+    }
+
+    /** {@code 90s}, {@code 30m}, {@code 12h}, {@code 2d}, or ISO-8601 such as {@code PT30M}. */
+    static Duration duration(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})([smhd])").matcher(text);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        return Duration.parse(text);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        int listen = port != null ? port : Integer.parseInt(System.getenv().getOrDefault("CADRE_PORT", "7070"));
+        Resolved config = resolve(System.getenv());
+        int listen = config.port();
         Database db = store.open(System.getenv());
         AuditLog audit = new AuditLog(Clock.systemUTC());
         // The first administrator's slow password hash runs beside the demo load, not before it.
@@ -49,9 +154,12 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Loaded the demo (Almaty ToT and Dushanbe cascade; every person fictional).");
         }
         admin.join();
-        Javalin app = CadreApp.create(db).start("127.0.0.1", listen);
+        Javalin app = CadreApp.create(db, config.settings()).start("127.0.0.1", listen);
         out.printf("Cadre listens on http://127.0.0.1:%d (API /api/v1, docs /docs), database: %s, started in %d ms%n",
                 app.port(), db.description(), sinceLaunch().toMillis());
+        if (config.settings().publisher().equals(Settings.UNCONFIGURED_PUBLISHER)) {
+            out.println("IATI files name a placeholder publisher; set --iati-publisher-ref and --iati-publisher-name before publishing.");
+        }
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

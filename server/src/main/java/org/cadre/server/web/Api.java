@@ -46,6 +46,7 @@ final class Api {
 
     final Database db;
     final Clock clock;
+    final Settings settings;
     final AuditLog audit;
     final Users users;
     final Sessions sessions;
@@ -61,7 +62,9 @@ final class Api {
     final Trainers trainers;
     final Rosters rosters;
 
-    Api(Database db, Clock clock, Sessions sessions, Users users) {
+    Api(Database db, Settings settings, Sessions sessions, Users users) {
+        this.settings = settings;
+        Clock clock = settings.clock();
         this.db = db;
         this.clock = clock;
         this.audit = new AuditLog(clock);

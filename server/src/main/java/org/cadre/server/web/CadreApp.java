@@ -56,40 +56,27 @@ public final class CadreApp {
     private final LoginThrottle addressThrottle;
     private final Clock clock;
     private final Api api;
-    private final org.cadre.reporting.render.IatiRenderer.Publisher publisher;
-
-    /** The IATI reporting organisation when none is configured: plainly a placeholder, never a real publisher's identifier. */
-    public static final org.cadre.reporting.render.IatiRenderer.Publisher UNCONFIGURED_PUBLISHER =
-            new org.cadre.reporting.render.IatiRenderer.Publisher("XI-CADRE-UNCONFIGURED", "Cadre (publisher not configured)", "40");
-
-    private CadreApp(Database db, Clock clock, Duration idle, Duration absolute, org.cadre.reporting.render.IatiRenderer.Publisher publisher) {
+    private CadreApp(Database db, Settings settings) {
         this.db = db;
         this.openApi = resource("/openapi.yaml");
-        this.publisher = publisher;
-        this.clock = clock;
+        this.clock = settings.clock();
         this.users = new Users(db, new AuditLog(clock));
-        this.sessions = new Sessions(db, users, clock, idle, absolute);
-        this.api = new Api(db, clock, sessions, users);
+        this.sessions = new Sessions(db, users, clock, settings.sessionIdle(), settings.sessionMax());
+        this.api = new Api(db, settings, sessions, users);
         // Five wrong passwords lock a username for 15 minutes; an address (a whole office behind one NAT)
         // only after fifty.
         this.userThrottle = new LoginThrottle(clock, 5, Duration.ofMinutes(15));
         this.addressThrottle = new LoginThrottle(clock, 50, Duration.ofMinutes(15));
     }
 
-    /** The application with the system clock and default session lifetimes (idle 30 min, absolute 12 h). */
+    /** The application with {@link Settings#defaults()}, not yet started. */
     public static Javalin create(Database db) {
-        return create(db, Clock.systemUTC(), Duration.ofMinutes(30), Duration.ofHours(12));
+        return create(db, Settings.defaults());
     }
 
     /** The application, not yet started. */
-    public static Javalin create(Database db, Clock clock, Duration idle, Duration absolute) {
-        return create(db, clock, idle, absolute, UNCONFIGURED_PUBLISHER);
-    }
-
-    /** The application, not yet started, publishing IATI as {@code publisher}. */
-    public static Javalin create(Database db, Clock clock, Duration idle, Duration absolute,
-            org.cadre.reporting.render.IatiRenderer.Publisher publisher) {
-        CadreApp app = new CadreApp(db, clock, idle, absolute, publisher);
+    public static Javalin create(Database db, Settings settings) {
+        CadreApp app = new CadreApp(db, settings);
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.defaultContentType = "application/json";
@@ -129,7 +116,7 @@ public final class CadreApp {
         new DirectoryRoutes(api).register(r);
         new EventRoutes(api).register(r);
         new PoolRoutes(api).register(r);
-        new ReportRoutes(api, publisher).register(r);
+        new ReportRoutes(api).register(r);
         r.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
         r.get("/docs", this::docs);
         r.get("/docs/init.js", ctx -> ctx.contentType("text/javascript").result(

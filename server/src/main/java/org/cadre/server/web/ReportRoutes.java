@@ -13,7 +13,6 @@ import org.cadre.reporting.ProgrammeReport;
 import org.cadre.reporting.ProgrammeReports;
 import org.cadre.reporting.demo.DemoResults;
 import org.cadre.reporting.disclosure.Audience;
-import org.cadre.reporting.disclosure.Disclosure;
 import org.cadre.reporting.render.CsvRenderer;
 import org.cadre.reporting.render.HtmlRenderer;
 import org.cadre.reporting.render.IatiRenderer;
@@ -38,9 +37,9 @@ final class ReportRoutes {
     private final Api api;
     private final IatiRenderer.Publisher publisher;
 
-    ReportRoutes(Api api, IatiRenderer.Publisher publisher) {
+    ReportRoutes(Api api) {
         this.api = api;
-        this.publisher = publisher;
+        this.publisher = api.settings.publisher();
     }
 
     void register(RoutesConfig r) {
@@ -77,7 +76,7 @@ final class ReportRoutes {
         Locale lang = language(ctx);
         Event event = api.event(ctx, user).value();
         EventRoster roster = api.rosters.load(event.id(), api.curriculumOf(event)).orElseThrow(() -> ApiProblem.notFound("event"));
-        EventReport report = EventReports.of(roster, Disclosure.forAudience(audience));
+        EventReport report = EventReports.of(roster, api.settings.disclosure(audience));
         switch (format) {
             case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(CsvRenderer.reach(report, implementer(roster)));
             case "html" -> ctx.contentType("text/html; charset=utf-8").result(HtmlRenderer.event(report, lang));
@@ -109,7 +108,7 @@ final class ReportRoutes {
             }
         }
         ProgrammeReport report = ProgrammeReports.of(programme, rosters, api.trainers.pool(), DemoResults.framework(), from, to,
-                Disclosure.forAudience(audience));
+                api.settings.disclosure(audience));
         switch (format) {
             case "iati" -> ctx.contentType("application/xml; charset=utf-8")
                     .result(IatiRenderer.activities(report, publisher, LocalDate.now(api.clock)));

@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +65,7 @@ class DemoFlowApiTest {
         try (Database db = TestDatabases.fresh(kind)) {
             new Users(db, new AuditLog(Clock.systemUTC())).add(new UserAccount("admin", Passwords.hash("admin-password".toCharArray(), 1_000),
                     UserAccount.Role.ADMIN, ImmutableSortedSet.of(), ImmutableSortedSet.of(), false), "test");
-            Javalin app = CadreApp.create(db, Clock.systemUTC(), Duration.ofMinutes(30), Duration.ofHours(12)).start("127.0.0.1", 0);
+            Javalin app = CadreApp.create(db, Settings.defaults()).start("127.0.0.1", 0);
             try {
                 ApiClient api = new ApiClient(app.port());
                 String admin = api.login("admin", "admin-password");

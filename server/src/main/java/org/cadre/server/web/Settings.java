@@ -1,0 +1,72 @@
+package org.cadre.server.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.cadre.reporting.disclosure.Audience;
+import org.cadre.reporting.disclosure.Disclosure;
+import org.cadre.reporting.render.IatiRenderer.Publisher;
+
+/**
+ * What an operator may set for the web API: the clock, how long a login lasts, the smallest count
+ * published to donors and to the public (k), and the organisation named as IATI publisher.
+ *
+ * @param sessionIdle a token dies after this long unused
+ * @param sessionMax a token dies this long after login, used or not
+ * @param donorK counts below this are withheld from donor reports (2 to 1000)
+ * @param publicK counts below this are withheld from public reports (at least {@code donorK})
+ * @param publisher the reporting organisation of IATI files
+ */
+public record Settings(Clock clock, Duration sessionIdle, Duration sessionMax, int donorK, int publicK, Publisher publisher) {
+
+    /** The IATI reporting organisation when none is configured: plainly a placeholder, never a real publisher's identifier. */
+    public static final Publisher UNCONFIGURED_PUBLISHER =
+            new Publisher("XI-CADRE-UNCONFIGURED", "Cadre (publisher not configured)", "40");
+
+    public Settings {
+        java.util.Objects.requireNonNull(clock, "clock");
+        java.util.Objects.requireNonNull(publisher, "publisher");
+        if (sessionIdle == null || sessionIdle.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("the idle session lifetime must be at least a minute");
+        }
+        if (sessionMax == null || sessionMax.compareTo(sessionIdle) < 0 || sessionMax.compareTo(Duration.ofDays(30)) > 0) {
+            throw new IllegalArgumentException("the absolute session lifetime must be at least the idle one and at most 30 days");
+        }
+        if (donorK < 2 || donorK > 1000) {
+            throw new IllegalArgumentException("the donor k must be between 2 and 1000");
+        }
+        if (publicK < donorK || publicK > 1000) {
+            throw new IllegalArgumentException("the public k must be at least the donor k and at most 1000");
+        }
+    }
+
+    /** The system clock, sessions idle 30 min / absolute 12 h, donor k 5, public k 10, no IATI publisher. */
+    public static Settings defaults() {
+        return new Settings(Clock.systemUTC(), Duration.ofMinutes(30), Duration.ofHours(12),
+                Audience.DONOR.defaultK(), Audience.PUBLIC.defaultK(), UNCONFIGURED_PUBLISHER);
+    }
+
+    public Settings withClock(Clock clock) {
+        return new Settings(clock, sessionIdle, sessionMax, donorK, publicK, publisher);
+    }
+
+    public Settings withSessions(Duration idle, Duration max) {
+        return new Settings(clock, idle, max, donorK, publicK, publisher);
+    }
+
+    public Settings withK(int donor, int everyone) {
+        return new Settings(clock, sessionIdle, sessionMax, donor, everyone, publisher);
+    }
+
+    public Settings withPublisher(Publisher publisher) {
+        return new Settings(clock, sessionIdle, sessionMax, donorK, publicK, publisher);
+    }
+
+    /** Disclosure control for a report read by {@code audience}, with the k configured for it. */
+    public Disclosure disclosure(Audience audience) {
+        return switch (audience) {
+            case INTERNAL -> Disclosure.forAudience(Audience.INTERNAL);
+            case DONOR -> Disclosure.forAudience(Audience.DONOR, donorK);
+            case PUBLIC -> Disclosure.forAudience(Audience.PUBLIC, publicK);
+        };
+    }
+}

@@ -1,0 +1,74 @@
+package org.cadre.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Map;
+import org.cadre.server.web.Settings;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+
+    private static ServeCommand.Resolved resolve(Map<String, String> env, String... flags) {
+        CommandLine cli = new CommandLine(new ServeCommand());
+        cli.parseArgs(flags);
+        return ((ServeCommand) cli.getCommand()).resolve(env);
+    }
+
+    @Test
+    void without_flags_or_environment_the_defaults_hold() {
+        ServeCommand.Resolved r = resolve(Map.of());
+
+        assertThat(r.port()).isEqualTo(7070);
+        assertThat(r.settings()).isEqualTo(Settings.defaults().withClock(r.settings().clock()));
+    }
+
+    @Test
+    void the_environment_configures_and_a_flag_wins_over_it() {
+        Map<String, String> env = Map.of("CADRE_PORT", "8080", "CADRE_SESSION_IDLE", "15m", "CADRE_SESSION_MAX", "PT8H",
+                "CADRE_DONOR_K", "7", "CADRE_PUBLIC_K", "12", "CADRE_IATI_PUBLISHER_REF", "XM-DAC-47066",
+                "CADRE_IATI_PUBLISHER_NAME", "International Organization for Migration");
+
+        ServeCommand.Resolved fromEnv = resolve(env);
+        ServeCommand.Resolved flagged = resolve(env, "--port", "9090", "--donor-k", "9", "--session-idle", "1h");
+
+        assertThat(fromEnv.port()).isEqualTo(8080);
+        assertThat(fromEnv.settings().sessionIdle()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(fromEnv.settings().sessionMax()).isEqualTo(Duration.ofHours(8));
+        assertThat(fromEnv.settings().donorK()).isEqualTo(7);
+        assertThat(fromEnv.settings().publicK()).isEqualTo(12);
+        assertThat(fromEnv.settings().publisher().ref()).isEqualTo("XM-DAC-47066");
+        assertThat(flagged.port()).isEqualTo(9090);
+        assertThat(flagged.settings().donorK()).isEqualTo(9);
+        assertThat(flagged.settings().sessionIdle()).isEqualTo(Duration.ofHours(1));
+        assertThat(flagged.settings().publicK()).isEqualTo(12);
+    }
+
+    @Test
+    void a_bad_value_is_refused_naming_the_flag_or_variable_that_carried_it() {
+        assertThatThrownBy(() -> resolve(Map.of("CADRE_PORT", "seventy"))).hasMessage("CADRE_PORT: cannot read the value");
+        assertThatThrownBy(() -> resolve(Map.of(), "--session-idle", "soon")).hasMessage("--session-idle: cannot read the value");
+        assertThatThrownBy(() -> resolve(Map.of(), "--donor-k", "1")).hasMessageStartingWith("--donor-k / --public-k: the donor k must be");
+        assertThatThrownBy(() -> resolve(Map.of("CADRE_PUBLIC_K", "3"))).hasMessageContaining("public k must be at least the donor k");
+        assertThatThrownBy(() -> resolve(Map.of(), "--session-idle", "2h", "--session-max", "1h"))
+                .hasMessageContaining("absolute session lifetime must be at least the idle one");
+        assertThatThrownBy(() -> resolve(Map.of(), "--iati-publisher-ref", "XM-DAC-47066")).hasMessageContaining("give both");
+    }
+
+    @Test
+    void serve_with_a_bad_setting_exits_two_with_the_reason_before_opening_any_database() {
+        StringWriter err = new StringWriter();
+        java.nio.file.Path nowhere = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "cadre-never-" + System.nanoTime());
+
+        int exit = Cadre.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "serve", "--donor-k", "1",
+                "--data", nowhere.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--donor-k / --public-k: the donor k must be between 2 and 1000");
+        assertThat(nowhere).doesNotExist();
+    }
+}
