@@ -95,7 +95,15 @@ public final class RosterLoadBenchmark {
     }
 
     private static Result run(URI uri, String token, int seconds) throws Exception {
-        HttpClient client = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(4)).build();
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            return run(HttpClient.newBuilder().executor(executor).build(), uri, token, seconds);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static Result run(HttpClient client, URI uri, String token, int seconds) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.cadre.server.store.Database;
+import org.cadre.server.store.StampedCache;
 import org.cadre.server.store.UserAccount;
 import org.cadre.server.store.Users;
 import org.cadre.server.store.Versioned;
@@ -30,6 +31,10 @@ public final class Sessions {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long RENEW_AFTER_MS = 60_000;
 
+    /** A session as read from the store, with the user it belongs to if that user may still log in. */
+    private record Live(long createdMs, long lastSeenMs, Optional<UserAccount> user) {}
+
+    private final StampedCache<String, Live> live = new StampedCache<>(10_000);
     private final Database db;
     private final Users users;
     private final Clock clock;
@@ -56,28 +61,59 @@ public final class Sessions {
 
     /** The user behind a live token, renewing its idle time; empty for an unknown, expired or disabled one. */
     public Optional<UserAccount> authenticate(String token) {
+        return authenticate(token, db.changeStamp());
+    }
+
+    /**
+     * As {@link #authenticate(String)}, with the store's change stamp read for this request: while it is
+     * unchanged (no user disabled, no one logged out), the session and its user come from memory.
+     */
+    public Optional<UserAccount> authenticate(String token, long stamp) {
         long now = clock.millis();
-        var row = db.dsl().selectFrom(LOGIN_SESSION).where(LOGIN_SESSION.TOKEN_HASH.eq(hash(token))).fetchOptional();
-        if (row.isEmpty()) {
+        String key = hash(token);
+        Live s = live.get(key, stamp, () -> load(key));
+        if (s == null) {
             return Optional.empty();
         }
-        var s = row.get();
-        boolean expired = now - s.getLastSeenMs() > idle.toMillis() || now - s.getCreatedMs() > absolute.toMillis();
-        Optional<UserAccount> user = users.get(s.getUsername()).map(Versioned::value).filter(u -> !u.disabled());
-        if (expired || user.isEmpty()) {
+        if (expired(s, now)) {
+            // Another process may have renewed the idle clock since this one read it: decide on the stored row.
+            s = load(key);
+            if (s == null) {
+                live.forget(key);
+                return Optional.empty();
+            }
+            live.put(key, stamp, s);
+        }
+        if (expired(s, now) || s.user().isEmpty()) {
             end(token);
             return Optional.empty();
         }
         // The idle clock is renewed at most once a minute: a write (and on SQLite a sync to disk) on every
         // request would cost more than the request itself; idle expiry is thus exact to within a minute.
-        if (now - s.getLastSeenMs() >= RENEW_AFTER_MS) {
-            db.dsl().update(LOGIN_SESSION).set(LOGIN_SESSION.LAST_SEEN_MS, now).where(LOGIN_SESSION.TOKEN_HASH.eq(hash(token))).execute();
+        if (now - s.lastSeenMs() >= RENEW_AFTER_MS) {
+            db.dsl().update(LOGIN_SESSION).set(LOGIN_SESSION.LAST_SEEN_MS, now).where(LOGIN_SESSION.TOKEN_HASH.eq(key)).execute();
+            live.put(key, stamp, new Live(s.createdMs(), now, s.user()));
         }
-        return user;
+        return s.user();
     }
 
+    private boolean expired(Live s, long now) {
+        return now - s.lastSeenMs() > idle.toMillis() || now - s.createdMs() > absolute.toMillis();
+    }
+
+    /** A stored session with its user (empty when the user is disabled or gone); null when there is none. */
+    private Live load(String key) {
+        return db.dsl().selectFrom(LOGIN_SESSION).where(LOGIN_SESSION.TOKEN_HASH.eq(key)).fetchOptional()
+                .map(r -> new Live(r.getCreatedMs(), r.getLastSeenMs(),
+                        users.get(r.getUsername()).map(Versioned::value).filter(u -> !u.disabled())))
+                .orElse(null);
+    }
+
+    /** Ends the session; a write transaction, so every process's caches see the token gone. */
     public void end(String token) {
-        db.dsl().deleteFrom(LOGIN_SESSION).where(LOGIN_SESSION.TOKEN_HASH.eq(hash(token))).execute();
+        String key = hash(token);
+        db.inTransaction(tx -> tx.deleteFrom(LOGIN_SESSION).where(LOGIN_SESSION.TOKEN_HASH.eq(key)).execute());
+        live.forget(key);
     }
 
     private static String hash(String token) {

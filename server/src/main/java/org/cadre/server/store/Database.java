@@ -1,5 +1,7 @@
 package org.cadre.server.store;
 
+import static org.cadre.server.store.schema.Tables.CHANGE_STAMP;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
@@ -184,7 +186,21 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
     public <T> T inTransaction(Function<DSLContext, T> work) {
-        return dsl().transactionResult(config -> work.apply(DSL.using(config)));
+        return dsl().transactionResult(config -> {
+            DSLContext tx = DSL.using(config);
+            T result = work.apply(tx);
+            // Last, so the row lock that orders the stamps is held for the shortest time.
+            tx.update(CHANGE_STAMP).set(CHANGE_STAMP.STAMP, CHANGE_STAMP.STAMP.plus(1)).where(CHANGE_STAMP.ID.eq(1)).execute();
+            return result;
+        });
+    }
+
+    /**
+     * A number that grows with every committed write transaction: when it has not changed, nothing stored
+     * has (see V9__change_stamp.sql). Read caches are keyed by it.
+     */
+    public long changeStamp() {
+        return dsl().select(CHANGE_STAMP.STAMP).from(CHANGE_STAMP).where(CHANGE_STAMP.ID.eq(1)).fetchSingle().value1();
     }
 
     /** A jOOQ context over the pool; each statement uses its own connection unless in a transaction. */

@@ -87,7 +87,7 @@ final class Api {
     UserAccount user(Context ctx) {
         String header = ctx.header("Authorization");
         Optional<UserAccount> user = header != null && header.startsWith("Bearer ")
-                ? sessions.authenticate(header.substring("Bearer ".length()).strip()) : Optional.empty();
+                ? sessions.authenticate(header.substring("Bearer ".length()).strip(), stamp(ctx)) : Optional.empty();
         if (user.isEmpty()) {
             throw new ApiProblem(Problem.of("unauthorized", "Login required", 401,
                     "Log in at POST /api/v1/session and send the token as 'Authorization: Bearer <token>'."));
@@ -95,6 +95,18 @@ final class Api {
         ctx.attribute("user", user.get().username());
         return user.get();
     }
+
+    /** The store's change stamp, read once per request: everything a request serves from a cache is of this stamp. */
+    long stamp(Context ctx) {
+        Long stamp = ctx.attribute(STAMP);
+        if (stamp == null) {
+            stamp = db.changeStamp();
+            ctx.attribute(STAMP, stamp);
+        }
+        return stamp;
+    }
+
+    private static final String STAMP = "cadre.stamp";
 
     /** The logged-in user if the role grants the permission; 401 or 403 (logged) otherwise. */
     UserAccount allow(Context ctx, Permission permission) {

@@ -27,6 +27,7 @@ import org.cadre.roster.Enrolment;
 import org.cadre.roster.EnrolmentStatus;
 import org.cadre.roster.Event;
 import org.cadre.roster.EventCheck;
+import org.cadre.roster.EventId;
 import org.cadre.roster.EventRoster;
 import org.cadre.roster.Feedback;
 import org.cadre.roster.OrganisationId;
@@ -47,6 +48,7 @@ import org.cadre.server.json.RosterDocs.RubricDoc;
 import org.cadre.server.security.Access;
 import org.cadre.server.security.Access.Permission;
 import org.cadre.server.store.RosterImports;
+import org.cadre.server.store.StampedCache;
 import org.cadre.server.store.UserAccount;
 import org.cadre.server.store.Versioned;
 
@@ -173,13 +175,26 @@ final class EventRoutes {
 
     // Enrolments
 
+    /** An event's roster as the list answers it: the event (for the scope check) and every enrolment with its person. */
+    private record Roster(Versioned<Event> event, List<EnrolmentView> enrolments) {}
+
+    /** Rosters read since the last write; the most read request of the API serves from here. */
+    private final StampedCache<EventId, Optional<Roster>> rosters = new StampedCache<>(256);
+
     private void enrolments(Context ctx) {
         UserAccount user = api.allow(ctx, Permission.READ_RECORDS);
-        Event e = api.eventSummary(ctx, user).value();
-        List<Versioned<Enrolment>> all = api.enrolments.ofEvent(e.id());
+        Optional<EventId> id = Api.id(ctx.pathParam("id"), EventId::of);
+        Roster roster = id.flatMap(e -> rosters.get(e, api.stamp(ctx), () -> api.events.summary(e).map(this::roster)))
+                .filter(r -> Access.covers(user, r.event().value()))
+                .orElseThrow(() -> ApiProblem.notFound("event"));
+        ctx.json(Api.page(ctx, roster.enrolments(), EnrolmentView::person));
+    }
+
+    private Roster roster(Versioned<Event> e) {
+        List<Versioned<Enrolment>> all = api.enrolments.ofEvent(e.value().id());
         Map<PersonId, Versioned<Person>> people = api.people.byIds(all.stream().map(v -> v.value().person()).toList());
-        ctx.json(Api.page(ctx, all.stream().map(v -> EnrolmentView.of(v.value(),
-                Optional.ofNullable(people.get(v.value().person())).map(Versioned::value), v.version())).toList(), EnrolmentView::person));
+        return new Roster(e, all.stream().map(v -> EnrolmentView.of(v.value(),
+                Optional.ofNullable(people.get(v.value().person())).map(Versioned::value), v.version())).toList());
     }
 
     /** A new enrolment: the person, the role and who nominated them; it starts as nominated on {@code on}. */

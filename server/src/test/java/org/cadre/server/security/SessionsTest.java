@@ -76,6 +76,32 @@ class SessionsTest {
     }
 
     @Test
+    void two_server_processes_on_one_database_see_each_others_logouts_disabled_users_and_renewals_at_once() throws Exception {
+        TestClock clock = new TestClock();
+        java.nio.file.Path file = Files.createTempDirectory("cadre-sessions").resolve("cadre.db");
+        try (Database one = Database.sqlite(file); Database two = Database.sqlite(file)) {
+            Users usersOne = new Users(one, new AuditLog(clock));
+            usersOne.add(user(false), "admin");
+            Sessions a = new Sessions(one, usersOne, clock, Duration.ofMinutes(30), Duration.ofHours(12));
+            Sessions b = new Sessions(two, new Users(two, new AuditLog(clock)), clock, Duration.ofMinutes(30), Duration.ofHours(12));
+            Sessions.Started renewed = a.start("coordinator");
+            assertThat(a.authenticate(renewed.token())).as("known to the first process").isPresent();
+            clock.advance(Duration.ofMinutes(20));
+            assertThat(b.authenticate(renewed.token())).as("used in the second process, which renews it").isPresent();
+            clock.advance(Duration.ofMinutes(20));
+            assertThat(a.authenticate(renewed.token())).as("40 min after the first process last saw it, 20 after the second").isPresent();
+
+            Sessions.Started loggedOut = a.start("coordinator");
+            assertThat(a.authenticate(loggedOut.token())).isPresent();
+            b.end(loggedOut.token());
+            assertThat(a.authenticate(loggedOut.token())).as("logged out in the other process").isEmpty();
+
+            new Users(two, new AuditLog(clock)).update(user(true), 1, "admin");
+            assertThat(a.authenticate(renewed.token())).as("its user disabled in the other process").isEmpty();
+        }
+    }
+
+    @Test
     void only_a_hash_of_the_token_is_stored() throws Exception {
         TestClock clock = new TestClock();
         try (Database db = Database.sqlite(Files.createTempDirectory("cadre-sessions").resolve("cadre.db"))) {
