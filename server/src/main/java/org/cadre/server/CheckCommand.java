@@ -142,9 +142,9 @@ final class CheckCommand implements Callable<Integer> {
 
     private int event(PrintWriter out) throws Unusable, Documents.Unreadable {
         Event event = convert(subject.file, Documents.read(read(subject.file), EventDoc.class)::toDomain);
-        if (store.jdbcUrl(System.getenv()).isEmpty() && curriculumFile == null && !Files.exists(store.sqliteFile(System.getenv()))) {
-            throw new Unusable("No database at " + store.sqliteFile(System.getenv())
-                    + "; an event is checked against its programme and package version as stored there (give --data or --jdbc-url).");
+        Optional<String> absent = store.absent(System.getenv());
+        if (absent.isPresent()) {
+            throw new Unusable(absent.get() + " An event is checked against its programme as stored there.");
         }
         try (Database db = store.open(System.getenv())) {
             AuditLog audit = new AuditLog(java.time.Clock.systemUTC());

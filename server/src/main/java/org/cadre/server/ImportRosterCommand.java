@@ -76,8 +76,9 @@ final class ImportRosterCommand implements Callable<Integer> {
             err.println("EVENT: not an event id.");
             return 2;
         }
-        if (store.jdbcUrl(System.getenv()).isEmpty() && !Files.exists(store.sqliteFile(System.getenv()))) {
-            err.println("No database at " + store.sqliteFile(System.getenv()) + " (give --data or --jdbc-url).");
+        Optional<String> absent = store.absent(System.getenv());
+        if (absent.isPresent()) {
+            err.println(absent.get());
             return 2;
         }
         try (Database db = store.open(System.getenv())) {

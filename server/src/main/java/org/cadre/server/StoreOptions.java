@@ -35,6 +35,16 @@ final class StoreOptions {
         return dir.resolve(FILE_NAME);
     }
 
+    /**
+     * Why the configured database cannot be opened for reading what it holds: the SQLite file does not
+     * exist (opening would create an empty one). Empty when it exists, or when PostgreSQL is configured.
+     */
+    Optional<String> absent(Map<String, String> env) {
+        return jdbcUrl(env).isEmpty() && !java.nio.file.Files.exists(sqliteFile(env))
+                ? Optional.of("No database at " + sqliteFile(env) + " (give --data or --jdbc-url).")
+                : Optional.empty();
+    }
+
     /** Opens (and migrates) the configured database. */
     Database open(Map<String, String> env) {
         return jdbcUrl(env).map(Database::postgres).orElseGet(() -> Database.sqlite(sqliteFile(env)));
