@@ -41,6 +41,9 @@ public final class CadreApp {
 
     private static final Logger LOG = LoggerFactory.getLogger("cadre.http");
 
+    /** How long a stop waits for the requests in flight before it closes their connections. */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
     /** Largest request body accepted, in bytes. */
     public static final long MAX_REQUEST_BYTES = 1024 * 1024;
 
@@ -81,7 +84,12 @@ public final class CadreApp {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.defaultContentType = "application/json";
             config.staticFiles.enableWebjars();
-            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new ProblemErrorHandler());
+                // Stopping waits for the requests in flight (up to the timeout) instead of closing their connections.
+                server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+                server.setStopTimeout(STOP_TIMEOUT.toMillis());
+            });
             // The route template, never the raw path: a path may carry what a client typed, names included.
             config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {} ms", ctx.method(), route(ctx), ctx.statusCode(),
                     Math.round(ms)));
