@@ -5,7 +5,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 import org.cadre.roster.Organisation;
 import org.cadre.roster.OrganisationId;
@@ -37,59 +41,86 @@ final class DirectoryRoutes {
     }
 
     void register(RoutesConfig r) {
-        r.get("/api/v1/organisations", this::listOrganisations);
-        r.post("/api/v1/organisations", this::createOrganisation);
-        r.get("/api/v1/organisations/{id}", this::getOrganisation);
-        r.put("/api/v1/organisations/{id}", this::updateOrganisation);
+        organisations().register(r, api);
         r.get("/api/v1/people", this::searchPeople);
         r.post("/api/v1/people", this::createPerson);
         r.get("/api/v1/people/duplicates", this::duplicates);
         r.get("/api/v1/people/{id}", this::getPerson);
         r.put("/api/v1/people/{id}", this::updatePerson);
-        r.get("/api/v1/programmes", this::listProgrammes);
-        r.post("/api/v1/programmes", this::createProgramme);
-        r.get("/api/v1/programmes/{id}", this::getProgramme);
-        r.put("/api/v1/programmes/{id}", this::updateProgramme);
+        programmes().register(r, api);
     }
 
-    // Organisations
+    // Organisations and programmes: the same four requests over different records
 
-    private void listOrganisations(Context ctx) {
-        UserAccount user = api.allow(ctx, Permission.READ_RECORDS);
-        ctx.json(Api.page(ctx, api.organisations.all().stream().map(Versioned::value).filter(o -> Access.covers(user, o))
-                .map(OrganisationDoc::of).toList(), OrganisationDoc::id));
+    private Records<Organisation, OrganisationId, OrganisationDoc> organisations() {
+        return new Records<>("organisation", "/api/v1/organisations", OrganisationId::of, Organisation::id,
+                api.organisations::get, api.organisations::all, api.organisations::add, api.organisations::update,
+                Access::covers, OrganisationDoc.class, OrganisationDoc::of, OrganisationDoc::toDomain, OrganisationDoc::id);
     }
 
-    private void createOrganisation(Context ctx) {
-        UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
-        Organisation o = Json.body(ctx, OrganisationDoc.class).toDomain();
-        inScope(user, Access.covers(user, o), "organisation");
-        absent(api.organisations.get(o.id()).isPresent(), "organisation");
-        Versioned<Organisation> stored = created(() -> api.organisations.add(o, user.username()), "organisation");
-        answerCreated(ctx, "/api/v1/organisations/" + o.id(), stored.version(), OrganisationDoc.of(o));
+    private Records<Programme, ProgrammeId, ProgrammeDoc> programmes() {
+        return new Records<>("programme", "/api/v1/programmes", ProgrammeId::of, Programme::id,
+                api.programmes::get, api.programmes::all, api.programmes::add, api.programmes::update,
+                Access::covers, ProgrammeDoc.class, ProgrammeDoc::of, ProgrammeDoc::toDomain, ProgrammeDoc::id);
     }
 
-    private Versioned<Organisation> organisation(Context ctx, UserAccount user) {
-        return Api.id(ctx.pathParam("id"), OrganisationId::of).flatMap(api.organisations::get)
-                .filter(o -> Access.covers(user, o.value())).orElseThrow(() -> ApiProblem.notFound("organisation"));
+    /** How a stored record changes: the record, the version the client read, who changes it. */
+    interface Update<T> {
+        Versioned<T> apply(T changed, int expectedVersion, String actor);
     }
 
-    private void getOrganisation(Context ctx) {
-        UserAccount user = api.allow(ctx, Permission.READ_RECORDS);
-        Versioned<Organisation> o = organisation(ctx, user);
-        Api.etag(ctx, o.version());
-        ctx.json(OrganisationDoc.of(o.value()));
-    }
+    /**
+     * A kind of directory record served as list, create, read and change: the store's operations on it,
+     * the scope rule, and its JSON document.
+     */
+    private record Records<T, K, D>(String what, String path, Function<String, K> parseId, Function<T, K> idOf,
+            Function<K, Optional<Versioned<T>>> get, Supplier<List<Versioned<T>>> all, BiFunction<T, String, Versioned<T>> add,
+            Update<T> update, BiPredicate<UserAccount, T> covers, Class<D> doc, Function<T, D> toDoc, Function<D, T> toDomain, Function<D, String> docId) {
 
-    private void updateOrganisation(Context ctx) {
-        UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
-        Versioned<Organisation> current = organisation(ctx, user);
-        Organisation changed = Json.body(ctx, OrganisationDoc.class).toDomain();
-        sameId(current.value().id().value(), changed.id().value());
-        inScope(user, Access.covers(user, changed), "organisation");
-        Versioned<Organisation> saved = api.organisations.update(changed, Api.expected(ctx, current.version()), user.username());
-        Api.etag(ctx, saved.version());
-        ctx.json(OrganisationDoc.of(saved.value()));
+        void register(RoutesConfig r, Api api) {
+            r.get(path, ctx -> list(ctx, api));
+            r.post(path, ctx -> create(ctx, api));
+            r.get(path + "/{id}", ctx -> read(ctx, api));
+            r.put(path + "/{id}", ctx -> change(ctx, api));
+        }
+
+        private void list(Context ctx, Api api) {
+            UserAccount user = api.allow(ctx, Permission.READ_RECORDS);
+            ctx.json(Api.page(ctx, all.get().stream().map(Versioned::value).filter(t -> covers.test(user, t))
+                    .map(toDoc).toList(), docId));
+        }
+
+        private void create(Context ctx, Api api) {
+            UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
+            T record = toDomain.apply(Json.body(ctx, doc));
+            inScope(user, covers.test(user, record), what);
+            absent(get.apply(idOf.apply(record)).isPresent(), what);
+            Versioned<T> stored = created(() -> add.apply(record, user.username()), what);
+            answerCreated(ctx, path + "/" + idOf.apply(record), stored.version(), toDoc.apply(record));
+        }
+
+        /** The record at the address if the user's scope covers it; 404 for a missing one and one outside alike. */
+        private Versioned<T> stored(Context ctx, UserAccount user) {
+            return Api.id(ctx.pathParam("id"), parseId).flatMap(get).filter(t -> covers.test(user, t.value()))
+                    .orElseThrow(() -> ApiProblem.notFound(what));
+        }
+
+        private void read(Context ctx, Api api) {
+            Versioned<T> t = stored(ctx, api.allow(ctx, Permission.READ_RECORDS));
+            Api.etag(ctx, t.version());
+            ctx.json(toDoc.apply(t.value()));
+        }
+
+        private void change(Context ctx, Api api) {
+            UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
+            Versioned<T> current = stored(ctx, user);
+            T changed = toDomain.apply(Json.body(ctx, doc));
+            sameId(String.valueOf(idOf.apply(current.value())), String.valueOf(idOf.apply(changed)));
+            inScope(user, covers.test(user, changed), what);
+            Versioned<T> saved = update.apply(changed, Api.expected(ctx, current.version()), user.username());
+            Api.etag(ctx, saved.version());
+            ctx.json(toDoc.apply(saved.value()));
+        }
     }
 
     // People
@@ -176,46 +207,6 @@ final class DirectoryRoutes {
                 .toList();
         ctx.json(Api.page(ctx, candidates.stream().sorted(Comparator.comparing(c -> c.first().id() + "/" + c.second().id())).toList(),
                 c -> c.first().id() + "/" + c.second().id()));
-    }
-
-    // Programmes
-
-    private void listProgrammes(Context ctx) {
-        UserAccount user = api.allow(ctx, Permission.READ_RECORDS);
-        ctx.json(Api.page(ctx, api.programmes.all().stream().map(Versioned::value).filter(p -> Access.covers(user, p))
-                .map(ProgrammeDoc::of).toList(), ProgrammeDoc::id));
-    }
-
-    private void createProgramme(Context ctx) {
-        UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
-        Programme p = Json.body(ctx, ProgrammeDoc.class).toDomain();
-        inScope(user, Access.covers(user, p), "programme");
-        absent(api.programmes.get(p.id()).isPresent(), "programme");
-        Versioned<Programme> stored = created(() -> api.programmes.add(p, user.username()), "programme");
-        answerCreated(ctx, "/api/v1/programmes/" + p.id(), stored.version(), ProgrammeDoc.of(p));
-    }
-
-    private Versioned<Programme> programme(Context ctx, UserAccount user) {
-        return Api.id(ctx.pathParam("id"), ProgrammeId::of).flatMap(api.programmes::get)
-                .filter(p -> Access.covers(user, p.value())).orElseThrow(() -> ApiProblem.notFound("programme"));
-    }
-
-    private void getProgramme(Context ctx) {
-        UserAccount user = api.allow(ctx, Permission.READ_RECORDS);
-        Versioned<Programme> p = programme(ctx, user);
-        Api.etag(ctx, p.version());
-        ctx.json(ProgrammeDoc.of(p.value()));
-    }
-
-    private void updateProgramme(Context ctx) {
-        UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
-        Versioned<Programme> current = programme(ctx, user);
-        Programme changed = Json.body(ctx, ProgrammeDoc.class).toDomain();
-        sameId(current.value().id().value(), changed.id().value());
-        inScope(user, Access.covers(user, changed), "programme");
-        Versioned<Programme> saved = api.programmes.update(changed, Api.expected(ctx, current.version()), user.username());
-        Api.etag(ctx, saved.version());
-        ctx.json(ProgrammeDoc.of(saved.value()));
     }
 
     // Shared
