@@ -77,13 +77,55 @@ public final class RosterLoadBenchmark {
                 // Alternate, so both see the same machine state; the second round is the one reported.
                 for (int round = 1; round <= 2; round++) {
                     Result b = run(URI.create("http://127.0.0.1:" + bare.port() + "/row"), null, seconds);
-                    Result r = run(URI.create("http://127.0.0.1:" + cadre.port() + "/api/v1/events/tot-almaty-2023/enrolments"), token, seconds);
-                    System.out.printf(Locale.ROOT, "round %d%n  bare Javalin + one SQLite row: %s%n  GET event roster (30 enrolments): %s%n"
-                            + "  roster / bare: %.2f%n", round, b, r, r.perSecond() / b.perSecond());
+                    URI roster = URI.create("http://127.0.0.1:" + cadre.port() + "/api/v1/events/tot-almaty-2023/enrolments");
+                    Result r = run(roster, token, seconds);
+                    Result w;
+                    try (Writer writes = new Writer(db, audit)) {
+                        w = run(roster, token, seconds);
+                        System.out.printf(Locale.ROOT, "round %d%n  bare Javalin + one SQLite row: %s%n  GET event roster (30 enrolments): %s%n"
+                                + "  roster / bare: %.2f%n  GET event roster while %d writes/s commit (%d done): %s%n  that / bare: %.2f%n",
+                                round, b, r, r.perSecond() / b.perSecond(), Writer.PER_SECOND, writes.done(), w, w.perSecond() / b.perSecond());
+                    }
                 }
                 bare.stop();
             }
             cadre.stop();
+        }
+    }
+
+    /**
+     * Commits {@value #PER_SECOND} writes a second through the store (a person renamed back and forth), so
+     * the read caches are invalidated as a busy office would invalidate them.
+     */
+    private static final class Writer implements AutoCloseable {
+        static final int PER_SECOND = 10;
+        private final java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        private final AtomicLong done = new AtomicLong();
+
+        Writer(Database db, AuditLog audit) {
+            org.cadre.server.store.People people = new org.cadre.server.store.People(db, audit);
+            org.cadre.roster.PersonId id = org.cadre.roster.PersonId.of("p-kz-01");
+            timer.scheduleAtFixedRate(() -> {
+                var current = people.get(id).orElseThrow();
+                org.cadre.roster.Person p = current.value();
+                String rank = done.get() % 2 == 0 ? "Captain" : "Major";
+                try {
+                    people.update(new org.cadre.roster.Person(p.id(), p.nativeName(), p.latinName(), p.sex(), p.country(),
+                            p.organisation(), java.util.Optional.of(rank)), current.version(), "bench");
+                    done.incrementAndGet();
+                } catch (RuntimeException e) {
+                    System.err.println("write failed: " + e); // the count printed shows how many went through
+                }
+            }, 0, 1000 / PER_SECOND, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        long done() {
+            return done.get();
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
         }
     }
 
