@@ -17,7 +17,6 @@ import org.cadre.curriculum.DeliveryMethod;
 import org.cadre.curriculum.ItemCode;
 import org.cadre.curriculum.ItemKind;
 import org.cadre.curriculum.LearningOutcome;
-import org.cadre.curriculum.Material;
 import org.cadre.curriculum.Module;
 import org.cadre.curriculum.ModuleCode;
 import org.cadre.curriculum.OutcomeCode;
@@ -25,7 +24,6 @@ import org.cadre.curriculum.OutcomeDomain;
 import org.cadre.curriculum.Revision;
 import org.cadre.curriculum.SemanticVersion;
 import org.cadre.curriculum.Session;
-import org.cadre.curriculum.SessionCode;
 
 /** One whole version of a Training Support Package as JSON; {@code docs/openapi.yaml} (Curriculum) documents it. */
 public record CurriculumDoc(String id, String title, String version, List<String> languages, List<String> owners,
