@@ -98,7 +98,7 @@ final class ImportRosterCommand implements Callable<Integer> {
                 return 1;
             }
             int rows = plan.enrolments().size();
-            boolean bar = progress == Progress.ALWAYS || progress == Progress.AUTO && rows >= LONG_IMPORT && System.console() != null;
+            boolean bar = progress == Progress.ALWAYS || progress == Progress.AUTO && rows >= LONG_IMPORT && onTerminal();
             ProgressBar shown = new ProgressBar(err, "Importing", rows);
             IntConsumer report = bar ? shown : done -> { };
             try {
@@ -113,6 +113,24 @@ final class ImportRosterCommand implements Callable<Integer> {
             }
             out.println("Enrolled " + rows + " in " + e.id() + " (" + plan.newPeople().size() + " new people) in " + db.description() + ".");
             return 0;
+        }
+    }
+
+    /**
+     * Whether standard error is a terminal. JDK 22 and later return a console even when output is
+     * redirected and answer the question with {@code Console.isTerminal()}; before, no console means none.
+     */
+    private static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException before22) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
         }
     }
 
