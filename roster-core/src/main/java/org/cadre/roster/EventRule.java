@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.cadre.curriculum.AssessmentItem;
-import org.cadre.curriculum.ItemCode;
 import org.cadre.curriculum.Session;
 import org.cadre.curriculum.SessionCode;
 import org.cadre.finding.Rule;
@@ -419,34 +417,11 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
             "A test or practice-teaching score names an unknown item or criterion, or exceeds its maximum points.") {
         @Override
         public void check(EventCheck in, Report report) {
-            Map<ItemCode, AssessmentItem> items = new HashMap<>();
-            in.roster().curriculum().assessment().items().forEach(i -> items.putIfAbsent(i.code(), i));
             for (TestScore t : in.roster().tests()) {
-                t.points().forEach((item, points) -> {
-                    AssessmentItem known = items.get(item);
-                    if (known == null || known.kind() != org.cadre.curriculum.ItemKind.TEST_QUESTION) {
-                        report.finding(in.subject("test", t.person()), "scores " + item + ", which is not a test question of the blueprint");
-                    } else if (points > known.maxPoints()) {
-                        report.finding(in.subject("test", t.person()), "scores " + points + " on " + item + ", whose maximum is " + known.maxPoints());
-                    }
-                });
+                ScoreLimits.of(t, in.roster().curriculum()).forEach(problem -> report.finding(in.subject("test", t.person()), problem));
             }
             for (PracticeTeaching p : in.roster().practice()) {
-                if (in.roster().rubric().isEmpty()) {
-                    report.finding(in.subject("practice", p.person()), "practice teaching is scored but the event has no rubric");
-                    continue;
-                }
-                Rubric rubric = in.roster().rubric().get();
-                Map<String, Integer> max = rubric.criteria().stream()
-                        .collect(Collectors.toMap(Rubric.Criterion::name, Rubric.Criterion::maxPoints));
-                p.scores().forEach((criterion, points) -> {
-                    if (!max.containsKey(criterion)) {
-                        report.finding(in.subject("practice", p.person()), "scores criterion '" + criterion + "', which the rubric does not have");
-                    } else if (points > max.get(criterion)) {
-                        report.finding(in.subject("practice", p.person()), "scores " + points + " on '" + criterion
-                                + "', whose maximum is " + max.get(criterion));
-                    }
-                });
+                ScoreLimits.of(p, in.roster().rubric()).forEach(problem -> report.finding(in.subject("practice", p.person()), problem));
             }
         }
     },

@@ -1,6 +1,5 @@
 package org.cadre.server.web;
 
-import com.google.common.collect.ImmutableMap;
 import com.google.common.hash.Hashing;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.cadre.curriculum.AssessmentItem;
 import org.cadre.curriculum.Curriculum;
 import org.cadre.curriculum.ItemCode;
 import org.cadre.curriculum.SessionCode;
@@ -35,6 +33,7 @@ import org.cadre.roster.Person;
 import org.cadre.roster.PersonId;
 import org.cadre.roster.PracticeTeaching;
 import org.cadre.roster.Role;
+import org.cadre.roster.ScoreLimits;
 import org.cadre.roster.Rubric;
 import org.cadre.roster.TestScore;
 import org.cadre.server.RosterImport;
@@ -311,8 +310,9 @@ final class EventRoutes {
     private void attendance(Context ctx) {
         UserAccount user = api.allow(ctx, Permission.RECORD_DELIVERY);
         Event e = api.event(ctx, user).value();
-        Curriculum c = api.curriculumOf(e);
-        SessionCode session = Api.id(ctx.pathParam("session"), SessionCode::of).filter(s -> c.session(s).isPresent())
+        // Attendance is taken for the sessions on the event's agenda (the rule attendance.unknown-session).
+        SessionCode session = Api.id(ctx.pathParam("session"), SessionCode::of)
+                .filter(s -> e.agenda().stream().anyMatch(slot -> slot.session().equals(s)))
                 .orElseThrow(() -> ApiProblem.notFound("session"));
         Marks in = Json.body(ctx, Marks.class);
         Set<PersonId> enrolled = enrolledIn(e);
@@ -342,7 +342,6 @@ final class EventRoutes {
         UserAccount user = api.allow(ctx, Permission.RECORD_DELIVERY);
         Event e = api.event(ctx, user).value();
         Curriculum c = api.curriculumOf(e);
-        Map<ItemCode, AssessmentItem> items = c.assessment().items().stream().collect(Collectors.toMap(AssessmentItem::code, i -> i));
         Tests in = Json.body(ctx, Tests.class);
         Set<PersonId> enrolled = enrolledIn(e);
         Fields f = new Fields();
@@ -354,18 +353,17 @@ final class EventRoutes {
                 throw new IllegalArgumentException("person is not enrolled in this event");
             }
             Map<ItemCode, Integer> points = new LinkedHashMap<>();
-            for (Map.Entry<String, Integer> x : CurriculumDocs.orEmpty(s.points()).entrySet()) {
-                ItemCode code = ItemCode.of(x.getKey());
-                AssessmentItem item = items.get(code);
-                if (item == null) {
-                    throw new IllegalArgumentException("points names an item that is not in the package's assessment");
+            (s.points() == null ? Map.<String, Integer>of() : s.points()).forEach((item, n) -> {
+                if (n == null || n < 0) {
+                    throw new IllegalArgumentException("points must be whole numbers from 0");
                 }
-                if (x.getValue() == null || x.getValue() < 0 || x.getValue() > item.maxPoints()) {
-                    throw new IllegalArgumentException("points must be from 0 to the item's maximum");
-                }
-                points.put(code, x.getValue());
-            }
-            return TestScore.of(p, phase == null ? TestScore.Phase.PRE : phase, points);
+                points.put(ItemCode.of(item), n);
+            });
+            TestScore score = TestScore.of(p, phase == null ? TestScore.Phase.PRE : phase, points);
+            ScoreLimits.of(score, c).stream().findFirst().ifPresent(problem -> {
+                throw new IllegalArgumentException(problem);
+            });
+            return score;
         });
         f.check();
         api.assessments.recordTests(e.id(), scores, user.username());
@@ -387,10 +385,14 @@ final class EventRoutes {
         Event e = api.event(ctx, user).value();
         List<PracticeTeaching> results = PracticeDoc.all(Json.body(ctx, Practice.class).results());
         Set<PersonId> enrolled = enrolledIn(e);
+        Optional<Rubric> rubric = api.assessments.rubric(e.id());
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             if (!enrolled.contains(results.get(i).person())) {
                 errors.add("results[" + i + "].person: is not enrolled in this event");
+            }
+            for (String problem : ScoreLimits.of(results.get(i), rubric)) {
+                errors.add("results[" + i + "].scores: " + problem);
             }
         }
         if (!errors.isEmpty()) {
@@ -459,12 +461,5 @@ final class EventRoutes {
         api.certifications.record(roster.event().id(), decided, on, user.username());
         int yes = (int) decided.stream().filter(Certification.Decision::certified).count();
         ctx.status(201).json(new Certified(roster.event().id().value(), on.toString(), yes, decided.size() - yes, decisions(roster, decided)));
-    }
-
-    /** Null-safe helpers for request maps. */
-    private static final class CurriculumDocs {
-        static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
-            return map == null ? ImmutableMap.of() : map;
-        }
     }
 }

@@ -1,0 +1,55 @@
+package org.cadre.roster;
+
+import com.google.common.collect.ImmutableList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.cadre.curriculum.AssessmentItem;
+import org.cadre.curriculum.Curriculum;
+import org.cadre.curriculum.ItemKind;
+import org.cadre.curriculum.ItemCode;
+
+/**
+ * What a score may name and how high it may go, one record at a time: a test score scores test questions
+ * of the package's blueprint within their points, a practice-teaching score scores the event's rubric
+ * criteria within theirs. {@link EventRule#SCORE_OUT_OF_RANGE} reports these over a whole roster; a
+ * recording tool asks before it stores a score.
+ */
+public final class ScoreLimits {
+
+    private ScoreLimits() {}
+
+    /** Why the test score does not fit the package's blueprint; empty when it fits. */
+    public static ImmutableList<String> of(TestScore score, Curriculum curriculum) {
+        Map<ItemCode, AssessmentItem> items = new HashMap<>();
+        curriculum.assessment().items().forEach(i -> items.putIfAbsent(i.code(), i));
+        ImmutableList.Builder<String> problems = ImmutableList.builder();
+        score.points().forEach((item, points) -> {
+            AssessmentItem known = items.get(item);
+            if (known == null || known.kind() != ItemKind.TEST_QUESTION) {
+                problems.add("scores " + item + ", which is not a test question of the blueprint");
+            } else if (points > known.maxPoints()) {
+                problems.add("scores " + points + " on " + item + ", whose maximum is " + known.maxPoints());
+            }
+        });
+        return problems.build();
+    }
+
+    /** Why the practice-teaching score does not fit the event's rubric (or its absence); empty when it fits. */
+    public static ImmutableList<String> of(PracticeTeaching practice, Optional<Rubric> rubric) {
+        if (rubric.isEmpty()) {
+            return ImmutableList.of("practice teaching is scored but the event has no rubric");
+        }
+        Map<String, Integer> max = new HashMap<>();
+        rubric.get().criteria().forEach(c -> max.putIfAbsent(c.name(), c.maxPoints()));
+        ImmutableList.Builder<String> problems = ImmutableList.builder();
+        practice.scores().forEach((criterion, points) -> {
+            if (!max.containsKey(criterion)) {
+                problems.add("scores criterion '" + criterion + "', which the rubric does not have");
+            } else if (points > max.get(criterion)) {
+                problems.add("scores " + points + " on '" + criterion + "', whose maximum is " + max.get(criterion));
+            }
+        });
+        return problems.build();
+    }
+}
