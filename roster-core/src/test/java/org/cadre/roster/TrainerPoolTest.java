@@ -62,6 +62,29 @@ class TrainerPoolTest {
         return r;
     }
 
+    @Test
+    void each_kind_of_evidence_stands_for_its_step() {
+        LocalDate day = D0.plusYears(1);
+        TrainerRecord trainee = at(TRAINEE);
+        TrainerRecord coTrainer = at(CO_TRAINER);
+        TrainerRecord certified = at(CERTIFIED_TRAINER);
+
+        assertThat(trainee.apply(ev(Kind.TOT_COMPLETED, day), java.util.Optional.empty()).value().status()).isEqualTo(CO_TRAINER);
+        assertThat(coTrainer.apply(ev(Kind.OBSERVED_CO_DELIVERY, day), java.util.Optional.empty()).value().status())
+                .isEqualTo(CERTIFIED_TRAINER);
+        TrainerRecord delivered = certified.apply(ev(Kind.DELIVERY, day), java.util.Optional.empty()).value();
+        assertThat(delivered.status()).isEqualTo(CERTIFIED_TRAINER);
+        assertThat(delivered.deliveries()).isEqualTo(certified.deliveries() + 1);
+        assertThat(certified.apply(ev(Kind.RECERTIFICATION, day), java.util.Optional.empty()).value().certifiedUntil())
+                .contains(day.plusYears(3));
+        assertThat(trainee.apply(ev(Kind.TOT_ENROLLED, day), java.util.Optional.empty()).refusal().codes())
+                .as("admission is for newcomers").containsExactly("pool.no-change");
+        assertThat(certified.apply(ev(Kind.DELIVERY, day), java.util.Optional.of(LEAD_TRAINER)).refusal().codes())
+                .as("a delivery offered for lead trainer, without the three deliveries").containsExactly("pool.evidence-missing");
+        assertThat(trainee.apply(ev(Kind.OBSERVED_CO_DELIVERY, day), java.util.Optional.empty()).refusal().codes())
+                .as("a step skipped").containsExactly("pool.step-skipped");
+    }
+
     static List<Arguments> everyPromotion() {
         List<Arguments> out = new ArrayList<>();
         for (PoolStatus from : PoolStatus.values()) {

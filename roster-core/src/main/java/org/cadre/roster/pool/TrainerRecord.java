@@ -65,6 +65,27 @@ public final class TrainerRecord {
                         Optional.of(enrolled), "admitted"))));
     }
 
+    /**
+     * The step a piece of evidence stands for: ToT completion makes a co-trainer, an observed co-delivery a
+     * certified trainer, a delivery is counted, a recertification renews the certificate; with
+     * {@code promoteTo}, the evidence is offered for that promotion instead (a delivery for lead trainer,
+     * say). ToT enrolment admits only someone not yet in the pool ({@link #admit}); here it is refused.
+     */
+    public Result<TrainerRecord> apply(Evidence evidence, Optional<PoolStatus> promoteTo) {
+        Require.present(evidence, "evidence");
+        Require.present(promoteTo, "promoteTo");
+        if (promoteTo.isPresent()) {
+            return promote(promoteTo.get(), evidence);
+        }
+        return switch (evidence.kind()) {
+            case TOT_ENROLLED -> Result.refused(PoolRefusal.ALREADY.finding(subject(), "is in the pool for this package already"));
+            case TOT_COMPLETED -> promote(PoolStatus.CO_TRAINER, evidence);
+            case OBSERVED_CO_DELIVERY -> promote(PoolStatus.CERTIFIED_TRAINER, evidence);
+            case DELIVERY -> recordDelivery(evidence);
+            case RECERTIFICATION -> recertify(evidence);
+        };
+    }
+
     /** Moves up one level on the evidence that level requires. */
     public Result<TrainerRecord> promote(PoolStatus target, Evidence evidence) {
         Require.present(target, "target");

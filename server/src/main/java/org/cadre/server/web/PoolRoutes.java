@@ -116,27 +116,10 @@ final class PoolRoutes {
         }
         Optional<Versioned<TrainerRecord>> current = api.trainers.get(p.id(), curriculum);
         Period validity = latestValidity(curriculum);
-        Result<TrainerRecord> next;
-        int expected;
-        if (current.isEmpty()) {
-            if (kind != Evidence.Kind.TOT_ENROLLED) {
-                throw ApiProblem.unprocessable("The person is not in the pool for this package; admit them with tot-enrolled evidence first.",
-                        List.of("kind: must be tot-enrolled for a person not yet in the pool"));
-            }
-            next = TrainerRecord.admit(p.id(), curriculum, validity, evidence);
-            expected = 0;
-        } else {
-            expected = Api.expected(ctx, current.get().version());
-            TrainerRecord t = current.get().value();
-            next = promoteTo.isPresent() ? t.promote(promoteTo.get(), evidence) : switch (kind) {
-                case TOT_ENROLLED -> Result.refused(org.cadre.roster.pool.PoolRefusal.ALREADY.finding(t.subject(),
-                        "is in the pool for this package already"));
-                case TOT_COMPLETED -> t.promote(PoolStatus.CO_TRAINER, evidence);
-                case OBSERVED_CO_DELIVERY -> t.promote(PoolStatus.CERTIFIED_TRAINER, evidence);
-                case DELIVERY -> t.recordDelivery(evidence);
-                case RECERTIFICATION -> t.recertify(evidence);
-            };
-        }
+        // Someone not yet in the pool is admitted (on ToT enrolment only); otherwise the evidence stands for its step.
+        Result<TrainerRecord> next = current.isEmpty() ? TrainerRecord.admit(p.id(), curriculum, validity, evidence)
+                : current.get().value().apply(evidence, promoteTo);
+        int expected = current.isEmpty() ? 0 : Api.expected(ctx, current.get().version());
         if (!next.isOk()) {
             throw ApiProblem.refused("The pool's rules refuse that step.", next.refusal());
         }

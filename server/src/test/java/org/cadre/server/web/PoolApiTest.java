@@ -1,0 +1,68 @@
+package org.cadre.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.google.common.collect.ImmutableSortedSet;
+import io.javalin.Javalin;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Clock;
+import org.cadre.curriculum.demo.DemoCurricula;
+import org.cadre.roster.Country;
+import org.cadre.roster.Person;
+import org.cadre.roster.Sex;
+import org.cadre.server.DemoData;
+import org.cadre.server.security.Passwords;
+import org.cadre.server.store.AuditLog;
+import org.cadre.server.store.Database;
+import org.cadre.server.store.People;
+import org.cadre.server.store.UserAccount;
+import org.cadre.server.store.Users;
+import org.junit.jupiter.api.Test;
+
+/** Evidence moves a trainer through the pool over HTTP exactly as the pool's rules allow. */
+class PoolApiTest {
+
+    private static final String PATH = "/api/v1/trainers/pool-newcomer/" + DemoCurricula.almatyTot().id() + "/evidence";
+
+    private static String evidence(String kind, String on) {
+        return "{\"kind\": \"" + kind + "\", \"on\": \"" + on + "\", \"event\": \"tot-almaty-2023\"}";
+    }
+
+    @Test
+    void a_newcomer_is_admitted_on_tot_enrolment_then_steps_up_on_its_evidence_and_each_refusal_names_its_rule() throws Exception {
+        try (Database db = Database.sqlite(Files.createTempDirectory("cadre-pool").resolve("cadre.db"))) {
+            AuditLog audit = new AuditLog(Clock.systemUTC());
+            DemoData.load(db, audit);
+            new Users(db, audit).add(new UserAccount("certifier", Passwords.hash("pw".toCharArray(), 1_000), UserAccount.Role.COORDINATOR,
+                    ImmutableSortedSet.of(Country.KAZAKHSTAN), ImmutableSortedSet.of(), false), "admin");
+            new People(db, audit).add(Person.builder("pool-newcomer", Country.KAZAKHSTAN).latinName("New Trainer").sex(Sex.FEMALE).build(), "admin");
+            Javalin app = CadreApp.create(db).start("127.0.0.1", 0);
+            try {
+                ApiClient api = new ApiClient(app.port());
+                String token = api.login("certifier", "pw");
+
+                HttpResponse<String> notYetAdmitted = api.send("POST", PATH, token, evidence("tot-completed", "2023-10-27"));
+                HttpResponse<String> admitted = api.send("POST", PATH, token, evidence("tot-enrolled", "2023-10-23"));
+                HttpResponse<String> again = api.send("POST", PATH, token, evidence("tot-enrolled", "2023-10-24"));
+                HttpResponse<String> skipped = api.send("POST", PATH, token, evidence("observed-co-delivery", "2023-10-25"));
+                HttpResponse<String> completed = api.send("POST", PATH, token, evidence("tot-completed", "2023-10-27"));
+
+                assertThat(notYetAdmitted.statusCode()).isEqualTo(422);
+                assertThat(notYetAdmitted.body()).contains("pool.evidence-missing");
+                assertThat(admitted.statusCode()).as(admitted.body()).isEqualTo(201);
+                assertThat(again.statusCode()).isEqualTo(422);
+                assertThat(again.body()).contains("pool.no-change");
+                assertThat(skipped.statusCode()).isEqualTo(422);
+                assertThat(skipped.body()).contains("pool.step-skipped");
+                assertThat(completed.statusCode()).as(completed.body()).isEqualTo(201);
+                JsonNode trainer = JsonMapper.builder().build().readTree(completed.body()).get("trainer");
+                assertThat(trainer.get("status").asText()).isEqualTo("co-trainer");
+            } finally {
+                app.stop();
+            }
+        }
+    }
+}
