@@ -1,6 +1,5 @@
 package org.cadre.server.web;
 
-import com.google.common.collect.ImmutableList;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Comparator;
@@ -18,7 +17,7 @@ import org.cadre.roster.PersonId;
 import org.cadre.roster.Programme;
 import org.cadre.roster.ProgrammeId;
 import org.cadre.roster.names.DuplicateFinder;
-import org.cadre.roster.names.NameKey;
+import org.cadre.roster.names.NameSearch;
 import org.cadre.server.json.RosterDocs.OrganisationDoc;
 import org.cadre.server.json.RosterDocs.PersonDoc;
 import org.cadre.server.json.RosterDocs.ProgrammeDoc;
@@ -129,26 +128,9 @@ final class DirectoryRoutes {
     private void searchPeople(Context ctx) {
         UserAccount user = api.allow(ctx, Permission.READ_RECORDS);
         String q = ctx.queryParam("q");
-        Predicate<Person> matches = q == null || q.isBlank() ? p -> true : nameMatcher(q);
+        Predicate<Person> matches = q == null || q.isBlank() ? p -> true : NameSearch.of(q);
         ctx.json(Api.page(ctx, api.people.all().stream().map(Versioned::value).filter(p -> Access.covers(user, p))
                 .filter(matches).map(PersonDoc::of).toList(), PersonDoc::id));
-    }
-
-    /**
-     * Matches names in either script: the query and both of a person's names are reduced to the same
-     * Latin keys, and every word of the query must begin a word of the name ("Абдул" finds "Abdulloev").
-     */
-    private static Predicate<Person> nameMatcher(String query) {
-        ImmutableList<String> words = NameKey.of(query).tokens();
-        if (words.isEmpty()) {
-            return p -> false;
-        }
-        return p -> {
-            List<String> tokens = new java.util.ArrayList<>();
-            p.nativeName().ifPresent(n -> tokens.addAll(NameKey.of(n).tokens()));
-            p.latinName().ifPresent(n -> tokens.addAll(NameKey.of(n).tokens()));
-            return words.stream().allMatch(w -> tokens.stream().anyMatch(t -> t.startsWith(w)));
-        };
     }
 
     private void createPerson(Context ctx) {
