@@ -39,6 +39,7 @@ import org.cadre.roster.CertificationReason;
 import org.cadre.roster.Enrolment;
 import org.cadre.roster.EventRoster;
 import org.cadre.roster.Feedback;
+import org.cadre.roster.Organisation;
 import org.cadre.roster.Person;
 import org.cadre.roster.PersonId;
 import org.cadre.roster.PracticeTeaching;
@@ -57,6 +58,16 @@ public final class EventReports {
     public static final List<String> SEX_COLUMNS = List.of("female", "male", "another", "not-recorded");
 
     private EventReports() {}
+
+    /**
+     * The implementing organisation, as HXL's {@code #org +impl} names it: the international organisation on
+     * the roster (the first by name if there are several), or "not recorded".
+     */
+    public static String implementer(EventRoster roster) {
+        return roster.organisations().values().stream()
+                .filter(o -> o.kind() == Organisation.Kind.INTERNATIONAL_ORGANISATION)
+                .map(Organisation::name).sorted().findFirst().orElse("not recorded");
+    }
 
     public static EventReport of(EventRoster roster, Disclosure disclosure) {
         Require.present(roster, "roster");

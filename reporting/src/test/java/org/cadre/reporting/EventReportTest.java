@@ -43,6 +43,16 @@ class EventReportTest {
     }
 
     @Test
+    void the_implementer_is_the_international_organisation_on_the_roster_and_otherwise_not_recorded() {
+        var nationalOnly = ALMATY.organisations().values().stream()
+                .filter(o -> o.kind() != org.cadre.roster.Organisation.Kind.INTERNATIONAL_ORGANISATION).toList();
+
+        assertThat(EventReports.implementer(ALMATY)).isEqualTo("International Organization for Migration");
+        assertThat(EventReports.implementer(EventRoster.builder(ALMATY.event(), ALMATY.programme(), ALMATY.curriculum())
+                .organisations(nationalOnly).build())).isEqualTo("not recorded");
+    }
+
+    @Test
     void json_csv_and_html_state_the_same_reach() throws Exception {
         JsonNode json = JsonRenderer.mapper().readTree(JsonRenderer.render(INTERNAL));
         String csv = CsvRenderer.reach(INTERNAL, "IOM");

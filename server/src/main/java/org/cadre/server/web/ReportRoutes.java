@@ -19,7 +19,6 @@ import org.cadre.reporting.render.IatiRenderer;
 import org.cadre.reporting.render.JsonRenderer;
 import org.cadre.roster.Event;
 import org.cadre.roster.EventRoster;
-import org.cadre.roster.Organisation;
 import org.cadre.roster.Programme;
 import org.cadre.roster.ProgrammeId;
 import org.cadre.server.security.Access;
@@ -78,7 +77,7 @@ final class ReportRoutes {
         EventRoster roster = api.rosters.load(event.id(), api.curriculumOf(event)).orElseThrow(() -> ApiProblem.notFound("event"));
         EventReport report = EventReports.of(roster, api.settings.disclosure(audience));
         switch (format) {
-            case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(CsvRenderer.reach(report, implementer(roster)));
+            case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(CsvRenderer.reach(report, EventReports.implementer(roster)));
             case "html" -> ctx.contentType("text/html; charset=utf-8").result(HtmlRenderer.event(report, lang));
             default -> ctx.contentType("application/json").result(JsonRenderer.render(report));
         }
@@ -115,13 +114,6 @@ final class ReportRoutes {
             case "html" -> ctx.contentType("text/html; charset=utf-8").result(HtmlRenderer.programme(report, lang));
             default -> ctx.contentType("application/json").result(JsonRenderer.render(report));
         }
-    }
-
-    /** The implementing organisation for HXL's {@code #org +impl}: the international organisation on the roster. */
-    private static String implementer(EventRoster roster) {
-        return roster.organisations().values().stream()
-                .filter(o -> o.kind() == Organisation.Kind.INTERNATIONAL_ORGANISATION)
-                .map(Organisation::name).sorted().findFirst().orElse("not recorded");
     }
 
     /** The format from the {@code format} parameter or else the Accept header; 406 when none of {@code offered} fits. */
