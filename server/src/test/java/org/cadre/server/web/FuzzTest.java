@@ -191,8 +191,15 @@ class FuzzTest {
                 try {
                     response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
                 } catch (java.io.IOException e) {
-                    throw new AssertionError("seed " + SEED + ", request " + i + ": " + method + " " + path + " with " + body.length
-                        + " bytes of " + ct + " got no answer: " + e.getMessage(), e);
+                    // A request line Jetty cannot parse (an illegal character in the path) is refused with 400 and
+                    // the connection closed, as RFC 9112 allows, before the body is read; a client still sending a
+                    // large body may then meet a reset instead of the answer. Only such a refusal may go
+                    // unanswered: the same request without its body must get the 400.
+                    HttpResponse<String> bare = HttpClient.newHttpClient().send(HttpRequest.newBuilder(request.uri())
+                            .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(bare.statusCode()).as("seed %d, request %d: %s %s with %d bytes of %s got no answer (%s), and without its body %s",
+                            SEED, i, method, path, body.length, ct, e.getMessage(), bare.body()).isEqualTo(400);
+                    response = bare;
                 }
             }
 
