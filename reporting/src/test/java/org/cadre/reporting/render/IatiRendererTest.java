@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.URL;
 import java.time.LocalDate;
 import java.util.List;
 import javax.xml.XMLConstants;
@@ -22,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class IatiRendererTest {
 
-    /** The IATI 2.03 schema kept beside the repository (shared/standards). */
-    private static final Path SCHEMA = Path.of("..", "..", "shared", "standards", "iati-2.03", "iati-activities-schema.xsd");
+    /** The IATI 2.03 schema, carried as test data (src/test/resources/iati-2.03, with its origin and licence). */
+    private static final URL SCHEMA = IatiRendererTest.class.getResource("/iati-2.03/iati-activities-schema.xsd");
     private static final IatiRenderer.Publisher IOM = new IatiRenderer.Publisher("XM-DAC-47066",
             "International Organization for Migration", "40");
 
@@ -35,9 +34,13 @@ class IatiRendererTest {
     }
 
     private static void validate(String xml) throws Exception {
-        assertThat(Files.exists(SCHEMA)).as("IATI schema at %s", SCHEMA.toAbsolutePath()).isTrue();
+        assertThat(SCHEMA).as("the IATI schema on the test class path").isNotNull();
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-        Validator validator = factory.newSchema(SCHEMA.toFile()).newValidator();
+        // Only the files beside the schema: no schema or document may be fetched from anywhere else.
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, SCHEMA.getProtocol());
+        Validator validator = factory.newSchema(SCHEMA).newValidator();
+        validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         validator.validate(new StreamSource(new StringReader(xml)));
     }
 
