@@ -87,9 +87,13 @@ public final class CadreApp {
         });
     }
 
+    /**
+     * The template of the route that matched ({@code /api/v1/events/{id}/report}), never the path a client
+     * sent; "(no route)" when none did. (The current endpoint would be a before or after handler's "*".)
+     */
     static String route(Context ctx) {
         try {
-            var endpoint = ctx.endpoint();
+            var endpoint = ctx.endpoints().matchedHttpEndpoint();
             return endpoint == null ? "(no route)" : endpoint.path;
         } catch (RuntimeException noEndpoint) {
             return "(no route)";
@@ -133,7 +137,8 @@ public final class CadreApp {
                 e.getStatus() == 413 ? "Request too large" : "Request refused", e.getStatus(),
                 e.getStatus() == 413 ? "Request bodies are limited to " + MAX_REQUEST_BYTES + " bytes." : "The request could not be handled.")));
         r.exception(Exception.class, (e, ctx) -> {
-            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            // The route template, not the path: the path may carry a name (the cause is logged for diagnosis).
+            LOG.error("unexpected failure on {} {}", ctx.method(), route(ctx), e);
             problem(ctx, Problem.of("internal", "Internal error", 500, "Something went wrong on our side; it has been logged."));
         });
     }
