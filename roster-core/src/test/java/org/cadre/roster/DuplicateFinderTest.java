@@ -90,7 +90,7 @@ class DuplicateFinderTest {
     }
 
     @ParameterizedTest(name = "seed {0}")
-    @MethodSource("org.cadre.curriculum.fixtures.Seeds#fewSeeds")
+    @MethodSource("org.cadre.curriculum.fixtures.Seeds#seeds")
     void every_planted_second_record_is_found(long seed) {
         SyntheticPeople.Population population = SyntheticPeople.population(seed, 1_000);
         Set<String> found = DuplicateFinder.candidates(population.people()).stream()
