@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedSet;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -21,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.cadre.curriculum.demo.DemoCurricula;
 import org.cadre.roster.Country;
+import org.cadre.roster.Programme;
+import org.cadre.roster.ProgrammeId;
 import org.cadre.roster.demo.DemoRoster;
 import org.cadre.server.DemoData;
 import org.cadre.server.json.CurriculumDoc;
@@ -28,6 +31,7 @@ import org.cadre.server.json.RosterDocs;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;
+import org.cadre.server.store.Programmes;
 import org.cadre.server.store.UserAccount;
 import org.cadre.server.store.Users;
 import org.junit.jupiter.api.AfterAll;
@@ -58,24 +62,37 @@ class AccessMatrixTest {
         AuditLog audit = new AuditLog(Clock.systemUTC());
         DemoData.load(db, audit);
         Users users = new Users(db, audit);
-        users.add(user("admin", UserAccount.Role.ADMIN, null), "test");
+        users.add(user("admin", UserAccount.Role.ADMIN, ImmutableSortedSet.of(), ImmutableSortedSet.of()), "test");
+        // A second programme, in Mongolia only, for users scoped by programme to something else.
+        new Programmes(db, audit).add(new Programme(OTHER_PROGRAMME, "Border management in Mongolia", "Donor",
+                ImmutableSet.of(Country.of("MN")), ImmutableSortedSet.of(16)), "test");
         for (UserAccount.Role role : UserAccount.Role.values()) {
             if (role != UserAccount.Role.ADMIN) {
-                users.add(user(role.label() + "-in", role, Country.KAZAKHSTAN), "test");
-                users.add(user(role.label() + "-out", role, Country.of("MN")), "test");
+                users.add(user(role.label() + "-in", role, ImmutableSortedSet.of(Country.KAZAKHSTAN), ImmutableSortedSet.of()), "test");
+                users.add(user(role.label() + "-out", role, ImmutableSortedSet.of(Country.of("MN")), ImmutableSortedSet.of()), "test");
+                users.add(user(role.label() + "-programme-in", role, ImmutableSortedSet.of(), ImmutableSortedSet.of(DemoRoster.PROGRAMME)), "test");
+                users.add(user(role.label() + "-programme-out", role, ImmutableSortedSet.of(), ImmutableSortedSet.of(OTHER_PROGRAMME)), "test");
             }
         }
         app = CadreApp.create(db).start("127.0.0.1", 0);
         ApiClient api = new ApiClient(app.port());
-        for (String name : List.of("admin", "coordinator-in", "coordinator-out", "trainer-in", "trainer-out", "m-and-e-in",
-                "m-and-e-out", "donor-viewer-in", "donor-viewer-out")) {
+        for (String name : header()) {
             TOKENS.put(name, api.login(name, "pw"));
         }
     }
 
-    private static UserAccount user(String name, UserAccount.Role role, Country country) {
-        return new UserAccount(name, Passwords.hash("pw".toCharArray(), 1_000), role,
-                country == null ? ImmutableSortedSet.of() : ImmutableSortedSet.of(country), ImmutableSortedSet.of(), false);
+    private static final ProgrammeId OTHER_PROGRAMME = ProgrammeId.of("mn-border-management");
+
+    private static UserAccount user(String name, UserAccount.Role role, ImmutableSortedSet<Country> countries,
+            ImmutableSortedSet<ProgrammeId> programmes) {
+        return new UserAccount(name, Passwords.hash("pw".toCharArray(), 1_000), role, countries, programmes, false);
+    }
+
+    /** The users of the matrix, as its header names them. */
+    private static List<String> header() throws Exception {
+        List<String> lines = Files.readAllLines(MATRIX).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        List<String> columns = List.of(lines.get(0).split(","));
+        return columns.subList(2, columns.size());
     }
 
     @AfterAll
