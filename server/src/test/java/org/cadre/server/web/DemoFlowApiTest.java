@@ -97,6 +97,14 @@ class DemoFlowApiTest {
                 assertThat(again.statusCode()).isEqualTo(201);
                 assertThat(again.body()).isEqualTo(imported.body());
                 assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+                // The same key with another file is refused, and stores nothing.
+                String oneMoreRow = csv + "\"p-extra\",\"\",\"Extra Officer\",\"male\",\"KZ\",\"\",\"\",\"participant\",\"kz-nsc-border-service\"\r\n";
+                HttpResponse<String> otherBody = csvImport(app.port(), coordinator, oneMoreRow, "almaty-roster-1");
+                assertThat(otherBody.statusCode()).as(otherBody.body()).isEqualTo(422);
+                assertThat(JSON.readTree(otherBody.body()).get("errors").toString()).contains("Idempotency-Key: was used with another body");
+                assertThat(JSON.readTree(ok(api.send("GET", "/api/v1/events/tot-almaty-2023/enrolments", coordinator, null)).body())
+                        .get("items")).hasSize(30);
+                assertThat(api.send("GET", "/api/v1/people/p-extra", coordinator, null).statusCode()).isEqualTo(404);
 
                 // Statuses, replaying the demo's history through legal transitions.
                 for (Enrolment e : demo.enrolments()) {

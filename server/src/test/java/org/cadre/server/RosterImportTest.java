@@ -1,0 +1,145 @@
+package org.cadre.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.cadre.roster.Country;
+import org.cadre.roster.Enrolment;
+import org.cadre.roster.Event;
+import org.cadre.roster.OrganisationId;
+import org.cadre.roster.Person;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.demo.DemoRoster;
+import org.junit.jupiter.api.Test;
+
+/** The roster import's plan: what a file becomes, and every way a file is refused, line by line. */
+class RosterImportTest {
+
+    private static final Event EVENT = DemoRoster.almatyTot().event();
+    private static final LocalDate ON = LocalDate.of(2023, 9, 1);
+    private static final String HEADER = "person_id,native_name,latin_name,sex,country,organisation,rank,role,nominated_by\r\n";
+
+    /** A store holding one person, two organisations and one enrolment in the event. */
+    private static final RosterImport.Lookup STORE = new RosterImport.Lookup() {
+        private final Map<PersonId, Person> people = Map.of(PersonId.of("p-known"),
+                Person.builder("p-known", Country.KAZAKHSTAN).nativeName("Ержан Сапаров").latinName("Yerzhan Saparov").build());
+
+        @Override
+        public Optional<Person> person(PersonId id) {
+            return Optional.ofNullable(people.get(id));
+        }
+
+        @Override
+        public boolean organisationExists(OrganisationId id) {
+            return Set.of("kz-border-academy", "kz-nsc-border-service").contains(id.value());
+        }
+
+        @Override
+        public boolean enrolled(PersonId id) {
+            return id.value().equals("p-enrolled");
+        }
+    };
+
+    private static RosterImport.Plan plan(String csv) {
+        return RosterImport.plan(csv.getBytes(StandardCharsets.UTF_8), EVENT, ON, STORE);
+    }
+
+    @Test
+    void a_good_file_enrols_every_row_and_adds_the_people_not_on_record() {
+        RosterImport.Plan plan = plan(HEADER
+                + "p-new,Айгерим Нурланова,Aigerim Nurlanova,female,KZ,kz-border-academy,Captain,participant,\r\n"
+                + "p-known,Ержан Сапаров,Yerzhan Saparov,male,KZ,,,participant,kz-nsc-border-service\r\n");
+
+        assertThat(plan.errors()).isEmpty();
+        assertThat(plan.newPeople()).extracting(p -> p.id().value()).containsExactly("p-new");
+        assertThat(plan.enrolments()).extracting(e -> e.person().value() + " by " + e.nominatedBy().orElseThrow())
+                .containsExactly("p-new by kz-border-academy", "p-known by kz-nsc-border-service");
+        assertThat(plan.enrolments()).allSatisfy(e -> assertThat(e.since()).isEqualTo(ON));
+    }
+
+    @Test
+    void a_byte_order_mark_before_the_header_is_read_as_nothing() {
+        String row = "p-bom,,Bolat Omarov,male,KZ,kz-border-academy,,participant,\r\n";
+
+        RosterImport.Plan withMark = RosterImport.plan(("\uFEFF" + HEADER + row).getBytes(StandardCharsets.UTF_8), EVENT, ON, STORE);
+
+        assertThat(withMark.errors()).isEmpty();
+        assertThat(withMark.enrolments()).extracting(Enrolment::person).containsExactly(PersonId.of("p-bom"));
+        assertThat(withMark).isEqualTo(plan(HEADER + row));
+    }
+
+    @Test
+    void a_person_twice_in_one_file_is_refused_on_the_later_line() {
+        RosterImport.Plan plan = plan(HEADER
+                + "p-twice,,Dana Ismailova,female,KZ,kz-border-academy,,participant,\r\n"
+                + "p-other,,Marat Akhmetov,male,KZ,kz-border-academy,,participant,\r\n"
+                + "p-twice,,Dana Ismailova,female,KZ,kz-border-academy,,participant,\r\n");
+
+        assertThat(plan.errors()).containsExactly("line 4: person_id: appears on an earlier line of this file");
+        assertThat(plan.newPeople()).isEmpty();
+        assertThat(plan.enrolments()).isEmpty();
+    }
+
+    @Test
+    void a_row_describing_a_stored_person_differently_is_refused_and_changes_nothing() {
+        RosterImport.Plan plan = plan(HEADER + "p-known,Ержан Сапаров,Erzhan Saparov,male,KZ,,,participant,kz-border-academy\r\n");
+
+        assertThat(plan.errors()).singleElement().asString().startsWith("line 2: person_id: is recorded with other details");
+        assertThat(plan.enrolments()).isEmpty();
+    }
+
+    @Test
+    void a_person_enrolled_already_is_refused() {
+        RosterImport.Plan plan = plan(HEADER + "p-enrolled,,Any Officer,male,KZ,kz-border-academy,,participant,\r\n");
+
+        assertThat(plan.errors()).containsExactly("line 2: person_id: is enrolled in this event already");
+    }
+
+    @Test
+    void the_row_limit_is_taken_and_one_row_more_is_refused_naming_the_first_line_over_it() {
+        StringBuilder atLimit = new StringBuilder(HEADER);
+        for (int i = 0; i < RosterImport.MAX_ROWS; i++) {
+            atLimit.append("p-").append(i).append(",,Officer ").append(i).append(",male,KZ,kz-border-academy,,participant,\r\n");
+        }
+        assertThat(plan(atLimit.toString()).enrolments()).hasSize(RosterImport.MAX_ROWS);
+
+        RosterImport.Plan over = plan(atLimit + "p-over,,One Too Many,male,KZ,kz-border-academy,,participant,\r\n");
+
+        assertThat(over.errors()).containsExactly("line " + (RosterImport.MAX_ROWS + 2) + ": an import takes at most "
+                + RosterImport.MAX_ROWS + " rows");
+        assertThat(over.enrolments()).isEmpty();
+    }
+
+    @Test
+    void organisation_is_optional_when_nominated_by_names_the_nominating_authority() {
+        RosterImport.Plan plan = plan(HEADER + "p-new,,Aidos Serikbayev,male,KZ,,,participant,kz-border-academy\r\n");
+
+        assertThat(plan.errors()).isEmpty();
+        assertThat(plan.newPeople()).singleElement().satisfies(p -> assertThat(p.organisation()).isEmpty());
+        assertThat(plan.enrolments()).singleElement().satisfies(e -> assertThat(e.nominatedBy()).contains(OrganisationId.of("kz-border-academy")));
+    }
+
+    @Test
+    void a_row_with_neither_organisation_nor_nominated_by_is_refused_naming_both_columns() {
+        RosterImport.Plan plan = plan(HEADER + "p-new,,Aidos Serikbayev,male,KZ,,,participant,\r\n");
+
+        assertThat(plan.errors()).containsExactly("line 2: nominated_by: give nominated_by or organisation");
+    }
+
+    @Test
+    void every_bad_row_is_listed_with_its_line_and_the_quoted_value_never_comes_back() {
+        RosterImport.Plan plan = plan(HEADER
+                + "p-1,,Officer One,male,KZ,no-such-agency,,participant,\r\n"
+                + "p-2,,Officer Two,unknown,KZ,kz-border-academy,,participant,\r\n"
+                + "p-3,,\"Officer, Three\",male,KZ,kz-border-academy,,chief,\r\n");
+
+        assertThat(plan.errors()).containsExactly("line 2: organisation: no such organisation",
+                "line 3: sex: must be one of female, male, another, not-recorded",
+                "line 4: role: must be one of participant, trainer, co-trainer, observer, interpreter, organiser");
+        assertThat(String.join("\n", plan.errors())).doesNotContain("Officer", "no-such-agency", "unknown", "chief");
+    }
+}
