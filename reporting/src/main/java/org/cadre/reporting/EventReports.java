@@ -83,7 +83,7 @@ public final class EventReports {
                 byCountry.total(), disclosure.count(roster.seatedTrainers().size()),
                 byCountry,
                 disclosure.publishNested(byOrganisation(roster, seated), byCountry, countryOf::get),
-                disclosure.publishNested(byRole(roster), participantsOnly(byCountry),
+                disclosure.publishNestedWithOwnTotal(byRole(roster), participantsOnly(byCountry),
                         role -> role.equals("participant") ? "participants" : "others"),
                 attendance(roster, seated, disclosure),
                 attendanceBySession(roster, seated, disclosure),
@@ -133,11 +133,12 @@ public final class EventReports {
 
     /**
      * The participants headline as a parent for the role breakdown: its participant row must agree with
-     * it, so it cannot be told apart from the others by subtraction.
+     * it, so it cannot be told apart from the others by subtraction. (The role table's total, everyone
+     * holding a seat, is its own figure: the parent's total does not bound it.)
      */
     private static org.cadre.reporting.disclosure.Table participantsOnly(org.cadre.reporting.disclosure.Table byCountry) {
         return new org.cadre.reporting.disclosure.Table("participants", ImmutableList.of("participants"), ImmutableList.of("count"),
-                ImmutableList.of(ImmutableList.of(byCountry.total())), ImmutableList.of(), ImmutableList.of(Cell.hidden()), Cell.hidden());
+                ImmutableList.of(ImmutableList.of(byCountry.total())), ImmutableList.of(), ImmutableList.of(byCountry.total()), byCountry.total());
     }
 
     private static String organisationName(EventRoster roster, Enrolment e) {

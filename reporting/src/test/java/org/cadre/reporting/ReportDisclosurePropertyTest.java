@@ -76,4 +76,65 @@ class ReportDisclosurePropertyTest {
             }
         }
     }
+
+    /** Whether any cell in the rendered report is withheld. */
+    private static List<String> withheld(Object report) throws Exception {
+        JsonNode tree = JsonRenderer.mapper().readTree(JsonRenderer.render(report));
+        List<String> out = new java.util.ArrayList<>();
+        collectWithheld(tree, "", out);
+        return out;
+    }
+
+    private static void collectWithheld(JsonNode node, String path, List<String> out) {
+        if (node.isObject()) {
+            if (node.path("suppressed").asBoolean(false)) {
+                out.add(path);
+            }
+            node.fields().forEachRemaining(f -> collectWithheld(f.getValue(), path + "/" + f.getKey(), out));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectWithheld(node.get(i), path + "/" + i, out);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("org.cadre.curriculum.fixtures.Seeds#seeds")
+    void an_internal_report_withholds_nothing(long seed) throws Exception {
+        SyntheticProgramme programme = SyntheticProgrammes.programme(seed);
+        Disclosure internal = Disclosure.forAudience(Audience.INTERNAL);
+        List<EventRoster> rosters = new java.util.ArrayList<>(programme.rosters());
+        rosters.add(randomRoster(seed));
+        if (seed == org.cadre.curriculum.fixtures.Seeds.BASE) {
+            rosters.add(org.cadre.roster.demo.DemoRoster.almatyTot());
+            rosters.add(org.cadre.roster.demo.DemoRoster.dushanbeCascade());
+        }
+
+        for (EventRoster r : rosters) {
+            assertThat(withheld(EventReports.of(r, internal))).as("seed %d: withheld in the internal report of %s", seed, r.event().id())
+                    .isEmpty();
+        }
+        assertThat(withheld(ProgrammeReports.of(programme.programme(), programme.rosters(), programme.pool(), DemoResults.framework(),
+                programme.firstDay(), programme.lastDay(), internal))).as("seed %d: withheld in the internal programme report", seed).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_demo_reports_of_every_audience_render_and_only_internal_ones_withhold_nothing() throws Exception {
+        var programme = org.cadre.roster.demo.DemoRoster.programme();
+        List<EventRoster> demo = List.of(org.cadre.roster.demo.DemoRoster.almatyTot(), org.cadre.roster.demo.DemoRoster.dushanbeCascade());
+        for (Audience audience : Audience.values()) {
+            Disclosure d = Disclosure.forAudience(audience);
+            List<String> held = new java.util.ArrayList<>();
+            for (EventRoster r : demo) {
+                held.addAll(withheld(EventReports.of(r, d)));
+            }
+            held.addAll(withheld(ProgrammeReports.of(programme, demo, org.cadre.roster.demo.DemoRoster.pool(), DemoResults.framework(),
+                    LocalDate.of(2023, 1, 1), LocalDate.of(2024, 12, 31), d)));
+            if (audience == Audience.INTERNAL) {
+                assertThat(held).as("internal").isEmpty();
+            } else {
+                assertThat(held).as("%s: the demo's small delegations are withheld", audience).isNotEmpty();
+            }
+        }
+    }
 }

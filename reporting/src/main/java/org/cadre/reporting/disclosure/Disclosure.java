@@ -182,57 +182,92 @@ public final class Disclosure {
      * @param parentRowOf the parent row each child row belongs to
      */
     public Table publishNested(Counts children, Table parent, java.util.function.Function<String, String> parentRowOf) {
+        return nested(children, parent, parentRowOf, false);
+    }
+
+    /**
+     * As {@link #publishNested}, for a breakdown of more people than the parent counts (people by role,
+     * whose participant row is the participants table's total): the children's total is their own figure,
+     * published when safe and withheld, like any entry, to complete its line. The parent's grand total
+     * plays no part.
+     */
+    public Table publishNestedWithOwnTotal(Counts children, Table parent, java.util.function.Function<String, String> parentRowOf) {
+        return nested(children, parent, parentRowOf, true);
+    }
+
+    private Table nested(Counts children, Table parent, java.util.function.Function<String, String> parentRowOf, boolean ownTotal) {
         Require.that(children.columns().size() == 1, "children", "must be a one-way breakdown");
         int n = children.rows().size();
         long[] value = new long[n];
         boolean[] hidden = new boolean[n];
+        long total = 0;
         java.util.Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             value[i] = children.value(i, 0);
             hidden[i] = !isSafe(value[i]);
+            total += value[i];
             groups.computeIfAbsent(parentRowOf.apply(children.rows().get(i)), g -> new ArrayList<>()).add(i);
         }
+        // One line per parent row (its children and the parent's published or withheld count), and one line
+        // of all children and the grand total. A group whose row the parent lacks (with an own total: the
+        // people other than the parent's) sums to the grand total less the parent's rows.
         List<List<Integer>> lines = new ArrayList<>();
         List<Boolean> parentHidden = new ArrayList<>();
+        List<Boolean> free = new ArrayList<>();
+        boolean[] pinned = new boolean[n];
         groups.forEach((row, members) -> {
             int at = parent.rows().indexOf(row);
+            boolean rowHidden = at >= 0 && (parent.rowTotals().isEmpty() ? parent.cell(at, 0) : parent.rowTotals().get(at)).suppressed();
             lines.add(members);
-            parentHidden.add(at >= 0 && (parent.rowTotals().isEmpty() ? parent.cell(at, 0) : parent.rowTotals().get(at)).suppressed());
+            parentHidden.add(rowHidden);
+            free.add(at < 0);
+            if (at >= 0 && !rowHidden && members.size() == 1) {
+                pinned[members.get(0)] = true; // its value is the parent's: withholding it here protects nothing
+            }
         });
+        long freeGroups = free.stream().filter(f -> f).count();
+        boolean anyParentRowHidden = parentHidden.stream().anyMatch(h -> h);
         List<Integer> all = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             all.add(i);
         }
         lines.add(all);
-        parentHidden.add(parent.total().suppressed());
+        free.add(false);
+        int allLine = lines.size() - 1;
+        boolean[] grandHidden = {ownTotal ? !isSafe(total) : parent.total().suppressed()};
+        parentHidden.add(grandHidden[0]);
         boolean changed = true;
         while (changed) {
             changed = false;
             for (int l = 0; l < lines.size(); l++) {
                 List<Integer> line = lines.get(l);
-                long withheld = line.stream().filter(i -> hidden[i]).count() + (parentHidden.get(l) ? 1 : 0);
+                boolean totalUnknown = l == allLine ? grandHidden[0]
+                        : free.get(l) ? ownTotal && (grandHidden[0] || anyParentRowHidden || freeGroups > 1) : parentHidden.get(l);
+                long withheld = line.stream().filter(i -> hidden[i]).count() + (totalUnknown ? 1 : 0);
                 if (withheld != 1) {
                     continue;
                 }
                 int pick = -1;
                 for (int i : line) {
-                    if (!hidden[i] && value[i] > 0 && (pick < 0 || value[i] < value[pick])) {
+                    if (!hidden[i] && !pinned[i] && value[i] > 0 && (pick < 0 || value[i] < value[pick])) {
                         pick = i;
                     }
                 }
                 if (pick >= 0) {
                     hidden[pick] = true;
                     changed = true;
+                } else if (ownTotal && (l == allLine || free.get(l)) && !grandHidden[0]) {
+                    // Nothing else to withhold in the line: the children's own total, which completes it, goes.
+                    grandHidden[0] = true;
+                    changed = true;
                 }
             }
         }
         ImmutableList.Builder<ImmutableList<Cell>> cells = ImmutableList.builder();
-        long total = 0;
         for (int i = 0; i < n; i++) {
             cells.add(ImmutableList.of(hidden[i] ? Cell.hidden() : Cell.of(value[i])));
-            total += value[i];
         }
-        Cell grand = parent.total().suppressed() ? Cell.hidden() : Cell.of(total);
+        Cell grand = grandHidden[0] ? Cell.hidden() : Cell.of(total);
         return new Table(children.id(), children.rows(), children.columns(), cells.build(), ImmutableList.of(),
                 ImmutableList.of(grand), grand);
     }

@@ -150,4 +150,33 @@ class DisclosureTest {
 
         assertThat(new Attacker(leaky, 22).derivable()).extracting(p -> p[0] + "," + p[1]).containsExactly("0,0");
     }
+
+    /** 26 participants, published by the participants table; 4 trainers; no one else. */
+    private static Table roles(Audience audience) {
+        Table participants = new Table("participants", com.google.common.collect.ImmutableList.of("participants"),
+                com.google.common.collect.ImmutableList.of("count"), com.google.common.collect.ImmutableList.of(
+                        com.google.common.collect.ImmutableList.of(Cell.of(26))), com.google.common.collect.ImmutableList.of(),
+                com.google.common.collect.ImmutableList.of(Cell.of(26)), Cell.of(26));
+        return Disclosure.forAudience(audience).publishNestedWithOwnTotal(
+                Counts.oneWay("peopleByRole", List.of("participant", "trainer", "observer"), new long[] {26, 4, 0}), participants,
+                role -> role.equals("participant") ? "participants" : "others");
+    }
+
+    @Test
+    void a_role_breakdown_withholds_its_total_when_the_published_participants_would_give_the_others_away() {
+        Table donor = roles(Audience.DONOR);
+
+        assertThat(donor.cell(0, 0)).isEqualTo(Cell.of(26));
+        assertThat(donor.cell(1, 0).suppressed()).isTrue();
+        assertThat(donor.cell(2, 0)).isEqualTo(Cell.of(0));
+        assertThat(donor.total().suppressed()).as("30 people of whom 26 participants would say 4 trainers").isTrue();
+    }
+
+    @Test
+    void an_internal_role_breakdown_withholds_nothing() {
+        Table internal = roles(Audience.INTERNAL);
+
+        assertThat(internal.cells()).extracting(row -> row.get(0)).containsExactly(Cell.of(26), Cell.of(4), Cell.of(0));
+        assertThat(internal.total()).isEqualTo(Cell.of(30));
+    }
 }
