@@ -10,25 +10,45 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A name reduced to comparable tokens: transliterated from any script to Latin ASCII, lower-cased, split
- * into words, and with romanisation variants folded together (kh/h, zh/z, sh/s, ch/c, ts/c, yu/u, ya/a,
- * y/i, j/i, double letters), so that "Абдуллоев Фарход" and "Farkhod Abdulloyev" give the same tokens
- * {@code abduloev}, {@code farhod} (in some order). A token of one letter is an initial.
+ * A name reduced to comparable tokens: transliterated from any script to Latin ASCII (with the letters of
+ * the Kazakh, Kyrgyz, Tajik and Uzbek alphabets as passports write them), lower-cased, split into words,
+ * and with romanisation variants folded together (kh/h, zh/dzh/j/z, sh/s, ch/c, ts/c, yu/u, ya/a, y/i,
+ * q/k, x/h, double letters), so that "Абдуллоев Фарход" and "Farkhod Abdulloyev" give the same tokens
+ * {@code abduloev}, {@code farhod} (in some order), and "Нұрлан Әбілқасымов" those of "Nurlan
+ * Abilkasymov". A token of one letter is an initial.
  */
 public record NameKey(ImmutableList<String> tokens) {
 
-    private static final ThreadLocal<Transliterator> TO_LATIN_ASCII =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
+    /**
+     * The letters of the Kazakh, Kyrgyz, Tajik and Uzbek Cyrillic alphabets beyond Russian's, as passports
+     * write them in Latin (ICU alone drops some: Ә, or splits a word: Қ); Й as the y it is in passports
+     * (ICU writes j, which here stands for Ж, Ҷ and Дж); and a word's first Ё as the "yo" of Ёқубов /
+     * Yoqubov (the folding makes "yo" an o). Each word is transliterated on its own, so {@code ^} is the
+     * start of a word.
+     */
+    static final String NATIONAL_LETTERS = """
+            [Әә] > a; [Ғғ] > g; [Ққ] > k; [Ңң] > n; [Өө] > o; [Ұұ] > u; [Үү] > u; [Һһ] > h; [Іі] > i;
+            [Ҷҷ] > j; [Ҳҳ] > h; [Ӣӣ] > i; [Ӯӯ] > u; [Ўў] > o; [Йй] > y; ^ [Ёё] > o;
+            """;
+    private static final ThreadLocal<Transliterator> TO_LATIN_ASCII = ThreadLocal.withInitial(() -> Transliterator.createFromRules(
+            "Cadre-Names", NATIONAL_LETTERS + ":: Any-Latin; :: Latin-ASCII;", Transliterator.FORWARD));
     private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final Pattern NOT_LETTER = Pattern.compile("[^a-z]+");
     private static final Pattern APOSTROPHES = Pattern.compile("['\u2019\u02B9\u02BA\u02BC\u0060\u00B4\\\"]");
     /** Digraphs of English-style romanisations, folded to the single letter ICU's transliteration gives. */
     private static final String[][] DIGRAPHS = {
-        // "sh" before "kh": in "Eskhamtueva" the s and the h of kh must not become one "sh".
-        {"shch", "s"}, {"sch", "s"}, {"sh", "s"}, {"zh", "z"}, {"ch", "c"}, {"kh", "h"}, {"ts", "c"}, {"tc", "c"},
-        {"gh", "g"}, {"yu", "u"}, {"iu", "u"}, {"ya", "a"}, {"ia", "a"}, {"yo", "o"}, {"io", "o"}, {"ye", "e"},
+        // "dzh" and "dj" (Дж, Ҷ) before "zh"; "sh" before "kh": in "Eskhamtueva" the s and the h of kh must
+        // not become one "sh".
+        {"dzh", "z"}, {"dj", "z"}, {"shch", "s"}, {"sch", "s"}, {"sh", "s"}, {"zh", "z"}, {"ch", "c"}, {"kh", "h"},
+        {"ts", "c"}, {"tc", "c"}, {"gh", "g"}, {"yu", "u"}, {"iu", "u"}, {"ya", "a"}, {"ia", "a"}, {"yo", "o"},
+        {"io", "o"}, {"ye", "e"},
     };
-    private static final String[][] LETTERS = {{"j", "i"}, {"y", "i"}, {"w", "v"}, {"q", "k"}, {"x", "ks"}};
+    /**
+     * Single letters, in both kinds of word. Ж, Ҷ and Дж are one sound to a name: ICU writes ž (z), j and
+     * dž (dz), passports Zh, J, Dzh or Dj (Uzbek and Kyrgyz passports write Ж as J: Jasur, Jeenbekov), so all
+     * become z. Uzbek Latin writes Х as x and Қ as q; y and i are one letter.
+     */
+    private static final String[][] LETTERS = {{"dz", "z"}, {"j", "z"}, {"y", "i"}, {"w", "v"}, {"q", "k"}, {"x", "h"}};
 
     /** Reduces a name written in any script. */
     public static NameKey of(String name) {
