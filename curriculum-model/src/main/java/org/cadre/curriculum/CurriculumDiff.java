@@ -97,13 +97,13 @@ public record CurriculumDiff(ImmutableList<Change> changes) {
                 ImmutableSortedMap.of("title", k.title(), "outcomes", join(k.outcomes()))))),
         OUTCOME("outcome", "statement", c -> index(c.outcomes(), o -> o.code().value(), o -> new Snapshot(o.statement(),
                 ImmutableSortedMap.of("statement", o.statement(), "level", Integer.toString(o.level()),
-                        "domain", o.domain().name())))),
+                        "domain", org.cadre.kernel.Label.of(o.domain()))))),
         MODULE("module", "title", c -> index(c.modules(), m -> m.code().value(), m -> new Snapshot(m.title(),
                 ImmutableSortedMap.of("title", m.title(), "outcomes", join(m.outcomes()),
                         "prerequisites", join(m.prerequisites()), "settings", join(m.settings()))))),
         SESSION("session", "title", Element::sessionSnapshots),
         ASSESSMENT_ITEM("item", "prompt", c -> index(c.assessment().items(), i -> i.code().value(), i -> new Snapshot(i.prompt(),
-                ImmutableSortedMap.of("kind", i.kind().name(), "prompt", i.prompt(),
+                ImmutableSortedMap.of("kind", org.cadre.kernel.Label.of(i.kind()), "prompt", i.prompt(),
                         "outcomes", join(i.outcomes()), "maxPoints", Integer.toString(i.maxPoints())))));
 
         private final String label;

@@ -263,4 +263,16 @@ class CurriculumRuleTest {
         assertThat(findings.size()).isGreaterThanOrEqualTo(15);
         assertThat(findings.all()).isSortedAccordingTo(Finding.ORDER);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.MethodSource("org.cadre.curriculum.fixtures.Seeds#seeds")
+    void every_finding_speaks_the_api_words(long seed) {
+        Curriculum a = org.cadre.curriculum.fixtures.RandomCurricula.wellFormed(seed);
+        Curriculum edited = org.cadre.curriculum.fixtures.RandomCurricula.edited(a, seed + 1);
+
+        org.cadre.curriculum.fixtures.ApiWords.checkFindings(CurriculumCheck.of(BrokenDemo.everythingWrong()).within(DemoCurricula.FIVE_DAY_TOT).run());
+        org.cadre.curriculum.fixtures.ApiWords.checkFindings(CurriculumCheck.of(edited).within(CourseFrame.ofHours(1 + (int) (seed & 3), 6))
+                .revising(a).run());
+        org.cadre.curriculum.fixtures.ApiWords.check(CurriculumDiff.between(a, edited).lines());
+    }
 }

@@ -54,7 +54,7 @@ public record Event(EventId id, String title, ProgrammeId programme, CurriculumI
         agenda = Require.list(agenda, "Event.agenda");
         Require.present(trainersFrom, "Event.trainersFrom");
         Require.that(trainersFrom.isEmpty() || kind == Kind.CASCADE, "Event.trainersFrom",
-                "is only for cascade trainings, but this event is a " + kind);
+                "is only for cascade trainings, but this event is a " + org.cadre.kernel.Label.of(kind) + " event");
     }
 
     /** {@code event/<id>}: the prefix of every finding's subject about this event. */

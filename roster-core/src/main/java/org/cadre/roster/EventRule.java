@@ -311,8 +311,8 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
                     default -> r.mayCoDeliverOn(in.firstDay());
                 };
                 if (!ok) {
-                    report.finding(subject, "is enrolled as " + e.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-                            + " of a " + in.event().kind() + " but on " + in.firstDay() + " is "
+                    report.finding(subject, "is enrolled as " + org.cadre.kernel.Label.of(e.role())
+                            + " of a " + org.cadre.kernel.Label.of(in.event().kind()) + " event but on " + in.firstDay() + " is "
                             + r.asOf(in.firstDay()).map(TrainerRecord::toString).orElse("not yet in the pool"));
                 }
             }

@@ -28,8 +28,11 @@ class CertificationTest {
         return new PracticeTeaching(P, ItemCode.of("P1"), b.buildOrThrow(), Optional.empty());
     }
 
+    /** The decision; its reasons, which a coordinator reads, are held to the API's words. */
     private static Certification.Decision decide(long attended, Optional<Integer> post, Optional<PracticeTeaching> practice) {
-        return Certification.decide(CRITERIA, Optional.of(RUBRIC), P, "event/e/certification/p1", attended, 14, post, practice);
+        Certification.Decision d = Certification.decide(CRITERIA, Optional.of(RUBRIC), P, "event/e/certification/p1", attended, 14, post, practice);
+        org.cadre.roster.fixtures.RosterWords.checkFindings(d.reasons());
+        return d;
     }
 
     @Test

@@ -77,6 +77,7 @@ class EnrolmentTest {
             assertThat(result.value().history()).hasSize(before.history().size() + 1);
         } else {
             assertThat(result.refusal().all()).extracting(Finding::code).containsExactly("enrolment.illegal-transition");
+            org.cadre.roster.fixtures.RosterWords.checkFindings(result.refusal());
             assertThat(before.status()).isEqualTo(from);
         }
     }

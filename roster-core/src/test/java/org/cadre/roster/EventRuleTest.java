@@ -28,8 +28,11 @@ class EventRuleTest {
     private static final EventRoster DEMO = DemoRoster.almatyTot();
     private static final LocalDate DAY_1 = LocalDate.of(2023, 10, 23);
 
+    /** The findings of the changed demo; each message is held to the API's words. */
     private static Findings check(UnaryOperator<EventRoster.Builder> change) {
-        return EventCheck.of(change.apply(DEMO.toBuilder()).build()).run();
+        Findings findings = EventCheck.of(change.apply(DEMO.toBuilder()).build()).run();
+        org.cadre.roster.fixtures.RosterWords.checkFindings(findings);
+        return findings;
     }
 
     private static EventRoster.Builder withEvent(EventRoster.Builder b, UnaryOperator<Event.Builder> change) {
@@ -277,7 +280,7 @@ class EventRuleTest {
         assertThat(noPool.withCode("agenda.trainer-not-qualified")).hasSize(4)
                 .allSatisfy(f -> assertThat(f.message()).startsWith("has no trainer-pool record"));
         assertThat(graduateLeads.withCode("agenda.trainer-not-qualified")).extracting(Finding::message)
-                .containsExactly("is enrolled as trainer of a TOT but on 2023-10-23 is "
+                .containsExactly("is enrolled as trainer of a tot event but on 2023-10-23 is "
                         + "pool/tsp-countering-migrant-smuggling/p-tj-01 trainee");
     }
 

@@ -121,7 +121,7 @@ class TrainerPoolTest {
         Result<TrainerRecord> result = at(TRAINEE).promote(CO_TRAINER, ev(Kind.DELIVERY, D0.plusDays(5)));
 
         assertThat(result.refusal().all()).extracting(Finding::code, Finding::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("pool.evidence-missing", "needs evidence of TOT_COMPLETED, got DELIVERY"));
+                org.assertj.core.groups.Tuple.tuple("pool.evidence-missing", "needs evidence of tot-completed, got delivery"));
     }
 
     @Test
@@ -250,5 +250,41 @@ class TrainerPoolTest {
             }
         }
         assertThat(r.status()).as("seed %d", seed).isEqualTo(level);
+    }
+
+    @Test
+    void every_refusal_of_the_pool_speaks_the_api_words() {
+        List<String> messages = new java.util.ArrayList<>();
+        LocalDate later = D0.plusYears(1);
+        for (Kind kind : Kind.values()) {
+            TrainerRecord.admit(PersonId.of("p1"), TSP, Period.ofYears(3), ev(kind, D0)).refusal().all().forEach(f -> messages.add(f.message()));
+        }
+        for (PoolStatus status : PoolStatus.values()) {
+            TrainerRecord r = at(status);
+            TrainerRecord inactive = r.inactivate(later, "moved").value();
+            for (Kind kind : Kind.values()) {
+                for (LocalDate day : List.of(D0.minusYears(1), later, D0.plusYears(10))) {
+                    collect(messages, r.apply(ev(kind, day), java.util.Optional.empty()));
+                    collect(messages, inactive.apply(ev(kind, day.plusDays(1)), java.util.Optional.empty()));
+                    for (PoolStatus target : PoolStatus.values()) {
+                        collect(messages, r.apply(ev(kind, day), java.util.Optional.of(target)));
+                        collect(messages, r.promote(target, ev(kind, day)));
+                    }
+                }
+            }
+            collect(messages, r.recordDelivery(ev(Kind.DELIVERY, D0.minusYears(1))));
+            collect(messages, r.recertify(ev(Kind.RECERTIFICATION, later)));
+            collect(messages, r.reactivate(later, "back"));
+            collect(messages, inactive.inactivate(later, "again"));
+        }
+
+        assertThat(messages).hasSizeGreaterThan(100);
+        org.cadre.roster.fixtures.RosterWords.check(messages);
+    }
+
+    private static void collect(List<String> messages, org.cadre.finding.Result<?> result) {
+        if (!result.isOk()) {
+            result.refusal().all().forEach(f -> messages.add(f.message()));
+        }
     }
 }

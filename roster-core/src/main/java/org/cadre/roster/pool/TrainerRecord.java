@@ -58,7 +58,7 @@ public final class TrainerRecord {
         String subject = subject(person, curriculum);
         if (enrolled.kind() != Evidence.Kind.TOT_ENROLLED) {
             return Result.refused(PoolRefusal.EVIDENCE_MISSING.finding(subject,
-                    "admission as trainee needs evidence of ToT enrolment, got " + enrolled.kind()));
+                    "admission as trainee needs evidence of ToT enrolment (tot-enrolled), got " + org.cadre.kernel.Label.of(enrolled.kind())));
         }
         return Result.ok(new TrainerRecord(person, curriculum, validity, PoolStatus.TRAINEE, true, Optional.empty(),
                 ImmutableList.of(new Entry(Entry.Kind.STEP, enrolled.on(), Optional.of(PoolStatus.TRAINEE),
@@ -276,7 +276,7 @@ public final class TrainerRecord {
 
     private Result<Evidence> needs(Evidence.Kind kind, Evidence evidence) {
         if (evidence.kind() != kind) {
-            return Result.refused(PoolRefusal.EVIDENCE_MISSING.finding(subject(), "needs evidence of " + kind + ", got " + evidence.kind()));
+            return Result.refused(PoolRefusal.EVIDENCE_MISSING.finding(subject(), "needs evidence of " + org.cadre.kernel.Label.of(kind) + ", got " + org.cadre.kernel.Label.of(evidence.kind())));
         }
         return Result.ok(evidence);
     }

@@ -85,9 +85,11 @@ public final class Fields {
             message = message.substring(0, was);
         }
         message = message.replaceAll("'[^']*'", "the value").replaceAll("\"[^\"]*\"", "the value");
-        // "Session.minutes must not be negative" -> "must not be negative": the path already names the field.
+        // "Session.minutes must not be negative" -> "must not be negative", "CurriculumId is required" ->
+        // "is required": the path already names the field, and a Java name is no word of the API.
         String[] words = message.split(" ", 2);
-        if (words.length == 2 && words[0].matches("[A-Z][A-Za-z]*(\\.[A-Za-z\\[\\]]+)+")) {
+        if (words.length == 2 && (words[0].matches("[A-Z][A-Za-z0-9]*(\\.[A-Za-z0-9\\[\\]]+)+")
+                || words[0].matches("[A-Z][a-z0-9]+([A-Z][a-z0-9]*)+"))) {
             message = words[1];
         }
         if (e instanceof DateTimeException) {

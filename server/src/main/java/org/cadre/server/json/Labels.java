@@ -10,7 +10,7 @@ public final class Labels {
     private Labels() {}
 
     public static String of(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return org.cadre.kernel.Label.of(value);
     }
 
     public static <E extends Enum<E>> E parse(Class<E> type, String label) {

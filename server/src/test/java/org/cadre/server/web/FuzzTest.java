@@ -209,6 +209,12 @@ class FuzzTest {
                 assertThat(problem.has("type") && problem.has("title") && problem.get("status").asInt() == response.statusCode())
                         .as("seed %d, request %d: a problem document, was %s", SEED, i, response.body()).isTrue();
                 assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("SQL");
+                // Every message speaks the API's words: field names and values as the API spells them, no Java name.
+                List<String> messages = new java.util.ArrayList<>(List.of(problem.path("title").asText(), problem.path("detail").asText()));
+                problem.path("errors").forEach(e -> messages.add(e.asText()));
+                List<String> javaNames = messages.stream().flatMap(m -> org.cadre.curriculum.fixtures.ApiWords
+                        .javaNamesIn(m, org.cadre.roster.fixtures.RosterWords.ENUMS).stream()).toList();
+                assertThat(javaNames).as("seed %d, request %d: %s %s: Java's words in %s", SEED, i, method, path, messages).isEmpty();
             }
         }
     }

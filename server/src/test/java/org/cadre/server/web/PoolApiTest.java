@@ -51,7 +51,9 @@ class PoolApiTest {
                 HttpResponse<String> completed = api.send("POST", PATH, token, evidence("tot-completed", "2023-10-27"));
 
                 assertThat(notYetAdmitted.statusCode()).isEqualTo(422);
-                assertThat(notYetAdmitted.body()).contains("pool.evidence-missing");
+                assertThat(notYetAdmitted.body()).contains("pool.evidence-missing")
+                        .contains("admission as trainee needs evidence of ToT enrolment (tot-enrolled), got tot-completed")
+                        .doesNotContain("TOT_COMPLETED");
                 assertThat(admitted.statusCode()).as(admitted.body()).isEqualTo(201);
                 assertThat(again.statusCode()).isEqualTo(422);
                 assertThat(again.body()).contains("pool.no-change");
