@@ -50,13 +50,24 @@ public final class RosterImport {
     /** The most rows one import takes. */
     public static final int MAX_ROWS = 5_000;
 
-    /** What the store knows, as the plan needs it. */
+    /** What the store knows, as the plan needs it (and as the importing user's scope shows it). */
     public interface Lookup {
+        /** The stored person, if the importing user may see them. */
         Optional<Person> person(PersonId id);
+
+        /** Whether the id is in use by any stored person, seen or not. */
+        default boolean taken(PersonId id) {
+            return person(id).isPresent();
+        }
 
         boolean organisationExists(OrganisationId id);
 
         boolean enrolled(PersonId id);
+
+        /** Whether the importing user may record this new person. */
+        default boolean mayRecord(Person person) {
+            return true;
+        }
 
         /** What the store holds, for an import into {@code event}. */
         static Lookup of(People people, Organisations organisations, Enrolments enrolments, EventId event) {
@@ -179,6 +190,12 @@ public final class RosterImport {
                     Optional<Person> stored = lookup.person(id);
                     if (stored.isPresent() && !sameNames(stored.get(), person)) {
                         rowErrors.add("person_id: is recorded with other details; change the person with PUT /api/v1/people/{id} first");
+                    } else if (stored.isEmpty() && lookup.taken(id)) {
+                        // The same answer as creating a person under that id: nothing of the record is shown.
+                        rowErrors.add("person_id: is in use by another record; choose another id");
+                    } else if (stored.isEmpty() && !lookup.mayRecord(person)) {
+                        rowErrors.add("country: is outside your scope; a person of this country is recorded by a coordinator "
+                                + "of the country or of the programme");
                     } else if (stored.isEmpty()) {
                         newPeople.add(person);
                     }

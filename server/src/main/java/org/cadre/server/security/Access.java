@@ -2,12 +2,18 @@ package org.cadre.server.security;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Optional;
+import java.util.Set;
 import org.cadre.reporting.disclosure.Audience;
+import org.cadre.roster.Country;
 import org.cadre.roster.Event;
 import org.cadre.roster.Organisation;
 import org.cadre.roster.Person;
 import org.cadre.roster.Programme;
+import org.cadre.roster.ProgrammeId;
+import org.cadre.server.store.Enrolments;
 import org.cadre.server.store.UserAccount;
 import org.cadre.server.store.UserAccount.Role;
 
@@ -59,8 +65,12 @@ public final class Access {
 
     /** Whether the user's scope covers the event: administrators everything, others by country or programme. */
     public static boolean covers(UserAccount user, Event event) {
-        return user.role() == Role.ADMIN || user.countries().contains(event.country())
-                || user.programmes().contains(event.programme());
+        return coversEvent(user, event.programme(), event.country());
+    }
+
+    /** As {@link #covers(UserAccount, Event)}, for an event known by its programme and country. */
+    public static boolean coversEvent(UserAccount user, ProgrammeId programme, Country country) {
+        return user.role() == Role.ADMIN || user.countries().contains(country) || user.programmes().contains(programme);
     }
 
     /** A programme is in scope by its id, or when one of its countries is. */
@@ -70,18 +80,64 @@ public final class Access {
     }
 
     /**
-     * A person is in scope by country. (Users scoped by programme see the people of their events in those
-     * events' rosters, not through the people endpoints.)
+     * A person is in scope by country, or while enrolled in an event the user's scope covers (so the
+     * international trainers and the officers of other countries at a user's events are the user's too).
+     *
+     * @param enrolledAt the events the person is enrolled in
      */
-    public static boolean covers(UserAccount user, Person person) {
+    public static boolean covers(UserAccount user, Person person, Collection<Enrolments.EventPlace> enrolledAt) {
+        return coversByCountry(user, person) || enrolledAt.stream().anyMatch(e -> coversEvent(user, e.programme(), e.country()));
+    }
+
+    /**
+     * Whether the user may change a person's record: one of the user's countries, or, for a user scoped by
+     * programme, a person enrolled in an event of that programme. Seeing another country's officer at one's
+     * own event does not make the record one's own to change.
+     */
+    public static boolean mayChange(UserAccount user, Person person, Collection<Enrolments.EventPlace> enrolledAt) {
+        return coversByCountry(user, person) || enrolledAt.stream().anyMatch(e -> user.programmes().contains(e.programme()));
+    }
+
+    /** A person of one of the user's countries (or any person, for administrators). */
+    public static boolean coversByCountry(UserAccount user, Person person) {
         return user.role() == Role.ADMIN || user.countries().contains(person.country());
     }
 
-    /** National organisations by country; international organisations and donors are visible to all staff. */
-    public static boolean covers(UserAccount user, Organisation organisation) {
-        return user.role() == Role.ADMIN || user.countries().contains(organisation.country())
-                || organisation.kind() == Organisation.Kind.INTERNATIONAL_ORGANISATION
-                || organisation.kind() == Organisation.Kind.DONOR;
+    /**
+     * Whether the user may record a new person on the roster of an event in scope: a person of one of the
+     * user's countries; for a user scoped by the event's programme, of one of the programme's countries;
+     * and, at any event in scope, the staff of an international organisation or a donor. A coordinator of
+     * one country does not create the records of another country's officers.
+     */
+    public static boolean mayRecord(UserAccount user, Person person, Event event, Programme programme, Optional<Organisation> organisation) {
+        return coversByCountry(user, person)
+                || user.programmes().contains(event.programme()) && programme.countries().contains(person.country())
+                || covers(user, event) && organisation.filter(Access::isShared).isPresent();
+    }
+
+    /** International organisations and donors are shared by every programme and country. */
+    public static boolean isShared(Organisation organisation) {
+        return organisation.kind() == Organisation.Kind.INTERNATIONAL_ORGANISATION || organisation.kind() == Organisation.Kind.DONOR;
+    }
+
+    /**
+     * National organisations by country (one of the user's, or of a programme in the user's scope);
+     * international organisations and donors are visible to all staff.
+     *
+     * @param programmeCountries the countries of the programmes in the user's scope
+     */
+    public static boolean covers(UserAccount user, Organisation organisation, Set<Country> programmeCountries) {
+        return user.role() == Role.ADMIN || user.countries().contains(organisation.country()) || isShared(organisation)
+                || programmeCountries.contains(organisation.country());
+    }
+
+    /**
+     * Records shared beyond one scope change only by an administrator: international organisations and
+     * donors, a programme's countries (which decide who sees it), and new programmes' countries beyond
+     * the user's own.
+     */
+    public static boolean mayChangeShared(UserAccount user) {
+        return user.role() == Role.ADMIN;
     }
 
     /** The audience a report is produced for when the request names none. */

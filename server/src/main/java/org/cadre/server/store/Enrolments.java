@@ -3,6 +3,7 @@ package org.cadre.server.store;
 import static org.cadre.server.store.schema.Tables.ATTENDANCE;
 import static org.cadre.server.store.schema.Tables.ENROLMENT;
 import static org.cadre.server.store.schema.Tables.ENROLMENT_STATUS;
+import static org.cadre.server.store.schema.Tables.EVENT;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
@@ -80,6 +81,27 @@ public final class Enrolments {
     public Optional<Versioned<Enrolment>> get(EventId event, PersonId person) {
         return get(db.dsl(), event, person);
     }
+
+    /** Where a person is enrolled: each event's id, programme and country (what a scope is decided on). */
+    public List<EventPlace> placesOf(PersonId person) {
+        return db.dsl().select(EVENT.ID, EVENT.PROGRAMME_ID, EVENT.COUNTRY).from(ENROLMENT).join(EVENT).on(EVENT.ID.eq(ENROLMENT.EVENT_ID))
+                .where(ENROLMENT.PERSON_ID.eq(person.value()))
+                .fetch(r -> new EventPlace(EventId.of(r.value1()), org.cadre.roster.ProgrammeId.of(r.value2()), org.cadre.roster.Country.of(r.value3())));
+    }
+
+    /** Everyone enrolled in any of these events, in one query per thousand events. */
+    public java.util.Set<PersonId> peopleIn(java.util.Collection<EventId> events) {
+        java.util.Set<PersonId> found = new java.util.HashSet<>();
+        List<String> ids = events.stream().map(EventId::value).distinct().toList();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            db.dsl().selectDistinct(ENROLMENT.PERSON_ID).from(ENROLMENT).where(ENROLMENT.EVENT_ID.in(ids.subList(from, Math.min(ids.size(), from + 1000))))
+                    .fetch(r -> PersonId.of(r.value1())).forEach(found::add);
+        }
+        return found;
+    }
+
+    /** An event as a scope sees it: its id, programme and country. */
+    public record EventPlace(EventId event, org.cadre.roster.ProgrammeId programme, org.cadre.roster.Country country) {}
 
     public List<Versioned<Enrolment>> ofEvent(EventId event) {
         DSLContext dsl = db.dsl();

@@ -79,6 +79,13 @@ public final class Events {
         return db.dsl().selectFrom(EVENT).where(EVENT.ID.eq(id.value())).fetchOptional().map(r -> build(r, ImmutableList.of(), ImmutableMap.of()));
     }
 
+    /** Where every event is held and under which programme: what a scope is decided on, in one query. */
+    public List<Enrolments.EventPlace> places() {
+        return db.dsl().select(EVENT.ID, EVENT.PROGRAMME_ID, EVENT.COUNTRY).from(EVENT).orderBy(EVENT.ID)
+                .fetch(r -> new Enrolments.EventPlace(EventId.of(r.value1()), org.cadre.roster.ProgrammeId.of(r.value2()),
+                        org.cadre.roster.Country.of(r.value3())));
+    }
+
     /** Every event, by id. */
     public List<Versioned<Event>> all() {
         DSLContext dsl = db.dsl();

@@ -11,6 +11,8 @@ import java.util.function.Function;
 import org.cadre.curriculum.Curriculum;
 import org.cadre.roster.Event;
 import org.cadre.roster.EventId;
+import org.cadre.roster.Organisation;
+import org.cadre.roster.Person;
 import org.cadre.server.security.Access;
 import org.cadre.server.security.Access.Permission;
 import org.cadre.server.security.Sessions;
@@ -128,6 +130,36 @@ final class Api {
     Versioned<Event> eventSummary(Context ctx, UserAccount user) {
         return id(ctx.pathParam("id"), EventId::of).flatMap(events::summary).filter(e -> Access.covers(user, e.value()))
                 .orElseThrow(() -> ApiProblem.notFound("event"));
+    }
+
+    /** Whether the user's scope covers the person: by country, or enrolled in an event the scope covers. */
+    boolean covers(UserAccount user, Person person) {
+        return Access.coversByCountry(user, person) || Access.covers(user, person, enrolments.placesOf(person.id()));
+    }
+
+    /**
+     * The same test for many people at once (lists, searches, duplicates): who is enrolled in the events
+     * in scope is read once.
+     */
+    java.util.function.Predicate<Person> peopleInScope(UserAccount user) {
+        if (user.role() == UserAccount.Role.ADMIN) {
+            return p -> true;
+        }
+        java.util.Set<org.cadre.roster.PersonId> atEvents = enrolments.peopleIn(events.places().stream()
+                .filter(e -> Access.coversEvent(user, e.programme(), e.country())).map(Enrolments.EventPlace::event).toList());
+        return p -> Access.coversByCountry(user, p) || atEvents.contains(p.id());
+    }
+
+    /** Whether the user's scope covers the organisation (national ones also by the countries of the programmes in scope). */
+    boolean covers(UserAccount user, Organisation organisation) {
+        return Access.covers(user, organisation, programmeCountries(user));
+    }
+
+    /** The countries of the programmes in the user's scope. */
+    java.util.Set<org.cadre.roster.Country> programmeCountries(UserAccount user) {
+        java.util.Set<org.cadre.roster.Country> countries = new java.util.HashSet<>();
+        user.programmes().forEach(p -> programmes.get(p).ifPresent(v -> countries.addAll(v.value().countries())));
+        return countries;
     }
 
     /** The package version an event delivers; 409 if it is not stored. */

@@ -54,13 +54,48 @@ final class DirectoryRoutes {
     private Records<Organisation, OrganisationId, OrganisationDoc> organisations() {
         return new Records<>("organisation", "/api/v1/organisations", OrganisationId::of, Organisation::id,
                 api.organisations::get, api.organisations::all, api.organisations::add, api.organisations::update,
-                Access::covers, OrganisationDoc.class, OrganisationDoc::of, OrganisationDoc::toDomain, OrganisationDoc::id);
+                api::covers, DirectoryRoutes::sharedOrganisation, OrganisationDoc.class, OrganisationDoc::of, OrganisationDoc::toDomain,
+                OrganisationDoc::id);
     }
 
     private Records<Programme, ProgrammeId, ProgrammeDoc> programmes() {
         return new Records<>("programme", "/api/v1/programmes", ProgrammeId::of, Programme::id,
                 api.programmes::get, api.programmes::all, api.programmes::add, api.programmes::update,
-                Access::covers, ProgrammeDoc.class, ProgrammeDoc::of, ProgrammeDoc::toDomain, ProgrammeDoc::id);
+                Access::covers, DirectoryRoutes::programmeCountries, ProgrammeDoc.class, ProgrammeDoc::of, ProgrammeDoc::toDomain,
+                ProgrammeDoc::id);
+    }
+
+    /**
+     * International organisations and donors are shared by every programme: only an administrator creates
+     * or changes one (a scoped coordinator could otherwise rename the donor of every report).
+     */
+    private static void sharedOrganisation(UserAccount user, Optional<Organisation> before, Organisation after) {
+        if (!Access.mayChangeShared(user) && (Access.isShared(after) || before.filter(Access::isShared).isPresent())) {
+            throw ApiProblem.forbidden("Only an administrator records or changes an international organisation or a donor: "
+                    + "they are shared by every programme.");
+        }
+    }
+
+    /**
+     * A programme's countries decide who sees it and its reports: only an administrator changes them, and
+     * a coordinator creates a programme only within the countries of their own scope.
+     */
+    private static void programmeCountries(UserAccount user, Optional<Programme> before, Programme after) {
+        if (Access.mayChangeShared(user)) {
+            return;
+        }
+        if (before.isPresent() && !before.get().countries().equals(after.countries())) {
+            throw ApiProblem.forbidden("Only an administrator changes a programme's countries: they decide who sees the programme.");
+        }
+        if (before.isEmpty() && !user.countries().containsAll(after.countries())) {
+            throw ApiProblem.forbidden("A programme's countries must be within your scope; ask an administrator to record one "
+                    + "that spans other countries.");
+        }
+    }
+
+    /** A rule on who may create ({@code before} empty) or change a record, beyond the scope: throws to refuse. */
+    interface ChangeRule<T> {
+        void check(UserAccount user, Optional<T> before, T after);
     }
 
     /** How a stored record changes: the record, the version the client read, who changes it. */
@@ -74,7 +109,8 @@ final class DirectoryRoutes {
      */
     private record Records<T, K, D>(String what, String path, Function<String, K> parseId, Function<T, K> idOf,
             Function<K, Optional<Versioned<T>>> get, Supplier<List<Versioned<T>>> all, BiFunction<T, String, Versioned<T>> add,
-            Update<T> update, BiPredicate<UserAccount, T> covers, Class<D> doc, Function<T, D> toDoc, Function<D, T> toDomain, Function<D, String> docId) {
+            Update<T> update, BiPredicate<UserAccount, T> covers, ChangeRule<T> rule, Class<D> doc, Function<T, D> toDoc,
+            Function<D, T> toDomain, Function<D, String> docId) {
 
         void register(RoutesConfig r, Api api) {
             r.get(path, ctx -> list(ctx, api));
@@ -93,6 +129,7 @@ final class DirectoryRoutes {
             UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
             T record = toDomain.apply(Json.body(ctx, doc));
             inScope(user, covers.test(user, record), what);
+            rule.check(user, Optional.empty(), record);
             absent(get.apply(idOf.apply(record)).isPresent(), what);
             Versioned<T> stored = created(() -> add.apply(record, user.username()), what);
             answerCreated(ctx, path + "/" + idOf.apply(record), stored.version(), toDoc.apply(record));
@@ -116,6 +153,7 @@ final class DirectoryRoutes {
             T changed = toDomain.apply(Json.body(ctx, doc));
             sameId(String.valueOf(idOf.apply(current.value())), String.valueOf(idOf.apply(changed)));
             inScope(user, covers.test(user, changed), what);
+            rule.check(user, Optional.of(current.value()), changed);
             Versioned<T> saved = update.apply(changed, Api.expected(ctx, current.version()), user.username());
             Api.etag(ctx, saved.version());
             ctx.json(toDoc.apply(saved.value()));
@@ -129,29 +167,31 @@ final class DirectoryRoutes {
         UserAccount user = api.allow(ctx, Permission.READ_RECORDS);
         String q = ctx.queryParam("q");
         Predicate<Person> matches = q == null || q.isBlank() ? p -> true : NameSearch.of(q);
-        ctx.json(Api.page(ctx, api.people.all().stream().map(Versioned::value).filter(p -> Access.covers(user, p))
+        Predicate<Person> inScope = api.peopleInScope(user);
+        ctx.json(Api.page(ctx, api.people.all().stream().map(Versioned::value).filter(inScope)
                 .filter(matches).map(PersonDoc::of).toList(), PersonDoc::id));
     }
 
     private void createPerson(Context ctx) {
         UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
         Person p = Json.body(ctx, PersonDoc.class).toDomain();
-        inScope(user, Access.covers(user, p), "person");
-        organisationExists(p);
+        inScope(user, Access.coversByCountry(user, p), "person");
+        organisationExists(user, p);
         absent(api.people.get(p.id()).isPresent(), "person");
         Versioned<Person> stored = created(() -> api.people.add(p, user.username()), "person");
         answerCreated(ctx, "/api/v1/people/" + p.id(), stored.version(), PersonDoc.of(p));
     }
 
-    private void organisationExists(Person p) {
-        if (p.organisation().isPresent() && api.organisations.get(p.organisation().get()).isEmpty()) {
+    /** The person's organisation is recorded and in the user's scope (one outside it is answered as a missing one). */
+    private void organisationExists(UserAccount user, Person p) {
+        if (p.organisation().isPresent() && api.organisations.get(p.organisation().get()).filter(o -> api.covers(user, o.value())).isEmpty()) {
             throw ApiProblem.unprocessable("The person's organisation is not recorded.", List.of("organisation: no such organisation"));
         }
     }
 
     private Versioned<Person> person(Context ctx, UserAccount user) {
         return Api.id(ctx.pathParam("id"), PersonId::of).flatMap(api.people::get)
-                .filter(p -> Access.covers(user, p.value())).orElseThrow(() -> ApiProblem.notFound("person"));
+                .filter(p -> api.covers(user, p.value())).orElseThrow(() -> ApiProblem.notFound("person"));
     }
 
     private void getPerson(Context ctx) {
@@ -166,8 +206,9 @@ final class DirectoryRoutes {
         Versioned<Person> current = person(ctx, user);
         Person changed = Json.body(ctx, PersonDoc.class).toDomain();
         sameId(current.value().id().value(), changed.id().value());
-        inScope(user, Access.covers(user, changed), "person");
-        organisationExists(changed);
+        var enrolledAt = api.enrolments.placesOf(changed.id());
+        inScope(user, Access.mayChange(user, current.value(), enrolledAt) && Access.mayChange(user, changed, enrolledAt), "person");
+        organisationExists(user, changed);
         Versioned<Person> saved = api.people.update(changed, Api.expected(ctx, current.version()), user.username());
         Api.etag(ctx, saved.version());
         ctx.json(PersonDoc.of(saved.value()));
@@ -181,7 +222,8 @@ final class DirectoryRoutes {
     private void duplicates(Context ctx) {
         UserAccount user = api.allow(ctx, Permission.READ_RECORDS);
         java.util.Map<PersonId, Person> inScope = new java.util.LinkedHashMap<>();
-        api.people.all().stream().map(Versioned::value).filter(p -> Access.covers(user, p)).forEach(p -> inScope.put(p.id(), p));
+        Predicate<Person> covered = api.peopleInScope(user);
+        api.people.all().stream().map(Versioned::value).filter(covered).forEach(p -> inScope.put(p.id(), p));
         Function<PersonId, Named> named = id -> new Named(id.value(), inScope.get(id).displayName(), inScope.get(id).country().code());
         List<Candidate> candidates = DuplicateFinder.candidates(inScope.values()).stream()
                 .map(c -> new Candidate(named.apply(c.first()), named.apply(c.second()), Math.round(c.score() * 1000) / 1000.0))

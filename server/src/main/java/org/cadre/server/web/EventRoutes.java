@@ -97,23 +97,37 @@ final class EventRoutes {
         UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
         Event e = Json.body(ctx, EventDoc.class).toDomain();
         DirectoryRoutes.inScope(user, Access.covers(user, e), "event");
-        references(e);
+        references(user, e, Optional.empty());
         DirectoryRoutes.absent(api.events.summary(e.id()).isPresent(), "event");
         Versioned<Event> stored = DirectoryRoutes.created(() -> api.events.add(e, user.username()), "event");
         DirectoryRoutes.answerCreated(ctx, "/api/v1/events/" + e.id(), stored.version(), EventDoc.of(e));
     }
 
-    /** The programme, the package version and the ToT an event names must be stored. */
-    private void references(Event e) {
+    /**
+     * The programme, the package version, the ToT and the agenda's trainers an event names must be stored
+     * and in the user's scope; one outside it is answered exactly as a missing one. A trainer already on
+     * the stored agenda ({@code before}) may stay there.
+     */
+    private void references(UserAccount user, Event e, Optional<Event> before) {
         List<String> missing = new ArrayList<>();
-        if (api.programmes.get(e.programme()).isEmpty()) {
+        if (api.programmes.get(e.programme()).filter(p -> Access.covers(user, p.value())).isEmpty()) {
             missing.add("programme: no such programme");
         }
         if (api.curricula.get(e.curriculum(), e.version()).isEmpty()) {
             missing.add("version: no such package version is stored");
         }
-        if (e.trainersFrom().isPresent() && api.events.get(e.trainersFrom().get()).isEmpty()) {
+        if (e.trainersFrom().isPresent() && api.events.summary(e.trainersFrom().get()).filter(t -> Access.covers(user, t.value())).isEmpty()) {
             missing.add("trainersFrom: no such event");
+        }
+        Set<PersonId> kept = before.map(b -> b.agenda().stream().flatMap(s -> s.trainers().stream()).collect(Collectors.toSet())).orElse(Set.of());
+        Map<PersonId, Versioned<Person>> trainers = api.people.byIds(e.agenda().stream().flatMap(s -> s.trainers().stream()).toList());
+        for (int i = 0; i < e.agenda().size(); i++) {
+            var slot = e.agenda().get(i);
+            boolean unknown = slot.trainers().stream().anyMatch(t -> !kept.contains(t)
+                    && (!trainers.containsKey(t) || !api.covers(user, trainers.get(t).value())));
+            if (unknown) {
+                missing.add("agenda[" + i + "].trainers: no such person");
+            }
         }
         if (!missing.isEmpty()) {
             throw ApiProblem.unprocessable("The event names records that are not stored.", missing);
@@ -133,7 +147,7 @@ final class EventRoutes {
         Event changed = Json.body(ctx, EventDoc.class).toDomain();
         DirectoryRoutes.sameId(current.value().id().value(), changed.id().value());
         DirectoryRoutes.inScope(user, Access.covers(user, changed), "event");
-        references(changed);
+        references(user, changed, Optional.of(current.value()));
         Versioned<Event> saved = api.events.update(changed, Api.expected(ctx, current.version()), user.username());
         Api.etag(ctx, saved.version());
         ctx.json(EventDoc.of(saved.value()));
@@ -154,7 +168,8 @@ final class EventRoutes {
                         c.session(s.session()).map(x -> x.title()).orElse(null),
                         c.moduleOf(s.session()).map(m -> m.code().value()).orElse(null),
                         s.trainers().stream().sorted().map(t -> new Trainer(t.value(),
-                                Optional.ofNullable(people.get(t)).map(p -> p.value().displayName()).orElse(null))).toList()))
+                                Optional.ofNullable(people.get(t)).filter(p -> api.covers(user, p.value()))
+                                        .map(p -> p.value().displayName()).orElse(null))).toList()))
                 .toList());
     }
 
@@ -209,11 +224,12 @@ final class EventRoutes {
         OrganisationId by = f.at("nominatedBy", () -> OrganisationId.of(in.nominatedBy()));
         LocalDate on = in.on() == null ? api.today(e) : f.at("on", () -> LocalDate.parse(in.on()));
         f.check();
+        // A person or organisation outside the user's scope is answered exactly as a missing one.
         List<String> missing = new ArrayList<>();
-        if (api.people.get(person).isEmpty()) {
+        if (api.people.get(person).filter(p -> api.covers(user, p.value())).isEmpty()) {
             missing.add("person: no such person");
         }
-        if (api.organisations.get(by).isEmpty()) {
+        if (api.organisations.get(by).filter(o -> api.covers(user, o.value())).isEmpty()) {
             missing.add("nominatedBy: no such organisation");
         }
         if (!missing.isEmpty()) {
@@ -283,8 +299,7 @@ final class EventRoutes {
                 return;
             }
         }
-        RosterImport.Plan plan = RosterImport.plan(body, e, on,
-                RosterImport.Lookup.of(api.people, api.organisations, api.enrolments, e.id()));
+        RosterImport.Plan plan = RosterImport.plan(body, e, on, scopedLookup(user, e));
         if (!plan.ok()) {
             throw ApiProblem.unprocessable("The roster was not imported: every bad row is listed with its line; nothing was stored.",
                     plan.errors());
@@ -297,6 +312,42 @@ final class EventRoutes {
             throw ApiProblem.conflict("The roster changed while importing (another import at the same time); nothing was stored, send it again.");
         }
         ctx.status(201).contentType("application/json").result(json);
+    }
+
+    /**
+     * What the store holds, as the user's scope shows it: a person or organisation outside it is unknown,
+     * an id in use by a record outside it is taken (its details never shown), and a new person must be one
+     * the user may record ({@link Access#mayRecord}).
+     */
+    private RosterImport.Lookup scopedLookup(UserAccount user, Event e) {
+        RosterImport.Lookup all = RosterImport.Lookup.of(api.people, api.organisations, api.enrolments, e.id());
+        var programme = api.programmes.get(e.programme()).map(Versioned::value).orElseThrow(() -> ApiProblem.notFound("event"));
+        return new RosterImport.Lookup() {
+            @Override
+            public Optional<Person> person(PersonId id) {
+                return all.person(id).filter(p -> api.covers(user, p));
+            }
+
+            @Override
+            public boolean taken(PersonId id) {
+                return all.person(id).isPresent();
+            }
+
+            @Override
+            public boolean organisationExists(OrganisationId id) {
+                return api.organisations.get(id).filter(o -> api.covers(user, o.value())).isPresent();
+            }
+
+            @Override
+            public boolean enrolled(PersonId id) {
+                return all.enrolled(id);
+            }
+
+            @Override
+            public boolean mayRecord(Person p) {
+                return Access.mayRecord(user, p, e, programme, p.organisation().flatMap(api.organisations::get).map(Versioned::value));
+            }
+        };
     }
 
     // Delivery: attendance, tests, practice, feedback

@@ -60,8 +60,9 @@ final class PoolRoutes {
                 .filter(t -> curriculum.isEmpty() || t.curriculum().value().equals(curriculum.get()))
                 .map(t -> on.isPresent() ? t.asOf(on.get()) : Optional.of(t)).flatMap(Optional::stream).toList();
         Map<PersonId, Versioned<Person>> people = api.people.byIds(records.stream().map(TrainerRecord::person).toList());
+        java.util.function.Predicate<Person> inScope = api.peopleInScope(user);
         ctx.json(Api.page(ctx, records.stream().filter(t -> people.containsKey(t.person()))
-                .filter(t -> Access.covers(user, people.get(t.person()).value()))
+                .filter(t -> inScope.test(people.get(t.person()).value()))
                 .map(t -> view(t, people.get(t.person()).value()))
                 .sorted(Comparator.comparing(v -> v.person() + "/" + v.curriculum())).toList(), v -> v.person() + "/" + v.curriculum()));
     }
@@ -72,7 +73,7 @@ final class PoolRoutes {
 
     private Person person(Context ctx, UserAccount user) {
         return Api.id(ctx.pathParam("person"), PersonId::of).flatMap(api.people::get).map(Versioned::value)
-                .filter(p -> Access.covers(user, p)).orElseThrow(() -> ApiProblem.notFound("trainer"));
+                .filter(p -> api.covers(user, p)).orElseThrow(() -> ApiProblem.notFound("trainer"));
     }
 
     private Progression progression(Versioned<TrainerRecord> t, Person p) {
@@ -111,7 +112,7 @@ final class PoolRoutes {
         Optional<EventId> event = in.event() == null ? Optional.empty() : Optional.ofNullable(f.at("event", () -> EventId.of(in.event())));
         f.check();
         Evidence evidence = new Evidence(kind, on, event, in.note() == null ? "" : in.note());
-        if (event.isPresent() && api.events.get(event.get()).isEmpty()) {
+        if (event.isPresent() && api.events.summary(event.get()).filter(e -> Access.covers(user, e.value())).isEmpty()) {
             throw ApiProblem.unprocessable("The evidence names an event that is not stored.", List.of("event: no such event"));
         }
         Optional<Versioned<TrainerRecord>> current = api.trainers.get(p.id(), curriculum);

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.cadre.curriculum.demo.DemoCurricula;
 import org.cadre.roster.Country;
+import org.cadre.roster.Person;
 import org.cadre.roster.Programme;
 import org.cadre.roster.ProgrammeId;
 import org.cadre.roster.demo.DemoRoster;
@@ -31,6 +32,7 @@ import org.cadre.server.json.RosterDocs;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;
+import org.cadre.server.store.People;
 import org.cadre.server.store.Programmes;
 import org.cadre.server.store.UserAccount;
 import org.cadre.server.store.Users;
@@ -63,6 +65,11 @@ class AccessMatrixTest {
         DemoData.load(db, audit);
         Users users = new Users(db, audit);
         users.add(user("admin", UserAccount.Role.ADMIN, ImmutableSortedSet.of(), ImmutableSortedSet.of()), "test");
+        // Tajik officers on no roster: outside every scope but the administrator's (one for each request naming one).
+        People people = new People(db, audit);
+        for (int i = 0; i < OUTSIDERS; i++) {
+            people.add(Person.builder("outsider-" + i, Country.TAJIKISTAN).latinName("Outside Officer " + i).build(), "test");
+        }
         // A second programme, in Mongolia only, for users scoped by programme to something else.
         new Programmes(db, audit).add(new Programme(OTHER_PROGRAMME, "Border management in Mongolia", "Donor",
                 ImmutableSet.of(Country.of("MN")), ImmutableSortedSet.of(16)), "test");
@@ -82,6 +89,15 @@ class AccessMatrixTest {
     }
 
     private static final ProgrammeId OTHER_PROGRAMME = ProgrammeId.of("mn-border-management");
+    private static final int OUTSIDERS = 200;
+    private static final List<String> NEW_COUNTRIES = List.of("AF", "AM", "AZ", "BY", "CN", "GE", "IN", "IR", "MD", "RU", "TR", "UA",
+            "AE", "AL", "BA", "BG", "CY", "CZ", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "HU");
+    private static final AtomicInteger OUTSIDER = new AtomicInteger();
+
+    /** A Tajik officer on no roster, not named by any earlier request. */
+    private static String outsider() {
+        return "outsider-" + OUTSIDER.getAndIncrement();
+    }
 
     private static UserAccount user(String name, UserAccount.Role role, ImmutableSortedSet<Country> countries,
             ImmutableSortedSet<ProgrammeId> programmes) {
@@ -118,7 +134,8 @@ class AccessMatrixTest {
     @ParameterizedTest(name = "{2}: {0} {1} -> {3}")
     @MethodSource("cells")
     void every_role_gets_what_the_matrix_says(String method, String template, String who, int expected) throws Exception {
-        String path = template.replace("{event}", "tot-almaty-2023").replace("{programme}", DemoRoster.PROGRAMME.value())
+        // "#case" names a request whose body carries an id (a person, a trainer, a programme) to be checked.
+        String path = template.replaceFirst("#.*$", "").replace("{event}", "tot-almaty-2023").replace("{programme}", DemoRoster.PROGRAMME.value())
                 .replace("{curriculum}", DemoCurricula.ID);
         String[] body = body(method, template);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
@@ -166,6 +183,44 @@ class AccessMatrixTest {
                 yield new String[] {json, JSON.writeValueAsString(doc)};
             }
             case "PUT /api/v1/events/{event}" -> new String[] {json, JSON.writeValueAsString(RosterDocs.EventDoc.of(DemoRoster.almatyTot().event()))};
+            case "PUT /api/v1/events/{event}#trainer-outside" -> {
+                var almaty = DemoRoster.almatyTot().event();
+                var slots = new ArrayList<>(almaty.agenda());
+                var first = slots.get(0);
+                slots.set(0, new org.cadre.roster.AgendaSlot(first.session(), first.day(), first.start(), first.end(),
+                        ImmutableSet.of(org.cadre.roster.PersonId.of(outsider()))));
+                yield new String[] {json, JSON.writeValueAsString(RosterDocs.EventDoc.of(almaty.toBuilder().agenda(slots).build()))};
+            }
+            case "POST /api/v1/events#programme-outside" -> {
+                ObjectNode doc = JSON.valueToTree(RosterDocs.EventDoc.of(DemoRoster.almatyTot().event()));
+                doc.put("id", "event-" + n).put("programme", OTHER_PROGRAMME.value());
+                yield new String[] {json, JSON.writeValueAsString(doc)};
+            }
+            case "POST /api/v1/events#trainers-from-outside" -> {
+                ObjectNode doc = JSON.valueToTree(RosterDocs.EventDoc.of(DemoRoster.dushanbeCascade().event().toBuilder()
+                        .venue("Almaty", Country.KAZAKHSTAN, java.time.ZoneId.of("Asia/Almaty")).trainersFrom(DemoRoster.DUSHANBE_CASCADE)
+                        .agenda(List.of()).build()));
+                doc.put("id", "event-" + n);
+                yield new String[] {json, JSON.writeValueAsString(doc)};
+            }
+            case "POST /api/v1/events/{event}/enrolments#person-outside" -> new String[] {json, "{\"person\": \"" + outsider()
+                    + "\", \"role\": \"participant\", \"nominatedBy\": \"kz-border-academy\"}"};
+            case "POST /api/v1/events/{event}/roster#person-outside" -> {
+                String id = outsider();
+                yield new String[] {"text/csv", "person_id,latin_name,country,role,nominated_by\r\n"
+                        + id + ",Outside Officer " + id.substring("outsider-".length()) + ",TJ,participant,kz-border-academy\r\n"};
+            }
+            case "POST /api/v1/events/{event}/roster#country-outside" -> new String[] {"text/csv", "person_id,latin_name,country,role,nominated_by\r\n"
+                    + "mn-" + n + ",Mongolian Officer,MN,participant,kz-border-academy\r\n"};
+            case "PUT /api/v1/organisations/iom" -> new String[] {json, JSON.writeValueAsString(RosterDocs.OrganisationDoc.of(
+                    DemoRoster.organisations().stream().filter(o -> o.id().equals(DemoRoster.IOM)).findFirst().orElseThrow()))};
+            case "PUT /api/v1/programmes/mn-border-management#countries" -> {
+                // The Mongolian programme as stored, with one more country each time (none of the users' countries).
+                var p = new Programmes(db, new AuditLog(Clock.systemUTC())).get(OTHER_PROGRAMME).orElseThrow().value();
+                String added = NEW_COUNTRIES.get(n % NEW_COUNTRIES.size());
+                yield new String[] {json, JSON.writeValueAsString(RosterDocs.ProgrammeDoc.of(new Programme(p.id(), p.title(), p.donor(),
+                        ImmutableSet.<Country>builder().addAll(p.countries()).add(Country.of(added)).build(), p.sdgs())))};
+            }
             case "POST /api/v1/events/{event}/enrolments" -> new String[] {json, "{\"person\": \"p-kz-01\", \"role\": \"participant\","
                     + " \"nominatedBy\": \"kz-border-academy\"}"};
             case "POST /api/v1/events/{event}/enrolments/p-kz-01/status" -> new String[] {json, "{\"status\": \"approved\"}"};

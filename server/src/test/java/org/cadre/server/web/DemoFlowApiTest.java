@@ -74,10 +74,13 @@ class DemoFlowApiTest {
                          "countries": ["KZ", "TJ", "UZ"]}"""));
                 String coordinator = api.login("aigerim", "a long enough password");
 
-                // Programme, organisations, package.
-                created(api.send("POST", "/api/v1/programmes", coordinator, json(RosterDocs.ProgrammeDoc.of(demo.programme()))));
+                // Programme, organisations, package. The programme (it spans countries beyond the coordinator's) and
+                // the international organisation and donor are shared records: an administrator records them.
+                created(api.send("POST", "/api/v1/programmes", admin, json(RosterDocs.ProgrammeDoc.of(demo.programme()))));
                 for (var o : demo.organisations().values()) {
-                    created(api.send("POST", "/api/v1/organisations", coordinator, json(RosterDocs.OrganisationDoc.of(o))));
+                    boolean shared = o.kind() == org.cadre.roster.Organisation.Kind.INTERNATIONAL_ORGANISATION
+                            || o.kind() == org.cadre.roster.Organisation.Kind.DONOR;
+                    created(api.send("POST", "/api/v1/organisations", shared ? admin : coordinator, json(RosterDocs.OrganisationDoc.of(o))));
                 }
                 HttpResponse<String> stored = created(api.send("POST", "/api/v1/curricula?days=5&hoursPerDay=6", coordinator,
                         json(CurriculumDoc.of(DemoCurricula.almatyTot()))));

@@ -33,13 +33,17 @@ class PeopleSearchApiTest {
             Javalin app = CadreApp.create(db).start("127.0.0.1", 0);
             try {
                 ApiClient api = new ApiClient(app.port());
-                String path = "/api/v1/people?q=" + URLEncoder.encode("Абдул", StandardCharsets.UTF_8);
+                String path = "/api/v1/people?q=" + URLEncoder.encode("Давлат", StandardCharsets.UTF_8);
+                String atKazakhEvent = "/api/v1/people?q=" + URLEncoder.encode("Абдул", StandardCharsets.UTF_8);
 
                 String tajik = api.send("GET", path, api.login("tj", "pw"), null).body();
                 String kazakh = api.send("GET", path, api.login("kz", "pw"), null).body();
 
-                assertThat(tajik).contains("\"p-tj-01\"").contains("Farkhod Abdulloev");
-                assertThat(kazakh).doesNotContain("p-tj-01").doesNotContain("Abdulloev");
+                // A Tajik officer of the Dushanbe cascade: the Tajik coordinator's, not the Kazakh one's.
+                assertThat(tajik).contains("\"p-tj-c01\"").contains("Rustam Davlatov");
+                assertThat(kazakh).doesNotContain("p-tj-c01").doesNotContain("Davlatov");
+                // A Tajik officer at the Almaty ToT is in the Kazakh coordinator's scope through that event.
+                assertThat(api.send("GET", atKazakhEvent, api.login("kz", "pw"), null).body()).contains("\"p-tj-01\"");
             } finally {
                 app.stop();
             }

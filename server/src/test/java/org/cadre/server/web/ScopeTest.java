@@ -1,0 +1,213 @@
+package org.cadre.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSortedSet;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import org.cadre.roster.AgendaSlot;
+import org.cadre.roster.Country;
+import org.cadre.roster.Person;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.Programme;
+import org.cadre.roster.ProgrammeId;
+import org.cadre.roster.demo.DemoRoster;
+import org.cadre.server.DemoData;
+import org.cadre.server.json.RosterDocs;
+import org.cadre.server.security.Passwords;
+import org.cadre.server.store.AuditLog;
+import org.cadre.server.store.Database;
+import org.cadre.server.store.People;
+import org.cadre.server.store.Programmes;
+import org.cadre.server.store.UserAccount;
+import org.cadre.server.store.Users;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every id a request names, wherever it stands (a body, an agenda slot, a CSV row, a ToT, a piece of
+ * evidence), is checked against the caller's scope, and one outside it is answered exactly as a missing
+ * one. Records shared beyond one scope change only by an administrator.
+ */
+class ScopeTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static Database db;
+    private static Javalin app;
+    private static ApiClient api;
+    private static String kz;
+    private static String tj;
+    private static String admin;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = Database.sqlite(Files.createTempDirectory("cadre-scope").resolve("cadre.db"));
+        AuditLog audit = new AuditLog(Clock.systemUTC());
+        DemoData.load(db, audit);
+        Users users = new Users(db, audit);
+        users.add(new UserAccount("admin", Passwords.hash("pw".toCharArray(), 1_000), UserAccount.Role.ADMIN, ImmutableSortedSet.of(),
+                ImmutableSortedSet.of(), false), "test");
+        for (Country c : new Country[] {Country.KAZAKHSTAN, Country.TAJIKISTAN}) {
+            users.add(new UserAccount(c.code().toLowerCase(java.util.Locale.ROOT), Passwords.hash("pw".toCharArray(), 1_000),
+                    UserAccount.Role.COORDINATOR, ImmutableSortedSet.of(c), ImmutableSortedSet.of(), false), "test");
+        }
+        // A Tajik officer on no roster, and a programme in Mongolia only.
+        new People(db, audit).add(Person.builder("p-tj-alone", Country.TAJIKISTAN).latinName("Alone Officer").build(), "test");
+        new Programmes(db, audit).add(new Programme(ProgrammeId.of("mn-programme"), "Border management in Mongolia", "Donor",
+                ImmutableSet.of(Country.of("MN")), ImmutableSortedSet.of(16)), "test");
+        app = CadreApp.create(db).start("127.0.0.1", 0);
+        api = new ApiClient(app.port());
+        kz = api.login("kz", "pw");
+        tj = api.login("tj", "pw");
+        admin = api.login("admin", "pw");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+        db.close();
+    }
+
+    private static String enrolment(String person) {
+        return "{\"person\": \"" + person + "\", \"role\": \"participant\", \"nominatedBy\": \"kz-border-academy\"}";
+    }
+
+    @Test
+    void enrolling_a_person_outside_the_scope_is_answered_as_enrolling_a_missing_one() throws Exception {
+        HttpResponse<String> outside = api.send("POST", "/api/v1/events/tot-almaty-2023/enrolments", kz, enrolment("p-tj-alone"));
+        HttpResponse<String> missing = api.send("POST", "/api/v1/events/tot-almaty-2023/enrolments", kz, enrolment("p-nobody"));
+
+        assertThat(outside.statusCode()).isEqualTo(422);
+        assertThat(outside.body()).isEqualTo(missing.body()).contains("person: no such person").doesNotContain("Alone", "TJ");
+        assertThat(api.send("GET", "/api/v1/events/tot-almaty-2023/enrolments", kz, null).body()).doesNotContain("p-tj-alone");
+    }
+
+    private static String almatyWithTrainer(String trainer) throws Exception {
+        var almaty = DemoRoster.almatyTot().event();
+        var slots = new ArrayList<>(almaty.agenda());
+        AgendaSlot first = slots.get(0);
+        slots.set(0, new AgendaSlot(first.session(), first.day(), first.start(), first.end(), ImmutableSet.of(PersonId.of(trainer))));
+        return JSON.writeValueAsString(RosterDocs.EventDoc.of(almaty.toBuilder().agenda(slots).build()));
+    }
+
+    @Test
+    void an_agenda_slot_naming_a_trainer_outside_the_scope_or_no_one_is_refused_naming_the_slot() throws Exception {
+        HttpResponse<String> outside = api.send("PUT", "/api/v1/events/tot-almaty-2023", kz, almatyWithTrainer("p-tj-alone"));
+        HttpResponse<String> missing = api.send("PUT", "/api/v1/events/tot-almaty-2023", kz, almatyWithTrainer("p-nobody"));
+
+        assertThat(outside.statusCode()).isEqualTo(422);
+        assertThat(missing.statusCode()).isEqualTo(422);
+        assertThat(outside.body()).isEqualTo(missing.body()).contains("agenda[0].trainers: no such person");
+        assertThat(api.send("GET", "/api/v1/events/tot-almaty-2023/agenda", kz, null).body()).doesNotContain("p-tj-alone");
+    }
+
+    @Test
+    void an_agenda_shows_the_name_of_a_trainer_only_to_those_whose_scope_covers_them() throws Exception {
+        HttpResponse<String> placed = api.send("POST", "/api/v1/events", admin, JSON.writeValueAsString(
+                ((ObjectNode) JSON.readTree(almatyWithTrainer("p-tj-alone"))).put("id", "tot-almaty-copy")));
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+
+        String agenda = api.send("GET", "/api/v1/events/tot-almaty-copy/agenda", kz, null).body();
+
+        assertThat(agenda).contains("\"id\":\"p-tj-alone\",\"name\":null").doesNotContain("Alone Officer");
+        assertThat(api.send("GET", "/api/v1/events/tot-almaty-copy/agenda", admin, null).body()).contains("Alone Officer");
+    }
+
+    private static HttpResponse<String> importInto(String event, String token, String csv) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                        + "/api/v1/events/" + event + "/roster")).header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("person_id,latin_name,country,role,nominated_by\r\n" + csv)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void a_roster_import_creates_no_one_outside_the_scope_and_shows_nothing_of_a_record_outside_it() throws Exception {
+        HttpResponse<String> kazakh = importInto("cascade-dushanbe-2024", tj, "p-new-kz,New Officer,KZ,participant,tj-border-forces\r\n");
+        HttpResponse<String> mongolian = importInto("cascade-dushanbe-2024", tj, "p-new-mn,New Officer,MN,participant,tj-border-forces\r\n");
+        HttpResponse<String> recorded = importInto("cascade-dushanbe-2024", tj, "p-kz-01,Someone Else,KZ,participant,tj-border-forces\r\n");
+        HttpResponse<String> ownCountry = importInto("cascade-dushanbe-2024", tj, "p-new-tj,New Officer,TJ,participant,tj-border-forces\r\n");
+
+        assertThat(kazakh.statusCode()).isEqualTo(422);
+        assertThat(kazakh.body()).contains("line 2: country: is outside your scope");
+        assertThat(mongolian.body()).contains("line 2: country: is outside your scope");
+        assertThat(recorded.statusCode()).isEqualTo(422);
+        assertThat(recorded.body()).contains("line 2: person_id: is in use by another record; choose another id")
+                .doesNotContain("recorded with other details");
+        assertThat(ownCountry.statusCode()).as(ownCountry.body()).isEqualTo(201);
+        assertThat(api.send("GET", "/api/v1/people/p-new-kz", admin, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_nominating_organisation_outside_the_scope_is_answered_as_a_missing_one() throws Exception {
+        HttpResponse<String> csv = importInto("tot-almaty-2023", kz, "p-new-1,New Officer,KZ,participant,tj-border-forces\r\n");
+        HttpResponse<String> json = api.send("POST", "/api/v1/events/tot-almaty-2023/enrolments", kz,
+                "{\"person\": \"p-kz-01\", \"role\": \"observer\", \"nominatedBy\": \"tj-border-forces\"}");
+
+        assertThat(csv.body()).contains("line 2: nominated_by: no such organisation");
+        assertThat(json.body()).contains("nominatedBy: no such organisation");
+    }
+
+    @Test
+    void shared_records_change_only_by_an_administrator() throws Exception {
+        String iom = JSON.writeValueAsString(RosterDocs.OrganisationDoc.of(DemoRoster.organisations().stream()
+                .filter(o -> o.id().equals(DemoRoster.IOM)).findFirst().orElseThrow()));
+        var programme = DemoRoster.programme();
+        String withoutKazakhstan = JSON.writeValueAsString(RosterDocs.ProgrammeDoc.of(new Programme(programme.id(), programme.title(),
+                programme.donor(), ImmutableSet.copyOf(programme.countries().stream().filter(c -> !c.equals(Country.KAZAKHSTAN)).toList()),
+                programme.sdgs())));
+        String spanning = "{\"id\": \"tj-kz-programme\", \"title\": \"Two countries\", \"donor\": \"Donor\", \"countries\": [\"TJ\", \"KZ\"], \"sdgs\": [16]}";
+
+        assertThat(api.send("PUT", "/api/v1/organisations/iom", tj, iom).statusCode()).isEqualTo(403);
+        assertThat(api.send("PUT", "/api/v1/programmes/" + programme.id(), tj, withoutKazakhstan).statusCode()).isEqualTo(403);
+        assertThat(api.send("POST", "/api/v1/programmes", tj, spanning).statusCode()).isEqualTo(403);
+        assertThat(api.send("GET", "/api/v1/programmes/" + programme.id(), kz, null).statusCode()).isEqualTo(200);
+        assertThat(api.send("PUT", "/api/v1/organisations/iom", admin, iom).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void an_event_goes_only_under_a_programme_and_after_a_tot_the_caller_can_see() throws Exception {
+        ObjectNode underMongolia = JSON.valueToTree(RosterDocs.EventDoc.of(DemoRoster.almatyTot().event().toBuilder().agenda(java.util.List.of()).build()));
+        underMongolia.put("id", "kz-event-1").put("programme", "mn-programme");
+        ObjectNode afterDushanbe = JSON.valueToTree(RosterDocs.EventDoc.of(DemoRoster.dushanbeCascade().event().toBuilder()
+                .venue("Shymkent", Country.KAZAKHSTAN, java.time.ZoneId.of("Asia/Almaty")).agenda(java.util.List.of()).build()));
+        afterDushanbe.put("id", "kz-event-2").put("trainersFrom", "cascade-dushanbe-2024");
+        ObjectNode afterNothing = afterDushanbe.deepCopy().put("id", "kz-event-3").put("trainersFrom", "no-such-tot");
+
+        HttpResponse<String> programme = api.send("POST", "/api/v1/events", kz, JSON.writeValueAsString(underMongolia));
+        HttpResponse<String> tot = api.send("POST", "/api/v1/events", kz, JSON.writeValueAsString(afterDushanbe));
+        HttpResponse<String> missingTot = api.send("POST", "/api/v1/events", kz, JSON.writeValueAsString(afterNothing));
+
+        assertThat(programme.statusCode()).isEqualTo(422);
+        assertThat(programme.body()).contains("programme: no such programme");
+        assertThat(tot.statusCode()).isEqualTo(422);
+        assertThat(errors(tot)).isEqualTo(errors(missingTot)).contains("trainersFrom: no such event");
+    }
+
+    private static String errors(HttpResponse<String> r) throws Exception {
+        JsonNode problem = JSON.readTree(r.body());
+        return problem.get("errors").toString();
+    }
+
+    @Test
+    void pool_evidence_names_only_an_event_the_caller_can_see() throws Exception {
+        String outside = "{\"kind\": \"delivery\", \"on\": \"2024-03-15\", \"event\": \"cascade-dushanbe-2024\"}";
+        String missing = "{\"kind\": \"delivery\", \"on\": \"2024-03-15\", \"event\": \"no-such-event\"}";
+
+        HttpResponse<String> a = api.send("POST", "/api/v1/trainers/t-kz-01/tsp-countering-migrant-smuggling/evidence", kz, outside);
+        HttpResponse<String> b = api.send("POST", "/api/v1/trainers/t-kz-01/tsp-countering-migrant-smuggling/evidence", kz, missing);
+
+        assertThat(a.statusCode()).isEqualTo(422);
+        assertThat(a.body()).isEqualTo(b.body()).contains("event: no such event");
+    }
+}
