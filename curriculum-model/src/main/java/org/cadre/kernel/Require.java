@@ -44,7 +44,7 @@ public final class Require {
         present(value, field);
         if (!CODE.matcher(value).matches()) {
             throw new IllegalArgumentException(field
-                    + " must be 1-64 letters, digits, '.', '_' or '-' starting with a letter or digit, was '"
+                    + " must be 1-64 letters, digits, dots, underscores or hyphens, starting with a letter or digit, was '"
                     + value + "'");
         }
         return value;

@@ -201,7 +201,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new Unusable(file + ": cannot be read (" + e.getClass().getSimpleName() + ").");
+            throw new Unusable(file + ": cannot be read: " + FileProblems.why(e) + ".");
         }
     }
 

@@ -68,7 +68,7 @@ final class ImportRosterCommand implements Callable<Integer> {
         try {
             csv = Files.readAllBytes(file);
         } catch (IOException e) {
-            err.println(file + ": cannot be read (" + e.getClass().getSimpleName() + ").");
+            err.println(file + ": cannot be read: " + FileProblems.why(e) + ".");
             return 2;
         }
         Optional<EventId> id = parse(eventId);

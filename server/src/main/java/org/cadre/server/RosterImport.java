@@ -126,10 +126,13 @@ public final class RosterImport {
         if (!header.containsKey("native_name") && !header.containsKey("latin_name")) {
             errors.add("line 1: give a native_name or a latin_name column");
         }
+        // A header cell is named by its position, never its text: a file without a header row has a person's
+        // details there.
+        int position = 0;
         for (String column : header.keySet()) {
+            position++;
             if (!COLUMNS.contains(column)) {
-                errors.add("line 1: a column is not one of " + String.join(", ", COLUMNS));
-                break;
+                errors.add("line 1: column " + position + " is not one of " + String.join(", ", COLUMNS));
             }
         }
         if (records.isEmpty()) {
@@ -149,8 +152,17 @@ public final class RosterImport {
             String at = "line " + lineOf(breaks, row.getCharacterPosition()) + ": ";
             Function<String, String> cell = c -> header.containsKey(c) && row.isSet(c) && !row.get(c).isBlank() ? row.get(c) : null;
             List<String> rowErrors = new ArrayList<>();
+            if (row.size() > header.size()) {
+                rowErrors.add("has more cells than the header row has columns");
+            }
             PersonId id = parse(rowErrors, "person_id", cell.apply("person_id"), PersonId::of);
             Country country = parse(rowErrors, "country", cell.apply("country"), Country::of);
+            if (country == null && cell.apply("country") != null) {
+                rowErrors.set(rowErrors.size() - 1, "country: must be an ISO 3166-1 alpha-2 code in capitals, such as KZ");
+            }
+            if (cell.apply("native_name") == null && cell.apply("latin_name") == null) {
+                rowErrors.add("native_name: give native_name, latin_name or both");
+            }
             Role role = parse(rowErrors, "role", cell.apply("role"), l -> Labels.parse(Role.class, l));
             Sex sex = cell.apply("sex") == null ? Sex.NOT_RECORDED : parse(rowErrors, "sex", cell.apply("sex"), l -> Labels.parse(Sex.class, l));
             OrganisationId org = cell.apply("organisation") == null ? null
@@ -178,7 +190,7 @@ public final class RosterImport {
                     }
                     person = b.build();
                 } catch (IllegalArgumentException e) {
-                    rowErrors.add("name: give native_name, latin_name or both");
+                    rowErrors.add("native_name: a name is not valid");
                 }
             }
             if (person != null) {
@@ -188,8 +200,10 @@ public final class RosterImport {
                     rowErrors.add("person_id: is enrolled in this event already");
                 } else {
                     Optional<Person> stored = lookup.person(id);
-                    if (stored.isPresent() && !sameNames(stored.get(), person)) {
-                        rowErrors.add("person_id: is recorded with other details; change the person with PUT /api/v1/people/{id} first");
+                    Optional<String> differs = stored.flatMap(s -> differingColumn(s, person, cell));
+                    if (differs.isPresent()) {
+                        rowErrors.add("person_id: is recorded with another " + differs.get()
+                                + "; change the person with PUT /api/v1/people/{id} first");
                     } else if (stored.isEmpty() && lookup.taken(id)) {
                         // The same answer as creating a person under that id: nothing of the record is shown.
                         rowErrors.add("person_id: is in use by another record; choose another id");
@@ -215,9 +229,21 @@ public final class RosterImport {
         return (at >= 0 ? at : -at - 1) + 1;
     }
 
-    private static boolean sameNames(Person stored, Person row) {
-        return stored.nativeName().equals(row.nativeName()) && stored.latinName().equals(row.latinName())
-                && stored.country().equals(row.country());
+    /**
+     * The first column the row fills in differently from the stored person (a column left empty says
+     * nothing): the row describes someone else, or the record needs correcting first.
+     */
+    private static Optional<String> differingColumn(Person stored, Person row, Function<String, String> cell) {
+        if (!stored.country().equals(row.country())) {
+            return Optional.of("country");
+        }
+        if (cell.apply("native_name") != null && !stored.nativeName().equals(row.nativeName())) {
+            return Optional.of("native_name");
+        }
+        if (cell.apply("latin_name") != null && !stored.latinName().equals(row.latinName())) {
+            return Optional.of("latin_name");
+        }
+        return Optional.empty();
     }
 
     private static <T> T parse(List<String> errors, String column, String value, Function<String, T> parse) {

@@ -106,7 +106,7 @@ class ImportRosterCommandTest {
                 .isEqualTo(2);
 
         assertThat(err.toString()).contains("EVENT: no-such-event is not stored").contains("No database at")
-                .contains("absent.csv: cannot be read");
+                .contains("absent.csv: cannot be read: there is no such file.").doesNotContain("Exception");
         assertThat(dir.resolve("none")).doesNotExist();
     }
 }

@@ -88,8 +88,37 @@ class RosterImportTest {
     void a_row_describing_a_stored_person_differently_is_refused_and_changes_nothing() {
         RosterImport.Plan plan = plan(HEADER + "p-known,Ержан Сапаров,Erzhan Saparov,male,KZ,,,participant,kz-border-academy\r\n");
 
-        assertThat(plan.errors()).singleElement().asString().startsWith("line 2: person_id: is recorded with other details");
+        assertThat(plan.errors()).containsExactly(
+                "line 2: person_id: is recorded with another latin_name; change the person with PUT /api/v1/people/{id} first");
         assertThat(plan.enrolments()).isEmpty();
+    }
+
+    @Test
+    void a_stored_person_listed_by_latin_name_only_is_enrolled_as_recorded() {
+        RosterImport.Plan plan = plan(HEADER + "p-known,,Yerzhan Saparov,,KZ,,,participant,kz-border-academy\r\n");
+
+        assertThat(plan.errors()).isEmpty();
+        assertThat(plan.newPeople()).isEmpty();
+        assertThat(plan.enrolments()).extracting(e -> e.person().value()).containsExactly("p-known");
+    }
+
+    @Test
+    void every_reason_a_row_is_refused_is_given_at_once() {
+        RosterImport.Plan plan = plan(HEADER + "p-1,,,male,kz,kz-border-academy,,chief,,extra\r\n");
+
+        assertThat(plan.errors()).containsExactlyInAnyOrder(
+                "line 2: has more cells than the header row has columns",
+                "line 2: country: must be an ISO 3166-1 alpha-2 code in capitals, such as KZ",
+                "line 2: native_name: give native_name, latin_name or both",
+                "line 2: role: must be one of participant, trainer, co-trainer, observer, interpreter, organiser");
+    }
+
+    @Test
+    void an_unknown_column_is_named_by_its_position_never_by_its_text() {
+        RosterImport.Plan plan = plan("person_id,latin_name,country,role,nominated_by,Zhanna Omarova\r\n"
+                + "p-1,Officer One,KZ,participant,kz-border-academy,x\r\n");
+
+        assertThat(plan.errors()).containsExactly("line 1: column 6 is not one of " + String.join(", ", RosterImport.COLUMNS));
     }
 
     @Test

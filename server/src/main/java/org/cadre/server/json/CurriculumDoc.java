@@ -91,15 +91,16 @@ public record CurriculumDoc(String id, String title, String version, List<String
                 new AssessmentBlueprint(f.each("assessment.items", assessment.items(), i -> new AssessmentItem(
                         ItemCode.of(i.code()), Labels.parse(ItemKind.class, i.kind()), i.prompt(), outcomeCodes(i.outcomes()),
                         number(i.maxPoints(), "maxPoints"))), number(assessment.passMark(), "passMark")));
-        CertificationCriteria criteria = f.require("certification", certification) == null ? null : f.at("certification", () ->
+        Period validity = certification == null ? null : f.require("certification.certificateValidity", certification.certificateValidity()) == null
+                ? null : f.at("certification.certificateValidity", () -> parsePeriod(certification.certificateValidity()));
+        CertificationCriteria criteria = f.require("certification", certification) == null || validity == null ? null : f.document("certification", () ->
                 new CertificationCriteria(present(certification.minAttendanceShare(), "minAttendanceShare"),
                         number(certification.postTestPassMark(), "postTestPassMark"),
-                        present(certification.practiceTeachingRequired(), "practiceTeachingRequired"),
-                        Period.parse(present(certification.certificateValidity(), "certificateValidity"))));
+                        present(certification.practiceTeachingRequired(), "practiceTeachingRequired"), validity));
         Optional<Revision> rev = revision == null ? Optional.empty() : Optional.ofNullable(f.at("revision", () ->
                 new Revision(SemanticVersion.parse(present(revision.previous(), "previous")), revision.reason())));
         f.check();
-        Curriculum c = f.at("package", () -> new Curriculum(cid, title, v, ImmutableList.copyOf(orEmpty(languages)),
+        Curriculum c = f.document("package", () -> new Curriculum(cid, title, v, ImmutableList.copyOf(orEmpty(languages)),
                 ImmutableList.copyOf(orEmpty(owners)), audience, comps, outs, mods, blueprint, criteria, rev));
         f.check();
         return c;
@@ -131,6 +132,15 @@ public record CurriculumDoc(String id, String title, String version, List<String
 
     static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
+    }
+
+    /** An ISO-8601 period ({@code P3Y}); anything else is refused in the API's words. */
+    private static Period parsePeriod(String text) {
+        try {
+            return Period.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("must be an ISO-8601 period such as P3Y (three years)");
+        }
     }
 
     static int number(Integer value, String field) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -20,10 +23,29 @@ public final class Documents {
     /** The deepest nesting a document may have. */
     public static final int MAX_DEPTH = 32;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
+    private static final ObjectMapper MAPPER = strict();
+
+    /**
+     * No unknown fields, no repeated field, and no value of one JSON type read as another: "20" or 20.5 is
+     * not a whole number, 12 is not text, "true" is not a boolean.
+     */
+    private static ObjectMapper strict() {
+        JsonMapper mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+        for (var shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean)) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
+        for (var type : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        return mapper;
+    }
 
     static {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
@@ -69,12 +91,35 @@ public final class Documents {
             if (e.getPath().isEmpty()) {
                 throw new Unreadable(true, "The document is not a JSON object of the expected shape.", List.of());
             }
-            throw new Unreadable(false, "A field has the wrong type.", List.of(path(e) + ": has the wrong type"));
+            throw new Unreadable(false, "A field has the wrong type.", List.of(path(e) + ": " + expected(e.getTargetType())));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new Unreadable(true, "The document is not a JSON object of the expected shape.", List.of());
         } catch (IOException e) {
             throw new Unreadable(true, "The document could not be read.", List.of());
         }
+    }
+
+    /** What the field takes, in JSON's words. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "must be a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "must be a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == String.class) {
+            return "must be text (a JSON string)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be a list (a JSON array)";
+        }
+        return "must be an object";
     }
 
     private static String path(MismatchedInputException e) {

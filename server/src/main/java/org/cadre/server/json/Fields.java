@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Collects invalid fields while a request is converted to domain values: each step runs under the path
@@ -20,7 +22,21 @@ public final class Fields {
         try {
             return step.get();
         } catch (IllegalArgumentException | NullPointerException | DateTimeException | ArithmeticException e) {
-            errors.add(path + ": " + reason(e));
+            errors.add(located(path, e, false));
+            return null;
+        }
+    }
+
+    /**
+     * The whole record the step builds (an event from its checked fields), or null with the failure
+     * recorded under the field the domain names ("Event.maxParticipants must be positive" is
+     * {@code maxParticipants: must be positive}), or under {@code name} when it names none.
+     */
+    public <T> T document(String name, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (IllegalArgumentException | NullPointerException | DateTimeException | ArithmeticException e) {
+            errors.add(located(name, e, true));
             return null;
         }
     }
@@ -74,28 +90,49 @@ public final class Fields {
         }
     }
 
+    private static final Pattern TYPE_FIELD = Pattern.compile("([A-Z][A-Za-z0-9]*)\\.([a-z][A-Za-z0-9]*)(?:\\[\\d+\\])?");
+    private static final Pattern TYPE = Pattern.compile("[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*");
+
+    /**
+     * {@code path: reason}, in the API's words: the domain says {@code "Session.minutes must not be
+     * negative, was -5"}; the API says {@code modules[0]: minutes must not be negative} (or, for a whole
+     * document, {@code minutes: must not be negative}), without the value a client sent, which may be a
+     * person's name, and without Java's names for types.
+     */
+    static String located(String path, RuntimeException e, boolean document) {
+        String reason = reason(e);
+        if (e instanceof DateTimeException) {
+            return path + ": " + reason;
+        }
+        String[] words = reason.split(" ", 2);
+        if (words.length == 2) {
+            Matcher typeField = TYPE_FIELD.matcher(words[0]);
+            if (typeField.matches()) {
+                return document ? typeField.group(2) + ": " + words[1] : path + ": " + typeField.group(2) + " " + words[1];
+            }
+            String last = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+\\]$", "");
+            boolean verb = words[1].matches("(is|are|must|should|has|have|needs|cannot|may) .*");
+            if (verb && (TYPE.matcher(words[0]).matches() || words[0].equals(last))) {
+                return path + ": " + words[1]; // "Country is required", "version must look like ..."
+            }
+        }
+        return path + ": " + reason;
+    }
+
     /**
      * The domain's reason without the value it quotes: the domain says {@code "... must be a code ..., was
      * 'x'"}, and what a client sent may be a person's name, which must never come back in an error.
      */
     static String reason(RuntimeException e) {
+        if (e instanceof DateTimeException) {
+            return "is not a valid date, time, zone or period";
+        }
         String message = e.getMessage() == null ? "is invalid" : e.getMessage();
         int was = message.indexOf(", was ");
         if (was >= 0) {
             message = message.substring(0, was);
         }
-        message = message.replaceAll("'[^']*'", "the value").replaceAll("\"[^\"]*\"", "the value");
-        // "Session.minutes must not be negative" -> "must not be negative", "CurriculumId is required" ->
-        // "is required": the path already names the field, and a Java name is no word of the API.
-        String[] words = message.split(" ", 2);
-        if (words.length == 2 && (words[0].matches("[A-Z][A-Za-z0-9]*(\\.[A-Za-z0-9\\[\\]]+)+")
-                || words[0].matches("[A-Z][a-z0-9]+([A-Z][a-z0-9]*)+"))) {
-            message = words[1];
-        }
-        if (e instanceof DateTimeException) {
-            message = "is not a valid date, time or zone";
-        }
-        return message;
+        return message.replaceAll("'[^']*'", "the value").replaceAll("\"[^\"]*\"", "the value");
     }
 
     /** Invalid fields, each named with its path and reason. */

@@ -52,7 +52,7 @@ public final class RosterDocs {
             Country c = f.at("country", () -> Country.of(country));
             Organisation.Kind k = f.at("kind", () -> Labels.parse(Organisation.Kind.class, kind));
             f.check();
-            Organisation o = f.at("organisation", () -> new Organisation(oid, name, c, k, Boolean.TRUE.equals(nominatingAuthority)));
+            Organisation o = f.document("organisation", () -> new Organisation(oid, name, c, k, Boolean.TRUE.equals(nominatingAuthority)));
             f.check();
             return o;
         }
@@ -77,7 +77,7 @@ public final class RosterDocs {
                 f.add("name", "give nativeName, latinName or both");
             }
             f.check();
-            Person p = f.at("person", () -> new Person(pid, Optional.ofNullable(nativeName), Optional.ofNullable(latinName), s, c,
+            Person p = f.document("person", () -> new Person(pid, Optional.ofNullable(nativeName), Optional.ofNullable(latinName), s, c,
                     org, Optional.ofNullable(rank)));
             f.check();
             return p;
@@ -98,7 +98,7 @@ public final class RosterDocs {
             var cs = f.each("countries", countries, Country::of);
             f.require("countries", countries);
             f.check();
-            Programme p = f.at("programme", () -> new Programme(pid, title, donor, ImmutableSet.copyOf(cs),
+            Programme p = f.document("programme", () -> new Programme(pid, title, donor, ImmutableSet.copyOf(cs),
                     ImmutableSortedSet.copyOf(orEmpty(sdgs))));
             f.check();
             return p;
@@ -160,8 +160,9 @@ public final class RosterDocs {
             ImmutableMap.Builder<Country, Integer> q = ImmutableMap.builder();
             if (quotas != null) {
                 quotas.forEach((code, seats) -> {
-                    Country qc = f.at("quotas." + (code.matches("[A-Za-z]{2}") ? code : "key"), () -> Country.of(code));
-                    Integer n = f.at("quotas", () -> number(seats, "seats"));
+                    String at = "quotas." + (code.matches("[A-Za-z]{2}") ? code : "key");
+                    Country qc = f.at(at, () -> Country.of(code));
+                    Integer n = f.require(at, seats);
                     if (qc != null && n != null) {
                         q.put(qc, n);
                     }
@@ -171,7 +172,7 @@ public final class RosterDocs {
             Optional<EventId> from = trainersFrom == null ? Optional.empty()
                     : Optional.ofNullable(f.at("trainersFrom", () -> EventId.of(trainersFrom)));
             f.check();
-            Event e = f.at("event", () -> {
+            Event e = f.document("event", () -> {
                 Event.Builder b = Event.builder(eid, title, pid, cid, v, k).venue(city, c, z).courseDays(days)
                         .travelWindow(window).participants(min, maxParticipants)
                         .languages(orEmpty(languages).toArray(String[]::new))
@@ -210,7 +211,7 @@ public final class RosterDocs {
             f.require("criteria", criteria);
             f.require("passMark", passMark);
             f.check();
-            Rubric r = f.at("rubric", () -> new Rubric(ItemCode.of(task), cs, passMark));
+            Rubric r = f.document("rubric", () -> new Rubric(ItemCode.of(task), cs, passMark));
             f.check();
             return r;
         }

@@ -26,8 +26,10 @@ public final class NewUsers {
 
     public static Checked check(String username, String password, String role, List<String> countries, List<String> programmes) {
         List<String> errors = new ArrayList<>();
-        if (username == null || !username.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            errors.add("username: is required, 1-64 letters, digits, '.', '_' or '-'");
+        if (username == null) {
+            errors.add("username: is required");
+        } else if (!username.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            errors.add("username: must be 1-64 letters, digits, dots, underscores or hyphens, starting with a letter or digit");
         }
         if (password == null || password.length() < MIN_PASSWORD) {
             errors.add("password: is required, at least " + MIN_PASSWORD + " characters");

@@ -250,15 +250,20 @@ final class DirectoryRoutes {
     /** 409 when a record with the id is stored already (checked before writing, so a database failure is never mistaken for it). */
     static void absent(boolean exists, String what) {
         if (exists) {
-            throw ApiProblem.conflict("A " + what + " with that id exists already.");
+            throw ApiProblem.conflict(article(what) + " " + what + " with that id exists already.");
         }
+    }
+
+    /** "An event", "A person". */
+    private static String article(String what) {
+        return "aeiou".indexOf(what.charAt(0)) >= 0 ? "An" : "A";
     }
 
     static <T> T created(java.util.function.Supplier<T> add, String what) {
         try {
             return add.get();
         } catch (AlreadyStoredException e) {
-            throw ApiProblem.conflict("A " + what + " with that id exists already.");
+            throw ApiProblem.conflict(article(what) + " " + what + " with that id exists already.");
         }
     }
 

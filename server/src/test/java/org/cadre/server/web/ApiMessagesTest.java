@@ -76,4 +76,58 @@ class ApiMessagesTest {
             }
         }
     }
+
+    @Test
+    void each_invalid_value_is_refused_under_its_own_field_in_the_api_words() throws Exception {
+        try (Database db = Database.sqlite(Files.createTempDirectory("cadre-messages").resolve("cadre.db"))) {
+            AuditLog audit = new AuditLog(Clock.systemUTC());
+            new Users(db, audit).add(new UserAccount("admin", Passwords.hash("pw".toCharArray(), 1_000), UserAccount.Role.ADMIN,
+                    ImmutableSortedSet.of(), ImmutableSortedSet.of(), false), "setup");
+            Javalin app = CadreApp.create(db).start("127.0.0.1", 0);
+            try {
+                ApiClient api = new ApiClient(app.port());
+                String token = api.login("admin", "pw");
+                ObjectNode event = JSON.valueToTree(RosterDocs.EventDoc.of(DemoRoster.almatyTot().event()));
+                ObjectNode person = JSON.valueToTree(RosterDocs.PersonDoc.of(DemoRoster.almatyTrainers().get(0)));
+                ObjectNode programme = JSON.valueToTree(RosterDocs.ProgrammeDoc.of(DemoRoster.programme()));
+                ObjectNode pkg = JSON.valueToTree(CurriculumDoc.of(DemoCurricula.almatyTot()));
+                java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+                expected.put(errors(api, token, "/api/v1/events", event.deepCopy().put("maxParticipants", -3)), "maxParticipants: must be positive");
+                int max = event.get("maxParticipants").asInt();
+                expected.put(errors(api, token, "/api/v1/events", event.deepCopy().put("minParticipants", max + 1)),
+                        "minParticipants: must not exceed maxParticipants (" + max + ")");
+                expected.put(errors(api, token, "/api/v1/events", event.deepCopy().put("id", "e 11")),
+                        "id: must be 1-64 letters, digits, dots, underscores or hyphens, starting with a letter or digit");
+                expected.put(errors(api, token, "/api/v1/events", event.deepCopy().putNull("country")), "country: is required");
+                expected.put(errors(api, token, "/api/v1/events", event.deepCopy().put("version", "one")), "version: must look like MAJOR.MINOR.PATCH (for example 1.2.0)");
+                expected.put(errors(api, token, "/api/v1/people", person.deepCopy().put("nativeName", "  ")), "nativeName: must not be blank");
+                ObjectNode badSdg = programme.deepCopy();
+                badSdg.putArray("sdgs").add(18);
+                expected.put(errors(api, token, "/api/v1/programmes", badSdg), "sdgs: must be between 1 and 17");
+                ObjectNode badValidity = pkg.deepCopy();
+                ((ObjectNode) badValidity.get("certification")).put("certificateValidity", "3 years");
+                expected.put(errors(api, token, "/api/v1/curricula", badValidity),
+                        "certification.certificateValidity: must be an ISO-8601 period such as P3Y (three years)");
+
+                // Strict types: no value of one JSON type is read as another.
+                expected.put(errors(api, token, "/api/v1/events", event.deepCopy().put("maxParticipants", "20")),
+                        "maxParticipants: must be a whole number");
+                expected.put(errors(api, token, "/api/v1/events", event.deepCopy().put("maxParticipants", 20.5)),
+                        "maxParticipants: must be a whole number");
+                expected.put(errors(api, token, "/api/v1/people", person.deepCopy().put("rank", 12)), "rank: must be text (a JSON string)");
+
+                expected.forEach((got, want) -> assertThat(got).as(want).contains("\"" + want + "\""));
+                String twice = JSON.writeValueAsString(person).replaceFirst("\\{", "{\"sex\": \"female\", ");
+                assertThat(api.send("POST", "/api/v1/people", token, twice).statusCode()).as("a field given twice").isEqualTo(400);
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
+    private static String errors(ApiClient api, String token, String path, ObjectNode doc) throws Exception {
+        var response = api.send("POST", path, token, JSON.writeValueAsString(doc));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        return JSON.readTree(response.body()).path("errors").toString();
+    }
 }
