@@ -25,7 +25,7 @@ class ConstructionTest {
                 Arguments.of("null title", (ThrowingCallable) () -> Module.builder("M1", null).build(),
                         "Module.title is required"),
                 Arguments.of("code with spaces", (ThrowingCallable) () -> ModuleCode.of("M 1"),
-                        "ModuleCode must be 1-64 letters, digits, '.', '_' or '-' starting with a letter or digit, was 'M 1'"),
+                        "ModuleCode must be 1-64 letters, digits, dots, underscores or hyphens, starting with a letter or digit, was 'M 1'"),
                 Arguments.of("EQF level 9", (ThrowingCallable) () -> LearningOutcome.of("LO1", "Do", 9, OutcomeDomain.SKILLS),
                         "LearningOutcome.level must be between 1 and 8, was 9"),
                 Arguments.of("zero points", (ThrowingCallable) () -> AssessmentItem.question("Q1", "Why?", 0, "LO1"),

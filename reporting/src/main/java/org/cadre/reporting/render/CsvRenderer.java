@@ -30,6 +30,24 @@ public final class CsvRenderer {
     private CsvRenderer() {}
 
     /**
+     * A cell a spreadsheet will not run as a formula (OWASP's CSV injection rule): text that begins with
+     * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return is prefixed with an
+     * apostrophe, which spreadsheets show as text. A number (a negative one too) stays as it is.
+     */
+    public static String safe(String cell) {
+        if (cell == null || cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0 || NUMBER.matcher(cell).matches()) {
+            return cell;
+        }
+        return "'" + cell;
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?\\d+(\\.\\d+)?");
+
+    private static List<String> safe(List<String> cells) {
+        return cells.stream().map(CsvRenderer::safe).toList();
+    }
+
+    /**
      * @param implementer the implementing organisation's name, for the {@code #org +impl} column
      */
     public static String reach(EventReport report, String implementer) {
@@ -45,12 +63,12 @@ public final class CsvRenderer {
                     line.add(t.cell(r, c).text());
                 }
                 line.add(t.rowTotals().get(r).text());
-                csv.printRecord(line);
+                csv.printRecord(safe(line));
             }
             List<String> total = new ArrayList<>(List.of(implementer, report.event().programmeId(), report.event().id(), "total"));
             t.columnTotals().forEach(c -> total.add(c.text()));
             total.add(t.total().text());
-            csv.printRecord(total);
+            csv.printRecord(safe(total));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -53,7 +53,7 @@ public final class NewUsers {
             try {
                 scopeProgrammes.add(ProgrammeId.of(p));
             } catch (IllegalArgumentException e) {
-                errors.add("programmes: each must be a programme id (letters, digits, '.', '_' or '-')");
+                errors.add("programmes: each must be a programme id (letters, digits, dots, underscores or hyphens)");
             }
         }
         if (parsed != null && parsed != UserAccount.Role.ADMIN && scopeCountries.isEmpty() && scopeProgrammes.isEmpty()) {

@@ -40,9 +40,16 @@ public final class Rosters {
         Set<PersonId> involved = new LinkedHashSet<>();
         enrolled.stream().map(Enrolment::person).forEach(involved::add);
         e.agenda().stream().map(AgendaSlot::trainers).forEach(involved::addAll);
+        var persons = people.byIds(involved).values().stream().map(Versioned::value).toList();
+        // The organisations the roster names (nominators and the people's own), not every one on record: a
+        // report's implementer and organisation table come from the event's own.
+        Set<org.cadre.roster.OrganisationId> named = new LinkedHashSet<>();
+        enrolled.forEach(x -> x.nominatedBy().ifPresent(named::add));
+        persons.forEach(p -> p.organisation().ifPresent(named::add));
+        Organisations organisations = new Organisations(db, audit);
         EventRoster.Builder roster = EventRoster.builder(e, new Programmes(db, audit).get(e.programme()).orElseThrow().value(), curriculum)
-                .organisations(new Organisations(db, audit).all().stream().map(Versioned::value).toList())
-                .people(people.byIds(involved).values().stream().map(Versioned::value).toList())
+                .organisations(named.stream().map(organisations::get).flatMap(Optional::stream).map(Versioned::value).toList())
+                .people(persons)
                 .enrolments(enrolled)
                 .attendance(enrolments.attendance(id))
                 .tests(assessments.tests(id))
