@@ -90,7 +90,7 @@ class ReportDisclosurePropertyTest {
             if (node.path("suppressed").asBoolean(false)) {
                 out.add(path);
             }
-            node.fields().forEachRemaining(f -> collectWithheld(f.getValue(), path + "/" + f.getKey(), out));
+            node.properties().forEach(f -> collectWithheld(f.getValue(), path + "/" + f.getKey(), out));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 collectWithheld(node.get(i), path + "/" + i, out);

@@ -200,7 +200,8 @@ public final class RosterImport {
                     rowErrors.add("person_id: is enrolled in this event already");
                 } else {
                     Optional<Person> stored = lookup.person(id);
-                    Optional<String> differs = stored.flatMap(s -> differingColumn(s, person, cell));
+                    Person described = person;
+                    Optional<String> differs = stored.flatMap(s -> differingColumn(s, described, cell));
                     if (differs.isPresent()) {
                         rowErrors.add("person_id: is recorded with another " + differs.get()
                                 + "; change the person with PUT /api/v1/people/{id} first");

@@ -40,7 +40,7 @@ final class LogCapture implements AutoCloseable {
         appender.start();
         root.addAppender(appender);
         root.setLevel(Level.INFO);
-        own.forEach(l -> l.setLevel(Level.ALL));
+        own.forEach(l -> l.setLevel(Level.TRACE));
     }
 
     /** The lines written so far, one per event, with their causes. */
