@@ -155,6 +155,18 @@ public final class RosterImport {
             if (row.size() > header.size()) {
                 rowErrors.add("has more cells than the header row has columns");
             }
+            List<String> textErrors = new ArrayList<>();
+            for (String column : COLUMNS) {
+                if (header.containsKey(column) && row.isSet(column)) {
+                    org.cadre.server.json.Texts.problem(row.get(column), column).ifPresent(p -> textErrors.add(column + ": " + p));
+                }
+            }
+            if (!textErrors.isEmpty()) {
+                // A cell that cannot be stored: the row's other checks would only repeat it.
+                rowErrors.addAll(textErrors);
+                rowErrors.forEach(e -> errors.add(at + e));
+                continue;
+            }
             PersonId id = parse(rowErrors, "person_id", cell.apply("person_id"), PersonId::of);
             Country country = parse(rowErrors, "country", cell.apply("country"), Country::of);
             if (country == null && cell.apply("country") != null) {

@@ -71,7 +71,7 @@ public final class HtmlRenderer {
     private String end(StringBuilder h, List<String> notes) {
         h.append("<h2>").append(e(labels.get("notes"))).append("</h2><ul class=\"notes\">");
         notes.forEach(n -> h.append("<li>").append(e(n)).append("</li>"));
-        return h.append("</ul></body></html>").toString();
+        return XmlText.clean(h.append("</ul></body></html>").toString());
     }
 
     private String render(ProgrammeReport r) {

@@ -85,7 +85,7 @@ public final class IatiRenderer {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("IATI XML could not be written", e);
         }
-        return out.toString();
+        return XmlText.clean(out.toString());
     }
 
     private static void result(XMLStreamWriter x, ProgrammeReport report) throws XMLStreamException {

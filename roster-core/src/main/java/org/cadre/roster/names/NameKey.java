@@ -60,14 +60,21 @@ public record NameKey(ImmutableList<String> tokens) {
      * same given names and surnames recur, and transliteration is the costly step.
      */
     static NameKey of(String name, Map<String, List<String>> words) {
-        ImmutableList.Builder<String> tokens = ImmutableList.builder();
+        List<String> tokens = new ArrayList<>();
         for (String word : SPACE.split(name.strip())) {
-            if (!word.isEmpty()) {
+            if (!word.isEmpty() && tokens.size() < MAX_WORDS) {
                 tokens.addAll(words.computeIfAbsent(word, NameKey::tokensOf));
             }
         }
-        return new NameKey(tokens.build());
+        return new NameKey(ImmutableList.copyOf(tokens.subList(0, Math.min(tokens.size(), MAX_WORDS))));
     }
+
+    /**
+     * The most words of a name compared: enough for a surname, given names, a patronymic and a particle
+     * ("Абдуллоев Фарход Рахимович угли"); a longer text is not a name, and comparing it word by word
+     * would cost its square.
+     */
+    public static final int MAX_WORDS = 6;
 
     /**
      * A word written in ASCII Latin is an English-style romanisation: its digraphs (kh, sh, ch, ...) are

@@ -79,7 +79,15 @@ public final class Documents {
     /** The document as {@code type}. */
     public static <T> T read(byte[] json, Class<T> type) throws Unreadable {
         try {
-            T value = MAPPER.readValue(json, type);
+            com.fasterxml.jackson.databind.JsonNode tree = MAPPER.readTree(json);
+            if (tree == null || tree.isMissingNode()) {
+                throw new Unreadable(true, "The document is empty.", List.of());
+            }
+            List<String> texts = Texts.check(tree);
+            if (!texts.isEmpty()) {
+                throw new Unreadable(false, "A text cannot be stored as sent; nothing was changed.", texts);
+            }
+            T value = MAPPER.treeToValue(tree, type);
             if (value == null) {
                 throw new Unreadable(true, "The document is empty.", List.of());
             }

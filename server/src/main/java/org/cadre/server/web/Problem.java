@@ -13,6 +13,20 @@ public record Problem(String type, String title, int status, String detail, List
 
     public static final String CONTENT_TYPE = "application/problem+json";
 
+    /** The most errors or findings a problem lists; a last line counts the rest. */
+    public static final int MAX_LISTED = 100;
+
+    public Problem {
+        if (errors.size() > MAX_LISTED) {
+            List<String> first = new java.util.ArrayList<>(errors.subList(0, MAX_LISTED));
+            first.add("... and " + (errors.size() - MAX_LISTED) + " more");
+            errors = List.copyOf(first);
+        }
+        if (findings.size() > MAX_LISTED) {
+            findings = List.copyOf(findings.subList(0, MAX_LISTED));
+        }
+    }
+
     public Problem(String type, String title, int status, String detail, List<String> errors) {
         this(type, title, status, detail, errors, List.of());
     }
