@@ -218,4 +218,69 @@ class FuzzTest {
             }
         }
     }
+
+    /** Random text: any Unicode, the characters XML cannot carry, markup, formulas, very long runs. */
+    private static String randomText(Random rnd) {
+        StringBuilder t = new StringBuilder();
+        int n = rnd.nextInt(10) == 0 ? 300 + rnd.nextInt(5_000) : 1 + rnd.nextInt(40);
+        for (int i = 0; i < n; i++) {
+            switch (rnd.nextInt(8)) {
+                case 0 -> t.append((char) rnd.nextInt(0x20));
+                case 1 -> t.append(rnd.nextBoolean() ? '\uFFFE' : '\uD800');
+                case 2 -> t.appendCodePoint(0x10000 + rnd.nextInt(0x10000));
+                case 3 -> t.append(rnd.nextBoolean() ? "=HYPERLINK(\"x\")" : "<script>&amp;</script>");
+                case 4 -> t.append("Абдуллоев Қайрат ҳ ў");
+                default -> t.append((char) (0x20 + rnd.nextInt(0xD000)));
+            }
+        }
+        return t.toString();
+    }
+
+    /** The record at {@code path} with each named text field replaced by random text, sent back with its ETag. */
+    private static HttpResponse<String> mutate(String path, List<String> fields, Random rnd) throws Exception {
+        HttpResponse<String> current = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode) JsonMapper.builder().build()
+                .readTree(current.body());
+        doc.put(fields.get(rnd.nextInt(fields.size())), randomText(rnd));
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("If-Match", current.headers().firstValue("ETag").orElse("*"))
+                .PUT(HttpRequest.BodyPublishers.ofString(JsonMapper.builder().build().writeValueAsString(doc))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String get(String path, String accept) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .header("Authorization", "Bearer " + token).header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("%s: %s", path, r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    @org.junit.jupiter.api.Test
+    void random_unicode_in_every_text_field_is_stored_or_refused_and_every_output_still_parses() throws Exception {
+        Random rnd = new Random(SEED);
+        for (int round = 0; round < 200; round++) {
+            List<HttpResponse<String>> answers = List.of(
+                    mutate("/api/v1/programmes/iom-afghan-displacement-ca", List.of("title", "donor"), rnd),
+                    mutate("/api/v1/organisations/iom", List.of("name"), rnd),
+                    mutate("/api/v1/people/p-tj-01", List.of("latinName", "nativeName", "rank"), rnd),
+                    mutate("/api/v1/events/tot-almaty-2023", List.of("title", "city"), rnd));
+            for (HttpResponse<String> a : answers) {
+                assertThat(a.statusCode()).as("round %d: %s", round, a.body()).isIn(200, 400);
+            }
+            String csv = get("/api/v1/events/tot-almaty-2023/report?format=csv&audience=donor", "text/csv");
+            var rows = org.apache.commons.csv.CSVFormat.RFC4180.parse(new java.io.StringReader(csv.substring(1))).getRecords();
+            assertThat(rows).as("round %d", round).hasSizeGreaterThan(2);
+            for (var r : rows) {
+                r.forEach(cell -> assertThat(cell).as("a live formula").doesNotStartWith("=").doesNotStartWith("@"));
+            }
+            String xml = get("/api/v1/programmes/iom-afghan-displacement-ca/report?format=iati", "application/xml");
+            javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            JsonMapper.builder().build().readTree(get("/api/v1/programmes/iom-afghan-displacement-ca/report", "application/json"));
+            String html = get("/api/v1/events/tot-almaty-2023/report", "text/html");
+            assertThat(org.cadre.reporting.render.XmlText.clean(html)).as("round %d: no character XML cannot carry", round).isEqualTo(html);
+        }
+    }
 }
