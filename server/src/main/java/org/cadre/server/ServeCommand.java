@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -70,6 +71,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "IATI organisation type code of the publisher (default 40, multilateral; or CADRE_IATI_PUBLISHER_TYPE).")
     private String iatiType;
 
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS", split = ",",
+            description = "IP address of a reverse proxy in front of Cadre, whose X-Forwarded-For header names the client "
+                    + "(repeat or separate by commas; or CADRE_TRUSTED_PROXIES). Without one, the client is the connection's peer.")
+    private List<String> trustedProxies;
+
     /** The port and the API's settings from the flags, then the environment, then the defaults. */
     record Resolved(int port, Settings settings) {}
 
@@ -107,6 +113,28 @@ final class ServeCommand implements Callable<Integer> {
                 throw new ParameterException(cli, "--iati-publisher-type / CADRE_IATI_PUBLISHER_TYPE: an IATI organisation type code such as 40");
             }
             settings = settings.withPublisher(new IatiRenderer.Publisher(ref, name, type));
+        }
+        List<String> proxies = trustedProxies != null ? trustedProxies
+                : java.util.Arrays.stream(env.getOrDefault("CADRE_TRUSTED_PROXIES", "").split(",")).map(String::strip)
+                        .filter(x -> !x.isEmpty()).toList();
+        for (String proxy : proxies) {
+            if (!proxy.matches("[0-9.]{7,15}|[0-9A-Fa-f:]{2,39}")) {
+                throw new ParameterException(cli, (trustedProxies != null ? "--trusted-proxy" : "CADRE_TRUSTED_PROXIES")
+                        + ": give IP addresses such as 10.0.0.5");
+            }
+        }
+        settings = settings.withTrustedProxies(java.util.Set.copyOf(proxies));
+        // The first administrator, when given: checked now, before anything is opened or created.
+        String adminUser = env.getOrDefault("CADRE_ADMIN_USER", "admin");
+        if (!adminUser.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new ParameterException(cli, "CADRE_ADMIN_USER: must be 1-64 letters, digits, dots, underscores or hyphens");
+        }
+        String adminPassword = env.get("CADRE_ADMIN_PASSWORD");
+        if (adminPassword != null && !adminPassword.isEmpty()) {
+            List<String> weak = org.cadre.server.security.PasswordPolicy.check("CADRE_ADMIN_PASSWORD", adminUser, adminPassword);
+            if (!weak.isEmpty()) {
+                throw new ParameterException(cli, String.join("; ", weak));
+            }
         }
         return new Resolved(listen, settings);
     }
@@ -187,10 +215,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         String name = System.getenv().getOrDefault("CADRE_ADMIN_USER", "admin");
         String given = System.getenv("CADRE_ADMIN_PASSWORD");
-        String password = given != null && !given.isBlank() ? given : randomPassword();
+        String password = given != null && !given.isEmpty() ? given : randomPassword();
         users.add(new UserAccount(name, Passwords.hash(password.toCharArray()), UserAccount.Role.ADMIN,
                 ImmutableSortedSet.of(), ImmutableSortedSet.of(), false), "cadre serve");
-        out.println(given != null && !given.isBlank()
+        out.println(given != null && !given.isEmpty()
                 ? "Created the administrator '" + name + "' with the password from CADRE_ADMIN_PASSWORD."
                 : "Created the administrator '" + name + "'. Its password, shown this once: " + password);
     }

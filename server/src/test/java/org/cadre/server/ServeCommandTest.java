@@ -71,4 +71,18 @@ class ServeCommandTest {
         assertThat(err.toString()).contains("--donor-k / --public-k: the donor k must be between 2 and 1000");
         assertThat(nowhere).doesNotExist();
     }
+
+    @Test
+    void a_weak_first_administrator_password_or_a_bad_proxy_address_stops_the_server_naming_the_variable() {
+        assertThatThrownBy(() -> resolve(Map.of("CADRE_ADMIN_PASSWORD", "short"))).hasMessageContaining("CADRE_ADMIN_PASSWORD: must be at least 12");
+        assertThatThrownBy(() -> resolve(Map.of("CADRE_ADMIN_USER", "root", "CADRE_ADMIN_PASSWORD", "ROOT")))
+                .hasMessageContaining("CADRE_ADMIN_PASSWORD: must be at least 12").hasMessageContaining("must not be the username");
+        assertThatThrownBy(() -> resolve(Map.of("CADRE_ADMIN_USER", "root", "CADRE_ADMIN_PASSWORD", "            ")))
+                .hasMessageContaining("must not be only white space");
+        assertThatThrownBy(() -> resolve(Map.of("CADRE_ADMIN_USER", "a b"))).hasMessageStartingWith("CADRE_ADMIN_USER:");
+        assertThatThrownBy(() -> resolve(Map.of(), "--trusted-proxy", "proxy.example")).hasMessageStartingWith("--trusted-proxy:");
+        assertThat(resolve(Map.of("CADRE_TRUSTED_PROXIES", "10.0.0.5, 10.0.0.6")).settings().trustedProxies())
+                .containsExactlyInAnyOrder("10.0.0.5", "10.0.0.6");
+        assertThat(resolve(Map.of("CADRE_ADMIN_PASSWORD", "a long enough password")).port()).isEqualTo(7070);
+    }
 }

@@ -17,7 +17,7 @@ import org.cadre.server.store.UserAccount;
  */
 public final class NewUsers {
 
-    public static final int MIN_PASSWORD = 12;
+    public static final int MIN_PASSWORD = PasswordPolicy.MIN_LENGTH;
 
     /** The account to store, or the reasons there is none. */
     public record Checked(Optional<UserAccount> account, ImmutableList<String> errors) {}
@@ -31,9 +31,7 @@ public final class NewUsers {
         } else if (!username.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             errors.add("username: must be 1-64 letters, digits, dots, underscores or hyphens, starting with a letter or digit");
         }
-        if (password == null || password.length() < MIN_PASSWORD) {
-            errors.add("password: is required, at least " + MIN_PASSWORD + " characters");
-        }
+        errors.addAll(PasswordPolicy.check("password", username, password));
         UserAccount.Role parsed = null;
         try {
             parsed = UserAccount.Role.parse(String.valueOf(role));

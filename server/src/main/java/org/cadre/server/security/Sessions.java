@@ -47,6 +47,57 @@ public final class Sessions {
         this.clock = clock;
         this.idle = idle;
         this.absolute = absolute;
+        this.renewAfterMs = Math.min(RENEW_AFTER_MS, idle.toMillis() / 4);
+    }
+
+    private final long renewAfterMs;
+
+    /** A live session as an administrator sees it: an id (not the token), when it began and was last used. */
+    public record Info(String id, Instant createdAt, Instant lastSeenAt) {}
+
+    /** The sessions of a user that have not expired, newest first. */
+    public java.util.List<Info> of(String username) {
+        long now = clock.millis();
+        return db.dsl().selectFrom(LOGIN_SESSION).where(LOGIN_SESSION.USERNAME.eq(username))
+                .orderBy(LOGIN_SESSION.CREATED_MS.desc()).fetch().stream()
+                .filter(r -> !expired(new Live(r.getCreatedMs(), r.getLastSeenMs(), Optional.empty()), now))
+                .map(r -> new Info(id(r.getTokenHash()), Instant.ofEpochMilli(r.getCreatedMs()), Instant.ofEpochMilli(r.getLastSeenMs())))
+                .toList();
+    }
+
+    /**
+     * Ends every session of the user, audited as done by {@code actor} (a write transaction, so every
+     * process sees them end); how many there were.
+     */
+    public int endAll(String username, String actor) {
+        int ended = db.inTransaction(tx -> {
+            int n = tx.deleteFrom(LOGIN_SESSION).where(LOGIN_SESSION.USERNAME.eq(username)).execute();
+            new org.cadre.server.store.AuditLog(clock).record(tx, actor, "revoke", "session", username, null, n + " sessions");
+            return n;
+        });
+        live.clear();
+        return ended;
+    }
+
+    /** Ends the user's session with this id, audited; whether there was one. */
+    public boolean end(String username, String id, String actor) {
+        if (!id.matches("[0-9a-f]{16}")) {
+            return false;
+        }
+        int ended = db.inTransaction(tx -> {
+            int n = tx.deleteFrom(LOGIN_SESSION).where(LOGIN_SESSION.USERNAME.eq(username)).and(LOGIN_SESSION.TOKEN_HASH.startsWith(id)).execute();
+            if (n > 0) {
+                new org.cadre.server.store.AuditLog(clock).record(tx, actor, "revoke", "session", username, null, "session " + id);
+            }
+            return n;
+        });
+        live.clear();
+        return ended > 0;
+    }
+
+    /** A session's id: the first 16 hex digits of its token's hash, which name it without giving the token away. */
+    private static String id(String tokenHash) {
+        return tokenHash.substring(0, 16);
     }
 
     public Started start(String username) {
@@ -88,9 +139,10 @@ public final class Sessions {
             end(token);
             return Optional.empty();
         }
-        // The idle clock is renewed at most once a minute: a write (and on SQLite a sync to disk) on every
-        // request would cost more than the request itself; idle expiry is thus exact to within a minute.
-        if (now - s.lastSeenMs() >= RENEW_AFTER_MS) {
+        // The idle clock is renewed at most once a minute (a write, and on SQLite a sync to disk, on every
+        // request would cost more than the request itself), and at least four times per idle period, so a
+        // session in use never dies of idleness whatever the setting.
+        if (now - s.lastSeenMs() >= renewAfterMs) {
             db.dsl().update(LOGIN_SESSION).set(LOGIN_SESSION.LAST_SEEN_MS, now).where(LOGIN_SESSION.TOKEN_HASH.eq(key)).execute();
             live.put(key, stamp, new Live(s.createdMs(), now, s.user()));
         }

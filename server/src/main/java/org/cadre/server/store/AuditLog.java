@@ -32,7 +32,7 @@ public final class AuditLog {
     }
 
     /** Records a change; call it with the transaction's context so both commit or neither does. */
-    void record(DSLContext tx, String actor, String action, String entity, String entityId, String oldValue, String newValue) {
+    public void record(DSLContext tx, String actor, String action, String entity, String entityId, String oldValue, String newValue) {
         long now = clock.millis();
         tx.insertInto(AUDIT_LOG)
                 .set(AUDIT_LOG.ID, sortableId(now))

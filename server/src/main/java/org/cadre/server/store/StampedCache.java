@@ -40,4 +40,9 @@ public final class StampedCache<K, V> {
     public void forget(K key) {
         entries.invalidate(key);
     }
+
+    /** Forgets everything kept. */
+    public void clear() {
+        entries.invalidateAll();
+    }
 }

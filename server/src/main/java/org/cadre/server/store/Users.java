@@ -27,10 +27,11 @@ public final class Users {
 
     public Versioned<UserAccount> add(UserAccount u, String actor) {
         return db.inTransaction(tx -> {
-            if (tx.fetchExists(USER_ACCOUNT, USER_ACCOUNT.USERNAME.eq(u.username()))) {
+            if (tx.fetchExists(USER_ACCOUNT, USER_ACCOUNT.USERNAME_KEY.eq(key(u.username())))) {
                 throw new AlreadyStoredException("user " + u.username());
             }
-            tx.insertInto(USER_ACCOUNT).set(USER_ACCOUNT.USERNAME, u.username()).set(USER_ACCOUNT.PASSWORD_HASH, u.passwordHash())
+            tx.insertInto(USER_ACCOUNT).set(USER_ACCOUNT.USERNAME, u.username()).set(USER_ACCOUNT.USERNAME_KEY, key(u.username()))
+                    .set(USER_ACCOUNT.PASSWORD_HASH, u.passwordHash())
                     .set(USER_ACCOUNT.ROLE, u.role().name()).set(USER_ACCOUNT.DISABLED, u.disabled()).set(USER_ACCOUNT.VERSION, 1).execute();
             writeScope(tx, u);
             audit.record(tx, actor, "create", ENTITY, u.username(), null, describe(u));
@@ -56,8 +57,14 @@ public final class Users {
         });
     }
 
+    /** The user whose username is this one in any case ({@code Admin} finds {@code admin}). */
     public Optional<Versioned<UserAccount>> get(String username) {
         return get(db.dsl(), username);
+    }
+
+    /** The key usernames are unique by: the name in lower case. */
+    public static String key(String username) {
+        return username.toLowerCase(java.util.Locale.ROOT);
     }
 
     public List<Versioned<UserAccount>> all() {
@@ -66,7 +73,7 @@ public final class Users {
     }
 
     private static Optional<Versioned<UserAccount>> get(DSLContext dsl, String username) {
-        return dsl.selectFrom(USER_ACCOUNT).where(USER_ACCOUNT.USERNAME.eq(username)).fetchOptional().map(r -> toDomain(dsl, r));
+        return dsl.selectFrom(USER_ACCOUNT).where(USER_ACCOUNT.USERNAME_KEY.eq(key(username))).fetchOptional().map(r -> toDomain(dsl, r));
     }
 
     private static void writeScope(DSLContext tx, UserAccount u) {

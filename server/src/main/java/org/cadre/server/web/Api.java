@@ -177,6 +177,48 @@ final class Api {
         }
     }
 
+    /**
+     * The value of a use case's outcome, or its refusal thrown as the problem that answers it; a
+     * forbidden one is logged as a denial.
+     */
+    static <T> T value(org.cadre.server.app.Outcome<T> outcome, Context ctx) {
+        if (outcome.isDone()) {
+            return outcome.get();
+        }
+        var why = outcome.refusal().orElseThrow();
+        throw switch (why) {
+            case INVALID -> ApiProblem.invalid(outcome.detail(), outcome.errors());
+            case FORBIDDEN -> {
+                LOG.warn("denied {} {} user={}", ctx.method(), CadreApp.route(ctx), ctx.<String>attribute("user"));
+                yield ApiProblem.forbidden(outcome.detail());
+            }
+            case NOT_FOUND -> new ApiProblem(Problem.of("not-found", "Not found", 404, outcome.detail()));
+            case CONFLICT -> ApiProblem.conflict(outcome.detail());
+            case STALE -> ApiProblem.stale();
+            case VERSION_REQUIRED -> ApiProblem.versionRequired();
+            case UNPROCESSABLE -> ApiProblem.unprocessable(outcome.detail(), outcome.errors());
+        };
+    }
+
+    /**
+     * The version named in If-Match ({@code "3"}), empty when the header is absent; a header that names
+     * no version of ours is a 412 (it cannot match).
+     */
+    static Optional<Integer> ifMatch(Context ctx) {
+        String header = ctx.header("If-Match");
+        if (header == null) {
+            return Optional.empty();
+        }
+        if (header.strip().equals("*")) {
+            return Optional.of(org.cadre.server.app.UserAdministration.ANY_VERSION);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(?:W/)?\"(\\d{1,9})\"\\s*").matcher(header);
+        if (!m.matches()) {
+            throw ApiProblem.stale();
+        }
+        return Optional.of(Integer.parseInt(m.group(1)));
+    }
+
     /** Sets the ETag of a resource at the given stored version. */
     static void etag(Context ctx, int version) {
         ctx.header("ETag", "\"" + version + "\"");
@@ -184,11 +226,15 @@ final class Api {
 
     /**
      * The version a change starts from: the one named in If-Match, which must be the current one (412
-     * otherwise), or the current one when the request names none.
+     * otherwise). A change must name it: without If-Match it is refused with 428, so two people cannot
+     * overwrite each other's changes unknowingly. ({@code *} accepts whatever is current, knowingly.)
      */
     static int expected(Context ctx, int current) {
         String ifMatch = ctx.header("If-Match");
-        if (ifMatch == null || ifMatch.strip().equals("*")) {
+        if (ifMatch == null) {
+            throw ApiProblem.versionRequired();
+        }
+        if (ifMatch.strip().equals("*")) {
             return current;
         }
         for (String tag : ifMatch.split(",")) {

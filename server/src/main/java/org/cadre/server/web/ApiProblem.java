@@ -38,6 +38,11 @@ final class ApiProblem extends RuntimeException {
                 "The resource has changed since the version named in If-Match; read it again and retry."));
     }
 
+    static ApiProblem versionRequired() {
+        return new ApiProblem(Problem.of("precondition-required", "If-Match required", 428,
+                "Send If-Match with the ETag of the record as you read it, so that no one else's change is overwritten unknowingly."));
+    }
+
     /** A business rule refused the change: 422 with the rules' findings. */
     static ApiProblem refused(String detail, Findings findings) {
         return new ApiProblem(new Problem("https://cadre.example/problems/refused", "Refused by a rule", 422, detail,

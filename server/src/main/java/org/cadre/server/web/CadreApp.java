@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.cadre.server.security.Access;
 import org.cadre.server.security.LoginThrottle;
-import org.cadre.server.security.NewUsers;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.security.Sessions;
 import org.cadre.server.store.AuditLog;
@@ -45,8 +44,8 @@ public final class CadreApp {
     private final String openApi;
     private final Users users;
     private final Sessions sessions;
-    private final LoginThrottle userThrottle;
-    private final LoginThrottle addressThrottle;
+    private final LoginThrottle throttle;
+    private final Settings settings;
     private final Clock clock;
     private final Api api;
     private CadreApp(Database db, Settings settings) {
@@ -56,10 +55,11 @@ public final class CadreApp {
         this.users = new Users(db, new AuditLog(clock));
         this.sessions = new Sessions(db, users, clock, settings.sessionIdle(), settings.sessionMax());
         this.api = new Api(db, settings, sessions, users);
+        this.settings = settings;
         // Five wrong passwords lock a username for 15 minutes; an address (a whole office behind one NAT)
-        // only after fifty.
-        this.userThrottle = new LoginThrottle(clock, 5, Duration.ofMinutes(15));
-        this.addressThrottle = new LoginThrottle(clock, 50, Duration.ofMinutes(15));
+        // only once failures come for twenty different usernames (password spraying), never for one
+        // person's own mistakes.
+        this.throttle = new LoginThrottle(clock, 5, 20, Duration.ofMinutes(15));
     }
 
     /** The application with {@link Settings#defaults()}, not yet started. */
@@ -112,8 +112,7 @@ public final class CadreApp {
         r.get("/api/v1/health", this::health);
         r.post("/api/v1/session", this::login);
         r.delete("/api/v1/session", this::logout);
-        r.get("/api/v1/users", this::listUsers);
-        r.post("/api/v1/users", this::createUser);
+        new UserRoutes(api, new org.cadre.server.app.UserAdministration(users, sessions, api.programmes)).register(r);
         new CurriculumRoutes(api).register(r);
         new DirectoryRoutes(api).register(r);
         new EventRoutes(api).register(r);
@@ -165,35 +164,63 @@ public final class CadreApp {
                     "The login request lacks a field.", missing));
             return;
         }
-        String address = "ip:" + ctx.ip();
-        String user = "user:" + login.username();
-        if (!userThrottle.allows(user) || !addressThrottle.allows(address)) {
+        var attempt = throttle.begin(login.username(), clientAddress(ctx));
+        if (attempt.isEmpty()) {
             LOG.warn("login throttled");
             ctx.header("Retry-After", "900");
             problem(ctx, Problem.of("throttled", "Too many failed logins", 429,
                     "Too many failed logins; wait 15 minutes before trying again."));
             return;
         }
-        var account = users.get(login.username()).map(v -> v.value()).filter(u -> !u.disabled());
-        boolean ok;
-        if (account.isPresent()) {
-            ok = Passwords.matches(login.password().toCharArray(), account.get().passwordHash());
-        } else {
-            Passwords.matches(login.password().toCharArray(), DummyHash.VALUE); // the same cost as a real check
-            ok = false;
+        boolean ok = false;
+        try {
+            var account = login.username().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+                    ? users.get(login.username()).map(v -> v.value()).filter(u -> !u.disabled()) : java.util.Optional.<UserAccount>empty();
+            if (account.isPresent()) {
+                ok = Passwords.matches(login.password().toCharArray(), account.get().passwordHash());
+            } else {
+                Passwords.matches(login.password().toCharArray(), DummyHash.VALUE); // the same cost as a real check
+            }
+            if (!ok) {
+                // Only the name of an existing account is logged: a typed name may be anyone's.
+                LOG.warn("login failed user={}", account.isPresent() ? account.get().username() : "(unknown)");
+                problem(ctx, Problem.of("unauthorized", "Login failed", 401, "The username or the password is wrong."));
+                return;
+            }
+            Sessions.Started started = sessions.start(account.get().username());
+            LOG.info("login user={}", account.get().username());
+            ctx.status(201).json(Map.of("token", started.token(), "expiresAt", started.expiresAt().toString()));
+        } finally {
+            if (ok) {
+                attempt.get().succeeded();
+            } else {
+                attempt.get().failed();
+            }
         }
-        if (!ok) {
-            userThrottle.failed(user);
-            addressThrottle.failed(address);
-            // Only the name of an existing account is logged: a typed name may be anyone's.
-            LOG.warn("login failed user={}", account.isPresent() ? login.username() : "(unknown)");
-            problem(ctx, Problem.of("unauthorized", "Login failed", 401, "The username or the password is wrong."));
-            return;
+    }
+
+    /**
+     * The client's address: the connection's peer, or, when the peer is a trusted reverse proxy
+     * ({@code --trusted-proxy}), the last address in {@code X-Forwarded-For} that is not itself a trusted
+     * proxy. Without a trusted proxy the header is ignored (anyone can send it).
+     */
+    String clientAddress(Context ctx) {
+        String peer = ctx.req().getRemoteAddr();
+        if (!settings.trustedProxies().contains(peer)) {
+            return peer;
         }
-        userThrottle.succeeded(user);
-        Sessions.Started started = sessions.start(login.username());
-        LOG.info("login user={}", login.username());
-        ctx.status(201).json(Map.of("token", started.token(), "expiresAt", started.expiresAt().toString()));
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded == null) {
+            return peer;
+        }
+        String[] hops = forwarded.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].strip();
+            if (!hop.isEmpty() && !settings.trustedProxies().contains(hop)) {
+                return hop.length() > 64 ? hop.substring(0, 64) : hop;
+            }
+        }
+        return peer;
     }
 
     private void logout(Context ctx) {
@@ -206,43 +233,6 @@ public final class CadreApp {
         ctx.status(204);
     }
 
-
-    /** A new user as the API takes it. */
-    record NewUser(String username, String password, String role, java.util.List<String> countries, java.util.List<String> programmes) {}
-
-    /** A user as the API shows it: never the password hash. */
-    record UserView(String username, String role, java.util.List<String> countries, java.util.List<String> programmes, boolean disabled) {
-        static UserView of(UserAccount u) {
-            return new UserView(u.username(), u.role().label(), u.countries().stream().map(c -> c.code()).toList(),
-                    u.programmes().stream().map(p -> p.value()).toList(), u.disabled());
-        }
-    }
-
-    private void listUsers(Context ctx) {
-        api.allow(ctx, Access.Permission.MANAGE_USERS);
-        ctx.json(Api.page(ctx, users.all().stream().map(v -> UserView.of(v.value())).toList(), UserView::username));
-    }
-
-    private void createUser(Context ctx) {
-        UserAccount actor = api.allow(ctx, Access.Permission.MANAGE_USERS);
-        NewUser in = Json.body(ctx, NewUser.class);
-        NewUsers.Checked checked = NewUsers.check(in.username(), in.password(), in.role(), in.countries(), in.programmes());
-        if (checked.account().isEmpty()) {
-            throw ApiProblem.invalid("The user could not be created as sent.", checked.errors());
-        }
-        UserAccount created = checked.account().get();
-        for (var programme : created.programmes()) {
-            if (api.programmes.get(programme).isEmpty()) {
-                throw ApiProblem.unprocessable("A programme named in the scope does not exist.", java.util.List.of("programmes: no such programme"));
-            }
-        }
-        try {
-            users.add(created, actor.username());
-        } catch (org.cadre.server.store.AlreadyStoredException e) {
-            throw ApiProblem.conflict("That username is taken.");
-        }
-        ctx.status(201).json(UserView.of(created));
-    }
 
     /** Hashed once, on first need, so a login for an unknown user costs as much as one for a known user. */
     private static final class DummyHash {

@@ -15,8 +15,10 @@ import org.cadre.reporting.render.IatiRenderer.Publisher;
  * @param donorK counts below this are withheld from donor reports (2 to 1000)
  * @param publicK counts below this are withheld from public reports (at least {@code donorK})
  * @param publisher the reporting organisation of IATI files
+ * @param trustedProxies the addresses of reverse proxies whose {@code X-Forwarded-For} names the client
  */
-public record Settings(Clock clock, Duration sessionIdle, Duration sessionMax, int donorK, int publicK, Publisher publisher) {
+public record Settings(Clock clock, Duration sessionIdle, Duration sessionMax, int donorK, int publicK, Publisher publisher,
+        java.util.Set<String> trustedProxies) {
 
     /** The IATI reporting organisation when none is configured: plainly a placeholder, never a real publisher's identifier. */
     public static final Publisher UNCONFIGURED_PUBLISHER =
@@ -25,6 +27,7 @@ public record Settings(Clock clock, Duration sessionIdle, Duration sessionMax, i
     public Settings {
         java.util.Objects.requireNonNull(clock, "clock");
         java.util.Objects.requireNonNull(publisher, "publisher");
+        trustedProxies = java.util.Set.copyOf(java.util.Objects.requireNonNull(trustedProxies, "trustedProxies"));
         if (sessionIdle == null || sessionIdle.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new IllegalArgumentException("the idle session lifetime must be at least a minute");
         }
@@ -42,23 +45,28 @@ public record Settings(Clock clock, Duration sessionIdle, Duration sessionMax, i
     /** The system clock, sessions idle 30 min / absolute 12 h, donor k 5, public k 10, no IATI publisher. */
     public static Settings defaults() {
         return new Settings(Clock.systemUTC(), Duration.ofMinutes(30), Duration.ofHours(12),
-                Audience.DONOR.defaultK(), Audience.PUBLIC.defaultK(), UNCONFIGURED_PUBLISHER);
+                Audience.DONOR.defaultK(), Audience.PUBLIC.defaultK(), UNCONFIGURED_PUBLISHER, java.util.Set.of());
     }
 
     public Settings withClock(Clock clock) {
-        return new Settings(clock, sessionIdle, sessionMax, donorK, publicK, publisher);
+        return new Settings(clock, sessionIdle, sessionMax, donorK, publicK, publisher, trustedProxies);
     }
 
     public Settings withSessions(Duration idle, Duration max) {
-        return new Settings(clock, idle, max, donorK, publicK, publisher);
+        return new Settings(clock, idle, max, donorK, publicK, publisher, trustedProxies);
     }
 
     public Settings withK(int donor, int everyone) {
-        return new Settings(clock, sessionIdle, sessionMax, donor, everyone, publisher);
+        return new Settings(clock, sessionIdle, sessionMax, donor, everyone, publisher, trustedProxies);
     }
 
     public Settings withPublisher(Publisher publisher) {
-        return new Settings(clock, sessionIdle, sessionMax, donorK, publicK, publisher);
+        return new Settings(clock, sessionIdle, sessionMax, donorK, publicK, publisher, trustedProxies);
+    }
+
+    /** With these reverse proxies trusted to name the client in {@code X-Forwarded-For} (IP addresses). */
+    public Settings withTrustedProxies(java.util.Set<String> proxies) {
+        return new Settings(clock, sessionIdle, sessionMax, donorK, publicK, publisher, proxies);
     }
 
     /** Disclosure control for a report read by {@code audience}, with the k configured for it. */

@@ -124,4 +124,22 @@ class SessionsTest {
         assertThat(Passwords.matches("Secret".toCharArray(), a)).isFalse();
         assertThat(Passwords.hash("x".toCharArray())).startsWith("pbkdf2-sha256$600000$");
     }
+
+    @Test
+    void a_token_used_every_five_seconds_never_dies_of_idleness_whatever_the_idle_setting() throws Exception {
+        TestClock clock = new TestClock();
+        try (Database db = Database.sqlite(Files.createTempDirectory("cadre-sessions").resolve("cadre.db"))) {
+            Users users = new Users(db, new AuditLog(clock));
+            users.add(user(false), "admin");
+            Sessions sessions = new Sessions(db, users, clock, Duration.ofMinutes(1), Duration.ofHours(12));
+            Sessions.Started started = sessions.start("coordinator");
+
+            for (int second = 5; second <= 600; second += 5) {
+                clock.advance(Duration.ofSeconds(5));
+                assertThat(sessions.authenticate(started.token())).as("at %d s", second).isPresent();
+            }
+            clock.advance(Duration.ofSeconds(61));
+            assertThat(sessions.authenticate(started.token())).as("a minute unused").isEmpty();
+        }
+    }
 }

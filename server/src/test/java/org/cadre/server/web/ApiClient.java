@@ -36,6 +36,20 @@ final class ApiClient {
 
     /** As {@link #send(String, String, String, String)}, with an Accept header when {@code accept} is given. */
     HttpResponse<String> send(String method, String path, String token, String body, String accept) throws Exception {
+        return send(method, path, token, body, accept, null);
+    }
+
+    /**
+     * A change of the record at {@code path} made from the version read just before: GET for its ETag,
+     * then the request with that ETag in If-Match (as a client that reads before it writes).
+     */
+    HttpResponse<String> change(String method, String path, String token, String body) throws Exception {
+        String etag = send("GET", path, token, null).headers().firstValue("ETag").orElse("\"0\"");
+        return send(method, path, token, body, null, etag);
+    }
+
+    /** As {@link #send(String, String, String, String, String)}, with If-Match when {@code ifMatch} is given. */
+    HttpResponse<String> send(String method, String path, String token, String body, String accept, String ifMatch) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
@@ -47,18 +61,21 @@ final class ApiClient {
         if (accept != null) {
             b.header("Accept", accept);
         }
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
         HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         SimpleResponse.Builder res = SimpleResponse.Builder.status(response.statusCode()).withBody(response.body());
         response.headers().firstValue("Content-Type").ifPresent(ct -> res.withContentType(ct.split(";")[0]));
         var report = response.statusCode() >= 400
                 ? CONTRACT.validateResponse(pathOnly, Request.Method.valueOf(method), res.build())
-                : CONTRACT.validate(request(method, path, token, body, accept), res.build());
+                : CONTRACT.validate(request(method, path, token, body, accept, ifMatch), res.build());
         assertThat(report.getMessages()).as("contract of %s %s: %s", method, path, response.body()).isEmpty();
         return response;
     }
 
-    private static SimpleRequest request(String method, String path, String token, String body, String accept) {
+    private static SimpleRequest request(String method, String path, String token, String body, String accept, String ifMatch) {
         String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         SimpleRequest.Builder req = new SimpleRequest.Builder(method, pathOnly);
         if (path.contains("?")) {
@@ -75,6 +92,9 @@ final class ApiClient {
         }
         if (accept != null) {
             req.withHeader("Accept", accept);
+        }
+        if (ifMatch != null) {
+            req.withHeader("If-Match", ifMatch);
         }
         return req.build();
     }

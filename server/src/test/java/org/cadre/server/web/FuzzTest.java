@@ -51,6 +51,8 @@ class FuzzTest {
         DemoData.load(db, audit);
         new Users(db, audit).add(new UserAccount("fuzz-admin", Passwords.hash("fuzz password".toCharArray(), 1_000),
                 UserAccount.Role.ADMIN, ImmutableSortedSet.of(), ImmutableSortedSet.of(), false), "setup");
+        new Users(db, audit).add(new UserAccount("fuzz-target", Passwords.hash("target password".toCharArray(), 1_000),
+                UserAccount.Role.COORDINATOR, ImmutableSortedSet.of(org.cadre.roster.Country.KAZAKHSTAN), ImmutableSortedSet.of(), false), "setup");
         app = CadreApp.create(db).start("127.0.0.1", 0);
         token = new ApiClient(app.port()).login("fuzz-admin", "fuzz password");
     }
@@ -149,7 +151,8 @@ class FuzzTest {
         };
         String filled = template.replace("{id}", id).replace("{person}", rnd.nextBoolean() ? "p-kz-01" : id)
                 .replace("{curriculum}", rnd.nextBoolean() ? "tsp-countering-migrant-smuggling" : id)
-                .replace("{version}", rnd.nextBoolean() ? "1.0.0" : id).replace("{session}", rnd.nextBoolean() ? "M1.S1" : id);
+                .replace("{version}", rnd.nextBoolean() ? "1.0.0" : id).replace("{session}", rnd.nextBoolean() ? "M1.S1" : id)
+                .replace("{username}", rnd.nextBoolean() ? "fuzz-target" : id);
         return filled + query;
     }
 
@@ -259,6 +262,7 @@ class FuzzTest {
 
     @org.junit.jupiter.api.Test
     void random_unicode_in_every_text_field_is_stored_or_refused_and_every_output_still_parses() throws Exception {
+        token = new ApiClient(app.port()).login("fuzz-admin", "fuzz password"); // the hostile requests may have logged out
         Random rnd = new Random(SEED);
         for (int round = 0; round < 200; round++) {
             List<HttpResponse<String>> answers = List.of(

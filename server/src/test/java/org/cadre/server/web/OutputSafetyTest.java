@@ -68,7 +68,7 @@ class OutputSafetyTest {
         withApp(kind, (api, admin, port) -> {
             ObjectNode iom = JSON.valueToTree(RosterDocs.OrganisationDoc.of(DemoRoster.organisations().stream()
                     .filter(o -> o.id().equals(DemoRoster.IOM)).findFirst().orElseThrow()));
-            assertThat(api.send("PUT", "/api/v1/organisations/iom", admin, JSON.writeValueAsString(iom.put("name", FORMULA))).statusCode())
+            assertThat(api.change("PUT", "/api/v1/organisations/iom", admin, JSON.writeValueAsString(iom.put("name", FORMULA))).statusCode())
                     .isEqualTo(200);
             // An international organisation on no roster, first by name: not this event's implementer.
             assertThat(api.send("POST", "/api/v1/organisations", admin, "{\"id\": \"aardvark\", \"name\": \"Aardvark International\","

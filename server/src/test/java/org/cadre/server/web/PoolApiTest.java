@@ -46,9 +46,14 @@ class PoolApiTest {
 
                 HttpResponse<String> notYetAdmitted = api.send("POST", PATH, token, evidence("tot-completed", "2023-10-27"));
                 HttpResponse<String> admitted = api.send("POST", PATH, token, evidence("tot-enrolled", "2023-10-23"));
-                HttpResponse<String> again = api.send("POST", PATH, token, evidence("tot-enrolled", "2023-10-24"));
-                HttpResponse<String> skipped = api.send("POST", PATH, token, evidence("observed-co-delivery", "2023-10-25"));
-                HttpResponse<String> completed = api.send("POST", PATH, token, evidence("tot-completed", "2023-10-27"));
+                // Evidence for a trainer on record changes their record: it names the version read (If-Match).
+                String version = admitted.headers().firstValue("ETag").orElseThrow();
+                HttpResponse<String> unversioned = api.send("POST", PATH, token, evidence("tot-completed", "2023-10-27"));
+                HttpResponse<String> again = api.send("POST", PATH, token, evidence("tot-enrolled", "2023-10-24"), null, version);
+                HttpResponse<String> skipped = api.send("POST", PATH, token, evidence("observed-co-delivery", "2023-10-25"), null, version);
+                HttpResponse<String> completed = api.send("POST", PATH, token, evidence("tot-completed", "2023-10-27"), null, version);
+
+                assertThat(unversioned.statusCode()).isEqualTo(428);
 
                 assertThat(notYetAdmitted.statusCode()).isEqualTo(422);
                 assertThat(notYetAdmitted.body()).contains("pool.evidence-missing")

@@ -172,7 +172,7 @@ class ScopeTest {
         assertThat(api.send("PUT", "/api/v1/programmes/" + programme.id(), tj, withoutKazakhstan).statusCode()).isEqualTo(403);
         assertThat(api.send("POST", "/api/v1/programmes", tj, spanning).statusCode()).isEqualTo(403);
         assertThat(api.send("GET", "/api/v1/programmes/" + programme.id(), kz, null).statusCode()).isEqualTo(200);
-        assertThat(api.send("PUT", "/api/v1/organisations/iom", admin, iom).statusCode()).isEqualTo(200);
+        assertThat(api.change("PUT", "/api/v1/organisations/iom", admin, iom).statusCode()).isEqualTo(200);
     }
 
     @Test

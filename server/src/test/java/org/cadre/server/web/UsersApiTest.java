@@ -70,7 +70,7 @@ class UsersApiTest {
                 + "\"countries\":[\"Tajikistan\"]}");
 
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(json(bad.body()).get("errors").toString()).contains("username:").contains("password: is required, at least 12 characters")
+        assertThat(json(bad.body()).get("errors").toString()).contains("username:").contains("password: must be at least 12 characters")
                 .contains("role: must be admin, coordinator, trainer, m-and-e or donor-viewer")
                 .contains("countries: each must be an ISO 3166-1 alpha-2 code in upper case, such as KZ")
                 .doesNotContain("boss").doesNotContain("Tajikistan");
