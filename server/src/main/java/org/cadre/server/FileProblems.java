@@ -18,12 +18,13 @@ final class FileProblems {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof NotDirectoryException) {
-            return "a part of the path is not a folder";
+        if (e instanceof NotDirectoryException || e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a part of the path is a file, not a folder";
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason().toLowerCase(java.util.Locale.ROOT);
+            String reason = f.getReason().toLowerCase(java.util.Locale.ROOT);
+            return reason.equals("not a directory") ? "a part of the path is a file, not a folder" : reason;
         }
-        return "it cannot be read";
+        return "the file system refused it";
     }
 }

@@ -103,9 +103,14 @@ final class ImportRosterCommand implements Callable<Integer> {
             IntConsumer report = bar ? shown : done -> { };
             try {
                 new RosterImports(db, audit, clock).store(plan.newPeople(), plan.enrolments(), actor(), report);
-            } catch (org.jooq.exception.DataAccessException raced) {
+            } catch (org.jooq.exception.DataAccessException failure) {
                 shown.finish();
-                err.println("The roster changed while importing (another import at the same time); nothing was stored, run it again.");
+                err.println(switch (org.cadre.server.store.StoreFailure.of(failure)) {
+                    case DUPLICATE -> "The roster changed while importing (another import at the same time); nothing was stored, run it again.";
+                    case FULL -> "The database has no room left to write (the disk is full); nothing was stored.";
+                    case UNAVAILABLE -> "The database does not answer; nothing was stored. Try again shortly.";
+                    default -> "The database refused the import; nothing was stored.";
+                });
                 return 1;
             }
             if (bar) {

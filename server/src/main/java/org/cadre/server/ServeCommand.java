@@ -173,6 +173,11 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Resolved config = resolve(System.getenv());
         int listen = config.port();
+        java.util.Optional<String> unwritable = store.unwritable(System.getenv());
+        if (unwritable.isPresent()) {
+            spec.commandLine().getErr().println(unwritable.get());
+            return 2;
+        }
         Database db = store.open(System.getenv());
         AuditLog audit = new AuditLog(Clock.systemUTC());
         // The first administrator's slow password hash runs beside the demo load, not before it.

@@ -45,6 +45,29 @@ final class StoreOptions {
                 : Optional.empty();
     }
 
+    /**
+     * Why the embedded database cannot be written where it is configured (the data folder cannot be
+     * created or written), naming the path and the setting; empty when it can, or with PostgreSQL.
+     */
+    Optional<String> unwritable(Map<String, String> env) {
+        if (jdbcUrl(env).isPresent()) {
+            return Optional.empty();
+        }
+        Path dir = sqliteFile(env).toAbsolutePath().getParent();
+        String setting = data != null ? "--data" : env.get("CADRE_DATA") != null ? "CADRE_DATA" : "the data folder (--data)";
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException | SecurityException e) {
+            return Optional.of(setting + ": cannot create the folder " + dir + (e instanceof java.io.IOException io
+                    ? " (" + FileProblems.why(io) + ")" : ""));
+        }
+        Path file = sqliteFile(env);
+        if (!java.nio.file.Files.isWritable(dir) || java.nio.file.Files.exists(file) && !java.nio.file.Files.isWritable(file)) {
+            return Optional.of(setting + ": cannot write to " + (java.nio.file.Files.exists(file) ? file : dir) + " (permission denied)");
+        }
+        return Optional.empty();
+    }
+
     /** Opens (and migrates) the configured database. */
     Database open(Map<String, String> env) {
         return jdbcUrl(env).map(Database::postgres).orElseGet(() -> Database.sqlite(sqliteFile(env)));

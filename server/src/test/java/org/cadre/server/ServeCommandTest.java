@@ -85,4 +85,18 @@ class ServeCommandTest {
                 .containsExactlyInAnyOrder("10.0.0.5", "10.0.0.6");
         assertThat(resolve(Map.of("CADRE_ADMIN_PASSWORD", "a long enough password")).port()).isEqualTo(7070);
     }
+
+    @Test
+    void a_data_folder_that_cannot_be_written_stops_the_server_naming_the_path_and_the_flag() throws Exception {
+        java.nio.file.Path blocker = java.nio.file.Files.createTempFile("cadre-blocker", ".txt");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = Cadre.run(new PrintWriter(out, true), new PrintWriter(err, true), "serve", "--port", "0", "--data",
+                blocker.resolve("data").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--data: cannot create the folder " + blocker.resolve("data").toAbsolutePath())
+                .contains("a part of the path is a file, not a folder");
+    }
 }

@@ -50,8 +50,19 @@ public final class Database implements AutoCloseable {
         this.description = description;
     }
 
+    /** How long a request waits for a connection before the database counts as unreachable (503). */
+    public static final long CONNECTION_WAIT_MILLIS = 3_000;
+
     /** Opens, creating if needed, the SQLite file and migrates it. */
     public static Database sqlite(Path file) {
+        return sqlite(file, 0);
+    }
+
+    /**
+     * As {@link #sqlite(Path)}, the file limited to {@code maxPages} pages (0: no limit), as if the disk
+     * were that small: for tests of what a full disk does.
+     */
+    public static Database sqlite(Path file, int maxPages) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -66,11 +77,15 @@ public final class Database implements AutoCloseable {
         sqlite.enforceForeignKeys(true);
         sqlite.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        if (maxPages > 0) {
+            sqlite.setMaxPageCount(maxPages);
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
         config.setDataSourceProperties(sqlite.toProperties());
         // One writer at a time is all SQLite allows; a few connections let readers go on in WAL mode.
         config.setMaximumPoolSize(4);
+        config.setConnectionTimeout(CONNECTION_WAIT_MILLIS);
         config.setPoolName("cadre-sqlite");
         Database db = open(new HikariDataSource(config), SQLDialect.SQLITE, "SQLite file " + file.toAbsolutePath());
         db.verifySqliteSettings();
@@ -82,6 +97,9 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setMaximumPoolSize(16);
+        // A database that stops answering is answered with 503 within seconds, not after Hikari's 30 s.
+        config.setConnectionTimeout(CONNECTION_WAIT_MILLIS);
+        config.setValidationTimeout(1_000);
         config.setPoolName("cadre-postgres");
         return open(new HikariDataSource(config), SQLDialect.POSTGRES, "PostgreSQL " + jdbcUrl.replaceAll("password=[^&]*", "password=***"));
     }
@@ -193,6 +211,16 @@ public final class Database implements AutoCloseable {
             tx.update(CHANGE_STAMP).set(CHANGE_STAMP.STAMP, CHANGE_STAMP.STAMP.plus(1)).where(CHANGE_STAMP.ID.eq(1)).execute();
             return result;
         });
+    }
+
+    /** Whether the database answers now (a trivial query within the connection wait). */
+    public boolean answers() {
+        try {
+            dsl().fetchValue("SELECT 1");
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**

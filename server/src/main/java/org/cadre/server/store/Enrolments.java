@@ -116,11 +116,13 @@ public final class Enrolments {
     /** Records a day's (or session's) marks in one transaction: each replaces any earlier mark for the same session. */
     public void recordAttendance(EventId event, List<Attendance> marks, String actor) {
         db.inTransaction(tx -> {
+            // One upsert per mark: two people marking the same session at once both succeed, the later mark standing
+            // (a delete then an insert raced on the primary key on PostgreSQL).
             for (Attendance a : marks) {
-                tx.deleteFrom(ATTENDANCE).where(ATTENDANCE.EVENT_ID.eq(event.value()).and(ATTENDANCE.PERSON_ID.eq(a.person().value()))
-                        .and(ATTENDANCE.SESSION_CODE.eq(a.session().value()))).execute();
                 tx.insertInto(ATTENDANCE).set(ATTENDANCE.EVENT_ID, event.value()).set(ATTENDANCE.PERSON_ID, a.person().value())
-                        .set(ATTENDANCE.SESSION_CODE, a.session().value()).set(ATTENDANCE.MARK, a.mark().name()).execute();
+                        .set(ATTENDANCE.SESSION_CODE, a.session().value()).set(ATTENDANCE.MARK, a.mark().name())
+                        .onConflict(ATTENDANCE.EVENT_ID, ATTENDANCE.PERSON_ID, ATTENDANCE.SESSION_CODE)
+                        .doUpdate().set(ATTENDANCE.MARK, a.mark().name()).execute();
             }
             audit.record(tx, actor, "attendance", "event", event.value(), null, marks.size() + " marks");
             return null;

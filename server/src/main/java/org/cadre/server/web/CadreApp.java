@@ -16,6 +16,7 @@ import org.cadre.server.security.Passwords;
 import org.cadre.server.security.Sessions;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;
+import org.cadre.server.store.StoreFailure;
 import org.cadre.server.store.Users;
 import org.cadre.server.store.UserAccount;
 import org.jooq.SQLDialect;
@@ -136,15 +137,40 @@ public final class CadreApp {
                 e.getStatus() == 413 ? "Request too large" : "Request refused", e.getStatus(),
                 e.getStatus() == 413 ? "Request bodies are limited to " + MAX_REQUEST_BYTES + " bytes." : "The request could not be handled.")));
         r.exception(Exception.class, (e, ctx) -> {
-            // The route template, not the path: the path may carry a name (the cause is logged for diagnosis).
-            LOG.error("unexpected failure on {} {}", ctx.method(), route(ctx), e);
-            problem(ctx, Problem.of("internal", "Internal error", 500, "Something went wrong on our side; it has been logged."));
+            switch (StoreFailure.of(e)) {
+                case UNAVAILABLE -> {
+                    LOG.warn("database unavailable on {} {}: {}", ctx.method(), route(ctx), e.getClass().getSimpleName());
+                    ctx.header("Retry-After", "5");
+                    problem(ctx, Problem.of("unavailable", "Service unavailable", 503,
+                            "The database does not answer just now; nothing was changed. Try again in a few seconds."));
+                }
+                case FULL -> {
+                    LOG.error("database full on {} {}", ctx.method(), route(ctx), e);
+                    problem(ctx, Problem.of("insufficient-storage", "Insufficient storage", 507,
+                            "The database has no room left to write; nothing was changed. An administrator has been told in the log."));
+                }
+                case DUPLICATE -> problem(ctx, Problem.of("conflict", "Conflict", 409,
+                        "A record with the same key was stored at the same moment; read it, then repeat the request if it is still needed."));
+                case MISSING_REFERENCE -> problem(ctx, Problem.of("unprocessable", "Unprocessable", 422,
+                        "A record the request names does not exist (it may have been removed meanwhile); nothing was changed."));
+                default -> {
+                    // The route template, not the path: the path may carry a name (the cause is logged for diagnosis).
+                    LOG.error("unexpected failure on {} {}", ctx.method(), route(ctx), e);
+                    problem(ctx, Problem.of("internal", "Internal error", 500, "Something went wrong on our side; it has been logged."));
+                }
+            }
         });
     }
 
+    /** Whether the server and its database answer: 200 when both do, 503 (with Retry-After) when the database does not. */
     private void health(Context ctx) {
         String kind = db.dialect() == SQLDialect.SQLITE ? "sqlite" : "postgresql";
-        ctx.json(Map.of("status", "ok", "database", kind));
+        if (!db.answers()) {
+            ctx.header("Retry-After", "5");
+            ctx.status(503).json(Map.of("status", "unavailable", "database", kind, "databaseUp", false));
+            return;
+        }
+        ctx.json(Map.of("status", "ok", "database", kind, "databaseUp", true));
     }
 
     /** The body of a login request. */

@@ -308,8 +308,11 @@ final class EventRoutes {
         String json = ctx.jsonMapper().toJsonString(result, Imported.class);
         try {
             imports.store(plan.newPeople(), plan.enrolments(), user.username(), key, new RosterImports.Answer(hash, 201, json), n -> {});
-        } catch (org.jooq.exception.DataAccessException raced) {
-            throw ApiProblem.conflict("The roster changed while importing (another import at the same time); nothing was stored, send it again.");
+        } catch (org.jooq.exception.DataAccessException failure) {
+            if (org.cadre.server.store.StoreFailure.of(failure) == org.cadre.server.store.StoreFailure.DUPLICATE) {
+                throw ApiProblem.conflict("The roster changed while importing (another import at the same time); nothing was stored, send it again.");
+            }
+            throw failure; // a full disk, an unreachable database or a fault: answered (and logged) as what it is
         }
         ctx.status(201).contentType("application/json").result(json);
     }
