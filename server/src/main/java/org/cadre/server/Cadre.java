@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 /** The {@code cadre} command line. */
 @Command(name = "cadre", mixinStandardHelpOptions = true, version = "cadre 0.1.0",
         description = "Training programmes for border and migration officials: curriculum, roster, reports.",
-        subcommands = {ServeCommand.class, CheckCommand.class, ImportRosterCommand.class, BackupCommand.class, UsersCommand.class})
+        subcommands = {ServeCommand.class, CheckCommand.class, ImportRosterCommand.class, BackupCommand.class, UsersCommand.class,
+            ErasureCommands.Erase.class, ErasureCommands.ApplyRetention.class})
 public final class Cadre implements Callable<Integer> {
 
     @Spec

@@ -80,6 +80,8 @@ public final class Database implements AutoCloseable {
         if (maxPages > 0) {
             sqlite.setMaxPageCount(maxPages);
         }
+        // Deleted and overwritten content is zeroed, not left in free space: an erased name leaves no trace.
+        sqlite.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
         config.setDataSourceProperties(sqlite.toProperties());
@@ -144,6 +146,7 @@ public final class Database implements AutoCloseable {
             expect(s, "synchronous", v -> v.equals("2"), "2 (FULL)");
             expect(s, "foreign_keys", v -> v.equals("1"), "1 (on)");
             expect(s, "busy_timeout", v -> Integer.parseInt(v) >= 5_000, "at least 5000 ms");
+            expect(s, "secure_delete", v -> v.equals("1"), "1 (on)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot check the SQLite settings of " + description + ": " + e.getMessage(), e);
         }
@@ -211,6 +214,17 @@ public final class Database implements AutoCloseable {
             tx.update(CHANGE_STAMP).set(CHANGE_STAMP.STAMP, CHANGE_STAMP.STAMP.plus(1)).where(CHANGE_STAMP.ID.eq(1)).execute();
             return result;
         });
+    }
+
+    /**
+     * After an erasure: moves every change from SQLite's write-ahead log into the database file and empties
+     * the log, so that what was overwritten survives in neither (with secure delete on, the file's free
+     * space is zeroed). PostgreSQL keeps old row versions until VACUUM reuses their space; see README.
+     */
+    public void forgetOverwritten() {
+        if (dialect == SQLDialect.SQLITE) {
+            dsl().fetch("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
     }
 
     /** Whether the database answers now (a trivial query within the connection wait). */

@@ -114,6 +114,7 @@ public final class CadreApp {
         r.post("/api/v1/session", this::login);
         r.delete("/api/v1/session", this::logout);
         new UserRoutes(api, new org.cadre.server.app.UserAdministration(users, sessions, api.programmes)).register(r);
+        new ErasureRoutes(api, new org.cadre.server.app.Erasure(db, api.people, new org.cadre.server.store.Retention(db, api.audit))).register(r);
         new CurriculumRoutes(api).register(r);
         new DirectoryRoutes(api).register(r);
         new EventRoutes(api).register(r);

@@ -69,6 +69,7 @@ class AccessMatrixTest {
         users.add(user("matrix-target", UserAccount.Role.TRAINER, ImmutableSortedSet.of(Country.KAZAKHSTAN), ImmutableSortedSet.of()), "test");
         // Tajik officers on no roster: outside every scope but the administrator's (one for each request naming one).
         People people = new People(db, audit);
+        people.add(Person.builder("matrix-erasable", Country.KAZAKHSTAN).latinName("Erasable Officer").build(), "test");
         for (int i = 0; i < OUTSIDERS; i++) {
             people.add(Person.builder("outsider-" + i, Country.TAJIKISTAN).latinName("Outside Officer " + i).build(), "test");
         }
@@ -217,6 +218,8 @@ class AccessMatrixTest {
             }
             case "POST /api/v1/events/{event}/roster#country-outside" -> new String[] {"text/csv", "person_id,latin_name,country,role,nominated_by\r\n"
                     + "mn-" + n + ",Mongolian Officer,MN,participant,kz-border-academy\r\n"};
+            case "POST /api/v1/retention" -> new String[] {json, "{\"dryRun\": true}"};
+            case "POST /api/v1/people/matrix-erasable/erasure" -> new String[] {json, ""};
             case "PUT /api/v1/users/matrix-target" -> new String[] {json, "{\"disabled\": false}"};
             case "PUT /api/v1/users/matrix-target/password" -> new String[] {json, "{\"password\": \"another long password " + n + "\"}"};
             case "PUT /api/v1/organisations/iom" -> new String[] {json, JSON.writeValueAsString(RosterDocs.OrganisationDoc.of(

@@ -1,0 +1,65 @@
+package org.cadre.server.app;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.RetentionPolicy;
+import org.cadre.server.app.Outcome.Refusal;
+import org.cadre.server.security.Access;
+import org.cadre.server.store.Database;
+import org.cadre.server.store.People;
+import org.cadre.server.store.Retention;
+import org.cadre.server.store.UserAccount;
+
+/**
+ * Erasing people, for the API and the command line alike (administrators only): one person on request,
+ * or everyone the retention policy says is due. A person's names, rank and feedback comments are removed
+ * and scrubbed from the audit log, which records the erasure without the values; counts in reports stay.
+ * Afterwards nothing of the erased values stays in the SQLite file or its log.
+ */
+public final class Erasure {
+
+    /** How long participant records are kept by default after their last event: five years. */
+    public static final RetentionPolicy DEFAULT_POLICY = RetentionPolicy.years(5);
+
+    private final Database db;
+    private final People people;
+    private final Retention retention;
+
+    public Erasure(Database db, People people, Retention retention) {
+        this.db = db;
+        this.people = people;
+        this.retention = retention;
+    }
+
+    public Outcome<PersonId> erase(UserAccount actor, String id) {
+        if (!Access.managesUsers(actor)) {
+            return Outcome.refused(Refusal.FORBIDDEN, "Only an administrator erases a person.");
+        }
+        PersonId person;
+        try {
+            person = PersonId.of(id);
+        } catch (IllegalArgumentException e) {
+            return Outcome.refused(Refusal.NOT_FOUND, "There is no such person.");
+        }
+        if (people.get(person).isEmpty()) {
+            return Outcome.refused(Refusal.NOT_FOUND, "There is no such person.");
+        }
+        people.erase(person, actor.username());
+        db.forgetOverwritten();
+        return Outcome.done(person);
+    }
+
+    /** Who the policy says is due on {@code on}: erased unless {@code dryRun}. */
+    public Outcome<List<PersonId>> applyRetention(UserAccount actor, LocalDate on, RetentionPolicy policy, boolean dryRun) {
+        if (!Access.managesUsers(actor)) {
+            return Outcome.refused(Refusal.FORBIDDEN, "Only an administrator applies the retention policy.");
+        }
+        if (dryRun) {
+            return Outcome.done(retention.due(on, policy));
+        }
+        List<PersonId> erased = retention.apply(on, policy, actor.username());
+        db.forgetOverwritten();
+        return Outcome.done(erased);
+    }
+}
