@@ -19,5 +19,11 @@ public record CertificationCriteria(double minAttendanceShare, int postTestPassM
     public CertificationCriteria {
         Require.finite(minAttendanceShare, "CertificationCriteria.minAttendanceShare");
         Require.present(certificateValidity, "CertificationCriteria.certificateValidity");
+        // Zero or negative is a finding of the rule checks; beyond this, date arithmetic would overflow.
+        Require.that(certificateValidity.toTotalMonths() + certificateValidity.getDays() / 30 <= MAX_VALIDITY_YEARS * 12L,
+                "CertificationCriteria.certificateValidity", "must be at most " + MAX_VALIDITY_YEARS + " years");
     }
+
+    /** The longest a certificate may be valid: beyond it, a certificate is not one that expires. */
+    public static final int MAX_VALIDITY_YEARS = 50;
 }

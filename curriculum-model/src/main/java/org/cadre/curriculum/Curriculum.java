@@ -38,7 +38,7 @@ public record Curriculum(CurriculumId id, String title, SemanticVersion version,
         Require.present(version, "Curriculum.version");
         languages = Require.list(languages, "Curriculum.languages");
         for (String tag : languages) {
-            Require.that(isLanguageTag(tag), "Curriculum.languages", "must hold BCP 47 language tags, was '" + tag + "'");
+            Require.languageTag(tag, "Curriculum.languages");
         }
         owners = Require.list(owners, "Curriculum.owners").stream()
                 .map(o -> Require.text(o, "Curriculum.owners")).collect(ImmutableList.toImmutableList());
@@ -52,17 +52,6 @@ public record Curriculum(CurriculumId id, String title, SemanticVersion version,
     }
 
     /** A BCP 47 tag with a two- or three-letter language, such as {@code ru}, {@code kk}, {@code uz-Cyrl}. */
-    private static boolean isLanguageTag(String tag) {
-        if (!LANGUAGE_TAG.matcher(tag).matches()) {
-            return false;
-        }
-        Locale locale = Locale.forLanguageTag(tag);
-        return !locale.getLanguage().isEmpty() && locale.toLanguageTag().equalsIgnoreCase(tag);
-    }
-
-    private static final java.util.regex.Pattern LANGUAGE_TAG =
-            java.util.regex.Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
-
     /** Every session of every module, in teaching order. */
     public Stream<Session> sessions() {
         return modules.stream().flatMap(m -> m.sessions().stream());

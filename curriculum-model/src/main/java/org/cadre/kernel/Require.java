@@ -98,6 +98,22 @@ public final class Require {
         return ImmutableSet.copyOf(list(values, field));
     }
 
+    /** A well-formed BCP 47 language tag with a language ({@code kk}, {@code ru}, {@code tg-Cyrl}). */
+    public static String languageTag(String tag, String field) {
+        present(tag, field);
+        boolean ok = LANGUAGE_TAG.matcher(tag).matches();
+        if (ok) {
+            java.util.Locale locale = java.util.Locale.forLanguageTag(tag);
+            ok = !locale.getLanguage().isEmpty() && locale.toLanguageTag().equalsIgnoreCase(tag);
+        }
+        if (!ok) {
+            throw new IllegalArgumentException(field + " must hold BCP 47 language tags such as kk or ru, was '" + tag + "'");
+        }
+        return tag;
+    }
+
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
+
     /** Throws unless {@code condition}; {@code reason} completes "field ...". */
     public static void that(boolean condition, String field, String reason) {
         requireNonNull(reason, "reason");

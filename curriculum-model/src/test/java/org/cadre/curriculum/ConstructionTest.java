@@ -37,7 +37,7 @@ class ConstructionTest {
                 Arguments.of("leading zero in version", (ThrowingCallable) () -> SemanticVersion.parse("01.0.0"),
                         "version must look like MAJOR.MINOR.PATCH (for example 1.2.0), was '01.0.0'"),
                 Arguments.of("language that is no tag", (ThrowingCallable) () -> Curriculum.builder("tsp", "T", "1.0.0")
-                        .languages("Russian").audience("a").build(), "Curriculum.languages must hold BCP 47 language tags, was 'Russian'"),
+                        .languages("Russian").audience("a").build(), "Curriculum.languages must hold BCP 47 language tags such as kk or ru, was 'Russian'"),
                 Arguments.of("missing assessment", (ThrowingCallable) () -> Curriculum.builder("tsp", "T", "1.0.0")
                         .audience("officers").build(), "Curriculum.assessment is required"),
                 Arguments.of("zero course days", (ThrowingCallable) () -> CourseFrame.ofHours(0, 6),

@@ -52,6 +52,16 @@ public final class ProgrammeReports {
      */
     public static ProgrammeReport of(Programme programme, Collection<EventRoster> rosters, TrainerPool pool,
             ResultsFramework framework, LocalDate from, LocalDate to, Disclosure d) {
+        return of(programme, rosters, pool, framework, from, to, d, p -> true);
+    }
+
+    /**
+     * As {@link #of(Programme, Collection, TrainerPool, ResultsFramework, LocalDate, LocalDate, Disclosure)},
+     * naming in the internal audience only the people {@code nameable} allows (the reader's scope); others
+     * are numbered. Donor and public reports list no people at all, named or numbered.
+     */
+    public static ProgrammeReport of(Programme programme, Collection<EventRoster> rosters, TrainerPool pool,
+            ResultsFramework framework, LocalDate from, LocalDate to, Disclosure d, java.util.function.Predicate<Person> nameable) {
         Require.present(programme, "programme");
         Require.present(rosters, "rosters");
         Require.present(pool, "pool");
@@ -89,7 +99,7 @@ public final class ProgrammeReports {
             if (r.event().kind() == Event.Kind.TOT) {
                 CascadeReach reach = CascadeReach.of(r, cascadesOf.getOrDefault(r.event().id(), List.of()));
                 cascadeOfficers.addAll(reach.officersTrained());
-                cascades.add(cascadeLine(reach, r, d));
+                cascades.add(cascadeLine(reach, r, d, nameable));
             }
         }
         PoolFunnel funnel = funnel(pool, curricula, to, d);
@@ -171,14 +181,15 @@ public final class ProgrammeReports {
         return new PoolFunnel(atLevel, cumulative, d.count(active), d.count(inactive));
     }
 
-    private static CascadeLine cascadeLine(CascadeReach reach, EventRoster tot, Disclosure d) {
+    private static CascadeLine cascadeLine(CascadeReach reach, EventRoster tot, Disclosure d, java.util.function.Predicate<Person> nameable) {
         List<ProgrammeReport.GraduateReach> perGraduate = new ArrayList<>();
         int n = 0;
-        for (var e : reach.perGraduate().entrySet()) {
+        // Per graduate only for the internal audience: a numbered list tells donors how many graduates there are, and
+        // each graduate's count beside the officers trained gives another's by subtraction.
+        for (var e : d.audience().seesPersonalDetail() ? reach.perGraduate().entrySet() : java.util.Set.<java.util.Map.Entry<PersonId, Set<PersonId>>>of()) {
             n++;
-            String label = d.audience().seesPersonalDetail()
-                    ? java.util.Optional.ofNullable(tot.people().get(e.getKey())).map(Person::displayName).orElse(e.getKey().value())
-                    : "graduate " + n;
+            Person graduate = tot.people().get(e.getKey());
+            String label = graduate != null && nameable.test(graduate) ? graduate.displayName() : "graduate " + n;
             perGraduate.add(new ProgrammeReport.GraduateReach(label, d.count(e.getValue().size())));
         }
         Cell graduates = d.count(reach.graduates().size());

@@ -102,11 +102,12 @@ class ProgrammeReportTest {
     }
 
     @Test
-    void the_donor_programme_report_names_no_graduate() {
+    void the_donor_programme_report_lists_no_graduate_named_or_numbered() {
         ProgrammeReport r = report(List.of(ALMATY, CASCADE), FROM, TO, Audience.DONOR);
 
-        assertThat(r.cascades().get(0).perGraduate()).extracting(ProgrammeReport.GraduateReach::graduate)
-                .containsExactly("graduate 1", "graduate 2");
+        // A numbered list would count the graduates, and one graduate's reach beside the total gives another's.
+        assertThat(r.cascades().get(0).perGraduate()).isEmpty();
+        assertThat(report(List.of(ALMATY, CASCADE), FROM, TO, Audience.INTERNAL).cascades().get(0).perGraduate()).hasSize(2);
         // The cumulative funnel is computed from the published levels: it withholds what they withhold.
         assertThat(r.pool().atLevel().get("lead-trainer").suppressed()).isTrue();
         assertThat(r.pool().reached().get(3).suppressed()).isTrue();

@@ -51,6 +51,7 @@ public record Event(EventId id, String title, ProgrammeId programme, CurriculumI
         quotas = ImmutableMap.copyOf(Require.present(quotas, "Event.quotas"));
         quotas.values().forEach(q -> Require.nonNegative(q, "Event.quotas"));
         languages = Require.list(languages, "Event.languages");
+        languages.forEach(tag -> Require.languageTag(tag, "Event.languages"));
         agenda = Require.list(agenda, "Event.agenda");
         Require.present(trainersFrom, "Event.trainersFrom");
         Require.that(trainersFrom.isEmpty() || kind == Kind.CASCADE, "Event.trainersFrom",

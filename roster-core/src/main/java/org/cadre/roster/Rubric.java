@@ -14,6 +14,8 @@ public record Rubric(ItemCode task, ImmutableList<Criterion> criteria, int passM
         Require.present(task, "Rubric.task");
         criteria = Require.list(criteria, "Rubric.criteria");
         Require.that(!criteria.isEmpty(), "Rubric.criteria", "must hold at least one criterion");
+        Require.that(criteria.stream().map(Criterion::name).distinct().count() == criteria.size(), "Rubric.criteria",
+                "must name each criterion once");
         Require.inRange(passMark, 0, criteria.stream().mapToInt(Criterion::maxPoints).sum(), "Rubric.passMark");
     }
 
@@ -22,10 +24,13 @@ public record Rubric(ItemCode task, ImmutableList<Criterion> criteria, int passM
     }
 
     /** One scored aspect of a practice session, such as "use of participatory methods". */
+    /** The most points one criterion gives. */
+    public static final int MAX_POINTS = 1000;
+
     public record Criterion(String name, int maxPoints) {
         public Criterion {
             name = Require.text(name, "Rubric.Criterion.name");
-            Require.positive(maxPoints, "Rubric.Criterion.maxPoints");
+            Require.inRange(maxPoints, 1, MAX_POINTS, "Rubric.Criterion.maxPoints");
         }
     }
 }

@@ -111,6 +111,7 @@ public final class RosterImport {
         List<CSVRecord> records;
         Map<String, Integer> header;
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
                 .setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {
             header = parser.getHeaderMap();
             records = parser.getRecords();
@@ -118,13 +119,16 @@ public final class RosterImport {
             return failed("line 1: the file is not CSV with a header row of " + String.join(",", COLUMNS));
         }
         List<String> errors = new ArrayList<>();
+        List<String> names = parsedHeaderNames(text);
+        for (int i = 0; i < names.size(); i++) {
+            if (names.subList(0, i).contains(names.get(i))) {
+                errors.add("line 1: column " + (i + 1) + " repeats an earlier column");
+            }
+        }
         for (String required : List.of("person_id", "country", "role")) {
             if (!header.containsKey(required)) {
                 errors.add("line 1: column " + required + " is missing");
             }
-        }
-        if (!header.containsKey("native_name") && !header.containsKey("latin_name")) {
-            errors.add("line 1: give a native_name or a latin_name column");
         }
         // A header cell is named by its position, never its text: a file without a header row has a person's
         // details there.
@@ -172,7 +176,9 @@ public final class RosterImport {
             if (country == null && cell.apply("country") != null) {
                 rowErrors.set(rowErrors.size() - 1, "country: must be an ISO 3166-1 alpha-2 code in capitals, such as KZ");
             }
-            if (cell.apply("native_name") == null && cell.apply("latin_name") == null) {
+            // A person on record (and in the importer's sight) may be listed by id alone: names come from the record.
+            Optional<Person> known = id == null ? Optional.empty() : lookup.person(id);
+            if (cell.apply("native_name") == null && cell.apply("latin_name") == null && known.isEmpty()) {
                 rowErrors.add("native_name: give native_name, latin_name or both");
             }
             Role role = parse(rowErrors, "role", cell.apply("role"), l -> Labels.parse(Role.class, l));
@@ -194,8 +200,8 @@ public final class RosterImport {
             if (rowErrors.isEmpty()) {
                 try {
                     Person.Builder b = Person.builder(id.value(), country).sex(sex);
-                    Optional.ofNullable(cell.apply("native_name")).ifPresent(b::nativeName);
-                    Optional.ofNullable(cell.apply("latin_name")).ifPresent(b::latinName);
+                    Optional.ofNullable(cell.apply("native_name")).or(() -> known.flatMap(Person::nativeName)).ifPresent(b::nativeName);
+                    Optional.ofNullable(cell.apply("latin_name")).or(() -> known.flatMap(Person::latinName)).ifPresent(b::latinName);
                     Optional.ofNullable(cell.apply("rank")).ifPresent(b::rank);
                     if (org != null) {
                         b.organisation(org);
@@ -234,6 +240,16 @@ public final class RosterImport {
             rowErrors.forEach(e -> errors.add(at + e));
         }
         return errors.isEmpty() ? new Plan(newPeople, enrolments, List.of()) : new Plan(List.of(), List.of(), errors);
+    }
+
+    /** The cells of the header row as written (Commons CSV keeps only the first of repeated names). */
+    private static List<String> parsedHeaderNames(String text) {
+        try (CSVParser first = CSVFormat.RFC4180.builder().setTrim(true).get().parse(new StringReader(text))) {
+            var it = first.iterator();
+            return it.hasNext() ? it.next().toList() : List.of();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** The 1-based line on which the character at {@code position} stands, given where the line breaks are. */

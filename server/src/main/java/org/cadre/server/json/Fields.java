@@ -90,7 +90,7 @@ public final class Fields {
         }
     }
 
-    private static final Pattern TYPE_FIELD = Pattern.compile("([A-Z][A-Za-z0-9]*)\\.([a-z][A-Za-z0-9]*)(?:\\[\\d+\\])?");
+    private static final Pattern TYPE_FIELD = Pattern.compile("((?:[A-Z][A-Za-z0-9]*\\.)+)([a-z][A-Za-z0-9]*)(?:\\[\\d+\\])?");
     private static final Pattern TYPE = Pattern.compile("[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*");
 
     /**

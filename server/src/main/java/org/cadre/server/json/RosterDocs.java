@@ -111,7 +111,7 @@ public final class RosterDocs {
         }
 
         DateRange toDomain() {
-            return DateRange.of(LocalDate.parse(present(first, "first")), LocalDate.parse(present(last, "last")));
+            return DateRange.of(Dates.parse(present(first, "first")), Dates.parse(present(last, "last")));
         }
     }
 
@@ -123,7 +123,7 @@ public final class RosterDocs {
         }
 
         AgendaSlot toDomain() {
-            return new AgendaSlot(SessionCode.of(session), LocalDate.parse(present(day, "day")), LocalTime.parse(present(start, "start")),
+            return new AgendaSlot(SessionCode.of(session), Dates.parse(present(day, "day")), LocalTime.parse(present(start, "start")),
                     LocalTime.parse(present(end, "end")), orEmpty(trainers).stream().map(PersonId::of).collect(ImmutableSet.toImmutableSet()));
         }
     }

@@ -24,7 +24,12 @@ public final class Texts {
             Map.entry("zone", 64), Map.entry("audience", 1000), Map.entry("owners", 400), Map.entry("statement", 1000),
             Map.entry("prompt", 1000), Map.entry("reason", 1000), Map.entry("note", 1000), Map.entry("version", 40),
             Map.entry("previous", 40), Map.entry("languages", 35), Map.entry("comment", LONGEST), Map.entry("password", 1000),
-            Map.entry("username", 64));
+            Map.entry("username", 64), Map.entry("id", 64), Map.entry("person", 64), Map.entry("event", 64),
+            Map.entry("programme", 64), Map.entry("curriculum", 80), Map.entry("nominatedBy", 64), Map.entry("trainersFrom", 64),
+            Map.entry("code", 64), Map.entry("session", 64), Map.entry("author", 64), Map.entry("trainer", 64),
+            Map.entry("assessor", 64), Map.entry("task", 64), Map.entry("organisation", 64), Map.entry("person_id", 64),
+            Map.entry("nominated_by", 64), Map.entry("programmes", 64),
+            Map.entry("trainers", 64));
 
     /** The most characters the languages of a package or an event take in all (their column, joined by commas). */
     public static final int LANGUAGES_IN_ALL = 200;

@@ -90,11 +90,27 @@ public final class Access {
     }
 
     /**
+     * The staff of international organisations and donors (people whose organisation is shared) are seen by
+     * all staff, like their organisations, and changed only by administrators.
+     */
+    public static boolean isSharedStaff(Person person, Optional<Organisation> organisation) {
+        return person.organisation().isPresent() && organisation.filter(Access::isShared).isPresent();
+    }
+
+    /**
      * Whether the user may change a person's record: one of the user's countries, or, for a user scoped by
      * programme, a person enrolled in an event of that programme. Seeing another country's officer at one's
-     * own event does not make the record one's own to change.
+     * own event does not make the record one's own to change; the staff of international organisations and
+     * donors are shared records, changed only by an administrator.
      */
-    public static boolean mayChange(UserAccount user, Person person, Collection<Enrolments.EventPlace> enrolledAt) {
+    public static boolean mayChange(UserAccount user, Person person, Collection<Enrolments.EventPlace> enrolledAt,
+            Optional<Organisation> organisation) {
+        if (user.role() == Role.ADMIN) {
+            return true;
+        }
+        if (organisation.filter(Access::isShared).isPresent()) {
+            return false;
+        }
         return coversByCountry(user, person) || enrolledAt.stream().anyMatch(e -> user.programmes().contains(e.programme()));
     }
 
@@ -112,7 +128,29 @@ public final class Access {
     public static boolean mayRecord(UserAccount user, Person person, Event event, Programme programme, Optional<Organisation> organisation) {
         return coversByCountry(user, person)
                 || user.programmes().contains(event.programme()) && programme.countries().contains(person.country())
-                || covers(user, event) && organisation.filter(Access::isShared).isPresent();
+                || covers(user, event) && organisation.filter(Access::isShared).isPresent() && !programme.countries().contains(person.country());
+    }
+
+    /**
+     * Whether the user may hold an event in this country under this programme (create it there, or move it
+     * there): a country of the user's, or, for a user scoped by the programme, one of the programme's
+     * countries. An event moved elsewhere would hand its roster to another country's users.
+     */
+    public static boolean mayPlace(UserAccount user, Country country, Programme programme) {
+        return user.role() == Role.ADMIN || user.countries().contains(country)
+                || user.programmes().contains(programme.id()) && programme.countries().contains(country);
+    }
+
+    /**
+     * Whether the user may give a person this country: one of the user's countries, or, for a user scoped by
+     * programme, a country of a programme in scope whose events the person is enrolled in.
+     *
+     * @param programmeCountries the countries of each programme, by id
+     */
+    public static boolean mayMoveTo(UserAccount user, Country country, Collection<Enrolments.EventPlace> enrolledAt,
+            java.util.function.Function<ProgrammeId, Set<Country>> programmeCountries) {
+        return user.role() == Role.ADMIN || user.countries().contains(country) || enrolledAt.stream()
+                .anyMatch(e -> user.programmes().contains(e.programme()) && programmeCountries.apply(e.programme()).contains(country));
     }
 
     /** International organisations and donors are shared by every programme and country. */

@@ -110,6 +110,8 @@ public final class People {
             var feedback = org.cadre.server.store.schema.Tables.FEEDBACK;
             tx.update(feedback).set(feedback.COMMENT_TEXT, (String) null).set(feedback.AUTHOR_ID, (String) null)
                     .where(feedback.AUTHOR_ID.eq(id.value())).execute();
+            // Comments about the person as a trainer may name them too: the rating stays, the words go.
+            tx.update(feedback).set(feedback.COMMENT_TEXT, (String) null).where(feedback.TRAINER_ID.eq(id.value())).execute();
             var log = org.cadre.server.store.schema.Tables.AUDIT_LOG;
             tx.update(log).set(log.OLD_VALUE, (String) null).set(log.NEW_VALUE, (String) null)
                     .where(log.ENTITY.eq(ENTITY).and(log.ENTITY_ID.eq(id.value()))).execute();

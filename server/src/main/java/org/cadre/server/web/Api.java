@@ -134,7 +134,13 @@ final class Api {
 
     /** Whether the user's scope covers the person: by country, or enrolled in an event the scope covers. */
     boolean covers(UserAccount user, Person person) {
-        return Access.coversByCountry(user, person) || Access.covers(user, person, enrolments.placesOf(person.id()));
+        return Access.coversByCountry(user, person) || Access.isSharedStaff(person, organisationOf(person))
+                || Access.covers(user, person, enrolments.placesOf(person.id()));
+    }
+
+    /** The person's own organisation, if recorded. */
+    Optional<Organisation> organisationOf(Person person) {
+        return person.organisation().flatMap(organisations::get).map(Versioned::value);
     }
 
     /**
@@ -147,12 +153,19 @@ final class Api {
         }
         java.util.Set<org.cadre.roster.PersonId> atEvents = enrolments.peopleIn(events.places().stream()
                 .filter(e -> Access.coversEvent(user, e.programme(), e.country())).map(Enrolments.EventPlace::event).toList());
-        return p -> Access.coversByCountry(user, p) || atEvents.contains(p.id());
+        java.util.Set<org.cadre.roster.OrganisationId> shared = organisations.all().stream().map(Versioned::value)
+                .filter(Access::isShared).map(Organisation::id).collect(java.util.stream.Collectors.toSet());
+        return p -> Access.coversByCountry(user, p) || atEvents.contains(p.id()) || p.organisation().filter(shared::contains).isPresent();
     }
 
     /** Whether the user's scope covers the organisation (national ones also by the countries of the programmes in scope). */
     boolean covers(UserAccount user, Organisation organisation) {
         return Access.covers(user, organisation, programmeCountries(user));
+    }
+
+    /** The countries of a programme (none when it is not stored). */
+    java.util.Set<org.cadre.roster.Country> countriesOf(org.cadre.roster.ProgrammeId programme) {
+        return programmes.get(programme).map(v -> (java.util.Set<org.cadre.roster.Country>) v.value().countries()).orElse(java.util.Set.of());
     }
 
     /** The countries of the programmes in the user's scope. */
@@ -212,7 +225,7 @@ final class Api {
         if (header.strip().equals("*")) {
             return Optional.of(org.cadre.server.app.UserAdministration.ANY_VERSION);
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(?:W/)?\"(\\d{1,9})\"\\s*").matcher(header);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*\"(\\d{1,9})\"\\s*").matcher(header);
         if (!m.matches()) {
             throw ApiProblem.stale();
         }
@@ -237,11 +250,9 @@ final class Api {
         if (ifMatch.strip().equals("*")) {
             return current;
         }
+        // If-Match compares strongly (RFC 9110): a weak tag (W/"3") matches nothing.
         for (String tag : ifMatch.split(",")) {
             String t = tag.strip();
-            if (t.startsWith("W/")) {
-                t = t.substring(2);
-            }
             if (t.equals("\"" + current + "\"")) {
                 return current;
             }
@@ -263,9 +274,9 @@ final class Api {
     /** A date parameter or field, or a 400 naming it. */
     static LocalDate date(String field, String text) {
         try {
-            return LocalDate.parse(text);
-        } catch (RuntimeException e) {
-            throw ApiProblem.invalid("A date is not valid.", List.of(field + ": must be a date as YYYY-MM-DD"));
+            return org.cadre.server.json.Dates.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("A date is not valid.", List.of(field + ": " + e.getMessage()));
         }
     }
 

@@ -137,6 +137,12 @@ public final class CadreApp {
         r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> problem(ctx, Problem.of("http-" + e.getStatus(),
                 e.getStatus() == 413 ? "Request too large" : "Request refused", e.getStatus(),
                 e.getStatus() == 413 ? "Request bodies are limited to " + MAX_REQUEST_BYTES + " bytes." : "The request could not be handled.")));
+        // Date or number arithmetic that overflows on values the checks let through: a refusal, not a fault
+        // (the checks bound dates to 1900-2999 and periods to 50 years; this is the net under them).
+        r.exception(java.time.DateTimeException.class, (e, ctx) -> problem(ctx, Problem.of("unprocessable", "Unprocessable", 422,
+                "A date or a period in the request is beyond what Cadre can compute with; nothing was changed.")));
+        r.exception(ArithmeticException.class, (e, ctx) -> problem(ctx, Problem.of("unprocessable", "Unprocessable", 422,
+                "A number in the request is beyond what Cadre can compute with; nothing was changed.")));
         r.exception(Exception.class, (e, ctx) -> {
             switch (StoreFailure.of(e)) {
                 case UNAVAILABLE -> {

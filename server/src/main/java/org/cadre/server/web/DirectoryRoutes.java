@@ -206,8 +206,14 @@ final class DirectoryRoutes {
         Versioned<Person> current = person(ctx, user);
         Person changed = Json.body(ctx, PersonDoc.class).toDomain();
         sameId(current.value().id().value(), changed.id().value());
+        if (current.value().latinName().filter(org.cadre.server.store.People.ERASED_NAME::equals).isPresent()
+                && current.value().nativeName().isEmpty()) {
+            throw ApiProblem.conflict("This person's record was erased; it is kept only for the counts and can no longer be changed.");
+        }
         var enrolledAt = api.enrolments.placesOf(changed.id());
-        inScope(user, Access.mayChange(user, current.value(), enrolledAt) && Access.mayChange(user, changed, enrolledAt), "person");
+        inScope(user, Access.mayChange(user, current.value(), enrolledAt, api.organisationOf(current.value())), "person");
+        inScope(user, current.value().country().equals(changed.country())
+                || Access.mayMoveTo(user, changed.country(), enrolledAt, api::countriesOf), "person");
         organisationExists(user, changed);
         Versioned<Person> saved = api.people.update(changed, Api.expected(ctx, current.version()), user.username());
         Api.etag(ctx, saved.version());

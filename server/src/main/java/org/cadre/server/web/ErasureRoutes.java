@@ -41,7 +41,7 @@ final class ErasureRoutes {
         var actor = api.user(ctx);
         Run in = ctx.bodyAsBytes().length == 0 ? new Run(null, null, null) : Json.body(ctx, Run.class);
         Fields f = new Fields();
-        LocalDate on = in.on() == null ? LocalDate.now(api.clock) : f.at("on", () -> LocalDate.parse(in.on()));
+        LocalDate on = in.on() == null ? LocalDate.now(api.clock) : f.at("on", () -> org.cadre.server.json.Dates.parse(in.on()));
         int years = in.keepYears() == null ? Erasure.DEFAULT_POLICY.keep().getYears() : in.keepYears();
         RetentionPolicy policy = f.at("keepYears", () -> RetentionPolicy.years(years));
         f.check();

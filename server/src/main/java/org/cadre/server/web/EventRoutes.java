@@ -110,13 +110,19 @@ final class EventRoutes {
      */
     private void references(UserAccount user, Event e, Optional<Event> before) {
         List<String> missing = new ArrayList<>();
-        if (api.programmes.get(e.programme()).filter(p -> Access.covers(user, p.value())).isEmpty()) {
+        var programme = api.programmes.get(e.programme()).filter(p -> Access.covers(user, p.value()));
+        if (programme.isEmpty()) {
             missing.add("programme: no such programme");
+        } else if (!Access.mayPlace(user, e.country(), programme.get().value())) {
+            throw ApiProblem.forbidden("An event is held in one of your countries or, for a programme in your scope, in one of the "
+                    + "programme's countries.");
         }
         if (api.curricula.get(e.curriculum(), e.version()).isEmpty()) {
-            missing.add("version: no such package version is stored");
+            missing.add("curriculum: no such package version (curriculum and version) is stored");
         }
-        if (e.trainersFrom().isPresent() && api.events.summary(e.trainersFrom().get()).filter(t -> Access.covers(user, t.value())).isEmpty()) {
+        boolean keptTot = before.flatMap(Event::trainersFrom).equals(e.trainersFrom());
+        if (e.trainersFrom().isPresent() && !keptTot
+                && api.events.summary(e.trainersFrom().get()).filter(t -> Access.covers(user, t.value())).isEmpty()) {
             missing.add("trainersFrom: no such event");
         }
         Set<PersonId> kept = before.map(b -> b.agenda().stream().flatMap(s -> s.trainers().stream()).collect(Collectors.toSet())).orElse(Set.of());
@@ -222,7 +228,7 @@ final class EventRoutes {
         PersonId person = f.at("person", () -> PersonId.of(in.person()));
         Role role = f.at("role", () -> Labels.parse(Role.class, in.role()));
         OrganisationId by = f.at("nominatedBy", () -> OrganisationId.of(in.nominatedBy()));
-        LocalDate on = in.on() == null ? api.today(e) : f.at("on", () -> LocalDate.parse(in.on()));
+        LocalDate on = in.on() == null ? api.today(e) : f.at("on", () -> org.cadre.server.json.Dates.parse(in.on()));
         f.check();
         // A person or organisation outside the user's scope is answered exactly as a missing one.
         List<String> missing = new ArrayList<>();
@@ -254,7 +260,7 @@ final class EventRoutes {
         StatusChange in = Json.body(ctx, StatusChange.class);
         Fields f = new Fields();
         EnrolmentStatus target = f.at("status", () -> Labels.parse(EnrolmentStatus.class, in.status()));
-        LocalDate on = in.on() == null ? api.today(e) : f.at("on", () -> LocalDate.parse(in.on()));
+        LocalDate on = in.on() == null ? api.today(e) : f.at("on", () -> org.cadre.server.json.Dates.parse(in.on()));
         f.check();
         int expected = Api.expected(ctx, current.version());
         Result<Enrolment> moved = current.value().moveTo(target, on);
@@ -370,12 +376,16 @@ final class EventRoutes {
                 .orElseThrow(() -> ApiProblem.notFound("session"));
         Marks in = Json.body(ctx, Marks.class);
         Set<PersonId> enrolled = enrolledIn(e);
+        Set<PersonId> marked = new java.util.HashSet<>();
         Fields f = new Fields();
         f.require("marks", in.marks());
         List<Attendance> marks = f.each("marks", in.marks(), m -> {
             PersonId p = PersonId.of(m.person());
             if (!enrolled.contains(p)) {
                 throw new IllegalArgumentException("person is not enrolled in this event");
+            }
+            if (!marked.add(p)) {
+                throw new IllegalArgumentException("person appears twice; send one mark per person");
             }
             return new Attendance(p, session, Labels.parse(AttendanceMark.class, m.mark()));
         });
@@ -398,6 +408,7 @@ final class EventRoutes {
         Curriculum c = api.curriculumOf(e);
         Tests in = Json.body(ctx, Tests.class);
         Set<PersonId> enrolled = enrolledIn(e);
+        Set<PersonId> tested = new java.util.HashSet<>();
         Fields f = new Fields();
         TestScore.Phase phase = f.at("phase", () -> Labels.parse(TestScore.Phase.class, in.phase()));
         f.require("scores", in.scores());
@@ -405,6 +416,9 @@ final class EventRoutes {
             PersonId p = PersonId.of(s.person());
             if (!enrolled.contains(p)) {
                 throw new IllegalArgumentException("person is not enrolled in this event");
+            }
+            if (!tested.add(p)) {
+                throw new IllegalArgumentException("person appears twice; send one score per person");
             }
             Map<ItemCode, Integer> points = new LinkedHashMap<>();
             (s.points() == null ? Map.<String, Integer>of() : s.points()).forEach((item, n) -> {
@@ -445,6 +459,10 @@ final class EventRoutes {
             if (!enrolled.contains(results.get(i).person())) {
                 errors.add("results[" + i + "].person: is not enrolled in this event");
             }
+            // The assessor is named like every other id: one not enrolled here reads the same, whether or not it exists.
+            if (results.get(i).assessor().filter(a -> !enrolled.contains(a)).isPresent()) {
+                errors.add("results[" + i + "].assessor: is not enrolled in this event");
+            }
             for (String problem : ScoreLimits.of(results.get(i), rubric)) {
                 errors.add("results[" + i + "].scores: " + problem);
             }
@@ -472,6 +490,9 @@ final class EventRoutes {
             }
             if (fb.author().isPresent() && !enrolled.contains(fb.author().get())) {
                 errors.add("items[" + i + "].author: is not enrolled in this event");
+            }
+            if (fb.trainer().isPresent() && !enrolled.contains(fb.trainer().get())) {
+                errors.add("items[" + i + "].trainer: is not enrolled in this event");
             }
         }
         if (!errors.isEmpty()) {

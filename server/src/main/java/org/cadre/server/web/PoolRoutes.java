@@ -106,7 +106,7 @@ final class PoolRoutes {
         NewEvidence in = Json.body(ctx, NewEvidence.class);
         Fields f = new Fields();
         Evidence.Kind kind = f.at("kind", () -> Labels.parse(Evidence.Kind.class, in.kind()));
-        LocalDate on = f.require("on", in.on()) == null ? null : f.at("on", () -> LocalDate.parse(in.on()));
+        LocalDate on = f.require("on", in.on()) == null ? null : f.at("on", () -> org.cadre.server.json.Dates.parse(in.on()));
         Optional<PoolStatus> promoteTo = in.promoteTo() == null ? Optional.empty()
                 : Optional.ofNullable(f.at("promoteTo", () -> Labels.parse(PoolStatus.class, in.promoteTo())));
         Optional<EventId> event = in.event() == null ? Optional.empty() : Optional.ofNullable(f.at("event", () -> EventId.of(in.event())));

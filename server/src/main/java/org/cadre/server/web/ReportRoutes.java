@@ -106,8 +106,9 @@ final class ReportRoutes {
                         .flatMap(c -> api.rosters.load(e.value().id(), c)).ifPresent(rosters::add);
             }
         }
+        // Internal reports name only the people in the reader's scope; others are numbered.
         ProgrammeReport report = ProgrammeReports.of(programme, rosters, api.trainers.pool(), DemoResults.framework(), from, to,
-                api.settings.disclosure(audience));
+                api.settings.disclosure(audience), api.peopleInScope(user));
         switch (format) {
             case "iati" -> ctx.contentType("application/xml; charset=utf-8")
                     .result(IatiRenderer.activities(report, publisher, LocalDate.now(api.clock)));

@@ -49,6 +49,8 @@ class ScopeTest {
     private static String kz;
     private static String tj;
     private static String admin;
+    private static String uz;
+    private static String prog;
 
     @BeforeAll
     static void start() throws Exception {
@@ -58,7 +60,9 @@ class ScopeTest {
         Users users = new Users(db, audit);
         users.add(new UserAccount("admin", Passwords.hash("pw".toCharArray(), 1_000), UserAccount.Role.ADMIN, ImmutableSortedSet.of(),
                 ImmutableSortedSet.of(), false), "test");
-        for (Country c : new Country[] {Country.KAZAKHSTAN, Country.TAJIKISTAN}) {
+        users.add(new UserAccount("prog", Passwords.hash("pw".toCharArray(), 1_000), UserAccount.Role.COORDINATOR,
+                ImmutableSortedSet.of(), ImmutableSortedSet.of(DemoRoster.PROGRAMME), false), "test");
+        for (Country c : new Country[] {Country.KAZAKHSTAN, Country.TAJIKISTAN, Country.UZBEKISTAN}) {
             users.add(new UserAccount(c.code().toLowerCase(java.util.Locale.ROOT), Passwords.hash("pw".toCharArray(), 1_000),
                     UserAccount.Role.COORDINATOR, ImmutableSortedSet.of(c), ImmutableSortedSet.of(), false), "test");
         }
@@ -70,6 +74,8 @@ class ScopeTest {
         api = new ApiClient(app.port());
         kz = api.login("kz", "pw");
         tj = api.login("tj", "pw");
+        uz = api.login("uz", "pw");
+        prog = api.login("prog", "pw");
         admin = api.login("admin", "pw");
     }
 
@@ -122,6 +128,12 @@ class ScopeTest {
 
         assertThat(agenda).contains("\"id\":\"p-tj-alone\",\"name\":null").doesNotContain("Alone Officer");
         assertThat(api.send("GET", "/api/v1/events/tot-almaty-copy/agenda", admin, null).body()).contains("Alone Officer");
+    }
+
+    private static HttpResponse<String> importRaw(String event, String token, String csv) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                        + "/api/v1/events/" + event + "/roster")).header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> importInto(String event, String token, String csv) throws Exception {
@@ -209,5 +221,67 @@ class ScopeTest {
 
         assertThat(a.statusCode()).isEqualTo(422);
         assertThat(a.body()).isEqualTo(b.body()).contains("event: no such event");
+    }
+
+    @Test
+    void a_coordinator_scoped_by_programme_moves_no_one_and_nothing_out_of_the_programmes_countries() throws Exception {
+        String moved = JSON.writeValueAsString(((ObjectNode) JSON.valueToTree(RosterDocs.PersonDoc.of(DemoRoster.almatyParticipants().get(17))))
+                .put("country", "MN"));
+        ObjectNode event = JSON.valueToTree(RosterDocs.EventDoc.of(DemoRoster.dushanbeCascade().event()));
+        event.put("country", "MN").put("zone", "Asia/Ulaanbaatar");
+        ObjectNode newEvent = event.deepCopy().put("id", "mn-cascade");
+        String iomTrainer = JSON.writeValueAsString(((ObjectNode) JSON.valueToTree(RosterDocs.PersonDoc.of(DemoRoster.almatyTrainers().get(2))))
+                .put("rank", "changed"));
+
+        assertThat(api.send("PUT", "/api/v1/people/p-kz-18", prog, moved, null, "*").statusCode()).isEqualTo(403);
+        assertThat(api.send("PUT", "/api/v1/events/cascade-dushanbe-2024", prog, JSON.writeValueAsString(event), null, "*").statusCode())
+                .isEqualTo(403);
+        assertThat(api.send("POST", "/api/v1/events", prog, JSON.writeValueAsString(newEvent)).statusCode()).isEqualTo(403);
+        assertThat(api.send("PUT", "/api/v1/people/t-iom-01", prog, iomTrainer, null, "*").statusCode())
+                .as("international staff are shared records").isEqualTo(403);
+        assertThat(api.send("GET", "/api/v1/people/p-kz-18", admin, null).body()).contains("\"country\":\"KZ\"");
+    }
+
+    @Test
+    void an_internal_programme_report_names_only_the_people_in_the_readers_scope() throws Exception {
+        String asUzbek = api.send("GET", "/api/v1/programmes/" + DemoRoster.PROGRAMME + "/report", uz, null).body();
+        String asTajik = api.send("GET", "/api/v1/programmes/" + DemoRoster.PROGRAMME + "/report", tj, null).body();
+
+        assertThat(asTajik).contains("Farkhod Abdulloev");
+        assertThat(asUzbek).contains("graduate 1").doesNotContain("Abdulloev").doesNotContain("Абдуллоев");
+    }
+
+    @Test
+    void feedback_about_a_trainer_or_practice_by_an_assessor_names_only_people_of_the_event() throws Exception {
+        String feedback = "{\"items\": [{\"session\": \"M1.S1\", \"rating\": 3, \"trainer\": \"%s\"}]}";
+        String practice = "{\"results\": [{\"person\": \"p-tj-c01\", \"task\": \"P1\", \"scores\": {}, \"assessor\": \"%s\"}]}";
+
+        HttpResponse<String> outside = api.send("POST", "/api/v1/events/cascade-dushanbe-2024/feedback", tj, feedback.formatted("p-kz-01"));
+        HttpResponse<String> missing = api.send("POST", "/api/v1/events/cascade-dushanbe-2024/feedback", tj, feedback.formatted("nobody"));
+        HttpResponse<String> assessedOutside = api.send("POST", "/api/v1/events/cascade-dushanbe-2024/practice", tj, practice.formatted("p-kz-01"));
+        HttpResponse<String> assessedMissing = api.send("POST", "/api/v1/events/cascade-dushanbe-2024/practice", tj, practice.formatted("nobody"));
+
+        assertThat(outside.statusCode()).isEqualTo(422);
+        assertThat(outside.body()).isEqualTo(missing.body()).contains("items[0].trainer: is not enrolled in this event");
+        assertThat(errors(assessedOutside)).isEqualTo(errors(assessedMissing)).contains("results[0].assessor: is not enrolled in this event");
+    }
+
+    @Test
+    void a_national_officer_is_not_recorded_across_a_border_as_staff_of_an_international_organisation() throws Exception {
+        HttpResponse<String> disguised = importRaw("cascade-dushanbe-2024", tj, "person_id,latin_name,country,role,organisation\r\n"
+                + "p-disguised,Injected Kazakh,KZ,participant,iom\r\n");
+        HttpResponse<String> international = importRaw("cascade-dushanbe-2024", tj, "person_id,latin_name,country,role,organisation\r\n"
+                + "p-swiss,Swiss Expert,CH,observer,iom\r\n");
+
+        assertThat(disguised.statusCode()).isEqualTo(422);
+        assertThat(disguised.body()).contains("country: is outside your scope");
+        assertThat(international.statusCode()).as(international.body()).isEqualTo(201);
+    }
+
+    @Test
+    void a_coordinator_saves_their_cascade_unchanged_though_its_tot_is_another_countrys() throws Exception {
+        String cascade = api.send("GET", "/api/v1/events/cascade-dushanbe-2024", tj, null).body();
+
+        assertThat(api.change("PUT", "/api/v1/events/cascade-dushanbe-2024", tj, cascade).statusCode()).isEqualTo(200);
     }
 }

@@ -1,0 +1,129 @@
+package org.cadre.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableSortedSet;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Clock;
+import org.cadre.curriculum.demo.DemoCurricula;
+import org.cadre.roster.demo.DemoRoster;
+import org.cadre.server.DemoData;
+import org.cadre.server.json.CurriculumDoc;
+import org.cadre.server.json.RosterDocs;
+import org.cadre.server.security.Passwords;
+import org.cadre.server.store.AuditLog;
+import org.cadre.server.store.Database;
+import org.cadre.server.store.UserAccount;
+import org.cadre.server.store.Users;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What an attacker with a scoped account found, each answered as it should be: a clear 4xx, never a 500. */
+class AttackerFindingsTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static Database db;
+    private static Javalin app;
+    private static ApiClient api;
+    private static String admin;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = Database.sqlite(Files.createTempDirectory("cadre-attack").resolve("cadre.db"));
+        AuditLog audit = new AuditLog(Clock.systemUTC());
+        DemoData.load(db, audit);
+        new Users(db, audit).add(new UserAccount("admin", Passwords.hash("pw".toCharArray(), 1_000), UserAccount.Role.ADMIN,
+                ImmutableSortedSet.of(), ImmutableSortedSet.of(), false), "test");
+        app = CadreApp.create(db).start("127.0.0.1", 0);
+        api = new ApiClient(app.port());
+        admin = api.login("admin", "pw");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+        db.close();
+    }
+
+    @Test
+    void dates_and_periods_beyond_computation_are_refused_not_a_500() throws Exception {
+        var evidence = api.send("POST", "/api/v1/trainers/p-tj-01/tsp-countering-migrant-smuggling/evidence", admin,
+                "{\"kind\": \"recertification\", \"on\": \"+999999999-12-31\"}", null, "*");
+        ObjectNode pkg = JSON.valueToTree(CurriculumDoc.of(DemoCurricula.almatyTot()));
+        pkg.put("id", "forever-package");
+        ((ObjectNode) pkg.get("certification")).put("certificateValidity", "P999999999Y");
+
+        assertThat(evidence.statusCode()).isEqualTo(400);
+        assertThat(evidence.body()).contains("on: must be a date from 1900-01-01 to 2999-12-31");
+        var forever = api.send("POST", "/api/v1/curricula", admin, JSON.writeValueAsString(pkg));
+        assertThat(forever.statusCode()).isEqualTo(400);
+        assertThat(forever.body()).contains("certificateValidity: must be at most 50 years");
+    }
+
+    @Test
+    void an_erased_person_cannot_be_written_again_and_comments_about_them_go_too() throws Exception {
+        assertThat(api.send("POST", "/api/v1/events/tot-almaty-2023/feedback", admin, "{\"items\": [{\"session\": \"M1.S1\","
+                + " \"rating\": 2, \"trainer\": \"t-kz-02\", \"comment\": \"Galiya Utepova spoke too fast\"}]}").statusCode()).isEqualTo(201);
+
+        assertThat(api.send("POST", "/api/v1/people/t-kz-02/erasure", admin, null).statusCode()).isEqualTo(200);
+
+        String again = JSON.writeValueAsString(RosterDocs.PersonDoc.of(DemoRoster.almatyTrainers().get(1)));
+        assertThat(api.send("PUT", "/api/v1/people/t-kz-02", admin, again, null, "*").statusCode()).isEqualTo(409);
+        assertThat(String.valueOf(db.dsl().fetchValue("SELECT count(*) FROM feedback WHERE comment_text LIKE '%Utepova%'"))).isEqualTo("0");
+    }
+
+    @Test
+    void a_weak_etag_matches_nothing() throws Exception {
+        String person = JSON.writeValueAsString(RosterDocs.PersonDoc.of(DemoRoster.almatyTrainers().get(0)));
+        String etag = api.send("GET", "/api/v1/people/t-kz-01", admin, null).headers().firstValue("ETag").orElseThrow();
+
+        assertThat(api.send("PUT", "/api/v1/people/t-kz-01", admin, person, null, "W/" + etag).statusCode()).isEqualTo(412);
+        assertThat(api.send("PUT", "/api/v1/people/t-kz-01", admin, person, null, "\"999\", " + etag).statusCode()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> csv(String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                        + "/api/v1/events/cascade-dushanbe-2024/roster")).header("Authorization", "Bearer " + admin).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void a_roster_lists_a_known_person_by_id_alone_and_names_a_repeated_column() throws Exception {
+        var byId = csv("person_id,country,role,nominated_by\r\np-kz-05,KZ,observer,kz-border-academy\r\n");
+        var repeated = csv("person_id,latin_name,country,role,country\r\np-x,Officer,KZ,participant,KZ\r\n");
+
+        assertThat(byId.statusCode()).as(byId.body()).isEqualTo(201);
+        assertThat(repeated.statusCode()).isEqualTo(422);
+        assertThat(repeated.body()).contains("line 1: column 5 repeats an earlier column");
+    }
+
+    @Test
+    void doubled_rows_overflowing_points_bad_language_tags_and_long_ids_are_refused_naming_the_field() throws Exception {
+        var marks = api.send("PUT", "/api/v1/events/tot-almaty-2023/attendance/M1.S1", admin,
+                "{\"marks\": [{\"person\": \"p-kz-01\", \"mark\": \"present\"}, {\"person\": \"p-kz-01\", \"mark\": \"absent\"}]}");
+        var rubric = api.send("PUT", "/api/v1/events/tot-almaty-2023/rubric", admin, "{\"task\": \"P1\", \"passMark\": 1, \"criteria\": ["
+                + "{\"name\": \"a\", \"maxPoints\": 2147483647}, {\"name\": \"b\", \"maxPoints\": 2147483647}]}");
+        var twice = api.send("PUT", "/api/v1/events/tot-almaty-2023/rubric", admin, "{\"task\": \"P1\", \"passMark\": 1, \"criteria\": ["
+                + "{\"name\": \"a\", \"maxPoints\": 5}, {\"name\": \"a\", \"maxPoints\": 5}]}");
+        ObjectNode event = JSON.valueToTree(RosterDocs.EventDoc.of(DemoRoster.almatyTot().event()));
+        event.put("id", "e-lang").putArray("languages").add("zz-ZZZZZZZZZ-!!");
+        ObjectNode longId = JSON.valueToTree(RosterDocs.PersonDoc.of(DemoRoster.almatyTrainers().get(0)));
+        longId.put("id", "x".repeat(5_000));
+
+        assertThat(marks.statusCode()).isEqualTo(400);
+        assertThat(marks.body()).contains("marks[1]: person appears twice");
+        assertThat(rubric.statusCode()).isEqualTo(400);
+        assertThat(rubric.body()).contains("criteria[0]: maxPoints must be between 1 and 1000").doesNotContain("Rubric.");
+        assertThat(twice.body()).contains("criteria: must name each criterion once");
+        assertThat(api.send("POST", "/api/v1/events", admin, JSON.writeValueAsString(event)).body()).contains("languages: must hold BCP 47");
+        assertThat(api.send("POST", "/api/v1/people", admin, JSON.writeValueAsString(longId)).body()).contains("id: must be at most 64 characters");
+    }
+}
