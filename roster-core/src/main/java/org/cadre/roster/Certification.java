@@ -4,7 +4,10 @@ import com.google.common.collect.ImmutableList;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,16 +29,38 @@ public final class Certification {
 
     private Certification() {}
 
-    /** The decision for every participant holding a seat, in roster order. */
+    /**
+     * The decision for every participant holding a seat, in roster order. The roster's marks, tests and
+     * practice are grouped by person once, so a large course costs time in proportion to its records.
+     */
     public static ImmutableList<Decision> evaluate(EventRoster roster) {
-        return roster.seatedParticipants().stream().map(e -> evaluate(roster, e.person()))
+        Set<SessionCode> agenda = agenda(roster);
+        Map<PersonId, Set<SessionCode>> attended = new HashMap<>();
+        for (Attendance a : roster.attendance()) {
+            if (a.mark().attended() && agenda.contains(a.session())) {
+                attended.computeIfAbsent(a.person(), p -> new HashSet<>()).add(a.session());
+            }
+        }
+        Map<PersonId, Integer> post = new HashMap<>();
+        for (TestScore t : roster.tests()) {
+            if (t.phase() == TestScore.Phase.POST) {
+                post.merge(t.person(), t.total(), Math::max);
+            }
+        }
+        Map<PersonId, PracticeTeaching> practice = new HashMap<>();
+        for (PracticeTeaching p : roster.practice()) {
+            practice.merge(p.person(), p, (x, y) -> y.total() > x.total() ? y : x);
+        }
+        return roster.seatedParticipants().stream()
+                .map(e -> decide(roster, agenda, e.person(), attended.getOrDefault(e.person(), Set.of()).size(),
+                        Optional.ofNullable(post.get(e.person())), Optional.ofNullable(practice.get(e.person()))))
                 .collect(ImmutableList.toImmutableList());
     }
 
     /** The decision for one participant. */
     public static Decision evaluate(EventRoster roster, PersonId person) {
         Require.present(person, "person");
-        Set<SessionCode> agenda = roster.event().agenda().stream().map(AgendaSlot::session).collect(Collectors.toSet());
+        Set<SessionCode> agenda = agenda(roster);
         long attended = roster.attendance().stream()
                 .filter(a -> a.person().equals(person) && a.mark().attended() && agenda.contains(a.session()))
                 .map(Attendance::session).distinct().count();
@@ -44,6 +69,15 @@ public final class Certification {
                 .map(TestScore::total).max(Integer::compare);
         Optional<PracticeTeaching> practice = roster.practice().stream().filter(p -> p.person().equals(person))
                 .max(java.util.Comparator.comparingInt(PracticeTeaching::total));
+        return decide(roster, agenda, person, attended, post, practice);
+    }
+
+    private static Set<SessionCode> agenda(EventRoster roster) {
+        return roster.event().agenda().stream().map(AgendaSlot::session).collect(Collectors.toSet());
+    }
+
+    private static Decision decide(EventRoster roster, Set<SessionCode> agenda, PersonId person, long attended,
+            Optional<Integer> post, Optional<PracticeTeaching> practice) {
         return decide(roster.curriculum().certification(), roster.rubric(), person,
                 roster.event().subject() + "/certification/" + person, attended, agenda.size(), post, practice);
     }
