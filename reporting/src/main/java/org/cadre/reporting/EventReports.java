@@ -32,6 +32,7 @@ import org.cadre.reporting.EventReport.TrainerFeedback;
 import org.cadre.reporting.disclosure.Cell;
 import org.cadre.reporting.disclosure.Counts;
 import org.cadre.reporting.disclosure.Disclosure;
+import org.cadre.reporting.disclosure.audit.Protection;
 import org.cadre.roster.AgendaSlot;
 import org.cadre.roster.Attendance;
 import org.cadre.roster.Certification;
@@ -69,9 +70,30 @@ public final class EventReports {
                 .map(Organisation::name).sorted().findFirst().orElse("not recorded");
     }
 
+    /**
+     * The event report for the disclosure's audience. For donors and the public it passes the audit: no
+     * withheld count can be worked out from all it publishes together ({@link EventReportLedger}), more
+     * cells being withheld where that takes it ({@link Protection}).
+     */
     public static EventReport of(EventRoster roster, Disclosure disclosure) {
         Require.present(roster, "roster");
         Require.present(disclosure, "disclosure");
+        if (disclosure.audience() == org.cadre.reporting.disclosure.Audience.INTERNAL) {
+            return build(roster, disclosure);
+        }
+        return Protection.protect(overLower(disclosure, roster), d -> build(roster, d), report -> EventReportLedger.of(roster, report));
+    }
+
+    /** The disclosure, withholding also what the report for its lower audience withholds ({@link Disclosure#over}). */
+    private static Disclosure overLower(Disclosure disclosure, EventRoster roster) {
+        return disclosure.lower().map(lower -> {
+            java.util.Set<String> withheld = new java.util.LinkedHashSet<>(disclosure.forced());
+            withheld.addAll(EventReportLedger.of(roster, of(roster, lower)).targets().keySet());
+            return disclosure.withForced(withheld);
+        }).orElse(disclosure);
+    }
+
+    private static EventReport build(EventRoster roster, Disclosure disclosure) {
         List<Enrolment> seated = roster.seatedParticipants();
         List<Person> participants = seated.stream().map(e -> roster.people().get(e.person())).toList();
         org.cadre.reporting.disclosure.Table byCountry = disclosure.publish(byCountryAndSex("participantsByCountryAndSex", participants));
@@ -80,7 +102,7 @@ public final class EventReports {
                 .map(o -> o.country().code()).orElse(roster.people().get(e.person()).country().code())));
         // The participants figure is the table's total, so the two can never disagree about what is withheld.
         return new EventReport(disclosure.audience().label(), disclosure.k(), facts(roster),
-                byCountry.total(), disclosure.count(roster.seatedTrainers().size()),
+                byCountry.total(), disclosure.count("trainers", roster.seatedTrainers().size()),
                 byCountry,
                 disclosure.publishNested(byOrganisation(roster, seated), byCountry, countryOf::get),
                 disclosure.publishNestedWithOwnTotal(byRole(roster), participantsOnly(byCountry),
@@ -160,7 +182,7 @@ public final class EventReports {
                 .filter(a -> who.contains(a.person()) && agenda.contains(a.session()) && a.mark().attended())
                 .forEach(a -> present.computeIfAbsent(a.session(), s -> new java.util.HashSet<>()).add(a.person()));
         long attended = present.values().stream().mapToLong(Set::size).sum();
-        return d.share(attended, (long) who.size() * agenda.size());
+        return d.share("attendance", attended, (long) who.size() * agenda.size());
     }
 
     private static List<SessionAttendance> attendanceBySession(EventRoster roster, List<Enrolment> seated, Disclosure d) {
@@ -176,7 +198,8 @@ public final class EventReports {
                 .sorted(Comparator.comparing(AgendaSlot::day).thenComparing(AgendaSlot::start))
                 .map(slot -> new SessionAttendance(slot.session().value(),
                         Optional.ofNullable(sessions.get(slot.session())).map(Session::title).orElse(slot.session().value()),
-                        slot.day(), d.share(present.getOrDefault(slot.session(), Set.of()).size(), who.size())))
+                        slot.day(), d.share("attendanceBySession/" + slot.session().value(),
+                                present.getOrDefault(slot.session(), Set.of()).size(), who.size())))
                 .toList();
     }
 
@@ -225,7 +248,7 @@ public final class EventReports {
         // mean's n, so no mean is published over a withheld count.
         java.util.Optional<org.cadre.reporting.disclosure.Table> bands = d.audience().seesPersonalDetail()
                 ? java.util.Optional.of(d.publish(scoreBands(pairs, max))) : java.util.Optional.empty();
-        Cell pairCount = d.count(pairs.size());
+        Cell pairCount = d.count("knowledge/pairs", pairs.size());
         List<OutcomeKnowledge> perOutcome = new ArrayList<>();
         for (LearningOutcome o : c.outcomes()) {
             List<AssessmentItem> items = c.assessment().items().stream()
@@ -243,10 +266,10 @@ public final class EventReports {
             perOutcome.add(new OutcomeKnowledge(o.code().value(), o.statement(), d.mean(pairCount, pairs.size(), a),
                     d.mean(pairCount, pairs.size(), b)));
         }
-        org.cadre.reporting.disclosure.Share passShare = pairCount.isPublished() ? d.share(reached, pairs.size())
+        org.cadre.reporting.disclosure.Share passShare = pairCount.isPublished() ? d.share("knowledge/reachedPassMark", reached, pairs.size())
                 : new org.cadre.reporting.disclosure.Share(Cell.hidden(), Cell.hidden(), null);
-        return new Knowledge(pairCount, d.count(unpaired), max, passMark, d.mean(pairCount, pairs.size(), preSum),
-                d.mean(pairCount, pairs.size(), postSum), d.mean(gainN, gainSum), passShare, bands, perOutcome);
+        return new Knowledge(pairCount, d.count("knowledge/unpaired", unpaired), max, passMark, d.mean(pairCount, pairs.size(), preSum),
+                d.mean(pairCount, pairs.size(), postSum), d.mean("knowledge/normalisedGain", gainN, gainSum), passShare, bands, perOutcome);
     }
 
     /** Pairs by score band, four bands of equal width over 0..max. */
@@ -285,7 +308,8 @@ public final class EventReports {
         int passMark = roster.rubric().map(r -> r.passMark()).orElse(0);
         long passed = roster.rubric().map(r -> best.values().stream().filter(p -> p.passes(r)).count()).orElse(0L);
         BigDecimal sum = best.values().stream().map(p -> BigDecimal.valueOf(p.total())).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new Practice(d.count(best.size()), max, passMark, d.mean(best.size(), sum), d.share(passed, best.size()));
+        return new Practice(d.count("practice/scored", best.size()), max, passMark, d.mean("practice/total", best.size(), sum),
+                d.share("practice/passed", passed, best.size()));
     }
 
     private static CertificationSummary certification(EventRoster roster, Disclosure d) {
@@ -301,7 +325,7 @@ public final class EventReports {
                 }
             }
         }
-        return new CertificationSummary(d.share(certified, decisions.size()), d.publish(Counts.oneWay("unmetCriteria",
+        return new CertificationSummary(d.share("certification/certified", certified, decisions.size()), d.publish(Counts.oneWay("unmetCriteria",
                 unmet.stream().map(CertificationReason::code).toList(), counts)));
     }
 
@@ -321,7 +345,7 @@ public final class EventReports {
         bySession.forEach((code, items) -> {
             long[] distribution = new long[5];
             items.forEach(f -> distribution[f.rating() - 1]++);
-            perSession.add(new SessionFeedback(code.value(), title(sessions, code), mean(items, d),
+            perSession.add(new SessionFeedback(code.value(), title(sessions, code), mean("feedback/" + code.value(), items, d),
                     d.publish(Counts.oneWay("ratings-" + code.value(), List.of("1", "2", "3", "4", "5"), distribution))));
         });
         List<TrainerFeedback> perTrainer = !d.audience().seesPersonalDetail() ? List.of() : byTrainer.entrySet().stream()
@@ -330,7 +354,7 @@ public final class EventReports {
                 .toList();
         List<RevisionCandidate> candidates = new ArrayList<>();
         bySession.forEach((code, items) -> {
-            var rating = mean(items, d);
+            var rating = mean("feedback/" + code.value(), items, d);
             if (rating.value() != null && rating.value().compareTo(REVISION_BELOW) < 0) {
                 List<String> comments = d.audience().seesPersonalDetail()
                         ? items.stream().flatMap(f -> f.comment().stream()).toList() : List.of();
@@ -342,7 +366,11 @@ public final class EventReports {
     }
 
     private static org.cadre.reporting.disclosure.Mean mean(List<Feedback> items, Disclosure d) {
-        return d.mean(items.size(), BigDecimal.valueOf(items.stream().mapToInt(Feedback::rating).sum()));
+        return mean("", items, d);
+    }
+
+    private static org.cadre.reporting.disclosure.Mean mean(String id, List<Feedback> items, Disclosure d) {
+        return d.mean(id, items.size(), BigDecimal.valueOf(items.stream().mapToInt(Feedback::rating).sum()));
     }
 
     private static String title(Map<SessionCode, Session> sessions, SessionCode code) {

@@ -70,13 +70,61 @@ public final class ProgrammeReports {
         Require.present(to, "to");
         Require.that(!to.isBefore(from), "to", "must not be before from (" + from + "), was " + to);
         Require.present(d, "disclosure");
+        Inputs in = inputs(programme, rosters, pool, framework, from, to);
+        if (d.audience() == org.cadre.reporting.disclosure.Audience.INTERNAL) {
+            return build(in, d, nameable);
+        }
+        // The period's event reports for the same audience are part of what an attacker holds: with few enough
+        // events they are audited together with this report (see LINKED_EVENTS).
+        boolean linked = in.inPeriod().size() <= LINKED_EVENTS;
+        List<EventReport> eventReports = linked
+                ? in.inPeriod().stream().map(r -> EventReports.of(r, d.plain())).toList()
+                : List.of();
+        // The report alone first (small programs settle most of it), then with the events' reports.
+        List<java.util.function.Function<ProgrammeReport, org.cadre.reporting.disclosure.audit.Ledger>> stages = new ArrayList<>();
+        stages.add(report -> ProgrammeReportLedger.of(in, report, List.of()));
+        if (linked && !eventReports.isEmpty()) {
+            stages.add(report -> ProgrammeReportLedger.of(in, report, eventReports));
+        }
+        // A public report withholds whatever the donor report of the same period withholds (Disclosure.over).
+        Disclosure over = d.lower().map(lower -> {
+            Set<String> withheld = new java.util.LinkedHashSet<>(d.forced());
+            withheld.addAll(ProgrammeReportLedger.of(in, of(programme, rosters, pool, framework, from, to, lower, nameable), List.of())
+                    .targets().keySet());
+            return d.withForced(withheld);
+        }).orElse(d);
+        return org.cadre.reporting.disclosure.audit.Protection.protect(over, x -> build(in, x, nameable), stages);
+    }
+
+    /**
+     * Donor and public programme reports of periods with at most this many events are audited together with
+     * the same audience's reports of each of those events; above it, on their own (the report says so), since
+     * the joint linear programs grow with every event's tables. See docs/reporting.md.
+     */
+    public static final int LINKED_EVENTS = 50;
+
+    /** What a programme report is computed from, worked out once, whatever the audience. */
+    record Inputs(Programme programme, LocalDate from, LocalDate to, List<EventRoster> ofProgramme, List<EventRoster> inPeriod,
+            Map<PersonId, Person> officials, Map<String, String> organisationNames, List<Reach> reaches, Funnel funnel,
+            List<IndicatorFigures> indicators) {}
+
+    /** A ToT of the period with its reach. */
+    record Reach(EventRoster tot, CascadeReach reach) {}
+
+    /** The pool's people per level (highest over the programme's packages), active and inactive. */
+    record Funnel(long[] atLevel, long active, long inactive) {}
+
+    /** An indicator's numerator and denominator (0 for a count). */
+    record IndicatorFigures(Indicator indicator, long numerator, long denominator) {}
+
+    private static Inputs inputs(Programme programme, Collection<EventRoster> rosters, TrainerPool pool,
+            ResultsFramework framework, LocalDate from, LocalDate to) {
         List<EventRoster> ofProgramme = rosters.stream().filter(r -> r.event().programme().equals(programme.id()))
                 .sorted(Comparator.comparing((EventRoster r) -> r.event().courseDays().first()).thenComparing(r -> r.event().id()))
                 .toList();
         List<EventRoster> inPeriod = ofProgramme.stream()
                 .filter(r -> !r.event().courseDays().first().isBefore(from) && !r.event().courseDays().first().isAfter(to))
                 .toList();
-
         Map<PersonId, Person> officials = new LinkedHashMap<>();
         for (EventRoster r : inPeriod) {
             for (Enrolment e : r.enrolmentsAs(Role.PARTICIPANT)) {
@@ -85,7 +133,6 @@ public final class ProgrammeReports {
                 }
             }
         }
-        List<EventLine> events = inPeriod.stream().map(r -> eventLine(r, d)).toList();
         Set<CurriculumId> curricula = new HashSet<>();
         ofProgramme.forEach(r -> curricula.add(r.event().curriculum()));
         // Cascades grouped by the ToT they name once, so following every ToT stays linear in events.
@@ -93,36 +140,44 @@ public final class ProgrammeReports {
         for (EventRoster r : ofProgramme) {
             r.event().trainersFrom().ifPresent(tot -> cascadesOf.computeIfAbsent(tot, t -> new ArrayList<>()).add(r));
         }
-        List<CascadeLine> cascades = new ArrayList<>();
+        List<Reach> reaches = new ArrayList<>();
         Set<PersonId> cascadeOfficers = new HashSet<>();
         for (EventRoster r : inPeriod) {
             if (r.event().kind() == Event.Kind.TOT) {
                 CascadeReach reach = CascadeReach.of(r, cascadesOf.getOrDefault(r.event().id(), List.of()));
                 cascadeOfficers.addAll(reach.officersTrained());
-                cascades.add(cascadeLine(reach, r, d, nameable));
+                reaches.add(new Reach(r, reach));
             }
         }
-        PoolFunnel funnel = funnel(pool, curricula, to, d);
+        Funnel funnel = funnel(pool, curricula, to);
+        List<IndicatorFigures> indicators = framework.indicators().stream()
+                .map(i -> indicator(i, officials.values(), inPeriod, funnel, cascadeOfficers)).toList();
+        return new Inputs(programme, from, to, ofProgramme, inPeriod, officials, organisationNames(ofProgramme), reaches, funnel,
+                indicators);
+    }
+
+    private static ProgrammeReport build(Inputs in, Disclosure d, java.util.function.Predicate<Person> nameable) {
+        List<EventLine> events = in.inPeriod().stream().map(r -> eventLine(r, d)).toList();
+        List<CascadeLine> cascades = in.reaches().stream().map(r -> cascadeLine(r.reach(), r.tot(), d, nameable)).toList();
         org.cadre.reporting.disclosure.Table byCountry =
-                d.publish(EventReports.byCountryAndSex("officialsBySexAndCountry", List.copyOf(officials.values())));
-        List<IndicatorResult> indicators = framework.indicators().stream()
-                .map(i -> indicator(i, officials.values(), byCountry, inPeriod, pool, curricula, to, cascadeOfficers, d)).toList();
+                d.publish(EventReports.byCountryAndSex("officialsBySexAndCountry", List.copyOf(in.officials().values())));
+        List<IndicatorResult> indicators = in.indicators().stream().map(i -> indicator(i, byCountry, d)).toList();
         Map<String, String> countryOf = new java.util.HashMap<>();
-        Map<String, String> names = organisationNames(ofProgramme);
-        officials.values().forEach(p -> countryOf.put(organisationName(p, names), p.country().code()));
+        in.officials().values().forEach(p -> countryOf.put(organisationName(p, in.organisationNames()), p.country().code()));
+        Programme programme = in.programme();
         return new ProgrammeReport(d.audience().label(), d.k(),
                 new ProgrammeReport.Facts(programme.id().value(), programme.title(), programme.donor(),
                         programme.countries().stream().map(c -> c.code()).sorted().toList(), List.copyOf(programme.sdgs())),
-                from, to, events, byCountry.total(), byCountry,
-                d.publishNested(byOrganisation(officials.values(), names), byCountry, countryOf::get),
-                funnel, cascades, indicators, notes(d));
+                in.from(), in.to(), events, byCountry.total(), byCountry,
+                d.publishNested(byOrganisation(in.officials().values(), in.organisationNames()), byCountry, countryOf::get),
+                funnel(in.funnel(), d), cascades, indicators, notes(d, in));
     }
 
     private static EventLine eventLine(EventRoster r, Disclosure d) {
         Event e = r.event();
         long present = r.enrolmentsAs(Role.PARTICIPANT).stream().filter(x -> x.status().wasPresent()).count();
         return new EventLine(e.id().value(), e.title(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.city(),
-                e.country().code(), e.courseDays().first(), e.courseDays().last(), d.count(present));
+                e.country().code(), e.courseDays().first(), e.courseDays().last(), d.count("events/" + e.id().value(), present));
     }
 
     private static Map<String, String> organisationNames(List<EventRoster> rosters) {
@@ -145,11 +200,10 @@ public final class ProgrammeReports {
                 rows.values().stream().mapToLong(Long::longValue).toArray());
     }
 
-    private static PoolFunnel funnel(TrainerPool pool, Set<CurriculumId> curricula, LocalDate to, Disclosure d) {
+    private static Funnel funnel(TrainerPool pool, Set<CurriculumId> curricula, LocalDate to) {
         long[] at = new long[PoolStatus.values().length];
         long active = 0;
         long inactive = 0;
-        Set<PersonId> counted = new HashSet<>();
         // One line per person: their highest level over the programme's packages.
         Map<PersonId, TrainerRecord> best = new TreeMap<>();
         for (TrainerRecord r : pool.records()) {
@@ -160,9 +214,6 @@ public final class ProgrammeReports {
                     (x, y) -> x.status().compareTo(y.status()) >= 0 ? x : y));
         }
         for (TrainerRecord r : best.values()) {
-            if (!counted.add(r.person())) {
-                continue;
-            }
             at[r.status().ordinal()]++;
             boolean delivering = r.isActive() && r.lastDelivery().filter(last -> !last.isBefore(to.minus(ACTIVE_WITHIN))).isPresent();
             if (delivering) {
@@ -172,13 +223,42 @@ public final class ProgrammeReports {
                 inactive++;
             }
         }
+        return new Funnel(at, active, inactive);
+    }
+
+    /**
+     * People at a level or above: the sum of the published cells at those levels, or the published total less
+     * the levels below, when either is whole; otherwise a figure of its own, published when the audit allows.
+     */
+    private static Cell reached(org.cadre.reporting.disclosure.Table atLevel, Funnel f, int s, Disclosure d) {
+        List<Cell> cells = atLevel.cells().stream().map(l -> l.get(0)).toList();
+        Cell above = Disclosure.sum(cells.subList(s, cells.size()));
+        if (above.isPublished()) {
+            return above;
+        }
+        Cell below = Disclosure.sum(cells.subList(0, s));
+        if (atLevel.total().isPublished() && below.isPublished()) {
+            return Cell.of(atLevel.total().get() - below.get());
+        }
+        long value = 0;
+        for (int t = s; t < f.atLevel().length; t++) {
+            value += f.atLevel()[t];
+        }
+        return d.count(reachedId(atLevel.rows().get(s)), value);
+    }
+
+    static String reachedId(String level) {
+        return "pool/reached/" + level;
+    }
+
+    private static PoolFunnel funnel(Funnel f, Disclosure d) {
         List<String> levels = java.util.Arrays.stream(PoolStatus.values()).map(PoolStatus::label).toList();
-        org.cadre.reporting.disclosure.Table atLevel = d.publish(Counts.oneWay("poolAtLevel", levels, at));
+        org.cadre.reporting.disclosure.Table atLevel = d.publish(Counts.oneWay("poolAtLevel", levels, f.atLevel()));
         List<Cell> cumulative = new ArrayList<>();
         for (int s = 0; s < levels.size(); s++) {
-            cumulative.add(Disclosure.sum(atLevel.cells().subList(s, levels.size()).stream().map(l -> l.get(0)).toList()));
+            cumulative.add(reached(atLevel, f, s, d));
         }
-        return new PoolFunnel(atLevel, cumulative, d.count(active), d.count(inactive));
+        return new PoolFunnel(atLevel, cumulative, d.count("pool/active", f.active()), d.count("pool/inactive", f.inactive()));
     }
 
     private static CascadeLine cascadeLine(CascadeReach reach, EventRoster tot, Disclosure d, java.util.function.Predicate<Person> nameable) {
@@ -192,31 +272,26 @@ public final class ProgrammeReports {
             String label = graduate != null && nameable.test(graduate) ? graduate.displayName() : "graduate " + n;
             perGraduate.add(new ProgrammeReport.GraduateReach(label, d.count(e.getValue().size())));
         }
-        Cell graduates = d.count(reach.graduates().size());
-        Cell officers = d.count(reach.officersTrained().size());
+        String at = "cascades/" + reach.tot().value();
+        Cell graduates = d.count(at + "/graduates", reach.graduates().size());
+        Cell officers = d.count(at + "/officers", reach.officersTrained().size());
         BigDecimal multiplier = graduates.isPublished() && officers.isPublished() && reach.graduates().size() > 0
                 ? BigDecimal.valueOf(reach.officersTrained().size()).divide(BigDecimal.valueOf(reach.graduates().size()), 2, RoundingMode.HALF_UP)
                 : null;
-        return new CascadeLine(reach.tot().value(), graduates, d.count(reach.cascades().size()), officers, multiplier, perGraduate);
+        return new CascadeLine(reach.tot().value(), graduates, Cell.of(reach.cascades().size()), officers, multiplier, perGraduate);
     }
 
-    private static IndicatorResult indicator(Indicator i, Collection<Person> officials,
-            org.cadre.reporting.disclosure.Table byCountry, List<EventRoster> inPeriod,
-            TrainerPool pool, Set<CurriculumId> curricula, LocalDate to, Set<PersonId> cascadeOfficers, Disclosure d) {
-        long numerator;
-        long denominator;
+    private static IndicatorFigures indicator(Indicator i, Collection<Person> officials, List<EventRoster> inPeriod, Funnel funnel,
+            Set<PersonId> cascadeOfficers) {
+        long numerator = 0;
+        long denominator = 0;
         switch (i.metric()) {
-            case OFFICIALS_TRAINED -> {
-                numerator = officials.size();
-                denominator = 0;
-            }
+            case OFFICIALS_TRAINED -> numerator = officials.size();
             case WOMEN_SHARE -> {
                 numerator = officials.stream().filter(p -> p.sex() == Sex.FEMALE).count();
                 denominator = officials.size();
             }
             case TOT_CERTIFICATION_RATE -> {
-                numerator = 0;
-                denominator = 0;
                 for (EventRoster r : inPeriod) {
                     if (r.event().kind() == Event.Kind.TOT) {
                         List<Certification.Decision> decisions = Certification.evaluate(r);
@@ -226,59 +301,78 @@ public final class ProgrammeReports {
                 }
             }
             case POST_TEST_PASS_RATE -> {
-                numerator = 0;
-                denominator = 0;
                 for (EventRoster r : inPeriod) {
-                    int pass = r.curriculum().certification().postTestPassMark();
-                    Map<PersonId, int[]> phases = new TreeMap<>();
-                    Map<PersonId, Integer> post = new TreeMap<>();
-                    for (TestScore t : r.tests()) {
-                        phases.computeIfAbsent(t.person(), p -> new int[2])[t.phase().ordinal()]++;
-                        if (t.phase() == TestScore.Phase.POST) {
-                            post.put(t.person(), t.total());
-                        }
-                    }
-                    for (var e : phases.entrySet()) {
-                        if (e.getValue()[0] == 1 && e.getValue()[1] == 1) {
-                            denominator++;
-                            if (post.get(e.getKey()) >= pass) {
-                                numerator++;
-                            }
-                        }
-                    }
+                    long[] pairs = pairedTests(r);
+                    denominator += pairs[0];
+                    numerator += pairs[1];
                 }
             }
-            case CERTIFIED_TRAINERS -> {
-                numerator = pool.records().stream().filter(r -> curricula.contains(r.curriculum()))
-                        .map(r -> r.asOf(to)).flatMap(java.util.Optional::stream)
-                        .filter(r -> r.status().isAtLeast(PoolStatus.CERTIFIED_TRAINER))
-                        .map(TrainerRecord::person).distinct().count();
-                denominator = 0;
-            }
-            case CASCADE_OFFICERS -> {
-                numerator = cascadeOfficers.size();
-                denominator = 0;
-            }
+            case CERTIFIED_TRAINERS -> numerator = funnel.atLevel()[PoolStatus.CERTIFIED_TRAINER.ordinal()]
+                    + funnel.atLevel()[PoolStatus.LEAD_TRAINER.ordinal()];
+            case CASCADE_OFFICERS -> numerator = cascadeOfficers.size();
             default -> throw new AssertionError(i.metric());
         }
+        return new IndicatorFigures(i, numerator, denominator);
+    }
+
+    /**
+     * Participants holding a seat with exactly one pre-test and one post-test, and those of them whose
+     * post-test reached the pass mark: the figures of the event report's knowledge section.
+     */
+    static long[] pairedTests(EventRoster r) {
+        Set<PersonId> seated = new HashSet<>();
+        r.seatedParticipants().forEach(e -> seated.add(e.person()));
+        int pass = r.curriculum().certification().postTestPassMark();
+        Map<PersonId, int[]> phases = new java.util.HashMap<>();
+        Map<PersonId, Integer> post = new java.util.HashMap<>();
+        for (TestScore t : r.tests()) {
+            if (!seated.contains(t.person())) {
+                continue;
+            }
+            phases.computeIfAbsent(t.person(), p -> new int[2])[t.phase().ordinal()]++;
+            if (t.phase() == TestScore.Phase.POST) {
+                post.put(t.person(), t.total());
+            }
+        }
+        long pairs = 0;
+        long reached = 0;
+        for (var e : phases.entrySet()) {
+            if (e.getValue()[0] == 1 && e.getValue()[1] == 1) {
+                pairs++;
+                reached += post.get(e.getKey()) >= pass ? 1 : 0;
+            }
+        }
+        return new long[] {pairs, reached};
+    }
+
+    private static IndicatorResult indicator(IndicatorFigures f, org.cadre.reporting.disclosure.Table byCountry, Disclosure d) {
+        Indicator i = f.indicator();
         boolean percentage = i.metric().isPercentage();
-        Share actual = percentage ? d.share(numerator, denominator) : null;
-        Cell count = percentage ? null : d.count(numerator);
-        // Figures that also stand in the officials table are taken from it as published, so an indicator
-        // never reveals a total the table withholds.
+        Share actual = percentage ? d.share("indicators/" + i.id(), f.numerator(), f.denominator()) : null;
+        Cell count = percentage ? null : d.count("indicators/" + i.id(), f.numerator());
+        // Figures that also stand in the officials table are the table's cells as published, so an indicator
+        // never reveals what the table withholds, nor withholds what it publishes.
         if (i.metric() == ResultsFramework.Metric.OFFICIALS_TRAINED) {
             count = byCountry.total();
-        } else if (i.metric() == ResultsFramework.Metric.WOMEN_SHARE
-                && (byCountry.columnTotals().get(0).suppressed() || byCountry.total().suppressed())) {
-            actual = new Share(Cell.hidden(), byCountry.total(), null);
+        } else if (i.metric() == ResultsFramework.Metric.WOMEN_SHARE) {
+            Cell women = byCountry.columnTotals().get(EventReports.sexColumn(Sex.FEMALE));
+            Cell all = byCountry.total();
+            BigDecimal percent = women.isPublished() && all.isPublished() && all.get() > 0
+                    ? BigDecimal.valueOf(women.get() * 100L).divide(BigDecimal.valueOf(all.get()), 1, RoundingMode.HALF_UP)
+                    : null;
+            actual = new Share(women, all, percent);
         }
         return new IndicatorResult(i.id(), i.title(), percentage ? "percentage" : "count", i.baseline(), i.target(),
                 actual, count, i.metric().definition());
     }
 
-    private static List<String> notes(Disclosure d) {
+    private static List<String> notes(Disclosure d, Inputs in) {
         List<String> notes = new ArrayList<>();
         d.footnote().ifPresent(notes::add);
+        if (d.k() > 1 && in.inPeriod().size() > LINKED_EVENTS) {
+            notes.add("This report was checked against its own figures; with more than " + LINKED_EVENTS
+                    + " events in the period it was not checked together with the events' own reports.");
+        }
         notes.add("Each person is counted once in the period, however many events they attended.");
         notes.add("Percentages to one decimal and multipliers to two, rounded half up; every percentage shows its denominator.");
         return notes;

@@ -38,7 +38,7 @@ public record ResultsFramework(ImmutableList<Indicator> indicators) {
         /** ToT participants certified (percentage). */
         TOT_CERTIFICATION_RATE(true, "ToT participants certified / ToT participants holding a seat"),
         /** Paired tests whose post-test reached the pass mark (percentage). */
-        POST_TEST_PASS_RATE(true, "paired tests whose post-test reached the pass mark / paired tests"),
+        POST_TEST_PASS_RATE(true, "paired tests of participants holding a seat whose post-test reached the pass mark / those paired tests"),
         /** Certified and lead trainers in the pool at the period's end (count). */
         CERTIFIED_TRAINERS(false, "people at certified-trainer or lead-trainer level on the last day"),
         /** Officers trained in cascades by the programme's ToT graduates (count). */

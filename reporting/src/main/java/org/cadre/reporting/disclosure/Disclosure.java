@@ -37,20 +37,107 @@ public final class Disclosure {
 
     private final Audience audience;
     private final int k;
+    private final java.util.Set<String> forced;
+    private final java.util.Set<String> released;
+    private final Disclosure lower;
 
     private Disclosure(Audience audience, int k) {
+        this(audience, k, java.util.Set.of(), java.util.Set.of(), null);
+    }
+
+    private Disclosure(Audience audience, int k, java.util.Set<String> forced, java.util.Set<String> released, Disclosure lower) {
         this.audience = Require.present(audience, "audience");
         this.k = audience == Audience.INTERNAL ? 1 : Require.inRange(k, 2, 1000, "k");
+        this.forced = java.util.Set.copyOf(forced);
+        this.released = java.util.Set.copyOf(released);
+        this.lower = lower;
+    }
+
+    /**
+     * The same control, withholding also every cell that the same report for {@code lower} withholds: a
+     * public report published beside a donor report of the same event or period must not publish a figure
+     * the donor report withholds, or a reader holding both could combine them. Public reports are built over
+     * the donor default (k = 5) unless told otherwise.
+     */
+    public Disclosure over(Disclosure lower) {
+        Require.present(lower, "lower");
+        if (lower.audience == Audience.INTERNAL || lower.k >= k) {
+            throw new IllegalArgumentException("lower: a report can only be built over one with a smaller k that withholds");
+        }
+        return new Disclosure(audience, k, forced, released, lower.lower == null ? lower : new Disclosure(lower.audience, lower.k, lower.forced, lower.released, null));
+    }
+
+    /**
+     * The same control over no lower audience: for a public report whose k equals the donor k (the two
+     * reports then withhold the same cells by the same rules).
+     */
+    public Disclosure withoutLower() {
+        return new Disclosure(audience, k, forced, released, null);
+    }
+
+    /** The same audience, k and lower audience, with no cell forced or released: for another report. */
+    public Disclosure plain() {
+        return new Disclosure(audience, k, java.util.Set.of(), java.util.Set.of(), lower);
+    }
+
+    /** The disclosure whose withheld cells this one withholds too ({@link #over}), if any. */
+    public java.util.Optional<Disclosure> lower() {
+        return java.util.Optional.ofNullable(lower);
+    }
+
+    /**
+     * The same control, withholding also the cells named (by id: {@code table/row/column}, {@code
+     * table/row/total}, {@code table/total/total}, {@code figure/numerator}...): complementary suppression
+     * chosen by the audit ({@link org.cadre.reporting.disclosure.audit.Audit}). A zero is never withheld.
+     */
+    public Disclosure withForced(java.util.Set<String> cells) {
+        return new Disclosure(audience, k, cells, released, lower);
+    }
+
+    /**
+     * The same control, never choosing the cells named as complements: counts of k or more that another
+     * report the attacker holds gives away already, so that withholding them would hide without protecting
+     * ({@link org.cadre.reporting.disclosure.audit.Protection}). A count below k is withheld all the same.
+     */
+    public Disclosure withReleased(java.util.Set<String> cells) {
+        return new Disclosure(audience, k, forced, cells, lower);
+    }
+
+    /** Cells never chosen as complements, by id. */
+    public java.util.Set<String> released() {
+        return released;
+    }
+
+    private boolean released(String id) {
+        return released.contains(id);
+    }
+
+    /** The cells withheld beyond the rules, by id. */
+    public java.util.Set<String> forced() {
+        return forced;
+    }
+
+    private boolean forced(String id, long value) {
+        return value > 0 && forced.contains(id);
+    }
+
+    /** The id of a table's cell: {@code table/row/column}, with {@code total} for margins. */
+    public static String cellId(String table, String row, String column) {
+        return table + "/" + row + "/" + column;
     }
 
     /** Disclosure control for the audience with its default k. */
     public static Disclosure forAudience(Audience audience) {
-        return new Disclosure(audience, audience.defaultK());
+        return forAudience(audience, audience.defaultK());
     }
 
-    /** Disclosure control with a chosen k (ignored for the internal audience). */
+    /**
+     * Disclosure control with a chosen k (ignored for the internal audience). A public report is built
+     * over the donor default ({@link #over}) when its k is larger.
+     */
     public static Disclosure forAudience(Audience audience, int k) {
-        return new Disclosure(audience, k);
+        Disclosure d = new Disclosure(audience, k);
+        return audience == Audience.PUBLIC && d.k > Audience.DONOR.defaultK() ? d.over(new Disclosure(Audience.DONOR, Audience.DONOR.defaultK())) : d;
     }
 
     public Audience audience() {
@@ -78,11 +165,22 @@ public final class Disclosure {
         return isSafe(value) ? Cell.of(value) : Cell.hidden();
     }
 
+    /** A single count known by {@code id}, withheld also when the audit asks for it. */
+    public Cell count(String id, long value) {
+        return isSafe(value) && !forced(id, value) ? Cell.of(value) : Cell.hidden();
+    }
+
     /** A share: numerator of denominator, with its percentage to one decimal (half up). */
     public Share share(long numerator, long denominator) {
+        return share("", numerator, denominator);
+    }
+
+    /** A share known by {@code id} (its parts {@code id/numerator} and {@code id/denominator}). */
+    public Share share(String id, long numerator, long denominator) {
         Require.that(numerator >= 0 && numerator <= denominator, "numerator", "must lie between 0 and the denominator");
-        Cell den = count(denominator);
-        Cell num = isSafe(numerator) && isSafe(denominator - numerator) && den.isPublished() ? Cell.of(numerator) : Cell.hidden();
+        Cell den = count(id + "/denominator", denominator);
+        Cell num = isSafe(numerator) && isSafe(denominator - numerator) && den.isPublished() && !forced(id + "/numerator", numerator)
+                ? Cell.of(numerator) : Cell.hidden();
         BigDecimal percent = num.isPublished() && denominator > 0
                 ? BigDecimal.valueOf(numerator * 100L).divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP)
                 : null;
@@ -91,7 +189,12 @@ public final class Disclosure {
 
     /** A mean over {@code n} values, to two decimals (half up); withheld when n is. */
     public Mean mean(long n, BigDecimal sum) {
-        Cell count = count(n);
+        return mean("", n, sum);
+    }
+
+    /** A mean known by {@code id} (its n is {@code id/n}); withheld when n is. */
+    public Mean mean(String id, long n, BigDecimal sum) {
+        Cell count = count(id + "/n", n);
         BigDecimal value = count.isPublished() && n > 0
                 ? sum.divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP)
                 : null;
@@ -141,15 +244,20 @@ public final class Disclosure {
             grid[rows][cols] = counts.total();
         }
         boolean[][] hidden = new boolean[rows + 1][width];
+        boolean[][] keep = new boolean[rows + 1][width];
         for (int r = 0; r <= rows; r++) {
             for (int c = 0; c < width; c++) {
-                hidden[r][c] = !isSafe(grid[r][c]);
+                String row = r < rows ? counts.rows().get(r) : "total";
+                String column = c < cols ? counts.columns().get(c) : "total";
+                keep[r][c] = released(cellId(counts.id(), row, column)) || !rowTotals && r == rows && released(cellId(counts.id(), "total", "total"));
+                hidden[r][c] = !isSafe(grid[r][c]) || forced(cellId(counts.id(), row, column), grid[r][c])
+                        || !rowTotals && r == rows && forced(cellId(counts.id(), "total", "total"), grid[r][c]);
             }
         }
         if (rowTotals) {
-            protectTwoWay(grid, hidden);
+            protectTwoWay(grid, hidden, keep);
         } else {
-            protectOneWay(grid, hidden);
+            protectOneWay(grid, hidden, keep);
         }
         ImmutableList.Builder<ImmutableList<Cell>> cells = ImmutableList.builder();
         ImmutableList.Builder<Cell> rowTotalCells = ImmutableList.builder();
@@ -200,11 +308,13 @@ public final class Disclosure {
         int n = children.rows().size();
         long[] value = new long[n];
         boolean[] hidden = new boolean[n];
+        boolean[] pinnedByRelease = new boolean[n];
         long total = 0;
         java.util.Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             value[i] = children.value(i, 0);
-            hidden[i] = !isSafe(value[i]);
+            hidden[i] = !isSafe(value[i]) || forced(cellId(children.id(), children.rows().get(i), children.columns().get(0)), value[i]);
+            pinnedByRelease[i] = released(cellId(children.id(), children.rows().get(i), children.columns().get(0)));
             total += value[i];
             groups.computeIfAbsent(parentRowOf.apply(children.rows().get(i)), g -> new ArrayList<>()).add(i);
         }
@@ -234,7 +344,8 @@ public final class Disclosure {
         lines.add(all);
         free.add(false);
         int allLine = lines.size() - 1;
-        boolean[] grandHidden = {ownTotal ? !isSafe(total) : parent.total().suppressed()};
+        boolean[] grandHidden = {ownTotal ? !isSafe(total) || forced(cellId(children.id(), "total", "count"), total)
+                : parent.total().suppressed()};
         parentHidden.add(grandHidden[0]);
         boolean changed = true;
         while (changed) {
@@ -249,14 +360,14 @@ public final class Disclosure {
                 }
                 int pick = -1;
                 for (int i : line) {
-                    if (!hidden[i] && !pinned[i] && value[i] > 0 && (pick < 0 || value[i] < value[pick])) {
+                    if (!hidden[i] && !pinned[i] && !pinnedByRelease[i] && value[i] > 0 && (pick < 0 || value[i] < value[pick])) {
                         pick = i;
                     }
                 }
                 if (pick >= 0) {
                     hidden[pick] = true;
                     changed = true;
-                } else if (ownTotal && (l == allLine || free.get(l)) && !grandHidden[0]) {
+                } else if (ownTotal && (l == allLine || free.get(l)) && !grandHidden[0] && !released(cellId(children.id(), "total", "count"))) {
                     // Nothing else to withhold in the line: the children's own total, which completes it, goes.
                     grandHidden[0] = true;
                     changed = true;
@@ -277,7 +388,7 @@ public final class Disclosure {
     }
 
     /** One column and its total: one line; never exactly one suppressed entry in it. */
-    private static void protectOneWay(long[][] grid, boolean[][] hidden) {
+    private static void protectOneWay(long[][] grid, boolean[][] hidden, boolean[][] keep) {
         int n = grid.length;
         int suppressed = 0;
         for (int r = 0; r < n; r++) {
@@ -288,15 +399,17 @@ public final class Disclosure {
         }
         int pick = -1;
         for (int r = 0; r < n - 1; r++) {
-            if (!hidden[r][0] && grid[r][0] > 0 && (pick < 0 || grid[r][0] < grid[pick][0])) {
+            if (!hidden[r][0] && !keep[r][0] && grid[r][0] > 0 && (pick < 0 || grid[r][0] < grid[pick][0])) {
                 pick = r;
             }
         }
-        hidden[pick >= 0 ? pick : n - 1][0] = true;
+        if (pick >= 0 || !keep[n - 1][0]) {
+            hidden[pick >= 0 ? pick : n - 1][0] = true;
+        }
     }
 
     /** Rows and columns with their totals: no suppressed entry may be a bridge. */
-    private static void protectTwoWay(long[][] grid, boolean[][] hidden) {
+    private static void protectTwoWay(long[][] grid, boolean[][] hidden, boolean[][] keep) {
         int rows = grid.length;
         int cols = grid[0].length;
         while (true) {
@@ -308,23 +421,35 @@ public final class Disclosure {
             int c = bridge[1];
             int[] best = null;
             for (int cc = 0; cc < cols; cc++) {
-                best = better(grid, hidden, best, r, cc);
+                best = better(grid, hidden, keep, best, r, cc);
             }
             for (int rr = 0; rr < rows; rr++) {
-                best = better(grid, hidden, best, rr, c);
+                best = better(grid, hidden, keep, best, rr, c);
             }
             if (best == null) {
                 // Every positive entry of its row and column is suppressed already: suppress the smallest
                 // positive published entry anywhere, which joins another line to its component.
                 for (int rr = 0; rr < rows; rr++) {
                     for (int cc = 0; cc < cols; cc++) {
-                        best = better(grid, hidden, best, rr, cc);
+                        best = better(grid, hidden, keep, best, rr, cc);
                     }
                 }
             }
             if (best == null) {
-                // Cannot happen: when every positive entry is suppressed they form cycles (each line with a
-                // positive entry has a positive total). Fail loudly rather than publish a derivable count.
+                // Every positive entry left is one another report gives away (released): what withholding could
+                // do, it has done, and the audit that follows has the last word. Without released entries this
+                // cannot happen: when every positive entry is suppressed they form cycles.
+                boolean anyKept = java.util.Arrays.stream(keep).anyMatch(line -> {
+                    for (boolean b : line) {
+                        if (b) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+                if (anyKept) {
+                    return;
+                }
                 throw new IllegalStateException("no complementary suppression found for a derivable count");
             }
             hidden[best[0]][best[1]] = true;
@@ -335,8 +460,8 @@ public final class Disclosure {
      * The better complement: unsuppressed and positive (a suppressed zero protects nothing, since a
      * published zero total next to it gives it away), smaller before larger, earlier before later.
      */
-    private static int[] better(long[][] grid, boolean[][] hidden, int[] current, int r, int c) {
-        if (hidden[r][c] || grid[r][c] == 0) {
+    private static int[] better(long[][] grid, boolean[][] hidden, boolean[][] keep, int[] current, int r, int c) {
+        if (hidden[r][c] || keep[r][c] || grid[r][c] == 0) {
             return current;
         }
         if (current == null || grid[r][c] < grid[current[0]][current[1]]) {

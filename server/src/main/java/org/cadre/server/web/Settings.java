@@ -74,7 +74,8 @@ public record Settings(Clock clock, Duration sessionIdle, Duration sessionMax, i
         return switch (audience) {
             case INTERNAL -> Disclosure.forAudience(Audience.INTERNAL);
             case DONOR -> Disclosure.forAudience(Audience.DONOR, donorK);
-            case PUBLIC -> Disclosure.forAudience(Audience.PUBLIC, publicK);
+            case PUBLIC -> publicK > donorK ? Disclosure.forAudience(Audience.PUBLIC, publicK).over(Disclosure.forAudience(Audience.DONOR, donorK))
+                    : Disclosure.forAudience(Audience.PUBLIC, publicK).withoutLower();
         };
     }
 }

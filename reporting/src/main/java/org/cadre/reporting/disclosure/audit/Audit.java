@@ -1,0 +1,479 @@
+package org.cadre.reporting.disclosure.audit;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.linear.LinearSolver;
+
+/**
+ * The audit of a report: for each withheld cell, the smallest and largest value it can take given
+ * everything the report publishes ({@link Ledger}), found by linear programs (ojAlgo), as statistical
+ * offices audit their tables (tau-ARGUS, sdcTable). A cell fails when it is pinned to one value, or when
+ * its true count is below k and the attacker can prove it is below k. The programs relax counts to real
+ * numbers and the bounds are then rounded inwards to whole numbers.
+ */
+public final class Audit {
+
+    private static final double EPSILON = 1e-6;
+
+    static {
+        // ojAlgo prints a note on standard output when it has no hardware profile for the machine; a
+        // library must not write to its embedder's console, and the documented switch silences it.
+        if (System.getProperty("shut.up.ojAlgo") == null) {
+            System.setProperty("shut.up.ojAlgo", "true");
+        }
+    }
+
+    private Audit() {}
+
+    /** A withheld cell that the published figures give away. */
+    public record Breach(String cell, long min, long max, long trueValue, String why) {}
+
+    /** The range of a withheld cell: {@code max} is {@link Long#MAX_VALUE} when unbounded. */
+    public record Range(String cell, long min, long max, long trueValue) {}
+
+    /**
+     * Every breach of the ledger for threshold {@code k}; empty when the report is safe. A target is cleared
+     * as soon as any solution of the published figures gives it a value that shows it is neither pinned
+     * nor provably small (at least {@code max(true + 1, k)}, or for a count of k or more, any other whole
+     * value); one program pushing all open targets together clears most of them, and only those left get
+     * programs of their own, as in tau-ARGUS's audit.
+     */
+    public static List<Breach> breaches(Ledger ledger, int k) {
+        return new Audited(ledger, k, new Memory()).breaches();
+    }
+
+    /** The range an attacker can narrow each withheld cell to (both ends solved, nothing capped). */
+    public static List<Range> ranges(Ledger ledger) {
+        Map<String, Range> byCell = new HashMap<>();
+        for (Map.Entry<Component, List<Ledger.Target>> part : components(ledger, Double.POSITIVE_INFINITY).entrySet()) {
+            for (Ledger.Target t : part.getValue()) {
+                double[] high = part.getKey().solution(weights(t.terms()), true);
+                double max = high == null ? Double.POSITIVE_INFINITY : value(t.terms(), high);
+                double[] low = part.getKey().solution(weights(t.terms()), false);
+                double min = low == null ? 0 : value(t.terms(), low);
+                long hi = Double.isInfinite(max) || max > Long.MAX_VALUE / 2.0 ? Long.MAX_VALUE : (long) Math.floor(max + EPSILON);
+                byCell.put(t.cell(), new Range(t.cell(), (long) Math.ceil(min - EPSILON), hi, t.trueValue()));
+            }
+        }
+        List<Range> out = new ArrayList<>();
+        ledger.targets().keySet().forEach(cell -> out.add(byCell.get(cell)));
+        return out;
+    }
+
+    /**
+     * Solutions found by earlier audits of the same unknowns (rounds of {@link Protection}): a round that
+     * withholds more cells mostly widens what the attacker may assume, so an earlier solution that still
+     * satisfies every published figure clears targets without a new program.
+     */
+    static final class Memory {
+        private static final int KEEP = 400;
+        private List<String> names = List.of();
+        private final ArrayDeque<double[]> points = new ArrayDeque<>();
+
+        List<double[]> pointsFor(Ledger ledger) {
+            List<String> now = ledger.names();
+            if (!names.equals(now)) {
+                names = now;
+                points.clear();
+            }
+            return List.copyOf(points);
+        }
+
+        void add(double[] x) {
+            if (x != null) {
+                points.addFirst(x);
+                if (points.size() > KEEP) {
+                    points.removeLast();
+                }
+            }
+        }
+    }
+
+    /**
+     * One ledger audited: its breaches, and the programs behind them kept for {@link Protection} to ask
+     * what withholding one more cell would change. The programs that push all open targets at once bound
+     * every unknown by a number above anything the audit asks about (the sum of all true values plus k),
+     * so that they always give a point; such a point satisfies every published figure, so whatever it
+     * shows a target can be, it can be.
+     */
+    static final class Audited {
+        private final Ledger ledger;
+        private final int k;
+        private final Memory memory;
+        private final Map<Component, List<Ledger.Target>> parts;
+        private final Map<String, Component> partOf = new HashMap<>();
+        private final List<Breach> breaches;
+
+        Audited(Ledger ledger, int k, Memory memory) {
+            this.ledger = ledger;
+            this.k = k;
+            this.memory = memory;
+            this.parts = components(ledger, ledger.totalTruth() + k + 1.0);
+            parts.forEach((part, targets) -> targets.forEach(t -> partOf.put(t.cell(), part)));
+            this.breaches = audit();
+        }
+
+        List<Breach> breaches() {
+            return breaches;
+        }
+
+        private List<Breach> audit() {
+            List<Breach> out = new ArrayList<>();
+            List<double[]> known = memory.pointsFor(ledger);
+            for (Map.Entry<Component, List<Ledger.Target>> part : parts.entrySet()) {
+                Component model = part.getKey();
+                List<Ledger.Target> open = new ArrayList<>(part.getValue());
+                open.removeIf(t -> t.trueValue() <= 0); // a zero found out is no breach: zeros are published anyway
+                for (double[] x : known) {
+                    if (open.isEmpty()) {
+                        break;
+                    }
+                    if (open.stream().anyMatch(t -> cleared(t, x, k)) && model.feasible(x)) {
+                        open.removeIf(t -> cleared(t, x, k));
+                    }
+                }
+                // All open targets at once, each weighted by what clears it: upwards, then (counts of k or more) down.
+                for (boolean up : new boolean[] {true, false}) {
+                    while (!open.isEmpty()) {
+                        Map<Integer, Double> weights = new HashMap<>();
+                        for (Ledger.Target t : open) {
+                            if (up || t.trueValue() >= k) {
+                                double w = 1.0 / (up ? Math.max(t.trueValue() + 1, k) : t.trueValue());
+                                t.terms().forEach(term -> weights.merge(term.variable(), w * term.coefficient(), Double::sum));
+                            }
+                        }
+                        if (weights.isEmpty()) {
+                            break;
+                        }
+                        double[] x = model.cappedSolution(weights, up);
+                        memory.add(x);
+                        int before = open.size();
+                        open.removeIf(t -> cleared(t, x, k));
+                        if (open.size() == before) {
+                            break;
+                        }
+                    }
+                }
+                while (!open.isEmpty()) {
+                    Ledger.Target t = open.remove(0);
+                    double[] high = model.solution(weights(t.terms()), true);
+                    memory.add(high);
+                    long hi = (long) Math.floor(value(t.terms(), high) + EPSILON);
+                    open.removeIf(other -> cleared(other, high, k));
+                    if (hi >= need(t)) {
+                        continue;
+                    }
+                    double[] low = model.solution(weights(t.terms()), false);
+                    memory.add(low);
+                    long lo = (long) Math.ceil(value(t.terms(), low) - EPSILON);
+                    open.removeIf(other -> cleared(other, low, k));
+                    if (lo >= hi) {
+                        out.add(new Breach(t.cell(), lo, hi, t.trueValue(), "pinned to one value"));
+                    } else if (t.trueValue() < k) {
+                        out.add(new Breach(t.cell(), lo, hi, t.trueValue(), "shown to be below " + k));
+                    }
+                }
+            }
+            Map<String, Integer> order = new HashMap<>();
+            ledger.targets().keySet().forEach(cell -> order.put(cell, order.size()));
+            out.sort(Comparator.comparingInt(b -> order.get(b.cell())));
+            return out;
+        }
+
+        /** The largest value a target could take if these published cells were withheld too (each at least 1). */
+        double maxWhenWithheld(String target, Collection<String> cells) {
+            Component model = partOf.get(target);
+            List<Ledger.Constraint> relaxed = new ArrayList<>();
+            for (String cell : cells) {
+                ledger.publishedConstraint(cell).filter(model::holds).ifPresent(relaxed::add);
+            }
+            double[] x = model.solution(weights(ledger.targets().get(target).terms()), true, relaxed, false);
+            return value(ledger.targets().get(target).terms(), x);
+        }
+
+        /** Withholds these published cells for the rest of this round's questions. */
+        void withhold(Collection<String> cells) {
+            for (String cell : cells) {
+                ledger.publishedConstraint(cell).ifPresent(c -> parts.keySet().stream().filter(p -> p.holds(c)).findFirst()
+                        .ifPresent(p -> p.withhold(c)));
+            }
+        }
+
+        /** What clears a target: an attainable value of at least k and above its true value. */
+        long need(Ledger.Target t) {
+            return Math.max(t.trueValue() + 1, k);
+        }
+    }
+
+    /** Whether a solution shows that a target is neither pinned nor provably below k. */
+    private static boolean cleared(Ledger.Target t, double[] x, int k) {
+        if (x == null) {
+            return false; // no point: an unbounded program says nothing of other targets
+        }
+        double v = value(t.terms(), x);
+        return v >= Math.max(t.trueValue() + 1, k) - EPSILON || (t.trueValue() >= k && v <= t.trueValue() - 1 + EPSILON);
+    }
+
+    private static double value(List<Ledger.Term> terms, double[] x) {
+        if (x == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double v = 0;
+        for (Ledger.Term term : terms) {
+            v += term.coefficient() * x[term.variable()];
+        }
+        return v;
+    }
+
+    private static Map<Integer, Double> weights(List<Ledger.Term> terms) {
+        Map<Integer, Double> weights = new HashMap<>();
+        terms.forEach(t -> weights.merge(t.variable(), (double) t.coefficient(), Double::sum));
+        return weights;
+    }
+
+    /**
+     * The ledger split into independent parts (targets linked by no constraint cannot inform each other),
+     * each with its linear program and its targets; a finite {@code cap} bounds every unknown.
+     */
+    private static Map<Component, List<Ledger.Target>> components(Ledger ledger, double cap) {
+        List<String> broken = ledger.violated();
+        if (!broken.isEmpty()) {
+            throw new IllegalStateException("the ledger contradicts the true values: " + broken);
+        }
+        int n = ledger.variables();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        for (Ledger.Constraint c : ledger.constraints()) {
+            for (int i = 1; i < c.terms().size(); i++) {
+                union(parent, c.terms().get(0).variable(), c.terms().get(i).variable());
+            }
+        }
+        for (Ledger.Target t : ledger.targets().values()) {
+            for (int i = 1; i < t.terms().size(); i++) {
+                union(parent, t.terms().get(0).variable(), t.terms().get(i).variable());
+            }
+        }
+        Map<Integer, Component> models = new HashMap<>();
+        for (Ledger.Constraint c : ledger.constraints()) {
+            models.computeIfAbsent(find(parent, c.terms().get(0).variable()), x -> new Component(n, cap)).add(c);
+        }
+        Map<Component, List<Ledger.Target>> out = new LinkedHashMap<>();
+        for (Ledger.Target t : ledger.targets().values()) {
+            if (t.terms().isEmpty()) {
+                continue;
+            }
+            Component model = models.computeIfAbsent(find(parent, t.terms().get(0).variable()), x -> new Component(n, cap));
+            out.computeIfAbsent(model, x -> new ArrayList<>()).add(t);
+        }
+        return out;
+    }
+
+    /** The linear program of one part, built afresh for every question (an objective, perhaps a relaxation). */
+    private static final class Component {
+        private final List<Ledger.Constraint> constraints = new ArrayList<>();
+        private final java.util.Set<Ledger.Constraint> withheld = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        private final java.util.SortedSet<Integer> variables = new java.util.TreeSet<>();
+        private final int size;
+        private final double cap;
+
+        Component(int size, double cap) {
+            this.size = size;
+            this.cap = cap;
+        }
+
+        void add(Ledger.Constraint c) {
+            constraints.add(c);
+            c.terms().forEach(t -> variables.add(t.variable()));
+        }
+
+        boolean holds(Ledger.Constraint c) {
+            return constraints.stream().anyMatch(x -> x == c);
+        }
+
+        /** Treats a published cell's equality as withheld (at least 1) from now on. */
+        void withhold(Ledger.Constraint c) {
+            withheld.add(c);
+        }
+
+        /** Whether a point satisfies every constraint of this part as the ledger states it (and the bounds). */
+        boolean feasible(double[] x) {
+            for (int i : variables) {
+                if (x[i] < -EPSILON) {
+                    return false;
+                }
+            }
+            for (Ledger.Constraint c : constraints) {
+                double v = value(c.terms(), x);
+                if (v < c.lower() - EPSILON || v > c.upper() + EPSILON) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        double[] solution(Map<Integer, Double> objective, boolean maximise) {
+            return solution(objective, maximise, List.of(), false);
+        }
+
+        /** As {@link #solution(Map, boolean)}, every unknown at most the cap: a point, never unbounded. */
+        double[] cappedSolution(Map<Integer, Double> objective, boolean maximise) {
+            return solution(objective, maximise, List.of(), !Double.isInfinite(cap));
+        }
+
+        /**
+         * A solution optimising the weighted sum of unknowns (every unknown of the ledger by index, zero
+         * outside this part), with these equalities also withheld, or null when the objective is unbounded.
+         */
+        double[] solution(Map<Integer, Double> objective, boolean maximise, Collection<Ledger.Constraint> alsoWithheld, boolean capped) {
+            // The rows as this question has them: a withheld equality becomes "at least 1".
+            List<double[]> bounds = new ArrayList<>();
+            List<List<Ledger.Term>> rows = new ArrayList<>();
+            for (Ledger.Constraint k : constraints) {
+                boolean relaxed = withheld.contains(k) || alsoWithheld.stream().anyMatch(x -> x == k);
+                rows.add(k.terms());
+                bounds.add(relaxed ? new double[] {1, Double.POSITIVE_INFINITY} : new double[] {k.lower(), k.upper()});
+            }
+            // Presolve: an equality left with one free unknown fixes it (a published count of one unknown), and the
+            // fixed values are carried into the other rows, until nothing more is fixed.
+            double[] fixed = new double[size];
+            boolean[] isFixed = new boolean[size];
+            boolean[] done = new boolean[rows.size()];
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (int r = 0; r < rows.size(); r++) {
+                    if (done[r] || bounds.get(r)[0] != bounds.get(r)[1]) {
+                        continue;
+                    }
+                    Ledger.Term free = null;
+                    int frees = 0;
+                    double rest = 0;
+                    for (Ledger.Term t : rows.get(r)) {
+                        if (isFixed[t.variable()]) {
+                            rest += t.coefficient() * fixed[t.variable()];
+                        } else {
+                            frees++;
+                            free = t;
+                        }
+                    }
+                    if (frees == 1) {
+                        fixed[free.variable()] = (bounds.get(r)[0] - rest) / free.coefficient();
+                        isFixed[free.variable()] = true;
+                        done[r] = true;
+                        changed = true;
+                    } else if (frees == 0) {
+                        done[r] = true;
+                    }
+                }
+            }
+            // ojAlgo's simplex through its plain builder (minimise c.x; A x = b; G x <= h; x >= 0), in doubles and
+            // without the BigDecimal presolve of its modelling layer, which cost more than the programs themselves.
+            int[] index = new int[size];
+            int m = 0;
+            int[] unknown = new int[variables.size()];
+            for (int v : variables) {
+                if (!isFixed[v]) {
+                    index[v] = m;
+                    unknown[m++] = v;
+                }
+            }
+            double[] c = new double[m];
+            for (Map.Entry<Integer, Double> w : objective.entrySet()) {
+                if (variables.contains(w.getKey()) && !isFixed[w.getKey()]) {
+                    c[index[w.getKey()]] += maximise ? -w.getValue() : w.getValue();
+                }
+            }
+            double[] x = new double[size];
+            for (int v : variables) {
+                if (isFixed[v]) {
+                    if (fixed[v] < -EPSILON || capped && fixed[v] > cap + EPSILON) {
+                        throw new IllegalStateException("the published figures of a report contradict each other (an unknown fixed at " + fixed[v] + ")");
+                    }
+                    x[v] = fixed[v];
+                }
+            }
+            if (m == 0) {
+                return x;
+            }
+            LinearSolver.Builder builder = LinearSolver.newGeneralBuilder(c);
+            if (capped) {
+                for (int i = 0; i < m; i++) {
+                    double[] row = new double[m];
+                    row[i] = 1;
+                    builder.inequality(cap, row);
+                }
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                if (done[r]) {
+                    continue;
+                }
+                double[] row = new double[m];
+                double rest = 0;
+                boolean any = false;
+                for (Ledger.Term term : rows.get(r)) {
+                    if (isFixed[term.variable()]) {
+                        rest += term.coefficient() * fixed[term.variable()];
+                    } else {
+                        row[index[term.variable()]] += term.coefficient();
+                        any = true;
+                    }
+                }
+                double lower = bounds.get(r)[0] - rest;
+                double upper = bounds.get(r)[1] - rest;
+                if (!any) {
+                    if (lower > EPSILON || upper < -EPSILON) {
+                        throw new IllegalStateException("the published figures of a report contradict each other");
+                    }
+                    continue;
+                }
+                if (lower == upper) {
+                    builder.equality(lower, row);
+                    continue;
+                }
+                if (!Double.isInfinite(upper)) {
+                    builder.inequality(upper, row);
+                }
+                if (!Double.isInfinite(lower)) {
+                    double[] negated = new double[m];
+                    for (int i = 0; i < m; i++) {
+                        negated[i] = -row[i];
+                    }
+                    builder.inequality(-lower, negated);
+                }
+            }
+            Optimisation.Result result = builder.build().solve();
+            if (result.getState() == Optimisation.State.UNBOUNDED) {
+                return null;
+            }
+            if (!result.getState().isFeasible()) {
+                throw new IllegalStateException("the published figures of a report contradict each other (" + result.getState() + ")");
+            }
+            for (int i = 0; i < m; i++) {
+                x[unknown[i]] = result.doubleValue(i);
+            }
+            return x;
+        }
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        parent[find(parent, a)] = find(parent, b);
+    }
+}
