@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the disclosure audit costs: the same report built for the internal audience (no suppression, no
  * audit: the raw limit) and for donors (rules, audit, complementary suppression), in the same run. Cases:
- * the demo ToT's event report; a 1,000-person event of 20 sessions; programme reports over 10 and 50
- * events (audited together with the events' own donor reports, which they build) and over 20,000 events
+ * the demo ToT's event report; a 1,000-person event of 20 sessions; a programme report over 10 events
+ * (audited together with the events' own donor reports, which it builds) and over 50 and 20,000 events
  * (above {@link ProgrammeReports#LINKED_EVENTS}: audited on its own figures).
  */
 @State(Scope.Benchmark)

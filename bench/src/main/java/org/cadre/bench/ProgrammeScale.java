@@ -73,8 +73,10 @@ final class ProgrammeScale {
                     .organisations(template.organisations().values()).rubric(template.rubric().orElseThrow());
             List<Attendance> marks = new ArrayList<>(PARTICIPANTS * 14);
             List<TestScore> tests = new ArrayList<>();
+            // Distinct people per event (one enrolment per person and event, as the store holds them).
+            int firstDrawn = rnd.nextInt(peopleCount);
             for (int p = 0; p < PARTICIPANTS; p++) {
-                Person person = people.get(rnd.nextInt(peopleCount));
+                Person person = people.get((firstDrawn + p) % peopleCount);
                 roster.person(person);
                 roster.enrolment(Enrolment.nominate(person.id(), id, org.cadre.roster.Role.PARTICIPANT, DemoRoster.KZ_BORDER_SERVICE,
                                 first.minusDays(30))

@@ -101,7 +101,7 @@ public final class ProgrammeReports {
      * the same audience's reports of each of those events; above it, on their own (the report says so), since
      * the joint linear programs grow with every event's tables. See docs/reporting.md.
      */
-    public static final int LINKED_EVENTS = 50;
+    public static final int LINKED_EVENTS = 10;
 
     /** What a programme report is computed from, worked out once, whatever the audience. */
     record Inputs(Programme programme, LocalDate from, LocalDate to, List<EventRoster> ofProgramme, List<EventRoster> inPeriod,
