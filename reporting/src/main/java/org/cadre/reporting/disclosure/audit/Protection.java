@@ -147,7 +147,7 @@ public final class Protection {
                 take(same, chosen, audit); // published elsewhere as it stands: that copy gives it away
                 continue;
             }
-            List<List<String>> candidates = nearest(b.cell(), target, cellsOf, constraintsOf, copies, published, chosen, l::truth, 1);
+            List<List<String>> candidates = nearest(target, cellsOf, constraintsOf, copies, published, chosen, l::truth, 1);
             // The first candidate (least loss first) that frees the cell, unless two that come before it do it
             // together (a row and a column total before the grand total); failing all, the first that widens its range.
             List<String> best = null;
@@ -166,7 +166,7 @@ public final class Protection {
             if (thorough && frees < 0 && widens == null && b.trueValue() < k) {
                 // Nothing near moves a small count: look further out (a pass mark count bounding the pairs that
                 // bound the unpaired) before withholding everything linked to it.
-                List<List<String>> further = nearest(b.cell(), target, cellsOf, constraintsOf, copies, published, chosen, l::truth, FURTHEST);
+                List<List<String>> further = nearest(target, cellsOf, constraintsOf, copies, published, chosen, l::truth, FURTHEST);
                 further.removeAll(candidates);
                 for (int i = 0; i < further.size() && frees < 0; i++) {
                     double max = audit.maxWhenWithheld(b.cell(), further.get(i));
@@ -216,7 +216,7 @@ public final class Protection {
      * headline repeated in every table's total is kept where a lone cell will do), fewer unknowns, smaller,
      * then by id.
      */
-    private static List<List<String>> nearest(String cell, Ledger.Target target, Map<Integer, List<String>> cellsOf,
+    private static List<List<String>> nearest(Ledger.Target target, Map<Integer, List<String>> cellsOf,
             Map<Integer, List<Ledger.Constraint>> constraintsOf, Map<String, List<String>> copies,
             Map<String, Ledger.Expr> published, Set<String> chosen, Function<Ledger.Expr, Long> truth, int reach) {
         Set<Integer> seen = new HashSet<>();
