@@ -178,11 +178,6 @@ final class LinearAttack {
         return out;
     }
 
-    /** The range of every secret, by linear programs (two for each). */
-    List<Finding> solve() {
-        return solve(Integer.MAX_VALUE);
-    }
-
     private static double dot(double[] a, double[] b) {
         double out = 0;
         for (int i = 0; i < a.length; i++) {

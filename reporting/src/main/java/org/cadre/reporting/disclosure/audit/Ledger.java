@@ -243,16 +243,4 @@ public final class Ledger {
     java.util.Optional<Constraint> publishedConstraint(String cell) {
         return java.util.Optional.ofNullable(publishedConstraints.get(cell));
     }
-
-    /** Whether two expressions share a variable. */
-    static boolean overlap(List<Term> a, List<Term> b) {
-        for (Term x : a) {
-            for (Term y : b) {
-                if (x.variable() == y.variable()) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
 }
