@@ -155,7 +155,7 @@ public record CurriculumDiff(ImmutableList<Change> changes) {
                     .put("certification.minAttendanceShare", plain(cc.minAttendanceShare()))
                     .put("certification.postTestPassMark", Integer.toString(cc.postTestPassMark()))
                     .put("certification.practiceTeachingRequired", Boolean.toString(cc.practiceTeachingRequired()))
-                    .put("certification.certificateValidity", cc.certificateValidity().toString())
+                    .put("certification.certificateValidity", cc.certificateValidity().map(Object::toString).orElse("none"))
                     .buildOrThrow());
         }
 

@@ -326,7 +326,7 @@ public enum CurriculumRule implements Rule<CurriculumCheck>, RuleInfo.Specified 
             "The validity period of a trainer certificate is zero or negative.") {
         @Override
         public void check(CurriculumCheck in, Report report) {
-            var validity = in.curriculum().certification().certificateValidity();
+            var validity = in.curriculum().certification().certificateValidity().orElse(java.time.Period.ofDays(1));
             if (validity.isZero() || validity.isNegative()) {
                 report.finding(in.curriculum().subject() + "/certification",
                         "certificate validity must be positive, was " + validity);

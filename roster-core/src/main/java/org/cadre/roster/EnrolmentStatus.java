@@ -11,10 +11,11 @@ import java.util.Locale;
  * approved   -> confirmed | waitlisted
  * waitlisted -> confirmed
  * confirmed  -> attended | no-show | withdrawn
- * attended   -> completed
+ * attended   -> completed | not-completed
  * </pre>
  *
- * Declined, no-show, withdrawn and completed are final.
+ * Declined, no-show, withdrawn, completed and not-completed are final. Closing an event moves everyone
+ * present to completed or not-completed by the package's completion criteria.
  */
 public enum EnrolmentStatus {
     NOMINATED,
@@ -25,7 +26,9 @@ public enum EnrolmentStatus {
     ATTENDED,
     NO_SHOW,
     WITHDRAWN,
-    COMPLETED;
+    COMPLETED,
+    /** Was present but did not meet the package's completion criteria (attendance). */
+    NOT_COMPLETED;
 
     /** The statuses this one may move to. */
     public ImmutableSet<EnrolmentStatus> next() {
@@ -34,8 +37,8 @@ public enum EnrolmentStatus {
             case APPROVED -> ImmutableSet.of(CONFIRMED, WAITLISTED);
             case WAITLISTED -> ImmutableSet.of(CONFIRMED);
             case CONFIRMED -> ImmutableSet.of(ATTENDED, NO_SHOW, WITHDRAWN);
-            case ATTENDED -> ImmutableSet.of(COMPLETED);
-            case DECLINED, NO_SHOW, WITHDRAWN, COMPLETED -> ImmutableSet.of();
+            case ATTENDED -> ImmutableSet.of(COMPLETED, NOT_COMPLETED);
+            case DECLINED, NO_SHOW, WITHDRAWN, COMPLETED, NOT_COMPLETED -> ImmutableSet.of();
         };
     }
 
@@ -47,14 +50,14 @@ public enum EnrolmentStatus {
         return next().isEmpty();
     }
 
-    /** Holds a seat at the event: confirmed, attended or completed. */
+    /** Holds a seat at the event: confirmed, attended, completed or not-completed. */
     public boolean holdsSeat() {
-        return this == CONFIRMED || this == ATTENDED || this == COMPLETED;
+        return this == CONFIRMED || wasPresent();
     }
 
-    /** Was at the event: attended or completed. */
+    /** Was at the event: attended, completed or not-completed. */
     public boolean wasPresent() {
-        return this == ATTENDED || this == COMPLETED;
+        return this == ATTENDED || this == COMPLETED || this == NOT_COMPLETED;
     }
 
     /** The spelling used in documents and the API: {@code no-show}. */

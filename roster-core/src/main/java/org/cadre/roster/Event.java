@@ -2,6 +2,8 @@ package org.cadre.roster;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,14 +12,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cadre.curriculum.CurriculumId;
+import org.cadre.curriculum.ModuleCode;
 import org.cadre.curriculum.SemanticVersion;
 import org.cadre.kernel.Require;
 
 /**
- * A training event that delivers one curriculum version.
+ * A training event that delivers one curriculum version, or a declared part of it (some of its modules).
  *
  * @param curriculum and {@code version}: the package version delivered
- * @param courseDays the days of teaching (23-27 October 2023 for the Almaty ToT)
+ * @param city and {@code country}, {@code zone}: the main venue, where the event is hosted; the time zone of
+ *     the agenda's times
+ * @param courseDays the span from the first to the last day of teaching (23-27 October 2023 for the Almaty
+ *     ToT); with no {@code days} listed, every day of it is a course day held at the main venue
+ * @param days the days of teaching and where each is held, in order, when they are not simply every day of
+ *     the span at the main venue: a four-week course without its weekends, a mobile course moving from post
+ *     to post. Days of the span not listed are non-course days (weekends, holidays, travel)
+ * @param modules the modules of the package this event delivers; empty for the whole package. The agenda
+ *     is checked for completeness against these modules' sessions only
  * @param travelWindow arrival to departure (22-28 October 2023); holds the course days
  * @param quotas the most participants each country may send; a country without a quota is unlimited
  * @param languages working languages (BCP 47 tags)
@@ -30,7 +41,7 @@ public record Event(EventId id, String title, ProgrammeId programme, CurriculumI
         Kind kind, String city, Country country, ZoneId zone, DateRange courseDays, DateRange travelWindow,
         int minParticipants, int maxParticipants, ImmutableMap<Country, Integer> quotas,
         ImmutableList<String> languages, boolean interpretation, ImmutableList<AgendaSlot> agenda,
-        Optional<EventId> trainersFrom) {
+        Optional<EventId> trainersFrom, ImmutableList<CourseDay> days, ImmutableSet<ModuleCode> modules) {
 
     public Event {
         Require.present(id, "Event.id");
@@ -54,8 +65,78 @@ public record Event(EventId id, String title, ProgrammeId programme, CurriculumI
         languages.forEach(tag -> Require.languageTag(tag, "Event.languages"));
         agenda = Require.list(agenda, "Event.agenda");
         Require.present(trainersFrom, "Event.trainersFrom");
+        days = Require.list(days, "Event.days");
+        for (int i = 0; i < days.size(); i++) {
+            LocalDate day = days.get(i).day();
+            Require.that(courseDays.contains(day), "Event.days", "day " + day + " is outside the course days " + courseDays);
+            Require.that(i == 0 || day.isAfter(days.get(i - 1).day()), "Event.days",
+                    "must be listed once each, in order; " + day + " follows " + (i == 0 ? day : days.get(i - 1).day()));
+        }
+        Require.that(days.isEmpty() || days.get(0).day().equals(courseDays.first())
+                && days.get(days.size() - 1).day().equals(courseDays.last()), "Event.days",
+                "must begin on the first course day (" + courseDays.first() + ") and end on the last (" + courseDays.last() + ")");
+        modules = Require.set(modules, "Event.modules");
         Require.that(trainersFrom.isEmpty() || kind == Kind.CASCADE, "Event.trainersFrom",
                 "is only for cascade trainings, but this event is a " + org.cadre.kernel.Label.of(kind) + " event");
+    }
+
+    /** The main venue: the city and country the event is hosted in. */
+    public Venue mainVenue() {
+        return Venue.of(city, country);
+    }
+
+    /** Every day of teaching with its venue: {@code days} as listed, or each day of the span at the main venue. */
+    public ImmutableList<CourseDay> teachingDays() {
+        if (!days.isEmpty()) {
+            return days;
+        }
+        Venue main = mainVenue();
+        return courseDays.stream().map(d -> new CourseDay(d, main)).collect(ImmutableList.toImmutableList());
+    }
+
+    /** How many days of teaching: 20 for four weeks of five days, not the 26 days from first to last. */
+    public int courseDayCount() {
+        return days.isEmpty() ? courseDays.days() : days.size();
+    }
+
+    /** Whether teaching is held on that day. */
+    public boolean isCourseDay(LocalDate day) {
+        return days.isEmpty() ? courseDays.contains(day) : days.stream().anyMatch(d -> d.day().equals(day));
+    }
+
+    /** The distinct venues of the teaching days, in the order first used. */
+    public ImmutableList<Venue> venues() {
+        return teachingDays().stream().map(CourseDay::venue).distinct().collect(ImmutableList.toImmutableList());
+    }
+
+    /** Whether the event delivers the whole package rather than some of its modules. */
+    public boolean deliversWholePackage() {
+        return modules.isEmpty();
+    }
+
+    /**
+     * The business day a status change is dated when the caller gives none: today while the event is ahead
+     * or under way, the event's own day once it is over (so an event entered years later needs no date on
+     * every call), and never before the day the current status began.
+     *
+     * <p>Changes before the course (nominated, approved, declined, waitlisted, confirmed, withdrawn) default to
+     * the arrival day; no-show and attended to the first course day; completed and not-completed to the last
+     * course day.
+     *
+     * @param today the current day where the event takes place
+     * @param since the day the enrolment's current status began (the default is never earlier)
+     */
+    public LocalDate defaultDay(EnrolmentStatus target, LocalDate today, LocalDate since) {
+        Require.present(target, "target");
+        Require.present(today, "today");
+        Require.present(since, "since");
+        LocalDate anchor = switch (target) {
+            case NOMINATED, APPROVED, DECLINED, WAITLISTED, CONFIRMED, WITHDRAWN -> travelWindow.first();
+            case NO_SHOW, ATTENDED -> courseDays.first();
+            case COMPLETED, NOT_COMPLETED -> courseDays.last();
+        };
+        LocalDate day = today.isBefore(anchor) ? today : anchor;
+        return day.isBefore(since) ? since : day;
     }
 
     /** {@code event/<id>}: the prefix of every finding's subject about this event. */
@@ -77,6 +158,8 @@ public record Event(EventId id, String title, ProgrammeId programme, CurriculumI
         b.interpretation = interpretation;
         b.agenda.addAll(agenda);
         b.trainersFrom = trainersFrom;
+        b.days.addAll(days);
+        b.modules.addAll(modules);
         return b;
     }
 
@@ -85,14 +168,27 @@ public record Event(EventId id, String title, ProgrammeId programme, CurriculumI
         return new Builder(id, title, programme, curriculum, version, kind);
     }
 
-    /** What sort of event it is. */
+    /** What sort of event it is; docs/rules.md says which rules apply to each. */
     public enum Kind {
-        /** Training of Trainers: builds the national pool of trainers. */
+        /**
+         * Training of Trainers: builds the national pool of trainers. Led by lead trainers (or invited guest
+         * trainers); its certified participants join the pool as co-trainers.
+         */
         TOT,
-        /** A training led by national trainers who graduated from a ToT. */
+        /** A training delivered by national trainers of the pool, who may have graduated from a named ToT. */
         CASCADE,
-        /** A refresher for trainers already in the pool. */
-        REFRESHER
+        /** A refresher for trainers already in the pool, delivered by pool trainers. */
+        REFRESHER,
+        /**
+         * Any other training, workshop or seminar (a month-long staff course, say): whoever teaches it need not
+         * be in the trainer pool, and nobody joins the pool through it.
+         */
+        COURSE;
+
+        /** Whether its trainers must hold a trainer-pool status for the package (all kinds but a course). */
+        public boolean needsPoolTrainers() {
+            return this != COURSE;
+        }
     }
 
     /** Builds an event step by step; {@link #build()} checks it. */
@@ -115,6 +211,8 @@ public record Event(EventId id, String title, ProgrammeId programme, CurriculumI
         private boolean interpretation;
         private final List<AgendaSlot> agenda = new ArrayList<>();
         private Optional<EventId> trainersFrom = Optional.empty();
+        private final List<CourseDay> days = new ArrayList<>();
+        private final java.util.Set<ModuleCode> modules = new java.util.LinkedHashSet<>();
 
         private Builder(EventId id, String title, ProgrammeId programme, CurriculumId curriculum,
                 SemanticVersion version, Kind kind) {
@@ -180,10 +278,30 @@ public record Event(EventId id, String title, ProgrammeId programme, CurriculumI
             return this;
         }
 
+        /** A day of teaching at a venue; list every one (a day not listed is a non-course day). */
+        public Builder day(LocalDate day, Venue venue) {
+            days.add(new CourseDay(day, venue));
+            return this;
+        }
+
+        public Builder days(List<CourseDay> listed) {
+            days.clear();
+            days.addAll(listed);
+            return this;
+        }
+
+        /** Delivers only these modules of the package. */
+        public Builder modules(java.util.Collection<ModuleCode> chosen) {
+            modules.clear();
+            modules.addAll(chosen);
+            return this;
+        }
+
         public Event build() {
             return new Event(id, title, programme, curriculum, version, kind, city, country, zone, courseDays,
                     travelWindow, minParticipants, maxParticipants, ImmutableMap.copyOf(quotas),
-                    ImmutableList.copyOf(languages), interpretation, ImmutableList.copyOf(agenda), trainersFrom);
+                    ImmutableList.copyOf(languages), interpretation, ImmutableList.copyOf(agenda), trainersFrom,
+                    ImmutableList.copyOf(days), ImmutableSet.copyOf(modules));
         }
     }
 }

@@ -27,6 +27,7 @@ public final class EventCheck {
     private final EventRoster roster;
     private final int maxParticipantsPerTrainer;
     private final ImmutableMap<SessionCode, Session> sessions;
+    private final ImmutableMap<SessionCode, Session> delivered;
     private final ImmutableSet<SessionCode> onAgenda;
 
     private EventCheck(EventRoster roster, int maxParticipantsPerTrainer) {
@@ -35,6 +36,12 @@ public final class EventCheck {
         Map<SessionCode, Session> byCode = new LinkedHashMap<>();
         roster.curriculum().sessions().forEach(s -> byCode.putIfAbsent(s.code(), s));
         this.sessions = ImmutableMap.copyOf(byCode);
+        // The sessions this event delivers: the whole package, or the modules it names.
+        Map<SessionCode, Session> chosen = new LinkedHashMap<>();
+        roster.curriculum().modules().stream()
+                .filter(m -> roster.event().deliversWholePackage() || roster.event().modules().contains(m.code()))
+                .flatMap(m -> m.sessions().stream()).forEach(s -> chosen.putIfAbsent(s.code(), s));
+        this.delivered = ImmutableMap.copyOf(chosen);
         this.onAgenda = roster.event().agenda().stream().map(AgendaSlot::session).collect(ImmutableSet.toImmutableSet());
     }
 
@@ -66,6 +73,11 @@ public final class EventCheck {
     /** The curriculum version's sessions by code. */
     ImmutableMap<SessionCode, Session> sessions() {
         return sessions;
+    }
+
+    /** The sessions of the modules this event delivers (every session when it delivers the whole package). */
+    ImmutableMap<SessionCode, Session> delivered() {
+        return delivered;
     }
 
     ImmutableSet<SessionCode> onAgenda() {

@@ -1,6 +1,7 @@
 package org.cadre.roster;
 
 import static org.cadre.finding.Severity.ERROR;
+import static org.cadre.finding.Severity.INFO;
 import static org.cadre.finding.Severity.WARNING;
 
 import com.google.common.collect.ImmutableList;
@@ -65,7 +66,7 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
 
     /** No more participants hold a seat than the event has seats. */
     CAPACITY_EXCEEDED("event.capacity-exceeded", ERROR,
-            "More participants hold a seat (confirmed, attended or completed) than the event's maximum.") {
+            "More participants hold a seat (confirmed, attended, completed or not-completed) than the event's maximum.") {
         @Override
         public void check(EventCheck in, Report report) {
             int seated = in.roster().seatedParticipants().size();
@@ -200,20 +201,35 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
         }
     },
 
-    /** The agenda holds every session of the curriculum version. */
-    SESSION_MISSING("agenda.session-missing", ERROR,
-            "A session of the curriculum version is not on the agenda.") {
+    /** The modules an event delivers are modules of its package version. */
+    UNKNOWN_MODULE("event.unknown-module", ERROR,
+            "The event says it delivers a module that its package version does not have.") {
         @Override
         public void check(EventCheck in, Report report) {
-            in.sessions().keySet().stream().filter(s -> !in.onAgenda().contains(s)).forEach(s ->
-                    report.finding(in.subject("session", s), "session " + s + " \"" + in.sessions().get(s).title()
+            for (var m : in.event().modules()) {
+                if (in.roster().curriculum().module(m).isEmpty()) {
+                    report.finding(in.subject("module", m), "module " + m + " is not in " + in.roster().curriculum().id()
+                            + "@" + in.roster().curriculum().version());
+                }
+            }
+        }
+    },
+
+    /** The agenda holds every session of the modules the event delivers (the whole package unless it names some). */
+    SESSION_MISSING("agenda.session-missing", ERROR,
+            "A session of the modules the event delivers (every module, unless the event names some) is not on the agenda.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            in.delivered().keySet().stream().filter(s -> !in.onAgenda().contains(s)).forEach(s ->
+                    report.finding(in.subject("session", s), "session " + s + " \"" + in.delivered().get(s).title()
                             + "\" is not on the agenda"));
         }
     },
 
     /** The agenda holds only sessions of the curriculum version, each once. */
     UNKNOWN_SESSION("agenda.unknown-session", ERROR,
-            "An agenda slot names a session that the curriculum version does not have, or places a session twice.") {
+            "An agenda slot names a session that the curriculum version does not have (or that lies outside the modules the "
+                    + "event delivers), or places a session twice.") {
         @Override
         public void check(EventCheck in, Report report) {
             Set<SessionCode> seen = new HashSet<>();
@@ -221,6 +237,10 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
                 if (!in.sessions().containsKey(slot.session())) {
                     report.finding(in.subject("session", slot.session()), "is on the agenda but not in "
                             + in.roster().curriculum().id() + "@" + in.roster().curriculum().version());
+                } else if (!in.delivered().containsKey(slot.session())) {
+                    report.finding(in.subject("session", slot.session()), "is on the agenda but not in the modules this event "
+                            + "delivers (" + in.event().modules().stream().map(Object::toString).sorted()
+                                    .collect(Collectors.joining(", ")) + ")");
                 } else if (!seen.add(slot.session())) {
                     report.finding(in.subject("session", slot.session()), "is placed on the agenda more than once");
                 }
@@ -228,14 +248,20 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
         }
     },
 
-    /** Every agenda slot falls on a course day. */
+    /** Every agenda slot falls on a course day (not outside the span, not on a listed non-course day). */
     OUTSIDE_COURSE_DAYS("agenda.outside-course-days", ERROR,
-            "An agenda slot falls outside the course days.") {
+            "An agenda slot falls outside the course days, or on a day of the span the event does not teach (a weekend, a holiday).") {
         @Override
         public void check(EventCheck in, Report report) {
-            in.event().agenda().stream().filter(s -> !in.event().courseDays().contains(s.day())).forEach(s ->
+            for (AgendaSlot s : in.event().agenda()) {
+                if (!in.event().courseDays().contains(s.day())) {
                     report.finding(in.subject("session", s.session()), "is placed on " + s.day()
-                            + ", outside the course days " + in.event().courseDays()));
+                            + ", outside the course days " + in.event().courseDays());
+                } else if (!in.event().isCourseDay(s.day())) {
+                    report.finding(in.subject("session", s.session()), "is placed on " + s.day()
+                            + ", which is not one of the event's course days (no teaching is listed that day)");
+                }
+            }
         }
     },
 
@@ -279,7 +305,7 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
 
     /** Every trainer on the agenda is enrolled in the event as trainer or co-trainer. */
     TRAINER_NOT_ENROLLED("agenda.trainer-not-enrolled", ERROR,
-            "A person delivers an agenda slot but is not enrolled as a trainer or co-trainer holding a seat.") {
+            "A person delivers an agenda slot but is not enrolled as a trainer, co-trainer or guest trainer holding a seat.") {
         @Override
         public void check(EventCheck in, Report report) {
             Set<PersonId> trainers = in.roster().seatedTrainers().stream().map(Enrolment::person)
@@ -287,17 +313,24 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
             in.event().agenda().stream().flatMap(s -> s.trainers().stream()).distinct()
                     .filter(t -> !trainers.contains(t))
                     .forEach(t -> report.finding(in.subject("trainer", t),
-                            "delivers sessions but is not enrolled as a trainer or co-trainer holding a seat"));
+                            "delivers sessions but is not enrolled as a trainer, co-trainer or guest trainer holding a seat"));
         }
     },
 
     /** Trainers hold the pool status the event needs: certified or lead to lead, co-trainer or above to co-deliver. */
     TRAINER_NOT_QUALIFIED("agenda.trainer-not-qualified", ERROR,
             "A trainer lacks the trainer-pool status the role needs for this package on the first course day "
-                    + "(lead: certified trainer with a valid certificate; co-trainer: at least co-trainer; a ToT is led by lead trainers).") {
+                    + "(lead: certified trainer with a valid certificate; co-trainer: at least co-trainer; a ToT is led by lead trainers). "
+                    + "Not applied to courses, nor to guest trainers.") {
         @Override
         public void check(EventCheck in, Report report) {
+            if (!in.event().kind().needsPoolTrainers()) {
+                return; // a course is taught by whoever the organisers engage
+            }
             for (Enrolment e : in.roster().seatedTrainers()) {
+                if (e.role() == Role.GUEST_TRAINER) {
+                    continue; // an invited expert; listed by agenda.guest-trainer
+                }
                 Optional<TrainerRecord> record = in.roster().pool().record(e.person(), in.event().curriculum());
                 String subject = in.subject("trainer", e.person());
                 if (record.isEmpty()) {
@@ -326,6 +359,9 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
         public void check(EventCheck in, Report report) {
             in.event().trainersFrom().ifPresent(tot -> {
                 for (Enrolment e : in.roster().seatedTrainers()) {
+                    if (e.role() == Role.GUEST_TRAINER) {
+                        continue;
+                    }
                     boolean graduated = in.roster().pool().record(e.person(), in.event().curriculum())
                             .map(r -> r.history().stream().flatMap(h -> h.evidence().stream())
                                     .anyMatch(ev -> ev.kind() == Evidence.Kind.TOT_COMPLETED && ev.event().equals(Optional.of(tot))))
@@ -336,6 +372,33 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
                     }
                 }
             });
+        }
+    },
+
+    /** An invited guest trainer leads at this event without a trainer-pool record. */
+    GUEST_TRAINER("agenda.guest-trainer", INFO,
+            "A guest trainer (an invited expert) delivers at this event without a trainer-pool record; valid for this event only.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            for (Enrolment e : in.roster().seatedTrainers()) {
+                if (e.role() == Role.GUEST_TRAINER) {
+                    report.finding(in.subject("trainer", e.person()), Optional.ofNullable(in.roster().people().get(e.person()))
+                            .map(Person::displayName).orElse(e.person().toString())
+                            + " delivers as an invited guest trainer, for this event only; not a member of the trainer pool");
+                }
+            }
+        }
+    },
+
+    /** A ToT delivers a package that certifies trainers (its certification criteria give a certificate validity). */
+    TOT_WITHOUT_CERTIFICATE("event.tot-without-certificate", ERROR,
+            "A ToT delivers a package that certifies no trainers: its certification criteria give no certificate validity.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            if (in.event().kind() == Event.Kind.TOT && !in.roster().curriculum().certification().certifiesTrainers()) {
+                report.finding(in.event().subject(), "is a ToT, but " + in.roster().curriculum().id() + "@"
+                        + in.roster().curriculum().version() + " certifies no trainers (no certificate validity)");
+            }
         }
     },
 

@@ -17,13 +17,31 @@ public record Organisation(OrganisationId id, String name, Country country, Kind
         Require.present(kind, "Organisation.kind");
     }
 
-    /** What sort of organisation it is. */
+    /**
+     * What sort of organisation it is. The list covers the bodies border-management training works with;
+     * anything else is {@link #OTHER} (its name says what it is).
+     */
     public enum Kind {
-        BORDER_SERVICE,
-        MINISTRY_OF_INTERIOR,
-        TRAINING_ACADEMY,
+        /** A border guard or border service (in some countries part of the national security committee). */
+        BORDER_GUARD,
+        /** Police, including migration and transport police. */
+        POLICE,
+        /** A customs service. */
+        CUSTOMS,
+        /** A drug-control agency. */
+        DRUG_CONTROL,
+        /** A migration service. */
+        MIGRATION_SERVICE,
+        /** A training academy, institute or college. */
+        ACADEMY,
+        /** A ministry (interior, foreign affairs, justice...). */
+        MINISTRY,
+        /** An international organisation (IOM, UNODC, OSCE...). */
         INTERNATIONAL_ORGANISATION,
+        /** A funding government or agency. */
         DONOR,
+        /** A non-governmental organisation. */
+        NGO,
         OTHER
     }
 }

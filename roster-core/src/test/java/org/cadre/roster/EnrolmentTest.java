@@ -28,11 +28,12 @@ class EnrolmentTest {
             APPROVED, EnumSet.of(CONFIRMED, WAITLISTED),
             WAITLISTED, EnumSet.of(CONFIRMED),
             CONFIRMED, EnumSet.of(ATTENDED, NO_SHOW, WITHDRAWN),
-            ATTENDED, EnumSet.of(COMPLETED),
+            ATTENDED, EnumSet.of(COMPLETED, NOT_COMPLETED),
             DECLINED, EnumSet.noneOf(EnrolmentStatus.class),
             NO_SHOW, EnumSet.noneOf(EnrolmentStatus.class),
             WITHDRAWN, EnumSet.noneOf(EnrolmentStatus.class),
-            COMPLETED, EnumSet.noneOf(EnrolmentStatus.class));
+            COMPLETED, EnumSet.noneOf(EnrolmentStatus.class),
+            NOT_COMPLETED, EnumSet.noneOf(EnrolmentStatus.class));
 
     /** Shortest path from nominated to each status. */
     private static final Map<EnrolmentStatus, List<EnrolmentStatus>> PATH = Map.of(
@@ -44,7 +45,8 @@ class EnrolmentTest {
             ATTENDED, List.of(APPROVED, CONFIRMED, ATTENDED),
             NO_SHOW, List.of(APPROVED, CONFIRMED, NO_SHOW),
             WITHDRAWN, List.of(APPROVED, CONFIRMED, WITHDRAWN),
-            COMPLETED, List.of(APPROVED, CONFIRMED, ATTENDED, COMPLETED));
+            COMPLETED, List.of(APPROVED, CONFIRMED, ATTENDED, COMPLETED),
+            NOT_COMPLETED, List.of(APPROVED, CONFIRMED, ATTENDED, NOT_COMPLETED));
 
     static List<Arguments> everyPair() {
         List<Arguments> pairs = new ArrayList<>();

@@ -119,11 +119,11 @@ class EventRuleTest {
     @Test
     void waitlist_order_fires_when_a_later_arrival_is_confirmed_first() {
         Enrolment early = Enrolment.nominate(PersonId.of("p-kz-01"), DEMO.event().id(), Role.PARTICIPANT,
-                        DemoRoster.KZ_BORDER_SERVICE, LocalDate.of(2023, 9, 1))
+                        DemoRoster.KZ_BORDER_GUARD, LocalDate.of(2023, 9, 1))
                 .moveTo(EnrolmentStatus.APPROVED, LocalDate.of(2023, 9, 2))
                 .then(e -> e.moveTo(EnrolmentStatus.WAITLISTED, LocalDate.of(2023, 9, 3))).value();
         Enrolment late = Enrolment.nominate(PersonId.of("p-kz-02"), DEMO.event().id(), Role.PARTICIPANT,
-                        DemoRoster.KZ_BORDER_SERVICE, LocalDate.of(2023, 9, 1))
+                        DemoRoster.KZ_BORDER_GUARD, LocalDate.of(2023, 9, 1))
                 .moveTo(EnrolmentStatus.APPROVED, LocalDate.of(2023, 9, 2))
                 .then(e -> e.moveTo(EnrolmentStatus.WAITLISTED, LocalDate.of(2023, 9, 10)))
                 .then(e -> e.moveTo(EnrolmentStatus.CONFIRMED, LocalDate.of(2023, 9, 20))).value();
@@ -145,7 +145,7 @@ class EventRuleTest {
 
     @Test
     void unknown_person_fires_for_a_ghost_and_for_a_double_enrolment() {
-        Findings findings = check(b -> b.enrolment(enrolled("p-ghost", Role.PARTICIPANT, DemoRoster.KZ_BORDER_SERVICE))
+        Findings findings = check(b -> b.enrolment(enrolled("p-ghost", Role.PARTICIPANT, DemoRoster.KZ_BORDER_GUARD))
                 .enrolment(DEMO.enrolments().get(0)));
 
         assertThat(findings.withCode("enrolment.unknown-person")).extracting(Finding::message).containsExactly(
@@ -155,7 +155,7 @@ class EventRuleTest {
     @Test
     void not_eligible_fires_for_a_non_authority_an_unknown_organisation_and_a_country_outside_scope() {
         Organisation russian = new Organisation(OrganisationId.of("ru-border"), "Border Service of the Russian Federation",
-                Country.of("RU"), Organisation.Kind.BORDER_SERVICE, true);
+                Country.of("RU"), Organisation.Kind.BORDER_GUARD, true);
         Findings findings = check(b -> b.organisations(List.of(russian)).replaceEnrolments(DEMO.enrolments().stream()
                 .map(e -> switch (e.person().value()) {
                     case "p-kz-01" -> new Enrolment(e.person(), e.event(), e.role(), Optional.of(DemoRoster.IOM), e.history());

@@ -20,4 +20,9 @@ class RulesCatalogueTest {
     void docs_rules_md_lists_every_trainer_pool_refusal() throws Exception {
         RuleCatalogue.assertCatalogues(PoolRefusal.all(), "org.cadre.roster");
     }
+
+    @Test
+    void docs_rules_md_lists_every_event_command_finding() throws Exception {
+        RuleCatalogue.assertCatalogues(RosterCommand.all(), "org.cadre.roster");
+    }
 }

@@ -71,12 +71,12 @@ public final class DemoRoster {
     public static final EventId ALMATY_TOT = EventId.of("tot-almaty-2023");
     public static final EventId DUSHANBE_CASCADE = EventId.of("cascade-dushanbe-2024");
 
-    public static final OrganisationId KZ_BORDER_SERVICE = OrganisationId.of("kz-nsc-border-service");
+    public static final OrganisationId KZ_BORDER_GUARD = OrganisationId.of("kz-nsc-border-guard");
     public static final OrganisationId KZ_INTERIOR = OrganisationId.of("kz-interior");
     public static final OrganisationId KZ_BORDER_ACADEMY = OrganisationId.of("kz-border-academy");
     public static final OrganisationId TJ_BORDER_INSTITUTES = OrganisationId.of("tj-border-forces-institutes");
     public static final OrganisationId TJ_BORDER_FORCES = OrganisationId.of("tj-border-forces");
-    public static final OrganisationId UZ_BORDER_SERVICE = OrganisationId.of("uz-border-service");
+    public static final OrganisationId UZ_BORDER_GUARD = OrganisationId.of("uz-border-guard");
     public static final OrganisationId IOM = OrganisationId.of("iom");
     public static final OrganisationId IRCC = OrganisationId.of("ircc");
 
@@ -102,18 +102,18 @@ public final class DemoRoster {
 
     public static List<Organisation> organisations() {
         return List.of(
-                new Organisation(KZ_BORDER_SERVICE, "Border Service of the National Security Committee of the Republic of Kazakhstan",
-                        KAZAKHSTAN, Organisation.Kind.BORDER_SERVICE, true),
+                new Organisation(KZ_BORDER_GUARD, "Border Service of the National Security Committee of the Republic of Kazakhstan",
+                        KAZAKHSTAN, Organisation.Kind.BORDER_GUARD, true),
                 new Organisation(KZ_INTERIOR, "Ministry of Internal Affairs of the Republic of Kazakhstan",
-                        KAZAKHSTAN, Organisation.Kind.MINISTRY_OF_INTERIOR, true),
+                        KAZAKHSTAN, Organisation.Kind.MINISTRY, true),
                 new Organisation(KZ_BORDER_ACADEMY, "Border Academy of the National Security Committee of the Republic of Kazakhstan",
-                        KAZAKHSTAN, Organisation.Kind.TRAINING_ACADEMY, true),
+                        KAZAKHSTAN, Organisation.Kind.ACADEMY, true),
                 new Organisation(TJ_BORDER_INSTITUTES, "Educational institutions of the Border Forces of the Republic of Tajikistan",
-                        TAJIKISTAN, Organisation.Kind.TRAINING_ACADEMY, true),
+                        TAJIKISTAN, Organisation.Kind.ACADEMY, true),
                 new Organisation(TJ_BORDER_FORCES, "Border Forces of the State Committee for National Security of the Republic of Tajikistan",
-                        TAJIKISTAN, Organisation.Kind.BORDER_SERVICE, true),
-                new Organisation(UZ_BORDER_SERVICE, "Border Service of the Republic of Uzbekistan",
-                        UZBEKISTAN, Organisation.Kind.BORDER_SERVICE, true),
+                        TAJIKISTAN, Organisation.Kind.BORDER_GUARD, true),
+                new Organisation(UZ_BORDER_GUARD, "Border Service of the Republic of Uzbekistan",
+                        UZBEKISTAN, Organisation.Kind.BORDER_GUARD, true),
                 new Organisation(IOM, "International Organization for Migration", Country.of("CH"),
                         Organisation.Kind.INTERNATIONAL_ORGANISATION, false),
                 new Organisation(IRCC, "Immigration, Refugees and Citizenship Canada", Country.of("CA"),
@@ -144,7 +144,7 @@ public final class DemoRoster {
             {"Арман Калиев", "Arman Kaliyev", "M", "Police Senior Lieutenant"},
         };
         for (int i = 0; i < kz.length; i++) {
-            people.add(person("p-kz-%02d".formatted(i + 1), KAZAKHSTAN, kz[i], i < 12 ? KZ_BORDER_SERVICE : KZ_INTERIOR));
+            people.add(person("p-kz-%02d".formatted(i + 1), KAZAKHSTAN, kz[i], i < 12 ? KZ_BORDER_GUARD : KZ_INTERIOR));
         }
         String[][] tj = {
             {"Фарход Абдуллоев", "Farkhod Abdulloev", "M", "Instructor, Major"},
@@ -162,7 +162,7 @@ public final class DemoRoster {
             {"Улугбек Хамидов", "Ulugbek Khamidov", "M", "Lieutenant Colonel"},
         };
         for (int i = 0; i < uz.length; i++) {
-            people.add(person("p-uz-%02d".formatted(i + 1), UZBEKISTAN, uz[i], UZ_BORDER_SERVICE));
+            people.add(person("p-uz-%02d".formatted(i + 1), UZBEKISTAN, uz[i], UZ_BORDER_GUARD));
         }
         return people;
     }
@@ -189,7 +189,7 @@ public final class DemoRoster {
 
     /** The trainer pool as it stands after the cascade training (March 2024). */
     public static TrainerPool pool() {
-        Period validity = DemoCurricula.almatyTot().certification().certificateValidity();
+        Period validity = DemoCurricula.almatyTot().certification().certificateValidity().orElseThrow();
         List<TrainerRecord> records = new ArrayList<>();
         EventId earlierTot = EventId.of("tot-astana-2021");
         for (Person t : almatyTrainers()) {

@@ -8,7 +8,8 @@ import org.cadre.roster.EventId;
 /**
  * A dated fact that backs a step in the trainer pool.
  *
- * @param event the event it happened at, if any
+ * @param event the event it happened at; evidence entered by staff names one, and its day lies within the
+ *     event's travel window ({@link #checkAgainst}); records read back from before that rule may lack it
  * @param note for a person: who observed, what was delivered
  */
 public record Evidence(Kind kind, LocalDate on, Optional<EventId> event, String note) {
@@ -24,6 +25,25 @@ public record Evidence(Kind kind, LocalDate on, Optional<EventId> event, String 
         return new Evidence(kind, on, Optional.of(event), note);
     }
 
+    /**
+     * Whether this evidence fits the event it names: the event is given, and the day is within the event's
+     * travel window (arrival to departure). Empty when it fits.
+     *
+     * @param event the event the evidence names, as stored; empty when none is named or none is stored
+     */
+    public java.util.Optional<org.cadre.finding.Finding> checkAgainst(Optional<org.cadre.roster.Event> event, String subject) {
+        if (this.event.isEmpty() || event.isEmpty()) {
+            return Optional.of(PoolRefusal.EVIDENCE_OUTSIDE_EVENT.finding(subject,
+                    "evidence names the event it happened at; " + (this.event.isEmpty() ? "none was named" : "no such event")));
+        }
+        var window = event.get().travelWindow();
+        if (!window.contains(on)) {
+            return Optional.of(PoolRefusal.EVIDENCE_OUTSIDE_EVENT.finding(subject,
+                    "evidence dated " + on + " is outside " + event.get().id() + " (" + window + ")"));
+        }
+        return Optional.empty();
+    }
+
     /** What the evidence shows. */
     public enum Kind {
         /** Enrolled in a Training of Trainers: admits a trainee. */
@@ -34,6 +54,11 @@ public record Evidence(Kind kind, LocalDate on, Optional<EventId> event, String 
         OBSERVED_CO_DELIVERY,
         /** Delivered a training as a certified trainer; enough of them make a lead trainer. */
         DELIVERY,
+        /**
+         * Co-delivered a training as a co-trainer without it being observed for certification: it counts as
+         * teaching (for being active, and in reports) but promotes no one.
+         */
+        CO_DELIVERY,
         /** Passed recertification: the certificate runs for another validity period from this day. */
         RECERTIFICATION
     }

@@ -26,6 +26,12 @@ public final class TrainerRecord {
     /** Deliveries as a certified trainer needed to become a lead trainer. */
     public static final int DELIVERIES_FOR_LEAD = 3;
 
+    /**
+     * How recent a trainer's last activity must be for them to count as active: see {@link #isActiveOn}, the one
+     * definition the API and every report use.
+     */
+    public static final Period ACTIVE_WITHIN = Period.ofYears(2);
+
     private final PersonId person;
     private final CurriculumId curriculum;
     private final Period validity;
@@ -82,6 +88,7 @@ public final class TrainerRecord {
             case TOT_COMPLETED -> promote(PoolStatus.CO_TRAINER, evidence);
             case OBSERVED_CO_DELIVERY -> promote(PoolStatus.CERTIFIED_TRAINER, evidence);
             case DELIVERY -> recordDelivery(evidence);
+            case CO_DELIVERY -> recordCoDelivery(evidence);
             case RECERTIFICATION -> recertify(evidence);
         };
     }
@@ -138,6 +145,24 @@ public final class TrainerRecord {
         }
         return needs(Evidence.Kind.DELIVERY, delivery).then(e ->
                 Result.ok(with(Entry.Kind.DELIVERY, e.on(), Optional.of(e), "delivered", status, active, certifiedUntil)));
+    }
+
+    /**
+     * Records a training co-delivered as a co-trainer (or above) without observation for certification: it
+     * counts as teaching for {@link #isActiveOn} and in reports, and promotes no one.
+     */
+    public Result<TrainerRecord> recordCoDelivery(Evidence coDelivery) {
+        Require.present(coDelivery, "evidence");
+        Optional<Result<TrainerRecord>> refusal = refuseIfInactiveOrBackdated(coDelivery.on());
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        if (!status.isAtLeast(PoolStatus.CO_TRAINER)) {
+            return Result.refused(PoolRefusal.STEP_SKIPPED.finding(subject(),
+                    "a " + status.label() + " cannot co-deliver yet; completing the ToT makes a co-trainer"));
+        }
+        return needs(Evidence.Kind.CO_DELIVERY, coDelivery).then(e ->
+                Result.ok(with(Entry.Kind.CO_DELIVERY, e.on(), Optional.of(e), "co-delivered", status, active, certifiedUntil)));
     }
 
     /** Restarts the certificate's validity from the day of recertification. */
@@ -204,7 +229,7 @@ public final class TrainerRecord {
                 case RECERTIFIED -> until = Optional.of(e.on().plus(validity));
                 case INACTIVATED -> a = false;
                 case REACTIVATED -> a = true;
-                case DELIVERY -> { }
+                case DELIVERY, CO_DELIVERY -> { }
             }
         }
         return Optional.of(new TrainerRecord(person, curriculum, validity, s, a, until, kept.build()));
@@ -235,9 +260,30 @@ public final class TrainerRecord {
         return history.stream().filter(e -> e.kind() == Entry.Kind.DELIVERY).count();
     }
 
-    /** The day of the latest delivery, if any: reports count a trainer as active from it. */
+    /**
+     * The day the trainer last taught: a delivery, a co-delivery, or the observed co-delivery that certified
+     * them.
+     */
     public Optional<LocalDate> lastDelivery() {
-        return history.reverse().stream().filter(e -> e.kind() == Entry.Kind.DELIVERY).map(Entry::on).findFirst();
+        return history.reverse().stream().filter(Entry::isTeaching).map(Entry::on).findFirst();
+    }
+
+    /** Trainings taught: deliveries, co-deliveries and the observed co-delivery. */
+    public long taught() {
+        return history.stream().filter(Entry::isTeaching).count();
+    }
+
+    /**
+     * Active on that day: admitted by then, not taken out of service, and with pool activity (trained at a
+     * ToT, taught, co-taught, or recertified) within {@link #ACTIVE_WITHIN} up to that day. The one definition
+     * of "active" the API and every report use; {@link #isActive()} says only whether the trainer is in service.
+     */
+    public boolean isActiveOn(LocalDate day) {
+        Require.present(day, "day");
+        return asOf(day).filter(r -> r.active).flatMap(r -> r.history.reverse().stream()
+                .filter(e -> e.kind() != Entry.Kind.INACTIVATED && e.kind() != Entry.Kind.REACTIVATED)
+                .map(Entry::on).findFirst())
+                .filter(last -> !last.isBefore(day.minus(ACTIVE_WITHIN))).isPresent();
     }
 
     public PersonId person() {
@@ -252,6 +298,7 @@ public final class TrainerRecord {
         return status;
     }
 
+    /** In service: not taken out by {@link #inactivate} (see {@link #isActiveOn} for "active"). */
     public boolean isActive() {
         return active;
     }
@@ -324,10 +371,17 @@ public final class TrainerRecord {
      */
     public record Entry(Kind kind, LocalDate on, Optional<PoolStatus> status, Optional<Evidence> evidence, String note) {
 
+        /** A delivery, a co-delivery, or the observed co-delivery that certified the trainer. */
+        public boolean isTeaching() {
+            return kind == Kind.DELIVERY || kind == Kind.CO_DELIVERY
+                    || evidence.filter(e -> e.kind() == Evidence.Kind.OBSERVED_CO_DELIVERY).isPresent();
+        }
+
         /** What happened. */
         public enum Kind {
             STEP,
             DELIVERY,
+            CO_DELIVERY,
             RECERTIFIED,
             INACTIVATED,
             REACTIVATED

@@ -1,0 +1,76 @@
+package org.cadre.roster;
+
+import com.google.common.collect.ImmutableList;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.cadre.finding.Finding;
+import org.cadre.finding.Result;
+import org.cadre.kernel.Require;
+
+/**
+ * Status changes for many enrolments of one event at once (approve every nomination, decline three): all
+ * of them or none. Undated changes take the event's own day ({@link Event#defaultDay}).
+ */
+public final class BulkStatus {
+
+    private BulkStatus() {}
+
+    /**
+     * One change.
+     *
+     * @param on the business day it happened; empty for the event's default day
+     */
+    public record Move(PersonId person, EnrolmentStatus status, Optional<LocalDate> on) {
+        public Move {
+            Require.present(person, "Move.person");
+            Require.present(status, "Move.status");
+            Require.present(on, "Move.on");
+        }
+    }
+
+    /**
+     * Applies every move or none.
+     *
+     * @param current the event's enrolments by person
+     * @param today the current day where the event takes place
+     * @return the moved enrolments in the order of the moves, or every refusal (each names its person)
+     */
+    public static Result<ImmutableList<Enrolment>> apply(Event event, Map<PersonId, Enrolment> current, List<Move> moves,
+            LocalDate today) {
+        Require.present(event, "event");
+        Require.present(current, "current");
+        Require.present(moves, "moves");
+        Require.present(today, "today");
+        List<Finding> refusals = new ArrayList<>();
+        List<Enrolment> moved = new ArrayList<>();
+        Set<PersonId> seen = new HashSet<>();
+        for (Move m : moves) {
+            String subject = event.subject() + "/enrolment/" + m.person();
+            Enrolment e = current.get(m.person());
+            if (e == null) {
+                refusals.add(RosterCommand.NOT_ENROLLED.finding(subject, m.person() + " is not enrolled in this event"));
+                continue;
+            }
+            if (!seen.add(m.person())) {
+                refusals.add(RosterCommand.NOT_ENROLLED.finding(subject, m.person() + " is named more than once; one change per person"));
+                continue;
+            }
+            LocalDate on = m.on().orElseGet(() -> event.defaultDay(m.status(), today, e.since()));
+            Result<Enrolment> r = e.moveTo(m.status(), on);
+            if (r.isOk()) {
+                moved.add(r.value());
+            } else {
+                r.refusal().forEach(refusals::add);
+            }
+        }
+        if (!refusals.isEmpty()) {
+            return Result.refused(refusals.get(0), refusals.subList(1, refusals.size()).toArray(Finding[]::new));
+        }
+        return Result.ok(ImmutableList.copyOf(moved));
+    }
+}

@@ -1,0 +1,132 @@
+package org.cadre.roster;
+
+import com.google.common.collect.ImmutableList;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cadre.curriculum.SessionCode;
+import org.cadre.finding.Finding;
+import org.cadre.finding.Findings;
+import org.cadre.finding.Result;
+import org.cadre.kernel.Require;
+import org.cadre.roster.pool.TrainerRecord;
+
+/**
+ * Closes an event once it is over, in one step: every participant holding a seat moves to no-show (no
+ * session attended), then completed or not-completed by the share of agenda sessions attended against the
+ * package's minimum ({@code certification.minAttendanceShare}); every trainer, co-trainer and guest trainer
+ * who delivers a session on the agenda moves to completed; and the pool counts what its trainers taught
+ * ({@link PoolFromEvents#deliveries}). Enrolments never seated (nominated, approved, waitlisted) stay as they
+ * are, each with a warning. Nothing is stored here: the caller stores the result in one transaction.
+ *
+ * @param enrolments the enrolments that moved, in roster order
+ * @param trainers the trainer-pool records that gained a delivery or co-delivery
+ * @param findings what happened to each enrolment and pool record, and what was left
+ */
+public record EventClosure(LocalDate closedOn, ImmutableList<Enrolment> enrolments, ImmutableList<TrainerRecord> trainers,
+        Findings findings) {
+
+    public EventClosure {
+        Require.present(closedOn, "EventClosure.closedOn");
+        enrolments = Require.list(enrolments, "EventClosure.enrolments");
+        trainers = Require.list(trainers, "EventClosure.trainers");
+        Require.present(findings, "EventClosure.findings");
+    }
+
+    /**
+     * Closes the event on the given business day.
+     *
+     * @param on the day the event is closed; not before its last course day (the moves to completed are dated
+     *     the last course day, no-show and attended the first)
+     */
+    public static Result<EventClosure> close(EventRoster roster, LocalDate on) {
+        Require.present(roster, "roster");
+        Require.present(on, "on");
+        Event event = roster.event();
+        if (on.isBefore(event.courseDays().last())) {
+            return Result.refused(EventRule.DATES_INCONSISTENT.finding(event.subject(),
+                    "an event is closed once it is over: " + on + " is before its last course day " + event.courseDays().last()));
+        }
+        Set<SessionCode> agenda = new HashSet<>();
+        event.agenda().forEach(s -> agenda.add(s.session()));
+        Set<PersonId> delivering = new HashSet<>();
+        event.agenda().forEach(s -> delivering.addAll(s.trainers()));
+        Map<PersonId, Set<SessionCode>> attended = new HashMap<>();
+        for (Attendance a : roster.attendance()) {
+            if (a.mark().attended() && agenda.contains(a.session())) {
+                attended.computeIfAbsent(a.person(), p -> new HashSet<>()).add(a.session());
+            }
+        }
+        BigDecimal minimum = BigDecimal.valueOf(roster.curriculum().certification().minAttendanceShare());
+        LocalDate first = event.courseDays().first();
+        LocalDate last = event.courseDays().last();
+        List<Enrolment> moved = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        List<Finding> refusals = new ArrayList<>();
+        for (Enrolment e : roster.enrolments()) {
+            String subject = event.subject() + "/enrolment/" + e.person();
+            EnrolmentStatus s = e.status();
+            if (s == EnrolmentStatus.NOMINATED || s == EnrolmentStatus.APPROVED || s == EnrolmentStatus.WAITLISTED) {
+                findings.add(RosterCommand.LEFT_OPEN.finding(subject, "still " + s.label() + ", never seated; left as it is"));
+                continue;
+            }
+            if (!s.holdsSeat() || s.isFinal()) {
+                continue; // declined, withdrawn, no-show, completed, not-completed: decided already
+            }
+            Result<Enrolment> next;
+            String why;
+            if (e.role() == Role.PARTICIPANT) {
+                long sessions = agenda.size();
+                long present = attended.getOrDefault(e.person(), Set.of()).size();
+                if (s == EnrolmentStatus.CONFIRMED && present == 0) {
+                    next = e.moveTo(EnrolmentStatus.NO_SHOW, later(first, e.since()));
+                    why = "no session attended: no-show";
+                } else {
+                    BigDecimal share = sessions == 0 ? BigDecimal.ZERO
+                            : BigDecimal.valueOf(present).divide(BigDecimal.valueOf(sessions), 6, RoundingMode.HALF_UP);
+                    EnrolmentStatus end = sessions > 0 && share.compareTo(minimum) >= 0 ? EnrolmentStatus.COMPLETED
+                            : EnrolmentStatus.NOT_COMPLETED;
+                    next = (s == EnrolmentStatus.CONFIRMED ? e.moveTo(EnrolmentStatus.ATTENDED, later(first, e.since())) : Result.ok(e))
+                            .then(x -> x.moveTo(end, later(last, x.since())));
+                    why = "attended " + present + " of " + sessions + " sessions, minimum " + percent(minimum) + ": " + end.label();
+                }
+            } else if (e.role().delivers() && delivering.contains(e.person())) {
+                next = (s == EnrolmentStatus.CONFIRMED ? e.moveTo(EnrolmentStatus.ATTENDED, later(first, e.since())) : Result.ok(e))
+                        .then(x -> x.moveTo(EnrolmentStatus.COMPLETED, later(last, x.since())));
+                why = "delivers sessions on the agenda: completed";
+            } else {
+                if (e.role().delivers()) {
+                    findings.add(RosterCommand.LEFT_OPEN.finding(subject, "a " + org.cadre.kernel.Label.of(e.role())
+                            + " who delivers no session on the agenda; left as " + s.label()));
+                }
+                continue; // observers, interpreters, organisers keep their status
+            }
+            if (next.isOk()) {
+                moved.add(next.value());
+                findings.add(RosterCommand.CLOSED.finding(subject, why));
+            } else {
+                next.refusal().forEach(refusals::add);
+            }
+        }
+        if (!refusals.isEmpty()) {
+            return Result.refused(refusals.get(0), refusals.subList(1, refusals.size()).toArray(Finding[]::new));
+        }
+        PoolFromEvents.Steps pool = PoolFromEvents.deliveries(roster);
+        findings.addAll(pool.findings());
+        return Result.ok(new EventClosure(on, ImmutableList.copyOf(moved), pool.records(), Findings.copyOf(findings)));
+    }
+
+    private static LocalDate later(LocalDate day, LocalDate since) {
+        return day.isBefore(since) ? since : day;
+    }
+
+    private static String percent(BigDecimal share) {
+        return share.movePointRight(2).setScale(0, RoundingMode.HALF_UP).toPlainString() + " %";
+    }
+}

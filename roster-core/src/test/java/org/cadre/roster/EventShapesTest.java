@@ -1,0 +1,402 @@
+package org.cadre.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.common.collect.ImmutableSet;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.cadre.curriculum.CertificationCriteria;
+import org.cadre.curriculum.Curriculum;
+import org.cadre.curriculum.ModuleCode;
+import org.cadre.curriculum.demo.DemoCurricula;
+import org.cadre.finding.Finding;
+import org.cadre.finding.Findings;
+import org.cadre.finding.Result;
+import org.cadre.roster.demo.DemoRoster;
+import org.cadre.roster.pool.Evidence;
+import org.cadre.roster.pool.PoolStatus;
+import org.cadre.roster.pool.TrainerPool;
+import org.cadre.roster.pool.TrainerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Events of the shapes real trainings take: courses outside the trainer pool, weeks with weekends, mobile
+ * courses across regions, part of a package, invited guest trainers, events entered after they happened,
+ * bulk status changes, closing an event, and the pool steps events give by themselves.
+ */
+class EventShapesTest {
+
+    private static final EventRoster DEMO = DemoRoster.almatyTot();
+    private static final LocalDate FIRST = LocalDate.of(2023, 10, 23);
+    private static final LocalDate LAST = LocalDate.of(2023, 10, 27);
+
+    private static Findings check(EventRoster roster) {
+        Findings findings = EventCheck.of(roster).run();
+        org.cadre.roster.fixtures.RosterWords.checkFindings(findings);
+        return findings;
+    }
+
+    private static EventRoster withEvent(EventRoster roster, java.util.function.UnaryOperator<Event.Builder> change) {
+        return roster.toBuilder().event(change.apply(roster.event().toBuilder()).build()).build();
+    }
+
+    // Kinds
+
+    @Test
+    void a_course_is_checked_without_the_trainer_pool() {
+        EventRoster noPool = DEMO.toBuilder().pool(TrainerPool.empty()).build();
+        assertThat(check(noPool).withCode("agenda.trainer-not-qualified")).hasSize(4); // a ToT: each trainer lacks a record
+
+        EventRoster course = withEvent(noPool, e -> Event.builder(DEMO.event().id(), "Staff course", DEMO.event().programme(),
+                DEMO.event().curriculum(), DEMO.event().version(), Event.Kind.COURSE)
+                .venue("Almaty", Country.of("KZ"), DEMO.event().zone()).courseDays(DEMO.event().courseDays())
+                .travelWindow(DEMO.event().travelWindow()).participants(20, 26).agenda(DEMO.event().agenda()));
+        assertThat(check(course).withCode("agenda.trainer-not-qualified")).isEmpty();
+        assertThat(Event.Kind.COURSE.needsPoolTrainers()).isFalse();
+    }
+
+    @Test
+    void tot_without_certificate_fires_for_a_tot_of_a_package_that_certifies_no_one() {
+        Curriculum noCertificate = DemoCurricula.almatyTot().toBuilder()
+                .certification(new CertificationCriteria(0.8, 14, true, Optional.empty())).build();
+        EventRoster tot = EventRoster.builder(DEMO.event(), DEMO.programme(), noCertificate).organisations(DEMO.organisations().values())
+                .people(DEMO.people().values()).enrolments(DEMO.enrolments()).pool(DEMO.pool()).build();
+
+        assertThat(check(tot).withCode("event.tot-without-certificate")).extracting(Finding::message)
+                .containsExactly("is a ToT, but tsp-countering-migrant-smuggling@1.0.0 certifies no trainers (no certificate validity)");
+        assertThat(check(DEMO).withCode("event.tot-without-certificate")).isEmpty();
+        assertThat(noCertificate.certification().certifiesTrainers()).isFalse();
+    }
+
+    // Days and venues
+
+    /** Four weeks of Monday to Friday, 4-29 March 2019, in Dushanbe. */
+    private static Event.Builder fourWeeks(Event.Builder b) {
+        LocalDate first = LocalDate.of(2019, 3, 4);
+        LocalDate last = LocalDate.of(2019, 3, 29);
+        b.courseDays(DateRange.of(first, last)).travelWindow(DateRange.of(first.minusDays(1), last.plusDays(1))).agenda(List.of());
+        Venue dushanbe = Venue.of("Dushanbe", Country.of("TJ"), "Dushanbe");
+        DateRange.of(first, last).stream().filter(d -> d.getDayOfWeek().getValue() <= 5).forEach(d -> b.day(d, dushanbe));
+        return b;
+    }
+
+    @Test
+    void four_weeks_of_five_days_are_twenty_course_days_not_twenty_six() {
+        Event e = fourWeeks(DEMO.event().toBuilder()).build();
+
+        assertThat(e.courseDays().days()).isEqualTo(26);
+        assertThat(e.courseDayCount()).isEqualTo(20);
+        assertThat(e.isCourseDay(LocalDate.of(2019, 3, 9))).isFalse(); // a Saturday
+        assertThat(DEMO.event().courseDayCount()).isEqualTo(5);
+        assertThat(DEMO.event().teachingDays()).extracting(CourseDay::venue).containsOnly(Venue.of("Almaty", Country.of("KZ")));
+    }
+
+    @Test
+    void outside_course_days_fires_for_a_slot_on_a_weekend_of_a_multi_week_course() {
+        var slot = DEMO.event().agenda().get(0);
+        EventRoster weekend = withEvent(DEMO, e -> fourWeeks(e).slot(new AgendaSlot(slot.session(), LocalDate.of(2019, 3, 9),
+                slot.start(), slot.end(), slot.trainers())));
+
+        assertThat(check(weekend).withCode("agenda.outside-course-days")).extracting(Finding::message)
+                .containsExactly("is placed on 2019-03-09, which is not one of the event's course days (no teaching is listed that day)");
+    }
+
+    @Test
+    void listed_days_lie_within_the_span_in_order_from_its_first_to_its_last_day() {
+        Venue v = Venue.of("Khorog", Country.of("TJ"), "Gorno-Badakhshan");
+        assertThatThrownBy(() -> DEMO.event().toBuilder().day(FIRST.minusDays(1), v).day(LAST, v).build())
+                .hasMessageContaining("outside the course days");
+        assertThatThrownBy(() -> DEMO.event().toBuilder().day(FIRST, v).day(FIRST, v).day(LAST, v).build())
+                .hasMessageContaining("once each, in order");
+        assertThatThrownBy(() -> DEMO.event().toBuilder().day(FIRST, v).build())
+                .hasMessageContaining("must begin on the first course day");
+    }
+
+    @Test
+    void a_mobile_course_names_its_venues_in_the_order_it_reached_them() {
+        Venue khorog = Venue.of("Khorog", Country.of("TJ"), "Gorno-Badakhshan");
+        Venue kulob = Venue.of("Kulob", Country.of("TJ"), "Khatlon");
+        Event mobile = DEMO.event().toBuilder().day(FIRST, khorog).day(FIRST.plusDays(1), khorog).day(FIRST.plusDays(3), kulob)
+                .day(LAST, kulob).build();
+
+        assertThat(mobile.venues()).containsExactly(khorog, kulob);
+        assertThat(mobile.courseDayCount()).isEqualTo(4);
+        assertThat(khorog.toString()).isEqualTo("Khorog, Gorno-Badakhshan, TJ");
+    }
+
+    // Part of a package
+
+    @Test
+    void a_part_of_the_package_is_checked_against_its_modules_only() {
+        Set<ModuleCode> part = Set.of(ModuleCode.of("M1"), ModuleCode.of("M2"));
+        Set<org.cadre.curriculum.SessionCode> ofPart = DemoCurricula.almatyTot().modules().stream()
+                .filter(m -> part.contains(m.code())).flatMap(m -> m.sessions().stream()).map(s -> s.code()).collect(Collectors.toSet());
+        List<AgendaSlot> agenda = DEMO.event().agenda().stream().filter(s -> ofPart.contains(s.session())).toList();
+        EventRoster partial = withEvent(DEMO, e -> e.modules(part).agenda(agenda));
+
+        assertThat(agenda).hasSizeLessThan(DEMO.event().agenda().size());
+        assertThat(check(partial).withCode("agenda.session-missing")).isEmpty();
+        assertThat(check(withEvent(DEMO, e -> e.agenda(agenda))).withCode("agenda.session-missing")).isNotEmpty();
+
+        EventRoster strayed = withEvent(DEMO, e -> e.modules(part)); // the whole agenda, M3 included
+        assertThat(check(strayed).withCode("agenda.unknown-session")).isNotEmpty().allSatisfy(f ->
+                assertThat(f.message()).isEqualTo("is on the agenda but not in the modules this event delivers (M1, M2)"));
+    }
+
+    @Test
+    void unknown_module_fires_for_a_module_the_package_lacks() {
+        EventRoster wrong = withEvent(DEMO, e -> e.modules(Set.of(ModuleCode.of("M1"), ModuleCode.of("M9"))));
+
+        assertThat(check(wrong).withCode("event.unknown-module")).extracting(Finding::message)
+                .containsExactly("module M9 is not in tsp-countering-migrant-smuggling@1.0.0");
+    }
+
+    // Guests
+
+    @Test
+    void guest_trainer_is_listed_and_needs_no_pool_record() {
+        Person expert = Person.builder("p-guest", Country.of("LV")).latinName("Anna Ozola").sex(Sex.FEMALE).build();
+        Enrolment invited = Enrolment.nominate(expert.id(), DEMO.event().id(), Role.GUEST_TRAINER, DemoRoster.IOM,
+                LocalDate.of(2023, 9, 1)).moveTo(EnrolmentStatus.APPROVED, LocalDate.of(2023, 9, 2))
+                .then(x -> x.moveTo(EnrolmentStatus.CONFIRMED, LocalDate.of(2023, 9, 3))).value();
+        var first = DEMO.event().agenda().get(0);
+        List<AgendaSlot> agenda = new ArrayList<>(DEMO.event().agenda());
+        agenda.set(0, new AgendaSlot(first.session(), first.day(), first.start(), first.end(), ImmutableSet.of(expert.id())));
+        EventRoster withGuest = withEvent(DEMO.toBuilder().person(expert).enrolment(invited).build(), e -> e.agenda(agenda));
+
+        Findings findings = check(withGuest);
+        assertThat(findings.withCode("agenda.trainer-not-qualified")).isEmpty();
+        assertThat(findings.withCode("agenda.trainer-not-enrolled")).isEmpty();
+        assertThat(findings.withCode("agenda.guest-trainer")).extracting(Finding::message)
+                .containsExactly("Anna Ozola delivers as an invited guest trainer, for this event only; not a member of the trainer pool");
+        // As a lead trainer instead, the same expert needs a pool record.
+        Enrolment asTrainer = new Enrolment(invited.person(), invited.event(), Role.TRAINER, invited.nominatedBy(), invited.history());
+        EventRoster asLead = withEvent(DEMO.toBuilder().person(expert).enrolment(asTrainer).build(), e -> e.agenda(agenda));
+        assertThat(check(asLead).withCode("agenda.trainer-not-qualified")).isNotEmpty();
+    }
+
+    // Dates
+
+    @Test
+    void status_changes_default_to_the_events_own_days_once_it_is_over() {
+        Event e = DEMO.event();
+        LocalDate longAfter = LocalDate.of(2026, 12, 5);
+        LocalDate before = LocalDate.of(2023, 9, 15);
+
+        assertThat(e.defaultDay(EnrolmentStatus.NOMINATED, longAfter, LocalDate.MIN)).isEqualTo(LocalDate.of(2023, 10, 22));
+        assertThat(e.defaultDay(EnrolmentStatus.APPROVED, longAfter, LocalDate.MIN)).isEqualTo(LocalDate.of(2023, 10, 22));
+        assertThat(e.defaultDay(EnrolmentStatus.ATTENDED, longAfter, LocalDate.MIN)).isEqualTo(FIRST);
+        assertThat(e.defaultDay(EnrolmentStatus.NO_SHOW, longAfter, LocalDate.MIN)).isEqualTo(FIRST);
+        assertThat(e.defaultDay(EnrolmentStatus.COMPLETED, longAfter, LocalDate.MIN)).isEqualTo(LAST);
+        assertThat(e.defaultDay(EnrolmentStatus.NOT_COMPLETED, longAfter, LocalDate.MIN)).isEqualTo(LAST);
+        // Ahead of the event: today.
+        assertThat(e.defaultDay(EnrolmentStatus.APPROVED, before, LocalDate.MIN)).isEqualTo(before);
+        // Never before the current status began.
+        assertThat(e.defaultDay(EnrolmentStatus.APPROVED, longAfter, LocalDate.of(2023, 10, 24))).isEqualTo(LocalDate.of(2023, 10, 24));
+    }
+
+    // Bulk status changes
+
+    private static Map<PersonId, Enrolment> nominated(int n) {
+        Map<PersonId, Enrolment> out = new HashMap<>();
+        for (int i = 1; i <= n; i++) {
+            PersonId p = PersonId.of("p" + i);
+            out.put(p, Enrolment.nominate(p, DEMO.event().id(), Role.PARTICIPANT, DemoRoster.KZ_BORDER_GUARD, LocalDate.of(2023, 9, 1)));
+        }
+        return out;
+    }
+
+    @Test
+    void a_bulk_change_applies_all_or_nothing() {
+        Map<PersonId, Enrolment> current = nominated(4);
+        LocalDate today = LocalDate.of(2026, 12, 5);
+        List<BulkStatus.Move> approveAll = List.of("p1", "p2", "p3").stream()
+                .map(p -> new BulkStatus.Move(PersonId.of(p), EnrolmentStatus.APPROVED, Optional.empty())).toList();
+
+        Result<com.google.common.collect.ImmutableList<Enrolment>> done = BulkStatus.apply(DEMO.event(), current, approveAll, today);
+        assertThat(done.value()).extracting(Enrolment::status).containsOnly(EnrolmentStatus.APPROVED);
+        assertThat(done.value()).extracting(Enrolment::since).containsOnly(LocalDate.of(2023, 10, 22));
+
+        List<BulkStatus.Move> bad = new ArrayList<>(approveAll);
+        bad.add(new BulkStatus.Move(PersonId.of("p9"), EnrolmentStatus.APPROVED, Optional.empty()));
+        bad.add(new BulkStatus.Move(PersonId.of("p1"), EnrolmentStatus.DECLINED, Optional.empty()));
+        bad.add(new BulkStatus.Move(PersonId.of("p4"), EnrolmentStatus.COMPLETED, Optional.empty()));
+        Result<?> refused = BulkStatus.apply(DEMO.event(), current, bad, today);
+        assertThat(refused.isOk()).isFalse();
+        assertThat(refused.refusal().stream().map(Finding::code)).containsExactly("command.not-enrolled", "command.not-enrolled",
+                "enrolment.illegal-transition");
+        assertThat(refused.refusal().stream().map(Finding::message)).contains("p9 is not enrolled in this event",
+                "p1 is named more than once; one change per person");
+    }
+
+    // Closing
+
+    /** The demo ToT as it stood on its last day before anyone was moved on: everyone confirmed, attendance taken. */
+    private static EventRoster confirmedOnly(EventRoster demo) {
+        List<Enrolment> confirmed = demo.enrolments().stream().map(e -> new Enrolment(e.person(), e.event(), e.role(), e.nominatedBy(),
+                e.history().subList(0, 3))).toList();
+        return demo.toBuilder().replaceEnrolments(confirmed).build();
+    }
+
+    @Test
+    void closing_moves_everyone_by_attendance_and_counts_the_trainers_deliveries() {
+        EventRoster roster = confirmedOnly(DEMO);
+        PersonId absent = PersonId.of("p-kz-01");
+        roster = roster.toBuilder().replaceAttendance(roster.attendance().stream().filter(a -> !a.person().equals(absent)).toList()).build();
+        Map<PersonId, Double> share = new HashMap<>();
+        long sessions = roster.event().agenda().size();
+        roster.seatedParticipants().forEach(e -> share.put(e.person(), 0.0));
+        for (Attendance a : roster.attendance()) {
+            if (a.mark().attended()) {
+                share.merge(a.person(), 1.0 / sessions, Double::sum);
+            }
+        }
+
+        EventClosure closed = EventClosure.close(roster, LAST.plusDays(3)).value();
+
+        Map<PersonId, EnrolmentStatus> after = closed.enrolments().stream().collect(Collectors.toMap(Enrolment::person, Enrolment::status));
+        assertThat(after.get(absent)).isEqualTo(EnrolmentStatus.NO_SHOW);
+        for (Enrolment e : roster.seatedParticipants()) {
+            if (!e.person().equals(absent)) {
+                assertThat(after.get(e.person())).as(e.person().value()).isEqualTo(share.get(e.person()) >= 0.8 - 1e-9
+                        ? EnrolmentStatus.COMPLETED : EnrolmentStatus.NOT_COMPLETED);
+            }
+        }
+        assertThat(after.values()).contains(EnrolmentStatus.NOT_COMPLETED); // p-kz-18 attended too little
+        assertThat(closed.enrolments()).filteredOn(e -> e.role() == Role.TRAINER).extracting(Enrolment::status)
+                .hasSize(4).containsOnly(EnrolmentStatus.COMPLETED);
+        assertThat(closed.enrolments()).filteredOn(e -> e.status() == EnrolmentStatus.COMPLETED)
+                .extracting(Enrolment::since).containsOnly(LAST);
+        // Each lead trainer's delivery is counted, naming the ToT and dated its last day.
+        assertThat(closed.trainers()).hasSize(4).allSatisfy(r -> assertThat(r.history().get(r.history().size() - 1).evidence())
+                .hasValueSatisfying(ev -> {
+                    assertThat(ev.kind()).isEqualTo(Evidence.Kind.DELIVERY);
+                    assertThat(ev.event()).contains(DEMO.event().id());
+                    assertThat(ev.on()).isEqualTo(LAST);
+                }));
+        assertThat(closed.findings().withCode("trainers.step-recorded")).hasSize(4);
+        org.cadre.roster.fixtures.RosterWords.checkFindings(closed.findings());
+    }
+
+    @Test
+    void closing_refuses_before_the_last_course_day_and_leaves_the_never_seated_as_they_are() {
+        assertThat(EventClosure.close(confirmedOnly(DEMO), LAST.minusDays(1)).refusal().stream().map(Finding::message))
+                .containsExactly("an event is closed once it is over: 2023-10-26 is before its last course day 2023-10-27");
+
+        Enrolment waiting = Enrolment.nominate(PersonId.of("p-kz-99"), DEMO.event().id(), Role.PARTICIPANT, DemoRoster.KZ_BORDER_GUARD,
+                LocalDate.of(2023, 9, 1));
+        Person p = Person.builder("p-kz-99", Country.of("KZ")).latinName("Aidar Nurlanov").sex(Sex.MALE).build();
+        EventClosure closed = EventClosure.close(confirmedOnly(DEMO).toBuilder().person(p).enrolment(waiting).build(), LAST).value();
+
+        assertThat(closed.findings().withCode("close.left-open")).extracting(Finding::message)
+                .containsExactly("still nominated, never seated; left as it is");
+        assertThat(closed.enrolments()).extracting(Enrolment::person).doesNotContain(waiting.person());
+    }
+
+    @Test
+    void closing_a_closed_roster_again_moves_nobody_and_counts_nothing_twice() {
+        EventRoster roster = confirmedOnly(DEMO);
+        EventClosure first = EventClosure.close(roster, LAST).value();
+        TrainerPool pool = roster.pool();
+        for (TrainerRecord r : first.trainers()) {
+            pool = pool.with(r);
+        }
+        EventRoster after = roster.toBuilder().replaceEnrolments(merge(roster.enrolments(), first.enrolments())).pool(pool).build();
+
+        EventClosure second = EventClosure.close(after, LAST).value();
+        assertThat(second.enrolments()).isEmpty();
+        assertThat(second.trainers()).isEmpty();
+    }
+
+    private static List<Enrolment> merge(List<Enrolment> all, List<Enrolment> moved) {
+        Map<PersonId, Enrolment> byPerson = new java.util.LinkedHashMap<>();
+        all.forEach(e -> byPerson.put(e.person(), e));
+        moved.forEach(e -> byPerson.put(e.person(), e));
+        return List.copyOf(byPerson.values());
+    }
+
+    @Test
+    void a_delivery_the_pool_refuses_is_a_warning_and_the_rest_is_recorded() {
+        EventRoster roster = confirmedOnly(DEMO);
+        TrainerRecord lead = roster.pool().records().stream().filter(r -> r.status() == PoolStatus.LEAD_TRAINER).findFirst().orElseThrow();
+        TrainerPool pool = roster.pool().with(lead.inactivate(LocalDate.of(2023, 10, 1), "on leave").value());
+
+        EventClosure closed = EventClosure.close(roster.toBuilder().pool(pool).build(), LAST).value();
+
+        assertThat(closed.trainers()).hasSize(3).extracting(TrainerRecord::person).doesNotContain(lead.person());
+        assertThat(closed.findings().withCode("trainers.step-refused")).singleElement().satisfies(f -> {
+            assertThat(f.subject()).isEqualTo("pool/" + DEMO.event().curriculum() + "/" + lead.person());
+            assertThat(f.message()).startsWith("is inactive since 2023-10-01");
+        });
+    }
+
+    // Pool steps from events
+
+    @Test
+    void certifying_a_tot_makes_its_graduates_co_trainers_once() {
+        TrainerPool trainersOnly = TrainerPool.of(DEMO.pool().records().stream()
+                .filter(r -> r.status() == PoolStatus.LEAD_TRAINER).toList());
+        EventRoster roster = DEMO.toBuilder().pool(trainersOnly).build();
+        List<Certification.Decision> decisions = Certification.evaluate(roster);
+
+        PoolFromEvents.Steps steps = PoolFromEvents.graduates(roster, decisions);
+
+        assertThat(steps.records()).extracting(TrainerRecord::person).containsExactlyInAnyOrderElementsOf(DemoRoster.graduates());
+        assertThat(steps.records()).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(PoolStatus.CO_TRAINER);
+            assertThat(r.history()).extracting(TrainerRecord.Entry::on).containsExactly(FIRST, LAST);
+            assertThat(r.history()).allSatisfy(h -> assertThat(h.evidence().orElseThrow().event()).contains(DEMO.event().id()));
+        });
+        TrainerPool after = trainersOnly;
+        for (TrainerRecord r : steps.records()) {
+            after = after.with(r);
+        }
+        assertThat(PoolFromEvents.graduates(roster.toBuilder().pool(after).build(), decisions).records()).isEmpty();
+        // A cascade certifies nobody into the pool.
+        assertThat(PoolFromEvents.graduates(DemoRoster.dushanbeCascade(), Certification.evaluate(DemoRoster.dushanbeCascade()))
+                .records()).isEmpty();
+    }
+
+    @Test
+    void a_co_delivery_counts_for_being_active_but_promotes_no_one() {
+        TrainerRecord coTrainer = DEMO.pool().record(PersonId.of("p-kz-03"), DEMO.event().curriculum()).orElseThrow();
+        assertThat(coTrainer.status()).isEqualTo(PoolStatus.CO_TRAINER);
+        LocalDate cascadeDay = LocalDate.of(2024, 6, 14);
+
+        TrainerRecord after = coTrainer.apply(Evidence.of(Evidence.Kind.CO_DELIVERY, cascadeDay, EventId.of("cascade-shymkent-2024"),
+                "co-delivered"), Optional.empty()).value();
+
+        assertThat(after.status()).isEqualTo(PoolStatus.CO_TRAINER);
+        assertThat(after.lastDelivery()).contains(cascadeDay);
+        assertThat(after.taught()).isEqualTo(1);
+        assertThat(after.deliveries()).isZero();
+        assertThat(after.isActiveOn(cascadeDay.plusYears(2))).isTrue();
+        assertThat(after.isActiveOn(cascadeDay.plusYears(2).plusDays(1))).isFalse();
+        assertThat(coTrainer.isActiveOn(cascadeDay.plusYears(2))).isFalse(); // ToT in 2023, nothing since
+        assertThat(after.inactivate(cascadeDay.plusDays(1), "left the service").value().isActiveOn(cascadeDay.plusDays(2))).isFalse();
+        // A trainee cannot co-deliver.
+        TrainerRecord trainee = TrainerRecord.admit(PersonId.of("p-x"), DEMO.event().curriculum(), Period.ofYears(3),
+                Evidence.of(Evidence.Kind.TOT_ENROLLED, FIRST, DEMO.event().id(), "")).value();
+        assertThat(trainee.apply(Evidence.of(Evidence.Kind.CO_DELIVERY, LAST, DEMO.event().id(), ""), Optional.empty()).isOk()).isFalse();
+    }
+
+    @Test
+    void evidence_outside_event_fires_for_evidence_without_an_event_or_dated_outside_it() {
+        Evidence inside = Evidence.of(Evidence.Kind.DELIVERY, LAST, DEMO.event().id(), "");
+        Evidence after = Evidence.of(Evidence.Kind.DELIVERY, LAST.plusDays(30), DEMO.event().id(), "");
+        Evidence none = new Evidence(Evidence.Kind.DELIVERY, LAST, Optional.empty(), "");
+
+        assertThat(inside.checkAgainst(Optional.of(DEMO.event()), "pool/x")).isEmpty();
+        assertThat(after.checkAgainst(Optional.of(DEMO.event()), "pool/x")).map(Finding::message)
+                .contains("evidence dated 2023-11-26 is outside tot-almaty-2023 (2023-10-22..2023-10-28)");
+        assertThat(none.checkAgainst(Optional.empty(), "pool/x")).map(Finding::code).contains("pool.evidence-outside-event");
+    }
+}
