@@ -419,6 +419,13 @@ public final class Disclosure {
             }
             int r = bridge[0];
             int c = bridge[1];
+            // The cheapest cycle through the bridge: the fewest more entries, then the smallest sum, so that a
+            // small count's row and the totals close a loop without pulling in every total of the table.
+            List<int[]> cycle = cheapestPath(grid, hidden, keep, r, c);
+            if (!cycle.isEmpty()) {
+                cycle.forEach(e -> hidden[e[0]][e[1]] = true);
+                continue;
+            }
             int[] best = null;
             for (int cc = 0; cc < cols; cc++) {
                 best = better(grid, hidden, keep, best, r, cc);
@@ -454,6 +461,79 @@ public final class Disclosure {
             }
             hidden[best[0]][best[1]] = true;
         }
+    }
+
+    /**
+     * The unsuppressed entries to suppress so that row node {@code r0} and column node {@code c0} are joined
+     * other than through their own entry: a cheapest path over suppressed entries (free) and unsuppressed
+     * positive ones not kept (one more entry each, then their value), fewest entries first, then the smallest
+     * sum. Empty when no such path exists.
+     */
+    private static List<int[]> cheapestPath(long[][] grid, boolean[][] hidden, boolean[][] keep, int r0, int c0) {
+        int rows = grid.length;
+        int cols = grid[0].length;
+        int nodes = rows + cols;
+        long[] count = new long[nodes];
+        long[] sum = new long[nodes];
+        int[] via = new int[nodes];
+        boolean[] done = new boolean[nodes];
+        java.util.Arrays.fill(count, Long.MAX_VALUE);
+        java.util.Arrays.fill(via, -1);
+        count[r0] = 0;
+        sum[r0] = 0;
+        while (true) {
+            int u = -1;
+            for (int i = 0; i < nodes; i++) {
+                if (!done[i] && count[i] != Long.MAX_VALUE && (u < 0 || count[i] < count[u] || count[i] == count[u] && sum[i] < sum[u])) {
+                    u = i;
+                }
+            }
+            if (u < 0) {
+                return List.of();
+            }
+            done[u] = true;
+            if (u == rows + c0) {
+                break;
+            }
+            boolean isRow = u < rows;
+            int others = isRow ? cols : rows;
+            for (int o = 0; o < others; o++) {
+                int r = isRow ? u : o;
+                int c = isRow ? o : u - rows;
+                if (r == r0 && c == c0) {
+                    continue; // not through the bridge itself
+                }
+                long addCount;
+                long addSum;
+                if (hidden[r][c]) {
+                    addCount = 0;
+                    addSum = 0;
+                } else if (!keep[r][c] && grid[r][c] > 0) {
+                    addCount = 1;
+                    addSum = grid[r][c];
+                } else {
+                    continue;
+                }
+                int v = isRow ? rows + c : r;
+                long nc = count[u] + addCount;
+                long ns = sum[u] + addSum;
+                if (!done[v] && (nc < count[v] || nc == count[v] && ns < sum[v])) {
+                    count[v] = nc;
+                    sum[v] = ns;
+                    via[v] = u;
+                }
+            }
+        }
+        List<int[]> path = new ArrayList<>();
+        for (int v = rows + c0; via[v] >= 0; v = via[v]) {
+            int u = via[v];
+            int r = u < rows ? u : v;
+            int c = u < rows ? v - rows : u - rows;
+            if (!hidden[r][c]) {
+                path.add(new int[] {r, c});
+            }
+        }
+        return path;
     }
 
     /**

@@ -103,7 +103,7 @@ public final class Protection {
                 if (small.isEmpty()) {
                     return report;
                 }
-                more = everythingLinked(l, small, forced);
+                more = fewestOf(l, audit, small, everythingLinked(l, small, forced));
             }
             if (more.isEmpty()) {
                 throw new IllegalStateException("a small withheld count can be worked out and nothing is left to withhold: " + breaches);
@@ -256,6 +256,42 @@ public final class Protection {
                 .thenComparingInt(g -> published.get(g.get(0)).terms().size())
                 .thenComparingLong(g -> truth.apply(published.get(g.get(0))))
                 .thenComparing(g -> g.get(0)));
+        return out;
+    }
+
+    /**
+     * Of the cells linked to the small breaches (every one of which withheld frees them), as few as will still
+     * free them all: each figure is tried back in, those most worth publishing first (published in more places,
+     * then more unknowns, a total before its parts, then larger), and stays published when every breach is still
+     * freed without it. The row totals of a table then stay withheld where a grand total and the headline can be
+     * kept.
+     */
+    static Set<String> fewestOf(Ledger l, Audit.Audited audit, List<Audit.Breach> small, Set<String> linked) {
+        Map<String, Ledger.Expr> published = l.published();
+        Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+        Map<String, Integer> places = new HashMap<>();
+        published.forEach((id, e) -> places.merge(key(e.terms()), 1, Integer::sum));
+        for (String id : linked) {
+            groups.computeIfAbsent(key(published.get(id).terms()), x -> new ArrayList<>()).add(id);
+        }
+        List<String> order = new ArrayList<>(groups.keySet());
+        order.sort(Comparator.comparingInt((String g) -> -places.get(g))
+                .thenComparingInt(g -> -published.get(groups.get(g).get(0)).terms().size())
+                .thenComparingLong(g -> -l.truth(published.get(groups.get(g).get(0))))
+                .thenComparing(g -> groups.get(g).get(0)));
+        Set<String> kept = new LinkedHashSet<>(order);
+        for (String g : order) {
+            kept.remove(g);
+            List<String> withheld = new ArrayList<>();
+            kept.forEach(x -> withheld.addAll(groups.get(x)));
+            boolean frees = small.stream().allMatch(b -> audit.maxWhenWithheld(b.cell(), withheld)
+                    >= audit.need(l.targets().get(b.cell())) - 1e-6);
+            if (!frees) {
+                kept.add(g);
+            }
+        }
+        Set<String> out = new LinkedHashSet<>();
+        kept.forEach(g -> out.addAll(groups.get(g)));
         return out;
     }
 
