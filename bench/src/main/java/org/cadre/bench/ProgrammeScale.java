@@ -48,7 +48,7 @@ final class ProgrammeScale {
         List<Person> people = new ArrayList<>(peopleCount);
         for (int i = 0; i < peopleCount; i++) {
             people.add(Person.builder("p" + i, countries[rnd.nextInt(countries.length)]).latinName("Officer " + i)
-                    .sex(sexes[rnd.nextInt(2)]).organisation(DemoRoster.KZ_BORDER_SERVICE).build());
+                    .sex(sexes[rnd.nextInt(2)]).organisation(DemoRoster.KZ_BORDER_GUARD).build());
         }
         List<AssessmentItem> questions = curriculum.assessment().itemsOf(ItemKind.TEST_QUESTION);
         List<EventRoster> rosters = new ArrayList<>(events);
@@ -78,7 +78,7 @@ final class ProgrammeScale {
             for (int p = 0; p < PARTICIPANTS; p++) {
                 Person person = people.get((firstDrawn + p) % peopleCount);
                 roster.person(person);
-                roster.enrolment(Enrolment.nominate(person.id(), id, org.cadre.roster.Role.PARTICIPANT, DemoRoster.KZ_BORDER_SERVICE,
+                roster.enrolment(Enrolment.nominate(person.id(), id, org.cadre.roster.Role.PARTICIPANT, DemoRoster.KZ_BORDER_GUARD,
                                 first.minusDays(30))
                         .moveTo(EnrolmentStatus.APPROVED, first.minusDays(20))
                         .then(x -> x.moveTo(EnrolmentStatus.CONFIRMED, first.minusDays(10)))

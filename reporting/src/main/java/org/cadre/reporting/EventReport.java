@@ -26,8 +26,16 @@ public record EventReport(String audience, int k, Facts event, Cell participants
 
     /** What the event is. */
     public record Facts(String id, String title, String kind, String city, String country, String timeZone,
-            LocalDate firstDay, LocalDate lastDay, int courseDays, String curriculumId, String curriculumVersion,
+            LocalDate firstDay, LocalDate lastDay, int courseDays, List<VenueLine> venues, List<String> modules,
+            String curriculumId, String curriculumVersion,
             String curriculumTitle, String programmeId, String programme, String donor, List<Integer> sdgs) {}
+
+    /**
+     * A place teaching was held at, with the course days held there.
+     *
+     * @param region the first-level region (oblast, viloyat); null when not recorded
+     */
+    public record VenueLine(String place, String region, String country, int courseDays) {}
 
     /** Attendance at one agenda session. */
     public record SessionAttendance(String session, String title, LocalDate day, Share attended) {}

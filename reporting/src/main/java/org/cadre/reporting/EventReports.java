@@ -121,9 +121,17 @@ public final class EventReports {
         var c = roster.curriculum();
         var p = roster.programme();
         return new Facts(e.id().value(), e.title(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.city(),
-                e.country().code(), e.zone().getId(), e.courseDays().first(), e.courseDays().last(), e.courseDays().days(),
-                c.id().value(), c.version().toString(), c.title(), p.id().value(), p.title(), p.donor(),
+                e.country().code(), e.zone().getId(), e.courseDays().first(), e.courseDays().last(), e.courseDayCount(),
+                venues(e), e.modules().stream().map(Object::toString).sorted().toList(), c.id().value(), c.version().toString(), c.title(), p.id().value(), p.title(), p.donor(),
                 List.copyOf(p.sdgs()));
+    }
+
+    /** The venues of an event's teaching days, in the order first used, each with its number of course days. */
+    static List<EventReport.VenueLine> venues(org.cadre.roster.Event e) {
+        Map<org.cadre.roster.Venue, Integer> days = new java.util.LinkedHashMap<>();
+        e.teachingDays().forEach(d -> days.merge(d.venue(), 1, Integer::sum));
+        return days.entrySet().stream().map(v -> new EventReport.VenueLine(v.getKey().place(), v.getKey().region().orElse(null),
+                v.getKey().country().code(), v.getValue())).toList();
     }
 
     /** People by country (rows, ISO codes sorted) and sex (columns). */

@@ -15,25 +15,42 @@ import org.cadre.reporting.disclosure.Table;
  *     period: a person at two events counts once
  * @param officialsBySexAndCountry the same people, rows: ISO country codes; columns: sex
  * @param officialsByOrganisation the same people by their organisation
- * @param pool the trainer pool as it stood on the last day of the period
+ * @param regions participants present per region the period's events taught in (an event taught in two
+ *     regions counts in both, so regions need not add up to the events' total)
+ * @param pool the programme's trainer pool (people who took part in its events) on the period's last day
  * @param cascades one line per ToT of the period
  * @param indicators the results framework, each actual computed from the data
  */
 public record ProgrammeReport(String audience, int k, Facts programme, LocalDate from, LocalDate to,
-        List<EventLine> events, Cell officialsTrained, Table officialsBySexAndCountry, Table officialsByOrganisation,
+        List<EventLine> events, List<RegionLine> regions, Cell officialsTrained, Table officialsBySexAndCountry, Table officialsByOrganisation,
         PoolFunnel pool, List<CascadeLine> cascades, List<IndicatorResult> indicators, List<String> notes) {
 
     /** What the programme is. */
     public record Facts(String id, String title, String donor, List<String> countries, List<Integer> sdgs) {}
 
-    /** One event of the period. */
+    /**
+     * One event of the period.
+     *
+     * @param guestTrainers invited experts who delivered as guest trainers (not pool members)
+     */
     public record EventLine(String id, String title, String kind, String city, String country, LocalDate firstDay,
-            LocalDate lastDay, Cell participantsPresent) {}
+            LocalDate lastDay, int courseDays, List<EventReport.VenueLine> venues, int guestTrainers,
+            Cell participantsPresent) {}
+
+    /**
+     * One region the period's events taught in.
+     *
+     * @param region the first-level region; null for venues whose region is not recorded
+     * @param participantsPresent the participants present at those events, summed over the events (a person
+     *     at two events here counts twice)
+     */
+    public record RegionLine(String country, String region, int events, int courseDays, Cell participantsPresent) {}
 
     /**
      * Trainer pool funnel: how many people hold each level now, how many reached it (the sum of this
      * level and those above, computed from the published cells, so it reveals nothing more), and how many
-     * are active (delivered a training in the six months up to the period's last day).
+     * are active (in service and with pool activity, trained, taught, co-taught or recertified, in the two years up to
+     * the period's last day: the one definition, {@code TrainerRecord.isActiveOn}).
      *
      * @param atLevel rows: trainee, co-trainer, certified-trainer, lead-trainer
      * @param reached one per level of {@code atLevel}, in the same order

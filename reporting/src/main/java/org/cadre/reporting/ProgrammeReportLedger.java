@@ -161,6 +161,17 @@ final class ProgrammeReportLedger {
         for (ProgrammeReport.EventLine e : report.events()) {
             EventReportLedger.record(l, "events/" + e.id(), line.get(EventId.of(e.id())), e.participantsPresent());
         }
+        // Regions: each the sum of the lines of the events taught there.
+        Map<String, Ledger.Expr> regionSum = new HashMap<>();
+        for (EventRoster r : in.inPeriod()) {
+            for (ProgrammeReports.RegionKey key : ProgrammeReports.regionsOf(r.event()).keySet()) {
+                regionSum.computeIfAbsent(key.cellId(), x -> new Ledger.Expr()).plus(line.get(r.event().id()));
+            }
+        }
+        for (ProgrammeReport.RegionLine region : report.regions()) {
+            String id = new ProgrammeReports.RegionKey(region.country(), region.region()).cellId();
+            EventReportLedger.record(l, id, regionSum.get(id), region.participantsPresent());
+        }
 
         // The pool on the period's last day: people per level, the active and the inactive among them.
         Table atLevel = report.pool().atLevel();
@@ -200,7 +211,9 @@ final class ProgrammeReportLedger {
             ProgrammeReport.CascadeLine shown = report.cascades().get(i);
             String at = "cascades/" + reach.reach().tot().value();
             int graduates = l.variable("graduates " + reach.reach().tot().value(), reach.reach().graduates().size());
-            l.atMost(l.of(graduates).minus(line.get(reach.reach().tot())), 0);
+            if (line.containsKey(reach.reach().tot())) { // a ToT of an earlier period has no line here
+                l.atMost(l.of(graduates).minus(line.get(reach.reach().tot())), 0);
+            }
             EventReportLedger.record(l, at + "/graduates", l.of(graduates), shown.graduates());
             int officers = l.variable("officers " + reach.reach().tot().value(), reach.reach().officersTrained().size());
             Ledger.Expr cascadeLines = new Ledger.Expr();

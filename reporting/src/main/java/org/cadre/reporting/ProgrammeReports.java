@@ -41,9 +41,6 @@ import org.cadre.roster.pool.TrainerRecord;
 /** Computes a {@link ProgrammeReport}: a pure function of the programme's rosters, pool and period. */
 public final class ProgrammeReports {
 
-    /** A trainer is active when their latest delivery is at most this long before the period's end. */
-    public static final java.time.Period ACTIVE_WITHIN = java.time.Period.ofMonths(6);
-
     private ProgrammeReports() {}
 
     /**
@@ -140,16 +137,28 @@ public final class ProgrammeReports {
         for (EventRoster r : ofProgramme) {
             r.event().trainersFrom().ifPresent(tot -> cascadesOf.computeIfAbsent(tot, t -> new ArrayList<>()).add(r));
         }
+        // Cascades count in the period they are held in, credited to their ToT whenever it was held: a line for
+        // each ToT of the period and for each earlier ToT with cascades in the period.
+        Set<org.cadre.roster.EventId> periodIds = new HashSet<>();
+        inPeriod.forEach(r -> periodIds.add(r.event().id()));
         List<Reach> reaches = new ArrayList<>();
         Set<PersonId> cascadeOfficers = new HashSet<>();
-        for (EventRoster r : inPeriod) {
-            if (r.event().kind() == Event.Kind.TOT) {
-                CascadeReach reach = CascadeReach.of(r, cascadesOf.getOrDefault(r.event().id(), List.of()));
+        for (EventRoster r : ofProgramme) {
+            if (r.event().kind() != Event.Kind.TOT) {
+                continue;
+            }
+            List<EventRoster> cascades = cascadesOf.getOrDefault(r.event().id(), List.of()).stream()
+                    .filter(c -> periodIds.contains(c.event().id())).toList();
+            if (periodIds.contains(r.event().id()) || !cascades.isEmpty()) {
+                CascadeReach reach = CascadeReach.of(r, cascades);
                 cascadeOfficers.addAll(reach.officersTrained());
                 reaches.add(new Reach(r, reach));
             }
         }
-        Funnel funnel = funnel(pool, curricula, to);
+        // The programme's own pool: the people who took part in its events, in the packages it delivers.
+        Set<PersonId> took = new HashSet<>();
+        ofProgramme.forEach(r -> r.enrolments().forEach(e -> took.add(e.person())));
+        Funnel funnel = funnel(pool, curricula, took, to);
         List<IndicatorFigures> indicators = framework.indicators().stream()
                 .map(i -> indicator(i, officials.values(), inPeriod, funnel, cascadeOfficers)).toList();
         return new Inputs(programme, from, to, ofProgramme, inPeriod, officials, organisationNames(ofProgramme), reaches, funnel,
@@ -158,6 +167,7 @@ public final class ProgrammeReports {
 
     private static ProgrammeReport build(Inputs in, Disclosure d, java.util.function.Predicate<Person> nameable) {
         List<EventLine> events = in.inPeriod().stream().map(r -> eventLine(r, d)).toList();
+        List<ProgrammeReport.RegionLine> regions = regionLines(in.inPeriod(), d);
         List<CascadeLine> cascades = in.reaches().stream().map(r -> cascadeLine(r.reach(), r.tot(), d, nameable)).toList();
         org.cadre.reporting.disclosure.Table byCountry =
                 d.publish(EventReports.byCountryAndSex("officialsBySexAndCountry", List.copyOf(in.officials().values())));
@@ -168,7 +178,7 @@ public final class ProgrammeReports {
         return new ProgrammeReport(d.audience().label(), d.k(),
                 new ProgrammeReport.Facts(programme.id().value(), programme.title(), programme.donor(),
                         programme.countries().stream().map(c -> c.code()).sorted().toList(), List.copyOf(programme.sdgs())),
-                in.from(), in.to(), events, byCountry.total(), byCountry,
+                in.from(), in.to(), events, regions, byCountry.total(), byCountry,
                 d.publishNested(byOrganisation(in.officials().values(), in.organisationNames()), byCountry, countryOf::get),
                 funnel(in.funnel(), d), cascades, indicators, notes(d, in));
     }
@@ -176,8 +186,42 @@ public final class ProgrammeReports {
     private static EventLine eventLine(EventRoster r, Disclosure d) {
         Event e = r.event();
         long present = r.enrolmentsAs(Role.PARTICIPANT).stream().filter(x -> x.status().wasPresent()).count();
+        int guests = (int) r.seatedTrainers().stream().filter(x -> x.role() == Role.GUEST_TRAINER).count();
         return new EventLine(e.id().value(), e.title(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.city(),
-                e.country().code(), e.courseDays().first(), e.courseDays().last(), d.count("events/" + e.id().value(), present));
+                e.country().code(), e.courseDays().first(), e.courseDays().last(), e.courseDayCount(), EventReports.venues(e),
+                guests, d.count("events/" + e.id().value(), present));
+    }
+
+    /** A region's key: its country and region name ({@code TJ/Khatlon}; {@code TJ/-} when not recorded). */
+    record RegionKey(String country, String region) {
+        String cellId() {
+            return "regions/" + country + "/" + (region == null ? "-" : region);
+        }
+    }
+
+    /** The regions an event taught in, each with its number of course days there, in the order first used. */
+    static Map<RegionKey, Integer> regionsOf(Event e) {
+        Map<RegionKey, Integer> days = new java.util.LinkedHashMap<>();
+        e.teachingDays().forEach(d -> days.merge(new RegionKey(d.venue().country().code(), d.venue().region().orElse(null)), 1,
+                Integer::sum));
+        return days;
+    }
+
+    /** Participants present per region taught in, summed over the events held there, sorted by country and region. */
+    private static List<ProgrammeReport.RegionLine> regionLines(List<EventRoster> inPeriod, Disclosure d) {
+        Map<RegionKey, long[]> byRegion = new TreeMap<>(Comparator.comparing(RegionKey::country)
+                .thenComparing(RegionKey::region, Comparator.nullsLast(Comparator.naturalOrder())));
+        for (EventRoster r : inPeriod) {
+            long present = r.enrolmentsAs(Role.PARTICIPANT).stream().filter(x -> x.status().wasPresent()).count();
+            regionsOf(r.event()).forEach((key, days) -> {
+                long[] sums = byRegion.computeIfAbsent(key, k -> new long[3]);
+                sums[0]++;
+                sums[1] += days;
+                sums[2] += present;
+            });
+        }
+        return byRegion.entrySet().stream().map(x -> new ProgrammeReport.RegionLine(x.getKey().country(), x.getKey().region(),
+                (int) x.getValue()[0], (int) x.getValue()[1], d.count(x.getKey().cellId(), x.getValue()[2]))).toList();
     }
 
     private static Map<String, String> organisationNames(List<EventRoster> rosters) {
@@ -200,14 +244,14 @@ public final class ProgrammeReports {
                 rows.values().stream().mapToLong(Long::longValue).toArray());
     }
 
-    private static Funnel funnel(TrainerPool pool, Set<CurriculumId> curricula, LocalDate to) {
+    private static Funnel funnel(TrainerPool pool, Set<CurriculumId> curricula, Set<PersonId> people, LocalDate to) {
         long[] at = new long[PoolStatus.values().length];
         long active = 0;
         long inactive = 0;
         // One line per person: their highest level over the programme's packages.
         Map<PersonId, TrainerRecord> best = new TreeMap<>();
         for (TrainerRecord r : pool.records()) {
-            if (!curricula.contains(r.curriculum())) {
+            if (!curricula.contains(r.curriculum()) || !people.contains(r.person())) {
                 continue;
             }
             r.asOf(to).ifPresent(then -> best.merge(then.person(), then,
@@ -215,8 +259,7 @@ public final class ProgrammeReports {
         }
         for (TrainerRecord r : best.values()) {
             at[r.status().ordinal()]++;
-            boolean delivering = r.isActive() && r.lastDelivery().filter(last -> !last.isBefore(to.minus(ACTIVE_WITHIN))).isPresent();
-            if (delivering) {
+            if (r.isActiveOn(to)) {
                 active++;
             }
             if (!r.isActive()) {

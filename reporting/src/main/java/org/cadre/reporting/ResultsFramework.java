@@ -42,7 +42,7 @@ public record ResultsFramework(ImmutableList<Indicator> indicators) {
         /** Certified and lead trainers in the pool at the period's end (count). */
         CERTIFIED_TRAINERS(false, "people at certified-trainer or lead-trainer level on the last day"),
         /** Officers trained in cascades by the programme's ToT graduates (count). */
-        CASCADE_OFFICERS(false, "distinct participants present at cascades whose trainers came from the period's ToTs");
+        CASCADE_OFFICERS(false, "distinct participants present at the period's cascades, whatever the period of the ToT their trainers came from");
 
         private final boolean percentage;
         private final String definition;

@@ -96,9 +96,12 @@ class ProgrammeReportTest {
         assertThat(end2024.atLevel().get("certified-trainer").get()).isEqualTo(2);
         assertThat(end2024.atLevel().get("lead-trainer").get()).isEqualTo(4);
         assertThat(end2024.reached()).extracting(Cell::get).containsExactly(28L, 28L, 6L, 4L);
-        assertThat(end2024.active().get()).as("no delivery in the six months to 31 December 2024").isZero();
+        // Active: in service, and trained, taught or recertified in the two years up to the day (TrainerRecord.isActiveOn).
+        assertThat(end2024.active().get()).as("everyone trained or taught since the end of 2022").isEqualTo(28);
         assertThat(endOct2023.atLevel().get("co-trainer").get()).isEqualTo(24);
-        assertThat(endOct2023.active().get()).as("the leads delivered in May 2023").isEqualTo(4);
+        assertThat(endOct2023.active().get()).as("the new graduates and the leads").isEqualTo(28);
+        ProgrammeReport.PoolFunnel end2025 = report(List.of(ALMATY, CASCADE), FROM, LocalDate.of(2025, 12, 31), Audience.INTERNAL).pool();
+        assertThat(end2025.active().get()).as("only the two who co-delivered the March 2024 cascade").isEqualTo(2);
     }
 
     @Test

@@ -90,9 +90,22 @@ public final class HtmlRenderer {
                 .append("</th><th>").append(e(labels.get("venue"))).append("</th><th>").append(e(labels.get("participants"))).append("</th></tr>");
         for (var ev : r.events()) {
             h.append("<tr><td>").append(e(ev.title() + " (" + ev.kind() + ")")).append("</td><td>").append(e(date(ev.firstDay()) + " – " + date(ev.lastDay())))
-                    .append("</td><td>").append(e(ev.city() + ", " + countryName(ev.country()))).append("</td>").append(cell(ev.participantsPresent())).append("</tr>");
+                    .append(" (").append(ev.courseDays()).append(")</td><td>").append(e(places(ev.venues()))).append("</td>")
+                    .append(cell(ev.participantsPresent())).append("</tr>");
         }
         h.append("</table>");
+        if (!r.regions().isEmpty()) {
+            h.append("<h2>").append(e(labels.get("regions"))).append("</h2><table><caption>").append(e(labels.get("regions")))
+                    .append("</caption><tr><th>").append(e(labels.get("region"))).append("</th><th>").append(e(labels.get("events")))
+                    .append("</th><th>").append(e(labels.get("courseDays"))).append("</th><th>").append(e(labels.get("participants")))
+                    .append("</th></tr>");
+            for (var region : r.regions()) {
+                h.append("<tr><td>").append(e((region.region() == null ? labels.get("regionNotRecorded") : region.region()) + ", "
+                        + countryName(region.country()))).append("</td><td>").append(region.events()).append("</td><td>")
+                        .append(region.courseDays()).append("</td>").append(cell(region.participantsPresent())).append("</tr>");
+            }
+            h.append("</table>");
+        }
         Table t = r.officialsBySexAndCountry();
         h.append("<h2>").append(e(labels.get("officialsByCountryAndSex"))).append("</h2>");
         List<String> series = EventReports.SEX_COLUMNS.stream().map(labels::get).toList();
@@ -168,10 +181,16 @@ public final class HtmlRenderer {
         row(h, labels.get("donorName"), f.donor());
         row(h, labels.get("sdgs"), String.join(", ", f.sdgs().stream().sorted().map(g -> "SDG " + g).toList()));
         row(h, labels.get("package"), f.curriculumTitle() + " " + f.curriculumVersion());
-        row(h, labels.get("venue"), f.city() + ", " + countryName(f.country()));
+        row(h, labels.get("venue"), places(f.venues()));
         row(h, labels.get("courseDays"), date(f.firstDay()) + " – " + date(f.lastDay()) + " (" + f.courseDays() + ")");
         row(h, labels.get("audience"), labels.get(r.audience()) + (r.k() > 1 ? ", k = " + r.k() : ""));
         h.append("</table>");
+    }
+
+    /** Venues as {@code Khorog (Gorno-Badakhshan), Tajikistan; Kulob (Khatlon), Tajikistan}. */
+    private String places(List<org.cadre.reporting.EventReport.VenueLine> venues) {
+        return String.join("; ", venues.stream().map(v -> v.place() + (v.region() == null ? "" : " (" + v.region() + ")") + ", "
+                + countryName(v.country())).toList());
     }
 
     private void figures(StringBuilder h, EventReport r) {

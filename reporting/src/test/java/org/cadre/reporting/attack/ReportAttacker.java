@@ -339,6 +339,20 @@ final class ReportAttacker {
             ProgrammeReport.EventLine e = shown.events().get(i);
             a.figure("line " + e.id(), line.get(e.id()), e.participantsPresent(), truth.events().get(i).participantsPresent().get(), true);
         }
+        // Regions: what the event lines' venues say was taught where, each region the sum of its events' lines.
+        for (int i = 0; i < shown.regions().size(); i++) {
+            ProgrammeReport.RegionLine region = shown.regions().get(i);
+            Sum sum = new Sum();
+            for (ProgrammeReport.EventLine e : shown.events()) {
+                boolean there = e.venues().stream().anyMatch(v -> v.country().equals(region.country())
+                        && java.util.Objects.equals(v.region(), region.region()));
+                if (there) {
+                    sum.plus(line.get(e.id()));
+                }
+            }
+            a.figure("region " + region.country() + "/" + region.region(), sum, region.participantsPresent(),
+                    truth.regions().get(i).participantsPresent().get(), true);
+        }
 
         // The pool: people per level, the active and inactive among them.
         Table pool = shown.pool().atLevel();
@@ -455,7 +469,7 @@ final class ReportAttacker {
             return "tests";
         } else if (d.startsWith("people at certified-trainer")) {
             return "trainers";
-        } else if (d.startsWith("distinct participants present at cascades")) {
+        } else if (d.startsWith("distinct participants present at the period's cascades")) {
             return "cascade";
         }
         return d;

@@ -123,7 +123,7 @@ final class ShapedRosters {
             Seat seat = seats.get(i);
             String orgId = "org-" + seat.country().toLowerCase(java.util.Locale.ROOT) + "-" + seat.organisation();
             Organisation org = organisations.computeIfAbsent(orgId, x -> new Organisation(OrganisationId.of(x),
-                    "Agency " + seat.organisation() + " of " + seat.country(), Country.of(seat.country()), Organisation.Kind.BORDER_SERVICE, true));
+                    "Agency " + seat.organisation() + " of " + seat.country(), Country.of(seat.country()), Organisation.Kind.BORDER_GUARD, true));
             Person p = Person.builder(id + "-p" + i, Country.of(seat.country())).latinName("Officer " + id + " " + i).sex(seat.sex())
                     .organisation(org.id()).build();
             roster.person(p);
