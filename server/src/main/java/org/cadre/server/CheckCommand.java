@@ -97,11 +97,12 @@ final class CheckCommand implements Callable<Integer> {
         }
         try {
             Map<?, ?> fields = Documents.read(read(subject.file), Map.class);
-            if (fields.containsKey("modules")) {
-                return curriculum(out);
-            }
+            // An event names its course days (and may name modules it delivers); a package version has modules.
             if (fields.containsKey("courseDays")) {
                 return event(out);
+            }
+            if (fields.containsKey("modules")) {
+                return curriculum(out);
             }
             throw new Unusable(subject.file + ": neither a package version (no `modules`) nor an event (no `courseDays`).");
         } catch (Unusable e) {

@@ -59,7 +59,7 @@ public final class DemoData {
         new Certifications(db, audit).record(almaty.event().id(), Certification.evaluate(almaty), almaty.event().courseDays().last(), ACTOR);
         Trainers trainers = new Trainers(db, audit);
         List<org.cadre.roster.pool.TrainerRecord> records = new ArrayList<>(DemoRoster.pool().records());
-        records.forEach(t -> trainers.save(t, DemoCurricula.almatyTot().certification().certificateValidity(), 0, ACTOR));
+        records.forEach(t -> trainers.save(t, DemoCurricula.almatyTot().certification().certificateValidity().orElseThrow(), 0, ACTOR));
     }
 
 }

@@ -53,7 +53,8 @@ final class ImportRosterCommand implements Callable<Integer> {
     private Path file;
 
     @Option(names = "--on", paramLabel = "DATE",
-            description = "Date of the nominations (YYYY-MM-DD; default: today where the event takes place).")
+            description = "Date of the nominations (YYYY-MM-DD; default: the event's own day: today while it is ahead, "
+                    + "its arrival day once it has begun).")
     private LocalDate on;
 
     @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "AUTO",
@@ -90,7 +91,9 @@ final class ImportRosterCommand implements Callable<Integer> {
                 return 2;
             }
             Event e = event.get();
-            RosterImport.Plan plan = RosterImport.plan(csv, e, on != null ? on : LocalDate.now(clock.withZone(e.zone())),
+            LocalDate nominated = on != null ? on
+                    : e.defaultDay(org.cadre.roster.EnrolmentStatus.NOMINATED, LocalDate.now(clock.withZone(e.zone())), LocalDate.MIN);
+            RosterImport.Plan plan = RosterImport.plan(csv, e, nominated,
                     RosterImport.Lookup.of(new People(db, audit), new Organisations(db, audit), new Enrolments(db, audit), e.id()));
             if (!plan.ok()) {
                 err.println(file + ": the roster was not imported; nothing was stored. Bad rows:");

@@ -64,8 +64,8 @@ public final class RosterImport {
 
         boolean enrolled(PersonId id);
 
-        /** Whether the importing user may record this new person. */
-        default boolean mayRecord(Person person) {
+        /** Whether the importing user may record this new person, enrolled in this role. */
+        default boolean mayRecord(Person person, Role role) {
             return true;
         }
 
@@ -226,7 +226,7 @@ public final class RosterImport {
                     } else if (stored.isEmpty() && lookup.taken(id)) {
                         // The same answer as creating a person under that id: nothing of the record is shown.
                         rowErrors.add("person_id: is in use by another record; choose another id");
-                    } else if (stored.isEmpty() && !lookup.mayRecord(person)) {
+                    } else if (stored.isEmpty() && !lookup.mayRecord(person, role)) {
                         rowErrors.add("country: is outside your scope; a person of this country is recorded by a coordinator "
                                 + "of the country or of the programme");
                     } else if (stored.isEmpty()) {

@@ -49,7 +49,7 @@ class CheckCommandTest {
         EventDoc e = EventDoc.of(DemoRoster.almatyTot().event());
         return new EventDoc(e.id(), e.title(), e.programme(), e.curriculum(), e.version(), e.kind(), e.city(), e.country(),
                 e.zone(), e.courseDays(), e.travelWindow(), e.minParticipants(), seats, e.quotas(), e.languages(),
-                e.interpretation(), e.agenda(), e.trainersFrom());
+                e.interpretation(), e.agenda(), e.trainersFrom(), e.days(), e.modules(), null, null);
     }
 
     @Test

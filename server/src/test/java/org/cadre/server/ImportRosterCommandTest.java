@@ -50,7 +50,7 @@ class ImportRosterCommandTest {
         StringBuilder text = new StringBuilder("person_id,latin_name,native_name,country,organisation,role\n");
         for (int i = 0; i < rows; i++) {
             text.append("cli-").append(i).append(",Officer ").append(i).append(",Офицер ").append(i)
-                    .append(",KZ,").append(DemoRoster.KZ_BORDER_SERVICE.value()).append(",participant\n");
+                    .append(",KZ,").append(DemoRoster.KZ_BORDER_GUARD.value()).append(",participant\n");
         }
         for (String line : extraLines) {
             text.append(line).append('\n');
@@ -85,7 +85,7 @@ class ImportRosterCommandTest {
     @Test
     void bad_rows_are_listed_by_line_and_nothing_is_stored() throws Exception {
         Set<String> before = enrolledInAlmaty();
-        Path file = csv(3, "cli-x,Officer X,,ZZ,kz-nsc-border-service,participant", "cli-0,Officer 0,,KZ,,captain");
+        Path file = csv(3, "cli-x,Officer X,,ZZ,kz-nsc-border-guard,participant", "cli-0,Officer 0,,KZ,,captain");
 
         int exit = cadre("import-roster", DemoRoster.ALMATY_TOT.value(), file.toString(), "--data", data.toString());
 

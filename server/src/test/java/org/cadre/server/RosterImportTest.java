@@ -35,7 +35,7 @@ class RosterImportTest {
 
         @Override
         public boolean organisationExists(OrganisationId id) {
-            return Set.of("kz-border-academy", "kz-nsc-border-service").contains(id.value());
+            return Set.of("kz-border-academy", "kz-nsc-border-guard").contains(id.value());
         }
 
         @Override
@@ -52,12 +52,12 @@ class RosterImportTest {
     void a_good_file_enrols_every_row_and_adds_the_people_not_on_record() {
         RosterImport.Plan plan = plan(HEADER
                 + "p-new,Айгерим Нурланова,Aigerim Nurlanova,female,KZ,kz-border-academy,Captain,participant,\r\n"
-                + "p-known,Ержан Сапаров,Yerzhan Saparov,male,KZ,,,participant,kz-nsc-border-service\r\n");
+                + "p-known,Ержан Сапаров,Yerzhan Saparov,male,KZ,,,participant,kz-nsc-border-guard\r\n");
 
         assertThat(plan.errors()).isEmpty();
         assertThat(plan.newPeople()).extracting(p -> p.id().value()).containsExactly("p-new");
         assertThat(plan.enrolments()).extracting(e -> e.person().value() + " by " + e.nominatedBy().orElseThrow())
-                .containsExactly("p-new by kz-border-academy", "p-known by kz-nsc-border-service");
+                .containsExactly("p-new by kz-border-academy", "p-known by kz-nsc-border-guard");
         assertThat(plan.enrolments()).allSatisfy(e -> assertThat(e.since()).isEqualTo(ON));
     }
 
@@ -110,7 +110,7 @@ class RosterImportTest {
                 "line 2: has more cells than the header row has columns",
                 "line 2: country: must be an ISO 3166-1 alpha-2 code in capitals, such as KZ",
                 "line 2: native_name: give native_name, latin_name or both",
-                "line 2: role: must be one of participant, trainer, co-trainer, observer, interpreter, organiser");
+                "line 2: role: must be one of participant, trainer, co-trainer, guest-trainer, observer, interpreter, organiser");
     }
 
     @Test
@@ -168,7 +168,7 @@ class RosterImportTest {
 
         assertThat(plan.errors()).containsExactly("line 2: organisation: no such organisation",
                 "line 3: sex: must be one of female, male, another, not-recorded",
-                "line 4: role: must be one of participant, trainer, co-trainer, observer, interpreter, organiser");
+                "line 4: role: must be one of participant, trainer, co-trainer, guest-trainer, observer, interpreter, organiser");
         assertThat(String.join("\n", plan.errors())).doesNotContain("Officer", "no-such-agency", "unknown", "chief");
     }
 }

@@ -46,7 +46,10 @@ public record CurriculumDoc(String id, String title, String version, List<String
 
     public record ItemDoc(String code, String kind, String prompt, List<String> outcomes, Integer maxPoints) {}
 
-    /** @param certificateValidity an ISO 8601 period such as {@code P3Y} */
+    /**
+     * @param certificateValidity an ISO 8601 period such as {@code P3Y}; absent for a package that certifies no
+     *     trainers
+     */
     public record CertificationDoc(Double minAttendanceShare, Integer postTestPassMark, Boolean practiceTeachingRequired,
             String certificateValidity) {}
 
@@ -67,7 +70,8 @@ public record CurriculumDoc(String id, String title, String version, List<String
                 new AssessmentDoc(c.assessment().passMark(), c.assessment().items().stream().map(i -> new ItemDoc(i.code().value(),
                         Labels.of(i.kind()), i.prompt(), codes(i.outcomes()), i.maxPoints())).toList()),
                 new CertificationDoc(c.certification().minAttendanceShare(), c.certification().postTestPassMark(),
-                        c.certification().practiceTeachingRequired(), c.certification().certificateValidity().toString()),
+                        c.certification().practiceTeachingRequired(),
+                        c.certification().certificateValidity().map(Object::toString).orElse(null)),
                 c.revision().map(r -> new RevisionDoc(r.previous().toString(), r.reason())).orElse(null));
     }
 
@@ -91,9 +95,10 @@ public record CurriculumDoc(String id, String title, String version, List<String
                 new AssessmentBlueprint(f.each("assessment.items", assessment.items(), i -> new AssessmentItem(
                         ItemCode.of(i.code()), Labels.parse(ItemKind.class, i.kind()), i.prompt(), outcomeCodes(i.outcomes()),
                         number(i.maxPoints(), "maxPoints"))), number(assessment.passMark(), "passMark")));
-        Period validity = certification == null ? null : f.require("certification.certificateValidity", certification.certificateValidity()) == null
-                ? null : f.at("certification.certificateValidity", () -> parsePeriod(certification.certificateValidity()));
-        CertificationCriteria criteria = f.require("certification", certification) == null || validity == null ? null : f.document("certification", () ->
+        // No certificate validity: a package that certifies no trainers (a course, a seminar).
+        Optional<Period> validity = certification == null || certification.certificateValidity() == null ? Optional.empty()
+                : Optional.ofNullable(f.at("certification.certificateValidity", () -> parsePeriod(certification.certificateValidity())));
+        CertificationCriteria criteria = f.require("certification", certification) == null ? null : f.document("certification", () ->
                 new CertificationCriteria(present(certification.minAttendanceShare(), "minAttendanceShare"),
                         number(certification.postTestPassMark(), "postTestPassMark"),
                         present(certification.practiceTeachingRequired(), "practiceTeachingRequired"), validity));

@@ -20,6 +20,8 @@ import org.cadre.curriculum.SemanticVersion;
 import org.cadre.curriculum.SessionCode;
 import org.cadre.roster.AgendaSlot;
 import org.cadre.roster.Country;
+import org.cadre.roster.CourseDay;
+import org.cadre.roster.Venue;
 import org.cadre.roster.DateRange;
 import org.cadre.roster.Enrolment;
 import org.cadre.roster.Event;
@@ -128,18 +130,50 @@ public final class RosterDocs {
         }
     }
 
+    /**
+     * A day of teaching and where it is held.
+     *
+     * @param region the first-level region (oblast, viloyat, province); optional
+     */
+    public record DayDoc(String day, String place, String country, String region) {
+        static DayDoc of(CourseDay d) {
+            return new DayDoc(d.day().toString(), d.venue().place(), d.venue().country().code(), d.venue().region().orElse(null));
+        }
+
+        CourseDay toDomain() {
+            return new CourseDay(Dates.parse(present(day, "day")), new Venue(present(place, "place"), Country.of(present(country, "country")),
+                    Optional.ofNullable(region)));
+        }
+    }
+
+    /**
+     * An event as the API reads and writes it.
+     *
+     * @param days the days of teaching with their venues, when not every day of {@code courseDays} at the main
+     *     venue ({@code city}, {@code country})
+     * @param modules the package's modules it delivers; absent or empty for the whole package
+     * @param totalCourseDays days of teaching (read only)
+     * @param closedOn the day the event was closed (read only; set by closing it)
+     */
     public record EventDoc(String id, String title, String programme, String curriculum, String version, String kind,
             String city, String country, String zone, DaysDoc courseDays, DaysDoc travelWindow, Integer minParticipants,
             Integer maxParticipants, Map<String, Integer> quotas, List<String> languages, Boolean interpretation,
-            List<SlotDoc> agenda, String trainersFrom) {
+            List<SlotDoc> agenda, String trainersFrom, List<DayDoc> days, List<String> modules, Integer totalCourseDays,
+            String closedOn) {
 
         public static EventDoc of(Event e) {
+            return of(e, Optional.empty());
+        }
+
+        public static EventDoc of(Event e, Optional<java.time.LocalDate> closedOn) {
             Map<String, Integer> quotas = new java.util.TreeMap<>();
             e.quotas().forEach((c, n) -> quotas.put(c.code(), n));
             return new EventDoc(e.id().value(), e.title(), e.programme().value(), e.curriculum().value(), e.version().toString(),
                     Labels.of(e.kind()), e.city(), e.country().code(), e.zone().getId(), DaysDoc.of(e.courseDays()),
                     DaysDoc.of(e.travelWindow()), e.minParticipants(), e.maxParticipants(), quotas, e.languages(),
-                    e.interpretation(), e.agenda().stream().map(SlotDoc::of).toList(), e.trainersFrom().map(EventId::value).orElse(null));
+                    e.interpretation(), e.agenda().stream().map(SlotDoc::of).toList(), e.trainersFrom().map(EventId::value).orElse(null),
+                    e.days().stream().map(DayDoc::of).toList(), e.modules().stream().map(Object::toString).sorted().toList(),
+                    e.courseDayCount(), closedOn.map(Object::toString).orElse(null));
         }
 
         public Event toDomain() {
@@ -169,6 +203,8 @@ public final class RosterDocs {
                 });
             }
             var slots = f.each("agenda", agenda, SlotDoc::toDomain);
+            var teaching = f.each("days", this.days, DayDoc::toDomain);
+            var chosen = f.each("modules", modules, org.cadre.curriculum.ModuleCode::of);
             Optional<EventId> from = trainersFrom == null ? Optional.empty()
                     : Optional.ofNullable(f.at("trainersFrom", () -> EventId.of(trainersFrom)));
             f.check();
@@ -179,6 +215,7 @@ public final class RosterDocs {
                         .interpretation(Boolean.TRUE.equals(interpretation)).agenda(slots);
                 q.buildOrThrow().forEach(b::quota);
                 from.ifPresent(b::trainersFrom);
+                b.days(teaching).modules(chosen);
                 return b.build();
             });
             f.check();
@@ -193,11 +230,29 @@ public final class RosterDocs {
             return new EnrolmentView(e.person().value(), person.map(Person::displayName).orElse(null),
                     person.map(p -> p.country().code()).orElse(null), Labels.of(e.role()), Labels.of(e.status()),
                     e.since().toString(), e.nominatedBy().map(OrganisationId::value).orElse(null),
-                    e.history().stream().map(h -> new StatusDoc(Labels.of(h.status()), h.on().toString())).toList(), version);
+                    e.history().stream().map(h -> new StatusDoc(Labels.of(h.status()), h.on().toString(), null)).toList(), version);
+        }
+
+        /** With the time each step was recorded ({@code recordedAt}, epoch milliseconds, null where not kept). */
+        public static EnrolmentView of(Enrolment e, Optional<Person> person, int version, List<Long> recordedAt) {
+            EnrolmentView v = of(e, person, version);
+            List<StatusDoc> history = new java.util.ArrayList<>();
+            for (int i = 0; i < v.history().size(); i++) {
+                Long at = i < recordedAt.size() ? recordedAt.get(i) : null;
+                history.add(new StatusDoc(v.history().get(i).status(), v.history().get(i).on(),
+                        at == null ? null : java.time.Instant.ofEpochMilli(at).toString()));
+            }
+            return new EnrolmentView(v.person(), v.name(), v.country(), v.role(), v.status(), v.since(), v.nominatedBy(), history, version);
         }
     }
 
-    public record StatusDoc(String status, String on) {}
+    /**
+     * One step of an enrolment's history.
+     *
+     * @param on the business day it happened
+     * @param recordedAt when it was recorded (an ISO 8601 instant); null for steps recorded before Cadre kept it
+     */
+    public record StatusDoc(String status, String on, String recordedAt) {}
 
     public record RubricDoc(String task, List<CriterionDoc> criteria, Integer passMark) {
         public static RubricDoc of(Rubric r) {

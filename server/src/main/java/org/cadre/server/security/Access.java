@@ -122,11 +122,14 @@ public final class Access {
     /**
      * Whether the user may record a new person on the roster of an event in scope: a person of one of the
      * user's countries; for a user scoped by the event's programme, of one of the programme's countries;
-     * and, at any event in scope, the staff of an international organisation or a donor. A coordinator of
-     * one country does not create the records of another country's officers.
+     * and, at any event in scope, the staff of an international organisation or a donor, and an invited guest
+     * trainer of any country (enrolled as {@code guest-trainer}: an expert from another country's service). A
+     * coordinator of one country does not create the records of another country's officers.
      */
-    public static boolean mayRecord(UserAccount user, Person person, Event event, Programme programme, Optional<Organisation> organisation) {
+    public static boolean mayRecord(UserAccount user, Person person, org.cadre.roster.Role role, Event event, Programme programme,
+            Optional<Organisation> organisation) {
         return coversByCountry(user, person)
+                || role == org.cadre.roster.Role.GUEST_TRAINER && covers(user, event)
                 || user.programmes().contains(event.programme()) && programme.countries().contains(person.country())
                 || covers(user, event) && organisation.filter(Access::isShared).isPresent() && !programme.countries().contains(person.country());
     }

@@ -31,6 +31,11 @@ public final class AuditLog {
                 UUID.randomUUID().toString().substring(24));
     }
 
+    /** The time a record is being written, for the {@code recorded_at} of business-dated rows. */
+    public long now() {
+        return clock.millis();
+    }
+
     /** Records a change; call it with the transaction's context so both commit or neither does. */
     public void record(DSLContext tx, String actor, String action, String entity, String entityId, String oldValue, String newValue) {
         long now = clock.millis();

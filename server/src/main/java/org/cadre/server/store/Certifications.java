@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.cadre.roster.Certification;
 import org.cadre.roster.EventId;
 import org.cadre.roster.PersonId;
+import org.jooq.DSLContext;
 
 /** Recorded certification decisions: who was certified at which event, when, by whom, and why. */
 public final class Certifications {
@@ -26,6 +27,15 @@ public final class Certifications {
     /** Records the decisions of an event in one transaction; a decision replaces an earlier one for the same person. */
     public void record(EventId event, List<Certification.Decision> decisions, LocalDate on, String actor) {
         db.inTransaction(tx -> {
+            record(tx, event, decisions, on, actor);
+            return null;
+        });
+    }
+
+    /** As {@link #record(EventId, List, LocalDate, String)}, within the caller's transaction. */
+    public void record(DSLContext tx, EventId event, List<Certification.Decision> decisions, LocalDate on, String actor) {
+        long now = audit.now();
+        {
             for (Certification.Decision d : decisions) {
                 tx.deleteFrom(CERTIFICATION_DECISION).where(CERTIFICATION_DECISION.EVENT_ID.eq(event.value())
                         .and(CERTIFICATION_DECISION.PERSON_ID.eq(d.person().value()))).execute();
@@ -33,11 +43,10 @@ public final class Certifications {
                 tx.insertInto(CERTIFICATION_DECISION).set(CERTIFICATION_DECISION.EVENT_ID, event.value())
                         .set(CERTIFICATION_DECISION.PERSON_ID, d.person().value()).set(CERTIFICATION_DECISION.CERTIFIED, d.certified())
                         .set(CERTIFICATION_DECISION.DECIDED_ON, on).set(CERTIFICATION_DECISION.REASONS, reasons)
-                        .set(CERTIFICATION_DECISION.DECIDED_BY, actor).execute();
+                        .set(CERTIFICATION_DECISION.DECIDED_BY, actor).set(CERTIFICATION_DECISION.RECORDED_AT, now).execute();
                 audit.record(tx, actor, "certify", "enrolment", event + "/" + d.person(), null, d.certified() ? "certified" : "not certified");
             }
-            return null;
-        });
+        }
     }
 
     public List<Recorded> ofEvent(EventId event) {

@@ -49,6 +49,10 @@ import org.jooq.DSLContext;
 /** Stored Training Support Packages: every version, whole and unchangeable. */
 public final class Curricula {
 
+    /** Stored for a package that certifies no trainers (the column is NOT NULL; see V11). */
+    private static final String NO_VALIDITY = "";
+
+
     static final String ENTITY = "curriculum";
 
     private final Database db;
@@ -74,7 +78,7 @@ public final class Curricula {
                     .set(CURRICULUM.MIN_ATTENDANCE_SHARE, BigDecimal.valueOf(cc.minAttendanceShare()).toPlainString())
                     .set(CURRICULUM.POST_TEST_PASS_MARK, cc.postTestPassMark())
                     .set(CURRICULUM.PRACTICE_TEACHING_REQUIRED, cc.practiceTeachingRequired())
-                    .set(CURRICULUM.CERTIFICATE_VALIDITY, cc.certificateValidity().toString())
+                    .set(CURRICULUM.CERTIFICATE_VALIDITY, cc.certificateValidity().map(Object::toString).orElse(NO_VALIDITY))
                     .set(CURRICULUM.REVISES, c.revision().map(r -> r.previous().toString()).orElse(null))
                     .set(CURRICULUM.REVISION_REASON, c.revision().map(Revision::reason).orElse(null)).execute();
             for (int i = 0; i < c.owners().size(); i++) {
@@ -220,7 +224,8 @@ public final class Curricula {
                 r.getLanguages().isEmpty() ? ImmutableList.of() : ImmutableList.copyOf(r.getLanguages().split(",")), owners,
                 r.getTargetAudience(), competences, outcomes, modules, new AssessmentBlueprint(items, r.getTestPassMark()),
                 new CertificationCriteria(new BigDecimal(r.getMinAttendanceShare()).doubleValue(), r.getPostTestPassMark(),
-                        r.getPracticeTeachingRequired(), Period.parse(r.getCertificateValidity())),
+                        r.getPracticeTeachingRequired(), NO_VALIDITY.equals(r.getCertificateValidity())
+                                ? java.util.Optional.empty() : java.util.Optional.of(Period.parse(r.getCertificateValidity()))),
                 revision);
     }
 

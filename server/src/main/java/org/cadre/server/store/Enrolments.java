@@ -59,7 +59,12 @@ public final class Enrolments {
      * the history only grows, so only the new steps are written.
      */
     public Versioned<Enrolment> save(Enrolment e, int expectedVersion, String actor) {
-        return db.inTransaction(tx -> {
+        return db.inTransaction(tx -> save(tx, e, expectedVersion, actor));
+    }
+
+    /** As {@link #save(Enrolment, int, String)}, within the caller's transaction (a bulk change, closing an event). */
+    public Versioned<Enrolment> save(DSLContext tx, Enrolment e, int expectedVersion, String actor) {
+        {
             Enrolment before = get(tx, e.event(), e.person()).map(Versioned::value)
                     .orElseThrow(() -> new StaleVersionException(ENTITY, key(e), expectedVersion));
             int updated = tx.update(ENROLMENT).set(ENROLMENT.VERSION, expectedVersion + 1)
@@ -75,7 +80,19 @@ public final class Enrolments {
             writeHistory(tx, e, before.history().size());
             audit.record(tx, actor, "status", ENTITY, key(e), before.status().label(), e.status().label());
             return new Versioned<>(e, expectedVersion + 1);
-        });
+        }
+    }
+
+    /**
+     * When each step of the event's enrolment histories was recorded (epoch milliseconds), by person, in
+     * history order; null for steps recorded before Cadre kept the time (the audit log has it).
+     */
+    public Map<PersonId, List<Long>> recordedAt(EventId event) {
+        Map<PersonId, List<Long>> out = new java.util.HashMap<>();
+        db.dsl().select(ENROLMENT_STATUS.PERSON_ID, ENROLMENT_STATUS.RECORDED_AT).from(ENROLMENT_STATUS)
+                .where(ENROLMENT_STATUS.EVENT_ID.eq(event.value())).orderBy(ENROLMENT_STATUS.PERSON_ID, ENROLMENT_STATUS.POSITION)
+                .forEach(r -> out.computeIfAbsent(PersonId.of(r.value1()), p -> new java.util.ArrayList<>()).add(r.value2()));
+        return out;
     }
 
     public Optional<Versioned<Enrolment>> get(EventId event, PersonId person) {
@@ -143,12 +160,14 @@ public final class Enrolments {
                         .fetch(s -> new Enrolment.StatusChange(EnrolmentStatus.valueOf(s.getStatus()), s.getOnDay()))));
     }
 
-    private static void writeHistory(DSLContext tx, Enrolment e, int from) {
+    private void writeHistory(DSLContext tx, Enrolment e, int from) {
+        long now = audit.now();
         for (int i = from; i < e.history().size(); i++) {
             Enrolment.StatusChange c = e.history().get(i);
             tx.insertInto(ENROLMENT_STATUS).set(ENROLMENT_STATUS.EVENT_ID, e.event().value())
                     .set(ENROLMENT_STATUS.PERSON_ID, e.person().value()).set(ENROLMENT_STATUS.POSITION, i)
-                    .set(ENROLMENT_STATUS.STATUS, c.status().name()).set(ENROLMENT_STATUS.ON_DAY, c.on()).execute();
+                    .set(ENROLMENT_STATUS.STATUS, c.status().name()).set(ENROLMENT_STATUS.ON_DAY, c.on())
+                    .set(ENROLMENT_STATUS.RECORDED_AT, now).execute();
         }
     }
 

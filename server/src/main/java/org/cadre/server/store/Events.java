@@ -3,6 +3,7 @@ package org.cadre.server.store;
 import static org.cadre.server.store.schema.Tables.AGENDA_SLOT;
 import static org.cadre.server.store.schema.Tables.AGENDA_TRAINER;
 import static org.cadre.server.store.schema.Tables.EVENT;
+import static org.cadre.server.store.schema.Tables.EVENT_DAY;
 import static org.cadre.server.store.schema.Tables.EVENT_QUOTA;
 
 import com.google.common.collect.ImmutableList;
@@ -17,7 +18,10 @@ import java.util.stream.Collectors;
 import org.cadre.curriculum.CurriculumId;
 import org.cadre.curriculum.SemanticVersion;
 import org.cadre.curriculum.SessionCode;
+import java.time.LocalDate;
 import org.cadre.roster.AgendaSlot;
+import org.cadre.roster.CourseDay;
+import org.cadre.roster.Venue;
 import org.cadre.roster.Country;
 import org.cadre.roster.DateRange;
 import org.cadre.roster.Event;
@@ -61,6 +65,7 @@ public final class Events {
             tx.deleteFrom(AGENDA_TRAINER).where(AGENDA_TRAINER.EVENT_ID.eq(e.id().value())).execute();
             tx.deleteFrom(AGENDA_SLOT).where(AGENDA_SLOT.EVENT_ID.eq(e.id().value())).execute();
             tx.deleteFrom(EVENT_QUOTA).where(EVENT_QUOTA.EVENT_ID.eq(e.id().value())).execute();
+            tx.deleteFrom(EVENT_DAY).where(EVENT_DAY.EVENT_ID.eq(e.id().value())).execute();
             writeChildren(tx, e);
             audit.record(tx, actor, "update", ENTITY, e.id().value(), before.map(b -> describe(b.value())).orElse(null), describe(e));
             return new Versioned<>(e, expectedVersion + 1);
@@ -76,7 +81,31 @@ public final class Events {
      * it, for the requests that need no more (a roster, a status change).
      */
     public Optional<Versioned<Event>> summary(EventId id) {
-        return db.dsl().selectFrom(EVENT).where(EVENT.ID.eq(id.value())).fetchOptional().map(r -> build(r, ImmutableList.of(), ImmutableMap.of()));
+        return db.dsl().selectFrom(EVENT).where(EVENT.ID.eq(id.value())).fetchOptional().map(r -> build(r, ImmutableList.of(), ImmutableMap.of(), ImmutableList.of()));
+    }
+
+    /** The closed events' closing days, in one query. */
+    public Map<EventId, LocalDate> closedDays() {
+        return db.dsl().select(EVENT.ID, EVENT.CLOSED_ON).from(EVENT).where(EVENT.CLOSED_ON.isNotNull())
+                .fetchMap(r -> EventId.of(r.value1()), r -> r.value2());
+    }
+
+    /** The business day the event was closed, if it was. */
+    public Optional<LocalDate> closedOn(EventId id) {
+        return db.dsl().select(EVENT.CLOSED_ON).from(EVENT).where(EVENT.ID.eq(id.value())).fetchOptional(r -> r.value1());
+    }
+
+    /**
+     * Marks the event closed on a business day, within the caller's transaction, if it is still open and at
+     * {@code expectedVersion}; the event's version grows.
+     */
+    public void markClosed(DSLContext tx, EventId id, LocalDate on, int expectedVersion, String actor) {
+        int updated = tx.update(EVENT).set(EVENT.CLOSED_ON, on).set(EVENT.VERSION, expectedVersion + 1)
+                .where(EVENT.ID.eq(id.value()).and(EVENT.VERSION.eq(expectedVersion)).and(EVENT.CLOSED_ON.isNull())).execute();
+        if (updated == 0) {
+            throw new StaleVersionException(ENTITY, id.value(), expectedVersion);
+        }
+        audit.record(tx, actor, "close", ENTITY, id.value(), null, "closed on " + on);
     }
 
     /** Where every event is held and under which programme: what a scope is decided on, in one query. */
@@ -112,11 +141,17 @@ public final class Events {
         r.setLanguages(String.join(",", e.languages()));
         r.setInterpretation(e.interpretation());
         r.setTrainersFrom(e.trainersFrom().map(EventId::value).orElse(null));
+        r.setModules(e.modules().stream().map(Object::toString).collect(Collectors.joining(",")));
         r.setVersion(version);
         return r;
     }
 
     private static void writeChildren(DSLContext tx, Event e) {
+        for (CourseDay d : e.days()) {
+            tx.insertInto(EVENT_DAY).set(EVENT_DAY.EVENT_ID, e.id().value()).set(EVENT_DAY.DAY, d.day())
+                    .set(EVENT_DAY.PLACE, d.venue().place()).set(EVENT_DAY.COUNTRY, d.venue().country().code())
+                    .set(EVENT_DAY.REGION, d.venue().region().orElse(null)).execute();
+        }
         e.quotas().forEach((country, seats) -> tx.insertInto(EVENT_QUOTA).set(EVENT_QUOTA.EVENT_ID, e.id().value())
                 .set(EVENT_QUOTA.COUNTRY, country.code()).set(EVENT_QUOTA.SEATS, seats).execute());
         for (int i = 0; i < e.agenda().size(); i++) {
@@ -148,10 +183,14 @@ public final class Events {
         ImmutableMap<Country, Integer> quotas = dsl.selectFrom(EVENT_QUOTA).where(EVENT_QUOTA.EVENT_ID.eq(r.getId()))
                 .orderBy(EVENT_QUOTA.COUNTRY).fetch().stream()
                 .collect(ImmutableMap.toImmutableMap(q -> Country.of(q.getCountry()), q -> q.getSeats()));
-        return build(r, agenda, quotas);
+        ImmutableList<CourseDay> days = dsl.selectFrom(EVENT_DAY).where(EVENT_DAY.EVENT_ID.eq(r.getId())).orderBy(EVENT_DAY.DAY)
+                .fetch().stream().map(d -> new CourseDay(d.getDay(), new Venue(d.getPlace(), Country.of(d.getCountry()),
+                        java.util.Optional.ofNullable(d.getRegion())))).collect(ImmutableList.toImmutableList());
+        return build(r, agenda, quotas, days);
     }
 
-    private static Versioned<Event> build(EventRecord r, ImmutableList<AgendaSlot> agenda, ImmutableMap<Country, Integer> quotas) {
+    private static Versioned<Event> build(EventRecord r, ImmutableList<AgendaSlot> agenda, ImmutableMap<Country, Integer> quotas,
+            ImmutableList<CourseDay> days) {
         Event.Builder b = Event.builder(EventId.of(r.getId()), r.getTitle(), ProgrammeId.of(r.getProgrammeId()),
                         CurriculumId.of(r.getCurriculumId()), SemanticVersion.parse(r.getCurriculumVersion()), Event.Kind.valueOf(r.getKind()))
                 .venue(r.getCity(), Country.of(r.getCountry()), ZoneId.of(r.getTimeZone()))
@@ -160,7 +199,10 @@ public final class Events {
                 .participants(r.getMinParticipants(), r.getMaxParticipants())
                 .languages(r.getLanguages().isEmpty() ? new String[0] : r.getLanguages().split(","))
                 .interpretation(r.getInterpretation())
-                .agenda(agenda);
+                .agenda(agenda)
+                .days(days)
+                .modules(r.getModules().isEmpty() ? List.of()
+                        : java.util.Arrays.stream(r.getModules().split(",")).map(org.cadre.curriculum.ModuleCode::of).toList());
         quotas.forEach(b::quota);
         if (r.getTrainersFrom() != null) {
             b.trainersFrom(EventId.of(r.getTrainersFrom()));

@@ -41,7 +41,13 @@ public final class Trainers {
      * {@code expectedVersion} (0 for a new record).
      */
     public Versioned<TrainerRecord> save(TrainerRecord r, Period validity, int expectedVersion, String actor) {
-        return db.inTransaction(tx -> {
+        return db.inTransaction(tx -> save(tx, r, validity, expectedVersion, actor));
+    }
+
+    /** As {@link #save(TrainerRecord, Period, int, String)}, within the caller's transaction. */
+    public Versioned<TrainerRecord> save(DSLContext tx, TrainerRecord r, Period validity, int expectedVersion, String actor) {
+        {
+            long now = audit.now();
             Optional<TrainerRecordRecord> stored = tx.selectFrom(TRAINER_RECORD).where(key(r.person(), r.curriculum())).fetchOptional();
             int from;
             if (stored.isEmpty()) {
@@ -70,17 +76,27 @@ public final class Trainers {
                         .set(TRAINER_ENTRY.EVIDENCE_KIND, e.evidence().map(x -> x.kind().name()).orElse(null))
                         .set(TRAINER_ENTRY.EVIDENCE_EVENT, e.evidence().flatMap(Evidence::event).map(EventId::value).orElse(null))
                         .set(TRAINER_ENTRY.EVIDENCE_NOTE, e.evidence().map(Evidence::note).orElse(null))
-                        .set(TRAINER_ENTRY.NOTE, e.note()).execute();
+                        .set(TRAINER_ENTRY.NOTE, e.note()).set(TRAINER_ENTRY.RECORDED_AT, now).execute();
             }
             int version = stored.isEmpty() ? 1 : expectedVersion + 1;
             audit.record(tx, actor, stored.isEmpty() ? "create" : "update", ENTITY, r.subject(), null, r.toString());
             return new Versioned<>(r, version);
-        });
+        }
     }
 
     public Optional<Versioned<TrainerRecord>> get(PersonId person, CurriculumId curriculum) {
         DSLContext dsl = db.dsl();
         return dsl.selectFrom(TRAINER_RECORD).where(key(person, curriculum)).fetchOptional().map(r -> rebuild(dsl, r));
+    }
+
+    /**
+     * When each entry of a record's history was recorded (epoch milliseconds), in history order; null for entries
+     * recorded before Cadre kept the time (the audit log has it).
+     */
+    public List<Long> recordedAt(PersonId person, CurriculumId curriculum) {
+        return db.dsl().select(TRAINER_ENTRY.RECORDED_AT).from(TRAINER_ENTRY)
+                .where(TRAINER_ENTRY.PERSON_ID.eq(person.value()).and(TRAINER_ENTRY.CURRICULUM_ID.eq(curriculum.value())))
+                .orderBy(TRAINER_ENTRY.POSITION).fetch(r -> r.value1());
     }
 
     /** The whole pool, every record rebuilt from its history. */
@@ -105,6 +121,7 @@ public final class Trainers {
             replay = replay.then(x -> switch (TrainerRecord.Entry.Kind.valueOf(e.getKind())) {
                 case STEP -> x.promote(PoolStatus.valueOf(e.getStatus()), evidence(e));
                 case DELIVERY -> x.recordDelivery(evidence(e));
+                case CO_DELIVERY -> x.recordCoDelivery(evidence(e));
                 case RECERTIFIED -> x.recertify(evidence(e));
                 case INACTIVATED -> x.inactivate(e.getOnDay(), e.getNote());
                 case REACTIVATED -> x.reactivate(e.getOnDay(), e.getNote());

@@ -20,6 +20,7 @@ import org.cadre.finding.Findings;
 import org.cadre.finding.Result;
 import org.cadre.roster.Attendance;
 import org.cadre.roster.AttendanceMark;
+import org.cadre.roster.BulkStatus;
 import org.cadre.roster.Certification;
 import org.cadre.roster.Enrolment;
 import org.cadre.roster.EnrolmentStatus;
@@ -37,6 +38,7 @@ import org.cadre.roster.ScoreLimits;
 import org.cadre.roster.Rubric;
 import org.cadre.roster.TestScore;
 import org.cadre.server.RosterImport;
+import org.cadre.server.app.EventWork;
 import org.cadre.server.json.Fields;
 import org.cadre.server.json.Labels;
 import org.cadre.server.json.RosterDocs.EnrolmentView;
@@ -60,9 +62,13 @@ final class EventRoutes {
     private final Api api;
     private final RosterImports imports;
 
+    private final EventWork work;
+
     EventRoutes(Api api) {
         this.api = api;
         this.imports = new RosterImports(api.db, api.audit, api.clock);
+        this.work = new EventWork(api.db, api.clock, api.events, api.enrolments, api.curricula, api.rosters, api.trainers,
+                api.certifications);
     }
 
     void register(RoutesConfig r) {
@@ -75,6 +81,8 @@ final class EventRoutes {
         r.get("/api/v1/events/{id}/enrolments", this::enrolments);
         r.post("/api/v1/events/{id}/enrolments", this::enrol);
         r.post("/api/v1/events/{id}/enrolments/{person}/status", this::changeStatus);
+        r.post("/api/v1/events/{id}/enrolments/status", this::changeStatuses);
+        r.post("/api/v1/events/{id}/close", this::close);
         r.post("/api/v1/events/{id}/roster", this::importRoster);
         r.put("/api/v1/events/{id}/attendance/{session}", this::attendance);
         r.post("/api/v1/events/{id}/tests", this::tests);
@@ -89,8 +97,9 @@ final class EventRoutes {
 
     private void list(Context ctx) {
         UserAccount user = api.allow(ctx, Permission.READ_RECORDS);
+        Map<EventId, LocalDate> closed = api.events.closedDays();
         ctx.json(Api.page(ctx, api.events.all().stream().map(Versioned::value).filter(e -> Access.covers(user, e))
-                .map(EventDoc::of).toList(), EventDoc::id));
+                .map(e -> EventDoc.of(e, Optional.ofNullable(closed.get(e.id())))).toList(), EventDoc::id));
     }
 
     private void create(Context ctx) {
@@ -144,7 +153,7 @@ final class EventRoutes {
         UserAccount user = api.allow(ctx, Permission.READ_RECORDS);
         Versioned<Event> e = api.event(ctx, user);
         Api.etag(ctx, e.version());
-        ctx.json(EventDoc.of(e.value()));
+        ctx.json(EventDoc.of(e.value(), api.events.closedOn(e.value().id())));
     }
 
     private void update(Context ctx) {
@@ -156,7 +165,7 @@ final class EventRoutes {
         references(user, changed, Optional.of(current.value()));
         Versioned<Event> saved = api.events.update(changed, Api.expected(ctx, current.version()), user.username());
         Api.etag(ctx, saved.version());
-        ctx.json(EventDoc.of(saved.value()));
+        ctx.json(EventDoc.of(saved.value(), api.events.closedOn(saved.value().id())));
     }
 
     record Trainer(String id, String name) {}
@@ -213,8 +222,10 @@ final class EventRoutes {
     private Roster roster(Versioned<Event> e) {
         List<Versioned<Enrolment>> all = api.enrolments.ofEvent(e.value().id());
         Map<PersonId, Versioned<Person>> people = api.people.byIds(all.stream().map(v -> v.value().person()).toList());
+        Map<PersonId, List<Long>> recorded = api.enrolments.recordedAt(e.value().id());
         return new Roster(e, all.stream().map(v -> EnrolmentView.of(v.value(),
-                Optional.ofNullable(people.get(v.value().person())).map(Versioned::value), v.version())).toList());
+                Optional.ofNullable(people.get(v.value().person())).map(Versioned::value), v.version(),
+                recorded.getOrDefault(v.value().person(), List.of()))).toList());
     }
 
     /** A new enrolment: the person, the role and who nominated them; it starts as nominated on {@code on}. */
@@ -228,7 +239,8 @@ final class EventRoutes {
         PersonId person = f.at("person", () -> PersonId.of(in.person()));
         Role role = f.at("role", () -> Labels.parse(Role.class, in.role()));
         OrganisationId by = f.at("nominatedBy", () -> OrganisationId.of(in.nominatedBy()));
-        LocalDate on = in.on() == null ? api.today(e) : f.at("on", () -> org.cadre.server.json.Dates.parse(in.on()));
+        LocalDate on = in.on() == null ? e.defaultDay(EnrolmentStatus.NOMINATED, api.today(e), LocalDate.MIN)
+                : f.at("on", () -> org.cadre.server.json.Dates.parse(in.on()));
         f.check();
         // A person or organisation outside the user's scope is answered exactly as a missing one.
         List<String> missing = new ArrayList<>();
@@ -260,8 +272,11 @@ final class EventRoutes {
         StatusChange in = Json.body(ctx, StatusChange.class);
         Fields f = new Fields();
         EnrolmentStatus target = f.at("status", () -> Labels.parse(EnrolmentStatus.class, in.status()));
-        LocalDate on = in.on() == null ? api.today(e) : f.at("on", () -> org.cadre.server.json.Dates.parse(in.on()));
+        LocalDate on = in.on() == null || target == null ? null : f.at("on", () -> org.cadre.server.json.Dates.parse(in.on()));
         f.check();
+        if (on == null) {
+            on = e.defaultDay(target, api.today(e), current.value().since());
+        }
         int expected = Api.expected(ctx, current.version());
         Result<Enrolment> moved = current.value().moveTo(target, on);
         if (!moved.isOk()) {
@@ -270,6 +285,78 @@ final class EventRoutes {
         Versioned<Enrolment> saved = api.enrolments.save(moved.value(), expected, user.username());
         Api.etag(ctx, saved.version());
         ctx.json(EnrolmentView.of(saved.value(), api.people.get(saved.value().person()).map(Versioned::value), saved.version()));
+    }
+
+    /**
+     * Many status changes at once: either {@code changes} (each a person, a status and optionally the day), or
+     * {@code status} with {@code every}, which moves every enrolment now in that status (and {@code role}, if
+     * given), all on {@code on} or the event's default day.
+     */
+    record StatusChanges(List<Change> changes, String status, String every, String role, String on) {}
+
+    record Change(String person, String status, String on) {}
+
+    record StatusesChanged(String event, int changed, List<EnrolmentView> enrolments) {}
+
+    private void changeStatuses(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
+        Event e = api.eventSummary(ctx, user).value();
+        StatusChanges in = Json.body(ctx, StatusChanges.class);
+        Fields f = new Fields();
+        List<BulkStatus.Move> moves;
+        if (in.changes() != null) {
+            if (in.status() != null || in.every() != null || in.role() != null || in.on() != null) {
+                throw ApiProblem.invalid("Send either changes or status with every, not both.",
+                        List.of("changes: not with status, every, role or on"));
+            }
+            moves = f.each("changes", in.changes(), c -> new BulkStatus.Move(PersonId.of(required(c.person(), "person")),
+                    Labels.parse(EnrolmentStatus.class, required(c.status(), "status")),
+                    Optional.ofNullable(c.on()).map(org.cadre.server.json.Dates::parse)));
+        } else {
+            f.require("status", in.status());
+            f.require("every", in.every());
+            EnrolmentStatus to = in.status() == null ? null : f.at("status", () -> Labels.parse(EnrolmentStatus.class, in.status()));
+            EnrolmentStatus from = in.every() == null ? null : f.at("every", () -> Labels.parse(EnrolmentStatus.class, in.every()));
+            Role role = in.role() == null ? null : f.at("role", () -> Labels.parse(Role.class, in.role()));
+            Optional<LocalDate> on = in.on() == null ? Optional.empty()
+                    : Optional.ofNullable(f.at("on", () -> org.cadre.server.json.Dates.parse(in.on())));
+            f.check();
+            moves = api.enrolments.ofEvent(e.id()).stream().map(Versioned::value)
+                    .filter(x -> x.status() == from && (role == null || x.role() == role))
+                    .map(x -> new BulkStatus.Move(x.person(), to, on)).toList();
+            if (moves.isEmpty()) {
+                throw ApiProblem.unprocessable("No enrolment is " + from.label() + (role == null ? "" : " as " + Labels.of(role))
+                        + "; nothing was changed.", List.of("every: no enrolment has this status"));
+            }
+        }
+        f.check();
+        EventWork.Moved moved = Api.value(work.moveStatuses(user, e.id(), moves), ctx);
+        Map<PersonId, Versioned<Person>> people = api.people.byIds(moved.enrolments().stream().map(v -> v.value().person()).toList());
+        ctx.json(new StatusesChanged(e.id().value(), moved.enrolments().size(), moved.enrolments().stream()
+                .map(v -> EnrolmentView.of(v.value(), Optional.ofNullable(people.get(v.value().person())).map(Versioned::value), v.version()))
+                .toList()));
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        return value;
+    }
+
+    record Close(String on) {}
+
+    record Closed(String event, String closedOn, int moved, List<FindingView> findings) {}
+
+    /** Closes the event: everyone to their final status by attendance, the pool's deliveries counted; once. */
+    private void close(Context ctx) {
+        UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
+        Event e = api.eventSummary(ctx, user).value();
+        Close in = ctx.bodyAsBytes().length == 0 ? new Close(null) : Json.body(ctx, Close.class);
+        Optional<LocalDate> on = in.on() == null ? Optional.empty() : Optional.of(Api.date("on", in.on()));
+        EventWork.Closed closed = Api.value(work.close(user, e.id(), on), ctx);
+        ctx.json(new Closed(e.id().value(), closed.closure().closedOn().toString(), closed.closure().enrolments().size(),
+                closed.closure().findings().stream().map(FindingView::of).toList()));
     }
 
     record Imported(String event, int enrolled, int newPeople) {}
@@ -286,7 +373,8 @@ final class EventRoutes {
             throw new ApiProblem(Problem.of("unsupported-media-type", "Unsupported media type", 415, "Send the roster as text/csv (UTF-8)."));
         }
         byte[] body = ctx.bodyAsBytes();
-        LocalDate on = ctx.queryParam("on") == null ? api.today(e) : Api.date("on", ctx.queryParam("on"));
+        LocalDate on = ctx.queryParam("on") == null ? e.defaultDay(EnrolmentStatus.NOMINATED, api.today(e), LocalDate.MIN)
+                : Api.date("on", ctx.queryParam("on"));
         Optional<String> key = Optional.ofNullable(ctx.header("Idempotency-Key")).map(String::strip);
         if (key.isPresent() && !key.get().matches("[A-Za-z0-9._:-]{1,128}")) {
             throw ApiProblem.invalid("The Idempotency-Key is not valid.", List.of("Idempotency-Key: 1-128 letters, digits, '.', '_', ':' or '-'"));
@@ -353,8 +441,8 @@ final class EventRoutes {
             }
 
             @Override
-            public boolean mayRecord(Person p) {
-                return Access.mayRecord(user, p, e, programme, p.organisation().flatMap(api.organisations::get).map(Versioned::value));
+            public boolean mayRecord(Person p, Role role) {
+                return Access.mayRecord(user, p, role, e, programme, p.organisation().flatMap(api.organisations::get).map(Versioned::value));
             }
         };
     }
@@ -520,21 +608,26 @@ final class EventRoutes {
 
     record Certify(String on) {}
 
-    record Certified(String event, String decidedOn, int certified, int notCertified, List<DecisionView> decisions) {}
+    /**
+     * @param pool the trainer-pool steps certification gave (a ToT's certified graduates become co-trainers)
+     *     and any it could not record
+     */
+    record Certified(String event, String decidedOn, int certified, int notCertified, List<DecisionView> decisions,
+            List<FindingView> pool) {}
 
-    /** Records the decisions the rules give today (or on {@code on}): who is certified and why not. */
+    /**
+     * Records the decisions the rules give, for everyone at once (on {@code on}, by default the last course day
+     * once it has passed): who is certified and why not; a ToT's certified graduates join the pool.
+     */
     private void certify(Context ctx) {
         UserAccount user = api.allow(ctx, Permission.CERTIFY);
-        EventRoster roster = roster(ctx, user);
+        Event e = api.eventSummary(ctx, user).value();
         Certify in = ctx.bodyAsBytes().length == 0 ? new Certify(null) : Json.body(ctx, Certify.class);
-        LocalDate on = in.on() == null ? api.today(roster.event()) : Api.date("on", in.on());
-        if (on.isBefore(roster.event().courseDays().last())) {
-            throw ApiProblem.unprocessable("Certification is decided once the course has ended.",
-                    List.of("on: must not be before the last course day"));
-        }
-        List<Certification.Decision> decided = Certification.evaluate(roster);
-        api.certifications.record(roster.event().id(), decided, on, user.username());
+        Optional<LocalDate> on = in.on() == null ? Optional.empty() : Optional.of(Api.date("on", in.on()));
+        EventWork.Certified done = Api.value(work.certify(user, e.id(), on), ctx);
+        List<Certification.Decision> decided = done.decisions();
         int yes = (int) decided.stream().filter(Certification.Decision::certified).count();
-        ctx.status(201).json(new Certified(roster.event().id().value(), on.toString(), yes, decided.size() - yes, decisions(roster, decided)));
+        ctx.status(201).json(new Certified(e.id().value(), done.decidedOn().toString(), yes, decided.size() - yes,
+                decisions(done.roster(), decided), done.pool().stream().map(FindingView::of).toList()));
     }
 }

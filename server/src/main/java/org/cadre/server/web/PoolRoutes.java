@@ -42,13 +42,21 @@ final class PoolRoutes {
         r.post("/api/v1/trainers/{person}/{curriculum}/evidence", this::addEvidence);
     }
 
+    /**
+     * @param active the one definition every report uses ({@code TrainerRecord.isActiveOn}): in service, with
+     *     pool activity (trained, taught, co-taught, recertified) in the two years up to the day asked about
+     * @param inService not taken out of service
+     * @param deliveries deliveries as a certified trainer (what lead trainer needs)
+     * @param taught trainings taught in all: deliveries, co-deliveries and the observed co-delivery
+     * @param lastDelivery the day the trainer last taught
+     */
     record TrainerView(String person, String name, String country, String curriculum, String status, boolean active,
-            String certifiedUntil, long deliveries, String lastDelivery) {}
+            boolean inService, String certifiedUntil, long deliveries, long taught, String lastDelivery) {}
 
-    private TrainerView view(TrainerRecord t, Person p) {
+    private TrainerView view(TrainerRecord t, Person p, LocalDate day) {
         return new TrainerView(t.person().value(), p.displayName(), p.country().code(), t.curriculum().value(),
-                Labels.of(t.status()), t.isActive(), t.certifiedUntil().map(LocalDate::toString).orElse(null), t.deliveries(),
-                t.lastDelivery().map(LocalDate::toString).orElse(null));
+                Labels.of(t.status()), t.isActiveOn(day), t.isActive(), t.certifiedUntil().map(LocalDate::toString).orElse(null),
+                t.deliveries(), t.taught(), t.lastDelivery().map(LocalDate::toString).orElse(null));
     }
 
     /** Every trainer record in scope, optionally of one package and as it stood {@code on} a day. */
@@ -63,11 +71,15 @@ final class PoolRoutes {
         java.util.function.Predicate<Person> inScope = api.peopleInScope(user);
         ctx.json(Api.page(ctx, records.stream().filter(t -> people.containsKey(t.person()))
                 .filter(t -> inScope.test(people.get(t.person()).value()))
-                .map(t -> view(t, people.get(t.person()).value()))
+                .map(t -> view(t, people.get(t.person()).value(), on.orElseGet(() -> LocalDate.now(api.clock))))
                 .sorted(Comparator.comparing(v -> v.person() + "/" + v.curriculum())).toList(), v -> v.person() + "/" + v.curriculum()));
     }
 
-    record EntryView(String kind, String on, String status, String evidence, String event, String note) {}
+    /**
+     * @param on the business day it happened
+     * @param recordedAt when it was recorded (ISO 8601 instant); null for entries recorded before Cadre kept it
+     */
+    record EntryView(String kind, String on, String status, String evidence, String event, String note, String recordedAt) {}
 
     record Progression(TrainerView trainer, List<EntryView> history, int version) {}
 
@@ -77,9 +89,16 @@ final class PoolRoutes {
     }
 
     private Progression progression(Versioned<TrainerRecord> t, Person p) {
-        return new Progression(view(t.value(), p), t.value().history().stream().map(e -> new EntryView(Labels.of(e.kind()),
-                e.on().toString(), e.status().map(Labels::of).orElse(null), e.evidence().map(x -> Labels.of(x.kind())).orElse(null),
-                e.evidence().flatMap(Evidence::event).map(EventId::value).orElse(null), e.note())).toList(), t.version());
+        List<Long> recorded = api.trainers.recordedAt(t.value().person(), t.value().curriculum());
+        List<EntryView> history = new java.util.ArrayList<>();
+        for (int i = 0; i < t.value().history().size(); i++) {
+            TrainerRecord.Entry e = t.value().history().get(i);
+            Long at = i < recorded.size() ? recorded.get(i) : null;
+            history.add(new EntryView(Labels.of(e.kind()), e.on().toString(), e.status().map(Labels::of).orElse(null),
+                    e.evidence().map(x -> Labels.of(x.kind())).orElse(null), e.evidence().flatMap(Evidence::event).map(EventId::value).orElse(null),
+                    e.note(), at == null ? null : java.time.Instant.ofEpochMilli(at).toString()));
+        }
+        return new Progression(view(t.value(), p, LocalDate.now(api.clock)), history, t.version());
     }
 
     private void progression(Context ctx) {
@@ -94,7 +113,9 @@ final class PoolRoutes {
     /**
      * @param kind tot-enrolled (admits a trainee), tot-completed (makes a co-trainer), observed-co-delivery
      *     (makes a certified trainer), delivery (counted; with {@code promoteTo: lead-trainer} it promotes),
-     *     recertification
+     *     co-delivery (counted as teaching, promotes no one), recertification
+     * @param event the event it happened at (required)
+     * @param on the day, within the event's arrival to departure days (default: its last course day)
      * @param promoteTo the status the evidence promotes to, where it is not implied by the kind
      */
     record NewEvidence(String kind, String on, String event, String note, String promoteTo) {}
@@ -106,15 +127,21 @@ final class PoolRoutes {
         NewEvidence in = Json.body(ctx, NewEvidence.class);
         Fields f = new Fields();
         Evidence.Kind kind = f.at("kind", () -> Labels.parse(Evidence.Kind.class, in.kind()));
-        LocalDate on = f.require("on", in.on()) == null ? null : f.at("on", () -> org.cadre.server.json.Dates.parse(in.on()));
+        LocalDate given = in.on() == null ? null : f.at("on", () -> org.cadre.server.json.Dates.parse(in.on()));
         Optional<PoolStatus> promoteTo = in.promoteTo() == null ? Optional.empty()
                 : Optional.ofNullable(f.at("promoteTo", () -> Labels.parse(PoolStatus.class, in.promoteTo())));
-        Optional<EventId> event = in.event() == null ? Optional.empty() : Optional.ofNullable(f.at("event", () -> EventId.of(in.event())));
+        EventId eventId = f.require("event", in.event()) == null ? null : f.at("event", () -> EventId.of(in.event()));
         f.check();
-        Evidence evidence = new Evidence(kind, on, event, in.note() == null ? "" : in.note());
-        if (event.isPresent() && api.events.summary(event.get()).filter(e -> Access.covers(user, e.value())).isEmpty()) {
+        // Evidence names the event it happened at (one outside the scope reads as missing) and a day within it.
+        Optional<org.cadre.roster.Event> event = api.events.summary(eventId).map(Versioned::value).filter(e -> Access.covers(user, e));
+        if (event.isEmpty()) {
             throw ApiProblem.unprocessable("The evidence names an event that is not stored.", List.of("event: no such event"));
         }
+        LocalDate on = given != null ? given : event.get().courseDays().last();
+        Evidence evidence = new Evidence(kind, on, Optional.of(eventId), in.note() == null ? "" : in.note());
+        evidence.checkAgainst(event, "pool/" + curriculum + "/" + p.id()).ifPresent(problem -> {
+            throw ApiProblem.unprocessable("The evidence is dated outside the event it names.", List.of("on: " + problem.message()));
+        });
         Optional<Versioned<TrainerRecord>> current = api.trainers.get(p.id(), curriculum);
         Period validity = latestValidity(curriculum);
         // Someone not yet in the pool is admitted (on ToT enrolment only); otherwise the evidence stands for its step.
@@ -132,7 +159,9 @@ final class PoolRoutes {
     /** The certificate validity of the package's latest stored version. */
     private Period latestValidity(CurriculumId id) {
         return api.curricula.versions(id).stream().max(Comparator.naturalOrder()).flatMap(v -> api.curricula.get(id, v))
-                .map(Curriculum::certification).map(c -> c.certificateValidity())
-                .orElseThrow(() -> ApiProblem.notFound("package"));
+                .map(Curriculum::certification)
+                .orElseThrow(() -> ApiProblem.notFound("package")).certificateValidity()
+                .orElseThrow(() -> ApiProblem.unprocessable("The package certifies no trainers; it has no trainer pool.",
+                        List.of("curriculum: its certification criteria give no certificate validity")));
     }
 }

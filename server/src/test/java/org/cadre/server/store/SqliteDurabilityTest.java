@@ -203,7 +203,7 @@ class SqliteDurabilityTest {
                     Person p = person(id);
                     people.add(p, "crash-writer");
                     enrolments.addAll(List.of(org.cadre.roster.Enrolment.nominate(p.id(), event, org.cadre.roster.Role.PARTICIPANT,
-                            org.cadre.roster.demo.DemoRoster.KZ_BORDER_SERVICE, java.time.LocalDate.of(2023, 9, 15))), "crash-writer");
+                            org.cadre.roster.demo.DemoRoster.KZ_BORDER_GUARD, java.time.LocalDate.of(2023, 9, 15))), "crash-writer");
                     enrolments.recordAttendance(event, List.of(new org.cadre.roster.Attendance(p.id(),
                             org.cadre.curriculum.SessionCode.of("M1.S1"), org.cadre.roster.AttendanceMark.PRESENT)), "crash-writer");
                     System.out.println("ack " + id);

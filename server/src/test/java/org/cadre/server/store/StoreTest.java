@@ -125,7 +125,7 @@ class StoreTest {
             var almaty = storeEventWithoutRecords(db, audit);
             Enrolments enrolments = new Enrolments(db, audit);
             var nominated = org.cadre.roster.Enrolment.nominate(PersonId.of("p-uz-01"), almaty.event().id(),
-                    org.cadre.roster.Role.PARTICIPANT, DemoRoster.UZ_BORDER_SERVICE, java.time.LocalDate.of(2023, 9, 15));
+                    org.cadre.roster.Role.PARTICIPANT, DemoRoster.UZ_BORDER_GUARD, java.time.LocalDate.of(2023, 9, 15));
             enrolments.addAll(List.of(nominated), "coordinator");
             var approved = nominated.moveTo(org.cadre.roster.EnrolmentStatus.APPROVED, java.time.LocalDate.of(2023, 9, 25)).value();
 
@@ -216,7 +216,7 @@ class StoreTest {
                 new org.cadre.roster.Feedback.Concern(org.cadre.curriculum.CurriculumDiff.Element.SESSION, "M2.S4"))), "coordinator");
         Trainers trainers = new Trainers(db, audit);
         almaty.pool().records().stream().filter(r -> almaty.people().containsKey(r.person()))
-                .forEach(r -> trainers.save(r, almaty.curriculum().certification().certificateValidity(), 0, "admin"));
+                .forEach(r -> trainers.save(r, almaty.curriculum().certification().certificateValidity().orElseThrow(), 0, "admin"));
         return almaty;
     }
 

@@ -51,7 +51,7 @@ class DeliveryRecordsTest {
         List<SlotDoc> shorter = new ArrayList<>(e.agenda().subList(1, e.agenda().size()));
         new Events(db, audit).add(new EventDoc("tot-almaty-short", e.title(), e.programme(), e.curriculum(), e.version(), e.kind(),
                 e.city(), e.country(), e.zone(), e.courseDays(), e.travelWindow(), e.minParticipants(), e.maxParticipants(), e.quotas(),
-                e.languages(), e.interpretation(), shorter, e.trainersFrom()).toDomain(), "admin");
+                e.languages(), e.interpretation(), shorter, e.trainersFrom(), e.days(), e.modules(), null, null).toDomain(), "admin");
         app = CadreApp.create(db).start("127.0.0.1", 0);
         api = new ApiClient(app.port());
         token = api.login("kz", "pw");

@@ -101,7 +101,7 @@ class DemoFlowApiTest {
                 assertThat(again.body()).isEqualTo(imported.body());
                 assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
                 // The same key with another file is refused, and stores nothing.
-                String oneMoreRow = csv + "\"p-extra\",\"\",\"Extra Officer\",\"male\",\"KZ\",\"\",\"\",\"participant\",\"kz-nsc-border-service\"\r\n";
+                String oneMoreRow = csv + "\"p-extra\",\"\",\"Extra Officer\",\"male\",\"KZ\",\"\",\"\",\"participant\",\"kz-nsc-border-guard\"\r\n";
                 HttpResponse<String> otherBody = csvImport(app.port(), coordinator, oneMoreRow, "almaty-roster-1");
                 assertThat(otherBody.statusCode()).as(otherBody.body()).isEqualTo(422);
                 assertThat(JSON.readTree(otherBody.body()).get("errors").toString()).contains("Idempotency-Key: was used with another body");

@@ -88,7 +88,7 @@ class FailureAnswersTest {
                 List<Integer> people = atOnce(() -> send(port, token, "POST", "/api/v1/people",
                         "{\"id\": \"p-race\", \"latinName\": \"Racing Officer\", \"country\": \"KZ\"}"));
                 List<Integer> organisations = atOnce(() -> send(port, token, "POST", "/api/v1/organisations",
-                        "{\"id\": \"org-race\", \"name\": \"Racing Agency\", \"country\": \"KZ\", \"kind\": \"border-service\"}"));
+                        "{\"id\": \"org-race\", \"name\": \"Racing Agency\", \"country\": \"KZ\", \"kind\": \"border-guard\"}"));
                 List<Integer> enrolments = atOnce(() -> send(port, token, "POST", "/api/v1/events/tot-almaty-2023/enrolments",
                         "{\"person\": \"p-race\", \"role\": \"observer\", \"nominatedBy\": \"kz-border-academy\"}"));
                 List<Integer> attendance = atOnce(() -> send(port, token, "PUT", "/api/v1/events/tot-almaty-2023/attendance/M1.S1",

@@ -72,4 +72,39 @@ class PoolApiTest {
             }
         }
     }
+
+    @Test
+    void evidence_names_its_event_and_a_day_within_it() throws Exception {
+        try (Database db = Database.sqlite(Files.createTempDirectory("cadre-pool").resolve("cadre.db"))) {
+            AuditLog audit = new AuditLog(Clock.systemUTC());
+            DemoData.load(db, audit);
+            new Users(db, audit).add(new UserAccount("certifier", Passwords.hash("pw".toCharArray(), 1_000), UserAccount.Role.COORDINATOR,
+                    ImmutableSortedSet.of(Country.KAZAKHSTAN), ImmutableSortedSet.of(), false), "admin");
+            new People(db, audit).add(Person.builder("pool-newcomer", Country.KAZAKHSTAN).latinName("New Trainer").sex(Sex.FEMALE).build(), "admin");
+            Javalin app = CadreApp.create(db).start("127.0.0.1", 0);
+            try {
+                ApiClient api = new ApiClient(app.port());
+                String token = api.login("certifier", "pw");
+
+                HttpResponse<String> noEvent = api.send("POST", PATH, token, "{\"kind\": \"tot-enrolled\", \"on\": \"2023-10-23\"}");
+                HttpResponse<String> afterIt = api.send("POST", PATH, token, evidence("tot-enrolled", "2023-11-30"));
+                HttpResponse<String> unknown = api.send("POST", PATH, token,
+                        "{\"kind\": \"tot-enrolled\", \"event\": \"no-such-event\"}");
+                HttpResponse<String> undated = api.send("POST", PATH, token, "{\"kind\": \"tot-enrolled\", \"event\": \"tot-almaty-2023\"}");
+
+                assertThat(noEvent.statusCode()).isEqualTo(400);
+                assertThat(noEvent.body()).contains("event: is required");
+                assertThat(afterIt.statusCode()).isEqualTo(422);
+                assertThat(afterIt.body()).contains("on: evidence dated 2023-11-30 is outside tot-almaty-2023 (2023-10-22..2023-10-28)");
+                assertThat(unknown.statusCode()).isEqualTo(422);
+                assertThat(unknown.body()).contains("event: no such event");
+                assertThat(undated.statusCode()).as(undated.body()).isEqualTo(201);
+                JsonNode entry = JsonMapper.builder().build().readTree(undated.body()).get("history").get(0);
+                assertThat(entry.get("on").asText()).as("the ToT's last course day").isEqualTo("2023-10-27");
+                assertThat(entry.get("event").asText()).isEqualTo("tot-almaty-2023");
+            } finally {
+                app.stop();
+            }
+        }
+    }
 }

@@ -57,7 +57,7 @@ class RosterReadCacheTest {
                 Person added = Person.builder("cache-new", Country.KAZAKHSTAN).latinName("Aidos Cache").sex(Sex.MALE).build();
                 new People(other, audit).add(added, "cli");
                 new Enrolments(other, audit).addAll(List.of(Enrolment.nominate(added.id(), DemoRoster.ALMATY_TOT, Role.PARTICIPANT,
-                        DemoRoster.KZ_BORDER_SERVICE, LocalDate.of(2023, 9, 20))), "cli");
+                        DemoRoster.KZ_BORDER_GUARD, LocalDate.of(2023, 9, 20))), "cli");
                 JsonNode afterEnrolment = get(api, token);
 
                 new People(other, audit).update(Person.builder("cache-new", Country.KAZAKHSTAN).latinName("Aidos Renamed")

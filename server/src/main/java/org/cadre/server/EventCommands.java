@@ -1,0 +1,179 @@
+package org.cadre.server;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.cadre.finding.Finding;
+import org.cadre.roster.BulkStatus;
+import org.cadre.roster.EnrolmentStatus;
+import org.cadre.roster.EventId;
+import org.cadre.roster.Role;
+import org.cadre.server.app.EventWork;
+import org.cadre.server.app.Outcome;
+import org.cadre.server.json.Labels;
+import org.cadre.server.store.AuditLog;
+import org.cadre.server.store.Certifications;
+import org.cadre.server.store.Curricula;
+import org.cadre.server.store.Database;
+import org.cadre.server.store.Enrolments;
+import org.cadre.server.store.Events;
+import org.cadre.server.store.Rosters;
+import org.cadre.server.store.Trainers;
+import org.cadre.server.store.Versioned;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cadre status}, {@code cadre certify} and {@code cadre close}: the API's bulk event work, from the
+ * machine the database lives on, through the same use cases ({@link EventWork}).
+ */
+final class EventCommands {
+
+    private EventCommands() {}
+
+    static <T> int run(CommandSpec spec, StoreOptions store, String event,
+            java.util.function.BiFunction<EventWork, EventId, Outcome<T>> action, java.util.function.BiConsumer<PrintWriter, T> print) {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<EventId> id;
+        try {
+            id = Optional.of(EventId.of(event));
+        } catch (IllegalArgumentException e) {
+            err.println("EVENT: not an event id.");
+            return 2;
+        }
+        Optional<String> absent = store.absent(System.getenv());
+        if (absent.isPresent()) {
+            err.println(absent.get());
+            return 2;
+        }
+        try (Database db = store.open(System.getenv())) {
+            Clock clock = Clock.systemUTC();
+            AuditLog audit = new AuditLog(clock);
+            EventWork work = new EventWork(db, clock, new Events(db, audit), new Enrolments(db, audit), new Curricula(db, audit),
+                    new Rosters(db, audit), new Trainers(db, audit), new Certifications(db, audit));
+            Outcome<T> outcome = action.apply(work, id.get());
+            if (!outcome.isDone()) {
+                err.println(outcome.detail());
+                outcome.errors().forEach(line -> err.println("  " + line));
+                return outcome.refusal().orElseThrow() == Outcome.Refusal.NOT_FOUND ? 2 : 1;
+            }
+            print.accept(spec.commandLine().getOut(), outcome.get());
+            return 0;
+        }
+    }
+
+    private static void findings(PrintWriter out, Iterable<Finding> findings) {
+        findings.forEach(f -> out.println("  " + f.severity().name().toLowerCase(java.util.Locale.ROOT) + " " + f.code() + " "
+                + f.subject() + ": " + f.message()));
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Move every enrolment of an event that is in one status to another (approve every nomination, say); "
+                    + "all or none.")
+    static final class Status implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Mixin
+        private StoreOptions store = new StoreOptions();
+
+        @Parameters(index = "0", paramLabel = "EVENT", description = "The event's id.")
+        private String event;
+
+        @Option(names = "--every", required = true, paramLabel = "STATUS", description = "Move the enrolments now in this status ...")
+        private String every;
+
+        @Option(names = "--to", required = true, paramLabel = "STATUS", description = "... to this status.")
+        private String to;
+
+        @Option(names = "--role", paramLabel = "ROLE", description = "Only enrolments in this role (participant, trainer, ...).")
+        private String role;
+
+        @Option(names = "--on", paramLabel = "DATE", description = "The day it happened (default: the event's own day, see docs/rules.md).")
+        private LocalDate on;
+
+        @Override
+        public Integer call() {
+            EnrolmentStatus from;
+            EnrolmentStatus target;
+            Optional<Role> only;
+            try {
+                from = Labels.parse(EnrolmentStatus.class, every);
+                target = Labels.parse(EnrolmentStatus.class, to);
+                only = role == null ? Optional.empty() : Optional.of(Labels.parse(Role.class, role));
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("--every, --to, --role: " + e.getMessage());
+                return 2;
+            }
+            return run(spec, store, event, (work, id) -> {
+                        var moves = work.enrolmentsOf(id).stream().map(Versioned::value)
+                                .filter(e -> e.status() == from && only.map(r -> r == e.role()).orElse(true))
+                                .map(e -> new BulkStatus.Move(e.person(), target, Optional.ofNullable(on))).toList();
+                        return moves.isEmpty() ? Outcome.<EventWork.Moved>refused(Outcome.Refusal.UNPROCESSABLE,
+                                "No enrolment of " + id + " is " + from.label() + only.map(r -> " as " + Labels.of(r)).orElse("")
+                                        + "; nothing was changed.")
+                                : work.moveStatuses(UsersCommand.OPERATOR, id, moves);
+                    },
+                    (out, moved) -> out.println("Moved " + moved.enrolments().size() + " enrolment(s) of " + moved.event()
+                            + " from " + from.label() + " to " + target.label() + "."));
+        }
+    }
+
+    @Command(name = "certify", mixinStandardHelpOptions = true,
+            description = "Record the certification decisions the package's criteria give for everyone at an event; "
+                    + "a ToT's certified graduates join the trainer pool as co-trainers.")
+    static final class Certify implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Mixin
+        private StoreOptions store = new StoreOptions();
+
+        @Parameters(index = "0", paramLabel = "EVENT", description = "The event's id.")
+        private String event;
+
+        @Option(names = "--on", paramLabel = "DATE", description = "The day decided (default: the last course day once it has passed).")
+        private LocalDate on;
+
+        @Override
+        public Integer call() {
+            return run(spec, store, event, (work, id) -> work.certify(UsersCommand.OPERATOR, id, Optional.ofNullable(on)), (out, done) -> {
+                long yes = done.decisions().stream().filter(d -> d.certified()).count();
+                out.println("Certified " + yes + " of " + done.decisions().size() + " at " + done.event() + " on " + done.decidedOn() + ".");
+                findings(out, done.pool());
+            });
+        }
+    }
+
+    @Command(name = "close", mixinStandardHelpOptions = true,
+            description = "Close an event once it is over: participants to no-show, completed or not-completed by attendance, "
+                    + "trainers who delivered to completed, their deliveries counted in the trainer pool.")
+    static final class Close implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Mixin
+        private StoreOptions store = new StoreOptions();
+
+        @Parameters(index = "0", paramLabel = "EVENT", description = "The event's id.")
+        private String event;
+
+        @Option(names = "--on", paramLabel = "DATE", description = "The day closed (default: the last course day once it has passed).")
+        private LocalDate on;
+
+        @Override
+        public Integer call() {
+            return run(spec, store, event, (work, id) -> work.close(UsersCommand.OPERATOR, id, Optional.ofNullable(on)), (out, done) -> {
+                out.println("Closed " + done.event() + " on " + done.closure().closedOn() + ": " + done.closure().enrolments().size()
+                        + " enrolment(s) moved.");
+                findings(out, done.closure().findings());
+            });
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package org.cadre.server.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cadre.curriculum.Curriculum;
+import org.cadre.finding.Finding;
+import org.cadre.finding.Findings;
+import org.cadre.finding.Result;
+import org.cadre.roster.BulkStatus;
+import org.cadre.roster.Certification;
+import org.cadre.roster.Enrolment;
+import org.cadre.roster.Event;
+import org.cadre.roster.EventClosure;
+import org.cadre.roster.EventId;
+import org.cadre.roster.EventRoster;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.PoolFromEvents;
+import org.cadre.roster.pool.TrainerRecord;
+import org.cadre.server.app.Outcome.Refusal;
+import org.cadre.server.security.Access;
+import org.cadre.server.security.Access.Permission;
+import org.cadre.server.store.Certifications;
+import org.cadre.server.store.Curricula;
+import org.cadre.server.store.Database;
+import org.cadre.server.store.Enrolments;
+import org.cadre.server.store.Events;
+import org.cadre.server.store.Rosters;
+import org.cadre.server.store.StaleVersionException;
+import org.cadre.server.store.Trainers;
+import org.cadre.server.store.UserAccount;
+import org.cadre.server.store.Versioned;
+
+/**
+ * The staff actions on a whole event at once, for every door (the web API and the command line): status
+ * changes for many enrolments, certification (with the pool steps it gives) and closing the event. Each
+ * checks the acting user's permission and scope, runs the library's command, and stores all of it in one
+ * transaction or nothing.
+ */
+public final class EventWork {
+
+    /** How a missing event and one outside the scope are both answered. */
+    static final String NO_EVENT = "There is no such event that you can see.";
+
+    private final Database db;
+    private final Clock clock;
+    private final Events events;
+    private final Enrolments enrolments;
+    private final Curricula curricula;
+    private final Rosters rosters;
+    private final Trainers trainers;
+    private final Certifications certifications;
+
+    public EventWork(Database db, Clock clock, Events events, Enrolments enrolments, Curricula curricula, Rosters rosters,
+            Trainers trainers, Certifications certifications) {
+        this.db = db;
+        this.clock = clock;
+        this.events = events;
+        this.enrolments = enrolments;
+        this.curricula = curricula;
+        this.rosters = rosters;
+        this.trainers = trainers;
+        this.certifications = certifications;
+    }
+
+    /** The event's enrolments as stored, with their versions (for choosing whom a bulk change moves). */
+    public List<Versioned<Enrolment>> enrolmentsOf(EventId id) {
+        return enrolments.ofEvent(id);
+    }
+
+    /** The enrolments after a bulk change, with the findings of what was done. */
+    public record Moved(EventId event, List<Versioned<Enrolment>> enrolments) {}
+
+    /**
+     * Applies every status change or none: approve or decline a batch of nominations, confirm the approved,
+     * mark a whole roster attended. Undated changes take the event's own day ({@link Event#defaultDay}).
+     */
+    public Outcome<Moved> moveStatuses(UserAccount user, EventId id, List<BulkStatus.Move> moves) {
+        Optional<Event> event = visible(user, id, Permission.WRITE_RECORDS);
+        if (event.isEmpty()) {
+            return missingOrForbidden(user, Permission.WRITE_RECORDS);
+        }
+        if (moves.isEmpty()) {
+            return Outcome.refused(Refusal.INVALID, "Name at least one status change.", List.of("changes: must not be empty"));
+        }
+        List<Versioned<Enrolment>> stored = enrolments.ofEvent(id);
+        Map<PersonId, Enrolment> current = new HashMap<>();
+        Map<PersonId, Integer> versions = new HashMap<>();
+        stored.forEach(v -> {
+            current.put(v.value().person(), v.value());
+            versions.put(v.value().person(), v.version());
+        });
+        Result<com.google.common.collect.ImmutableList<Enrolment>> moved = BulkStatus.apply(event.get(), current, moves, today(event.get()));
+        if (!moved.isOk()) {
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = moves.size() - 1; i >= 0; i--) {
+                index.put(moves.get(i).person().value(), i);
+            }
+            return Outcome.refused(Refusal.UNPROCESSABLE, "No status was changed: every refused change is listed.",
+                    moved.refusal().stream().map(f -> "changes[" + index.getOrDefault(personOf(f), 0) + "]: " + f.message()).toList());
+        }
+        try {
+            List<Versioned<Enrolment>> saved = db.inTransaction(tx -> moved.value().stream()
+                    .map(e -> enrolments.save(tx, e, versions.get(e.person()), user.username())).toList());
+            return Outcome.done(new Moved(id, saved));
+        } catch (StaleVersionException e) {
+            return Outcome.refused(Refusal.CONFLICT, "The roster changed while the changes were made; nothing was changed, send them again.");
+        }
+    }
+
+    /** Certification decisions with the trainer-pool steps they gave, and what was left. */
+    public record Certified(EventId event, LocalDate decidedOn, List<Certification.Decision> decisions, EventRoster roster,
+            Findings pool) {}
+
+    /**
+     * Records the certification decisions the package's criteria give, for every participant holding a seat,
+     * and for a ToT admits each certified graduate to the trainer pool as a co-trainer (evidence naming the
+     * ToT), in one transaction.
+     *
+     * @param on the day decided; by default the last course day once the course has ended, else today
+     */
+    public Outcome<Certified> certify(UserAccount user, EventId id, Optional<LocalDate> on) {
+        Optional<Event> event = visible(user, id, Permission.CERTIFY);
+        if (event.isEmpty()) {
+            return missingOrForbidden(user, Permission.CERTIFY);
+        }
+        LocalDate day = on.orElseGet(() -> afterTheCourse(event.get()));
+        if (day.isBefore(event.get().courseDays().last())) {
+            return Outcome.refused(Refusal.UNPROCESSABLE, "Certification is decided once the course has ended.",
+                    List.of("on: must not be before the last course day (" + event.get().courseDays().last() + ")"));
+        }
+        Optional<Curriculum> curriculum = curricula.get(event.get().curriculum(), event.get().version());
+        Optional<EventRoster> roster = curriculum.flatMap(c -> rosters.load(id, c));
+        if (roster.isEmpty()) {
+            return Outcome.refused(Refusal.NOT_FOUND, NO_EVENT);
+        }
+        List<Certification.Decision> decided = Certification.evaluate(roster.get());
+        PoolFromEvents.Steps steps = PoolFromEvents.graduates(roster.get(), decided);
+        Period validity = curriculum.get().certification().certificateValidity().orElse(Period.ZERO);
+        try {
+            db.inTransaction(tx -> {
+                certifications.record(tx, id, decided, day, user.username());
+                saveRecords(tx, steps.records(), validity, user);
+                return null;
+            });
+        } catch (StaleVersionException e) {
+            return Outcome.refused(Refusal.CONFLICT, "The trainer pool changed while certifying; nothing was recorded, certify again.");
+        }
+        return Outcome.done(new Certified(id, day, decided, roster.get(), Findings.copyOf(steps.findings())));
+    }
+
+    /** What closing an event did. */
+    public record Closed(EventId event, EventClosure closure) {}
+
+    /**
+     * Closes the event: participants to no-show, completed or not-completed; trainers who delivered to
+     * completed; the pool counts their deliveries and co-deliveries; the event is marked closed. One
+     * transaction; an event is closed once.
+     *
+     * @param on the day closed; by default the last course day once it has passed
+     */
+    public Outcome<Closed> close(UserAccount user, EventId id, Optional<LocalDate> on) {
+        Optional<Versioned<Event>> event = events.get(id).filter(e -> Access.covers(user, e.value()));
+        if (!Access.may(user, Permission.WRITE_RECORDS)) {
+            return Outcome.refused(Refusal.FORBIDDEN, "The " + user.role().label() + " role may not do this.");
+        }
+        if (event.isEmpty()) {
+            return Outcome.refused(Refusal.NOT_FOUND, NO_EVENT);
+        }
+        Optional<LocalDate> closed = events.closedOn(id);
+        if (closed.isPresent()) {
+            return Outcome.refused(Refusal.CONFLICT, "The event was closed on " + closed.get() + "; it is closed once.");
+        }
+        Event e = event.get().value();
+        LocalDate day = on.orElseGet(() -> afterTheCourse(e));
+        Optional<Curriculum> curriculum = curricula.get(e.curriculum(), e.version());
+        Optional<EventRoster> roster = curriculum.flatMap(c -> rosters.load(id, c));
+        if (roster.isEmpty()) {
+            return Outcome.refused(Refusal.NOT_FOUND, NO_EVENT);
+        }
+        Result<EventClosure> closure = EventClosure.close(roster.get(), day);
+        if (!closure.isOk()) {
+            return Outcome.refused(Refusal.UNPROCESSABLE, "The event was not closed.",
+                    closure.refusal().stream().map(f -> (f.code().equals("event.dates-inconsistent") ? "on: " : "") + f.message()).toList());
+        }
+        Map<PersonId, Integer> versions = new HashMap<>();
+        enrolments.ofEvent(id).forEach(v -> versions.put(v.value().person(), v.version()));
+        Period validity = curriculum.get().certification().certificateValidity().orElse(Period.ZERO);
+        try {
+            db.inTransaction(tx -> {
+                for (Enrolment moved : closure.value().enrolments()) {
+                    enrolments.save(tx, moved, versions.get(moved.person()), user.username());
+                }
+                saveRecords(tx, closure.value().trainers(), validity, user);
+                events.markClosed(tx, id, day, event.get().version(), user.username());
+                return null;
+            });
+        } catch (StaleVersionException stale) {
+            return Outcome.refused(Refusal.CONFLICT, "The event changed while it was being closed; nothing was changed, close it again.");
+        }
+        return Outcome.done(new Closed(id, closure.value()));
+    }
+
+    private void saveRecords(org.jooq.DSLContext tx, List<TrainerRecord> records, Period validity, UserAccount user) {
+        for (TrainerRecord r : records) {
+            int expected = trainers.get(r.person(), r.curriculum()).map(Versioned::version).orElse(0);
+            trainers.save(tx, r, validity, expected, user.username());
+        }
+    }
+
+    /** The event if the user may act on it with that permission and it is in their scope. */
+    private Optional<Event> visible(UserAccount user, EventId id, Permission permission) {
+        if (!Access.may(user, permission)) {
+            return Optional.empty();
+        }
+        return events.get(id).map(Versioned::value).filter(e -> Access.covers(user, e));
+    }
+
+    private static <T> Outcome<T> missingOrForbidden(UserAccount user, Permission permission) {
+        return Access.may(user, permission)
+                ? Outcome.refused(Refusal.NOT_FOUND, NO_EVENT)
+                : Outcome.refused(Refusal.FORBIDDEN, "The " + user.role().label() + " role may not do this.");
+    }
+
+    private LocalDate today(Event e) {
+        return LocalDate.now(clock.withZone(e.zone()));
+    }
+
+    /** The last course day once it has passed; today before then (which the rules refuse). */
+    private LocalDate afterTheCourse(Event e) {
+        LocalDate today = today(e);
+        return today.isBefore(e.courseDays().last()) ? today : e.courseDays().last();
+    }
+
+    /** The person a finding's subject ({@code event/<id>/enrolment/<person>}) names. */
+    private static String personOf(Finding f) {
+        String s = f.subject();
+        return s.substring(s.lastIndexOf('/') + 1);
+    }
+}

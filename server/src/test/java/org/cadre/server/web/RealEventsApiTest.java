@@ -1,0 +1,498 @@
+package org.cadre.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSortedSet;
+import io.javalin.Javalin;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.cadre.curriculum.AssessmentItem;
+import org.cadre.curriculum.CertificationCriteria;
+import org.cadre.curriculum.Curriculum;
+import org.cadre.curriculum.ItemKind;
+import org.cadre.curriculum.demo.DemoCurricula;
+import org.cadre.roster.AgendaPlanner;
+import org.cadre.roster.AgendaSlot;
+import org.cadre.roster.Country;
+import org.cadre.roster.DateRange;
+import org.cadre.roster.Event;
+import org.cadre.roster.EventId;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.ProgrammeId;
+import org.cadre.roster.Venue;
+import org.cadre.roster.demo.DemoRoster;
+import org.cadre.server.json.CurriculumDoc;
+import org.cadre.server.json.RosterDocs;
+import org.cadre.server.security.Passwords;
+import org.cadre.server.store.AuditLog;
+import org.cadre.server.store.Database;
+import org.cadre.server.store.TestDatabases;
+import org.cadre.server.store.UserAccount;
+import org.cadre.server.store.Users;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real trainings of the shapes published border-management training takes, entered through the API alone
+ * as a coordinator would, years after they happened (no call carries a date), with no invented data: a
+ * regional ToT led by an invited expert, a month-long multi-agency staff course, and mobile cascade courses
+ * in three regions by graduates of a ToT held two years earlier. Each is entered in a number of requests
+ * that grows with the sessions, never with the people, and its reports state the figures the organisers
+ * published. Every request and answer is held to docs/openapi.yaml.
+ */
+class RealEventsApiTest {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private Database db;
+    private Javalin app;
+    private ApiClient api;
+    private String admin;
+    private String coordinator;
+
+    @BeforeEach
+    void start() throws Exception {
+        db = TestDatabases.fresh(TestDatabases.Kind.SQLITE);
+        new Users(db, new AuditLog(java.time.Clock.systemUTC())).add(new UserAccount("admin", Passwords.hash("admin-password".toCharArray(), 1_000),
+                UserAccount.Role.ADMIN, ImmutableSortedSet.of(), ImmutableSortedSet.of(), false), "test");
+        app = CadreApp.create(db, Settings.defaults()).start("127.0.0.1", 0);
+        api = new ApiClient(app.port());
+        admin = api.login("admin", "admin-password");
+        // The programme's coordinator, scoped by programme: they see its events and the people on them.
+        ok(api.send("POST", "/api/v1/programmes", admin, """
+                {"id": "bm-central-asia", "title": "Border management in Central Asia", "donor": "Government of Japan",
+                 "countries": ["KG", "KZ", "TJ", "UZ"], "sdgs": [16, 10]}"""), 201);
+        ok(api.send("POST", "/api/v1/organisations", admin, """
+                {"id": "iom", "name": "International Organization for Migration", "country": "CH",
+                 "kind": "international-organisation", "nominatingAuthority": false}"""), 201);
+        ok(api.send("POST", "/api/v1/users", admin, """
+                {"username": "coordinator", "password": "a long enough password", "role": "coordinator",
+                 "programmes": ["bm-central-asia"]}"""), 201);
+        coordinator = api.login("coordinator", "a long enough password");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        app.stop();
+        db.close();
+    }
+
+    // A ToT in Bishkek led by an invited expert from another country's border service
+
+    @Test
+    void a_regional_tot_led_by_an_invited_expert_goes_in_without_an_invented_history() throws Exception {
+        organisation("kg-border-service", "Border Service of the Kyrgyz Republic", "KG", "border-guard");
+        organisation("tj-border-forces", "Border Forces of Tajikistan", "TJ", "border-guard");
+        organisation("kz-border-service", "Border Service of Kazakhstan", "KZ", "border-guard");
+        Curriculum tsp = DemoCurricula.almatyTot();
+        ok(api.send("POST", "/api/v1/curricula?days=5&hoursPerDay=6", coordinator, json(CurriculumDoc.of(tsp))), 201);
+        int before = api.sent();
+
+        // 18 officers (KG 8, TJ 5, KZ 5), led by one guest trainer; 10-14 June 2022.
+        String guest = "p-guest-lv";
+        Event tot = event("tot-bishkek-2022", "Regional ToT on countering migrant smuggling", Event.Kind.TOT, tsp,
+                "Bishkek", "KG", "Asia/Bishkek", LocalDate.of(2022, 6, 10), LocalDate.of(2022, 6, 14), i -> Set.of(guest));
+        List<String[]> people = new ArrayList<>();
+        people.addAll(officers("kg", "KG", "kg-border-service", 8));
+        people.addAll(officers("tj", "TJ", "tj-border-forces", 5));
+        people.addAll(officers("kz", "KZ", "kz-border-service", 5));
+        String rows = csv(people, "participant") + csvRow(guest, "Anna Ozola", "female", "LV", "", "guest-trainer", "iom");
+        enter(tot, tsp, rows, Set.of(PersonId.of(guest)));
+
+        String id = tot.id().value();
+        int sessions = tot.agenda().size();
+        deliver(id, tsp, tot, participantsOf(people), guest, true);
+        JsonNode closed = body(ok(api.send("POST", "/api/v1/events/" + id + "/close", coordinator, null), 200));
+        JsonNode certified = body(ok(api.send("POST", "/api/v1/events/" + id + "/certification", coordinator, null), 201));
+        int requests = api.sent() - before;
+
+        // Tens of requests: eleven, plus one attendance sheet per session; none per person.
+        assertThat(requests).isEqualTo(11 + sessions);
+        assertThat(closed.get("closedOn").asText()).isEqualTo("2022-06-14");
+        assertThat(closed.get("moved").asInt()).isEqualTo(19);
+        assertThat(certified.get("decidedOn").asText()).isEqualTo("2022-06-14");
+        assertThat(certified.get("certified").asInt()).isEqualTo(18);
+        assertThat(certified.get("pool")).hasSize(18).allSatisfy(f -> assertThat(f.get("code").asText()).isEqualTo("trainers.step-recorded"));
+
+        // The expert is a guest: no pool record needed or made; the checks say so and nothing else is wrong.
+        JsonNode checks = body(ok(api.send("GET", "/api/v1/events/" + id + "/checks", coordinator, null), 200));
+        assertThat(checks.get("errors").asInt()).as(checks.toString()).isZero();
+        assertThat(codes(checks)).contains("agenda.guest-trainer").doesNotContain("agenda.trainer-not-qualified");
+        assertThat(api.send("GET", "/api/v1/trainers/" + guest + "/" + tsp.id(), coordinator, null).statusCode()).isEqualTo(404);
+        // The graduates are co-trainers, with evidence naming the ToT within its days, recorded now.
+        JsonNode graduate = body(ok(api.send("GET", "/api/v1/trainers/p-kg-01/" + tsp.id(), coordinator, null), 200));
+        assertThat(graduate.at("/trainer/status").asText()).isEqualTo("co-trainer");
+        assertThat(graduate.get("history")).extracting(h -> h.get("event").asText() + " " + h.get("on").asText())
+                .containsExactly(id + " 2022-06-10", id + " 2022-06-14");
+        assertThat(graduate.get("history")).allSatisfy(h -> assertThat(h.get("recordedAt").asText()).startsWith(LocalDate.now().getYear() + "-"));
+        // Every status is dated by the event's own days, and the time it was recorded is kept beside it.
+        JsonNode roster = body(ok(api.send("GET", "/api/v1/events/" + id + "/enrolments", coordinator, null), 200));
+        JsonNode first = roster.get("items").get(0);
+        assertThat(first.get("history")).extracting(h -> h.get("status").asText() + " " + h.get("on").asText())
+                .containsExactly("nominated 2022-06-09", "approved 2022-06-09", "confirmed 2022-06-09", "attended 2022-06-10",
+                        "completed 2022-06-14");
+        assertThat(first.get("history")).allSatisfy(h -> assertThat(h.get("recordedAt").asText()).startsWith(LocalDate.now().getYear() + "-"));
+
+        // The donor report states what the organisers published: 18 officers of three countries.
+        JsonNode report = body(ok(api.send("GET", "/api/v1/events/" + id + "/report?audience=donor", coordinator, null), 200));
+        assertThat(report.at("/participants/value").asInt()).as(report.toString()).isEqualTo(18);
+        assertThat(report.at("/event/courseDays").asInt()).isEqualTo(5);
+        assertThat(report.at("/event/kind").asText()).isEqualTo("tot");
+    }
+
+    // A four-week staff course for border, customs and drug-control officers
+
+    @Test
+    void a_month_long_multi_agency_course_counts_its_twenty_course_days_and_needs_no_trainer_pool() throws Exception {
+        organisation("tj-border-forces", "Border Forces of Tajikistan", "TJ", "border-guard");
+        organisation("tj-customs", "Customs Service of Tajikistan", "TJ", "customs");
+        organisation("tj-drug-control", "Drug Control Agency of Tajikistan", "TJ", "drug-control");
+        organisation("uz-customs", "State Customs Committee of Uzbekistan", "UZ", "customs");
+        // A course package that certifies no trainers: no certificate validity.
+        Curriculum course = withoutCertificate(DemoCurricula.almatyTot(), "border-management-staff-course");
+        ok(api.send("POST", "/api/v1/curricula?days=20&hoursPerDay=6", coordinator, json(CurriculumDoc.of(course))), 201);
+        int before = api.sent();
+
+        LocalDate first = LocalDate.of(2019, 3, 4);
+        LocalDate last = LocalDate.of(2019, 3, 29);
+        Venue dushanbe = Venue.of("Dushanbe", Country.of("TJ"), "Dushanbe");
+        List<LocalDate> weekdays = DateRange.of(first, last).stream().filter(d -> d.getDayOfWeek().getValue() <= 5).toList();
+        Event base = event("staff-course-dushanbe-2019", "Staff course in border management", Event.Kind.COURSE, course,
+                "Dushanbe", "TJ", "Asia/Dushanbe", first, last, i -> Set.of(i % 2 == 0 ? "p-lecturer-1" : "p-lecturer-2"));
+        // The sessions spread over the four weeks: the planner's five days become every fourth weekday.
+        List<AgendaSlot> spread = base.agenda().stream().map(s -> new AgendaSlot(s.session(),
+                weekdays.get((int) (s.day().toEpochDay() - first.toEpochDay()) * 4), s.start(), s.end(), s.trainers())).toList();
+        Event.Builder b = base.toBuilder().agenda(spread);
+        weekdays.forEach(d -> b.day(d, dushanbe));
+        Event staffCourse = b.build();
+        List<String[]> people = new ArrayList<>();
+        people.addAll(officers("tjb", "TJ", "tj-border-forces", 8));
+        people.addAll(officers("tjc", "TJ", "tj-customs", 6));
+        people.addAll(officers("tjd", "TJ", "tj-drug-control", 5));
+        people.addAll(officers("uzc", "UZ", "uz-customs", 5));
+        String rows = csv(people, "participant") + csvRow("p-lecturer-1", "Farhod Rahimov", "male", "TJ", "tj-border-forces", "trainer",
+                "tj-border-forces") + csvRow("p-lecturer-2", "Dilnoza Karimova", "female", "UZ", "uz-customs", "trainer", "uz-customs");
+        enter(staffCourse, course, rows, Set.of(PersonId.of("p-lecturer-1"), PersonId.of("p-lecturer-2")));
+        String id = staffCourse.id().value();
+        deliver(id, course, staffCourse, participantsOf(people), "p-lecturer-1", false);
+        JsonNode closed = body(ok(api.send("POST", "/api/v1/events/" + id + "/close", coordinator, null), 200));
+        int requests = api.sent() - before;
+
+        assertThat(requests).isEqualTo(6 + staffCourse.agenda().size());
+        assertThat(closed.get("moved").asInt()).isEqualTo(26);
+        JsonNode stored = body(ok(api.send("GET", "/api/v1/events/" + id, coordinator, null), 200));
+        assertThat(stored.get("kind").asText()).isEqualTo("course");
+        assertThat(stored.get("totalCourseDays").asInt()).isEqualTo(20);
+        assertThat(stored.get("closedOn").asText()).isEqualTo("2019-03-29");
+        JsonNode checks = body(ok(api.send("GET", "/api/v1/events/" + id + "/checks", coordinator, null), 200));
+        assertThat(checks.get("errors").asInt()).as(checks.toString()).isZero();
+        // The course delivers the package; its trainers are not in any pool, and closing counted nothing for them.
+        assertThat(codes(closed)).doesNotContain("trainers.step-recorded", "trainers.step-refused");
+        JsonNode report = body(ok(api.send("GET", "/api/v1/events/" + id + "/report?audience=donor", coordinator, null), 200));
+        assertThat(report.at("/participants/value").asInt()).isEqualTo(24);
+        assertThat(report.at("/event/courseDays").asInt()).isEqualTo(20);
+        assertThat(report.at("/event/kind").asText()).isEqualTo("course");
+    }
+
+    // Mobile cascade courses in three regions, two years after the ToT their trainers came from
+
+    @Test
+    void mobile_cascades_in_three_regions_count_in_their_own_year_and_are_credited_to_a_tot_held_two_years_before() throws Exception {
+        organisation("tj-border-forces", "Border Forces of Tajikistan", "TJ", "border-guard");
+        Curriculum tsp = DemoCurricula.almatyTot();
+        ok(api.send("POST", "/api/v1/curricula?days=5&hoursPerDay=6", coordinator, json(CurriculumDoc.of(tsp))), 201);
+
+        // The ToT, October 2017: 12 Tajik officers, led by an invited expert.
+        Event tot = event("tot-dushanbe-2017", "ToT on countering migrant smuggling", Event.Kind.TOT, tsp, "Dushanbe", "TJ",
+                "Asia/Dushanbe", LocalDate.of(2017, 10, 16), LocalDate.of(2017, 10, 20), i -> Set.of("p-guest-de"));
+        List<String[]> graduates = officers("tjt", "TJ", "tj-border-forces", 12);
+        enter(tot, tsp, csv(graduates, "participant") + csvRow("p-guest-de", "Jonas Weber", "male", "DE", "", "guest-trainer", "iom"),
+                Set.of(PersonId.of("p-guest-de")));
+        deliver(tot.id().value(), tsp, tot, participantsOf(graduates), "p-guest-de", true);
+        ok(api.send("POST", "/api/v1/events/" + tot.id() + "/close", coordinator, null), 200);
+        assertThat(body(ok(api.send("POST", "/api/v1/events/" + tot.id() + "/certification", coordinator, null), 201))
+                .get("certified").asInt()).isEqualTo(12);
+
+        // 2019: three mobile courses of module M2, each moving between two posts of one region, 43 officers each,
+        // co-delivered by two graduates.
+        String[][] regions = {{"Khatlon", "Kulob", "Panj"}, {"Sughd", "Isfara", "Khujand"}, {"Gorno-Badakhshan", "Khorog", "Ishkashim"}};
+        int before = api.sent();
+        int sessions = 0;
+        for (int r = 0; r < regions.length; r++) {
+            LocalDate first = LocalDate.of(2019, 4 + 2 * r, 8);
+            List<String[]> coTrainers = List.of(graduates.get(2 * r), graduates.get(2 * r + 1));
+            List<String> trainers = coTrainers.stream().map(t -> t[0]).toList();
+            Event cascade = mobileCascade("cascade-" + regions[r][0].toLowerCase().replace(' ', '-') + "-2019", tsp, tot.id(), first,
+                    regions[r], trainers);
+            sessions += cascade.agenda().size();
+            ok(api.send("POST", "/api/v1/events", coordinator, json(RosterDocs.EventDoc.of(cascade))), 201);
+            String rows = csv(officers("c" + r, "TJ", "tj-border-forces", 43), "participant");
+            for (String[] t : coTrainers) {
+                rows += csvRow(t[0], t[1], t[2], t[3], t[4], "co-trainer", t[4]);
+            }
+            ok(api.csv("/api/v1/events/" + cascade.id() + "/roster", coordinator, rows), 201);
+            everyone(cascade.id().value(), "nominated", "approved");
+            everyone(cascade.id().value(), "approved", "confirmed");
+            attendance(cascade.id().value(), cascade, participantsOf(officers("c" + r, "TJ", "tj-border-forces", 43)), trainers);
+            JsonNode closed = body(ok(api.send("POST", "/api/v1/events/" + cascade.id() + "/close", coordinator, null), 200));
+            assertThat(codes(closed).stream().filter("trainers.step-recorded"::equals)).hasSize(2);
+            JsonNode checks = body(ok(api.send("GET", "/api/v1/events/" + cascade.id() + "/checks", coordinator, null), 200));
+            assertThat(checks.get("errors").asInt()).as(checks.toString()).isZero();
+        }
+        int requests = api.sent() - before;
+        // Tens of requests for 129 officers: five per course and one per session, plus the checks read here.
+        assertThat(requests).isEqualTo(3 * (5 + 1) + sessions);
+        assertThat(requests).isLessThan(80);
+
+        // The 2019 report credits the three cascades and their 129 officers to the 2017 ToT, by region.
+        JsonNode report = body(ok(api.send("GET", "/api/v1/programmes/bm-central-asia/report?from=2019-01-01&to=2019-12-31&audience=donor",
+                coordinator, null), 200));
+        assertThat(report.get("events")).hasSize(3);
+        JsonNode line = report.get("cascades").get(0);
+        assertThat(line.get("tot").asText()).isEqualTo("tot-dushanbe-2017");
+        assertThat(line.at("/cascades/value").asInt()).isEqualTo(3);
+        assertThat(line.at("/officersTrained/value").asInt()).isEqualTo(129);
+        assertThat(report.get("regions")).extracting(x -> x.get("region").asText() + " " + x.at("/participantsPresent/value").asInt()
+                + " " + x.get("courseDays").asInt()).containsExactly("Gorno-Badakhshan 43 4", "Khatlon 43 4", "Sughd 43 4");
+        // The six graduates who co-delivered are active at the end of 2019; the other six are not.
+        JsonNode pool = body(ok(api.send("GET", "/api/v1/trainers?on=2019-12-31&curriculum=" + tsp.id(), coordinator, null), 200));
+        assertThat(pool.get("items")).hasSize(12);
+        assertThat(pool.get("items")).filteredOn(t -> t.get("taught").asInt() == 1).hasSize(6)
+                .allSatisfy(t -> assertThat(t.get("active").asBoolean()).isTrue());
+        assertThat(pool.get("items")).filteredOn(t -> t.get("taught").asInt() == 0)
+                .allSatisfy(t -> assertThat(t.get("active").asBoolean()).isFalse());
+    }
+
+    // The bulk calls' edges
+
+    @Test
+    void bulk_calls_refuse_all_or_nothing_act_once_and_only_within_the_callers_scope() throws Exception {
+        organisation("kg-border-service", "Border Service of the Kyrgyz Republic", "KG", "border-guard");
+        Curriculum tsp = DemoCurricula.almatyTot();
+        ok(api.send("POST", "/api/v1/curricula?days=5&hoursPerDay=6", coordinator, json(CurriculumDoc.of(tsp))), 201);
+        Event tot = event("tot-bishkek-2022", "Regional ToT", Event.Kind.TOT, tsp, "Bishkek", "KG", "Asia/Bishkek",
+                LocalDate.of(2022, 6, 10), LocalDate.of(2022, 6, 14), i -> Set.of());
+        ok(api.send("POST", "/api/v1/events", coordinator, json(RosterDocs.EventDoc.of(tot))), 201);
+        ok(api.csv("/api/v1/events/" + tot.id() + "/roster", coordinator, csv(officers("kg", "KG", "kg-border-service", 3), "participant")), 201);
+        String path = "/api/v1/events/" + tot.id();
+
+        HttpResponse<String> refused = api.send("POST", path + "/enrolments/status", coordinator, """
+                {"changes": [{"person": "p-kg-01", "status": "approved"}, {"person": "p-kg-02", "status": "completed"},
+                             {"person": "p-nobody", "status": "approved"}]}""");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(body(refused).get("errors")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
+                "changes[1]: cannot move from nominated to completed; allowed: approved, declined",
+                "changes[2]: p-nobody is not enrolled in this event");
+        assertThat(body(ok(api.send("GET", path + "/enrolments", coordinator, null), 200)).get("items"))
+                .extracting(e -> e.get("status").asText()).containsOnly("nominated");
+        HttpResponse<String> both = api.send("POST", path + "/enrolments/status", coordinator, """
+                {"changes": [{"person": "p-kg-01", "status": "approved"}], "status": "approved", "every": "nominated"}""");
+        assertThat(both.statusCode()).isEqualTo(400);
+        HttpResponse<String> none = api.send("POST", path + "/enrolments/status", coordinator, """
+                {"status": "confirmed", "every": "approved"}""");
+        assertThat(none.statusCode()).isEqualTo(422);
+        assertThat(none.body()).contains("every: no enrolment has this status");
+
+        // Another country's coordinator and a trainer: the event is missing to the one, forbidden to the other.
+        ok(api.send("POST", "/api/v1/users", admin, """
+                {"username": "uz-coordinator", "password": "a long enough password", "role": "coordinator", "countries": ["UZ"]}"""), 201);
+        ok(api.send("POST", "/api/v1/users", admin, """
+                {"username": "kg-trainer", "password": "a long enough password", "role": "trainer", "programmes": ["bm-central-asia"]}"""), 201);
+        String outsider = api.login("uz-coordinator", "a long enough password");
+        String trainer = api.login("kg-trainer", "a long enough password");
+        for (String call : List.of("/close", "/certification", "/enrolments/status")) {
+            String sent = call.equals("/enrolments/status") ? "{\"status\": \"approved\", \"every\": \"nominated\"}" : null;
+            assertThat(api.send("POST", path + call, outsider, sent).statusCode()).as(call).isEqualTo(404);
+            assertThat(api.send("POST", "/api/v1/events/no-such-event" + call, coordinator, sent).statusCode()).as(call).isEqualTo(404);
+            assertThat(api.send("POST", path + call, trainer, sent).statusCode()).as(call).isEqualTo(403);
+        }
+
+        everyone(tot.id().value(), "nominated", "approved");
+        everyone(tot.id().value(), "approved", "confirmed");
+        HttpResponse<String> early = api.send("POST", path + "/close", coordinator, "{\"on\": \"2022-06-13\"}");
+        assertThat(early.statusCode()).isEqualTo(422);
+        assertThat(body(early).get("errors").get(0).asText())
+                .isEqualTo("on: an event is closed once it is over: 2022-06-13 is before its last course day 2022-06-14");
+        JsonNode closed = body(ok(api.send("POST", path + "/close", coordinator, null), 200));
+        assertThat(closed.get("moved").asInt()).as("no attendance: all three no-show").isEqualTo(3);
+        HttpResponse<String> again = api.send("POST", path + "/close", coordinator, null);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("The event was closed on 2022-06-14; it is closed once.");
+        assertThat(body(ok(api.send("GET", path + "/enrolments", coordinator, null), 200)).get("items"))
+                .extracting(e -> e.get("status").asText()).containsOnly("no-show");
+    }
+
+    // Helpers: what a coordinator's script does
+
+    private void organisation(String id, String name, String country, String kind) throws Exception {
+        ok(api.send("POST", "/api/v1/organisations", coordinator, "{\"id\": \"" + id + "\", \"name\": \"" + name + "\", \"country\": \""
+                + country + "\", \"kind\": \"" + kind + "\", \"nominatingAuthority\": true}"), 201);
+    }
+
+    /** The event, its roster, its agenda once its trainers are stored, and everyone approved and confirmed: five requests. */
+    private void enter(Event event, Curriculum c, String rows, Set<PersonId> trainers) throws Exception {
+        String etag = ok(api.send("POST", "/api/v1/events", coordinator, json(RosterDocs.EventDoc.of(event.toBuilder().agenda(List.of()).build()))), 201)
+                .headers().firstValue("ETag").orElseThrow();
+        ok(api.csv("/api/v1/events/" + event.id() + "/roster", coordinator, rows), 201);
+        ok(api.send("PUT", "/api/v1/events/" + event.id(), coordinator, json(RosterDocs.EventDoc.of(event)), null, etag), 200);
+        everyone(event.id().value(), "nominated", "approved");
+        everyone(event.id().value(), "approved", "confirmed");
+    }
+
+    private void everyone(String event, String from, String to) throws Exception {
+        JsonNode moved = body(ok(api.send("POST", "/api/v1/events/" + event + "/enrolments/status", coordinator,
+                "{\"status\": \"" + to + "\", \"every\": \"" + from + "\"}"), 200));
+        assertThat(moved.get("changed").asInt()).isPositive();
+    }
+
+    /** Attendance per session; for a ToT also pre- and post-tests, the rubric and practice teaching. */
+    private void deliver(String id, Curriculum c, Event e, List<String> participants, String trainer, boolean tot) throws Exception {
+        attendance(id, e, participants, List.of());
+        if (!tot) {
+            return;
+        }
+        List<AssessmentItem> questions = c.assessment().itemsOf(ItemKind.TEST_QUESTION);
+        for (String phase : List.of("pre", "post")) {
+            List<Map<String, Object>> scores = new ArrayList<>();
+            for (String p : participants) {
+                Map<String, Integer> points = new LinkedHashMap<>();
+                questions.forEach(q -> points.put(q.code().value(), phase.equals("pre") ? q.maxPoints() / 2 : q.maxPoints()));
+                scores.add(Map.of("person", p, "points", points));
+            }
+            ok(api.send("POST", "/api/v1/events/" + id + "/tests", coordinator, JSON.writeValueAsString(Map.of("phase", phase, "scores", scores))), 200);
+        }
+        ok(api.send("PUT", "/api/v1/events/" + id + "/rubric", coordinator, json(RosterDocs.RubricDoc.of(DemoRoster.microTeachingRubric()))), 200);
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (String p : participants) {
+            Map<String, Integer> scores = new LinkedHashMap<>();
+            DemoRoster.microTeachingRubric().criteria().forEach(k -> scores.put(k.name(), 4));
+            results.add(Map.of("person", p, "task", "P1", "scores", scores, "assessor", trainer));
+        }
+        ok(api.send("POST", "/api/v1/events/" + id + "/practice", coordinator, JSON.writeValueAsString(Map.of("results", results))), 200);
+    }
+
+    private void attendance(String id, Event e, List<String> participants, List<String> trainers) throws Exception {
+        for (AgendaSlot slot : e.agenda()) {
+            List<Map<String, String>> marks = new ArrayList<>();
+            participants.forEach(p -> marks.add(Map.of("person", p, "mark", "present")));
+            ok(api.send("PUT", "/api/v1/events/" + id + "/attendance/" + slot.session(), coordinator,
+                    JSON.writeValueAsString(Map.of("marks", marks))), 200);
+        }
+    }
+
+    /** An event with the package planned over its first five days, slot i delivered by {@code trainers(i)}. */
+    private static Event event(String id, String title, Event.Kind kind, Curriculum c, String city, String country, String zone,
+            LocalDate first, LocalDate last, Function<Integer, Set<String>> trainers) {
+        DateRange days = DateRange.of(first, last);
+        int n = Math.min(days.days(), 5);
+        List<AgendaSlot> agenda = AgendaPlanner.plan(c, DateRange.of(first, first.plusDays(n - 1)), LocalTime.of(9, 0),
+                DemoCurricula.FIVE_DAY_TOT.maxContactMinutesPerDay(), 30, s -> Set.of()).value();
+        return Event.builder(EventId.of(id), title, ProgrammeId.of("bm-central-asia"), c.id(), c.version(), kind)
+                .venue(city, Country.of(country), ZoneId.of(zone)).courseDays(days).travelWindow(DateRange.of(first.minusDays(1), last.plusDays(1)))
+                .participants(5, 45).languages("ru").agenda(withTrainers(agenda, trainers)).build();
+    }
+
+    private static List<AgendaSlot> withTrainers(List<AgendaSlot> agenda, Function<Integer, Set<String>> trainers) {
+        List<AgendaSlot> out = new ArrayList<>();
+        for (int i = 0; i < agenda.size(); i++) {
+            AgendaSlot s = agenda.get(i);
+            out.add(new AgendaSlot(s.session(), s.day(), s.start(), s.end(),
+                    trainers.apply(i).stream().map(PersonId::of).collect(ImmutableSet.toImmutableSet())));
+        }
+        return out;
+    }
+
+    /** Module M2 over four days at two posts of one region, co-delivered by two graduates in turn. */
+    private static Event mobileCascade(String id, Curriculum c, EventId tot, LocalDate first, String[] region, List<String> trainers) {
+        Curriculum m2 = c.toBuilder().removeModule("M1").removeModule("M3").build();
+        List<AgendaSlot> planned = AgendaPlanner.plan(m2, DateRange.of(first, first.plusDays(3)), LocalTime.of(9, 0),
+                DemoCurricula.FIVE_DAY_TOT.maxContactMinutesPerDay(), 30, s -> Set.of()).value();
+        List<AgendaSlot> agenda = new ArrayList<>();
+        for (int i = 0; i < planned.size(); i++) {
+            AgendaSlot s = planned.get(i);
+            agenda.add(new AgendaSlot(s.session(), s.day(), s.start(), s.end(), ImmutableSet.of(PersonId.of(trainers.get(i % 2)))));
+        }
+        Event.Builder b = Event.builder(EventId.of(id), "Mobile course on countering migrant smuggling, " + region[0], ProgrammeId.of("bm-central-asia"),
+                        c.id(), c.version(), Event.Kind.CASCADE)
+                .venue(region[1], Country.of("TJ"), ZoneId.of("Asia/Dushanbe")).courseDays(DateRange.of(first, first.plusDays(3)))
+                .travelWindow(DateRange.of(first.minusDays(1), first.plusDays(4))).participants(10, 45).languages("tg", "ru")
+                .agenda(agenda).trainersFrom(tot).modules(List.of(org.cadre.curriculum.ModuleCode.of("M2")));
+        b.day(first, Venue.of(region[1], Country.of("TJ"), region[0])).day(first.plusDays(1), Venue.of(region[1], Country.of("TJ"), region[0]))
+                .day(first.plusDays(2), Venue.of(region[2], Country.of("TJ"), region[0])).day(first.plusDays(3), Venue.of(region[2], Country.of("TJ"), region[0]));
+        return b.build();
+    }
+
+    private static Curriculum withoutCertificate(Curriculum c, String id) {
+        Curriculum.Builder b = Curriculum.builder(id, "Border management staff course", "1.0.0").languages("ru", "en")
+                .owners("IOM").audience("Officers of border, customs and drug-control agencies");
+        c.competences().forEach(b::competence);
+        c.outcomes().forEach(b::outcome);
+        c.modules().forEach(b::module);
+        b.assessment(c.assessment());
+        var cc = c.certification();
+        return b.certification(new CertificationCriteria(cc.minAttendanceShare(), cc.postTestPassMark(), false, java.util.Optional.empty()))
+                .build();
+    }
+
+    private static final String[] FIRST = {"Aibek", "Nurlan", "Dilshod", "Farrukh", "Gulnara", "Madina", "Rustam", "Timur",
+            "Zarina", "Bakyt", "Aziz", "Nodira", "Sanjar", "Kamila", "Eldor", "Malika"};
+    private static final String[] LAST = {"Usmonov", "Alimov", "Saidov", "Karimov", "Nazarov", "Rakhimov", "Yusupov", "Tursunov"};
+
+    /** Officers {@code p-<prefix>-01...}: synthetic names; every third a woman. */
+    private static List<String[]> officers(String prefix, String country, String organisation, int n) {
+        List<String[]> out = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            boolean female = i % 3 == 0;
+            String first = FIRST[(i * 7 + prefix.length()) % FIRST.length];
+            String last = LAST[(i * 5 + prefix.hashCode() & 0x7fff) % LAST.length] + (female ? "a" : "");
+            out.add(new String[] {"p-%s-%02d".formatted(prefix, i), first + " " + last, female ? "female" : "male", country, organisation});
+        }
+        return out;
+    }
+
+    private static List<String> participantsOf(List<String[]> people) {
+        return people.stream().map(p -> p[0]).toList();
+    }
+
+    private static String csv(List<String[]> people, String role) {
+        StringBuilder out = new StringBuilder("person_id,latin_name,sex,country,organisation,role,nominated_by\r\n");
+        people.forEach(p -> out.append(csvRow(p[0], p[1], p[2], p[3], p[4], role, p[4])));
+        return out.toString();
+    }
+
+    private static String csvRow(String id, String name, String sex, String country, String organisation, String role, String by) {
+        return String.join(",", id, name, sex, country, organisation, role, by) + "\r\n";
+    }
+
+    private static List<String> codes(JsonNode answer) {
+        List<String> out = new ArrayList<>();
+        answer.get("findings").forEach(f -> out.add(f.get("code").asText()));
+        return out;
+    }
+
+    private static JsonNode body(HttpResponse<String> r) throws Exception {
+        return JSON.readTree(r.body());
+    }
+
+    private static HttpResponse<String> ok(HttpResponse<String> r, int status) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        return r;
+    }
+
+    private static String json(Object value) throws Exception {
+        return JSON.writeValueAsString(value);
+    }
+}
