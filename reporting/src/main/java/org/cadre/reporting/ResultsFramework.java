@@ -118,7 +118,8 @@ public record ResultsFramework(ImmutableList<Indicator> indicators) {
      * @param metric what a standard indicator's actual is computed from; empty for a custom indicator
      * @param measure counts or percentages; a standard indicator's is its metric's
      * @param targets at most one for the whole programme; the periods of the others do not overlap
-     * @param actuals a custom indicator's actuals as entered, at most one per period; none for a standard one
+     * @param actuals a custom indicator's actuals as entered, at most one per period, in period order; none for a
+     *     standard one
      */
     public record Indicator(String id, String title, Optional<Metric> metric, Measure measure, BigDecimal baseline,
             ImmutableList<Target> targets, ImmutableList<ReportedActual> actuals) {
@@ -163,7 +164,9 @@ public record ResultsFramework(ImmutableList<Indicator> indicators) {
                             "must not repeat the period of actuals[" + j + "]: one actual per period");
                 }
             }
-            actuals = entered.build();
+            // In period order: the actuals are a set keyed by period, and equal frameworks list them alike.
+            actuals = ImmutableList.sortedCopyOf(java.util.Comparator.comparing((ReportedActual a) -> a.period().first())
+                    .thenComparing(a -> a.period().last()), entered.build());
         }
 
         /** A standard indicator with one target for the whole programme (the simplest framework). */
