@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "cadre", mixinStandardHelpOptions = true, version = "cadre 0.1.0",
         description = "Training programmes for border and migration officials: curriculum, roster, reports.",
         subcommands = {ServeCommand.class, CheckCommand.class, ImportRosterCommand.class, BackupCommand.class, UsersCommand.class,
-            ErasureCommands.Erase.class, ErasureCommands.ApplyRetention.class})
+            ErasureCommands.Erase.class, ErasureCommands.ApplyRetention.class, FrameworkCommand.class})
 public final class Cadre implements Callable<Integer> {
 
     @Spec
