@@ -19,7 +19,8 @@ import org.cadre.reporting.disclosure.Table;
  *     regions counts in both, so regions need not add up to the events' total)
  * @param pool the programme's trainer pool (people who took part in its events) on the period's last day
  * @param cascades one line per ToT of the period
- * @param indicators the results framework, each actual computed from the data
+ * @param indicators the results framework for the period: standard indicators' actuals computed from the data,
+ *     custom ones' as staff entered them for the period
  */
 public record ProgrammeReport(String audience, int k, Facts programme, LocalDate from, LocalDate to,
         List<EventLine> events, List<RegionLine> regions, Cell officialsTrained, Table officialsBySexAndCountry, Table officialsByOrganisation,
@@ -71,11 +72,31 @@ public record ProgrammeReport(String audience, int k, Facts programme, LocalDate
     public record GraduateReach(String graduate, Cell officers) {}
 
     /**
-     * One indicator of the results framework.
+     * One indicator of the results framework, for the report's period.
      *
-     * @param actual numerator over denominator for a percentage indicator; for a count, the count as
-     *     numerator and no denominator
+     * @param kind {@code standard} (its actual computed from the data, under disclosure control) or {@code custom}
+     *     (its actual entered by staff, published as entered)
+     * @param measure {@code count} or {@code percentage}
+     * @param target the target of the period that holds the report's whole period, else the target for the whole
+     *     programme; null when the framework has neither
+     * @param targetPeriod the period {@code target} belongs to; null for the whole programme's target, or no target
+     * @param actual a standard percentage indicator's numerator over denominator
+     * @param count a standard count indicator's count
+     * @param reported a custom indicator's actual as entered for exactly the report's period; null when none was
+     *     (not reported)
+     * @param note what staff recorded with {@code reported} (its source, a comment), if anything
+     * @param computedAs the definition of a standard indicator's actual; null for a custom one
      */
-    public record IndicatorResult(String id, String title, String measure, BigDecimal baseline, BigDecimal target,
-            Share actual, Cell count, String computedAs) {}
+    public record IndicatorResult(String id, String title, String kind, String measure, BigDecimal baseline, BigDecimal target,
+            Span targetPeriod, Share actual, Cell count, BigDecimal reported, String note, String computedAs) {
+
+        /** Whether the actual was entered by staff rather than computed from the data. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean isCustom() {
+            return "custom".equals(kind);
+        }
+    }
+
+    /** Days {@code first} to {@code last}, both included. */
+    public record Span(LocalDate first, LocalDate last) {}
 }

@@ -239,7 +239,10 @@ final class ProgrammeReportLedger {
             ProgrammeReports.IndicatorFigures f = in.indicators().get(i);
             ProgrammeReport.IndicatorResult shown = report.indicators().get(i);
             String id = "indicators/" + f.indicator().id();
-            switch (f.indicator().metric()) {
+            if (f.indicator().isCustom()) {
+                continue; // entered by staff and published as entered: no figure computed from the people here
+            }
+            switch (f.indicator().metric().get()) {
                 case OFFICIALS_TRAINED, WOMEN_SHARE -> {
                     // The officials table's own cells.
                 }
@@ -247,7 +250,7 @@ final class ProgrammeReportLedger {
                     int num = l.variable(id + " numerator", f.numerator());
                     int den = l.variable(id + " denominator", f.denominator());
                     l.atMost(l.of(num).minus(l.of(den)), 0);
-                    boolean certification = f.indicator().metric() == ResultsFramework.Metric.TOT_CERTIFICATION_RATE;
+                    boolean certification = f.indicator().metric().get() == ResultsFramework.Metric.TOT_CERTIFICATION_RATE;
                     Ledger.Expr seatedOrPairs = new Ledger.Expr();
                     Ledger.Expr certifiedOrReached = new Ledger.Expr();
                     Ledger.Expr totLines = new Ledger.Expr();
@@ -282,7 +285,7 @@ final class ProgrammeReportLedger {
                     l.atMost(l.of(all).minus(sum), 0);
                     EventReportLedger.record(l, id, l.of(all), shown.count());
                 }
-                default -> throw new AssertionError(f.indicator().metric());
+                default -> throw new AssertionError(f.indicator().metric().get());
             }
         }
         return l;

@@ -10,9 +10,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.cadre.curriculum.CurriculumId;
+import org.cadre.finding.Result;
 import org.cadre.kernel.Require;
 import org.cadre.reporting.ProgrammeReport.CascadeLine;
 import org.cadre.reporting.ProgrammeReport.EventLine;
@@ -25,6 +27,7 @@ import org.cadre.reporting.disclosure.Disclosure;
 import org.cadre.reporting.disclosure.Share;
 import org.cadre.roster.CascadeReach;
 import org.cadre.roster.Certification;
+import org.cadre.roster.DateRange;
 import org.cadre.roster.Enrolment;
 import org.cadre.roster.Event;
 import org.cadre.roster.EventRoster;
@@ -111,8 +114,60 @@ public final class ProgrammeReports {
     /** The pool's people per level (highest over the programme's packages), active and inactive. */
     record Funnel(long[] atLevel, long active, long inactive) {}
 
-    /** An indicator's numerator and denominator (0 for a count). */
+    /** An indicator's numerator and denominator (0 for a count; both 0 for a custom indicator, whose actual is entered). */
     record IndicatorFigures(Indicator indicator, long numerator, long denominator) {}
+
+    /**
+     * The period a programme report covers: the days asked for; where one end is not asked for, that end of
+     * the programme's period, else of its events' course days (the first event's first day to the last
+     * event's last day). Refused, with the reason, when an end is missing and the programme has neither a
+     * period nor events, or when the period would end before it begins.
+     *
+     * @param events the programme's events (others are ignored)
+     */
+    public static Result<DateRange> period(Optional<LocalDate> from, Optional<LocalDate> to, Programme programme,
+            Collection<Event> events) {
+        Require.present(from, "from");
+        Require.present(to, "to");
+        Require.present(programme, "programme");
+        Require.present(events, "events");
+        String subject = "programme/" + programme.id().value();
+        Optional<DateRange> usual = programme.period().or(() -> span(programme, events));
+        if ((from.isEmpty() || to.isEmpty()) && usual.isEmpty()) {
+            return Result.refused(PeriodRefusal.UNKNOWN.finding(subject, "The programme has no period recorded and no events: "
+                    + "name the report's first and last day."));
+        }
+        LocalDate first = from.orElseGet(() -> usual.get().first());
+        LocalDate last = to.orElseGet(() -> usual.get().last());
+        if (last.isBefore(first)) {
+            String unnamed = from.isPresent() && to.isPresent() ? ""
+                    : programme.period().isPresent() ? " (the end not named is the programme period's)"
+                    : " (the end not named is its events' first or last course day)";
+            return Result.refused(PeriodRefusal.BACKWARDS.finding(subject, "The report would end on " + last
+                    + ", before it begins on " + first + unnamed + "."));
+        }
+        return Result.ok(DateRange.of(first, last));
+    }
+
+    /**
+     * The implementing organisation, as HXL's {@code #org +impl} names it: the international organisation on
+     * the rosters (the first by name if there are several), or "not recorded".
+     */
+    public static String implementer(Collection<EventRoster> rosters) {
+        return rosters.stream().map(EventReports::implementer).filter(name -> !name.equals("not recorded")).sorted()
+                .findFirst().orElse("not recorded");
+    }
+
+    /** The first course day of the programme's first event to the last course day of its last. */
+    private static Optional<DateRange> span(Programme programme, Collection<Event> events) {
+        List<DateRange> days = events.stream().filter(e -> e.programme().equals(programme.id())).map(Event::courseDays).toList();
+        if (days.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate first = days.stream().map(DateRange::first).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate last = days.stream().map(DateRange::last).max(Comparator.naturalOrder()).orElseThrow();
+        return Optional.of(DateRange.of(first, last));
+    }
 
     private static Inputs inputs(Programme programme, Collection<EventRoster> rosters, TrainerPool pool,
             ResultsFramework framework, LocalDate from, LocalDate to) {
@@ -171,7 +226,8 @@ public final class ProgrammeReports {
         List<CascadeLine> cascades = in.reaches().stream().map(r -> cascadeLine(r.reach(), r.tot(), d, nameable)).toList();
         org.cadre.reporting.disclosure.Table byCountry =
                 d.publish(EventReports.byCountryAndSex("officialsBySexAndCountry", List.copyOf(in.officials().values())));
-        List<IndicatorResult> indicators = in.indicators().stream().map(i -> indicator(i, byCountry, d)).toList();
+        DateRange period = DateRange.of(in.from(), in.to());
+        List<IndicatorResult> indicators = in.indicators().stream().map(i -> indicator(i, byCountry, d, period)).toList();
         Map<String, String> countryOf = new java.util.HashMap<>();
         in.officials().values().forEach(p -> countryOf.put(organisationName(p, in.organisationNames()), p.country().code()));
         Programme programme = in.programme();
@@ -328,7 +384,10 @@ public final class ProgrammeReports {
             Set<PersonId> cascadeOfficers) {
         long numerator = 0;
         long denominator = 0;
-        switch (i.metric()) {
+        if (i.isCustom()) {
+            return new IndicatorFigures(i, 0, 0);
+        }
+        switch (i.metric().get()) {
             case OFFICIALS_TRAINED -> numerator = officials.size();
             case WOMEN_SHARE -> {
                 numerator = officials.stream().filter(p -> p.sex() == Sex.FEMALE).count();
@@ -353,7 +412,7 @@ public final class ProgrammeReports {
             case CERTIFIED_TRAINERS -> numerator = funnel.atLevel()[PoolStatus.CERTIFIED_TRAINER.ordinal()]
                     + funnel.atLevel()[PoolStatus.LEAD_TRAINER.ordinal()];
             case CASCADE_OFFICERS -> numerator = cascadeOfficers.size();
-            default -> throw new AssertionError(i.metric());
+            default -> throw new AssertionError(i.metric().get());
         }
         return new IndicatorFigures(i, numerator, denominator);
     }
@@ -388,16 +447,30 @@ public final class ProgrammeReports {
         return new long[] {pairs, reached};
     }
 
-    private static IndicatorResult indicator(IndicatorFigures f, org.cadre.reporting.disclosure.Table byCountry, Disclosure d) {
+    private static IndicatorResult indicator(IndicatorFigures f, org.cadre.reporting.disclosure.Table byCountry, Disclosure d,
+            DateRange period) {
         Indicator i = f.indicator();
-        boolean percentage = i.metric().isPercentage();
+        Optional<ResultsFramework.Target> target = i.targetFor(period);
+        BigDecimal targetValue = target.map(ResultsFramework.Target::value).orElse(null);
+        ProgrammeReport.Span targetPeriod = target.flatMap(ResultsFramework.Target::period)
+                .map(p -> new ProgrammeReport.Span(p.first(), p.last())).orElse(null);
+        String measure = i.measure().label();
+        if (i.isCustom()) {
+            // Entered by staff for the period and published as entered: not a count of people computed here.
+            Optional<ResultsFramework.ReportedActual> entered = i.actualFor(period);
+            return new IndicatorResult(i.id(), i.title(), "custom", measure, i.baseline(), targetValue, targetPeriod, null, null,
+                    entered.map(ResultsFramework.ReportedActual::value).orElse(null),
+                    entered.flatMap(ResultsFramework.ReportedActual::note).orElse(null), null);
+        }
+        ResultsFramework.Metric metric = i.metric().get();
+        boolean percentage = metric.isPercentage();
         Share actual = percentage ? d.share("indicators/" + i.id(), f.numerator(), f.denominator()) : null;
         Cell count = percentage ? null : d.count("indicators/" + i.id(), f.numerator());
         // Figures that also stand in the officials table are the table's cells as published, so an indicator
         // never reveals what the table withholds, nor withholds what it publishes.
-        if (i.metric() == ResultsFramework.Metric.OFFICIALS_TRAINED) {
+        if (metric == ResultsFramework.Metric.OFFICIALS_TRAINED) {
             count = byCountry.total();
-        } else if (i.metric() == ResultsFramework.Metric.WOMEN_SHARE) {
+        } else if (metric == ResultsFramework.Metric.WOMEN_SHARE) {
             Cell women = byCountry.columnTotals().get(EventReports.sexColumn(Sex.FEMALE));
             Cell all = byCountry.total();
             BigDecimal percent = women.isPublished() && all.isPublished() && all.get() > 0
@@ -405,8 +478,8 @@ public final class ProgrammeReports {
                     : null;
             actual = new Share(women, all, percent);
         }
-        return new IndicatorResult(i.id(), i.title(), percentage ? "percentage" : "count", i.baseline(), i.target(),
-                actual, count, i.metric().definition());
+        return new IndicatorResult(i.id(), i.title(), "standard", measure, i.baseline(), targetValue, targetPeriod,
+                actual, count, null, null, metric.definition());
     }
 
     private static List<String> notes(Disclosure d, Inputs in) {
@@ -415,6 +488,13 @@ public final class ProgrammeReports {
         if (d.k() > 1 && in.inPeriod().size() > LINKED_EVENTS) {
             notes.add("This report was checked against its own figures; with more than " + LINKED_EVENTS
                     + " events in the period it was not checked together with the events' own reports.");
+        }
+        if (in.indicators().isEmpty()) {
+            notes.add("No results framework is recorded for this programme, so the report shows no indicators.");
+        }
+        if (in.indicators().stream().anyMatch(f -> f.indicator().isCustom())) {
+            notes.add("Actuals of custom indicators are published as staff entered them for the period; they are not "
+                    + "computed from the data and not checked by disclosure control.");
         }
         notes.add("Each person is counted once in the period, however many events they attended.");
         notes.add("Percentages to one decimal and multipliers to two, rounded half up; every percentage shows its denominator.");

@@ -2,6 +2,7 @@ package org.cadre.roster;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedSet;
+import java.util.Optional;
 import org.cadre.kernel.Require;
 
 /**
@@ -9,9 +10,11 @@ import org.cadre.kernel.Require;
  *
  * @param countries the countries in scope: only their recognised authorities may nominate participants
  * @param sdgs the Sustainable Development Goals the programme is tagged with, 1 to 17
+ * @param period when the programme runs (its agreement's start and end), if recorded; reports that name no
+ *     period cover it
  */
 public record Programme(ProgrammeId id, String title, String donor, ImmutableSet<Country> countries,
-        ImmutableSortedSet<Integer> sdgs) {
+        ImmutableSortedSet<Integer> sdgs, Optional<DateRange> period) {
 
     public Programme {
         Require.present(id, "Programme.id");
@@ -22,5 +25,16 @@ public record Programme(ProgrammeId id, String title, String donor, ImmutableSet
         for (int goal : sdgs) {
             Require.inRange(goal, 1, 17, "Programme.sdgs");
         }
+        Require.present(period, "Programme.period");
+    }
+
+    /** A programme whose period is not recorded. */
+    public Programme(ProgrammeId id, String title, String donor, ImmutableSet<Country> countries, ImmutableSortedSet<Integer> sdgs) {
+        this(id, title, donor, countries, sdgs, Optional.empty());
+    }
+
+    /** The same programme running over {@code period}. */
+    public Programme withPeriod(DateRange period) {
+        return new Programme(id, title, donor, countries, sdgs, Optional.of(Require.present(period, "Programme.period")));
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Training programmes for border and migration officials: curriculum, roster, reports.",
         subcommands = {ServeCommand.class, CheckCommand.class, ImportRosterCommand.class, BackupCommand.class, UsersCommand.class,
             ErasureCommands.Erase.class, ErasureCommands.ApplyRetention.class, EventCommands.Status.class,
-            EventCommands.Certify.class, EventCommands.Close.class})
+            EventCommands.Certify.class, EventCommands.Close.class, FrameworkCommand.class})
 public final class Cadre implements Callable<Integer> {
 
     @Spec

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cadre.curriculum.demo.DemoCurricula;
+import org.cadre.reporting.demo.DemoResults;
 import org.cadre.roster.Certification;
 import org.cadre.roster.EventRoster;
 import org.cadre.roster.Person;
@@ -21,9 +22,13 @@ import org.cadre.server.store.FeedbackItems;
 import org.cadre.server.store.Organisations;
 import org.cadre.server.store.People;
 import org.cadre.server.store.Programmes;
+import org.cadre.server.store.ResultsFrameworks;
 import org.cadre.server.store.Trainers;
 
-/** Loads the demo (both package versions, the Almaty ToT and the Dushanbe cascade, all fictional people) into an empty store. */
+/**
+ * Loads the demo (both package versions, the Almaty ToT and the Dushanbe cascade, all fictional people, and
+ * the demo programme's illustrative results framework) into an empty store.
+ */
 public final class DemoData {
 
     private static final String ACTOR = "demo";
@@ -45,6 +50,8 @@ public final class DemoData {
         cascade.people().forEach(people::putIfAbsent);
         new People(db, audit).addAll(List.copyOf(people.values()), ACTOR);
         new Programmes(db, audit).add(almaty.programme(), ACTOR);
+        // The demo's illustrative results framework; any other programme has only the one stored for it.
+        new ResultsFrameworks(db, audit).put(almaty.programme().id(), DemoResults.framework(), 0, ACTOR);
         for (EventRoster r : List.of(almaty, cascade)) {
             var id = r.event().id();
             new Events(db, audit).add(r.event(), ACTOR);

@@ -9,13 +9,17 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.cadre.reporting.EventReport;
 import org.cadre.reporting.EventReports;
+import org.cadre.reporting.ProgrammeReport;
+import org.cadre.reporting.ProgrammeReport.IndicatorResult;
 import org.cadre.reporting.disclosure.Cell;
 import org.cadre.reporting.disclosure.Table;
 
 /**
- * The people reached by an event as CSV with an HXL hashtag row under the header: one line per country
- * and a total line, participants by sex. UTF-8 with a byte-order mark and CRLF line ends, so spreadsheet
- * programs open Cyrillic text correctly; suppressed cells show {@value Cell#MARKER}.
+ * Reports as CSV with an HXL hashtag row under the header. An event's: the people reached, one line per
+ * country and a total line, participants by sex ({@link #reach}). A programme's: the officials trained in the
+ * same shape, then one line per indicator of its results framework ({@link #programme}). UTF-8 with a
+ * byte-order mark and CRLF line ends, so spreadsheet programs open Cyrillic text correctly; suppressed cells
+ * show {@value Cell#MARKER}, exactly where the report withholds them.
  */
 public final class CsvRenderer {
 
@@ -73,5 +77,80 @@ public final class CsvRenderer {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** The header of a programme's CSV, column by column. */
+    public static final List<String> PROGRAMME_HEADER = List.of("Implementing organisation", "Programme", "From", "To", "Section",
+            "Country", "Female", "Male", "Another", "Not recorded", "Total", "Indicator", "Indicator title", "Kind", "Measure",
+            "Baseline", "Target", "Target from", "Target to", "Actual", "Numerator", "Denominator", "Note");
+
+    /** The HXL row of a programme's CSV. */
+    public static final List<String> PROGRAMME_HXL = List.of("#org +impl", "#activity +programme", "#date +start", "#date +end",
+            "#meta +section", "#country +code", "#reached +f", "#reached +m", "#reached +another", "#reached +unknown", "#reached +total",
+            "#indicator +code", "#indicator +name", "#indicator +type", "#indicator +measure", "#indicator +baseline",
+            "#indicator +target", "#date +target +start", "#date +target +end", "#indicator +actual", "#indicator +numerator",
+            "#indicator +denominator", "#description +note");
+
+    /** What the Actual column says of a custom indicator whose actual staff did not enter for the period. */
+    public static final String NOT_REPORTED = "not reported";
+
+    /**
+     * A programme report as CSV: the officials trained by country and sex (section {@code officials}: a line
+     * per country and a total line), then each indicator (section {@code indicator}) with its baseline, the
+     * target the report shows (its period in Target from and Target to, both empty for the whole
+     * programme's target; Target empty when there is none) and the actual: a computed count, a computed
+     * percentage with its numerator and denominator, or a custom indicator's actual as entered (or
+     * {@value #NOT_REPORTED}) with its note. Every cell is the report's cell: withheld ones show
+     * {@value Cell#MARKER}.
+     *
+     * @param implementer the implementing organisation's name, for the {@code #org +impl} column
+     */
+    public static String programme(ProgrammeReport report, String implementer) {
+        Table t = report.officialsBySexAndCountry();
+        StringWriter out = new StringWriter();
+        out.write(BOM);
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
+            csv.printRecord(PROGRAMME_HEADER);
+            csv.printRecord(PROGRAMME_HXL);
+            List<String> lead = List.of(implementer, report.programme().id(), report.from().toString(), report.to().toString());
+            for (int r = 0; r <= t.rows().size(); r++) {
+                boolean total = r == t.rows().size();
+                List<String> line = new ArrayList<>(lead);
+                line.add("officials");
+                line.add(total ? "total" : t.rows().get(r));
+                for (int c = 0; c < t.columns().size(); c++) {
+                    line.add((total ? t.columnTotals().get(c) : t.cell(r, c)).text());
+                }
+                line.add((total ? t.total() : t.rowTotals().get(r)).text());
+                line.addAll(java.util.Collections.nCopies(PROGRAMME_HEADER.size() - line.size(), ""));
+                csv.printRecord(safe(line));
+            }
+            for (IndicatorResult i : report.indicators()) {
+                List<String> line = new ArrayList<>(lead);
+                line.add("indicator");
+                line.addAll(java.util.Collections.nCopies(6, ""));
+                line.addAll(List.of(i.id(), i.title(), i.kind(), i.measure(), plain(i.baseline()), plain(i.target()),
+                        i.targetPeriod() == null ? "" : i.targetPeriod().first().toString(),
+                        i.targetPeriod() == null ? "" : i.targetPeriod().last().toString()));
+                if (i.isCustom()) {
+                    line.addAll(List.of(i.reported() == null ? NOT_REPORTED : plain(i.reported()), "", "", i.note() == null ? "" : i.note()));
+                } else if (i.actual() != null) {
+                    var share = i.actual();
+                    String percent = share.percent() != null ? plain(share.percent())
+                            : share.numerator().suppressed() || share.denominator().suppressed() ? Cell.MARKER : "";
+                    line.addAll(List.of(percent, share.numerator().text(), share.denominator().text(), ""));
+                } else {
+                    line.addAll(List.of(i.count().text(), "", "", ""));
+                }
+                csv.printRecord(safe(line));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
     }
 }

@@ -151,11 +151,24 @@ public final class HtmlRenderer {
         h.append("<h2>").append(e(labels.get("indicators"))).append("</h2><table data-table=\"indicators\"><caption>")
                 .append(e(labels.get("indicators"))).append("</caption><tr><th>").append(e(labels.get("indicator"))).append("</th><th>")
                 .append(e(labels.get("baseline"))).append("</th><th>").append(e(labels.get("target"))).append("</th><th>")
-                .append(e(labels.get("actual"))).append("</th></tr>");
+                .append(e(labels.get("targetFor"))).append("</th><th>").append(e(labels.get("actual"))).append("</th><th>")
+                .append(e(labels.get("actualFrom"))).append("</th></tr>");
         for (var i : r.indicators()) {
-            String actual = i.actual() != null ? share(i.actual()) : i.count().text();
+            String actual;
+            String from;
+            if (i.isCustom()) {
+                actual = i.reported() == null ? labels.get("notReported") : decimal(i.reported());
+                from = labels.get("enteredByStaff") + (i.note() == null ? "" : ": " + i.note());
+            } else {
+                actual = i.actual() != null ? share(i.actual()) : i.count().text();
+                from = labels.get("computed");
+            }
+            String target = i.target() == null ? labels.get("noTarget") : decimal(i.target());
+            String targetFor = i.target() == null ? "" : i.targetPeriod() == null ? labels.get("wholeProgramme")
+                    : date(i.targetPeriod().first()) + " – " + date(i.targetPeriod().last());
             h.append("<tr><td>").append(e(i.id() + " " + i.title())).append("</td><td>").append(e(decimal(i.baseline())))
-                    .append("</td><td>").append(e(decimal(i.target()))).append("</td><td>").append(e(actual)).append("</td></tr>");
+                    .append("</td><td>").append(e(target)).append("</td><td>").append(e(targetFor))
+                    .append("</td><td>").append(e(actual)).append("</td><td>").append(e(from)).append("</td></tr>");
         }
         h.append("</table>");
         return end(h, r.notes());

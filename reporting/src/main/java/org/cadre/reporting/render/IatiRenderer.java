@@ -16,8 +16,9 @@ import org.cadre.reporting.disclosure.Table;
 
 /**
  * A programme report's results framework as an IATI 2.03 activity: one output {@code result} whose
- * indicators carry baseline, the period's target and actual (counts as unit measures, shares as
- * percentages), with the officials trained disaggregated by {@code sex} and {@code country} dimensions,
+ * indicators carry baseline, the period's target (with a comment when it is another period's or the whole
+ * programme's) and actual (counts as unit measures, shares as percentages; a custom indicator's as staff
+ * entered it, and none when they entered none), with the officials trained disaggregated by {@code sex} and {@code country} dimensions,
  * and the programme's SDGs as {@code tag} elements (vocabulary 2, SDG goals). Withheld figures are left
  * out of {@code value} and explained in a comment, never written as 0.
  */
@@ -65,9 +66,12 @@ public final class IatiRenderer {
             participatingOrg(x, "4", publisher.name(), publisher.ref());
             x.writeEmptyElement("activity-status");
             x.writeAttribute("code", "2");
-            x.writeEmptyElement("activity-date");
-            x.writeAttribute("iso-date", report.from().toString());
-            x.writeAttribute("type", "2");
+            // The activity's period is the report's: the one asked for, else the programme's, else its events' span.
+            activityDate(x, report.from(), "1");
+            if (!report.from().isAfter(generatedOn)) {
+                activityDate(x, report.from(), "2");
+            }
+            activityDate(x, report.to(), "3");
             for (String country : report.programme().countries()) {
                 x.writeEmptyElement("recipient-country");
                 x.writeAttribute("code", country);
@@ -88,20 +92,26 @@ public final class IatiRenderer {
         return XmlText.clean(out.toString());
     }
 
+    private static void activityDate(XMLStreamWriter x, LocalDate day, String type) throws XMLStreamException {
+        x.writeEmptyElement("activity-date");
+        x.writeAttribute("iso-date", day.toString());
+        x.writeAttribute("type", type);
+    }
+
     private static void result(XMLStreamWriter x, ProgrammeReport report) throws XMLStreamException {
         x.writeStartElement("result");
         x.writeAttribute("type", "1");
         x.writeAttribute("aggregation-status", "1");
         narrativeElement(x, "title", "Border officials trained and national trainer pools formed");
         for (IndicatorResult i : report.indicators()) {
-            boolean percentage = i.actual() != null;
+            boolean percentage = "percentage".equals(i.measure());
             x.writeStartElement("indicator");
             x.writeAttribute("measure", percentage ? "2" : "1");
             x.writeAttribute("ascending", "1");
             x.writeAttribute("aggregation-status", percentage ? "0" : "1");
             narrativeElement(x, "title", i.title());
             x.writeStartElement("description");
-            narrative(x, "Computed as " + i.computedAs() + ".");
+            narrative(x, i.isCustom() ? "Entered by staff for each period, as reported to them." : "Computed as " + i.computedAs() + ".");
             x.writeEndElement();
             x.writeEmptyElement("baseline");
             x.writeAttribute("year", Integer.toString(report.from().getYear()));
@@ -111,9 +121,25 @@ public final class IatiRenderer {
             x.writeAttribute("iso-date", report.from().toString());
             x.writeEmptyElement("period-end");
             x.writeAttribute("iso-date", report.to().toString());
-            x.writeEmptyElement("target");
-            x.writeAttribute("value", plain(i.target()));
-            if (percentage) {
+            if (i.target() != null) {
+                x.writeStartElement("target");
+                x.writeAttribute("value", plain(i.target()));
+                if (i.targetPeriod() == null) {
+                    narrativeElement(x, "comment", "Target for the whole programme.");
+                } else if (!i.targetPeriod().first().equals(report.from()) || !i.targetPeriod().last().equals(report.to())) {
+                    narrativeElement(x, "comment", "Target for " + i.targetPeriod().first() + " to " + i.targetPeriod().last() + ".");
+                }
+                x.writeEndElement();
+            }
+            if (i.isCustom()) {
+                // As entered, and only when entered: no actual is not an actual of 0.
+                if (i.reported() != null) {
+                    x.writeStartElement("actual");
+                    x.writeAttribute("value", plain(i.reported()));
+                    narrativeElement(x, "comment", "Entered by staff" + (i.note() == null ? "." : ": " + i.note()));
+                    x.writeEndElement();
+                }
+            } else if (percentage) {
                 actual(x, i.actual().percent() == null ? null : plain(i.actual().percent()),
                         "Numerator " + i.actual().numerator().text() + ", denominator " + i.actual().denominator().text() + ".");
             } else {
@@ -129,7 +155,7 @@ public final class IatiRenderer {
     }
 
     private static String firstOfficialsIndicator(ProgrammeReport report) {
-        return report.indicators().stream().filter(i -> i.computedAs().startsWith("distinct participants present at any event"))
+        return report.indicators().stream().filter(i -> i.computedAs() != null && i.computedAs().startsWith("distinct participants present at any event"))
                 .map(IndicatorResult::id).findFirst().orElse("");
     }
 

@@ -113,4 +113,75 @@ class FormatsAgreeTest {
             }
         }
     }
+
+    /** The demo's framework and a custom indicator with an actual entered for the report's period, and one without. */
+    private static org.cadre.reporting.ResultsFramework frameworkWithCustom(LocalDate from, LocalDate to) {
+        List<org.cadre.reporting.ResultsFramework.Indicator> all = new ArrayList<>(DemoResults.framework().indicators());
+        all.add(org.cadre.reporting.ResultsFramework.Indicator.custom("C1", "Procedures adopted",
+                org.cadre.reporting.ResultsFramework.Measure.COUNT, java.math.BigDecimal.ZERO, List.of(),
+                List.of(org.cadre.reporting.ResultsFramework.ReportedActual.of(from, to, java.math.BigDecimal.valueOf(3)).withNote("=order 12"))));
+        all.add(org.cadre.reporting.ResultsFramework.Indicator.custom("C2", "Posts applying them",
+                org.cadre.reporting.ResultsFramework.Measure.PERCENTAGE, java.math.BigDecimal.ZERO,
+                List.of(org.cadre.reporting.ResultsFramework.Target.of(from, to, java.math.BigDecimal.valueOf(50))), List.of()));
+        return new org.cadre.reporting.ResultsFramework(com.google.common.collect.ImmutableList.copyOf(all));
+    }
+
+    private static String json(com.fasterxml.jackson.databind.JsonNode cell) {
+        return cell.get("suppressed").asBoolean() ? "<k" : cell.get("value").asText();
+    }
+
+    private static String number(com.fasterxml.jackson.databind.JsonNode value) {
+        return value == null || value.isNull() ? "" : value.decimalValue().toPlainString();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void the_programme_csv_writes_exactly_the_cells_the_json_publishes(long seed) throws Exception {
+        var p = IndependentAttackTest.shapedProgramme(seed);
+        ProgrammeReport report = ProgrammeReports.of(p.programme(), p.rosters(), p.pool(), frameworkWithCustom(p.from(), p.to()),
+                p.from(), p.to(), disclosure(seed));
+        var json = org.cadre.reporting.render.JsonRenderer.mapper().readTree(org.cadre.reporting.render.JsonRenderer.render(report));
+        var t = json.get("officialsBySexAndCountry");
+
+        List<CSVRecord> lines = CSVFormat.RFC4180.parse(new StringReader(CsvRenderer.programme(report, "IOM").substring(1))).getRecords();
+        assertThat(lines.get(0).toList()).isEqualTo(CsvRenderer.PROGRAMME_HEADER);
+        assertThat(lines.get(1).toList()).isEqualTo(CsvRenderer.PROGRAMME_HXL);
+        int rows = t.get("rows").size();
+        assertThat(lines).hasSize(2 + rows + 1 + json.get("indicators").size());
+        for (int r = 0; r <= rows; r++) {
+            CSVRecord line = lines.get(2 + r);
+            List<String> expected = new ArrayList<>(List.of(r < rows ? t.get("rows").get(r).asText() : "total"));
+            for (int c = 0; c < t.get("columns").size(); c++) {
+                expected.add(json(r < rows ? t.get("cells").get(r).get(c) : t.get("columnTotals").get(c)));
+            }
+            expected.add(json(r < rows ? t.get("rowTotals").get(r) : t.get("total")));
+            assertThat(line.get(4)).isEqualTo("officials");
+            assertThat(line.toList().subList(5, 11)).as("seed %d, line %d", seed, r).isEqualTo(expected);
+            assertThat(line.toList().subList(11, line.size())).allMatch(String::isEmpty);
+        }
+        for (int i = 0; i < json.get("indicators").size(); i++) {
+            var ind = json.get("indicators").get(i);
+            CSVRecord line = lines.get(2 + rows + 1 + i);
+            String actual;
+            String numerator = "";
+            String denominator = "";
+            if (ind.get("kind").asText().equals("custom")) {
+                actual = ind.get("reported").isNull() ? CsvRenderer.NOT_REPORTED : number(ind.get("reported"));
+            } else if (!ind.get("actual").isNull()) {
+                numerator = json(ind.get("actual").get("numerator"));
+                denominator = json(ind.get("actual").get("denominator"));
+                actual = !ind.get("actual").get("percent").isNull() ? number(ind.get("actual").get("percent"))
+                        : numerator.equals("<k") || denominator.equals("<k") ? "<k" : "";
+            } else {
+                actual = json(ind.get("count"));
+            }
+            String note = ind.get("note").isNull() ? "" : "'" + ind.get("note").asText(); // a formula-like note is written as text
+            var period = ind.get("targetPeriod");
+            assertThat(line.toList().subList(4, line.size())).as("seed %d, indicator %s", seed, ind.get("id").asText()).isEqualTo(List.of(
+                    "indicator", "", "", "", "", "", "", ind.get("id").asText(), ind.get("title").asText(), ind.get("kind").asText(),
+                    ind.get("measure").asText(), number(ind.get("baseline")), number(ind.get("target")),
+                    period.isNull() ? "" : period.get("first").asText(), period.isNull() ? "" : period.get("last").asText(),
+                    actual, numerator, denominator, note));
+        }
+    }
 }

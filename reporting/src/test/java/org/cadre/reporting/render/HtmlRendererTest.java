@@ -67,7 +67,8 @@ class HtmlRendererTest {
                         + "Certified trainer: 6; Lead trainer: 4</desc>")
                 .contains("<desc id=\"chart3-desc\">Graduates 26, Officers trained by graduates 16</desc>")
                 .contains("<div class=\"figure\">42<small>Officials trained</small></div>")
-                .contains("<td>I2 Share of women among the officials trained</td><td>10</td><td>25</td><td>9 / 42 (21.4 %)</td>")
+                .contains("<td>I2 Share of women among the officials trained</td><td>10</td><td>25</td><td>the whole programme</td>"
+                        + "<td>9 / 42 (21.4 %)</td><td>computed from the data</td>")
                 .doesNotContainPattern("(?i)(src|href)\\s*=");
     }
 
@@ -102,5 +103,29 @@ class HtmlRendererTest {
         } finally {
             Locale.setDefault(before);
         }
+    }
+
+    @Test
+    void the_indicator_table_says_whose_target_it_shows_and_what_staff_entered_or_that_they_did_not() {
+        var y2023 = org.cadre.roster.DateRange.of(java.time.LocalDate.of(2023, 1, 1), java.time.LocalDate.of(2023, 12, 31));
+        var framework = org.cadre.reporting.ResultsFramework.of(
+                org.cadre.reporting.ResultsFramework.Indicator.custom("C1", "Procedures adopted",
+                        org.cadre.reporting.ResultsFramework.Measure.COUNT, java.math.BigDecimal.ZERO,
+                        java.util.List.of(new org.cadre.reporting.ResultsFramework.Target(java.util.Optional.of(y2023), java.math.BigDecimal.TEN)),
+                        java.util.List.of(org.cadre.reporting.ResultsFramework.ReportedActual.of(y2023.first(), y2023.last(),
+                                java.math.BigDecimal.valueOf(2)).withNote("Order <12>"))),
+                org.cadre.reporting.ResultsFramework.Indicator.custom("C2", "Posts applying them",
+                        org.cadre.reporting.ResultsFramework.Measure.PERCENTAGE, java.math.BigDecimal.ZERO, java.util.List.of(), java.util.List.of()));
+        var report = org.cadre.reporting.ProgrammeReports.of(DemoRoster.programme(),
+                java.util.List.of(DemoRoster.almatyTot(), DemoRoster.dushanbeCascade()), DemoRoster.pool(), framework,
+                java.time.LocalDate.of(2023, 7, 1), java.time.LocalDate.of(2023, 9, 30), Disclosure.forAudience(Audience.DONOR));
+
+        String en = HtmlRenderer.programme(report, Locale.ENGLISH);
+        String ru = HtmlRenderer.programme(report, Locale.forLanguageTag("ru"));
+
+        assertThat(en).contains("<td>C1 Procedures adopted</td><td>0</td><td>10</td><td>1 January 2023 – 31 December 2023</td>"
+                        + "<td>not reported</td><td>entered by staff</td>")
+                .contains("<td>C2 Posts applying them</td><td>0</td><td>no target for this period</td><td></td><td>not reported</td>");
+        assertThat(ru).contains("не представлено").contains("нет цели на этот период");
     }
 }

@@ -79,4 +79,34 @@ class IatiRendererTest {
         assertThat(xml).contains("<actual><dimension name=\"country\" value=\"UZ\"/><comment><narrative>Withheld");
         assertThat(xml).doesNotContain("value=\"0\"><dimension name=\"country\" value=\"UZ\"");
     }
+
+    @Test
+    void a_stored_framework_writes_each_targets_period_and_a_custom_actual_only_where_entered() throws Exception {
+        LocalDate from = LocalDate.of(2023, 1, 1);
+        LocalDate to = LocalDate.of(2023, 12, 31);
+        var framework = org.cadre.reporting.ResultsFramework.of(
+                org.cadre.reporting.ResultsFramework.Indicator.standard("I1", "Officials trained",
+                        org.cadre.reporting.ResultsFramework.Metric.OFFICIALS_TRAINED, java.math.BigDecimal.ZERO,
+                        List.of(org.cadre.reporting.ResultsFramework.Target.of(LocalDate.of(2022, 7, 1), LocalDate.of(2024, 6, 30),
+                                java.math.BigDecimal.valueOf(80)))),
+                org.cadre.reporting.ResultsFramework.Indicator.custom("C1", "Procedures adopted",
+                        org.cadre.reporting.ResultsFramework.Measure.COUNT, java.math.BigDecimal.ZERO,
+                        List.of(org.cadre.reporting.ResultsFramework.Target.of(from, to, java.math.BigDecimal.valueOf(2))),
+                        List.of(org.cadre.reporting.ResultsFramework.ReportedActual.of(from, to, java.math.BigDecimal.ONE).withNote("Order 12"))),
+                org.cadre.reporting.ResultsFramework.Indicator.custom("C2", "Posts applying them",
+                        org.cadre.reporting.ResultsFramework.Measure.PERCENTAGE, java.math.BigDecimal.ZERO, List.of(), List.of()));
+        ProgrammeReport report = ProgrammeReports.of(DemoRoster.programme(), List.of(DemoRoster.almatyTot(), DemoRoster.dushanbeCascade()),
+                DemoRoster.pool(), framework, from, to, Disclosure.forAudience(Audience.PUBLIC));
+
+        String xml = IatiRenderer.activities(report, IOM, LocalDate.of(2025, 1, 15));
+
+        validate(xml);
+        assertThat(xml).contains("<activity-date iso-date=\"2023-01-01\" type=\"1\"/>").contains("<activity-date iso-date=\"2023-12-31\" type=\"3\"/>")
+                .contains("<target value=\"80\"><comment><narrative>Target for 2022-07-01 to 2024-06-30.</narrative></comment></target>")
+                .contains("<target value=\"2\"></target>")
+                .contains("<actual value=\"1\"><comment><narrative>Entered by staff: Order 12</narrative></comment></actual>")
+                .contains("<indicator measure=\"2\" ascending=\"1\" aggregation-status=\"0\"><title><narrative>Posts applying them</narrative>");
+        String posts = xml.substring(xml.indexOf("Posts applying them"));
+        assertThat(posts.substring(0, posts.indexOf("</indicator>"))).doesNotContain("<actual").doesNotContain("<target");
+    }
 }

@@ -86,10 +86,13 @@ public final class RosterDocs {
         }
     }
 
-    public record ProgrammeDoc(String id, String title, String donor, List<String> countries, List<Integer> sdgs) {
+    /** @param start and {@code end}: the programme's first and last day (ISO dates), both or neither */
+    public record ProgrammeDoc(String id, String title, String donor, List<String> countries, List<Integer> sdgs, String start,
+            String end) {
         public static ProgrammeDoc of(Programme p) {
             return new ProgrammeDoc(p.id().value(), p.title(), p.donor(), p.countries().stream().map(Country::code).toList(),
-                    List.copyOf(p.sdgs()));
+                    List.copyOf(p.sdgs()), p.period().map(r -> r.first().toString()).orElse(null),
+                    p.period().map(r -> r.last().toString()).orElse(null));
         }
 
         public Programme toDomain() {
@@ -99,9 +102,19 @@ public final class RosterDocs {
             f.require("donor", donor);
             var cs = f.each("countries", countries, Country::of);
             f.require("countries", countries);
+            LocalDate first = start == null ? null : f.at("start", () -> Dates.parse(start));
+            LocalDate last = end == null ? null : f.at("end", () -> Dates.parse(end));
+            if ((start == null) != (end == null)) {
+                f.add(start == null ? "start" : "end", "is required with " + (start == null ? "end" : "start")
+                        + ": a programme's period has a first and a last day");
+            }
+            if (first != null && last != null && last.isBefore(first)) {
+                f.add("end", "must not be before start");
+            }
             f.check();
+            Optional<DateRange> period = first == null ? Optional.empty() : Optional.of(DateRange.of(first, last));
             Programme p = f.document("programme", () -> new Programme(pid, title, donor, ImmutableSet.copyOf(cs),
-                    ImmutableSortedSet.copyOf(orEmpty(sdgs))));
+                    ImmutableSortedSet.copyOf(orEmpty(sdgs)), period));
             f.check();
             return p;
         }

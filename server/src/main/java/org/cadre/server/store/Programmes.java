@@ -9,12 +9,13 @@ import com.google.common.collect.ImmutableSortedSet;
 import java.util.List;
 import java.util.Optional;
 import org.cadre.roster.Country;
+import org.cadre.roster.DateRange;
 import org.cadre.roster.Programme;
 import org.cadre.roster.ProgrammeId;
 import org.cadre.server.store.schema.tables.records.ProgrammeRecord;
 import org.jooq.DSLContext;
 
-/** Stored programmes with their countries in scope and SDG goals. */
+/** Stored programmes with their countries in scope, SDG goals and period. */
 public final class Programmes {
 
     static final String ENTITY = "programme";
@@ -30,7 +31,8 @@ public final class Programmes {
     public Versioned<Programme> add(Programme p, String actor) {
         return db.inTransaction(tx -> {
             tx.insertInto(PROGRAMME).set(PROGRAMME.ID, p.id().value()).set(PROGRAMME.TITLE, p.title())
-                    .set(PROGRAMME.DONOR, p.donor()).set(PROGRAMME.VERSION, 1).execute();
+                    .set(PROGRAMME.DONOR, p.donor()).set(PROGRAMME.PERIOD_START, p.period().map(DateRange::first).orElse(null))
+                    .set(PROGRAMME.PERIOD_END, p.period().map(DateRange::last).orElse(null)).set(PROGRAMME.VERSION, 1).execute();
             writeChildren(tx, p);
             audit.record(tx, actor, "create", ENTITY, p.id().value(), null, p.toString());
             return new Versioned<>(p, 1);
@@ -42,6 +44,8 @@ public final class Programmes {
         return db.inTransaction(tx -> {
             Optional<Versioned<Programme>> before = get(tx, p.id());
             int updated = tx.update(PROGRAMME).set(PROGRAMME.TITLE, p.title()).set(PROGRAMME.DONOR, p.donor())
+                    .set(PROGRAMME.PERIOD_START, p.period().map(DateRange::first).orElse(null))
+                    .set(PROGRAMME.PERIOD_END, p.period().map(DateRange::last).orElse(null))
                     .set(PROGRAMME.VERSION, expectedVersion + 1)
                     .where(PROGRAMME.ID.eq(p.id().value()).and(PROGRAMME.VERSION.eq(expectedVersion))).execute();
             if (updated == 0) {
@@ -84,6 +88,9 @@ public final class Programmes {
                 .fetch(x -> Country.of(x.value1())).stream().collect(ImmutableSet.toImmutableSet());
         ImmutableSortedSet<Integer> goals = ImmutableSortedSet.copyOf(dsl.select(PROGRAMME_SDG.GOAL).from(PROGRAMME_SDG)
                 .where(PROGRAMME_SDG.PROGRAMME_ID.eq(r.getId())).fetch(x -> x.value1()));
-        return new Versioned<>(new Programme(ProgrammeId.of(r.getId()), r.getTitle(), r.getDonor(), countries, goals), r.getVersion());
+        Optional<DateRange> period = r.getPeriodStart() == null || r.getPeriodEnd() == null ? Optional.empty()
+                : Optional.of(DateRange.of(r.getPeriodStart(), r.getPeriodEnd()));
+        return new Versioned<>(new Programme(ProgrammeId.of(r.getId()), r.getTitle(), r.getDonor(), countries, goals, period),
+                r.getVersion());
     }
 }

@@ -27,6 +27,7 @@ import org.cadre.server.store.FeedbackItems;
 import org.cadre.server.store.Organisations;
 import org.cadre.server.store.People;
 import org.cadre.server.store.Programmes;
+import org.cadre.server.store.ResultsFrameworks;
 import org.cadre.server.store.Rosters;
 import org.cadre.server.store.Trainers;
 import org.cadre.server.store.UserAccount;
@@ -56,6 +57,7 @@ final class Api {
     final Organisations organisations;
     final People people;
     final Programmes programmes;
+    final ResultsFrameworks frameworks;
     final Events events;
     final Enrolments enrolments;
     final Assessments assessments;
@@ -76,6 +78,7 @@ final class Api {
         this.organisations = new Organisations(db, audit);
         this.people = new People(db, audit);
         this.programmes = new Programmes(db, audit);
+        this.frameworks = new ResultsFrameworks(db, audit);
         this.events = new Events(db, audit);
         this.enrolments = new Enrolments(db, audit);
         this.assessments = new Assessments(db, audit);

@@ -120,6 +120,7 @@ public final class CadreApp {
         new EventRoutes(api).register(r);
         new PoolRoutes(api).register(r);
         new ReportRoutes(api).register(r);
+        new FrameworkRoutes(api, new org.cadre.server.app.Frameworks(api.programmes, api.frameworks)).register(r);
         r.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
         r.get("/docs", this::docs);
         r.get("/docs/init.js", ctx -> ctx.contentType("text/javascript").result(

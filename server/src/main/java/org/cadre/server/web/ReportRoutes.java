@@ -7,16 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.cadre.finding.Result;
 import org.cadre.reporting.EventReport;
 import org.cadre.reporting.EventReports;
 import org.cadre.reporting.ProgrammeReport;
 import org.cadre.reporting.ProgrammeReports;
-import org.cadre.reporting.demo.DemoResults;
 import org.cadre.reporting.disclosure.Audience;
 import org.cadre.reporting.render.CsvRenderer;
 import org.cadre.reporting.render.HtmlRenderer;
 import org.cadre.reporting.render.IatiRenderer;
 import org.cadre.reporting.render.JsonRenderer;
+import org.cadre.roster.DateRange;
 import org.cadre.roster.Event;
 import org.cadre.roster.EventRoster;
 import org.cadre.roster.Programme;
@@ -28,7 +29,7 @@ import org.cadre.server.store.Versioned;
 
 /**
  * Event and programme reports for an audience (internal, donor, public), as JSON, CSV with its HXL row,
- * HTML, or for programmes IATI XML. Every figure passes disclosure control for the audience; donor
+ * HTML, or for programmes IATI XML; a programme's indicators are its stored results framework. Every figure passes disclosure control for the audience; donor
  * viewers cannot ask for the internal one.
  */
 final class ReportRoutes {
@@ -84,32 +85,40 @@ final class ReportRoutes {
     }
 
     /**
-     * The programme's report for events that began from {@code from} to {@code to} (both optional: the
-     * programme's whole span by default).
+     * The programme's report for events that began from {@code from} to {@code to}; an end not given is
+     * the programme period's, else its events' first or last course day ({@link ProgrammeReports#period}).
+     * The indicators are the programme's stored results framework (none when it has none).
      */
     private void programmeReport(Context ctx) {
         UserAccount user = api.allow(ctx, Permission.READ_REPORTS);
         Audience audience = audience(ctx, user);
-        String format = format(ctx, List.of("json", "html", "iati"));
+        String format = format(ctx, List.of("json", "csv", "html", "iati"));
         Locale lang = language(ctx);
-        LocalDate from = ctx.queryParam("from") == null ? LocalDate.of(1900, 1, 1) : Api.date("from", ctx.queryParam("from"));
-        LocalDate to = ctx.queryParam("to") == null ? LocalDate.of(9999, 12, 31) : Api.date("to", ctx.queryParam("to"));
-        if (to.isBefore(from)) {
+        Optional<LocalDate> from = Optional.ofNullable(ctx.queryParam("from")).map(d -> Api.date("from", d));
+        Optional<LocalDate> to = Optional.ofNullable(ctx.queryParam("to")).map(d -> Api.date("to", d));
+        if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
             throw ApiProblem.invalid("The period is empty.", List.of("to: must not be before from"));
         }
         Programme programme = Api.id(ctx.pathParam("id"), ProgrammeId::of).flatMap(api.programmes::get).map(Versioned::value)
                 .filter(p -> Access.covers(user, p)).orElseThrow(() -> ApiProblem.notFound("programme"));
+        List<Event> events = new ArrayList<>();
         List<EventRoster> rosters = new ArrayList<>();
         for (Versioned<Event> e : api.events.all()) {
             if (e.value().programme().equals(programme.id())) {
+                events.add(e.value());
                 api.curricula.get(e.value().curriculum(), e.value().version())
                         .flatMap(c -> api.rosters.load(e.value().id(), c)).ifPresent(rosters::add);
             }
         }
+        Result<DateRange> period = ProgrammeReports.period(from, to, programme, events);
+        if (!period.isOk()) {
+            throw ApiProblem.refused("The report's period cannot be settled; name it with from and to.", period.refusal());
+        }
         // Internal reports name only the people in the reader's scope; others are numbered.
-        ProgrammeReport report = ProgrammeReports.of(programme, rosters, api.trainers.pool(), DemoResults.framework(), from, to,
-                api.settings.disclosure(audience), api.peopleInScope(user));
+        ProgrammeReport report = ProgrammeReports.of(programme, rosters, api.trainers.pool(), api.frameworks.get(programme.id()).value(),
+                period.value().first(), period.value().last(), api.settings.disclosure(audience), api.peopleInScope(user));
         switch (format) {
+            case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(CsvRenderer.programme(report, ProgrammeReports.implementer(rosters)));
             case "iati" -> ctx.contentType("application/xml; charset=utf-8")
                     .result(IatiRenderer.activities(report, publisher, LocalDate.now(api.clock)));
             case "html" -> ctx.contentType("text/html; charset=utf-8").result(HtmlRenderer.programme(report, lang));

@@ -183,6 +183,8 @@ class AccessMatrixTest {
             case "POST /api/v1/programmes" -> new String[] {json, "{\"id\": \"programme-" + n + "\", \"title\": \"Programme\", \"donor\": \"Donor\","
                     + " \"countries\": [\"KZ\"], \"sdgs\": [16]}"};
             case "PUT /api/v1/programmes/{programme}" -> new String[] {json, JSON.writeValueAsString(RosterDocs.ProgrammeDoc.of(DemoRoster.programme()))};
+            case "PUT /api/v1/programmes/{programme}/framework" -> new String[] {json, JSON.writeValueAsString(
+                    org.cadre.server.json.FrameworkDoc.of(org.cadre.reporting.demo.DemoResults.framework()))};
             case "POST /api/v1/events" -> {
                 ObjectNode doc = JSON.valueToTree(RosterDocs.EventDoc.of(DemoRoster.almatyTot().event()));
                 doc.put("id", "event-" + n);

@@ -38,6 +38,8 @@ class IfMatchTest {
                     {"/api/v1/people/t-kz-01", JSON.writeValueAsString(RosterDocs.PersonDoc.of(DemoRoster.almatyTrainers().get(0)))},
                     {"/api/v1/programmes/" + DemoRoster.PROGRAMME, JSON.writeValueAsString(RosterDocs.ProgrammeDoc.of(DemoRoster.programme()))},
                     {"/api/v1/events/tot-almaty-2023", JSON.writeValueAsString(RosterDocs.EventDoc.of(DemoRoster.almatyTot().event()))},
+                    {"/api/v1/programmes/" + DemoRoster.PROGRAMME + "/framework", JSON.writeValueAsString(
+                            org.cadre.server.json.FrameworkDoc.of(org.cadre.reporting.demo.DemoResults.framework()))},
                 };
                 for (String[] c : changes) {
                     assertThat(api.send("PUT", c[0], admin, c[1]).statusCode()).as(c[0]).isEqualTo(428);
