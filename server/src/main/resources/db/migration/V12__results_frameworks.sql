@@ -1,4 +1,4 @@
--- Programme periods and results frameworks (V20: V11 to V19 are taken by the event-model changes).
+-- Programme periods and results frameworks.
 -- Portable across SQLite and PostgreSQL: plain types; ids chosen by the application. Figures (baselines,
 -- targets, actuals: at most 4 decimals, below 10^11, checked by the domain) are stored exactly as whole
 -- numbers of ten-thousandths (12.5 is 125000): SQLite keeps decimals as binary floating point.
