@@ -133,6 +133,8 @@ public final class EventWork {
             return Outcome.refused(Refusal.UNPROCESSABLE, "Certification is decided once the course has ended.",
                     List.of("on: must not be before the last course day (" + event.get().courseDays().last() + ")"));
         }
+        // Versions first, the roster after: a record changed in between makes the save stale, never lost.
+        Map<PersonId, Integer> poolVersions = poolVersions(id, event.get());
         Optional<Curriculum> curriculum = curricula.get(event.get().curriculum(), event.get().version());
         Optional<EventRoster> roster = curriculum.flatMap(c -> rosters.load(id, c));
         if (roster.isEmpty()) {
@@ -144,7 +146,7 @@ public final class EventWork {
         try {
             db.inTransaction(tx -> {
                 certifications.record(tx, id, decided, day, user.username());
-                saveRecords(tx, steps.records(), validity, user);
+                saveRecords(tx, steps.records(), poolVersions, validity, user);
                 return null;
             });
         } catch (StaleVersionException e) {
@@ -177,6 +179,10 @@ public final class EventWork {
         }
         Event e = event.get().value();
         LocalDate day = on.orElseGet(() -> afterTheCourse(e));
+        // Versions first, the roster after: a record changed in between makes the save stale, never lost.
+        Map<PersonId, Integer> versions = new HashMap<>();
+        enrolments.ofEvent(id).forEach(v -> versions.put(v.value().person(), v.version()));
+        Map<PersonId, Integer> poolVersions = poolVersions(id, e);
         Optional<Curriculum> curriculum = curricula.get(e.curriculum(), e.version());
         Optional<EventRoster> roster = curriculum.flatMap(c -> rosters.load(id, c));
         if (roster.isEmpty()) {
@@ -187,15 +193,14 @@ public final class EventWork {
             return Outcome.refused(Refusal.UNPROCESSABLE, "The event was not closed.",
                     closure.refusal().stream().map(f -> (f.code().equals("event.dates-inconsistent") ? "on: " : "") + f.message()).toList());
         }
-        Map<PersonId, Integer> versions = new HashMap<>();
-        enrolments.ofEvent(id).forEach(v -> versions.put(v.value().person(), v.version()));
         Period validity = curriculum.get().certification().certificateValidity().orElse(Period.ZERO);
         try {
             db.inTransaction(tx -> {
                 for (Enrolment moved : closure.value().enrolments()) {
-                    enrolments.save(tx, moved, versions.get(moved.person()), user.username());
+                    // Enrolled since the versions were read: the roster changed under the close.
+                    enrolments.save(tx, moved, versions.getOrDefault(moved.person(), -1), user.username());
                 }
-                saveRecords(tx, closure.value().trainers(), validity, user);
+                saveRecords(tx, closure.value().trainers(), poolVersions, validity, user);
                 events.markClosed(tx, id, day, event.get().version(), user.username());
                 return null;
             });
@@ -205,10 +210,23 @@ public final class EventWork {
         return Outcome.done(new Closed(id, closure.value()));
     }
 
-    private void saveRecords(org.jooq.DSLContext tx, List<TrainerRecord> records, Period validity, UserAccount user) {
+    /**
+     * The stored version of the pool record of everyone on the roster for the event's package (0 for none), read
+     * before the library decides: a record changed in between makes the save stale, so nothing is lost.
+     */
+    private Map<PersonId, Integer> poolVersions(EventId id, Event event) {
+        Map<PersonId, Integer> out = new HashMap<>();
+        for (Versioned<Enrolment> e : enrolments.ofEvent(id)) {
+            PersonId p = e.value().person();
+            out.put(p, trainers.get(p, event.curriculum()).map(Versioned::version).orElse(0));
+        }
+        return out;
+    }
+
+    private void saveRecords(org.jooq.DSLContext tx, List<TrainerRecord> records, Map<PersonId, Integer> versions, Period validity,
+            UserAccount user) {
         for (TrainerRecord r : records) {
-            int expected = trainers.get(r.person(), r.curriculum()).map(Versioned::version).orElse(0);
-            trainers.save(tx, r, validity, expected, user.username());
+            trainers.save(tx, r, validity, versions.getOrDefault(r.person(), 0), user.username());
         }
     }
 
