@@ -113,6 +113,17 @@ final class ShapedRosters {
         if (trainersFrom != null) {
             event.trainersFrom(trainersFrom);
         }
+        // Taught in one of three regions, or (one time in three) moving from one to another halfway: the programme
+        // report's regions are sums of these events' lines. A random of its own, so the rest of the shape stays.
+        Random where = new Random(seed ^ 0x5EEDL);
+        String[] regions = {"Almaty region", "Turkistan", "Mangystau"};
+        int from = where.nextInt(regions.length);
+        int to = where.nextInt(3) == 0 ? (from + 1) % regions.length : from;
+        List<LocalDate> teaching = course.stream().toList();
+        for (int d = 0; d < teaching.size(); d++) {
+            String region = regions[d < (teaching.size() + 1) / 2 ? from : to];
+            event.day(teaching.get(d), org.cadre.roster.Venue.of("Post in " + region, Country.KAZAKHSTAN, region));
+        }
         EventRoster.Builder roster = EventRoster.builder(event.build(), PROGRAMME, curriculum);
         LocalDate before = first.minusDays(30);
         List<Attendance> marks = new ArrayList<>();
