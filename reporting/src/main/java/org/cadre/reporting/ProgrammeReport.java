@@ -32,10 +32,11 @@ public record ProgrammeReport(String audience, int k, Facts programme, LocalDate
     /**
      * One event of the period.
      *
-     * @param guestTrainers invited experts who delivered as guest trainers (not pool members)
+     * @param guestTrainers invited experts who delivered sessions as guest trainers (not pool members); for the
+     *     internal audience only (a count of people: null in donor and public reports)
      */
     public record EventLine(String id, String title, String kind, String city, String country, LocalDate firstDay,
-            LocalDate lastDay, int courseDays, List<EventReport.VenueLine> venues, int guestTrainers,
+            LocalDate lastDay, int courseDays, List<EventReport.VenueLine> venues, Integer guestTrainers,
             Cell participantsPresent) {}
 
     /**

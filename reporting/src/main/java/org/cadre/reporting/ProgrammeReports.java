@@ -242,7 +242,11 @@ public final class ProgrammeReports {
     private static EventLine eventLine(EventRoster r, Disclosure d) {
         Event e = r.event();
         long present = r.enrolmentsAs(Role.PARTICIPANT).stream().filter(x -> x.status().wasPresent()).count();
-        int guests = (int) r.seatedTrainers().stream().filter(x -> x.role() == Role.GUEST_TRAINER).count();
+        // Guests who delivered sessions; a count of people, so for the internal audience only.
+        Set<PersonId> onAgenda = new HashSet<>();
+        e.agenda().forEach(s -> onAgenda.addAll(s.trainers()));
+        Integer guests = d.audience().seesPersonalDetail() ? (int) r.seatedTrainers().stream()
+                .filter(x -> x.role() == Role.GUEST_TRAINER && onAgenda.contains(x.person())).count() : null;
         return new EventLine(e.id().value(), e.title(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.city(),
                 e.country().code(), e.courseDays().first(), e.courseDays().last(), e.courseDayCount(), EventReports.venues(e),
                 guests, d.count("events/" + e.id().value(), present));

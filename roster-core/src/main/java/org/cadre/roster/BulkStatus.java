@@ -53,11 +53,16 @@ public final class BulkStatus {
             String subject = event.subject() + "/enrolment/" + m.person();
             Enrolment e = current.get(m.person());
             if (e == null) {
-                refusals.add(RosterCommand.NOT_ENROLLED.finding(subject, m.person() + " is not enrolled in this event"));
+                refusals.add(RosterCommand.NOT_ENROLLED.finding(subject, "is not enrolled in this event"));
                 continue;
             }
             if (!seen.add(m.person())) {
-                refusals.add(RosterCommand.NOT_ENROLLED.finding(subject, m.person() + " is named more than once; one change per person"));
+                refusals.add(RosterCommand.NOT_ENROLLED.finding(subject, "is named more than once; one change per person"));
+                continue;
+            }
+            if (m.on().filter(day -> day.isAfter(today)).isPresent()) {
+                refusals.add(RosterCommand.DATED_AHEAD.finding(subject, "dated " + m.on().get() + ", after today (" + today
+                        + ") where the event takes place"));
                 continue;
             }
             LocalDate on = m.on().orElseGet(() -> event.defaultDay(m.status(), today, e.since()));

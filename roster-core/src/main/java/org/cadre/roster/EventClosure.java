@@ -43,15 +43,25 @@ public record EventClosure(LocalDate closedOn, ImmutableList<Enrolment> enrolmen
      * Closes the event on the given business day.
      *
      * @param on the day the event is closed; not before its last course day (the moves to completed are dated
-     *     the last course day, no-show and attended the first)
+     *     the last course day, no-show and attended the first) and not after today
+     * @param today the current day where the event takes place
      */
-    public static Result<EventClosure> close(EventRoster roster, LocalDate on) {
+    public static Result<EventClosure> close(EventRoster roster, LocalDate on, LocalDate today) {
         Require.present(roster, "roster");
         Require.present(on, "on");
+        Require.present(today, "today");
         Event event = roster.event();
         if (on.isBefore(event.courseDays().last())) {
             return Result.refused(EventRule.DATES_INCONSISTENT.finding(event.subject(),
                     "an event is closed once it is over: " + on + " is before its last course day " + event.courseDays().last()));
+        }
+        if (on.isAfter(today)) {
+            return Result.refused(RosterCommand.DATED_AHEAD.finding(event.subject(),
+                    "dated " + on + ", after today (" + today + ") where the event takes place"));
+        }
+        if (roster.seatedParticipants().isEmpty()) {
+            return Result.refused(RosterCommand.NOBODY_SEATED.finding(event.subject(),
+                    "no participant holds a seat (confirmed or later): confirm the roster before closing"));
         }
         Set<SessionCode> agenda = new HashSet<>();
         event.agenda().forEach(s -> agenda.add(s.session()));

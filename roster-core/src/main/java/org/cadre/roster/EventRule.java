@@ -415,7 +415,7 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
             if (trainers == 0) {
                 report.finding(in.event().subject(), participants + " participants and no trainer holding a seat");
             } else if (participants > (long) trainers * in.maxParticipantsPerTrainer()) {
-                report.finding(in.event().subject(), participants + " participants for " + trainers + " trainers is "
+                report.finding(in.event().subject(), participants + " participants for " + trainers + (trainers == 1 ? " trainer is " : " trainers is ")
                         + BigDecimal.valueOf(participants).divide(BigDecimal.valueOf(trainers), 1, RoundingMode.HALF_UP)
                                 .toPlainString()
                         + " per trainer; at most " + in.maxParticipantsPerTrainer() + " allowed");

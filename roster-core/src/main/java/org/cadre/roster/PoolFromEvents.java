@@ -70,7 +70,8 @@ public final class PoolFromEvents {
                 continue;
             }
             next = next.then(r -> r.apply(Evidence.of(Evidence.Kind.TOT_COMPLETED, last, event.id(), note), Optional.empty()));
-            add(next, subject, "completed the ToT: co-trainer", records, findings);
+            add(next, subject, current.isEmpty() ? "admitted (ToT enrolment, " + first + ") and completed the ToT (" + last + "): co-trainer"
+                    : "completed the ToT (" + last + "): co-trainer", records, findings);
         }
         return new Steps(ImmutableList.copyOf(records), ImmutableList.copyOf(findings));
     }

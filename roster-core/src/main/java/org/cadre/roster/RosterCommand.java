@@ -13,6 +13,12 @@ public enum RosterCommand implements RuleInfo.Specified {
     /** A bulk change names someone who is not enrolled in the event, or names a person twice. */
     NOT_ENROLLED("command.not-enrolled", Severity.ERROR,
             "A bulk status change names a person who is not enrolled in the event, or the same person twice."),
+    /** A change is dated after today where the event takes place: statuses record what happened. */
+    DATED_AHEAD("command.dated-ahead", Severity.ERROR,
+            "A status change, closing or certification is dated after today where the event takes place; they record what happened."),
+    /** Closing an event where nobody holds a seat. */
+    NOBODY_SEATED("close.nobody-seated", Severity.ERROR,
+            "An event is closed where no participant holds a seat (confirmed, attended or later): there is nothing to close yet."),
     /** Closing left an enrolment where it was: still nominated, approved or waitlisted, or a trainer not on the agenda. */
     LEFT_OPEN("close.left-open", Severity.WARNING,
             "Closing the event left an enrolment as it was: still nominated, approved or waitlisted (never seated), "

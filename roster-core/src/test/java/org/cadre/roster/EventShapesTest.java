@@ -37,6 +37,7 @@ class EventShapesTest {
     private static final EventRoster DEMO = DemoRoster.almatyTot();
     private static final LocalDate FIRST = LocalDate.of(2023, 10, 23);
     private static final LocalDate LAST = LocalDate.of(2023, 10, 27);
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 5);
 
     private static Findings check(EventRoster roster) {
         Findings findings = EventCheck.of(roster).run();
@@ -233,8 +234,12 @@ class EventShapesTest {
         assertThat(refused.isOk()).isFalse();
         assertThat(refused.refusal().stream().map(Finding::code)).containsExactly("command.not-enrolled", "command.not-enrolled",
                 "enrolment.illegal-transition");
-        assertThat(refused.refusal().stream().map(Finding::message)).contains("p9 is not enrolled in this event",
-                "p1 is named more than once; one change per person");
+        Map<PersonId, Enrolment> two = nominated(2);
+        assertThat(BulkStatus.apply(DEMO.event(), two, List.of(new BulkStatus.Move(PersonId.of("p1"), EnrolmentStatus.APPROVED,
+                Optional.of(today.plusDays(1)))), today).refusal().stream().map(Finding::message))
+                .containsExactly("dated 2026-12-06, after today (2026-12-05) where the event takes place");
+        assertThat(refused.refusal().stream().map(Finding::message)).contains("is not enrolled in this event",
+                "is named more than once; one change per person");
     }
 
     // Closing
@@ -260,7 +265,7 @@ class EventShapesTest {
             }
         }
 
-        EventClosure closed = EventClosure.close(roster, LAST.plusDays(3)).value();
+        EventClosure closed = EventClosure.close(roster, LAST.plusDays(3), TODAY).value();
 
         Map<PersonId, EnrolmentStatus> after = closed.enrolments().stream().collect(Collectors.toMap(Enrolment::person, Enrolment::status));
         assertThat(after.get(absent)).isEqualTo(EnrolmentStatus.NO_SHOW);
@@ -288,13 +293,13 @@ class EventShapesTest {
 
     @Test
     void closing_refuses_before_the_last_course_day_and_leaves_the_never_seated_as_they_are() {
-        assertThat(EventClosure.close(confirmedOnly(DEMO), LAST.minusDays(1)).refusal().stream().map(Finding::message))
+        assertThat(EventClosure.close(confirmedOnly(DEMO), LAST.minusDays(1), TODAY).refusal().stream().map(Finding::message))
                 .containsExactly("an event is closed once it is over: 2023-10-26 is before its last course day 2023-10-27");
 
         Enrolment waiting = Enrolment.nominate(PersonId.of("p-kz-99"), DEMO.event().id(), Role.PARTICIPANT, DemoRoster.KZ_BORDER_GUARD,
                 LocalDate.of(2023, 9, 1));
         Person p = Person.builder("p-kz-99", Country.of("KZ")).latinName("Aidar Nurlanov").sex(Sex.MALE).build();
-        EventClosure closed = EventClosure.close(confirmedOnly(DEMO).toBuilder().person(p).enrolment(waiting).build(), LAST).value();
+        EventClosure closed = EventClosure.close(confirmedOnly(DEMO).toBuilder().person(p).enrolment(waiting).build(), LAST, TODAY).value();
 
         assertThat(closed.findings().withCode("close.left-open")).extracting(Finding::message)
                 .containsExactly("still nominated, never seated; left as it is");
@@ -302,16 +307,27 @@ class EventShapesTest {
     }
 
     @Test
+    void closing_refuses_a_day_ahead_of_today_and_an_event_where_nobody_holds_a_seat() {
+        assertThat(EventClosure.close(confirmedOnly(DEMO), LAST, LAST).isOk()).as("closed on its last day").isTrue();
+        assertThat(EventClosure.close(confirmedOnly(DEMO), LAST.plusDays(1), LAST).refusal().stream().map(Finding::code))
+                .containsExactly("command.dated-ahead");
+        EventRoster nobody = DEMO.toBuilder().replaceEnrolments(List.of()).replaceAttendance(List.of()).replaceTests(List.of())
+                .replacePractice(List.of()).build();
+        assertThat(EventClosure.close(nobody, LAST, TODAY).refusal().stream().map(Finding::message))
+                .containsExactly("no participant holds a seat (confirmed or later): confirm the roster before closing");
+    }
+
+    @Test
     void closing_a_closed_roster_again_moves_nobody_and_counts_nothing_twice() {
         EventRoster roster = confirmedOnly(DEMO);
-        EventClosure first = EventClosure.close(roster, LAST).value();
+        EventClosure first = EventClosure.close(roster, LAST, TODAY).value();
         TrainerPool pool = roster.pool();
         for (TrainerRecord r : first.trainers()) {
             pool = pool.with(r);
         }
         EventRoster after = roster.toBuilder().replaceEnrolments(merge(roster.enrolments(), first.enrolments())).pool(pool).build();
 
-        EventClosure second = EventClosure.close(after, LAST).value();
+        EventClosure second = EventClosure.close(after, LAST, TODAY).value();
         assertThat(second.enrolments()).isEmpty();
         assertThat(second.trainers()).isEmpty();
     }
@@ -329,7 +345,7 @@ class EventShapesTest {
         TrainerRecord lead = roster.pool().records().stream().filter(r -> r.status() == PoolStatus.LEAD_TRAINER).findFirst().orElseThrow();
         TrainerPool pool = roster.pool().with(lead.inactivate(LocalDate.of(2023, 10, 1), "on leave").value());
 
-        EventClosure closed = EventClosure.close(roster.toBuilder().pool(pool).build(), LAST).value();
+        EventClosure closed = EventClosure.close(roster.toBuilder().pool(pool).build(), LAST, TODAY).value();
 
         assertThat(closed.trainers()).hasSize(3).extracting(TrainerRecord::person).doesNotContain(lead.person());
         assertThat(closed.findings().withCode("trainers.step-refused")).singleElement().satisfies(f -> {

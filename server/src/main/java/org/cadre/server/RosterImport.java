@@ -64,6 +64,11 @@ public final class RosterImport {
 
         boolean enrolled(PersonId id);
 
+        /** Whether the importing user may enrol this stored person in this role (see the API's enrolments). */
+        default boolean mayEnrol(Person person, Role role) {
+            return true;
+        }
+
         /** Whether the importing user may record this new person, enrolled in this role. */
         default boolean mayRecord(Person person, Role role) {
             return true;
@@ -182,12 +187,15 @@ public final class RosterImport {
                 rowErrors.add("native_name: give native_name, latin_name or both");
             }
             Role role = parse(rowErrors, "role", cell.apply("role"), l -> Labels.parse(Role.class, l));
-            Sex sex = cell.apply("sex") == null ? Sex.NOT_RECORDED : parse(rowErrors, "sex", cell.apply("sex"), l -> Labels.parse(Sex.class, l));
-            OrganisationId org = cell.apply("organisation") == null ? null
+            // A person on record keeps what the row leaves empty: sex and organisation as well as the names.
+            Sex sex = cell.apply("sex") == null ? known.map(Person::sex).orElse(Sex.NOT_RECORDED)
+                    : parse(rowErrors, "sex", cell.apply("sex"), l -> Labels.parse(Sex.class, l));
+            OrganisationId org = cell.apply("organisation") == null ? known.flatMap(Person::organisation).orElse(null)
                     : parse(rowErrors, "organisation", cell.apply("organisation"), OrganisationId::of);
+            boolean recorded = cell.apply("organisation") == null && org != null; // the record's own, which exists
             OrganisationId nominator = cell.apply("nominated_by") == null ? org
                     : parse(rowErrors, "nominated_by", cell.apply("nominated_by"), OrganisationId::of);
-            if (org != null && !lookup.organisationExists(org)) {
+            if (org != null && !recorded && !lookup.organisationExists(org)) {
                 rowErrors.add("organisation: no such organisation");
             }
             if (nominator != null && !nominator.equals(org) && !lookup.organisationExists(nominator)) {
@@ -231,6 +239,9 @@ public final class RosterImport {
                                 + "of the country or of the programme");
                     } else if (stored.isEmpty()) {
                         newPeople.add(person);
+                    } else if (!lookup.mayEnrol(stored.get(), role)) {
+                        rowErrors.add("role: the person is on record only as a guest trainer; another role is for a coordinator "
+                                + "of their country");
                     }
                     if (rowErrors.isEmpty()) {
                         enrolments.add(Enrolment.nominate(id, event.id(), role, nominator, on));

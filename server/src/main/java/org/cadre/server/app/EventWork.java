@@ -101,7 +101,8 @@ public final class EventWork {
                 index.put(moves.get(i).person().value(), i);
             }
             return Outcome.refused(Refusal.UNPROCESSABLE, "No status was changed: every refused change is listed.",
-                    moved.refusal().stream().map(f -> "changes[" + index.getOrDefault(personOf(f), 0) + "]: " + f.message()).toList());
+                    moved.refusal().stream().sorted(java.util.Comparator.comparingInt((Finding f) -> index.getOrDefault(personOf(f), 0)))
+                            .map(f -> "changes[" + index.getOrDefault(personOf(f), 0) + "]: " + f.message()).toList());
         }
         try {
             List<Versioned<Enrolment>> saved = db.inTransaction(tx -> moved.value().stream()
@@ -132,6 +133,10 @@ public final class EventWork {
         if (day.isBefore(event.get().courseDays().last())) {
             return Outcome.refused(Refusal.UNPROCESSABLE, "Certification is decided once the course has ended.",
                     List.of("on: must not be before the last course day (" + event.get().courseDays().last() + ")"));
+        }
+        if (day.isAfter(today(event.get()))) {
+            return Outcome.refused(Refusal.UNPROCESSABLE, "Certification records a decision taken; it cannot be dated ahead.",
+                    List.of("on: dated " + day + ", after today (" + today(event.get()) + ") where the event takes place"));
         }
         // Versions first, the roster after: a record changed in between makes the save stale, never lost.
         Map<PersonId, Integer> poolVersions = poolVersions(id, event.get());
@@ -188,10 +193,11 @@ public final class EventWork {
         if (roster.isEmpty()) {
             return Outcome.refused(Refusal.NOT_FOUND, NO_EVENT);
         }
-        Result<EventClosure> closure = EventClosure.close(roster.get(), day);
+        Result<EventClosure> closure = EventClosure.close(roster.get(), day, today(e));
         if (!closure.isOk()) {
             return Outcome.refused(Refusal.UNPROCESSABLE, "The event was not closed.",
-                    closure.refusal().stream().map(f -> (f.code().equals("event.dates-inconsistent") ? "on: " : "") + f.message()).toList());
+                    closure.refusal().stream().map(f -> (f.code().equals("event.dates-inconsistent") || f.code().equals("command.dated-ahead")
+                            ? "on: " : "") + f.message()).toList());
         }
         Period validity = curriculum.get().certification().certificateValidity().orElse(Period.ZERO);
         try {

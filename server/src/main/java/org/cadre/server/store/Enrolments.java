@@ -106,6 +106,12 @@ public final class Enrolments {
                 .fetch(r -> new EventPlace(EventId.of(r.value1()), org.cadre.roster.ProgrammeId.of(r.value2()), org.cadre.roster.Country.of(r.value3())));
     }
 
+    /** The roles a person is enrolled in, over every event. */
+    public java.util.Set<Role> rolesOf(PersonId person) {
+        return db.dsl().selectDistinct(ENROLMENT.ROLE).from(ENROLMENT).where(ENROLMENT.PERSON_ID.eq(person.value()))
+                .fetch(r -> Role.valueOf(r.value1())).stream().collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Everyone enrolled in any of these events, in one query per thousand events. */
     public java.util.Set<PersonId> peopleIn(java.util.Collection<EventId> events) {
         java.util.Set<PersonId> found = new java.util.HashSet<>();

@@ -122,17 +122,22 @@ final class EventRoutes {
         var programme = api.programmes.get(e.programme()).filter(p -> Access.covers(user, p.value()));
         if (programme.isEmpty()) {
             missing.add("programme: no such programme");
-        } else if (!Access.mayPlace(user, e.country(), programme.get().value())) {
+        } else if (!Access.mayPlace(user, e.country(), programme.get().value())
+                || e.days().stream().anyMatch(d -> !Access.mayPlace(user, d.venue().country(), programme.get().value()))) {
             throw ApiProblem.forbidden("An event is held in one of your countries or, for a programme in your scope, in one of the "
-                    + "programme's countries.");
+                    + "programme's countries: its main venue and every day's venue.");
         }
         if (api.curricula.get(e.curriculum(), e.version()).isEmpty()) {
             missing.add("curriculum: no such package version (curriculum and version) is stored");
         }
         boolean keptTot = before.flatMap(Event::trainersFrom).equals(e.trainersFrom());
-        if (e.trainersFrom().isPresent() && !keptTot
-                && api.events.summary(e.trainersFrom().get()).filter(t -> Access.covers(user, t.value())).isEmpty()) {
-            missing.add("trainersFrom: no such event");
+        if (e.trainersFrom().isPresent() && !keptTot) {
+            Optional<Event> tot = api.events.summary(e.trainersFrom().get()).map(Versioned::value).filter(t -> Access.covers(user, t));
+            if (tot.isEmpty()) {
+                missing.add("trainersFrom: no such event");
+            } else if (tot.get().kind() != Event.Kind.TOT) {
+                missing.add("trainersFrom: is a " + Labels.of(tot.get().kind()) + ", not a ToT");
+            }
         }
         Set<PersonId> kept = before.map(b -> b.agenda().stream().flatMap(s -> s.trainers().stream()).collect(Collectors.toSet())).orElse(Set.of());
         Map<PersonId, Versioned<Person>> trainers = api.people.byIds(e.agenda().stream().flatMap(s -> s.trainers().stream()).toList());
@@ -256,10 +261,32 @@ final class EventRoutes {
         if (api.enrolments.get(e.id(), person).isPresent()) {
             throw ApiProblem.conflict("The person is enrolled in this event already.");
         }
+        if (!mayEnrol(user, e, api.people.get(person).orElseThrow().value(), role)) {
+            throw ApiProblem.unprocessable("The enrolment was not made.", List.of(GUEST_ONLY));
+        }
         Enrolment enrolment = Enrolment.nominate(person, e.id(), role, by, on);
         api.enrolments.addAll(List.of(enrolment), user.username());
         DirectoryRoutes.answerCreated(ctx, "/api/v1/events/" + e.id() + "/enrolments", 1,
                 EnrolmentView.of(enrolment, api.people.get(person).map(Versioned::value), 1));
+    }
+
+    private static final String GUEST_ONLY = "role: the person is on record only as a guest trainer; another role is for a "
+            + "coordinator of their country";
+
+    /**
+     * Whether the user may enrol this stored person in this role: always as a guest trainer; otherwise, someone
+     * recorded only as a guest trainer (an expert of any country) only if the user could record the person.
+     */
+    private boolean mayEnrol(UserAccount user, Event e, Person p, Role role) {
+        if (role == Role.GUEST_TRAINER) {
+            return true;
+        }
+        java.util.Set<Role> roles = api.enrolments.rolesOf(p.id());
+        if (roles.isEmpty() || !roles.stream().allMatch(r -> r == Role.GUEST_TRAINER)) {
+            return true;
+        }
+        return api.programmes.get(e.programme()).map(Versioned::value)
+                .filter(pr -> Access.mayRecord(user, p, role, e, pr, api.organisationOf(p))).isPresent();
     }
 
     record StatusChange(String status, String on) {}
@@ -276,6 +303,9 @@ final class EventRoutes {
         f.check();
         if (on == null) {
             on = e.defaultDay(target, api.today(e), current.value().since());
+        } else if (on.isAfter(api.today(e))) {
+            throw ApiProblem.unprocessable("A status records what happened; it cannot be dated ahead.",
+                    List.of("on: dated " + on + ", after today (" + api.today(e) + ") where the event takes place"));
         }
         int expected = Api.expected(ctx, current.version());
         Result<Enrolment> moved = current.value().moveTo(target, on);
@@ -332,8 +362,10 @@ final class EventRoutes {
         f.check();
         EventWork.Moved moved = Api.value(work.moveStatuses(user, e.id(), moves), ctx);
         Map<PersonId, Versioned<Person>> people = api.people.byIds(moved.enrolments().stream().map(v -> v.value().person()).toList());
+        Map<PersonId, List<Long>> recorded = api.enrolments.recordedAt(e.id());
         ctx.json(new StatusesChanged(e.id().value(), moved.enrolments().size(), moved.enrolments().stream()
-                .map(v -> EnrolmentView.of(v.value(), Optional.ofNullable(people.get(v.value().person())).map(Versioned::value), v.version()))
+                .map(v -> EnrolmentView.of(v.value(), Optional.ofNullable(people.get(v.value().person())).map(Versioned::value), v.version(),
+                        recorded.getOrDefault(v.value().person(), List.of())))
                 .toList()));
     }
 
@@ -438,6 +470,11 @@ final class EventRoutes {
             @Override
             public boolean enrolled(PersonId id) {
                 return all.enrolled(id);
+            }
+
+            @Override
+            public boolean mayEnrol(Person p, Role role) {
+                return EventRoutes.this.mayEnrol(user, e, p, role);
             }
 
             @Override

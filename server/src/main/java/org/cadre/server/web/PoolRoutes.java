@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +116,7 @@ final class PoolRoutes {
      *     (makes a certified trainer), delivery (counted; with {@code promoteTo: lead-trainer} it promotes),
      *     co-delivery (counted as teaching, promotes no one), recertification
      * @param event the event it happened at (required)
-     * @param on the day, within the event's arrival to departure days (default: its last course day)
+     * @param on the day, within the event's arrival to departure days (default: its first course day for tot-enrolled, else its last)
      * @param promoteTo the status the evidence promotes to, where it is not implied by the kind
      */
     record NewEvidence(String kind, String on, String event, String note, String promoteTo) {}
@@ -137,7 +138,27 @@ final class PoolRoutes {
         if (event.isEmpty()) {
             throw ApiProblem.unprocessable("The evidence names an event that is not stored.", List.of("event: no such event"));
         }
-        LocalDate on = given != null ? given : event.get().courseDays().last();
+        // A trainer's record is changed by those who may change the person (their country's coordinators, or the
+        // programme's; international staff by an administrator), as PUT /api/v1/people/{id} is.
+        if (!Access.mayChange(user, p, api.enrolments.placesOf(p.id()), api.organisationOf(p))) {
+            throw ApiProblem.forbidden("Your role or scope may not change this person's record.");
+        }
+        // Evidence comes from an event the person took part in: a ToT for ToT enrolment and completion, never a course.
+        List<String> wrong = new ArrayList<>();
+        if (api.enrolments.get(eventId, p.id()).isEmpty()) {
+            wrong.add("event: the person is not enrolled in it");
+        }
+        if (event.get().kind() == org.cadre.roster.Event.Kind.COURSE) {
+            wrong.add("event: is a course; nobody joins or steps up in the trainer pool through a course");
+        } else if ((kind == Evidence.Kind.TOT_ENROLLED || kind == Evidence.Kind.TOT_COMPLETED) && event.get().kind() != org.cadre.roster.Event.Kind.TOT) {
+            wrong.add("event: is a " + Labels.of(event.get().kind()) + "; ToT enrolment and completion come from a ToT");
+        }
+        if (!wrong.isEmpty()) {
+            throw ApiProblem.unprocessable("The evidence does not fit the event it names.", wrong);
+        }
+        // By default the event's own day: its first course day for a ToT enrolment, its last for everything else.
+        LocalDate on = given != null ? given : kind == Evidence.Kind.TOT_ENROLLED ? event.get().courseDays().first()
+                : event.get().courseDays().last();
         Evidence evidence = new Evidence(kind, on, Optional.of(eventId), in.note() == null ? "" : in.note());
         evidence.checkAgainst(event, "pool/" + curriculum + "/" + p.id()).ifPresent(problem -> {
             throw ApiProblem.unprocessable("The evidence is dated outside the event it names.", List.of("on: " + problem.message()));

@@ -204,6 +204,7 @@ class AccessMatrixTest {
                 doc.put("id", "event-" + n).put("programme", OTHER_PROGRAMME.value());
                 yield new String[] {json, JSON.writeValueAsString(doc)};
             }
+            // Names the demo cascade as its ToT: outside the scope it is "no such event"; within it, "not a ToT".
             case "POST /api/v1/events#trainers-from-outside" -> {
                 ObjectNode doc = JSON.valueToTree(RosterDocs.EventDoc.of(DemoRoster.dushanbeCascade().event().toBuilder()
                         .venue("Almaty", Country.KAZAKHSTAN, java.time.ZoneId.of("Asia/Almaty")).trainersFrom(DemoRoster.DUSHANBE_CASCADE)

@@ -39,6 +39,10 @@ class PoolApiTest {
             new Users(db, audit).add(new UserAccount("certifier", Passwords.hash("pw".toCharArray(), 1_000), UserAccount.Role.COORDINATOR,
                     ImmutableSortedSet.of(Country.KAZAKHSTAN), ImmutableSortedSet.of(), false), "admin");
             new People(db, audit).add(Person.builder("pool-newcomer", Country.KAZAKHSTAN).latinName("New Trainer").sex(Sex.FEMALE).build(), "admin");
+            // Evidence comes from an event the person took part in: the newcomer was a participant of the demo ToT.
+            new org.cadre.server.store.Enrolments(db, audit).addAll(java.util.List.of(org.cadre.roster.Enrolment.nominate(
+                    org.cadre.roster.PersonId.of("pool-newcomer"), org.cadre.roster.demo.DemoRoster.ALMATY_TOT, org.cadre.roster.Role.PARTICIPANT,
+                    org.cadre.roster.demo.DemoRoster.KZ_BORDER_GUARD, java.time.LocalDate.of(2023, 9, 1))), "admin");
             Javalin app = CadreApp.create(db).start("127.0.0.1", 0);
             try {
                 ApiClient api = new ApiClient(app.port());
@@ -79,8 +83,12 @@ class PoolApiTest {
             AuditLog audit = new AuditLog(Clock.systemUTC());
             DemoData.load(db, audit);
             new Users(db, audit).add(new UserAccount("certifier", Passwords.hash("pw".toCharArray(), 1_000), UserAccount.Role.COORDINATOR,
-                    ImmutableSortedSet.of(Country.KAZAKHSTAN), ImmutableSortedSet.of(), false), "admin");
+                    ImmutableSortedSet.of(Country.KAZAKHSTAN, Country.TAJIKISTAN), ImmutableSortedSet.of(), false), "admin");
             new People(db, audit).add(Person.builder("pool-newcomer", Country.KAZAKHSTAN).latinName("New Trainer").sex(Sex.FEMALE).build(), "admin");
+            // Evidence comes from an event the person took part in: the newcomer was a participant of the demo ToT.
+            new org.cadre.server.store.Enrolments(db, audit).addAll(java.util.List.of(org.cadre.roster.Enrolment.nominate(
+                    org.cadre.roster.PersonId.of("pool-newcomer"), org.cadre.roster.demo.DemoRoster.ALMATY_TOT, org.cadre.roster.Role.PARTICIPANT,
+                    org.cadre.roster.demo.DemoRoster.KZ_BORDER_GUARD, java.time.LocalDate.of(2023, 9, 1))), "admin");
             Javalin app = CadreApp.create(db).start("127.0.0.1", 0);
             try {
                 ApiClient api = new ApiClient(app.port());
@@ -90,6 +98,10 @@ class PoolApiTest {
                 HttpResponse<String> afterIt = api.send("POST", PATH, token, evidence("tot-enrolled", "2023-11-30"));
                 HttpResponse<String> unknown = api.send("POST", PATH, token,
                         "{\"kind\": \"tot-enrolled\", \"event\": \"no-such-event\"}");
+                HttpResponse<String> fromCascade = api.send("POST", PATH, token,
+                        "{\"kind\": \"tot-enrolled\", \"event\": \"cascade-dushanbe-2024\"}");
+                HttpResponse<String> someoneElse = api.send("POST", "/api/v1/trainers/t-iom-01/" + DemoCurricula.almatyTot().id() + "/evidence",
+                        token, "{\"kind\": \"recertification\", \"event\": \"tot-almaty-2023\"}", null, "*");
                 HttpResponse<String> undated = api.send("POST", PATH, token, "{\"kind\": \"tot-enrolled\", \"event\": \"tot-almaty-2023\"}");
 
                 assertThat(noEvent.statusCode()).isEqualTo(400);
@@ -98,9 +110,13 @@ class PoolApiTest {
                 assertThat(afterIt.body()).contains("on: evidence dated 2023-11-30 is outside tot-almaty-2023 (2023-10-22..2023-10-28)");
                 assertThat(unknown.statusCode()).isEqualTo(422);
                 assertThat(unknown.body()).contains("event: no such event");
+                assertThat(fromCascade.statusCode()).isEqualTo(422);
+                assertThat(fromCascade.body()).contains("event: the person is not enrolled in it")
+                        .contains("event: is a cascade; ToT enrolment and completion come from a ToT");
+                assertThat(someoneElse.statusCode()).as("international staff: an administrator's to change").isEqualTo(403);
                 assertThat(undated.statusCode()).as(undated.body()).isEqualTo(201);
                 JsonNode entry = JsonMapper.builder().build().readTree(undated.body()).get("history").get(0);
-                assertThat(entry.get("on").asText()).as("the ToT's last course day").isEqualTo("2023-10-27");
+                assertThat(entry.get("on").asText()).as("a ToT enrolment: the ToT's first course day").isEqualTo("2023-10-23");
                 assertThat(entry.get("event").asText()).isEqualTo("tot-almaty-2023");
             } finally {
                 app.stop();

@@ -105,6 +105,11 @@ public final class Protection {
                 }
                 more = fewestOf(l, audit, small, everythingLinked(l, small, forced));
             }
+            if (more.isEmpty() && breaches.stream().allMatch(b -> l.isOfOtherReport(b.cell()))) {
+                // Only other reports' cells are pinned, and nothing of this report is left that bears on them: this
+                // report adds nothing an attacker needs, so withholding cannot help and it ships (docs/reporting.md).
+                return report;
+            }
             if (more.isEmpty()) {
                 throw new IllegalStateException("a small withheld count can be worked out and nothing is left to withhold: " + breaches);
             }
