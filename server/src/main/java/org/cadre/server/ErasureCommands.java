@@ -3,13 +3,10 @@ package org.cadre.server;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cadre.roster.RetentionPolicy;
 import org.cadre.server.app.Erasure;
 import org.cadre.server.app.Outcome;
-import org.cadre.server.store.AuditLog;
-import org.cadre.server.store.Database;
 import org.cadre.server.store.People;
 import org.cadre.server.store.Retention;
 import picocli.CommandLine.Command;
@@ -26,22 +23,7 @@ final class ErasureCommands {
 
     static <T> int run(CommandSpec spec, StoreOptions store, java.util.function.Function<Erasure, Outcome<T>> action,
             java.util.function.BiConsumer<PrintWriter, T> print) {
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<String> absent = store.absent(System.getenv());
-        if (absent.isPresent()) {
-            err.println(absent.get());
-            return 2;
-        }
-        try (Database db = store.open(System.getenv())) {
-            AuditLog audit = new AuditLog(Clock.systemUTC());
-            Outcome<T> outcome = action.apply(new Erasure(db, new People(db, audit), new Retention(db, audit)));
-            if (!outcome.isDone()) {
-                err.println(outcome.detail());
-                return 1;
-            }
-            print.accept(spec.commandLine().getOut(), outcome.get());
-            return 0;
-        }
+        return UseCaseRun.run(spec, store, (db, audit) -> new Erasure(db, new People(db, audit), new Retention(db, audit)), action, print);
     }
 
     @Command(name = "erase", mixinStandardHelpOptions = true,

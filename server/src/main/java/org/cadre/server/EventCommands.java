@@ -13,10 +13,8 @@ import org.cadre.roster.Role;
 import org.cadre.server.app.EventWork;
 import org.cadre.server.app.Outcome;
 import org.cadre.server.json.Labels;
-import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Certifications;
 import org.cadre.server.store.Curricula;
-import org.cadre.server.store.Database;
 import org.cadre.server.store.Enrolments;
 import org.cadre.server.store.Events;
 import org.cadre.server.store.Rosters;
@@ -39,33 +37,16 @@ final class EventCommands {
 
     static <T> int run(CommandSpec spec, StoreOptions store, String event,
             java.util.function.BiFunction<EventWork, EventId, Outcome<T>> action, java.util.function.BiConsumer<PrintWriter, T> print) {
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<EventId> id;
+        EventId id;
         try {
-            id = Optional.of(EventId.of(event));
+            id = EventId.of(event);
         } catch (IllegalArgumentException e) {
-            err.println("EVENT: not an event id.");
+            spec.commandLine().getErr().println("EVENT: not an event id.");
             return 2;
         }
-        Optional<String> absent = store.absent(System.getenv());
-        if (absent.isPresent()) {
-            err.println(absent.get());
-            return 2;
-        }
-        try (Database db = store.open(System.getenv())) {
-            Clock clock = Clock.systemUTC();
-            AuditLog audit = new AuditLog(clock);
-            EventWork work = new EventWork(db, clock, new Events(db, audit), new Enrolments(db, audit), new Curricula(db, audit),
-                    new Rosters(db, audit), new Trainers(db, audit), new Certifications(db, audit));
-            Outcome<T> outcome = action.apply(work, id.get());
-            if (!outcome.isDone()) {
-                err.println(outcome.detail());
-                outcome.errors().forEach(line -> err.println("  " + line));
-                return outcome.refusal().orElseThrow() == Outcome.Refusal.NOT_FOUND ? 2 : 1;
-            }
-            print.accept(spec.commandLine().getOut(), outcome.get());
-            return 0;
-        }
+        return UseCaseRun.run(spec, store, (db, audit) -> new EventWork(db, Clock.systemUTC(), new Events(db, audit),
+                new Enrolments(db, audit), new Curricula(db, audit), new Rosters(db, audit), new Trainers(db, audit),
+                new Certifications(db, audit)), work -> action.apply(work, id), print);
     }
 
     private static void findings(PrintWriter out, Iterable<Finding> findings) {

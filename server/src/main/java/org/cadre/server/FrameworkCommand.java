@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -15,8 +14,6 @@ import org.cadre.server.app.Outcome;
 import org.cadre.server.app.UserAdministration;
 import org.cadre.server.json.Documents;
 import org.cadre.server.json.FrameworkDoc;
-import org.cadre.server.store.AuditLog;
-import org.cadre.server.store.Database;
 import org.cadre.server.store.Programmes;
 import org.cadre.server.store.ResultsFrameworks;
 import org.cadre.server.store.Versioned;
@@ -50,24 +47,8 @@ final class FrameworkCommand implements Callable<Integer> {
     /** Opens the store, runs the use case and prints its outcome; exit 0 when done, 1 when refused, 2 when unusable. */
     static int run(CommandSpec spec, StoreOptions store, Function<Frameworks, Outcome<Versioned<ResultsFramework>>> action,
             java.util.function.BiConsumer<PrintWriter, Versioned<ResultsFramework>> print) {
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<String> absent = store.absent(System.getenv());
-        if (absent.isPresent()) {
-            err.println(absent.get());
-            return 2;
-        }
-        try (Database db = store.open(System.getenv())) {
-            AuditLog audit = new AuditLog(Clock.systemUTC());
-            Outcome<Versioned<ResultsFramework>> outcome = action.apply(new Frameworks(new Programmes(db, audit),
-                    new ResultsFrameworks(db, audit)));
-            if (!outcome.isDone()) {
-                err.println(outcome.detail());
-                outcome.errors().forEach(e -> err.println("  " + e));
-                return 1;
-            }
-            print.accept(spec.commandLine().getOut(), outcome.get());
-            return 0;
-        }
+        return UseCaseRun.run(spec, store, (db, audit) -> new Frameworks(new Programmes(db, audit), new ResultsFrameworks(db, audit)),
+                action, print);
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,

@@ -1,0 +1,42 @@
+package org.cadre.server;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.cadre.server.app.Outcome;
+import org.cadre.server.store.AuditLog;
+import org.cadre.server.store.Database;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * One use case run from the command line, the same way for every command that acts on the store: the store
+ * opened from the command's options, the use case built on it, its outcome printed. Exit code 0 when done,
+ * 1 when refused (the reason and every invalid field on standard error), 2 when the store cannot be used.
+ */
+final class UseCaseRun {
+
+    private UseCaseRun() {}
+
+    static <U, T> int run(CommandSpec spec, StoreOptions store, BiFunction<Database, AuditLog, U> useCase,
+            Function<U, Outcome<T>> action, BiConsumer<PrintWriter, T> print) {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<String> absent = store.absent(System.getenv());
+        if (absent.isPresent()) {
+            err.println(absent.get());
+            return 2;
+        }
+        try (Database db = store.open(System.getenv())) {
+            Outcome<T> outcome = action.apply(useCase.apply(db, new AuditLog(Clock.systemUTC())));
+            if (!outcome.isDone()) {
+                err.println(outcome.detail());
+                outcome.errors().forEach(e -> err.println("  " + e));
+                return 1;
+            }
+            print.accept(spec.commandLine().getOut(), outcome.get());
+            return 0;
+        }
+    }
+}
