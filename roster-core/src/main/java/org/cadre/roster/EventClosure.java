@@ -59,9 +59,11 @@ public record EventClosure(LocalDate closedOn, ImmutableList<Enrolment> enrolmen
             return Result.refused(RosterCommand.DATED_AHEAD.finding(event.subject(),
                     "dated " + on + ", after today (" + today + ") where the event takes place"));
         }
-        if (roster.seatedParticipants().isEmpty()) {
+        // Nobody ever confirmed: nothing has happened to close (a no-show was confirmed, so it counts).
+        if (roster.enrolmentsAs(Role.PARTICIPANT).stream().noneMatch(e -> e.history().stream()
+                .anyMatch(h -> h.status() == EnrolmentStatus.CONFIRMED))) {
             return Result.refused(RosterCommand.NOBODY_SEATED.finding(event.subject(),
-                    "no participant holds a seat (confirmed or later): confirm the roster before closing"));
+                    "no participant was ever confirmed: confirm the roster before closing"));
         }
         Set<SessionCode> agenda = new HashSet<>();
         event.agenda().forEach(s -> agenda.add(s.session()));

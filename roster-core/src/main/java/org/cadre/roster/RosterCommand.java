@@ -18,7 +18,7 @@ public enum RosterCommand implements RuleInfo.Specified {
             "A status change, closing or certification is dated after today where the event takes place; they record what happened."),
     /** Closing an event where nobody holds a seat. */
     NOBODY_SEATED("close.nobody-seated", Severity.ERROR,
-            "An event is closed where no participant holds a seat (confirmed, attended or later): there is nothing to close yet."),
+            "An event is closed where no participant was ever confirmed: there is nothing to close yet."),
     /** Closing left an enrolment where it was: still nominated, approved or waitlisted, or a trainer not on the agenda. */
     LEFT_OPEN("close.left-open", Severity.WARNING,
             "Closing the event left an enrolment as it was: still nominated, approved or waitlisted (never seated), "

@@ -314,7 +314,7 @@ class EventShapesTest {
         EventRoster nobody = DEMO.toBuilder().replaceEnrolments(List.of()).replaceAttendance(List.of()).replaceTests(List.of())
                 .replacePractice(List.of()).build();
         assertThat(EventClosure.close(nobody, LAST, TODAY).refusal().stream().map(Finding::message))
-                .containsExactly("no participant holds a seat (confirmed or later): confirm the roster before closing");
+                .containsExactly("no participant was ever confirmed: confirm the roster before closing");
     }
 
     @Test

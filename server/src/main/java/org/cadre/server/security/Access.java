@@ -135,6 +135,22 @@ public final class Access {
     }
 
     /**
+     * Whether the user may enrol this stored person in this role: always as a guest trainer; someone on record
+     * only as a guest trainer (recorded through the guest exception of {@link #mayRecord}, of any country) in
+     * another role only if the user could record the person for that role.
+     *
+     * @param roles every role the person is enrolled in, over all events
+     */
+    public static boolean mayEnrol(UserAccount user, Person person, org.cadre.roster.Role role, java.util.Set<org.cadre.roster.Role> roles,
+            Event event, Programme programme, Optional<Organisation> organisation) {
+        if (role == org.cadre.roster.Role.GUEST_TRAINER || roles.isEmpty()
+                || !roles.stream().allMatch(r -> r == org.cadre.roster.Role.GUEST_TRAINER)) {
+            return true;
+        }
+        return mayRecord(user, person, role, event, programme, organisation);
+    }
+
+    /**
      * Whether the user may hold an event in this country under this programme (create it there, or move it
      * there): a country of the user's, or, for a user scoped by the programme, one of the programme's
      * countries. An event moved elsewhere would hand its roster to another country's users.

@@ -273,20 +273,10 @@ final class EventRoutes {
     private static final String GUEST_ONLY = "role: the person is on record only as a guest trainer; another role is for a "
             + "coordinator of their country";
 
-    /**
-     * Whether the user may enrol this stored person in this role: always as a guest trainer; otherwise, someone
-     * recorded only as a guest trainer (an expert of any country) only if the user could record the person.
-     */
+    /** {@link Access#mayEnrol}, with what the store holds about the person and the event's programme. */
     private boolean mayEnrol(UserAccount user, Event e, Person p, Role role) {
-        if (role == Role.GUEST_TRAINER) {
-            return true;
-        }
-        java.util.Set<Role> roles = api.enrolments.rolesOf(p.id());
-        if (roles.isEmpty() || !roles.stream().allMatch(r -> r == Role.GUEST_TRAINER)) {
-            return true;
-        }
-        return api.programmes.get(e.programme()).map(Versioned::value)
-                .filter(pr -> Access.mayRecord(user, p, role, e, pr, api.organisationOf(p))).isPresent();
+        return api.programmes.get(e.programme()).map(Versioned::value).filter(pr -> Access.mayEnrol(user, p, role,
+                role == Role.GUEST_TRAINER ? java.util.Set.of() : api.enrolments.rolesOf(p.id()), e, pr, api.organisationOf(p))).isPresent();
     }
 
     record StatusChange(String status, String on) {}
