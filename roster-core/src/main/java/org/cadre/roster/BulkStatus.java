@@ -34,6 +34,21 @@ public final class BulkStatus {
     }
 
     /**
+     * The moves of every enrolment now in status {@code from} (and in {@code role}, if given) to {@code to}: approve
+     * every nomination, confirm every approved participant.
+     */
+    public static ImmutableList<Move> every(java.util.Collection<Enrolment> enrolments, EnrolmentStatus from, Optional<Role> role,
+            EnrolmentStatus to, Optional<LocalDate> on) {
+        Require.present(enrolments, "enrolments");
+        Require.present(from, "from");
+        Require.present(role, "role");
+        Require.present(to, "to");
+        Require.present(on, "on");
+        return enrolments.stream().filter(e -> e.status() == from && role.map(r -> r == e.role()).orElse(true))
+                .map(e -> new Move(e.person(), to, on)).collect(ImmutableList.toImmutableList());
+    }
+
+    /**
      * Applies every move or none.
      *
      * @param current the event's enrolments by person

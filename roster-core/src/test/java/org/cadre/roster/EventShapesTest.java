@@ -242,6 +242,20 @@ class EventShapesTest {
                 "is named more than once; one change per person");
     }
 
+    @Test
+    void every_enrolment_in_a_status_and_role_is_chosen_and_no_other() {
+        List<Enrolment> all = confirmedOnly(DEMO).enrolments();
+
+        List<BulkStatus.Move> trainers = BulkStatus.every(all, EnrolmentStatus.CONFIRMED, Optional.of(Role.TRAINER),
+                EnrolmentStatus.ATTENDED, Optional.empty());
+        List<BulkStatus.Move> everyone = BulkStatus.every(all, EnrolmentStatus.CONFIRMED, Optional.empty(),
+                EnrolmentStatus.ATTENDED, Optional.of(FIRST));
+
+        assertThat(trainers).hasSize(4).allSatisfy(m -> assertThat(m.on()).isEmpty());
+        assertThat(everyone).hasSize(all.size()).allSatisfy(m -> assertThat(m.on()).contains(FIRST));
+        assertThat(BulkStatus.every(all, EnrolmentStatus.NOMINATED, Optional.empty(), EnrolmentStatus.APPROVED, Optional.empty())).isEmpty();
+    }
+
     // Closing
 
     /** The demo ToT as it stood on its last day before anyone was moved on: everyone confirmed, attendance taken. */

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cadre.finding.Finding;
-import org.cadre.roster.BulkStatus;
 import org.cadre.roster.EnrolmentStatus;
 import org.cadre.roster.EventId;
 import org.cadre.roster.Role;
@@ -19,7 +18,6 @@ import org.cadre.server.store.Enrolments;
 import org.cadre.server.store.Events;
 import org.cadre.server.store.Rosters;
 import org.cadre.server.store.Trainers;
-import org.cadre.server.store.Versioned;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,15 +90,7 @@ final class EventCommands {
                 spec.commandLine().getErr().println("--every, --to, --role: " + e.getMessage());
                 return 2;
             }
-            return run(spec, store, event, (work, id) -> {
-                        var moves = work.enrolmentsOf(id).stream().map(Versioned::value)
-                                .filter(e -> e.status() == from && only.map(r -> r == e.role()).orElse(true))
-                                .map(e -> new BulkStatus.Move(e.person(), target, Optional.ofNullable(on))).toList();
-                        return moves.isEmpty() ? Outcome.<EventWork.Moved>refused(Outcome.Refusal.UNPROCESSABLE,
-                                "No enrolment of " + id + " is " + from.label() + only.map(r -> " as " + Labels.of(r)).orElse("")
-                                        + "; nothing was changed.")
-                                : work.moveStatuses(UsersCommand.OPERATOR, id, moves);
-                    },
+            return run(spec, store, event, (work, id) -> work.moveEvery(UsersCommand.OPERATOR, id, from, only, target, Optional.ofNullable(on)),
                     (out, moved) -> out.println("Moved " + moved.enrolments().size() + " enrolment(s) of " + moved.event()
                             + " from " + from.label() + " to " + target.label() + "."));
         }

@@ -14,12 +14,14 @@ import org.cadre.finding.Result;
 import org.cadre.roster.BulkStatus;
 import org.cadre.roster.Certification;
 import org.cadre.roster.Enrolment;
+import org.cadre.roster.EnrolmentStatus;
 import org.cadre.roster.Event;
 import org.cadre.roster.EventClosure;
 import org.cadre.roster.EventId;
 import org.cadre.roster.EventRoster;
 import org.cadre.roster.PersonId;
 import org.cadre.roster.PoolFromEvents;
+import org.cadre.roster.Role;
 import org.cadre.roster.pool.TrainerRecord;
 import org.cadre.server.app.Outcome.Refusal;
 import org.cadre.server.security.Access;
@@ -67,9 +69,22 @@ public final class EventWork {
         this.certifications = certifications;
     }
 
-    /** The event's enrolments as stored, with their versions (for choosing whom a bulk change moves). */
-    public List<Versioned<Enrolment>> enrolmentsOf(EventId id) {
-        return enrolments.ofEvent(id);
+    /**
+     * Moves every enrolment now in status {@code from} (and in {@code role}, if given) to {@code to}, all or none;
+     * refused when there is none.
+     */
+    public Outcome<Moved> moveEvery(UserAccount user, EventId id, EnrolmentStatus from, Optional<Role> role, EnrolmentStatus to,
+            Optional<LocalDate> on) {
+        if (visible(user, id, Permission.WRITE_RECORDS).isEmpty()) {
+            return missingOrForbidden(user, Permission.WRITE_RECORDS);
+        }
+        List<BulkStatus.Move> moves = BulkStatus.every(enrolments.ofEvent(id).stream().map(Versioned::value).toList(), from, role, to, on);
+        if (moves.isEmpty()) {
+            return Outcome.refused(Refusal.UNPROCESSABLE, "No enrolment is " + from.label()
+                    + role.map(r -> " as " + org.cadre.kernel.Label.of(r)).orElse("")
+                    + "; nothing was changed.", List.of("every: no enrolment has this status"));
+        }
+        return moveStatuses(user, id, moves);
     }
 
     /** The enrolments after a bulk change, with the findings of what was done. */

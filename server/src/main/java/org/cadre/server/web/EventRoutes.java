@@ -323,15 +323,17 @@ final class EventRoutes {
         Event e = api.eventSummary(ctx, user).value();
         StatusChanges in = Json.body(ctx, StatusChanges.class);
         Fields f = new Fields();
-        List<BulkStatus.Move> moves;
+        EventWork.Moved moved;
         if (in.changes() != null) {
             if (in.status() != null || in.every() != null || in.role() != null || in.on() != null) {
                 throw ApiProblem.invalid("Send either changes or status with every, not both.",
                         List.of("changes: not with status, every, role or on"));
             }
-            moves = f.each("changes", in.changes(), c -> new BulkStatus.Move(PersonId.of(required(c.person(), "person")),
+            List<BulkStatus.Move> moves = f.each("changes", in.changes(), c -> new BulkStatus.Move(PersonId.of(required(c.person(), "person")),
                     Labels.parse(EnrolmentStatus.class, required(c.status(), "status")),
                     Optional.ofNullable(c.on()).map(org.cadre.server.json.Dates::parse)));
+            f.check();
+            moved = Api.value(work.moveStatuses(user, e.id(), moves), ctx);
         } else {
             f.require("status", in.status());
             f.require("every", in.every());
@@ -341,16 +343,8 @@ final class EventRoutes {
             Optional<LocalDate> on = in.on() == null ? Optional.empty()
                     : Optional.ofNullable(f.at("on", () -> org.cadre.server.json.Dates.parse(in.on())));
             f.check();
-            moves = api.enrolments.ofEvent(e.id()).stream().map(Versioned::value)
-                    .filter(x -> x.status() == from && (role == null || x.role() == role))
-                    .map(x -> new BulkStatus.Move(x.person(), to, on)).toList();
-            if (moves.isEmpty()) {
-                throw ApiProblem.unprocessable("No enrolment is " + from.label() + (role == null ? "" : " as " + Labels.of(role))
-                        + "; nothing was changed.", List.of("every: no enrolment has this status"));
-            }
+            moved = Api.value(work.moveEvery(user, e.id(), from, Optional.ofNullable(role), to, on), ctx);
         }
-        f.check();
-        EventWork.Moved moved = Api.value(work.moveStatuses(user, e.id(), moves), ctx);
         Map<PersonId, Versioned<Person>> people = api.people.byIds(moved.enrolments().stream().map(v -> v.value().person()).toList());
         Map<PersonId, List<Long>> recorded = api.enrolments.recordedAt(e.id());
         ctx.json(new StatusesChanged(e.id().value(), moved.enrolments().size(), moved.enrolments().stream()

@@ -31,18 +31,25 @@ class PoolApiTest {
         return "{\"kind\": \"" + kind + "\", \"on\": \"" + on + "\", \"event\": \"tot-almaty-2023\"}";
     }
 
+    /**
+     * The demo, a coordinator "certifier" of the given countries, and a Kazakh newcomer who took part in the demo
+     * ToT (evidence comes from an event the person was enrolled in).
+     */
+    private static void demoWithNewcomer(Database db, Country... countries) {
+        AuditLog audit = new AuditLog(Clock.systemUTC());
+        DemoData.load(db, audit);
+        new Users(db, audit).add(new UserAccount("certifier", Passwords.hash("pw".toCharArray(), 1_000), UserAccount.Role.COORDINATOR,
+                ImmutableSortedSet.copyOf(countries), ImmutableSortedSet.of(), false), "admin");
+        new People(db, audit).add(Person.builder("pool-newcomer", Country.KAZAKHSTAN).latinName("New Trainer").sex(Sex.FEMALE).build(), "admin");
+        new org.cadre.server.store.Enrolments(db, audit).addAll(java.util.List.of(org.cadre.roster.Enrolment.nominate(
+                org.cadre.roster.PersonId.of("pool-newcomer"), org.cadre.roster.demo.DemoRoster.ALMATY_TOT, org.cadre.roster.Role.PARTICIPANT,
+                org.cadre.roster.demo.DemoRoster.KZ_BORDER_GUARD, java.time.LocalDate.of(2023, 9, 1))), "admin");
+    }
+
     @Test
     void a_newcomer_is_admitted_on_tot_enrolment_then_steps_up_on_its_evidence_and_each_refusal_names_its_rule() throws Exception {
         try (Database db = Database.sqlite(Files.createTempDirectory("cadre-pool").resolve("cadre.db"))) {
-            AuditLog audit = new AuditLog(Clock.systemUTC());
-            DemoData.load(db, audit);
-            new Users(db, audit).add(new UserAccount("certifier", Passwords.hash("pw".toCharArray(), 1_000), UserAccount.Role.COORDINATOR,
-                    ImmutableSortedSet.of(Country.KAZAKHSTAN), ImmutableSortedSet.of(), false), "admin");
-            new People(db, audit).add(Person.builder("pool-newcomer", Country.KAZAKHSTAN).latinName("New Trainer").sex(Sex.FEMALE).build(), "admin");
-            // Evidence comes from an event the person took part in: the newcomer was a participant of the demo ToT.
-            new org.cadre.server.store.Enrolments(db, audit).addAll(java.util.List.of(org.cadre.roster.Enrolment.nominate(
-                    org.cadre.roster.PersonId.of("pool-newcomer"), org.cadre.roster.demo.DemoRoster.ALMATY_TOT, org.cadre.roster.Role.PARTICIPANT,
-                    org.cadre.roster.demo.DemoRoster.KZ_BORDER_GUARD, java.time.LocalDate.of(2023, 9, 1))), "admin");
+            demoWithNewcomer(db, Country.KAZAKHSTAN);
             Javalin app = CadreApp.create(db).start("127.0.0.1", 0);
             try {
                 ApiClient api = new ApiClient(app.port());
@@ -80,15 +87,7 @@ class PoolApiTest {
     @Test
     void evidence_names_its_event_and_a_day_within_it() throws Exception {
         try (Database db = Database.sqlite(Files.createTempDirectory("cadre-pool").resolve("cadre.db"))) {
-            AuditLog audit = new AuditLog(Clock.systemUTC());
-            DemoData.load(db, audit);
-            new Users(db, audit).add(new UserAccount("certifier", Passwords.hash("pw".toCharArray(), 1_000), UserAccount.Role.COORDINATOR,
-                    ImmutableSortedSet.of(Country.KAZAKHSTAN, Country.TAJIKISTAN), ImmutableSortedSet.of(), false), "admin");
-            new People(db, audit).add(Person.builder("pool-newcomer", Country.KAZAKHSTAN).latinName("New Trainer").sex(Sex.FEMALE).build(), "admin");
-            // Evidence comes from an event the person took part in: the newcomer was a participant of the demo ToT.
-            new org.cadre.server.store.Enrolments(db, audit).addAll(java.util.List.of(org.cadre.roster.Enrolment.nominate(
-                    org.cadre.roster.PersonId.of("pool-newcomer"), org.cadre.roster.demo.DemoRoster.ALMATY_TOT, org.cadre.roster.Role.PARTICIPANT,
-                    org.cadre.roster.demo.DemoRoster.KZ_BORDER_GUARD, java.time.LocalDate.of(2023, 9, 1))), "admin");
+            demoWithNewcomer(db, Country.KAZAKHSTAN, Country.TAJIKISTAN);
             Javalin app = CadreApp.create(db).start("127.0.0.1", 0);
             try {
                 ApiClient api = new ApiClient(app.port());
