@@ -11,7 +11,7 @@ import org.cadre.roster.EventId;
 import org.cadre.roster.Role;
 import org.cadre.server.app.EventWork;
 import org.cadre.server.app.Outcome;
-import org.cadre.server.json.Labels;
+import org.cadre.documents.Labels;
 import org.cadre.server.store.Certifications;
 import org.cadre.server.store.Curricula;
 import org.cadre.server.store.Enrolments;

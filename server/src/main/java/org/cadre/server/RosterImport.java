@@ -29,7 +29,7 @@ import org.cadre.roster.Person;
 import org.cadre.roster.PersonId;
 import org.cadre.roster.Role;
 import org.cadre.roster.Sex;
-import org.cadre.server.json.Labels;
+import org.cadre.documents.Labels;
 import org.cadre.server.store.Enrolments;
 import org.cadre.server.store.Organisations;
 import org.cadre.server.store.People;
@@ -167,7 +167,7 @@ public final class RosterImport {
             List<String> textErrors = new ArrayList<>();
             for (String column : COLUMNS) {
                 if (header.containsKey(column) && row.isSet(column)) {
-                    org.cadre.server.json.Texts.problem(row.get(column), column).ifPresent(p -> textErrors.add(column + ": " + p));
+                    org.cadre.documents.Texts.problem(row.get(column), column).ifPresent(p -> textErrors.add(column + ": " + p));
                 }
             }
             if (!textErrors.isEmpty()) {

@@ -277,7 +277,7 @@ final class Api {
     /** A date parameter or field, or a 400 naming it. */
     static LocalDate date(String field, String text) {
         try {
-            return org.cadre.server.json.Dates.parse(text);
+            return org.cadre.documents.Dates.parse(text);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid("A date is not valid.", List.of(field + ": " + e.getMessage()));
         }

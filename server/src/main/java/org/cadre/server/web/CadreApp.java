@@ -132,7 +132,7 @@ public final class CadreApp {
         r.error(HttpStatus.CONTENT_TOO_LARGE.getCode(), ctx -> problem(ctx, Problem.of("too-large", "Request too large", 413,
                 "Request bodies are limited to " + MAX_REQUEST_BYTES + " bytes.")));
         r.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e.problem()));
-        r.exception(org.cadre.server.json.Fields.InvalidFields.class, (e, ctx) -> problem(ctx,
+        r.exception(org.cadre.documents.Fields.InvalidFields.class, (e, ctx) -> problem(ctx,
                 Problem.invalid("The request has invalid fields; nothing was changed.", e.errors())));
         r.exception(org.cadre.server.store.StaleVersionException.class, (e, ctx) -> problem(ctx, ApiProblem.stale().problem()));
         r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> problem(ctx, Problem.of("http-" + e.getStatus(),

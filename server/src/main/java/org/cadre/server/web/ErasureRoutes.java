@@ -7,7 +7,7 @@ import java.util.List;
 import org.cadre.roster.PersonId;
 import org.cadre.roster.RetentionPolicy;
 import org.cadre.server.app.Erasure;
-import org.cadre.server.json.Fields;
+import org.cadre.documents.Fields;
 
 /** Erasure on request and by the retention policy (administrators). */
 final class ErasureRoutes {
@@ -41,7 +41,7 @@ final class ErasureRoutes {
         var actor = api.user(ctx);
         Run in = ctx.bodyAsBytes().length == 0 ? new Run(null, null, null) : Json.body(ctx, Run.class);
         Fields f = new Fields();
-        LocalDate on = in.on() == null ? LocalDate.now(api.clock) : f.at("on", () -> org.cadre.server.json.Dates.parse(in.on()));
+        LocalDate on = in.on() == null ? LocalDate.now(api.clock) : f.at("on", () -> org.cadre.documents.Dates.parse(in.on()));
         int years = in.keepYears() == null ? Erasure.DEFAULT_POLICY.keep().getYears() : in.keepYears();
         RetentionPolicy policy = f.at("keepYears", () -> RetentionPolicy.years(years));
         f.check();

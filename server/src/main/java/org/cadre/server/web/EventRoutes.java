@@ -39,13 +39,13 @@ import org.cadre.roster.Rubric;
 import org.cadre.roster.TestScore;
 import org.cadre.server.RosterImport;
 import org.cadre.server.app.EventWork;
-import org.cadre.server.json.Fields;
-import org.cadre.server.json.Labels;
-import org.cadre.server.json.RosterDocs.EnrolmentView;
-import org.cadre.server.json.RosterDocs.EventDoc;
-import org.cadre.server.json.RosterDocs.FeedbackDoc;
-import org.cadre.server.json.RosterDocs.PracticeDoc;
-import org.cadre.server.json.RosterDocs.RubricDoc;
+import org.cadre.documents.Fields;
+import org.cadre.documents.Labels;
+import org.cadre.documents.RosterDocs.EnrolmentView;
+import org.cadre.documents.RosterDocs.EventDoc;
+import org.cadre.documents.RosterDocs.FeedbackDoc;
+import org.cadre.documents.RosterDocs.PracticeDoc;
+import org.cadre.documents.RosterDocs.RubricDoc;
 import org.cadre.server.security.Access;
 import org.cadre.server.security.Access.Permission;
 import org.cadre.server.store.RosterImports;
@@ -245,7 +245,7 @@ final class EventRoutes {
         Role role = f.at("role", () -> Labels.parse(Role.class, in.role()));
         OrganisationId by = f.at("nominatedBy", () -> OrganisationId.of(in.nominatedBy()));
         LocalDate on = in.on() == null ? e.defaultDay(EnrolmentStatus.NOMINATED, api.today(e), LocalDate.MIN)
-                : f.at("on", () -> org.cadre.server.json.Dates.parse(in.on()));
+                : f.at("on", () -> org.cadre.documents.Dates.parse(in.on()));
         f.check();
         // A person or organisation outside the user's scope is answered exactly as a missing one.
         List<String> missing = new ArrayList<>();
@@ -289,7 +289,7 @@ final class EventRoutes {
         StatusChange in = Json.body(ctx, StatusChange.class);
         Fields f = new Fields();
         EnrolmentStatus target = f.at("status", () -> Labels.parse(EnrolmentStatus.class, in.status()));
-        LocalDate on = in.on() == null || target == null ? null : f.at("on", () -> org.cadre.server.json.Dates.parse(in.on()));
+        LocalDate on = in.on() == null || target == null ? null : f.at("on", () -> org.cadre.documents.Dates.parse(in.on()));
         f.check();
         if (on == null) {
             on = e.defaultDay(target, api.today(e), current.value().since());
@@ -331,7 +331,7 @@ final class EventRoutes {
             }
             List<BulkStatus.Move> moves = f.each("changes", in.changes(), c -> new BulkStatus.Move(PersonId.of(required(c.person(), "person")),
                     Labels.parse(EnrolmentStatus.class, required(c.status(), "status")),
-                    Optional.ofNullable(c.on()).map(org.cadre.server.json.Dates::parse)));
+                    Optional.ofNullable(c.on()).map(org.cadre.documents.Dates::parse)));
             f.check();
             moved = Api.value(work.moveStatuses(user, e.id(), moves), ctx);
         } else {
@@ -341,7 +341,7 @@ final class EventRoutes {
             EnrolmentStatus from = in.every() == null ? null : f.at("every", () -> Labels.parse(EnrolmentStatus.class, in.every()));
             Role role = in.role() == null ? null : f.at("role", () -> Labels.parse(Role.class, in.role()));
             Optional<LocalDate> on = in.on() == null ? Optional.empty()
-                    : Optional.ofNullable(f.at("on", () -> org.cadre.server.json.Dates.parse(in.on())));
+                    : Optional.ofNullable(f.at("on", () -> org.cadre.documents.Dates.parse(in.on())));
             f.check();
             moved = Api.value(work.moveEvery(user, e.id(), from, Optional.ofNullable(role), to, on), ctx);
         }

@@ -4,7 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.cadre.reporting.ResultsFramework;
 import org.cadre.server.app.Frameworks;
-import org.cadre.server.json.FrameworkDoc;
+import org.cadre.documents.FrameworkDoc;
 import org.cadre.server.security.Access.Permission;
 import org.cadre.server.store.UserAccount;
 import org.cadre.server.store.Versioned;

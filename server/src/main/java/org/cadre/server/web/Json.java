@@ -1,7 +1,7 @@
 package org.cadre.server.web;
 
 import io.javalin.http.Context;
-import org.cadre.server.json.Documents;
+import org.cadre.documents.Documents;
 
 /**
  * Reads request bodies strictly ({@link Documents}): JSON only, no unknown fields, limited nesting. A body

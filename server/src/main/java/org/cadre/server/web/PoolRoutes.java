@@ -18,8 +18,8 @@ import org.cadre.roster.PersonId;
 import org.cadre.roster.pool.Evidence;
 import org.cadre.roster.pool.PoolStatus;
 import org.cadre.roster.pool.TrainerRecord;
-import org.cadre.server.json.Fields;
-import org.cadre.server.json.Labels;
+import org.cadre.documents.Fields;
+import org.cadre.documents.Labels;
 import org.cadre.server.security.Access;
 import org.cadre.server.security.Access.Permission;
 import org.cadre.server.store.UserAccount;
@@ -128,7 +128,7 @@ final class PoolRoutes {
         NewEvidence in = Json.body(ctx, NewEvidence.class);
         Fields f = new Fields();
         Evidence.Kind kind = f.at("kind", () -> Labels.parse(Evidence.Kind.class, in.kind()));
-        LocalDate given = in.on() == null ? null : f.at("on", () -> org.cadre.server.json.Dates.parse(in.on()));
+        LocalDate given = in.on() == null ? null : f.at("on", () -> org.cadre.documents.Dates.parse(in.on()));
         Optional<PoolStatus> promoteTo = in.promoteTo() == null ? Optional.empty()
                 : Optional.ofNullable(f.at("promoteTo", () -> Labels.parse(PoolStatus.class, in.promoteTo())));
         EventId eventId = f.require("event", in.event()) == null ? null : f.at("event", () -> EventId.of(in.event()));

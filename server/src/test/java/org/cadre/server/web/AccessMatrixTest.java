@@ -27,8 +27,8 @@ import org.cadre.roster.Programme;
 import org.cadre.roster.ProgrammeId;
 import org.cadre.roster.demo.DemoRoster;
 import org.cadre.server.DemoData;
-import org.cadre.server.json.CurriculumDoc;
-import org.cadre.server.json.RosterDocs;
+import org.cadre.documents.CurriculumDoc;
+import org.cadre.documents.RosterDocs;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;
@@ -184,7 +184,7 @@ class AccessMatrixTest {
                     + " \"countries\": [\"KZ\"], \"sdgs\": [16]}"};
             case "PUT /api/v1/programmes/{programme}" -> new String[] {json, JSON.writeValueAsString(RosterDocs.ProgrammeDoc.of(DemoRoster.programme()))};
             case "PUT /api/v1/programmes/{programme}/framework" -> new String[] {json, JSON.writeValueAsString(
-                    org.cadre.server.json.FrameworkDoc.of(org.cadre.reporting.demo.DemoResults.framework()))};
+                    org.cadre.documents.FrameworkDoc.of(org.cadre.reporting.demo.DemoResults.framework()))};
             case "POST /api/v1/events" -> {
                 ObjectNode doc = JSON.valueToTree(RosterDocs.EventDoc.of(DemoRoster.almatyTot().event()));
                 doc.put("id", "event-" + n);

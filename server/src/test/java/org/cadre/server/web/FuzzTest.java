@@ -77,10 +77,10 @@ class FuzzTest {
     private static String mutatedDocument(Random rnd) {
         try {
             Object doc = switch (rnd.nextInt(4)) {
-                case 0 -> org.cadre.server.json.RosterDocs.EventDoc.of(org.cadre.roster.demo.DemoRoster.almatyTot().event());
-                case 1 -> org.cadre.server.json.CurriculumDoc.of(org.cadre.curriculum.demo.DemoCurricula.almatyTot());
-                case 2 -> org.cadre.server.json.RosterDocs.PersonDoc.of(org.cadre.roster.demo.DemoRoster.almatyTrainers().get(0));
-                default -> org.cadre.server.json.RosterDocs.ProgrammeDoc.of(org.cadre.roster.demo.DemoRoster.programme());
+                case 0 -> org.cadre.documents.RosterDocs.EventDoc.of(org.cadre.roster.demo.DemoRoster.almatyTot().event());
+                case 1 -> org.cadre.documents.CurriculumDoc.of(org.cadre.curriculum.demo.DemoCurricula.almatyTot());
+                case 2 -> org.cadre.documents.RosterDocs.PersonDoc.of(org.cadre.roster.demo.DemoRoster.almatyTrainers().get(0));
+                default -> org.cadre.documents.RosterDocs.ProgrammeDoc.of(org.cadre.roster.demo.DemoRoster.programme());
             };
             String json = JsonMapper.builder().build().writeValueAsString(doc);
             java.util.regex.Matcher values = java.util.regex.Pattern.compile(":(\"[^\"]*\"|-?\\d+(\\.\\d+)?|true|false|null)").matcher(json);

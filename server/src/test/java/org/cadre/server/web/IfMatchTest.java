@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import org.cadre.roster.demo.DemoRoster;
 import org.cadre.server.DemoData;
-import org.cadre.server.json.RosterDocs;
+import org.cadre.documents.RosterDocs;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;
@@ -39,7 +39,7 @@ class IfMatchTest {
                     {"/api/v1/programmes/" + DemoRoster.PROGRAMME, JSON.writeValueAsString(RosterDocs.ProgrammeDoc.of(DemoRoster.programme()))},
                     {"/api/v1/events/tot-almaty-2023", JSON.writeValueAsString(RosterDocs.EventDoc.of(DemoRoster.almatyTot().event()))},
                     {"/api/v1/programmes/" + DemoRoster.PROGRAMME + "/framework", JSON.writeValueAsString(
-                            org.cadre.server.json.FrameworkDoc.of(org.cadre.reporting.demo.DemoResults.framework()))},
+                            org.cadre.documents.FrameworkDoc.of(org.cadre.reporting.demo.DemoResults.framework()))},
                 };
                 for (String[] c : changes) {
                     assertThat(api.send("PUT", c[0], admin, c[1]).statusCode()).as(c[0]).isEqualTo(428);

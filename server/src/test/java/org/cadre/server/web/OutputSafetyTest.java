@@ -18,7 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.cadre.roster.demo.DemoRoster;
 import org.cadre.server.DemoData;
-import org.cadre.server.json.RosterDocs;
+import org.cadre.documents.RosterDocs;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;

@@ -23,7 +23,7 @@ import org.cadre.roster.Programme;
 import org.cadre.roster.ProgrammeId;
 import org.cadre.roster.demo.DemoRoster;
 import org.cadre.server.DemoData;
-import org.cadre.server.json.RosterDocs;
+import org.cadre.documents.RosterDocs;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;

@@ -1,4 +1,4 @@
-package org.cadre.server.json;
+package org.cadre.documents;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -4,4 +4,4 @@
  * collects every invalid field with its path ({@code modules[1].sessions[0].minutes}) and the reason, and
  * never repeats the value sent, since a value may be a person's name.
  */
-package org.cadre.server.json;
+package org.cadre.documents;

@@ -1,4 +1,4 @@
-package org.cadre.server.json;
+package org.cadre.documents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.cadre.server.json;
+package org.cadre.documents;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;

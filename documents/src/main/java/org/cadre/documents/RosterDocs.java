@@ -1,8 +1,8 @@
-package org.cadre.server.json;
+package org.cadre.documents;
 
-import static org.cadre.server.json.CurriculumDoc.number;
-import static org.cadre.server.json.CurriculumDoc.orEmpty;
-import static org.cadre.server.json.CurriculumDoc.present;
+import static org.cadre.documents.CurriculumDoc.number;
+import static org.cadre.documents.CurriculumDoc.orEmpty;
+import static org.cadre.documents.CurriculumDoc.present;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
