@@ -1,5 +1,6 @@
 package org.cadre.server;
 
+import org.cadre.server.app.Settings;
 import io.javalin.Javalin;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -13,12 +14,12 @@ import java.util.concurrent.CountDownLatch;
 import com.google.common.collect.ImmutableSortedSet;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;
-import org.cadre.server.store.UserAccount;
+import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.Users;
 import org.cadre.server.store.Database;
 import org.cadre.reporting.render.IatiRenderer;
 import org.cadre.server.web.CadreApp;
-import org.cadre.server.web.Settings;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;

@@ -1,5 +1,6 @@
 package org.cadre.server;
 
+import org.cadre.server.app.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
-import org.cadre.server.web.Settings;
+
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

@@ -9,7 +9,7 @@ import org.cadre.server.security.Access;
 import org.cadre.server.store.Database;
 import org.cadre.server.store.People;
 import org.cadre.server.store.Retention;
-import org.cadre.server.store.UserAccount;
+import org.cadre.server.security.UserAccount;
 
 /**
  * Erasing people, for the API and the command line alike (administrators only): one person on request,

@@ -34,7 +34,7 @@ import org.cadre.server.store.Events;
 import org.cadre.server.store.Rosters;
 import org.cadre.server.store.StaleVersionException;
 import org.cadre.server.store.Trainers;
-import org.cadre.server.store.UserAccount;
+import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.Versioned;
 
 /**

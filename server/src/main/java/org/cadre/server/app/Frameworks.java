@@ -12,7 +12,7 @@ import org.cadre.server.security.Access.Permission;
 import org.cadre.server.store.Programmes;
 import org.cadre.server.store.ResultsFrameworks;
 import org.cadre.server.store.StaleVersionException;
-import org.cadre.server.store.UserAccount;
+import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.Versioned;
 
 /**

@@ -7,7 +7,8 @@ import java.util.Optional;
  * What a staff action came to: its value, or the reason it was refused, with every invalid field named
  * ({@code path: reason}). Each door answers a refusal in its own way (an HTTP status, an exit code).
  */
-public record Outcome<T>(Optional<T> value, Optional<Refusal> refusal, String detail, List<String> errors) {
+public record Outcome<T>(Optional<T> value, Optional<Refusal> refusal, String detail, List<String> errors,
+        org.cadre.finding.Findings findings) {
 
     /** Why an action was refused. */
     public enum Refusal {
@@ -23,12 +24,29 @@ public record Outcome<T>(Optional<T> value, Optional<Refusal> refusal, String de
         STALE,
         /** The user did not say which version they read. */
         VERSION_REQUIRED,
-        /** A rule refuses it, or a record it names does not exist. */
-        UNPROCESSABLE
+        /** A record it names does not exist, or a value does not fit the records it names. */
+        UNPROCESSABLE,
+        /** A rule of the library refuses it: the findings say which and why. */
+        RULES,
+        /** The user is not signed in, or the username or password is wrong. */
+        UNAUTHENTICATED,
+        /** Too many failed sign-ins: wait before trying again. */
+        THROTTLED,
+        /** A stored record the action needs is missing (the event's package version). */
+        MISSING_PREREQUISITE
     }
 
     public Outcome {
         errors = List.copyOf(errors);
+    }
+
+    public Outcome(Optional<T> value, Optional<Refusal> refusal, String detail, List<String> errors) {
+        this(value, refusal, detail, errors, org.cadre.finding.Findings.none());
+    }
+
+    /** Refused by the library's rules, with their findings. */
+    public static <T> Outcome<T> refusedBy(String detail, org.cadre.finding.Findings findings) {
+        return new Outcome<>(Optional.empty(), Optional.of(Refusal.RULES), detail, List.of(), findings);
     }
 
     public static <T> Outcome<T> done(T value) {
@@ -45,6 +63,24 @@ public record Outcome<T>(Optional<T> value, Optional<Refusal> refusal, String de
 
     public boolean isDone() {
         return value.isPresent();
+    }
+
+    /** The same refusal, for an action of another type. */
+    public <U> Outcome<U> refusedAs() {
+        if (isDone()) {
+            throw new IllegalStateException("not refused");
+        }
+        return new Outcome<>(Optional.empty(), refusal, detail, errors, findings);
+    }
+
+    /** The value mapped, or the same refusal. */
+    public <U> Outcome<U> map(java.util.function.Function<? super T, ? extends U> f) {
+        return isDone() ? Outcome.done(f.apply(value.get())) : refusedAs();
+    }
+
+    /** The next action on the value, or the same refusal. */
+    public <U> Outcome<U> then(java.util.function.Function<? super T, Outcome<U>> next) {
+        return isDone() ? next.apply(value.get()) : refusedAs();
     }
 
     /** The value of an action that was done. */

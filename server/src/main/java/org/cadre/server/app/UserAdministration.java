@@ -11,11 +11,11 @@ import org.cadre.server.security.Access;
 import org.cadre.server.security.NewUsers;
 import org.cadre.server.security.PasswordPolicy;
 import org.cadre.server.security.Passwords;
-import org.cadre.server.security.Sessions;
+import org.cadre.server.store.Sessions;
 import org.cadre.server.store.AlreadyStoredException;
 import org.cadre.server.store.Programmes;
 import org.cadre.server.store.StaleVersionException;
-import org.cadre.server.store.UserAccount;
+import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.Users;
 import org.cadre.server.store.Versioned;
 

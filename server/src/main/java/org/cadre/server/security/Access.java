@@ -7,15 +7,13 @@ import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
 import org.cadre.reporting.disclosure.Audience;
+import org.cadre.server.security.UserAccount.Role;
 import org.cadre.roster.Country;
 import org.cadre.roster.Event;
 import org.cadre.roster.Organisation;
 import org.cadre.roster.Person;
 import org.cadre.roster.Programme;
 import org.cadre.roster.ProgrammeId;
-import org.cadre.server.store.Enrolments;
-import org.cadre.server.store.UserAccount;
-import org.cadre.server.store.UserAccount.Role;
 
 /**
  * Who may do what, and see which records: the permission each role holds and the scope rules every
@@ -85,7 +83,7 @@ public final class Access {
      *
      * @param enrolledAt the events the person is enrolled in
      */
-    public static boolean covers(UserAccount user, Person person, Collection<Enrolments.EventPlace> enrolledAt) {
+    public static boolean covers(UserAccount user, Person person, Collection<EventPlace> enrolledAt) {
         return coversByCountry(user, person) || enrolledAt.stream().anyMatch(e -> coversEvent(user, e.programme(), e.country()));
     }
 
@@ -103,7 +101,7 @@ public final class Access {
      * own event does not make the record one's own to change; the staff of international organisations and
      * donors are shared records, changed only by an administrator.
      */
-    public static boolean mayChange(UserAccount user, Person person, Collection<Enrolments.EventPlace> enrolledAt,
+    public static boolean mayChange(UserAccount user, Person person, Collection<EventPlace> enrolledAt,
             Optional<Organisation> organisation) {
         if (user.role() == Role.ADMIN) {
             return true;
@@ -166,7 +164,7 @@ public final class Access {
      *
      * @param programmeCountries the countries of each programme, by id
      */
-    public static boolean mayMoveTo(UserAccount user, Country country, Collection<Enrolments.EventPlace> enrolledAt,
+    public static boolean mayMoveTo(UserAccount user, Country country, Collection<EventPlace> enrolledAt,
             java.util.function.Function<ProgrammeId, Set<Country>> programmeCountries) {
         return user.role() == Role.ADMIN || user.countries().contains(country) || enrolledAt.stream()
                 .anyMatch(e -> user.programmes().contains(e.programme()) && programmeCountries.apply(e.programme()).contains(country));

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import org.cadre.roster.Country;
 import org.cadre.roster.ProgrammeId;
-import org.cadre.server.store.UserAccount;
 
 /**
  * The rules a new user must meet: a well-formed username, a password of at least

@@ -100,10 +100,10 @@ public final class Enrolments {
     }
 
     /** Where a person is enrolled: each event's id, programme and country (what a scope is decided on). */
-    public List<EventPlace> placesOf(PersonId person) {
+    public List<org.cadre.server.security.EventPlace> placesOf(PersonId person) {
         return db.dsl().select(EVENT.ID, EVENT.PROGRAMME_ID, EVENT.COUNTRY).from(ENROLMENT).join(EVENT).on(EVENT.ID.eq(ENROLMENT.EVENT_ID))
                 .where(ENROLMENT.PERSON_ID.eq(person.value()))
-                .fetch(r -> new EventPlace(EventId.of(r.value1()), org.cadre.roster.ProgrammeId.of(r.value2()), org.cadre.roster.Country.of(r.value3())));
+                .fetch(r -> new org.cadre.server.security.EventPlace(EventId.of(r.value1()), org.cadre.roster.ProgrammeId.of(r.value2()), org.cadre.roster.Country.of(r.value3())));
     }
 
     /** The roles a person is enrolled in, over every event. */
@@ -124,7 +124,6 @@ public final class Enrolments {
     }
 
     /** An event as a scope sees it: its id, programme and country. */
-    public record EventPlace(EventId event, org.cadre.roster.ProgrammeId programme, org.cadre.roster.Country country) {}
 
     public List<Versioned<Enrolment>> ofEvent(EventId event) {
         DSLContext dsl = db.dsl();

@@ -109,9 +109,9 @@ public final class Events {
     }
 
     /** Where every event is held and under which programme: what a scope is decided on, in one query. */
-    public List<Enrolments.EventPlace> places() {
+    public List<org.cadre.server.security.EventPlace> places() {
         return db.dsl().select(EVENT.ID, EVENT.PROGRAMME_ID, EVENT.COUNTRY).from(EVENT).orderBy(EVENT.ID)
-                .fetch(r -> new Enrolments.EventPlace(EventId.of(r.value1()), org.cadre.roster.ProgrammeId.of(r.value2()),
+                .fetch(r -> new org.cadre.server.security.EventPlace(EventId.of(r.value1()), org.cadre.roster.ProgrammeId.of(r.value2()),
                         org.cadre.roster.Country.of(r.value3())));
     }
 

@@ -1,5 +1,6 @@
 package org.cadre.server.web;
 
+import org.cadre.server.app.Settings;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,7 +16,7 @@ import org.cadre.roster.Organisation;
 import org.cadre.roster.Person;
 import org.cadre.server.security.Access;
 import org.cadre.server.security.Access.Permission;
-import org.cadre.server.security.Sessions;
+import org.cadre.server.app.UseCases;
 import org.cadre.server.store.Assessments;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Certifications;
@@ -30,8 +31,7 @@ import org.cadre.server.store.Programmes;
 import org.cadre.server.store.ResultsFrameworks;
 import org.cadre.server.store.Rosters;
 import org.cadre.server.store.Trainers;
-import org.cadre.server.store.UserAccount;
-import org.cadre.server.store.Users;
+import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.Versioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +51,6 @@ final class Api {
     final Clock clock;
     final Settings settings;
     final AuditLog audit;
-    final Users users;
-    final Sessions sessions;
     final Curricula curricula;
     final Organisations organisations;
     final People people;
@@ -66,14 +64,16 @@ final class Api {
     final Trainers trainers;
     final Rosters rosters;
 
-    Api(Database db, Settings settings, Sessions sessions, Users users) {
-        this.settings = settings;
+    /** Every use case: what the handlers call. */
+    final UseCases app;
+
+    Api(Database db, UseCases app) {
+        this.app = app;
+        this.settings = app.settings();
         Clock clock = settings.clock();
         this.db = db;
         this.clock = clock;
         this.audit = new AuditLog(clock);
-        this.users = users;
-        this.sessions = sessions;
         this.curricula = new Curricula(db, audit);
         this.organisations = new Organisations(db, audit);
         this.people = new People(db, audit);
@@ -92,7 +92,7 @@ final class Api {
     UserAccount user(Context ctx) {
         String header = ctx.header("Authorization");
         Optional<UserAccount> user = header != null && header.startsWith("Bearer ")
-                ? sessions.authenticate(header.substring("Bearer ".length()).strip(), stamp(ctx)) : Optional.empty();
+                ? app.signIn().user(header.substring("Bearer ".length()).strip()) : Optional.empty();
         if (user.isEmpty()) {
             throw new ApiProblem(Problem.of("unauthorized", "Login required", 401,
                     "Log in at POST /api/v1/session and send the token as 'Authorization: Bearer <token>'."));
@@ -155,7 +155,7 @@ final class Api {
             return p -> true;
         }
         java.util.Set<org.cadre.roster.PersonId> atEvents = enrolments.peopleIn(events.places().stream()
-                .filter(e -> Access.coversEvent(user, e.programme(), e.country())).map(Enrolments.EventPlace::event).toList());
+                .filter(e -> Access.coversEvent(user, e.programme(), e.country())).map(org.cadre.server.security.EventPlace::event).toList());
         java.util.Set<org.cadre.roster.OrganisationId> shared = organisations.all().stream().map(Versioned::value)
                 .filter(Access::isShared).map(Organisation::id).collect(java.util.stream.Collectors.toSet());
         return p -> Access.coversByCountry(user, p) || atEvents.contains(p.id()) || p.organisation().filter(shared::contains).isPresent();
@@ -213,6 +213,13 @@ final class Api {
             case STALE -> ApiProblem.stale();
             case VERSION_REQUIRED -> ApiProblem.versionRequired();
             case UNPROCESSABLE -> ApiProblem.unprocessable(outcome.detail(), outcome.errors());
+            case RULES -> ApiProblem.refused(outcome.detail(), outcome.findings());
+            case MISSING_PREREQUISITE -> ApiProblem.conflict(outcome.detail());
+            case UNAUTHENTICATED -> new ApiProblem(Problem.of("unauthorized", "Login failed", 401, outcome.detail()));
+            case THROTTLED -> {
+                ctx.header("Retry-After", String.valueOf(org.cadre.server.app.SignIn.LOCKOUT.toSeconds()));
+                yield new ApiProblem(Problem.of("throttled", "Too many failed logins", 429, outcome.detail()));
+            }
         };
     }
 

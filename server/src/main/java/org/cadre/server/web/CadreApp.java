@@ -1,5 +1,6 @@
 package org.cadre.server.web;
 
+import org.cadre.server.app.Settings;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -7,19 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.cadre.server.security.Access;
-import org.cadre.server.security.LoginThrottle;
-import org.cadre.server.security.Passwords;
-import org.cadre.server.security.Sessions;
-import org.cadre.server.store.AuditLog;
+import org.cadre.server.app.SignIn;
+import org.cadre.server.app.UseCases;
 import org.cadre.server.store.Database;
 import org.cadre.server.store.StoreFailure;
-import org.cadre.server.store.Users;
-import org.cadre.server.store.UserAccount;
-import org.jooq.SQLDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,26 +35,16 @@ public final class CadreApp {
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
-    private final Database db;
     private final String openApi;
-    private final Users users;
-    private final Sessions sessions;
-    private final LoginThrottle throttle;
     private final Settings settings;
-    private final Clock clock;
+    private final UseCases app;
     private final Api api;
+
     private CadreApp(Database db, Settings settings) {
-        this.db = db;
         this.openApi = resource("/openapi.yaml");
-        this.clock = settings.clock();
-        this.users = new Users(db, new AuditLog(clock));
-        this.sessions = new Sessions(db, users, clock, settings.sessionIdle(), settings.sessionMax());
-        this.api = new Api(db, settings, sessions, users);
         this.settings = settings;
-        // Five wrong passwords lock a username for 15 minutes; an address (a whole office behind one NAT)
-        // only once failures come for twenty different usernames (password spraying), never for one
-        // person's own mistakes.
-        this.throttle = new LoginThrottle(clock, 5, 20, Duration.ofMinutes(15));
+        this.app = new UseCases(db, settings);
+        this.api = new Api(db, app);
     }
 
     /** The application with {@link Settings#defaults()}, not yet started. */
@@ -113,14 +97,14 @@ public final class CadreApp {
         r.get("/api/v1/health", this::health);
         r.post("/api/v1/session", this::login);
         r.delete("/api/v1/session", this::logout);
-        new UserRoutes(api, new org.cadre.server.app.UserAdministration(users, sessions, api.programmes)).register(r);
-        new ErasureRoutes(api, new org.cadre.server.app.Erasure(db, api.people, new org.cadre.server.store.Retention(db, api.audit))).register(r);
+        new UserRoutes(api, app.users()).register(r);
+        new ErasureRoutes(api, app.erasure()).register(r);
         new CurriculumRoutes(api).register(r);
         new DirectoryRoutes(api).register(r);
         new EventRoutes(api).register(r);
         new PoolRoutes(api).register(r);
         new ReportRoutes(api).register(r);
-        new FrameworkRoutes(api, new org.cadre.server.app.Frameworks(api.programmes, api.frameworks)).register(r);
+        new FrameworkRoutes(api, app.frameworks()).register(r);
         r.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
         r.get("/docs", this::docs);
         r.get("/docs/init.js", ctx -> ctx.contentType("text/javascript").result(
@@ -172,13 +156,13 @@ public final class CadreApp {
 
     /** Whether the server and its database answer: 200 when both do, 503 (with Retry-After) when the database does not. */
     private void health(Context ctx) {
-        String kind = db.dialect() == SQLDialect.SQLITE ? "sqlite" : "postgresql";
-        if (!db.answers()) {
+        SignIn.Health health = app.signIn().health();
+        if (!health.databaseUp()) {
             ctx.header("Retry-After", "5");
-            ctx.status(503).json(Map.of("status", "unavailable", "database", kind, "databaseUp", false));
+            ctx.status(503).json(Map.of("status", "unavailable", "database", health.database(), "databaseUp", false));
             return;
         }
-        ctx.json(Map.of("status", "ok", "database", kind, "databaseUp", true));
+        ctx.json(Map.of("status", "ok", "database", health.database(), "databaseUp", true));
     }
 
     /** The body of a login request. */
@@ -186,51 +170,8 @@ public final class CadreApp {
 
     private void login(Context ctx) {
         Login login = Json.body(ctx, Login.class);
-        java.util.List<String> missing = new java.util.ArrayList<>();
-        if (login.username() == null || login.username().isBlank()) {
-            missing.add("username: is required");
-        }
-        if (login.password() == null || login.password().isEmpty()) {
-            missing.add("password: is required");
-        }
-        if (!missing.isEmpty()) {
-            problem(ctx, new Problem("https://cadre.example/problems/invalid-fields", "Invalid fields", 400,
-                    "The login request lacks a field.", missing));
-            return;
-        }
-        var attempt = throttle.begin(login.username(), clientAddress(ctx));
-        if (attempt.isEmpty()) {
-            LOG.warn("login throttled");
-            ctx.header("Retry-After", "900");
-            problem(ctx, Problem.of("throttled", "Too many failed logins", 429,
-                    "Too many failed logins; wait 15 minutes before trying again."));
-            return;
-        }
-        boolean ok = false;
-        try {
-            var account = login.username().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
-                    ? users.get(login.username()).map(v -> v.value()).filter(u -> !u.disabled()) : java.util.Optional.<UserAccount>empty();
-            if (account.isPresent()) {
-                ok = Passwords.matches(login.password().toCharArray(), account.get().passwordHash());
-            } else {
-                Passwords.matches(login.password().toCharArray(), DummyHash.VALUE); // the same cost as a real check
-            }
-            if (!ok) {
-                // Only the name of an existing account is logged: a typed name may be anyone's.
-                LOG.warn("login failed user={}", account.isPresent() ? account.get().username() : "(unknown)");
-                problem(ctx, Problem.of("unauthorized", "Login failed", 401, "The username or the password is wrong."));
-                return;
-            }
-            Sessions.Started started = sessions.start(account.get().username());
-            LOG.info("login user={}", account.get().username());
-            ctx.status(201).json(Map.of("token", started.token(), "expiresAt", started.expiresAt().toString()));
-        } finally {
-            if (ok) {
-                attempt.get().succeeded();
-            } else {
-                attempt.get().failed();
-            }
-        }
+        SignIn.Started started = Api.value(app.signIn().login(login.username(), login.password(), clientAddress(ctx)), ctx);
+        ctx.status(201).json(Map.of("token", started.token(), "expiresAt", started.expiresAt().toString()));
     }
 
     /**
@@ -263,14 +204,8 @@ public final class CadreApp {
             problem(ctx, Problem.of("unauthorized", "Login required", 401, "Send the session token as 'Authorization: Bearer <token>'."));
             return;
         }
-        sessions.end(header.substring("Bearer ".length()).strip());
+        app.signIn().logout(header.substring("Bearer ".length()).strip());
         ctx.status(204);
-    }
-
-
-    /** Hashed once, on first need, so a login for an unknown user costs as much as one for a known user. */
-    private static final class DummyHash {
-        static final String VALUE = Passwords.hash("not a password".toCharArray());
     }
 
     private void docs(Context ctx) {

@@ -16,7 +16,7 @@ import org.cadre.documents.CurriculumDoc;
 import org.cadre.documents.Labels;
 import org.cadre.server.security.Access.Permission;
 import org.cadre.server.store.AlreadyStoredException;
-import org.cadre.server.store.UserAccount;
+import org.cadre.server.security.UserAccount;
 
 /** Training Support Packages: store a version, list, read, check and compare versions. */
 final class CurriculumRoutes {

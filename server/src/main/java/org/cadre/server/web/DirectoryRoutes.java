@@ -24,7 +24,7 @@ import org.cadre.documents.RosterDocs.ProgrammeDoc;
 import org.cadre.server.security.Access;
 import org.cadre.server.security.Access.Permission;
 import org.cadre.server.store.AlreadyStoredException;
-import org.cadre.server.store.UserAccount;
+import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.Versioned;
 
 /**

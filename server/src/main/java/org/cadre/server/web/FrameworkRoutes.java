@@ -6,7 +6,7 @@ import org.cadre.reporting.ResultsFramework;
 import org.cadre.server.app.Frameworks;
 import org.cadre.documents.FrameworkDoc;
 import org.cadre.server.security.Access.Permission;
-import org.cadre.server.store.UserAccount;
+import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.Versioned;
 
 /**

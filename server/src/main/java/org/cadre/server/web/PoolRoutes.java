@@ -22,7 +22,7 @@ import org.cadre.documents.Fields;
 import org.cadre.documents.Labels;
 import org.cadre.server.security.Access;
 import org.cadre.server.security.Access.Permission;
-import org.cadre.server.store.UserAccount;
+import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.Versioned;
 
 /**

@@ -24,7 +24,7 @@ import org.cadre.roster.Programme;
 import org.cadre.roster.ProgrammeId;
 import org.cadre.server.security.Access;
 import org.cadre.server.security.Access.Permission;
-import org.cadre.server.store.UserAccount;
+import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.Versioned;
 
 /**

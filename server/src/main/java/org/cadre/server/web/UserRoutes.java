@@ -5,8 +5,8 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
 import org.cadre.server.app.UserAdministration;
-import org.cadre.server.security.Sessions;
-import org.cadre.server.store.UserAccount;
+import org.cadre.server.store.Sessions;
+import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.Versioned;
 
 /** Users, for administrators: list, create, read, change, reset a password, list and end sessions. */

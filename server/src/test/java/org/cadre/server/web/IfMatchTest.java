@@ -13,7 +13,7 @@ import org.cadre.documents.RosterDocs;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;
-import org.cadre.server.store.UserAccount;
+import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.Users;
 import org.junit.jupiter.api.Test;
 

@@ -23,7 +23,7 @@ import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;
 import org.cadre.server.store.Enrolments;
 import org.cadre.server.store.People;
-import org.cadre.server.store.UserAccount;
+import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.Users;
 import org.junit.jupiter.api.Test;
 

@@ -29,7 +29,7 @@ import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;
 import org.cadre.server.store.People;
 import org.cadre.server.store.Programmes;
-import org.cadre.server.store.UserAccount;
+import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.Users;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

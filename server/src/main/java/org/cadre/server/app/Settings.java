@@ -1,4 +1,4 @@
-package org.cadre.server.web;
+package org.cadre.server.app;
 
 import java.time.Clock;
 import java.time.Duration;

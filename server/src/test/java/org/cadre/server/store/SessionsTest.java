@@ -1,4 +1,4 @@
-package org.cadre.server.security;
+package org.cadre.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;
-import org.cadre.server.store.UserAccount;
+import org.cadre.server.security.Passwords;
+import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.Users;
 import org.junit.jupiter.api.Test;
 

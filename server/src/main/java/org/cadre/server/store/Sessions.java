@@ -1,4 +1,4 @@
-package org.cadre.server.security;
+package org.cadre.server.store;
 
 import static org.cadre.server.store.schema.Tables.LOGIN_SESSION;
 
@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.cadre.server.store.Database;
 import org.cadre.server.store.StampedCache;
-import org.cadre.server.store.UserAccount;
+import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.Users;
 import org.cadre.server.store.Versioned;
 

@@ -1,4 +1,4 @@
-package org.cadre.server.store;
+package org.cadre.server.security;
 
 import com.google.common.collect.ImmutableSortedSet;
 import java.util.Locale;

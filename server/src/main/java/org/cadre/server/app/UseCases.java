@@ -1,0 +1,77 @@
+package org.cadre.server.app;
+
+import java.time.Clock;
+import org.cadre.server.store.Database;
+import org.cadre.server.store.Sessions;
+
+/**
+ * Every staff action Cadre offers, over one database: what the web API and the command line call. Each use
+ * case takes the acting user and plain values, checks the role's permission and the user's scope, runs the
+ * library's rules and the store in one transaction, and returns an {@link Outcome}; none sees HTTP or the
+ * command line.
+ */
+public final class UseCases {
+
+    private final Stores stores;
+    private final Scope scope;
+    private final Sessions sessions;
+    private final SignIn signIn;
+    private final UserAdministration users;
+    private final Erasure erasure;
+    private final Frameworks frameworks;
+    private final EventWork eventWork;
+
+    private final Settings settings;
+
+    public UseCases(Database db, Settings settings) {
+        Clock clock = settings.clock();
+        this.settings = settings;
+        this.stores = new Stores(db, clock);
+        this.scope = new Scope(stores);
+        this.sessions = new Sessions(db, stores.users, clock, settings.sessionIdle(), settings.sessionMax());
+        this.signIn = new SignIn(stores, sessions);
+        this.users = new UserAdministration(stores.users, sessions, stores.programmes);
+        this.erasure = new Erasure(db, stores.people, stores.retention);
+        this.frameworks = new Frameworks(stores.programmes, stores.frameworks);
+        this.eventWork = new EventWork(db, clock, stores.events, stores.enrolments, stores.curricula, stores.rosters, stores.trainers,
+                stores.certifications);
+    }
+
+    /** With the default settings on the given clock: for the command line. */
+    public static UseCases of(Database db, Clock clock) {
+        return new UseCases(db, Settings.defaults().withClock(clock));
+    }
+
+    /** The settings the use cases run with. */
+    public Settings settings() {
+        return settings;
+    }
+
+    public SignIn signIn() {
+        return signIn;
+    }
+
+    public UserAdministration users() {
+        return users;
+    }
+
+    public Erasure erasure() {
+        return erasure;
+    }
+
+    public Frameworks frameworks() {
+        return frameworks;
+    }
+
+    public EventWork eventWork() {
+        return eventWork;
+    }
+
+    Stores stores() {
+        return stores;
+    }
+
+    Scope scope() {
+        return scope;
+    }
+}
