@@ -242,6 +242,36 @@ final class Api {
         return Optional.of(Integer.parseInt(m.group(1)));
     }
 
+    /**
+     * The versions If-Match names, for a use case to judge: none, any ({@code *}), or the strong tags
+     * listed (RFC 9110: a weak tag such as {@code W/"3"} matches nothing, nor does a tag that is no version).
+     */
+    static org.cadre.server.app.Expected versions(Context ctx) {
+        String ifMatch = ctx.header("If-Match");
+        if (ifMatch == null) {
+            return org.cadre.server.app.Expected.none();
+        }
+        if (ifMatch.strip().equals("*")) {
+            return org.cadre.server.app.Expected.any();
+        }
+        java.util.Set<Integer> versions = new java.util.HashSet<>();
+        java.util.regex.Pattern tag = java.util.regex.Pattern.compile("\"(\\d{1,9})\"");
+        for (String t : ifMatch.split(",")) {
+            java.util.regex.Matcher m = tag.matcher(t.strip());
+            if (m.matches()) {
+                versions.add(Integer.parseInt(m.group(1)));
+            }
+        }
+        return org.cadre.server.app.Expected.oneOf(versions);
+    }
+
+    /** Answers 201 with the new record's ETag and address. */
+    static void answerCreated(Context ctx, String location, int version, Object body) {
+        etag(ctx, version);
+        ctx.header("Location", location);
+        ctx.status(201).json(body);
+    }
+
     /** Sets the ETag of a resource at the given stored version. */
     static void etag(Context ctx, int version) {
         ctx.header("ETag", "\"" + version + "\"");
