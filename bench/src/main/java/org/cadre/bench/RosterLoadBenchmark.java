@@ -18,7 +18,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import org.cadre.server.DemoData;
+import org.cadre.server.store.DemoData;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;

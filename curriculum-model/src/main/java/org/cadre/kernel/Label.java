@@ -10,7 +10,23 @@ public final class Label {
 
     private Label() {}
 
+    /** The label of a constant: {@code TOT_COMPLETED} is {@code tot-completed}. */
     public static String of(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The constant with this label, if there is one. */
+    public static <E extends Enum<E>> java.util.Optional<E> find(Class<E> type, String label) {
+        for (E e : type.getEnumConstants()) {
+            if (of(e).equals(label)) {
+                return java.util.Optional.of(e);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Every label of the type, in declaration order, separated by commas: what a refusal lists as the choices. */
+    public static String choices(Class<? extends Enum<?>> type) {
+        return java.util.Arrays.stream(type.getEnumConstants()).map(Label::of).collect(java.util.stream.Collectors.joining(", "));
     }
 }

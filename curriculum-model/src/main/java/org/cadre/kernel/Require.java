@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Construction-time checks. Each names the field it checks, so a message reads
- * {@code "Session.minutes must not be negative, was -5"}. Bad input throws; business problems are
+ * {@code "Session.minutes must not be negative, was -5"}. Bad input throws {@link InvalidValue}; business problems are
  * reported as findings by the rule checks instead.
  */
 public final class Require {
@@ -21,7 +21,7 @@ public final class Require {
     /** A non-null value. */
     public static <T> T present(T value, String field) {
         if (value == null) {
-            throw new IllegalArgumentException(field + " is required");
+            throw new InvalidValue(field, "is required");
         }
         return value;
     }
@@ -31,7 +31,7 @@ public final class Require {
         present(value, field);
         String stripped = value.strip();
         if (stripped.isEmpty()) {
-            throw new IllegalArgumentException(field + " must not be blank");
+            throw new InvalidValue(field, "must not be blank");
         }
         return stripped;
     }
@@ -43,31 +43,34 @@ public final class Require {
     public static String code(String value, String field) {
         present(value, field);
         if (!CODE.matcher(value).matches()) {
-            throw new IllegalArgumentException(field
-                    + " must be 1-64 letters, digits, dots, underscores or hyphens, starting with a letter or digit, was '"
-                    + value + "'");
+            throw new InvalidValue(field, "must be 1-64 letters, digits, dots, underscores or hyphens, starting with a letter or digit",
+                    "'" + value + "'");
         }
         return value;
     }
 
+    /** Whether the text is a short identifier as {@link #code} takes it. */
+    public static boolean isCode(String value) {
+        return value != null && CODE.matcher(value).matches();
+    }
+
     public static int nonNegative(int value, String field) {
         if (value < 0) {
-            throw new IllegalArgumentException(field + " must not be negative, was " + value);
+            throw new InvalidValue(field, "must not be negative", String.valueOf(value));
         }
         return value;
     }
 
     public static int positive(int value, String field) {
         if (value <= 0) {
-            throw new IllegalArgumentException(field + " must be positive, was " + value);
+            throw new InvalidValue(field, "must be positive", String.valueOf(value));
         }
         return value;
     }
 
     public static int inRange(int value, int min, int max, String field) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(
-                    field + " must be between " + min + " and " + max + ", was " + value);
+            throw new InvalidValue(field, "must be between " + min + " and " + max, String.valueOf(value));
         }
         return value;
     }
@@ -75,7 +78,7 @@ public final class Require {
     /** A real number (not NaN, not infinite). */
     public static double finite(double value, String field) {
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(field + " must be a finite number, was " + value);
+            throw new InvalidValue(field, "must be a finite number", String.valueOf(value));
         }
         return value;
     }
@@ -86,7 +89,7 @@ public final class Require {
         int i = 0;
         for (T v : values) {
             if (v == null) {
-                throw new IllegalArgumentException(field + "[" + i + "] must not be null");
+                throw new InvalidValue(field + "[" + i + "]", "must not be null");
             }
             i++;
         }
@@ -107,7 +110,7 @@ public final class Require {
             ok = !locale.getLanguage().isEmpty() && locale.toLanguageTag().equalsIgnoreCase(tag);
         }
         if (!ok) {
-            throw new IllegalArgumentException(field + " must hold BCP 47 language tags such as kk or ru, was '" + tag + "'");
+            throw new InvalidValue(field, "must hold BCP 47 language tags such as kk or ru", "'" + tag + "'");
         }
         return tag;
     }
@@ -118,7 +121,7 @@ public final class Require {
     public static void that(boolean condition, String field, String reason) {
         requireNonNull(reason, "reason");
         if (!condition) {
-            throw new IllegalArgumentException(field + " " + reason);
+            throw InvalidValue.quoting(field, reason);
         }
     }
 }

@@ -118,7 +118,7 @@ public record CurriculumDoc(String id, String title, String version, List<String
                 .settings(orEmpty(m.settings()).stream().map(s -> Labels.parse(BorderSetting.class, s)).toArray(BorderSetting[]::new));
         for (SessionDoc s : orEmpty(m.sessions())) {
             if (s == null) {
-                throw new IllegalArgumentException("sessions must not hold null");
+                throw new org.cadre.kernel.InvalidValue("sessions", "must not hold null");
             }
             Session.Builder sb = Session.builder(s.code(), s.title()).minutes(number(s.minutes(), "minutes"))
                     .methods(orEmpty(s.methods()).stream().map(x -> Labels.parse(DeliveryMethod.class, x)).toArray(DeliveryMethod[]::new))
@@ -144,7 +144,7 @@ public record CurriculumDoc(String id, String title, String version, List<String
         try {
             return Period.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("must be an ISO-8601 period such as P3Y (three years)");
+            throw new org.cadre.kernel.InvalidValue("", "must be an ISO-8601 period such as P3Y (three years)");
         }
     }
 
@@ -154,7 +154,7 @@ public record CurriculumDoc(String id, String title, String version, List<String
 
     static <T> T present(T value, String field) {
         if (value == null) {
-            throw new IllegalArgumentException(field + " is required");
+            throw new org.cadre.kernel.InvalidValue(field, "is required");
         }
         return value;
     }

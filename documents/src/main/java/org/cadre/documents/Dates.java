@@ -1,6 +1,7 @@
 package org.cadre.documents;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -14,20 +15,40 @@ public final class Dates {
 
     private Dates() {}
 
+    /** Why the text is not a date the API takes ("is required", "must be a date as YYYY-MM-DD", ...), if it is not. */
+    public static Optional<String> problem(String text) {
+        if (text == null) {
+            return Optional.of("is required");
+        }
+        Optional<LocalDate> d = iso(text);
+        if (d.isEmpty()) {
+            return Optional.of("must be a date as YYYY-MM-DD");
+        }
+        if (d.get().isBefore(EARLIEST) || d.get().isAfter(LATEST)) {
+            return Optional.of("must be a date from " + EARLIEST + " to " + LATEST);
+        }
+        return Optional.empty();
+    }
+
+    /** The date, if the text is one the API takes. */
+    public static Optional<LocalDate> tryParse(String text) {
+        return problem(text).isPresent() ? Optional.empty() : iso(text);
+    }
+
     /** The date, or an {@link IllegalArgumentException} saying what a date must be. */
     public static LocalDate parse(String text) {
-        if (text == null) {
-            throw new IllegalArgumentException("is required");
+        Optional<String> problem = problem(text);
+        if (problem.isPresent()) {
+            throw new org.cadre.kernel.InvalidValue("", problem.get());
         }
-        LocalDate d;
+        return LocalDate.parse(text);
+    }
+
+    private static Optional<LocalDate> iso(String text) {
         try {
-            d = LocalDate.parse(text);
+            return Optional.of(LocalDate.parse(text));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("must be a date as YYYY-MM-DD");
+            return Optional.empty();
         }
-        if (d.isBefore(EARLIEST) || d.isAfter(LATEST)) {
-            throw new IllegalArgumentException("must be a date from " + EARLIEST + " to " + LATEST);
-        }
-        return d;
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cadre.kernel.InvalidValue;
 
 /**
  * Collects invalid fields while a request is converted to domain values: each step runs under the path
@@ -21,7 +22,7 @@ public final class Fields {
     public <T> T at(String path, Supplier<T> step) {
         try {
             return step.get();
-        } catch (IllegalArgumentException | NullPointerException | DateTimeException | ArithmeticException e) {
+        } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
             errors.add(located(path, e, false));
             return null;
         }
@@ -35,7 +36,7 @@ public final class Fields {
     public <T> T document(String name, Supplier<T> step) {
         try {
             return step.get();
-        } catch (IllegalArgumentException | NullPointerException | DateTimeException | ArithmeticException e) {
+        } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
             errors.add(located(name, e, true));
             return null;
         }
@@ -71,6 +72,14 @@ public final class Fields {
         return value;
     }
 
+    /** The value, or a failure of the step it is read in: "{@code field} is required". */
+    public static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new InvalidValue(field, "is required");
+        }
+        return value;
+    }
+
     public void add(String path, String reason) {
         errors.add(path + ": " + reason);
     }
@@ -94,45 +103,52 @@ public final class Fields {
     private static final Pattern TYPE = Pattern.compile("[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*");
 
     /**
-     * {@code path: reason}, in the API's words: the domain says {@code "Session.minutes must not be
-     * negative, was -5"}; the API says {@code modules[0]: minutes must not be negative} (or, for a whole
-     * document, {@code minutes: must not be negative}), without the value a client sent, which may be a
-     * person's name, and without Java's names for types.
+     * {@code path: reason}, in the API's words, from what the refusal says of itself
+     * ({@link InvalidValue#subject()} and {@link InvalidValue#reason()}, which never hold the value a client
+     * sent, as it may be a person's name): the domain refuses {@code Session.minutes} because it {@code must not
+     * be negative}; the API says {@code modules[0]: minutes must not be negative} (or, for a whole document,
+     * {@code minutes: must not be negative}), without Java's names for types. A refusal that says nothing of
+     * itself in these terms (a date beyond computing, another library's check) is named by its kind only.
      */
     static String located(String path, RuntimeException e, boolean document) {
-        String reason = reason(e);
         if (e instanceof DateTimeException) {
+            return path + ": is not a valid date, time, zone or period";
+        }
+        if (e instanceof ArithmeticException) {
+            return path + ": is too large to compute with";
+        }
+        if (!(e instanceof InvalidValue invalid)) {
+            return path + ": is not valid";
+        }
+        String subject = invalid.subject();
+        String reason = invalid.reason();
+        if (subject.isEmpty()) {
             return path + ": " + reason;
         }
-        String[] words = reason.split(" ", 2);
-        if (words.length == 2) {
-            Matcher typeField = TYPE_FIELD.matcher(words[0]);
-            if (typeField.matches()) {
-                return document ? typeField.group(2) + ": " + words[1] : path + ": " + typeField.group(2) + " " + words[1];
-            }
-            String last = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+\\]$", "");
-            boolean verb = words[1].matches("(is|are|must|should|has|have|needs|cannot|may) .*");
-            if (verb && (TYPE.matcher(words[0]).matches() || words[0].equals(last))) {
-                return path + ": " + words[1]; // "Country is required", "version must look like ..."
-            }
+        Matcher typeField = TYPE_FIELD.matcher(subject);
+        if (typeField.matches()) {
+            return document ? typeField.group(2) + ": " + reason : path + ": " + typeField.group(2) + " " + reason;
         }
-        return path + ": " + reason;
+        String last = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+\\]$", "");
+        boolean verb = reason.matches("(is|are|must|should|has|have|needs|cannot|may) .*");
+        if (verb && (TYPE.matcher(subject).matches() || subject.equals(last))) {
+            return path + ": " + reason; // "Country is required", "version must look like ..."
+        }
+        return path + ": " + subject + " " + reason;
     }
 
     /**
-     * The domain's reason without the value it quotes: the domain says {@code "... must be a code ..., was
-     * 'x'"}, and what a client sent may be a person's name, which must never come back in an error.
+     * What a refusal says of itself, in the API's words and without the value sent: an
+     * {@link InvalidValue}'s subject and reason; for anything else only its kind.
      */
     static String reason(RuntimeException e) {
+        if (e instanceof InvalidValue v) {
+            return v.subject().isEmpty() ? v.reason() : v.subject() + " " + v.reason();
+        }
         if (e instanceof DateTimeException) {
             return "is not a valid date, time, zone or period";
         }
-        String message = e.getMessage() == null ? "is invalid" : e.getMessage();
-        int was = message.indexOf(", was ");
-        if (was >= 0) {
-            message = message.substring(0, was);
-        }
-        return message.replaceAll("'[^']*'", "the value").replaceAll("\"[^\"]*\"", "the value");
+        return "is not valid";
     }
 
     /** Invalid fields, each named with its path and reason. */

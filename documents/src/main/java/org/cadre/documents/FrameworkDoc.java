@@ -156,11 +156,11 @@ public record FrameworkDoc(List<IndicatorDoc> indicators) {
         return null;
     }
 
-    /** The value, or null with {@code at: reason} recorded, the reason being the message of the step's refusal. */
+    /** The value, or null with {@code at: reason} recorded, the reason being what the step's refusal says of itself. */
     private static <T> T field(String at, List<String> errors, Supplier<T> step) {
         try {
             return step.get();
-        } catch (IllegalArgumentException | DateTimeException | NullPointerException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             errors.add(at + ": " + Fields.reason(e));
             return null;
         }
@@ -179,10 +179,10 @@ public record FrameworkDoc(List<IndicatorDoc> indicators) {
     private static <T> T within(String at, List<String> errors, Supplier<T> step) {
         try {
             return step.get();
-        } catch (IllegalArgumentException | DateTimeException | NullPointerException e) {
-            String reason = Fields.reason(e);
-            Matcher m = DOMAIN_FIELD.matcher(reason);
-            errors.add(m.matches() ? (at.isEmpty() ? "" : at + ".") + m.group(1) + ": " + m.group(2) : (at.isEmpty() ? "body" : at) + ": " + reason);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            Matcher m = e instanceof org.cadre.kernel.InvalidValue v ? DOMAIN_FIELD.matcher(v.subject() + " " + v.reason()) : null;
+            errors.add(m != null && m.matches() ? (at.isEmpty() ? "" : at + ".") + m.group(1) + ": " + m.group(2)
+                    : (at.isEmpty() ? "body" : at) + ": " + Fields.reason(e));
             return null;
         }
     }

@@ -15,14 +15,14 @@ public final class Labels {
 
     public static <E extends Enum<E>> E parse(Class<E> type, String label) {
         if (label == null) {
-            throw new IllegalArgumentException("is required");
+            throw new org.cadre.kernel.InvalidValue("", "is required");
         }
         for (E e : type.getEnumConstants()) {
             if (of(e).equals(label)) {
                 return e;
             }
         }
-        throw new IllegalArgumentException("must be one of " + Arrays.stream(type.getEnumConstants()).map(Labels::of)
+        throw new org.cadre.kernel.InvalidValue("", "must be one of " + Arrays.stream(type.getEnumConstants()).map(Labels::of)
                 .collect(Collectors.joining(", ")));
     }
 }

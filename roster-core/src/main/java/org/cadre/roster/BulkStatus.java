@@ -93,4 +93,18 @@ public final class BulkStatus {
         }
         return Result.ok(ImmutableList.copyOf(moved));
     }
+
+    /**
+     * One enrolment moved, as {@link #apply} moves each: undated, it takes the event's own day for the status
+     * ({@link Event#defaultDay}); dated after today, it is refused ({@link RosterCommand#DATED_AHEAD}).
+     */
+    public static Result<Enrolment> one(Event event, Enrolment current, EnrolmentStatus to, Optional<LocalDate> on, LocalDate today) {
+        Require.present(current, "current");
+        Result<ImmutableList<Enrolment>> r = apply(event, Map.of(current.person(), current), List.of(new Move(current.person(), to, on)), today);
+        if (r.isOk()) {
+            return Result.ok(r.value().get(0));
+        }
+        List<Finding> refusals = r.refusal().stream().toList();
+        return Result.refused(refusals.get(0), refusals.subList(1, refusals.size()).toArray(Finding[]::new));
+    }
 }

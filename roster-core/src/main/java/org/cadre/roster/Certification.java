@@ -2,6 +2,7 @@ package org.cadre.roster;
 
 import com.google.common.collect.ImmutableList;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 import org.cadre.curriculum.CertificationCriteria;
 import org.cadre.curriculum.SessionCode;
 import org.cadre.finding.Finding;
+import org.cadre.finding.Result;
 import org.cadre.finding.Findings;
 import org.cadre.kernel.Require;
 
@@ -28,6 +30,27 @@ import org.cadre.kernel.Require;
 public final class Certification {
 
     private Certification() {}
+
+    /**
+     * The day certification is decided: {@code on}, or by default the last course day once it has passed
+     * (today before then, which is refused). Refused when it is before the last course day
+     * ({@link RosterCommand#BEFORE_COURSE_END}) or after today where the event takes place
+     * ({@link RosterCommand#DATED_AHEAD}): a decision is taken once the course has ended, and recorded as taken.
+     */
+    public static Result<LocalDate> decisionDay(Event event, Optional<LocalDate> on, LocalDate today) {
+        Require.present(event, "event");
+        LocalDate last = event.courseDays().last();
+        LocalDate day = on.orElseGet(() -> today.isBefore(last) ? today : last);
+        if (day.isBefore(last)) {
+            return Result.refused(RosterCommand.BEFORE_COURSE_END.finding(event.subject(),
+                    "must not be before the last course day (" + last + ")"));
+        }
+        if (day.isAfter(today)) {
+            return Result.refused(RosterCommand.DATED_AHEAD.finding(event.subject(),
+                    "dated " + day + ", after today (" + today + ") where the event takes place"));
+        }
+        return Result.ok(day);
+    }
 
     /**
      * The decision for every participant holding a seat, in roster order. The roster's marks, tests and

@@ -19,6 +19,11 @@ public record Country(String code) implements Comparable<Country> {
                 "must be an ISO 3166-1 alpha-2 code in upper case (for example KZ), was '" + code + "'");
     }
 
+    /** Whether the text is an ISO 3166-1 alpha-2 code in upper case. */
+    public static boolean isValid(String code) {
+        return code != null && ISO_CODES.contains(code);
+    }
+
     public static Country of(String code) {
         return new Country(code);
     }

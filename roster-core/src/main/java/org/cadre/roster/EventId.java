@@ -9,6 +9,11 @@ public record EventId(String value) implements Comparable<EventId> {
         Require.code(value, "EventId");
     }
 
+    /** Whether the text is a well-formed id (see {@link Require#code}). */
+    public static boolean isValid(String text) {
+        return Require.isCode(text);
+    }
+
     public static EventId of(String value) {
         return new EventId(value);
     }

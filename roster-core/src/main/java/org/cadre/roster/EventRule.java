@@ -481,10 +481,10 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
         @Override
         public void check(EventCheck in, Report report) {
             for (TestScore t : in.roster().tests()) {
-                ScoreLimits.of(t, in.roster().curriculum()).forEach(problem -> report.finding(in.subject("test", t.person()), problem));
+                ScoreLimits.of(t, in.roster().curriculum()).forEach(problem -> report.finding(in.subject("test", t.person()), problem.message()));
             }
             for (PracticeTeaching p : in.roster().practice()) {
-                ScoreLimits.of(p, in.roster().rubric()).forEach(problem -> report.finding(in.subject("practice", p.person()), problem));
+                ScoreLimits.of(p, in.roster().rubric()).forEach(problem -> report.finding(in.subject("practice", p.person()), problem.message()));
             }
         }
     },

@@ -33,6 +33,21 @@ public record Feedback(Optional<PersonId> author, SessionCode session, Optional<
                 new Concern(Element.SESSION, session.value()));
     }
 
+    /**
+     * Feedback on a session the package version does not have ({@link RosterCommand#UNKNOWN_SESSION}), one
+     * finding per such item, about {@code feedback/<index>}.
+     */
+    public static com.google.common.collect.ImmutableList<org.cadre.finding.Finding> unknownSessions(java.util.List<Feedback> items,
+            org.cadre.curriculum.Curriculum curriculum) {
+        com.google.common.collect.ImmutableList.Builder<org.cadre.finding.Finding> out = com.google.common.collect.ImmutableList.builder();
+        for (int i = 0; i < items.size(); i++) {
+            if (curriculum.session(items.get(i).session()).isEmpty()) {
+                out.add(RosterCommand.UNKNOWN_SESSION.finding("feedback/" + i, "is not a session of the package"));
+            }
+        }
+        return out.build();
+    }
+
     public boolean isAnonymous() {
         return author.isEmpty();
     }

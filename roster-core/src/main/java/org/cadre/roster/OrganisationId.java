@@ -9,6 +9,11 @@ public record OrganisationId(String value) implements Comparable<OrganisationId>
         Require.code(value, "OrganisationId");
     }
 
+    /** Whether the text is a well-formed id (see {@link Require#code}). */
+    public static boolean isValid(String text) {
+        return Require.isCode(text);
+    }
+
     public static OrganisationId of(String value) {
         return new OrganisationId(value);
     }

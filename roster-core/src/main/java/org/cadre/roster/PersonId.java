@@ -9,6 +9,11 @@ public record PersonId(String value) implements Comparable<PersonId> {
         Require.code(value, "PersonId");
     }
 
+    /** Whether the text is a well-formed id (see {@link Require#code}). */
+    public static boolean isValid(String text) {
+        return Require.isCode(text);
+    }
+
     public static PersonId of(String value) {
         return new PersonId(value);
     }

@@ -5,8 +5,9 @@ import org.cadre.finding.RuleInfo;
 import org.cadre.finding.Severity;
 
 /**
- * The findings of the roster's bulk commands ({@link BulkStatus}, {@link EventClosure},
- * {@link PoolFromEvents}), each with a stable code catalogued in {@code docs/rules.md}.
+ * The findings of the roster's commands ({@link BulkStatus}, {@link EventClosure}, {@link PoolFromEvents},
+ * {@link Certification#decisionDay}, {@link Feedback#unknownSessions}, {@link RosterRows}, {@link ImportRequest}),
+ * each with a stable code catalogued in {@code docs/rules.md}.
  */
 public enum RosterCommand implements RuleInfo.Specified {
 
@@ -34,7 +35,27 @@ public enum RosterCommand implements RuleInfo.Specified {
     /** A pool step the event would give but the pool's rules refuse (an expired certificate, an inactive trainer). */
     POOL_NOT_RECORDED("trainers.step-refused", Severity.WARNING,
             "Certifying a ToT or closing an event could not record a trainer-pool step: the pool's rules refuse it "
-                    + "(the message says why); record it by hand once resolved.");
+                    + "(the message says why); record it by hand once resolved."),
+    /** Certification dated before the course has ended. */
+    BEFORE_COURSE_END("command.before-course-end", Severity.ERROR,
+            "Certification is dated before the last course day: it is decided once the course has ended."),
+    /** Feedback on a session the package does not have. */
+    UNKNOWN_SESSION("feedback.unknown-session", Severity.ERROR,
+            "Feedback names a session that is not in the package version the event delivers."),
+    /** A roster file that cannot be read as a roster at all. */
+    ROSTER_FILE("import.file-refused", Severity.ERROR,
+            "A roster file is refused as a whole: it is not UTF-8, not CSV with a header row of the known columns, a "
+                    + "required column is missing or repeated, it has no rows, or more rows than one import takes."),
+    /** A row of a roster file that cannot be imported; the whole file is then refused. */
+    ROSTER_ROW("import.row-refused", Severity.ERROR,
+            "A row of a roster file is refused, and with it the whole file: a required cell is missing or invalid, it names "
+                    + "an organisation or person that is not recorded or not in the importer's scope, repeats an earlier "
+                    + "row, names someone enrolled already, describes a recorded person differently, or records a person "
+                    + "the importer may not."),
+    /** An import's Idempotency-Key that is malformed or was used with another file. */
+    IDEMPOTENCY_KEY("import.idempotency-key", Severity.ERROR,
+            "An import's Idempotency-Key is not 1-128 letters, digits, '.', '_', ':' or '-', or was used before with "
+                    + "another file.");
 
     private final Spec spec;
 

@@ -1,6 +1,7 @@
 package org.cadre.roster;
 
 import com.google.common.collect.ImmutableList;
+import org.cadre.finding.Finding;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,35 +20,45 @@ public final class ScoreLimits {
 
     private ScoreLimits() {}
 
-    /** Why the test score does not fit the package's blueprint; empty when it fits. */
-    public static ImmutableList<String> of(TestScore score, Curriculum curriculum) {
+    /**
+     * Why the test score does not fit the package's blueprint ({@link EventRule#SCORE_OUT_OF_RANGE}, about
+     * {@code test/<person>}); empty when it fits.
+     */
+    public static ImmutableList<Finding> of(TestScore score, Curriculum curriculum) {
         Map<ItemCode, AssessmentItem> items = new HashMap<>();
         curriculum.assessment().items().forEach(i -> items.putIfAbsent(i.code(), i));
-        ImmutableList.Builder<String> problems = ImmutableList.builder();
+        String subject = "test/" + score.person();
+        ImmutableList.Builder<Finding> problems = ImmutableList.builder();
         score.points().forEach((item, points) -> {
             AssessmentItem known = items.get(item);
             if (known == null || known.kind() != ItemKind.TEST_QUESTION) {
-                problems.add("scores " + item + ", which is not a test question of the blueprint");
+                problems.add(EventRule.SCORE_OUT_OF_RANGE.finding(subject, "scores " + item + ", which is not a test question of the blueprint"));
             } else if (points > known.maxPoints()) {
-                problems.add("scores " + points + " on " + item + ", whose maximum is " + known.maxPoints());
+                problems.add(EventRule.SCORE_OUT_OF_RANGE.finding(subject, "scores " + points + " on " + item + ", whose maximum is "
+                        + known.maxPoints()));
             }
         });
         return problems.build();
     }
 
-    /** Why the practice-teaching score does not fit the event's rubric (or its absence); empty when it fits. */
-    public static ImmutableList<String> of(PracticeTeaching practice, Optional<Rubric> rubric) {
+    /**
+     * Why the practice-teaching score does not fit the event's rubric (or its absence)
+     * ({@link EventRule#SCORE_OUT_OF_RANGE}, about {@code practice/<person>}); empty when it fits.
+     */
+    public static ImmutableList<Finding> of(PracticeTeaching practice, Optional<Rubric> rubric) {
+        String subject = "practice/" + practice.person();
         if (rubric.isEmpty()) {
-            return ImmutableList.of("practice teaching is scored but the event has no rubric");
+            return ImmutableList.of(EventRule.SCORE_OUT_OF_RANGE.finding(subject, "practice teaching is scored but the event has no rubric"));
         }
         Map<String, Integer> max = new HashMap<>();
         rubric.get().criteria().forEach(c -> max.putIfAbsent(c.name(), c.maxPoints()));
-        ImmutableList.Builder<String> problems = ImmutableList.builder();
+        ImmutableList.Builder<Finding> problems = ImmutableList.builder();
         practice.scores().forEach((criterion, points) -> {
             if (!max.containsKey(criterion)) {
-                problems.add("scores criterion '" + criterion + "', which the rubric does not have");
+                problems.add(EventRule.SCORE_OUT_OF_RANGE.finding(subject, "scores criterion '" + criterion + "', which the rubric does not have"));
             } else if (points > max.get(criterion)) {
-                problems.add("scores " + points + " on '" + criterion + "', whose maximum is " + max.get(criterion));
+                problems.add(EventRule.SCORE_OUT_OF_RANGE.finding(subject, "scores " + points + " on '" + criterion + "', whose maximum is "
+                        + max.get(criterion)));
             }
         });
         return problems.build();

@@ -24,15 +24,10 @@ import org.cadre.documents.CurriculumDoc;
 import org.cadre.documents.Documents;
 import org.cadre.documents.Fields;
 import org.cadre.documents.RosterDocs.EventDoc;
-import org.cadre.server.store.AuditLog;
-import org.cadre.server.store.Curricula;
+import org.cadre.server.app.FileChecks;
+import org.cadre.server.app.Outcome;
+import org.cadre.server.app.UseCases;
 import org.cadre.server.store.Database;
-import org.cadre.server.store.Organisations;
-import org.cadre.server.store.People;
-import org.cadre.server.store.Programmes;
-import org.cadre.server.store.Rosters;
-import org.cadre.server.store.Trainers;
-import org.cadre.server.store.Versioned;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -147,39 +142,19 @@ final class CheckCommand implements Callable<Integer> {
         if (absent.isPresent()) {
             throw new Unusable(absent.get() + " An event is checked against its programme as stored there.");
         }
+        Optional<Curriculum> given = curriculumFile == null ? Optional.empty() : Optional.of(curriculumIn(curriculumFile));
         try (Database db = store.open(System.getenv())) {
-            AuditLog audit = new AuditLog(java.time.Clock.systemUTC());
-            Programme programme = new Programmes(db, audit).get(event.programme()).map(v -> v.value())
-                    .orElseThrow(() -> new Unusable("programme: " + event.programme() + " is not stored in " + db.description() + "."));
-            Curriculum curriculum = curriculumFile != null ? curriculumIn(curriculumFile)
-                    : new Curricula(db, audit).get(event.curriculum(), event.version()).orElseThrow(() -> new Unusable(
-                            "curriculum: version " + event.version() + " of " + event.curriculum() + " is not stored in "
-                                    + db.description() + "; give it with --curriculum FILE."));
-            if (!curriculum.id().equals(event.curriculum()) || !curriculum.version().equals(event.version())) {
-                throw new Unusable("--curriculum: the file holds " + curriculum.id() + " " + curriculum.version()
-                        + ", the event delivers " + event.curriculum() + " " + event.version() + ".");
+            Outcome<FileChecks.Checked> outcome = UseCases.of(db, java.time.Clock.systemUTC()).fileChecks().event(event, given);
+            if (!outcome.isDone()) {
+                throw new Unusable(outcome.detail());
             }
-            Optional<EventRoster> stored = new Rosters(db, audit).load(event.id(), curriculum);
-            // The trainers the file's agenda names, as recorded, so the check sees who they are.
-            List<Person> trainers = new People(db, audit).byIds(event.agenda().stream()
-                    .flatMap(slot -> slot.trainers().stream()).collect(Collectors.toSet())).values().stream()
-                    .map(Versioned::value).toList();
-            EventRoster roster;
-            try {
-                roster = stored.map(EventRoster::toBuilder)
-                        .orElseGet(() -> EventRoster.builder(event, programme, curriculum)
-                                .organisations(new Organisations(db, audit).all().stream().map(Versioned::value).toList())
-                                .pool(new Trainers(db, audit).pool()))
-                        .event(event).people(trainers).build();
-            } catch (IllegalArgumentException e) {
-                throw new Unusable(subject.file + ": the event does not fit the roster stored for it: " + e.getMessage());
-            }
-            Findings findings = EventCheck.of(roster).run();
+            FileChecks.Checked checked = outcome.get();
+            Curriculum curriculum = checked.roster().curriculum();
             out.println("Event " + event.id() + " (" + event.title() + "), " + event.courseDays() + ", "
-                    + (stored.isPresent() ? roster.enrolments().size() + " enrolments on record" : "no roster on record")
+                    + (checked.stored() ? checked.roster().enrolments().size() + " enrolments on record" : "no roster on record")
                     + ", package " + curriculum.id() + " " + curriculum.version());
-            out.println("  " + findings.toString().replace("\n", "\n  "));
-            return findings.hasErrors() ? 1 : 0;
+            out.println("  " + checked.findings().toString().replace("\n", "\n  "));
+            return checked.findings().hasErrors() ? 1 : 0;
         }
     }
 

@@ -7,8 +7,7 @@ import java.util.concurrent.Callable;
 import org.cadre.roster.RetentionPolicy;
 import org.cadre.server.app.Erasure;
 import org.cadre.server.app.Outcome;
-import org.cadre.server.store.People;
-import org.cadre.server.store.Retention;
+import org.cadre.server.app.UseCases;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +22,7 @@ final class ErasureCommands {
 
     static <T> int run(CommandSpec spec, StoreOptions store, java.util.function.Function<Erasure, Outcome<T>> action,
             java.util.function.BiConsumer<PrintWriter, T> print) {
-        return UseCaseRun.run(spec, store, (db, audit) -> new Erasure(db, new People(db, audit), new Retention(db, audit)), action, print);
+        return UseCaseRun.run(spec, store, UseCases::erasure, action, print);
     }
 
     @Command(name = "erase", mixinStandardHelpOptions = true,

@@ -11,13 +11,8 @@ import org.cadre.roster.EventId;
 import org.cadre.roster.Role;
 import org.cadre.server.app.EventWork;
 import org.cadre.server.app.Outcome;
+import org.cadre.server.app.UseCases;
 import org.cadre.documents.Labels;
-import org.cadre.server.store.Certifications;
-import org.cadre.server.store.Curricula;
-import org.cadre.server.store.Enrolments;
-import org.cadre.server.store.Events;
-import org.cadre.server.store.Rosters;
-import org.cadre.server.store.Trainers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,17 +29,12 @@ final class EventCommands {
     private EventCommands() {}
 
     static <T> int run(CommandSpec spec, StoreOptions store, String event,
-            java.util.function.BiFunction<EventWork, EventId, Outcome<T>> action, java.util.function.BiConsumer<PrintWriter, T> print) {
-        EventId id;
-        try {
-            id = EventId.of(event);
-        } catch (IllegalArgumentException e) {
+            java.util.function.BiFunction<EventWork, String, Outcome<T>> action, java.util.function.BiConsumer<PrintWriter, T> print) {
+        if (!EventId.isValid(event)) {
             spec.commandLine().getErr().println("EVENT: not an event id.");
             return 2;
         }
-        return UseCaseRun.run(spec, store, (db, audit) -> new EventWork(db, Clock.systemUTC(), new Events(db, audit),
-                new Enrolments(db, audit), new Curricula(db, audit), new Rosters(db, audit), new Trainers(db, audit),
-                new Certifications(db, audit)), work -> action.apply(work, id), print);
+        return UseCaseRun.run(spec, store, UseCases::eventWork, work -> action.apply(work, event), print);
     }
 
     private static void findings(PrintWriter out, Iterable<Finding> findings) {

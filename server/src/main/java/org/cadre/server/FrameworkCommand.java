@@ -11,11 +11,10 @@ import org.cadre.reporting.ResultsFramework;
 import org.cadre.reporting.render.JsonRenderer;
 import org.cadre.server.app.Frameworks;
 import org.cadre.server.app.Outcome;
+import org.cadre.server.app.UseCases;
 import org.cadre.server.app.UserAdministration;
 import org.cadre.documents.Documents;
 import org.cadre.documents.FrameworkDoc;
-import org.cadre.server.store.Programmes;
-import org.cadre.server.store.ResultsFrameworks;
 import org.cadre.server.store.Versioned;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,8 +46,7 @@ final class FrameworkCommand implements Callable<Integer> {
     /** Opens the store, runs the use case and prints its outcome; exit 0 when done, 1 when refused, 2 when unusable. */
     static int run(CommandSpec spec, StoreOptions store, Function<Frameworks, Outcome<Versioned<ResultsFramework>>> action,
             java.util.function.BiConsumer<PrintWriter, Versioned<ResultsFramework>> print) {
-        return UseCaseRun.run(spec, store, (db, audit) -> new Frameworks(new Programmes(db, audit), new ResultsFrameworks(db, audit)),
-                action, print);
+        return UseCaseRun.run(spec, store, UseCases::frameworks, action, print);
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,

@@ -8,16 +8,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.IntConsumer;
-import org.cadre.roster.Event;
 import org.cadre.roster.EventId;
-import org.cadre.server.store.AuditLog;
+import org.cadre.server.app.Enrolling;
+import org.cadre.server.app.Failure;
+import org.cadre.server.app.Outcome;
+import org.cadre.server.app.UseCases;
 import org.cadre.server.store.Database;
-import org.cadre.server.store.Enrolments;
-import org.cadre.server.store.Events;
-import org.cadre.server.store.Organisations;
-import org.cadre.server.store.People;
-import org.cadre.server.store.RosterImports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,8 +68,7 @@ final class ImportRosterCommand implements Callable<Integer> {
             err.println(file + ": cannot be read: " + FileProblems.why(e) + ".");
             return 2;
         }
-        Optional<EventId> id = parse(eventId);
-        if (id.isEmpty()) {
+        if (!EventId.isValid(eventId)) {
             err.println("EVENT: not an event id.");
             return 2;
         }
@@ -83,32 +78,20 @@ final class ImportRosterCommand implements Callable<Integer> {
             return 2;
         }
         try (Database db = store.open(System.getenv())) {
-            Clock clock = Clock.systemUTC();
-            AuditLog audit = new AuditLog(clock);
-            Optional<Event> event = new Events(db, audit).summary(id.get()).map(v -> v.value());
-            if (event.isEmpty()) {
-                err.println("EVENT: " + id.get() + " is not stored in " + db.description() + ".");
-                return 2;
-            }
-            Event e = event.get();
-            LocalDate nominated = on != null ? on
-                    : e.defaultDay(org.cadre.roster.EnrolmentStatus.NOMINATED, LocalDate.now(clock.withZone(e.zone())), LocalDate.MIN);
-            RosterImport.Plan plan = RosterImport.plan(csv, e, nominated,
-                    RosterImport.Lookup.of(new People(db, audit), new Organisations(db, audit), new Enrolments(db, audit), e.id()));
-            if (!plan.ok()) {
-                err.println(file + ": the roster was not imported; nothing was stored. Bad rows:");
-                plan.errors().forEach(line -> err.println("  " + line));
-                return 1;
-            }
-            int rows = plan.enrolments().size();
-            boolean bar = progress == Progress.ALWAYS || progress == Progress.AUTO && rows >= LONG_IMPORT && onTerminal();
-            ProgressBar shown = new ProgressBar(err, "Importing", rows);
-            IntConsumer report = bar ? shown : done -> { };
+            ProgressBar[] shown = new ProgressBar[1];
+            Outcome<Enrolling.Imported> outcome;
             try {
-                new RosterImports(db, audit, clock).store(plan.newPeople(), plan.enrolments(), actor(), report);
-            } catch (org.jooq.exception.DataAccessException failure) {
-                shown.finish();
-                err.println(switch (org.cadre.server.store.StoreFailure.of(failure)) {
+                outcome = UseCases.of(db, Clock.systemUTC()).enrolling().importRoster(UsersCommand.OPERATOR, eventId, csv,
+                        on == null ? null : on.toString(), Optional.empty(), imported -> new Enrolling.Answer(0, ""), rows -> {
+                            boolean bar = progress == Progress.ALWAYS || progress == Progress.AUTO && rows >= LONG_IMPORT && onTerminal();
+                            shown[0] = bar ? new ProgressBar(err, "Importing", rows) : null;
+                            return bar ? shown[0] : done -> { };
+                        });
+            } catch (RuntimeException failure) {
+                if (shown[0] != null) {
+                    shown[0].finish();
+                }
+                err.println(switch (Failure.of(failure)) {
                     case DUPLICATE -> "The roster changed while importing (another import at the same time); nothing was stored, run it again.";
                     case FULL -> "The database has no room left to write (the disk is full); nothing was stored.";
                     case UNAVAILABLE -> "The database does not answer; nothing was stored. Try again shortly.";
@@ -116,10 +99,33 @@ final class ImportRosterCommand implements Callable<Integer> {
                 });
                 return 1;
             }
-            if (bar) {
-                shown.finish();
+            if (shown[0] != null) {
+                shown[0].finish();
             }
-            out.println("Enrolled " + rows + " in " + e.id() + " (" + plan.newPeople().size() + " new people) in " + db.description() + ".");
+            if (!outcome.isDone()) {
+                switch (outcome.refusal().orElseThrow()) {
+                    case NOT_FOUND -> {
+                        err.println("EVENT: " + eventId + " is not stored in " + db.description() + ".");
+                        return 2;
+                    }
+                    case UNPROCESSABLE, INVALID -> {
+                        if (outcome.detail().startsWith("The roster was not imported")) {
+                            err.println(file + ": the roster was not imported; nothing was stored. Bad rows:");
+                        } else {
+                            err.println(outcome.detail());
+                        }
+                        outcome.errors().forEach(line -> err.println("  " + line));
+                        return 1;
+                    }
+                    default -> {
+                        err.println(outcome.detail());
+                        return 1;
+                    }
+                }
+            }
+            Enrolling.Imported done = outcome.get();
+            out.println("Enrolled " + done.enrolled() + " in " + done.event() + " (" + done.newPeople() + " new people) in "
+                    + db.description() + ".");
             return 0;
         }
     }
@@ -142,16 +148,4 @@ final class ImportRosterCommand implements Callable<Integer> {
         }
     }
 
-    /** Who the audit log names: the operating-system user running the command. */
-    private static String actor() {
-        return "cli:" + System.getProperty("user.name", "unknown");
-    }
-
-    private static Optional<EventId> parse(String text) {
-        try {
-            return Optional.of(EventId.of(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -13,9 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import com.google.common.collect.ImmutableSortedSet;
 import org.cadre.server.security.Passwords;
-import org.cadre.server.store.AuditLog;
 import org.cadre.server.security.UserAccount;
-import org.cadre.server.store.Users;
+import org.cadre.server.app.Setup;
 import org.cadre.server.store.Database;
 import org.cadre.reporting.render.IatiRenderer;
 import org.cadre.server.web.CadreApp;
@@ -180,11 +179,9 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         Database db = store.open(System.getenv());
-        AuditLog audit = new AuditLog(Clock.systemUTC());
         // The first administrator's slow password hash runs beside the demo load, not before it.
-        CompletableFuture<Void> admin = CompletableFuture.runAsync(() -> firstAdministrator(db, audit, out));
-        if (demo && DemoData.isEmpty(db, audit)) {
-            DemoData.load(db, audit);
+        CompletableFuture<Void> admin = CompletableFuture.runAsync(() -> firstAdministrator(db, out));
+        if (demo && Setup.loadDemoIfEmpty(db)) {
             out.println("Loaded the demo (Almaty ToT and Dushanbe cascade; every person fictional).");
         }
         admin.join();
@@ -214,16 +211,13 @@ final class ServeCommand implements Callable<Integer> {
      * With no user yet, creates the administrator from CADRE_ADMIN_USER / CADRE_ADMIN_PASSWORD, or with a
      * random password printed once.
      */
-    private static void firstAdministrator(Database db, AuditLog audit, PrintWriter out) {
-        Users users = new Users(db, audit);
-        if (!users.all().isEmpty()) {
-            return;
-        }
+    private static void firstAdministrator(Database db, PrintWriter out) {
         String name = System.getenv().getOrDefault("CADRE_ADMIN_USER", "admin");
         String given = System.getenv("CADRE_ADMIN_PASSWORD");
         String password = given != null && !given.isEmpty() ? given : randomPassword();
-        users.add(new UserAccount(name, Passwords.hash(password.toCharArray()), UserAccount.Role.ADMIN,
-                ImmutableSortedSet.of(), ImmutableSortedSet.of(), false), "cadre serve");
+        if (!Setup.firstAdministrator(db, name, password)) {
+            return;
+        }
         out.println(given != null && !given.isEmpty()
                 ? "Created the administrator '" + name + "' with the password from CADRE_ADMIN_PASSWORD."
                 : "Created the administrator '" + name + "'. Its password, shown this once: " + password);

@@ -4,10 +4,9 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.cadre.server.app.Outcome;
-import org.cadre.server.store.AuditLog;
+import org.cadre.server.app.UseCases;
 import org.cadre.server.store.Database;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,7 +19,7 @@ final class UseCaseRun {
 
     private UseCaseRun() {}
 
-    static <U, T> int run(CommandSpec spec, StoreOptions store, BiFunction<Database, AuditLog, U> useCase,
+    static <U, T> int run(CommandSpec spec, StoreOptions store, Function<UseCases, U> useCase,
             Function<U, Outcome<T>> action, BiConsumer<PrintWriter, T> print) {
         PrintWriter err = spec.commandLine().getErr();
         Optional<String> absent = store.absent(System.getenv());
@@ -29,7 +28,7 @@ final class UseCaseRun {
             return 2;
         }
         try (Database db = store.open(System.getenv())) {
-            Outcome<T> outcome = action.apply(useCase.apply(db, new AuditLog(Clock.systemUTC())));
+            Outcome<T> outcome = action.apply(useCase.apply(UseCases.of(db, Clock.systemUTC())));
             if (!outcome.isDone()) {
                 err.println(outcome.detail());
                 outcome.errors().forEach(e -> err.println("  " + e));

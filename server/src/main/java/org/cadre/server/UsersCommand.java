@@ -13,13 +13,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.cadre.server.app.Outcome;
+import org.cadre.server.app.UseCases;
 import org.cadre.server.app.UserAdministration;
-import org.cadre.server.store.Sessions;
-import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;
-import org.cadre.server.store.Programmes;
 import org.cadre.server.security.UserAccount;
-import org.cadre.server.store.Users;
 import org.cadre.server.store.Versioned;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,10 +59,7 @@ final class UsersCommand implements Callable<Integer> {
             return 2;
         }
         try (Database db = store.open(System.getenv())) {
-            AuditLog audit = new AuditLog(Clock.systemUTC());
-            Users users = new Users(db, audit);
-            Sessions sessions = new Sessions(db, users, Clock.systemUTC(), Duration.ofMinutes(30), Duration.ofHours(12));
-            Outcome<T> outcome = action.apply(new UserAdministration(users, sessions, new Programmes(db, audit)));
+            Outcome<T> outcome = action.apply(UseCases.of(db, Clock.systemUTC()).users());
             if (!outcome.isDone()) {
                 err.println(outcome.detail());
                 outcome.errors().forEach(e -> err.println("  " + e));

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.cadre.server.store.DemoData;
 import org.cadre.roster.demo.DemoRoster;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;

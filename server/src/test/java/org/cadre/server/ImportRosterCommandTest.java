@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.cadre.server.store.DemoData;
 import org.cadre.roster.demo.DemoRoster;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;

@@ -22,6 +22,7 @@ import org.cadre.roster.EventRoster;
 import org.cadre.roster.PersonId;
 import org.cadre.roster.PoolFromEvents;
 import org.cadre.roster.Role;
+import org.cadre.roster.RosterCommand;
 import org.cadre.roster.pool.TrainerRecord;
 import org.cadre.server.app.Outcome.Refusal;
 import org.cadre.server.security.Access;
@@ -57,16 +58,47 @@ public final class EventWork {
     private final Trainers trainers;
     private final Certifications certifications;
 
-    public EventWork(Database db, Clock clock, Events events, Enrolments enrolments, Curricula curricula, Rosters rosters,
-            Trainers trainers, Certifications certifications) {
-        this.db = db;
-        this.clock = clock;
-        this.events = events;
-        this.enrolments = enrolments;
-        this.curricula = curricula;
-        this.rosters = rosters;
-        this.trainers = trainers;
-        this.certifications = certifications;
+    private final Scope scope;
+    private final Stores stores;
+
+    EventWork(Stores stores, Scope scope) {
+        this.stores = stores;
+        this.db = stores.db;
+        this.clock = stores.clock;
+        this.events = stores.events;
+        this.enrolments = stores.enrolments;
+        this.curricula = stores.curricula;
+        this.rosters = stores.rosters;
+        this.trainers = stores.trainers;
+        this.certifications = stores.certifications;
+        this.scope = scope;
+    }
+
+    /** As {@link #moveEvery}, the event named by its id as sent. */
+    public Outcome<Moved> moveEvery(UserAccount user, String id, EnrolmentStatus from, Optional<Role> role, EnrolmentStatus to,
+            Optional<LocalDate> on) {
+        return parsed(user, id, Permission.WRITE_RECORDS).then(e -> moveEvery(user, e, from, role, to, on));
+    }
+
+    /** As {@link #moveStatuses}, the event named by its id as sent. */
+    public Outcome<Moved> moveStatuses(UserAccount user, String id, List<BulkStatus.Move> moves) {
+        return parsed(user, id, Permission.WRITE_RECORDS).then(e -> moveStatuses(user, e, moves));
+    }
+
+    /** As {@link #certify}, the event named by its id as sent. */
+    public Outcome<Certified> certify(UserAccount user, String id, Optional<LocalDate> on) {
+        return parsed(user, id, Permission.CERTIFY).then(e -> certify(user, e, on));
+    }
+
+    /** As {@link #close}, the event named by its id as sent. */
+    public Outcome<Closed> close(UserAccount user, String id, Optional<LocalDate> on) {
+        return parsed(user, id, Permission.WRITE_RECORDS).then(e -> close(user, e, on));
+    }
+
+    /** The id, if the user's role may act and the id can be one; refused as {@link #missingOrForbidden} otherwise. */
+    private static Outcome<EventId> parsed(UserAccount user, String id, Permission permission) {
+        return Scope.id(id, EventId::of).filter(e -> Access.may(user, permission)).map(Outcome::done)
+                .orElseGet(() -> missingOrForbidden(user, permission));
     }
 
     /**
@@ -88,7 +120,7 @@ public final class EventWork {
     }
 
     /** The enrolments after a bulk change, with the findings of what was done. */
-    public record Moved(EventId event, List<Versioned<Enrolment>> enrolments) {}
+    public record Moved(EventId event, List<Enrolling.Entry> enrolments) {}
 
     /**
      * Applies every status change or none: approve or decline a batch of nominations, confirm the approved,
@@ -122,10 +154,21 @@ public final class EventWork {
         try {
             List<Versioned<Enrolment>> saved = db.inTransaction(tx -> moved.value().stream()
                     .map(e -> enrolments.save(tx, e, versions.get(e.person()), user.username())).toList());
-            return Outcome.done(new Moved(id, saved));
+            return Outcome.done(new Moved(id, Enrolling.entries(stores, id, saved)));
         } catch (StaleVersionException e) {
             return Outcome.refused(Refusal.CONFLICT, "The roster changed while the changes were made; nothing was changed, send them again.");
         }
+    }
+
+    /** What the certification rules say of every participant holding a seat, and the roster they judged. */
+    public record Evaluated(EventRoster roster, List<Certification.Decision> decisions) {}
+
+    /** Who meets the package's certification criteria and why not, without recording anything. */
+    public Outcome<Evaluated> evaluate(UserAccount user, String eventId) {
+        return Scope.permit(user, Permission.READ_RECORDS).then(u -> scope.event(user, eventId))
+                .then(e -> scope.curriculumOf(e.value()).then(c -> rosters.load(e.value().id(), c).map(Outcome::done)
+                        .orElseGet(() -> Scope.notFound("event"))))
+                .map(r -> new Evaluated(r, Certification.evaluate(r)));
     }
 
     /** Certification decisions with the trainer-pool steps they gave, and what was left. */
@@ -144,15 +187,14 @@ public final class EventWork {
         if (event.isEmpty()) {
             return missingOrForbidden(user, Permission.CERTIFY);
         }
-        LocalDate day = on.orElseGet(() -> afterTheCourse(event.get()));
-        if (day.isBefore(event.get().courseDays().last())) {
-            return Outcome.refused(Refusal.UNPROCESSABLE, "Certification is decided once the course has ended.",
-                    List.of("on: must not be before the last course day (" + event.get().courseDays().last() + ")"));
+        Result<LocalDate> decided = Certification.decisionDay(event.get(), on, today(event.get()));
+        if (!decided.isOk()) {
+            Finding why = decided.refusal().stream().findFirst().orElseThrow();
+            return Outcome.refused(Refusal.UNPROCESSABLE, why.code().equals(RosterCommand.BEFORE_COURSE_END.code())
+                    ? "Certification is decided once the course has ended."
+                    : "Certification records a decision taken; it cannot be dated ahead.", List.of("on: " + why.message()));
         }
-        if (day.isAfter(today(event.get()))) {
-            return Outcome.refused(Refusal.UNPROCESSABLE, "Certification records a decision taken; it cannot be dated ahead.",
-                    List.of("on: dated " + day + ", after today (" + today(event.get()) + ") where the event takes place"));
-        }
+        LocalDate day = decided.value();
         // Versions first, the roster after: a record changed in between makes the save stale, never lost.
         Map<PersonId, Integer> poolVersions = poolVersions(id, event.get());
         Optional<Curriculum> curriculum = curricula.get(event.get().curriculum(), event.get().version());
@@ -160,19 +202,19 @@ public final class EventWork {
         if (roster.isEmpty()) {
             return Outcome.refused(Refusal.NOT_FOUND, NO_EVENT);
         }
-        List<Certification.Decision> decided = Certification.evaluate(roster.get());
-        PoolFromEvents.Steps steps = PoolFromEvents.graduates(roster.get(), decided);
+        List<Certification.Decision> decisions = Certification.evaluate(roster.get());
+        PoolFromEvents.Steps steps = PoolFromEvents.graduates(roster.get(), decisions);
         Period validity = curriculum.get().certification().certificateValidity().orElse(Period.ZERO);
         try {
             db.inTransaction(tx -> {
-                certifications.record(tx, id, decided, day, user.username());
+                certifications.record(tx, id, decisions, day, user.username());
                 saveRecords(tx, steps.records(), poolVersions, validity, user);
                 return null;
             });
         } catch (StaleVersionException e) {
             return Outcome.refused(Refusal.CONFLICT, "The trainer pool changed while certifying; nothing was recorded, certify again.");
         }
-        return Outcome.done(new Certified(id, day, decided, roster.get(), Findings.copyOf(steps.findings())));
+        return Outcome.done(new Certified(id, day, decisions, roster.get(), Findings.copyOf(steps.findings())));
     }
 
     /** What closing an event did. */

@@ -82,7 +82,7 @@ public final class Frameworks {
         Optional<ProgrammeId> id;
         try {
             id = Optional.of(ProgrammeId.of(programmeId));
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             id = Optional.empty();
         }
         return id.flatMap(programmes::get).map(Versioned::value).filter(p -> Access.covers(actor, p));

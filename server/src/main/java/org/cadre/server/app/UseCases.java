@@ -20,6 +20,10 @@ public final class UseCases {
     private final Erasure erasure;
     private final Frameworks frameworks;
     private final EventWork eventWork;
+    private final Enrolling enrolling;
+    private final EventRecords events;
+    private final Delivery delivery;
+    private final FileChecks fileChecks;
 
     private final Settings settings;
 
@@ -33,8 +37,11 @@ public final class UseCases {
         this.users = new UserAdministration(stores.users, sessions, stores.programmes);
         this.erasure = new Erasure(db, stores.people, stores.retention);
         this.frameworks = new Frameworks(stores.programmes, stores.frameworks);
-        this.eventWork = new EventWork(db, clock, stores.events, stores.enrolments, stores.curricula, stores.rosters, stores.trainers,
-                stores.certifications);
+        this.eventWork = new EventWork(stores, scope);
+        this.enrolling = new Enrolling(stores, scope);
+        this.events = new EventRecords(stores, scope);
+        this.delivery = new Delivery(stores, scope);
+        this.fileChecks = new FileChecks(stores);
     }
 
     /** With the default settings on the given clock: for the command line. */
@@ -65,6 +72,22 @@ public final class UseCases {
 
     public EventWork eventWork() {
         return eventWork;
+    }
+
+    public Enrolling enrolling() {
+        return enrolling;
+    }
+
+    public EventRecords events() {
+        return events;
+    }
+
+    public Delivery delivery() {
+        return delivery;
+    }
+
+    public FileChecks fileChecks() {
+        return fileChecks;
     }
 
     Stores stores() {

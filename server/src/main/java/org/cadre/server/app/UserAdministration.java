@@ -107,7 +107,7 @@ public final class UserAdministration {
             for (String c : change.countries()) {
                 try {
                     parsed.add(Country.of(c));
-                } catch (IllegalArgumentException | NullPointerException e) {
+                } catch (IllegalArgumentException e) {
                     errors.add("countries: each must be an ISO 3166-1 alpha-2 code in capitals, such as KZ");
                 }
             }
@@ -119,7 +119,7 @@ public final class UserAdministration {
             for (String p : change.programmes()) {
                 try {
                     parsed.add(ProgrammeId.of(p));
-                } catch (IllegalArgumentException | NullPointerException e) {
+                } catch (IllegalArgumentException e) {
                     errors.add("programmes: each must be a programme id (letters, digits, dots, underscores or hyphens)");
                 }
             }

@@ -106,6 +106,33 @@ public final class Enrolments {
                 .fetch(r -> new org.cadre.server.security.EventPlace(EventId.of(r.value1()), org.cadre.roster.ProgrammeId.of(r.value2()), org.cadre.roster.Country.of(r.value3())));
     }
 
+    /** Where each of these people is enrolled, in one query per thousand people (none: an empty list). */
+    public Map<PersonId, List<org.cadre.server.security.EventPlace>> placesOf(java.util.Collection<PersonId> people) {
+        Map<PersonId, List<org.cadre.server.security.EventPlace>> found = new java.util.HashMap<>();
+        List<String> ids = people.stream().map(PersonId::value).distinct().toList();
+        ids.forEach(id -> found.put(PersonId.of(id), new java.util.ArrayList<>()));
+        for (int from = 0; from < ids.size(); from += 1000) {
+            db.dsl().select(ENROLMENT.PERSON_ID, EVENT.ID, EVENT.PROGRAMME_ID, EVENT.COUNTRY).from(ENROLMENT).join(EVENT)
+                    .on(EVENT.ID.eq(ENROLMENT.EVENT_ID)).where(ENROLMENT.PERSON_ID.in(ids.subList(from, Math.min(ids.size(), from + 1000))))
+                    .forEach(r -> found.get(PersonId.of(r.value1())).add(new org.cadre.server.security.EventPlace(EventId.of(r.value2()),
+                            org.cadre.roster.ProgrammeId.of(r.value3()), org.cadre.roster.Country.of(r.value4()))));
+        }
+        return found;
+    }
+
+    /** The roles each of these people is enrolled in over every event, in one query per thousand people. */
+    public Map<PersonId, java.util.Set<Role>> rolesOf(java.util.Collection<PersonId> people) {
+        Map<PersonId, java.util.Set<Role>> found = new java.util.HashMap<>();
+        List<String> ids = people.stream().map(PersonId::value).distinct().toList();
+        ids.forEach(id -> found.put(PersonId.of(id), java.util.EnumSet.noneOf(Role.class)));
+        for (int from = 0; from < ids.size(); from += 1000) {
+            db.dsl().selectDistinct(ENROLMENT.PERSON_ID, ENROLMENT.ROLE).from(ENROLMENT)
+                    .where(ENROLMENT.PERSON_ID.in(ids.subList(from, Math.min(ids.size(), from + 1000))))
+                    .forEach(r -> found.get(PersonId.of(r.value1())).add(Role.valueOf(r.value2())));
+        }
+        return found;
+    }
+
     /** The roles a person is enrolled in, over every event. */
     public java.util.Set<Role> rolesOf(PersonId person) {
         return db.dsl().selectDistinct(ENROLMENT.ROLE).from(ENROLMENT).where(ENROLMENT.PERSON_ID.eq(person.value()))

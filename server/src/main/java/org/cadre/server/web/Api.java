@@ -313,11 +313,8 @@ final class Api {
 
     /** A date parameter or field, or a 400 naming it. */
     static LocalDate date(String field, String text) {
-        try {
-            return org.cadre.documents.Dates.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("A date is not valid.", List.of(field + ": " + e.getMessage()));
-        }
+        return org.cadre.documents.Dates.tryParse(text).orElseThrow(() -> ApiProblem.invalid("A date is not valid.",
+                List.of(field + ": " + org.cadre.documents.Dates.problem(text).orElseThrow())));
     }
 
     /** Today where the event takes place: the day recorded when a request names none. */

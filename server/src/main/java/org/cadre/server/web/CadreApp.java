@@ -102,6 +102,9 @@ public final class CadreApp {
         new CurriculumRoutes(api).register(r);
         new DirectoryRoutes(api).register(r);
         new EventRoutes(api).register(r);
+        new EnrolmentRoutes(api).register(r);
+        new DeliveryRoutes(api).register(r);
+        new CertificationRoutes(api).register(r);
         new PoolRoutes(api).register(r);
         new ReportRoutes(api).register(r);
         new FrameworkRoutes(api, app.frameworks()).register(r);

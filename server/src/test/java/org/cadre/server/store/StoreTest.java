@@ -98,7 +98,7 @@ class StoreTest {
             var almaty = DemoRoster.almatyTot();
             var id = almaty.event().id();
             // The server's demo loader stores everything: packages, people, both events and their records, the pool.
-            org.cadre.server.DemoData.load(db, audit);
+            DemoData.load(db, audit);
             Trainers trainers = new Trainers(db, audit);
             Certifications certifications = new Certifications(db, audit);
 

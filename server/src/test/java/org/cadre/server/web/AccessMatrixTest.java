@@ -26,7 +26,7 @@ import org.cadre.roster.Person;
 import org.cadre.roster.Programme;
 import org.cadre.roster.ProgrammeId;
 import org.cadre.roster.demo.DemoRoster;
-import org.cadre.server.DemoData;
+import org.cadre.server.store.DemoData;
 import org.cadre.documents.CurriculumDoc;
 import org.cadre.documents.RosterDocs;
 import org.cadre.server.security.Passwords;

@@ -14,7 +14,7 @@ import java.util.List;
 import org.cadre.curriculum.demo.DemoCurricula;
 import org.cadre.roster.demo.DemoRoster;
 import org.cadre.roster.fixtures.RosterWords;
-import org.cadre.server.DemoData;
+import org.cadre.server.store.DemoData;
 import org.cadre.documents.CurriculumDoc;
 import org.cadre.documents.RosterDocs;
 import org.cadre.server.security.Passwords;

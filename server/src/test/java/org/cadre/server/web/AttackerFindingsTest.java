@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import org.cadre.curriculum.demo.DemoCurricula;
 import org.cadre.roster.demo.DemoRoster;
-import org.cadre.server.DemoData;
+import org.cadre.server.store.DemoData;
 import org.cadre.documents.CurriculumDoc;
 import org.cadre.documents.RosterDocs;
 import org.cadre.server.security.Passwords;

@@ -16,7 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import org.cadre.roster.Country;
 import org.cadre.roster.Person;
-import org.cadre.server.DemoData;
+import org.cadre.server.store.DemoData;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;

@@ -13,7 +13,7 @@ import org.cadre.roster.Country;
 import org.cadre.roster.EventRoster;
 import org.cadre.roster.Rubric;
 import org.cadre.roster.demo.DemoRoster;
-import org.cadre.server.DemoData;
+import org.cadre.server.store.DemoData;
 import org.cadre.documents.RosterDocs.EventDoc;
 import org.cadre.documents.RosterDocs.SlotDoc;
 import org.cadre.server.security.Passwords;

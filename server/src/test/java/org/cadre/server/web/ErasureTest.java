@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.cadre.server.DemoData;
+import org.cadre.server.store.DemoData;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;

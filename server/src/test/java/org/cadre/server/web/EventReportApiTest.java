@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Clock;
 import org.cadre.roster.Country;
-import org.cadre.server.DemoData;
+import org.cadre.server.store.DemoData;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;

@@ -18,7 +18,7 @@ import org.cadre.curriculum.fixtures.ApiWords;
 import org.cadre.roster.Country;
 import org.cadre.roster.ProgrammeId;
 import org.cadre.roster.demo.DemoRoster;
-import org.cadre.server.DemoData;
+import org.cadre.server.store.DemoData;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;

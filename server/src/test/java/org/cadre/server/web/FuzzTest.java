@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.Random;
-import org.cadre.server.DemoData;
+import org.cadre.server.store.DemoData;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;

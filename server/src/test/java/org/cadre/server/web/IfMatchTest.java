@@ -8,7 +8,7 @@ import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.time.Clock;
 import org.cadre.roster.demo.DemoRoster;
-import org.cadre.server.DemoData;
+import org.cadre.server.store.DemoData;
 import org.cadre.documents.RosterDocs;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;

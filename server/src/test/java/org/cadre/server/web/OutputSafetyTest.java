@@ -17,7 +17,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.cadre.roster.demo.DemoRoster;
-import org.cadre.server.DemoData;
+import org.cadre.server.store.DemoData;
 import org.cadre.documents.RosterDocs;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;

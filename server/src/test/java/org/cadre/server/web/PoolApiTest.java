@@ -13,7 +13,7 @@ import org.cadre.curriculum.demo.DemoCurricula;
 import org.cadre.roster.Country;
 import org.cadre.roster.Person;
 import org.cadre.roster.Sex;
-import org.cadre.server.DemoData;
+import org.cadre.server.store.DemoData;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;

@@ -17,7 +17,7 @@ import org.cadre.roster.Person;
 import org.cadre.roster.Role;
 import org.cadre.roster.Sex;
 import org.cadre.roster.demo.DemoRoster;
-import org.cadre.server.DemoData;
+import org.cadre.server.store.DemoData;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;

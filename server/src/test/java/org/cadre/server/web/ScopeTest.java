@@ -22,7 +22,7 @@ import org.cadre.roster.PersonId;
 import org.cadre.roster.Programme;
 import org.cadre.roster.ProgrammeId;
 import org.cadre.roster.demo.DemoRoster;
-import org.cadre.server.DemoData;
+import org.cadre.server.store.DemoData;
 import org.cadre.documents.RosterDocs;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;

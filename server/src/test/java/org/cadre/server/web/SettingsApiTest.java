@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.cadre.reporting.render.IatiRenderer;
 import org.cadre.roster.Country;
-import org.cadre.server.DemoData;
+import org.cadre.server.store.DemoData;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;

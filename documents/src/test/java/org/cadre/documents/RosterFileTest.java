@@ -1,11 +1,10 @@
-package org.cadre.server;
+package org.cadre.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.cadre.roster.Country;
 import org.cadre.roster.Enrolment;
@@ -13,44 +12,38 @@ import org.cadre.roster.Event;
 import org.cadre.roster.OrganisationId;
 import org.cadre.roster.Person;
 import org.cadre.roster.PersonId;
+import org.cadre.roster.RosterRows;
 import org.cadre.roster.demo.DemoRoster;
 import org.junit.jupiter.api.Test;
 
-/** The roster import's plan: what a file becomes, and every way a file is refused, line by line. */
-class RosterImportTest {
+/** A roster file read and planned: what a file becomes, and every way a file is refused, line by line. */
+class RosterFileTest {
 
     private static final Event EVENT = DemoRoster.almatyTot().event();
     private static final LocalDate ON = LocalDate.of(2023, 9, 1);
     private static final String HEADER = "person_id,native_name,latin_name,sex,country,organisation,rank,role,nominated_by\r\n";
 
     /** A store holding one person, two organisations and one enrolment in the event. */
-    private static final RosterImport.Lookup STORE = new RosterImport.Lookup() {
-        private final Map<PersonId, Person> people = Map.of(PersonId.of("p-known"),
-                Person.builder("p-known", Country.KAZAKHSTAN).nativeName("Ержан Сапаров").latinName("Yerzhan Saparov").build());
+    private static final RosterRows.Known STORE = new RosterRows.Known(
+            Map.of(PersonId.of("p-known"), Person.builder("p-known", Country.KAZAKHSTAN).nativeName("Ержан Сапаров")
+                    .latinName("Yerzhan Saparov").build()),
+            Set.of(PersonId.of("p-known")),
+            Set.of(OrganisationId.of("kz-border-academy"), OrganisationId.of("kz-nsc-border-guard")),
+            Set.of(PersonId.of("p-enrolled")), (p, role) -> true, (p, role) -> true);
 
-        @Override
-        public Optional<Person> person(PersonId id) {
-            return Optional.ofNullable(people.get(id));
-        }
+    /** The file read and planned, as the import use case does. */
+    private static RosterRows.Plan plan(byte[] file) {
+        RosterCsv.Read read = RosterCsv.read(file);
+        return read.ok() ? RosterRows.plan(read.rows(), EVENT, ON, STORE) : RosterRows.refused(read.refusals());
+    }
 
-        @Override
-        public boolean organisationExists(OrganisationId id) {
-            return Set.of("kz-border-academy", "kz-nsc-border-guard").contains(id.value());
-        }
-
-        @Override
-        public boolean enrolled(PersonId id) {
-            return id.value().equals("p-enrolled");
-        }
-    };
-
-    private static RosterImport.Plan plan(String csv) {
-        return RosterImport.plan(csv.getBytes(StandardCharsets.UTF_8), EVENT, ON, STORE);
+    private static RosterRows.Plan plan(String csv) {
+        return plan(csv.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void a_good_file_enrols_every_row_and_adds_the_people_not_on_record() {
-        RosterImport.Plan plan = plan(HEADER
+        RosterRows.Plan plan = plan(HEADER
                 + "p-new,Айгерим Нурланова,Aigerim Nurlanova,female,KZ,kz-border-academy,Captain,participant,\r\n"
                 + "p-known,Ержан Сапаров,Yerzhan Saparov,male,KZ,,,participant,kz-nsc-border-guard\r\n");
 
@@ -65,7 +58,7 @@ class RosterImportTest {
     void a_byte_order_mark_before_the_header_is_read_as_nothing() {
         String row = "p-bom,,Bolat Omarov,male,KZ,kz-border-academy,,participant,\r\n";
 
-        RosterImport.Plan withMark = RosterImport.plan(("\uFEFF" + HEADER + row).getBytes(StandardCharsets.UTF_8), EVENT, ON, STORE);
+        RosterRows.Plan withMark = plan(("\uFEFF" + HEADER + row).getBytes(StandardCharsets.UTF_8));
 
         assertThat(withMark.errors()).isEmpty();
         assertThat(withMark.enrolments()).extracting(Enrolment::person).containsExactly(PersonId.of("p-bom"));
@@ -74,7 +67,7 @@ class RosterImportTest {
 
     @Test
     void a_person_twice_in_one_file_is_refused_on_the_later_line() {
-        RosterImport.Plan plan = plan(HEADER
+        RosterRows.Plan plan = plan(HEADER
                 + "p-twice,,Dana Ismailova,female,KZ,kz-border-academy,,participant,\r\n"
                 + "p-other,,Marat Akhmetov,male,KZ,kz-border-academy,,participant,\r\n"
                 + "p-twice,,Dana Ismailova,female,KZ,kz-border-academy,,participant,\r\n");
@@ -86,7 +79,7 @@ class RosterImportTest {
 
     @Test
     void a_row_describing_a_stored_person_differently_is_refused_and_changes_nothing() {
-        RosterImport.Plan plan = plan(HEADER + "p-known,Ержан Сапаров,Erzhan Saparov,male,KZ,,,participant,kz-border-academy\r\n");
+        RosterRows.Plan plan = plan(HEADER + "p-known,Ержан Сапаров,Erzhan Saparov,male,KZ,,,participant,kz-border-academy\r\n");
 
         assertThat(plan.errors()).containsExactly(
                 "line 2: person_id: is recorded with another latin_name; change the person with PUT /api/v1/people/{id} first");
@@ -95,7 +88,7 @@ class RosterImportTest {
 
     @Test
     void a_stored_person_listed_by_latin_name_only_is_enrolled_as_recorded() {
-        RosterImport.Plan plan = plan(HEADER + "p-known,,Yerzhan Saparov,,KZ,,,participant,kz-border-academy\r\n");
+        RosterRows.Plan plan = plan(HEADER + "p-known,,Yerzhan Saparov,,KZ,,,participant,kz-border-academy\r\n");
 
         assertThat(plan.errors()).isEmpty();
         assertThat(plan.newPeople()).isEmpty();
@@ -104,7 +97,7 @@ class RosterImportTest {
 
     @Test
     void every_reason_a_row_is_refused_is_given_at_once() {
-        RosterImport.Plan plan = plan(HEADER + "p-1,,,male,kz,kz-border-academy,,chief,,extra\r\n");
+        RosterRows.Plan plan = plan(HEADER + "p-1,,,male,kz,kz-border-academy,,chief,,extra\r\n");
 
         assertThat(plan.errors()).containsExactlyInAnyOrder(
                 "line 2: has more cells than the header row has columns",
@@ -115,15 +108,15 @@ class RosterImportTest {
 
     @Test
     void an_unknown_column_is_named_by_its_position_never_by_its_text() {
-        RosterImport.Plan plan = plan("person_id,latin_name,country,role,nominated_by,Zhanna Omarova\r\n"
+        RosterRows.Plan plan = plan("person_id,latin_name,country,role,nominated_by,Zhanna Omarova\r\n"
                 + "p-1,Officer One,KZ,participant,kz-border-academy,x\r\n");
 
-        assertThat(plan.errors()).containsExactly("line 1: column 6 is not one of " + String.join(", ", RosterImport.COLUMNS));
+        assertThat(plan.errors()).containsExactly("line 1: column 6 is not one of " + String.join(", ", RosterRows.COLUMNS));
     }
 
     @Test
     void a_person_enrolled_already_is_refused() {
-        RosterImport.Plan plan = plan(HEADER + "p-enrolled,,Any Officer,male,KZ,kz-border-academy,,participant,\r\n");
+        RosterRows.Plan plan = plan(HEADER + "p-enrolled,,Any Officer,male,KZ,kz-border-academy,,participant,\r\n");
 
         assertThat(plan.errors()).containsExactly("line 2: person_id: is enrolled in this event already");
     }
@@ -131,21 +124,21 @@ class RosterImportTest {
     @Test
     void the_row_limit_is_taken_and_one_row_more_is_refused_naming_the_first_line_over_it() {
         StringBuilder atLimit = new StringBuilder(HEADER);
-        for (int i = 0; i < RosterImport.MAX_ROWS; i++) {
+        for (int i = 0; i < RosterRows.MAX_ROWS; i++) {
             atLimit.append("p-").append(i).append(",,Officer ").append(i).append(",male,KZ,kz-border-academy,,participant,\r\n");
         }
-        assertThat(plan(atLimit.toString()).enrolments()).hasSize(RosterImport.MAX_ROWS);
+        assertThat(plan(atLimit.toString()).enrolments()).hasSize(RosterRows.MAX_ROWS);
 
-        RosterImport.Plan over = plan(atLimit + "p-over,,One Too Many,male,KZ,kz-border-academy,,participant,\r\n");
+        RosterRows.Plan over = plan(atLimit + "p-over,,One Too Many,male,KZ,kz-border-academy,,participant,\r\n");
 
-        assertThat(over.errors()).containsExactly("line " + (RosterImport.MAX_ROWS + 2) + ": an import takes at most "
-                + RosterImport.MAX_ROWS + " rows");
+        assertThat(over.errors()).containsExactly("line " + (RosterRows.MAX_ROWS + 2) + ": an import takes at most "
+                + RosterRows.MAX_ROWS + " rows");
         assertThat(over.enrolments()).isEmpty();
     }
 
     @Test
     void organisation_is_optional_when_nominated_by_names_the_nominating_authority() {
-        RosterImport.Plan plan = plan(HEADER + "p-new,,Aidos Serikbayev,male,KZ,,,participant,kz-border-academy\r\n");
+        RosterRows.Plan plan = plan(HEADER + "p-new,,Aidos Serikbayev,male,KZ,,,participant,kz-border-academy\r\n");
 
         assertThat(plan.errors()).isEmpty();
         assertThat(plan.newPeople()).singleElement().satisfies(p -> assertThat(p.organisation()).isEmpty());
@@ -154,14 +147,14 @@ class RosterImportTest {
 
     @Test
     void a_row_with_neither_organisation_nor_nominated_by_is_refused_naming_both_columns() {
-        RosterImport.Plan plan = plan(HEADER + "p-new,,Aidos Serikbayev,male,KZ,,,participant,\r\n");
+        RosterRows.Plan plan = plan(HEADER + "p-new,,Aidos Serikbayev,male,KZ,,,participant,\r\n");
 
         assertThat(plan.errors()).containsExactly("line 2: nominated_by: give nominated_by or organisation");
     }
 
     @Test
     void every_bad_row_is_listed_with_its_line_and_the_quoted_value_never_comes_back() {
-        RosterImport.Plan plan = plan(HEADER
+        RosterRows.Plan plan = plan(HEADER
                 + "p-1,,Officer One,male,KZ,no-such-agency,,participant,\r\n"
                 + "p-2,,Officer Two,unknown,KZ,kz-border-academy,,participant,\r\n"
                 + "p-3,,\"Officer, Three\",male,KZ,kz-border-academy,,chief,\r\n");

@@ -1,4 +1,4 @@
-package org.cadre.server;
+package org.cadre.server.store;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,19 +11,6 @@ import org.cadre.roster.EventRoster;
 import org.cadre.roster.Person;
 import org.cadre.roster.PersonId;
 import org.cadre.roster.demo.DemoRoster;
-import org.cadre.server.store.Assessments;
-import org.cadre.server.store.AuditLog;
-import org.cadre.server.store.Certifications;
-import org.cadre.server.store.Curricula;
-import org.cadre.server.store.Database;
-import org.cadre.server.store.Enrolments;
-import org.cadre.server.store.Events;
-import org.cadre.server.store.FeedbackItems;
-import org.cadre.server.store.Organisations;
-import org.cadre.server.store.People;
-import org.cadre.server.store.Programmes;
-import org.cadre.server.store.ResultsFrameworks;
-import org.cadre.server.store.Trainers;
 
 /**
  * Loads the demo (both package versions, the Almaty ToT and the Dushanbe cascade, all fictional people, and

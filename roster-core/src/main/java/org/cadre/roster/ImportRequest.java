@@ -1,0 +1,38 @@
+package org.cadre.roster;
+
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.cadre.finding.Finding;
+
+/**
+ * What makes a roster import safe to send twice: an idempotency key the client chooses, and the hash of
+ * what it asks (the event, the day and the file). The same key with the same request gets the first answer
+ * again and changes nothing; the same key with another request is refused.
+ */
+public final class ImportRequest {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private ImportRequest() {}
+
+    /** Why the key cannot be used, if it cannot: 1-128 letters, digits, '.', '_', ':' or '-'. */
+    public static Optional<Finding> keyRefusal(String key) {
+        return KEY.matcher(key).matches() ? Optional.empty()
+                : Optional.of(RosterCommand.IDEMPOTENCY_KEY.finding("import", "1-128 letters, digits, '.', '_', ':' or '-'"));
+    }
+
+    /** Why a key used before cannot be used for this request, if the earlier request was another one. */
+    public static Optional<Finding> reuseRefusal(String earlierHash, String hash) {
+        return earlierHash.equals(hash) ? Optional.empty()
+                : Optional.of(RosterCommand.IDEMPOTENCY_KEY.finding("import", "was used with another body"));
+    }
+
+    /** The request's hash (SHA-256, hex): the event, the day nominated and the file's bytes. */
+    public static String hash(EventId event, LocalDate on, byte[] file) {
+        return Hashing.sha256().newHasher().putString(event.value(), StandardCharsets.UTF_8).putString(on.toString(), StandardCharsets.UTF_8)
+                .putBytes(file).hash().toString();
+    }
+}

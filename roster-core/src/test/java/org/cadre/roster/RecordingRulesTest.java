@@ -1,0 +1,90 @@
+package org.cadre.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.cadre.curriculum.SessionCode;
+import org.cadre.finding.Finding;
+import org.cadre.finding.Result;
+import org.cadre.roster.demo.DemoRoster;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The refusals that used to live in the web API's handlers, now rules of the library every door shares:
+ * when certification may be dated, feedback on a session the package lacks, a roster row that cannot be
+ * imported, and the idempotency key of an import.
+ */
+class RecordingRulesTest {
+
+    private static final EventRoster ALMATY = DemoRoster.almatyTot();
+    private static final Event EVENT = ALMATY.event();
+    private static final LocalDate LAST = EVENT.courseDays().last();
+
+    @Test
+    void certification_is_dated_once_the_course_has_ended_and_not_after_today() {
+        Result<LocalDate> early = Certification.decisionDay(EVENT, Optional.of(LAST.minusDays(1)), LAST.plusYears(1));
+        Result<LocalDate> ahead = Certification.decisionDay(EVENT, Optional.of(LAST.plusDays(3)), LAST.plusDays(2));
+
+        assertThat(early.refusal().stream().map(Finding::code)).containsExactly("command.before-course-end");
+        assertThat(early.refusal().stream().map(Finding::message)).containsExactly("must not be before the last course day (" + LAST + ")");
+        assertThat(ahead.refusal().stream().map(Finding::code)).containsExactly("command.dated-ahead");
+        assertThat(Certification.decisionDay(EVENT, Optional.empty(), LAST.plusYears(1)).value()).isEqualTo(LAST);
+        assertThat(Certification.decisionDay(EVENT, Optional.empty(), LAST.minusDays(1)).isOk())
+                .as("undated while the course runs: today, which is before its end").isFalse();
+    }
+
+    @Test
+    void feedback_on_a_session_the_package_lacks_is_named_by_its_item() {
+        SessionCode known = ALMATY.curriculum().modules().get(0).sessions().get(0).code();
+        List<Feedback> items = List.of(Feedback.onSession(known, 4, "clear"), Feedback.onSession(SessionCode.of("M9.S9"), 5, "fine"));
+
+        assertThat(Feedback.unknownSessions(items, ALMATY.curriculum())).extracting(Finding::code, Finding::subject)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("feedback.unknown-session", "feedback/1"));
+    }
+
+    @Test
+    void an_idempotency_key_is_short_and_plain_and_names_one_request() {
+        byte[] file = "person_id\r\n".getBytes(StandardCharsets.UTF_8);
+        String hash = ImportRequest.hash(EVENT.id(), LAST, file);
+
+        assertThat(ImportRequest.keyRefusal("import-2023-10-01_a:1")).isEmpty();
+        assertThat(ImportRequest.keyRefusal("two words")).map(Finding::code).contains("import.idempotency-key");
+        assertThat(ImportRequest.keyRefusal("x".repeat(129))).isPresent();
+        assertThat(ImportRequest.reuseRefusal(hash, ImportRequest.hash(EVENT.id(), LAST, file))).isEmpty();
+        assertThat(ImportRequest.reuseRefusal(hash, ImportRequest.hash(EVENT.id(), LAST.plusDays(1), file)))
+                .map(Finding::message).contains("was used with another body");
+    }
+
+    @Test
+    void a_row_is_refused_by_its_line_and_the_whole_file_with_it() {
+        RosterRows.Known nothing = new RosterRows.Known(Map.of(), Set.of(), Set.of(DemoRoster.KZ_BORDER_ACADEMY), Set.of(),
+                (p, r) -> true, (p, r) -> true);
+        RosterRows.Row good = new RosterRows.Row(2, Map.of("person_id", "p-1", "latin_name", "Aidos Serikbayev", "country", "KZ",
+                "role", "participant", "organisation", DemoRoster.KZ_BORDER_ACADEMY.value()), false, List.of());
+        RosterRows.Row unknownOrganisation = new RosterRows.Row(3, Map.of("person_id", "p-2", "latin_name", "Bolat Omarov",
+                "country", "KZ", "role", "participant", "organisation", "nowhere"), false, List.of());
+
+        RosterRows.Plan plan = RosterRows.plan(List.of(good, unknownOrganisation), EVENT, LAST, nothing);
+
+        assertThat(plan.ok()).isFalse();
+        assertThat(plan.enrolments()).as("all or nothing").isEmpty();
+        assertThat(plan.refusals()).extracting(Finding::code).containsOnly("import.row-refused");
+        assertThat(plan.errors()).containsExactly("line 3: organisation: no such organisation");
+        assertThat(RosterRows.plan(List.of(good), EVENT, LAST, nothing).newPeople()).extracting(p -> p.id().value()).containsExactly("p-1");
+        assertThat(RosterRows.plan(List.of(), EVENT, LAST, nothing).refusals()).extracting(Finding::code)
+                .containsExactly("import.file-refused");
+    }
+
+    @Test
+    void a_score_beyond_the_blueprint_is_a_finding_of_the_score_rule() {
+        TestScore beyond = TestScore.of(PersonId.of("p-1"), TestScore.Phase.POST, Map.of(org.cadre.curriculum.ItemCode.of("no-such-item"), 1));
+
+        assertThat(ScoreLimits.of(beyond, ALMATY.curriculum())).extracting(Finding::code, Finding::subject)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("assessment.score-out-of-range", "test/p-1"));
+    }
+}

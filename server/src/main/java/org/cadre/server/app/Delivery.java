@@ -1,0 +1,263 @@
+package org.cadre.server.app;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.cadre.curriculum.Curriculum;
+import org.cadre.curriculum.ItemCode;
+import org.cadre.curriculum.SessionCode;
+import org.cadre.documents.Fields;
+import org.cadre.documents.Labels;
+import org.cadre.finding.Finding;
+import org.cadre.roster.Attendance;
+import org.cadre.roster.AttendanceMark;
+import org.cadre.roster.Event;
+import org.cadre.roster.Feedback;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.PracticeTeaching;
+import org.cadre.roster.Rubric;
+import org.cadre.roster.ScoreLimits;
+import org.cadre.roster.TestScore;
+import org.cadre.server.app.Outcome.Refusal;
+import org.cadre.server.security.Access.Permission;
+import org.cadre.server.security.UserAccount;
+import org.cadre.server.store.Versioned;
+
+/**
+ * What is recorded while an event is delivered: attendance per session, pre- and post-test scores, the
+ * practice-teaching rubric and its scores, and feedback. Every record names people enrolled in the event
+ * (each at most once per request) and fits the package and the rubric, or nothing is recorded.
+ */
+public final class Delivery {
+
+    private final Stores stores;
+    private final Scope scope;
+
+    Delivery(Stores stores, Scope scope) {
+        this.stores = stores;
+        this.scope = scope;
+    }
+
+    /** A mark as sent: the person's id and the mark's label. */
+    public record Mark(String person, String mark) {}
+
+    /** A test score as sent: the person's id and the points per test question. */
+    public record Score(String person, Map<String, Integer> points) {}
+
+    private Outcome<Event> event(UserAccount user, String eventId) {
+        return Scope.permit(user, Permission.RECORD_DELIVERY).then(u -> scope.event(user, eventId)).map(Versioned::value);
+    }
+
+    private static <T> Outcome<T> invalid(Fields f) {
+        return Outcome.refused(Refusal.INVALID, "The request has invalid fields; nothing was changed.", f.errors());
+    }
+
+    /**
+     * Replaces the marks of one session on the event's agenda for the people named (attendance is taken
+     * for sessions on the agenda: the rule attendance.unknown-session).
+     *
+     * @return how many marks were recorded
+     */
+    public Outcome<Integer> attendance(UserAccount user, String eventId, String sessionCode, List<Mark> marks) {
+        Outcome<Event> found = event(user, eventId);
+        if (!found.isDone()) {
+            return found.refusedAs();
+        }
+        Event e = found.get();
+        Optional<SessionCode> session = Scope.id(sessionCode, SessionCode::of)
+                .filter(s -> e.agenda().stream().anyMatch(slot -> slot.session().equals(s)));
+        if (session.isEmpty()) {
+            return Scope.notFound("session");
+        }
+        Set<PersonId> enrolled = scope.enrolledIn(e.id());
+        Set<PersonId> marked = new HashSet<>();
+        Fields f = new Fields();
+        f.require("marks", marks);
+        List<Attendance> recorded = new ArrayList<>();
+        for (int i = 0; marks != null && i < marks.size(); i++) {
+            String at = "marks[" + i + "]";
+            Mark m = marks.get(i);
+            if (m == null) {
+                f.add(at, "is required");
+                continue;
+            }
+            PersonId p = f.at(at, () -> PersonId.of(m.person()));
+            if (p == null) {
+                continue;
+            }
+            if (!enrolled.contains(p)) {
+                f.add(at, "person is not enrolled in this event");
+            } else if (!marked.add(p)) {
+                f.add(at, "person appears twice; send one mark per person");
+            } else {
+                AttendanceMark mark = f.at(at, () -> Labels.parse(AttendanceMark.class, m.mark()));
+                if (mark != null) {
+                    recorded.add(new Attendance(p, session.get(), mark));
+                }
+            }
+        }
+        if (!f.ok()) {
+            return invalid(f);
+        }
+        stores.enrolments.recordAttendance(e.id(), recorded, user.username());
+        return Outcome.done(recorded.size());
+    }
+
+    /**
+     * Records pre- or post-test scores: each names an enrolled person once and scores test questions of the
+     * package's blueprint within their points ({@link ScoreLimits}).
+     *
+     * @return how many scores were recorded
+     */
+    public Outcome<Integer> tests(UserAccount user, String eventId, String phaseLabel, List<Score> scores) {
+        Outcome<Event> found = event(user, eventId);
+        if (!found.isDone()) {
+            return found.refusedAs();
+        }
+        Event e = found.get();
+        Outcome<Curriculum> curriculum = scope.curriculumOf(e);
+        if (!curriculum.isDone()) {
+            return curriculum.refusedAs();
+        }
+        Curriculum c = curriculum.get();
+        Set<PersonId> enrolled = scope.enrolledIn(e.id());
+        Set<PersonId> tested = new HashSet<>();
+        Fields f = new Fields();
+        TestScore.Phase phase = f.at("phase", () -> Labels.parse(TestScore.Phase.class, phaseLabel));
+        f.require("scores", scores);
+        List<TestScore> recorded = new ArrayList<>();
+        for (int i = 0; scores != null && i < scores.size(); i++) {
+            String at = "scores[" + i + "]";
+            Score s = scores.get(i);
+            if (s == null) {
+                f.add(at, "is required");
+                continue;
+            }
+            PersonId p = f.at(at, () -> PersonId.of(s.person()));
+            if (p == null) {
+                continue;
+            }
+            if (!enrolled.contains(p)) {
+                f.add(at, "person is not enrolled in this event");
+                continue;
+            }
+            if (!tested.add(p)) {
+                f.add(at, "person appears twice; send one score per person");
+                continue;
+            }
+            Map<String, Integer> sent = s.points() == null ? Map.of() : s.points();
+            if (sent.values().stream().anyMatch(n -> n == null || n < 0)) {
+                f.add(at, "points must be whole numbers from 0");
+                continue;
+            }
+            Map<ItemCode, Integer> points = f.at(at, () -> {
+                Map<ItemCode, Integer> out = new LinkedHashMap<>();
+                sent.forEach((item, n) -> out.put(ItemCode.of(item), n));
+                return out;
+            });
+            if (points == null) {
+                continue;
+            }
+            TestScore score = f.at(at, () -> TestScore.of(p, phase == null ? TestScore.Phase.PRE : phase, points));
+            if (score == null) {
+                continue;
+            }
+            Optional<Finding> beyond = ScoreLimits.of(score, c).stream().findFirst();
+            if (beyond.isPresent()) {
+                f.add(at, beyond.get().message());
+                continue;
+            }
+            recorded.add(score);
+        }
+        if (!f.ok()) {
+            return invalid(f);
+        }
+        stores.assessments.recordTests(e.id(), recorded, user.username());
+        return Outcome.done(recorded.size());
+    }
+
+    /** Sets the event's practice-teaching rubric. */
+    public Outcome<Rubric> rubric(UserAccount user, String eventId, Rubric rubric) {
+        return event(user, eventId).map(e -> {
+            stores.assessments.setRubric(e.id(), rubric, user.username());
+            return rubric;
+        });
+    }
+
+    /**
+     * Records practice-teaching scores: each names an enrolled person (and, if any, an enrolled assessor) and
+     * scores criteria of the event's rubric within their points.
+     *
+     * @return how many results were recorded
+     */
+    public Outcome<Integer> practice(UserAccount user, String eventId, List<PracticeTeaching> results) {
+        Outcome<Event> found = event(user, eventId);
+        if (!found.isDone()) {
+            return found.refusedAs();
+        }
+        Event e = found.get();
+        Set<PersonId> enrolled = scope.enrolledIn(e.id());
+        Optional<Rubric> rubric = stores.assessments.rubric(e.id());
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (!enrolled.contains(results.get(i).person())) {
+                errors.add("results[" + i + "].person: is not enrolled in this event");
+            }
+            // The assessor is named like every other id: one not enrolled here reads the same, whether or not it exists.
+            if (results.get(i).assessor().filter(a -> !enrolled.contains(a)).isPresent()) {
+                errors.add("results[" + i + "].assessor: is not enrolled in this event");
+            }
+            for (Finding problem : ScoreLimits.of(results.get(i), rubric)) {
+                errors.add("results[" + i + "].scores: " + problem.message());
+            }
+        }
+        if (!errors.isEmpty()) {
+            return Outcome.refused(Refusal.UNPROCESSABLE, "Practice teaching was not recorded.", errors);
+        }
+        stores.assessments.recordPractice(e.id(), results, user.username());
+        return Outcome.done(results.size());
+    }
+
+    /**
+     * Records feedback: each item rates a session of the package the event delivers, and names, if anyone, an
+     * enrolled author and an enrolled trainer.
+     *
+     * @return how many items were recorded
+     */
+    public Outcome<Integer> feedback(UserAccount user, String eventId, List<Feedback> items) {
+        Outcome<Event> found = event(user, eventId);
+        if (!found.isDone()) {
+            return found.refusedAs();
+        }
+        Event e = found.get();
+        Outcome<Curriculum> curriculum = scope.curriculumOf(e);
+        if (!curriculum.isDone()) {
+            return curriculum.refusedAs();
+        }
+        Set<PersonId> enrolled = scope.enrolledIn(e.id());
+        Set<String> unknownSession = new HashSet<>();
+        Feedback.unknownSessions(items, curriculum.get()).forEach(f -> unknownSession.add(f.subject()));
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Feedback fb = items.get(i);
+            if (unknownSession.contains("feedback/" + i)) {
+                errors.add("items[" + i + "].session: is not a session of the package");
+            }
+            if (fb.author().isPresent() && !enrolled.contains(fb.author().get())) {
+                errors.add("items[" + i + "].author: is not enrolled in this event");
+            }
+            if (fb.trainer().isPresent() && !enrolled.contains(fb.trainer().get())) {
+                errors.add("items[" + i + "].trainer: is not enrolled in this event");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return Outcome.refused(Refusal.UNPROCESSABLE, "Feedback was not recorded.", errors);
+        }
+        stores.feedback.addAll(e.id(), items, user.username());
+        return Outcome.done(items.size());
+    }
+}

@@ -1,0 +1,273 @@
+package org.cadre.server.app;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
+import org.cadre.documents.Dates;
+import org.cadre.documents.Fields;
+import org.cadre.documents.Labels;
+import org.cadre.documents.RosterCsv;
+import org.cadre.finding.Finding;
+import org.cadre.finding.Result;
+import org.cadre.roster.Enrolment;
+import org.cadre.roster.EnrolmentStatus;
+import org.cadre.roster.Event;
+import org.cadre.roster.EventId;
+import org.cadre.roster.ImportRequest;
+import org.cadre.roster.Organisation;
+import org.cadre.roster.OrganisationId;
+import org.cadre.roster.Person;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.Programme;
+import org.cadre.roster.Role;
+import org.cadre.roster.RosterCommand;
+import org.cadre.roster.RosterRows;
+import org.cadre.server.app.Outcome.Refusal;
+import org.cadre.server.security.Access;
+import org.cadre.server.security.Access.Permission;
+import org.cadre.server.security.EventPlace;
+import org.cadre.server.security.UserAccount;
+import org.cadre.server.store.RosterImports;
+import org.cadre.server.store.StampedCache;
+import org.cadre.server.store.Versioned;
+
+/**
+ * Who is on an event's roster and how they got there: reading the roster, enrolling one person, changing
+ * one enrolment's status, and importing a roster file (all rows or none), for the API and the command line.
+ */
+public final class Enrolling {
+
+    private final Stores stores;
+    private final Scope scope;
+
+    Enrolling(Stores stores, Scope scope) {
+        this.stores = stores;
+        this.scope = scope;
+    }
+
+    /** One enrolment with its stored version, the person (if in the store) and when each status was recorded. */
+    public record Entry(Versioned<Enrolment> enrolment, Optional<Person> person, List<Long> recordedAt) {}
+
+    /** An event's roster: the event (for its version) and every enrolment. */
+    public record Roster(Versioned<Event> event, List<Entry> entries) {}
+
+    /** Rosters read since the last write anywhere: the most read request of the API serves from here. */
+    private final StampedCache<EventId, Optional<Roster>> rosters = new StampedCache<>(256);
+
+    /** The event's roster, every enrolment with its person. */
+    public Outcome<Roster> roster(UserAccount user, String eventId) {
+        return Scope.permit(user, Permission.READ_RECORDS).then(u -> Scope.id(eventId, EventId::of)
+                .flatMap(e -> rosters.get(e, stores.db.changeStamp(), () -> stores.events.summary(e).map(this::load)))
+                .filter(r -> Access.covers(user, r.event().value()))
+                .map(Outcome::done).orElseGet(() -> Scope.notFound("event")));
+    }
+
+    private Roster load(Versioned<Event> e) {
+        List<Versioned<Enrolment>> all = stores.enrolments.ofEvent(e.value().id());
+        return new Roster(e, entries(stores, e.value().id(), all));
+    }
+
+    /** The enrolments with their people and recording times. */
+    static List<Entry> entries(Stores stores, EventId event, List<Versioned<Enrolment>> enrolments) {
+        Map<PersonId, Versioned<Person>> people = stores.people.byIds(enrolments.stream().map(v -> v.value().person()).toList());
+        Map<PersonId, List<Long>> recorded = stores.enrolments.recordedAt(event);
+        return enrolments.stream().map(v -> new Entry(v, Optional.ofNullable(people.get(v.value().person())).map(Versioned::value),
+                recorded.getOrDefault(v.value().person(), List.of()))).toList();
+    }
+
+    /**
+     * Enrols a person: nominated by an organisation, in a role, on {@code on} (by default the event's own
+     * day). The person and the organisation must be in the user's scope; one outside it is answered as a
+     * missing one.
+     */
+    public Outcome<Entry> enrol(UserAccount user, String eventId, String personId, String roleLabel, String nominatedBy, String onText) {
+        Outcome<Versioned<Event>> found = Scope.permit(user, Permission.WRITE_RECORDS).then(u -> scope.eventSummary(user, eventId));
+        if (!found.isDone()) {
+            return found.refusedAs();
+        }
+        Event e = found.get().value();
+        Fields f = new Fields();
+        PersonId person = f.at("person", () -> PersonId.of(personId));
+        Role role = f.at("role", () -> Labels.parse(Role.class, roleLabel));
+        OrganisationId by = f.at("nominatedBy", () -> OrganisationId.of(nominatedBy));
+        LocalDate on = onText == null ? e.defaultDay(EnrolmentStatus.NOMINATED, today(e), LocalDate.MIN) : f.at("on", () -> Dates.parse(onText));
+        if (!f.ok()) {
+            return Outcome.refused(Refusal.INVALID, "The request has invalid fields; nothing was changed.", f.errors());
+        }
+        List<String> missing = new ArrayList<>();
+        Optional<Versioned<Person>> p = scope.person(user, person);
+        if (p.isEmpty()) {
+            missing.add("person: no such person");
+        }
+        if (stores.organisations.get(by).filter(o -> scope.covers(user, o.value())).isEmpty()) {
+            missing.add("nominatedBy: no such organisation");
+        }
+        if (!missing.isEmpty()) {
+            return Outcome.refused(Refusal.UNPROCESSABLE, "The enrolment names records that are not stored.", missing);
+        }
+        if (stores.enrolments.get(e.id(), person).isPresent()) {
+            return Outcome.refused(Refusal.CONFLICT, "The person is enrolled in this event already.");
+        }
+        Optional<Programme> programme = stores.programmes.get(e.programme()).map(Versioned::value);
+        Set<Role> roles = role == Role.GUEST_TRAINER ? Set.of() : stores.enrolments.rolesOf(person);
+        if (programme.isEmpty() || !Access.mayEnrol(user, p.get().value(), role, roles, e, programme.get(), scope.organisationOf(p.get().value()))) {
+            return Outcome.refused(Refusal.UNPROCESSABLE, "The enrolment was not made.", List.of(GUEST_ONLY));
+        }
+        Enrolment enrolment = Enrolment.nominate(person, e.id(), role, by, on);
+        stores.enrolments.addAll(List.of(enrolment), user.username());
+        return Outcome.done(new Entry(new Versioned<>(enrolment, 1), Optional.of(p.get().value()), List.of()));
+    }
+
+    static final String GUEST_ONLY = "role: the person is on record only as a guest trainer; another role is for a "
+            + "coordinator of their country";
+
+    /**
+     * Moves one enrolment to a status, on {@code on} (by default the event's own day for that status), from
+     * the version the user read. The library's rules decide which moves are allowed.
+     */
+    public Outcome<Entry> changeStatus(UserAccount user, String eventId, String personId, String statusLabel, String onText,
+            Expected expected) {
+        Outcome<Versioned<Event>> found = Scope.permit(user, Permission.WRITE_RECORDS).then(u -> scope.eventSummary(user, eventId));
+        if (!found.isDone()) {
+            return found.refusedAs();
+        }
+        Event e = found.get().value();
+        Optional<Versioned<Enrolment>> current = Scope.id(personId, PersonId::of).flatMap(p -> stores.enrolments.get(e.id(), p));
+        if (current.isEmpty()) {
+            return Scope.notFound("enrolment");
+        }
+        Fields f = new Fields();
+        EnrolmentStatus target = f.at("status", () -> Labels.parse(EnrolmentStatus.class, statusLabel));
+        LocalDate given = onText == null || target == null ? null : f.at("on", () -> Dates.parse(onText));
+        if (!f.ok()) {
+            return Outcome.refused(Refusal.INVALID, "The request has invalid fields; nothing was changed.", f.errors());
+        }
+        Result<Enrolment> moved = org.cadre.roster.BulkStatus.one(e, current.get().value(), target, Optional.ofNullable(given), today(e));
+        Outcome<Integer> from = expected.against(current.get().version());
+        if (!moved.isOk()) {
+            Optional<Finding> ahead = moved.refusal().stream().filter(x -> x.code().equals(RosterCommand.DATED_AHEAD.code())).findFirst();
+            if (ahead.isPresent()) {
+                return Outcome.refused(Refusal.UNPROCESSABLE, "A status records what happened; it cannot be dated ahead.",
+                        List.of("on: " + ahead.get().message()));
+            }
+            if (!from.isDone()) {
+                return from.refusedAs();
+            }
+            return Outcome.refusedBy("That status change is not allowed.", moved.refusal());
+        }
+        if (!from.isDone()) {
+            return from.refusedAs();
+        }
+        return Checks.saved(() -> stores.enrolments.save(moved.value(), from.get(), user.username()))
+                .map(saved -> new Entry(saved, stores.people.get(saved.value().person()).map(Versioned::value), List.of()));
+    }
+
+    /** What an import did; {@code replay} holds the first answer when the same request came again under its key. */
+    public record Imported(EventId event, int enrolled, int newPeople, Optional<Answer> replay) {}
+
+    /** An import's answer as the door sends it, stored with the import so the same request gets it again. */
+    public record Answer(int status, String body) {}
+
+    /**
+     * Imports a roster file into the event: every row checked first, all stored or none. With an idempotency
+     * key, the same file sent again gets the first answer again and changes nothing.
+     *
+     * @param onText the day nominated (by default the event's own day)
+     * @param answer the answer the door will send for the import, stored with it under the key
+     * @param progress given the number of rows to store, what to tell how many are stored so far
+     */
+    public Outcome<Imported> importRoster(UserAccount user, String eventId, byte[] file, String onText, Optional<String> key,
+            Function<Imported, Answer> answer, Function<Integer, IntConsumer> progress) {
+        Outcome<Versioned<Event>> found = Scope.permit(user, Permission.WRITE_RECORDS).then(u -> scope.event(user, eventId));
+        if (!found.isDone()) {
+            return found.refusedAs();
+        }
+        Event e = found.get().value();
+        LocalDate on;
+        if (onText == null) {
+            on = e.defaultDay(EnrolmentStatus.NOMINATED, today(e), LocalDate.MIN);
+        } else {
+            Optional<String> problem = Dates.problem(onText);
+            if (problem.isPresent()) {
+                return Outcome.refused(Refusal.INVALID, "A date is not valid.", List.of("on: " + problem.get()));
+            }
+            on = Dates.tryParse(onText).orElseThrow();
+        }
+        Optional<Finding> badKey = key.flatMap(ImportRequest::keyRefusal);
+        if (badKey.isPresent()) {
+            return Outcome.refused(Refusal.INVALID, "The Idempotency-Key is not valid.", List.of("Idempotency-Key: " + badKey.get().message()));
+        }
+        String hash = ImportRequest.hash(e.id(), on, file);
+        if (key.isPresent()) {
+            Optional<RosterImports.Answer> earlier = stores.imports.answered(user.username(), key.get());
+            if (earlier.isPresent()) {
+                Optional<Finding> reused = ImportRequest.reuseRefusal(earlier.get().requestHash(), hash);
+                if (reused.isPresent()) {
+                    return Outcome.refused(Refusal.UNPROCESSABLE, "That Idempotency-Key was used for another request; use a new key for a new file.",
+                            List.of("Idempotency-Key: " + reused.get().message()));
+                }
+                return Outcome.done(new Imported(e.id(), 0, 0, Optional.of(new Answer(earlier.get().status(), earlier.get().body()))));
+            }
+        }
+        RosterCsv.Read read = RosterCsv.read(file);
+        RosterRows.Plan plan = read.ok() ? RosterRows.plan(read.rows(), e, on, known(user, e, read.rows())) : RosterRows.refused(read.refusals());
+        if (!plan.ok()) {
+            return Outcome.refused(Refusal.UNPROCESSABLE, "The roster was not imported: every bad row is listed with its line; nothing was stored.",
+                    plan.errors());
+        }
+        Imported imported = new Imported(e.id(), plan.enrolments().size(), plan.newPeople().size(), Optional.empty());
+        Answer sent = answer.apply(imported);
+        try {
+            stores.imports.store(plan.newPeople(), plan.enrolments(), user.username(), key, new RosterImports.Answer(hash, sent.status(), sent.body()),
+                    progress.apply(plan.enrolments().size()));
+        } catch (RuntimeException failure) {
+            if (Failure.of(failure) == Failure.DUPLICATE) {
+                return Outcome.refused(Refusal.CONFLICT,
+                        "The roster changed while importing (another import at the same time); nothing was stored, send it again.");
+            }
+            throw failure; // a full disk, an unreachable database or a fault: answered (and logged) as what it is
+        }
+        return Outcome.done(imported);
+    }
+
+    /**
+     * What the store holds about everyone the rows name, as the user's scope shows it, read at once (a
+     * handful of queries however long the file): a person or organisation outside the scope is unknown, an
+     * id in use by a record outside it is taken (its details never shown), and a new person must be one the
+     * user may record ({@link Access#mayRecord}).
+     */
+    private RosterRows.Known known(UserAccount user, Event e, List<RosterRows.Row> rows) {
+        Set<PersonId> ids = RosterRows.people(rows);
+        Map<PersonId, Versioned<Person>> stored = stores.people.byIds(ids);
+        Map<OrganisationId, Organisation> organisations = stores.organisations.all().stream().map(Versioned::value)
+                .collect(Collectors.toMap(Organisation::id, o -> o));
+        Map<PersonId, List<EventPlace>> places = stores.enrolments.placesOf(stored.keySet());
+        Set<Organisation> visibleOrganisations = organisations.values().stream().filter(o -> scope.covers(user, o)).collect(Collectors.toSet());
+        Map<PersonId, Person> visible = new HashMap<>();
+        stored.forEach((id, v) -> {
+            Person p = v.value();
+            Optional<Organisation> own = p.organisation().map(organisations::get);
+            if (Access.coversByCountry(user, p) || Access.isSharedStaff(p, own) || Access.covers(user, p, places.getOrDefault(id, List.of()))) {
+                visible.put(id, p);
+            }
+        });
+        Map<PersonId, Set<Role>> roles = stores.enrolments.rolesOf(visible.keySet());
+        Optional<Programme> programme = stores.programmes.get(e.programme()).map(Versioned::value);
+        return new RosterRows.Known(visible, stored.keySet(), visibleOrganisations.stream().map(Organisation::id).collect(Collectors.toSet()),
+                scope.enrolledIn(e.id()),
+                (p, role) -> programme.isPresent() && Access.mayEnrol(user, p, role, role == Role.GUEST_TRAINER ? Set.of() : roles.getOrDefault(p.id(), Set.of()),
+                        e, programme.get(), p.organisation().map(organisations::get)),
+                (p, role) -> programme.isPresent() && Access.mayRecord(user, p, role, e, programme.get(), p.organisation().map(organisations::get)));
+    }
+
+    private LocalDate today(Event e) {
+        return LocalDate.now(stores.clock.withZone(e.zone()));
+    }
+}

@@ -1,0 +1,158 @@
+package org.cadre.server.app;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.cadre.curriculum.Curriculum;
+import org.cadre.finding.Findings;
+import org.cadre.kernel.Label;
+import org.cadre.roster.AgendaSlot;
+import org.cadre.roster.Event;
+import org.cadre.roster.EventCheck;
+import org.cadre.roster.EventId;
+import org.cadre.roster.EventRoster;
+import org.cadre.roster.Person;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.Programme;
+import org.cadre.server.app.Outcome.Refusal;
+import org.cadre.server.security.Access;
+import org.cadre.server.security.Access.Permission;
+import org.cadre.server.security.UserAccount;
+import org.cadre.server.store.Versioned;
+
+/**
+ * Events themselves: list, create, read and change an event, its agenda with the trainers' names, and its
+ * checks (the library's event rules over its roster). An event outside the user's scope is answered as a
+ * missing one.
+ */
+public final class EventRecords {
+
+    private final Stores stores;
+    private final Scope scope;
+
+    EventRecords(Stores stores, Scope scope) {
+        this.stores = stores;
+        this.scope = scope;
+    }
+
+    /** An event with its stored version and the day it was closed, if it was. */
+    public record Stored(Versioned<Event> event, Optional<LocalDate> closedOn) {}
+
+    /** The events in the user's scope, each with the day it was closed. */
+    public Outcome<List<Stored>> list(UserAccount user) {
+        return Scope.permit(user, Permission.READ_RECORDS).map(u -> {
+            Map<EventId, LocalDate> closed = stores.events.closedDays();
+            return stores.events.all().stream().filter(e -> Access.covers(user, e.value()))
+                    .map(e -> new Stored(e, Optional.ofNullable(closed.get(e.value().id())))).toList();
+        });
+    }
+
+    /** The event. */
+    public Outcome<Stored> get(UserAccount user, String eventId) {
+        return Scope.permit(user, Permission.READ_RECORDS).then(u -> scope.event(user, eventId))
+                .map(e -> new Stored(e, stores.events.closedOn(e.value().id())));
+    }
+
+    /** Records a new event, held in the user's scope, naming records that are stored and in the scope. */
+    public Outcome<Versioned<Event>> create(UserAccount user, Event e) {
+        return Scope.permit(user, Permission.WRITE_RECORDS)
+                .then(u -> Checks.inScope(Access.covers(user, e), "event"))
+                .then(ok -> references(user, e, Optional.empty()))
+                .then(ok -> Checks.absent(stores.events.summary(e.id()).isPresent(), "event"))
+                .then(ok -> Checks.created(() -> stores.events.add(e, user.username()), "event"));
+    }
+
+    /** Replaces the event from the version the user read; a trainer already on the agenda may stay there. */
+    public Outcome<Stored> update(UserAccount user, String eventId, Event changed, Expected expected) {
+        Outcome<Versioned<Event>> current = Scope.permit(user, Permission.WRITE_RECORDS).then(u -> scope.event(user, eventId));
+        return current.then(c -> Checks.sameId(c.value().id().value(), changed.id().value())
+                .then(ok -> Checks.inScope(Access.covers(user, changed), "event"))
+                .then(ok -> references(user, changed, Optional.of(c.value())))
+                .then(ok -> expected.against(c.version()))
+                .then(from -> Checks.saved(() -> stores.events.update(changed, from, user.username()))))
+                .map(saved -> new Stored(saved, stores.events.closedOn(saved.value().id())));
+    }
+
+    /**
+     * The programme, the package version, the ToT and the agenda's trainers an event names must be stored
+     * and in the user's scope; one outside it is answered exactly as a missing one. A trainer already on
+     * the stored agenda ({@code before}) may stay there. An event is held in one of the user's countries or,
+     * for a programme in their scope, in one of the programme's countries: its main venue and every day's.
+     * The event it takes its trainers from must be a ToT.
+     */
+    private Outcome<Boolean> references(UserAccount user, Event e, Optional<Event> before) {
+        List<String> missing = new ArrayList<>();
+        Optional<Programme> programme = stores.programmes.get(e.programme()).map(Versioned::value).filter(p -> Access.covers(user, p));
+        if (programme.isEmpty()) {
+            missing.add("programme: no such programme");
+        } else if (!Access.mayPlace(user, e.country(), programme.get())
+                || e.days().stream().anyMatch(d -> !Access.mayPlace(user, d.venue().country(), programme.get()))) {
+            return Outcome.refused(Refusal.FORBIDDEN, "An event is held in one of your countries or, for a programme in your scope, in one "
+                    + "of the programme's countries: its main venue and every day's venue.");
+        }
+        if (stores.curricula.get(e.curriculum(), e.version()).isEmpty()) {
+            missing.add("curriculum: no such package version (curriculum and version) is stored");
+        }
+        boolean keptTot = before.flatMap(Event::trainersFrom).equals(e.trainersFrom());
+        if (e.trainersFrom().isPresent() && !keptTot) {
+            Optional<Event> tot = stores.events.summary(e.trainersFrom().get()).map(Versioned::value).filter(t -> Access.covers(user, t));
+            if (tot.isEmpty()) {
+                missing.add("trainersFrom: no such event");
+            } else if (tot.get().kind() != Event.Kind.TOT) {
+                missing.add("trainersFrom: is a " + Label.of(tot.get().kind()) + ", not a ToT");
+            }
+        }
+        Set<PersonId> kept = before.map(b -> b.agenda().stream().flatMap(s -> s.trainers().stream()).collect(Collectors.toSet())).orElse(Set.of());
+        Map<PersonId, Versioned<Person>> trainers = stores.people.byIds(e.agenda().stream().flatMap(s -> s.trainers().stream()).toList());
+        for (int i = 0; i < e.agenda().size(); i++) {
+            AgendaSlot slot = e.agenda().get(i);
+            boolean unknown = slot.trainers().stream().anyMatch(t -> !kept.contains(t)
+                    && (!trainers.containsKey(t) || !scope.covers(user, trainers.get(t).value())));
+            if (unknown) {
+                missing.add("agenda[" + i + "].trainers: no such person");
+            }
+        }
+        return Checks.require(missing.isEmpty(), Refusal.UNPROCESSABLE, "The event names records that are not stored.", missing);
+    }
+
+    /** A slot of the agenda with what the package says of its session, and its trainers' names where the scope shows them. */
+    public record Slot(AgendaSlot slot, Optional<String> title, Optional<String> module, List<Trainer> trainers) {}
+
+    /** A trainer of a slot: the id, and the name if the user's scope covers the person. */
+    public record Trainer(PersonId id, Optional<String> name) {}
+
+    /** The agenda in time order. */
+    public Outcome<List<Slot>> agenda(UserAccount user, String eventId) {
+        Outcome<Event> found = Scope.permit(user, Permission.READ_RECORDS).then(u -> scope.event(user, eventId)).map(Versioned::value);
+        return found.then(e -> scope.curriculumOf(e).map(c -> slots(user, e, c)));
+    }
+
+    private List<Slot> slots(UserAccount user, Event e, Curriculum c) {
+        Map<PersonId, Versioned<Person>> people = stores.people.byIds(e.agenda().stream().flatMap(s -> s.trainers().stream()).toList());
+        return e.agenda().stream().sorted(Comparator.comparing(AgendaSlot::day).thenComparing(AgendaSlot::start))
+                .map(s -> new Slot(s, c.session(s.session()).map(x -> x.title()), c.moduleOf(s.session()).map(m -> m.code().value()),
+                        s.trainers().stream().sorted().map(t -> new Trainer(t, Optional.ofNullable(people.get(t))
+                                .filter(p -> scope.covers(user, p.value())).map(p -> p.value().displayName()))).toList()))
+                .toList();
+    }
+
+    /** What the event's checks found over its roster. */
+    public record Checked(EventId event, Findings findings) {}
+
+    /** The library's event rules over the stored roster. */
+    public Outcome<Checked> checks(UserAccount user, String eventId) {
+        return roster(user, eventId, Permission.READ_RECORDS).map(r -> new Checked(r.event().id(), EventCheck.of(r).run()));
+    }
+
+    /** The event's stored roster with its package version. */
+    Outcome<EventRoster> roster(UserAccount user, String eventId, Permission permission) {
+        return Scope.permit(user, permission).then(u -> scope.event(user, eventId))
+                .then(e -> scope.curriculumOf(e.value()).then(c -> stores.rosters.load(e.value().id(), c).map(Outcome::done)
+                        .orElseGet(() -> Scope.notFound("event"))));
+    }
+}

@@ -1,0 +1,80 @@
+package org.cadre.server.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import org.cadre.documents.RosterDocs.FeedbackDoc;
+import org.cadre.documents.RosterDocs.PracticeDoc;
+import org.cadre.documents.RosterDocs.RubricDoc;
+import org.cadre.roster.Rubric;
+import org.cadre.server.app.Delivery;
+import org.cadre.server.security.UserAccount;
+
+/** What is recorded while an event is delivered: attendance, tests, the rubric, practice teaching and feedback. */
+final class DeliveryRoutes {
+
+    private final Api api;
+    private final Delivery delivery;
+
+    DeliveryRoutes(Api api) {
+        this.api = api;
+        this.delivery = api.app.delivery();
+    }
+
+    void register(RoutesConfig r) {
+        r.put("/api/v1/events/{id}/attendance/{session}", this::attendance);
+        r.post("/api/v1/events/{id}/tests", this::tests);
+        r.put("/api/v1/events/{id}/rubric", this::rubric);
+        r.post("/api/v1/events/{id}/practice", this::practice);
+        r.post("/api/v1/events/{id}/feedback", this::feedback);
+    }
+
+    record Marks(List<Delivery.Mark> marks) {}
+
+    record Recorded(String event, int recorded) {}
+
+    private void attendance(Context ctx) {
+        UserAccount user = api.user(ctx);
+        Marks in = Json.body(ctx, Marks.class);
+        int n = Api.value(delivery.attendance(user, ctx.pathParam("id"), ctx.pathParam("session"), in.marks()), ctx);
+        ctx.json(new Recorded(ctx.pathParam("id"), n));
+    }
+
+    record Score(String person, Map<String, Integer> points) {}
+
+    record Tests(String phase, List<Score> scores) {}
+
+    private void tests(Context ctx) {
+        UserAccount user = api.user(ctx);
+        Tests in = Json.body(ctx, Tests.class);
+        List<Delivery.Score> scores = in.scores() == null ? null
+                : in.scores().stream().map(s -> s == null ? null : new Delivery.Score(s.person(), s.points())).toList();
+        int n = Api.value(delivery.tests(user, ctx.pathParam("id"), in.phase(), scores), ctx);
+        ctx.json(new Recorded(ctx.pathParam("id"), n));
+    }
+
+    private void rubric(Context ctx) {
+        UserAccount user = api.user(ctx);
+        Rubric rubric = Json.body(ctx, RubricDoc.class).toDomain();
+        ctx.json(RubricDoc.of(Api.value(delivery.rubric(user, ctx.pathParam("id"), rubric), ctx)));
+    }
+
+    record Practice(List<PracticeDoc> results) {}
+
+    private void practice(Context ctx) {
+        UserAccount user = api.user(ctx);
+        var results = PracticeDoc.all(Json.body(ctx, Practice.class).results());
+        int n = Api.value(delivery.practice(user, ctx.pathParam("id"), results), ctx);
+        ctx.json(new Recorded(ctx.pathParam("id"), n));
+    }
+
+    record FeedbackItems(List<FeedbackDoc> items) {}
+
+    private void feedback(Context ctx) {
+        UserAccount user = api.user(ctx);
+        var items = FeedbackDoc.all(Json.body(ctx, FeedbackItems.class).items());
+        int n = Api.value(delivery.feedback(user, ctx.pathParam("id"), items), ctx);
+        ctx.status(201).json(new Recorded(ctx.pathParam("id"), n));
+    }
+}
