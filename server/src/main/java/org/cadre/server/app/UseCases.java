@@ -20,6 +20,7 @@ public final class UseCases {
     private final Erasure erasure;
     private final Frameworks frameworks;
     private final EventWork eventWork;
+    private final Directory directory;
 
     private final Settings settings;
 
@@ -35,6 +36,7 @@ public final class UseCases {
         this.frameworks = new Frameworks(stores.programmes, stores.frameworks);
         this.eventWork = new EventWork(db, clock, stores.events, stores.enrolments, stores.curricula, stores.rosters, stores.trainers,
                 stores.certifications);
+        this.directory = new Directory(stores, scope);
     }
 
     /** With the default settings on the given clock: for the command line. */
@@ -65,6 +67,11 @@ public final class UseCases {
 
     public EventWork eventWork() {
         return eventWork;
+    }
+
+    /** Organisations, programmes and people. */
+    public Directory directory() {
+        return directory;
     }
 
     Stores stores() {

@@ -98,6 +98,7 @@ final class Api {
                     "Log in at POST /api/v1/session and send the token as 'Authorization: Bearer <token>'."));
         }
         ctx.attribute("user", user.get().username());
+        ctx.attribute("role", user.get().role().label());
         return user.get();
     }
 
@@ -205,7 +206,8 @@ final class Api {
         throw switch (why) {
             case INVALID -> ApiProblem.invalid(outcome.detail(), outcome.errors());
             case FORBIDDEN -> {
-                LOG.warn("denied {} {} user={}", ctx.method(), CadreApp.route(ctx), ctx.<String>attribute("user"));
+                LOG.warn("denied {} {} user={} role={}", ctx.method(), CadreApp.route(ctx), ctx.<String>attribute("user"),
+                        ctx.<String>attribute("role"));
                 yield ApiProblem.forbidden(outcome.detail());
             }
             case NOT_FOUND -> new ApiProblem(Problem.of("not-found", "Not found", 404, outcome.detail()));

@@ -100,7 +100,7 @@ public final class CadreApp {
         new UserRoutes(api, app.users()).register(r);
         new ErasureRoutes(api, app.erasure()).register(r);
         new CurriculumRoutes(api).register(r);
-        new DirectoryRoutes(api).register(r);
+        new DirectoryRoutes(api, app.directory()).register(r);
         new EventRoutes(api).register(r);
         new PoolRoutes(api).register(r);
         new ReportRoutes(api).register(r);

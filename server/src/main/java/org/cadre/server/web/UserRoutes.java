@@ -63,7 +63,7 @@ final class UserRoutes {
         NewUser in = Json.body(ctx, NewUser.class);
         Versioned<UserAccount> created = Api.value(admin.create(actor, in.username(), in.password(), in.role(), in.countries(),
                 in.programmes()), ctx);
-        DirectoryRoutes.answerCreated(ctx, "/api/v1/users/" + created.value().username(), created.version(), UserView.of(created.value()));
+        Api.answerCreated(ctx, "/api/v1/users/" + created.value().username(), created.version(), UserView.of(created.value()));
     }
 
     private void get(Context ctx) {
