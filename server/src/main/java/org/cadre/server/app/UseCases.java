@@ -21,6 +21,7 @@ public final class UseCases {
     private final Frameworks frameworks;
     private final EventWork eventWork;
     private final Directory directory;
+    private final CurriculumLibrary curricula;
 
     private final Settings settings;
 
@@ -37,6 +38,7 @@ public final class UseCases {
         this.eventWork = new EventWork(db, clock, stores.events, stores.enrolments, stores.curricula, stores.rosters, stores.trainers,
                 stores.certifications);
         this.directory = new Directory(stores, scope);
+        this.curricula = new CurriculumLibrary(stores);
     }
 
     /** With the default settings on the given clock: for the command line. */
@@ -72,6 +74,11 @@ public final class UseCases {
     /** Organisations, programmes and people. */
     public Directory directory() {
         return directory;
+    }
+
+    /** Training Support Packages: store, read, check, compare. */
+    public CurriculumLibrary curricula() {
+        return curricula;
     }
 
     Stores stores() {

@@ -99,7 +99,7 @@ public final class CadreApp {
         r.delete("/api/v1/session", this::logout);
         new UserRoutes(api, app.users()).register(r);
         new ErasureRoutes(api, app.erasure()).register(r);
-        new CurriculumRoutes(api).register(r);
+        new CurriculumRoutes(api, app.curricula()).register(r);
         new DirectoryRoutes(api, app.directory()).register(r);
         new EventRoutes(api).register(r);
         new PoolRoutes(api).register(r);
