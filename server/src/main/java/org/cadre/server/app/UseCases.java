@@ -22,6 +22,7 @@ public final class UseCases {
     private final EventWork eventWork;
     private final Directory directory;
     private final CurriculumLibrary curricula;
+    private final TrainerPoolWork pool;
 
     private final Settings settings;
 
@@ -39,6 +40,7 @@ public final class UseCases {
                 stores.certifications);
         this.directory = new Directory(stores, scope);
         this.curricula = new CurriculumLibrary(stores);
+        this.pool = new TrainerPoolWork(stores, scope);
     }
 
     /** With the default settings on the given clock: for the command line. */
@@ -79,6 +81,11 @@ public final class UseCases {
     /** Training Support Packages: store, read, check, compare. */
     public CurriculumLibrary curricula() {
         return curricula;
+    }
+
+    /** The trainer pool and evidence added by hand. */
+    public TrainerPoolWork pool() {
+        return pool;
     }
 
     Stores stores() {

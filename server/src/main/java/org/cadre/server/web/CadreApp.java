@@ -102,7 +102,7 @@ public final class CadreApp {
         new CurriculumRoutes(api, app.curricula()).register(r);
         new DirectoryRoutes(api, app.directory()).register(r);
         new EventRoutes(api).register(r);
-        new PoolRoutes(api).register(r);
+        new PoolRoutes(api, app.pool()).register(r);
         new ReportRoutes(api).register(r);
         new FrameworkRoutes(api, app.frameworks()).register(r);
         r.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
