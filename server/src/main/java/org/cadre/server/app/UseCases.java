@@ -23,6 +23,7 @@ public final class UseCases {
     private final Directory directory;
     private final CurriculumLibrary curricula;
     private final TrainerPoolWork pool;
+    private final Reports reports;
 
     private final Settings settings;
 
@@ -41,6 +42,7 @@ public final class UseCases {
         this.directory = new Directory(stores, scope);
         this.curricula = new CurriculumLibrary(stores);
         this.pool = new TrainerPoolWork(stores, scope);
+        this.reports = new Reports(stores, scope, settings);
     }
 
     /** With the default settings on the given clock: for the command line. */
@@ -86,6 +88,11 @@ public final class UseCases {
     /** The trainer pool and evidence added by hand. */
     public TrainerPoolWork pool() {
         return pool;
+    }
+
+    /** Event and programme reports. */
+    public Reports reports() {
+        return reports;
     }
 
     Stores stores() {

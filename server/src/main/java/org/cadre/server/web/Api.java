@@ -28,7 +28,6 @@ import org.cadre.server.store.FeedbackItems;
 import org.cadre.server.store.Organisations;
 import org.cadre.server.store.People;
 import org.cadre.server.store.Programmes;
-import org.cadre.server.store.ResultsFrameworks;
 import org.cadre.server.store.Rosters;
 import org.cadre.server.store.Trainers;
 import org.cadre.server.security.UserAccount;
@@ -55,7 +54,6 @@ final class Api {
     final Organisations organisations;
     final People people;
     final Programmes programmes;
-    final ResultsFrameworks frameworks;
     final Events events;
     final Enrolments enrolments;
     final Assessments assessments;
@@ -78,7 +76,6 @@ final class Api {
         this.organisations = new Organisations(db, audit);
         this.people = new People(db, audit);
         this.programmes = new Programmes(db, audit);
-        this.frameworks = new ResultsFrameworks(db, audit);
         this.events = new Events(db, audit);
         this.enrolments = new Enrolments(db, audit);
         this.assessments = new Assessments(db, audit);
@@ -147,29 +144,9 @@ final class Api {
         return person.organisation().flatMap(organisations::get).map(Versioned::value);
     }
 
-    /**
-     * The same test for many people at once (lists, searches, duplicates): who is enrolled in the events
-     * in scope is read once.
-     */
-    java.util.function.Predicate<Person> peopleInScope(UserAccount user) {
-        if (user.role() == UserAccount.Role.ADMIN) {
-            return p -> true;
-        }
-        java.util.Set<org.cadre.roster.PersonId> atEvents = enrolments.peopleIn(events.places().stream()
-                .filter(e -> Access.coversEvent(user, e.programme(), e.country())).map(org.cadre.server.security.EventPlace::event).toList());
-        java.util.Set<org.cadre.roster.OrganisationId> shared = organisations.all().stream().map(Versioned::value)
-                .filter(Access::isShared).map(Organisation::id).collect(java.util.stream.Collectors.toSet());
-        return p -> Access.coversByCountry(user, p) || atEvents.contains(p.id()) || p.organisation().filter(shared::contains).isPresent();
-    }
-
     /** Whether the user's scope covers the organisation (national ones also by the countries of the programmes in scope). */
     boolean covers(UserAccount user, Organisation organisation) {
         return Access.covers(user, organisation, programmeCountries(user));
-    }
-
-    /** The countries of a programme (none when it is not stored). */
-    java.util.Set<org.cadre.roster.Country> countriesOf(org.cadre.roster.ProgrammeId programme) {
-        return programmes.get(programme).map(v -> (java.util.Set<org.cadre.roster.Country>) v.value().countries()).orElse(java.util.Set.of());
     }
 
     /** The countries of the programmes in the user's scope. */

@@ -103,7 +103,7 @@ public final class CadreApp {
         new DirectoryRoutes(api, app.directory()).register(r);
         new EventRoutes(api).register(r);
         new PoolRoutes(api, app.pool()).register(r);
-        new ReportRoutes(api).register(r);
+        new ReportRoutes(api, app.reports()).register(r);
         new FrameworkRoutes(api, app.frameworks()).register(r);
         r.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
         r.get("/docs", this::docs);
