@@ -429,4 +429,28 @@ class EventShapesTest {
                 .contains("evidence dated 2023-11-26 is outside tot-almaty-2023 (2023-10-22..2023-10-28)");
         assertThat(none.checkAgainst(Optional.empty(), "pool/x")).map(Finding::code).contains("pool.evidence-outside-event");
     }
+
+    @Test
+    void evidence_wrong_event_fires_for_an_event_the_person_missed_a_course_and_a_tot_step_from_a_cascade() {
+        Event tot = DEMO.event();
+        Event cascade = DemoRoster.dushanbeCascade().event();
+        Event course = Event.builder(tot.id(), "Staff course", tot.programme(), tot.curriculum(), tot.version(), Event.Kind.COURSE)
+                .venue("Almaty", Country.of("KZ"), tot.zone()).courseDays(tot.courseDays()).travelWindow(tot.travelWindow())
+                .participants(20, 26).build();
+
+        assertThat(Evidence.checkSource(Evidence.Kind.TOT_ENROLLED, tot, true, "pool/x")).isEmpty();
+        assertThat(Evidence.checkSource(Evidence.Kind.DELIVERY, cascade, true, "pool/x")).isEmpty();
+        assertThat(Evidence.checkSource(Evidence.Kind.TOT_ENROLLED, cascade, false, "pool/x")).extracting(Finding::message)
+                .containsExactly("the person is not enrolled in it", "is a cascade; ToT enrolment and completion come from a ToT");
+        assertThat(Evidence.checkSource(Evidence.Kind.DELIVERY, course, true, "pool/x")).extracting(Finding::code, Finding::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("pool.evidence-wrong-event",
+                        "is a course; nobody joins or steps up in the trainer pool through a course"));
+    }
+
+    @Test
+    void undated_evidence_takes_the_events_first_course_day_for_a_tot_enrolment_and_its_last_for_the_rest() {
+        assertThat(Evidence.defaultDay(Evidence.Kind.TOT_ENROLLED, DEMO.event())).isEqualTo(FIRST);
+        assertThat(Evidence.defaultDay(Evidence.Kind.TOT_COMPLETED, DEMO.event())).isEqualTo(LAST);
+        assertThat(Evidence.defaultDay(Evidence.Kind.DELIVERY, DEMO.event())).isEqualTo(LAST);
+    }
 }

@@ -67,11 +67,10 @@ final class ErasureCommands {
                 spec.commandLine().getErr().println("--keep-years: must be at least 1");
                 return 2;
             }
-            LocalDate day = on != null ? on : LocalDate.now(Clock.systemUTC());
-            return run(spec, store, e -> e.applyRetention(UsersCommand.OPERATOR, day, RetentionPolicy.years(years), dryRun),
-                    (out, due) -> {
-                        out.println((dryRun ? "Due for erasure on " : "Erased, as due on ") + day + ": " + due.size() + " person(s)");
-                        due.forEach(p -> out.println("  " + p));
+            return run(spec, store, e -> e.applyRetention(UsersCommand.OPERATOR, java.util.Optional.ofNullable(on),
+                    RetentionPolicy.years(years), dryRun), (out, due) -> {
+                        out.println((dryRun ? "Due for erasure on " : "Erased, as due on ") + due.on() + ": " + due.people().size() + " person(s)");
+                        due.people().forEach(p -> out.println("  " + p));
                     });
         }
     }

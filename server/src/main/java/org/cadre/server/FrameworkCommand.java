@@ -15,7 +15,7 @@ import org.cadre.server.app.UseCases;
 import org.cadre.server.app.UserAdministration;
 import org.cadre.documents.Documents;
 import org.cadre.documents.FrameworkDoc;
-import org.cadre.server.store.Versioned;
+import org.cadre.server.values.Versioned;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

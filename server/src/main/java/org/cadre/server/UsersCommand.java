@@ -17,7 +17,7 @@ import org.cadre.server.app.UseCases;
 import org.cadre.server.app.UserAdministration;
 import org.cadre.server.store.Database;
 import org.cadre.server.security.UserAccount;
-import org.cadre.server.store.Versioned;
+import org.cadre.server.values.Versioned;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The server's floors, as docs/architecture.md draws them: the doors (the web API and the command line)
- * parse, call one use case and answer; only the use cases (app) reach the store. A door may hold the
- * database handle (to open and close it), nothing else of the store, and nothing of jOOQ.
+ * parse, call one use case and answer; only the use cases (app) reach the store and ask who may do what. A
+ * door may hold the database handle (to open and close it), nothing else of the store, nothing of jOOQ, and
+ * asks no permission or scope question ({@code security.Access}) of its own.
  */
 class LayersTest {
 
@@ -49,6 +50,14 @@ class LayersTest {
         noClasses().that(COMMAND_LINE)
                 .should().dependOnClassesThat(STORE_BUT_THE_HANDLE)
                 .orShould().dependOnClassesThat().resideInAPackage("org.jooq..")
+                .check(SERVER);
+    }
+
+    @Test
+    void the_doors_ask_no_permission_or_scope_question_of_their_own() {
+        noClasses().that().resideInAPackage("org.cadre.server.web..").or(COMMAND_LINE)
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.cadre.server.security.Access")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.cadre.server.security.Access$Permission")
                 .check(SERVER);
     }
 

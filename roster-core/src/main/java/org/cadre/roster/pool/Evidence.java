@@ -1,8 +1,12 @@
 package org.cadre.roster.pool;
 
+import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.cadre.finding.Finding;
+import org.cadre.kernel.Label;
 import org.cadre.kernel.Require;
+import org.cadre.roster.Event;
 import org.cadre.roster.EventId;
 
 /**
@@ -42,6 +46,37 @@ public record Evidence(Kind kind, LocalDate on, Optional<EventId> event, String 
                     "evidence dated " + on + " is outside " + event.get().id() + " (" + window + ")"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether evidence of this kind may come from the event it names: the person was enrolled in it, it is
+     * not a course (nobody joins or steps up in the trainer pool through a course), and ToT enrolment and
+     * completion come from a ToT. Every finding ({@code pool.evidence-wrong-event}), none when it fits; each
+     * message says what is wrong with the event.
+     *
+     * @param enrolled whether the person is enrolled in the event
+     */
+    public static ImmutableList<Finding> checkSource(Kind kind, Event event, boolean enrolled, String subject) {
+        ImmutableList.Builder<Finding> wrong = ImmutableList.builder();
+        if (!enrolled) {
+            wrong.add(PoolRefusal.EVIDENCE_WRONG_EVENT.finding(subject, "the person is not enrolled in it"));
+        }
+        if (event.kind() == Event.Kind.COURSE) {
+            wrong.add(PoolRefusal.EVIDENCE_WRONG_EVENT.finding(subject,
+                    "is a course; nobody joins or steps up in the trainer pool through a course"));
+        } else if ((kind == Kind.TOT_ENROLLED || kind == Kind.TOT_COMPLETED) && event.kind() != Event.Kind.TOT) {
+            wrong.add(PoolRefusal.EVIDENCE_WRONG_EVENT.finding(subject,
+                    "is a " + Label.of(event.kind()) + "; ToT enrolment and completion come from a ToT"));
+        }
+        return wrong.build();
+    }
+
+    /**
+     * The day evidence of this kind is dated when none is given: the event's own day, its first course day
+     * for a ToT enrolment and its last for every other kind.
+     */
+    public static LocalDate defaultDay(Kind kind, Event event) {
+        return kind == Kind.TOT_ENROLLED ? event.courseDays().first() : event.courseDays().last();
     }
 
     /** What the evidence shows. */

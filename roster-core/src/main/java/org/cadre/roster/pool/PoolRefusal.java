@@ -15,6 +15,7 @@ public enum PoolRefusal implements RuleInfo.Specified {
     CERTIFICATE_EXPIRED("pool.certificate-expired", "The trainer's certificate has expired: recertify before promoting to lead trainer or recording a delivery."),
     NOT_CERTIFIED("pool.not-certified", "Recertification or a delivery was recorded for someone who is not yet a certified trainer."),
     EVIDENCE_OUTSIDE_EVENT("pool.evidence-outside-event", "Evidence names no event, or is dated outside the event it names (its arrival to departure days)."),
+    EVIDENCE_WRONG_EVENT("pool.evidence-wrong-event", "Evidence names an event the person was not enrolled in, a course (nobody joins or steps up in the pool through one), or, for ToT enrolment or completion, an event that is not a ToT."),
     ALREADY("pool.no-change", "Inactivating an inactive trainer, reactivating an active one, or admitting someone already in the pool.");
 
     private static final ImmutableList<PoolRefusal> ALL = ImmutableList.copyOf(values());

@@ -25,7 +25,7 @@ import org.cadre.roster.TestScore;
 import org.cadre.server.app.Outcome.Refusal;
 import org.cadre.server.security.Access.Permission;
 import org.cadre.server.security.UserAccount;
-import org.cadre.server.store.Versioned;
+import org.cadre.server.values.Versioned;
 
 /**
  * What is recorded while an event is delivered: attendance per session, pre- and post-test scores, the

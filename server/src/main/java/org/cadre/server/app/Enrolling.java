@@ -36,7 +36,7 @@ import org.cadre.server.security.EventPlace;
 import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.RosterImports;
 import org.cadre.server.store.StampedCache;
-import org.cadre.server.store.Versioned;
+import org.cadre.server.values.Versioned;
 
 /**
  * Who is on an event's roster and how they got there: reading the roster, enrolling one person, changing

@@ -2,6 +2,7 @@ package org.cadre.server.app;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.cadre.roster.PersonId;
 import org.cadre.roster.RetentionPolicy;
 import org.cadre.server.app.Outcome.Refusal;
@@ -26,8 +27,11 @@ public final class Erasure {
     private final People people;
     private final Retention retention;
 
-    public Erasure(Database db, People people, Retention retention) {
+    private final java.time.Clock clock;
+
+    Erasure(Database db, java.time.Clock clock, People people, Retention retention) {
         this.db = db;
+        this.clock = clock;
         this.people = people;
         this.retention = retention;
     }
@@ -50,16 +54,20 @@ public final class Erasure {
         return Outcome.done(person);
     }
 
-    /** Who the policy says is due on {@code on}: erased unless {@code dryRun}. */
-    public Outcome<List<PersonId>> applyRetention(UserAccount actor, LocalDate on, RetentionPolicy policy, boolean dryRun) {
+    /** Who a retention run found due, on the day it was judged. */
+    public record Retained(LocalDate on, List<PersonId> people) {}
+
+    /** Who the policy says is due on {@code on} (by default today): erased unless {@code dryRun}. */
+    public Outcome<Retained> applyRetention(UserAccount actor, Optional<LocalDate> on, RetentionPolicy policy, boolean dryRun) {
         if (!Access.managesUsers(actor)) {
             return Outcome.refused(Refusal.FORBIDDEN, "Only an administrator applies the retention policy.");
         }
+        LocalDate day = on.orElseGet(() -> LocalDate.now(clock));
         if (dryRun) {
-            return Outcome.done(retention.due(on, policy));
+            return Outcome.done(new Retained(day, retention.due(day, policy)));
         }
-        List<PersonId> erased = retention.apply(on, policy, actor.username());
+        List<PersonId> erased = retention.apply(day, policy, actor.username());
         db.forgetOverwritten();
-        return Outcome.done(erased);
+        return Outcome.done(new Retained(day, erased));
     }
 }

@@ -23,7 +23,7 @@ import org.cadre.server.app.Outcome.Refusal;
 import org.cadre.server.security.Access;
 import org.cadre.server.security.Access.Permission;
 import org.cadre.server.security.UserAccount;
-import org.cadre.server.store.Versioned;
+import org.cadre.server.values.Versioned;
 
 /**
  * Events themselves: list, create, read and change an event, its agenda with the trainers' names, and its

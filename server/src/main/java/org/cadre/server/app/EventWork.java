@@ -36,7 +36,7 @@ import org.cadre.server.store.Rosters;
 import org.cadre.server.store.StaleVersionException;
 import org.cadre.server.store.Trainers;
 import org.cadre.server.security.UserAccount;
-import org.cadre.server.store.Versioned;
+import org.cadre.server.values.Versioned;
 
 /**
  * The staff actions on a whole event at once, for every door (the web API and the command line): status

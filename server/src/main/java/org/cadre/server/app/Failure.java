@@ -15,11 +15,16 @@ public enum Failure {
     DUPLICATE,
     /** A record the write refers to does not exist (removed meanwhile, or never there). */
     MISSING_REFERENCE,
+    /** The record changed since the version the change started from. */
+    STALE,
     /** Anything else: a fault, to log. */
     OTHER;
 
     /** The meaning of the failure, from the first database error in its chain of causes. */
     public static Failure of(Throwable failure) {
+        if (failure instanceof org.cadre.server.store.StaleVersionException) {
+            return STALE;
+        }
         return Failure.valueOf(StoreFailure.of(failure).name());
     }
 }

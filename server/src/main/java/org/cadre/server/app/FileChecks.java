@@ -11,7 +11,7 @@ import org.cadre.roster.EventRoster;
 import org.cadre.roster.Person;
 import org.cadre.roster.Programme;
 import org.cadre.server.app.Outcome.Refusal;
-import org.cadre.server.store.Versioned;
+import org.cadre.server.values.Versioned;
 
 /**
  * Checking an event described in a file against what the store holds ({@code cadre check}): its programme,

@@ -13,7 +13,7 @@ import org.cadre.server.store.Programmes;
 import org.cadre.server.store.ResultsFrameworks;
 import org.cadre.server.store.StaleVersionException;
 import org.cadre.server.security.UserAccount;
-import org.cadre.server.store.Versioned;
+import org.cadre.server.values.Versioned;
 
 /**
  * Reading and replacing a programme's results framework (indicators, targets per period, custom
@@ -30,6 +30,11 @@ public final class Frameworks {
     public Frameworks(Programmes programmes, ResultsFrameworks frameworks) {
         this.programmes = programmes;
         this.frameworks = frameworks;
+    }
+
+    /** Whether the user's role may replace frameworks at all (their scope is asked when they name a programme). */
+    public Outcome<Boolean> mayReplace(UserAccount actor) {
+        return Scope.permit(actor, Permission.WRITE_RECORDS).map(u -> true);
     }
 
     /** The programme's framework and its version. */

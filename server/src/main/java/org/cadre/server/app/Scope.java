@@ -21,7 +21,7 @@ import org.cadre.server.security.Access;
 import org.cadre.server.security.Access.Permission;
 import org.cadre.server.security.EventPlace;
 import org.cadre.server.security.UserAccount;
-import org.cadre.server.store.Versioned;
+import org.cadre.server.values.Versioned;
 
 /**
  * What every use case asks before it acts: may the user's role do this, and does their scope cover the

@@ -24,6 +24,10 @@ public final class UseCases {
     private final EventRecords events;
     private final Delivery delivery;
     private final FileChecks fileChecks;
+    private final Directory directory;
+    private final CurriculumLibrary curricula;
+    private final TrainerPoolWork pool;
+    private final Reports reports;
 
     private final Settings settings;
 
@@ -35,13 +39,17 @@ public final class UseCases {
         this.sessions = new Sessions(db, stores.users, clock, settings.sessionIdle(), settings.sessionMax());
         this.signIn = new SignIn(stores, sessions);
         this.users = new UserAdministration(stores.users, sessions, stores.programmes);
-        this.erasure = new Erasure(db, stores.people, stores.retention);
+        this.erasure = new Erasure(db, clock, stores.people, stores.retention);
         this.frameworks = new Frameworks(stores.programmes, stores.frameworks);
         this.eventWork = new EventWork(stores, scope);
         this.enrolling = new Enrolling(stores, scope);
         this.events = new EventRecords(stores, scope);
         this.delivery = new Delivery(stores, scope);
         this.fileChecks = new FileChecks(stores);
+        this.directory = new Directory(stores, scope);
+        this.curricula = new CurriculumLibrary(stores);
+        this.pool = new TrainerPoolWork(stores, scope);
+        this.reports = new Reports(stores, scope, settings);
     }
 
     /** With the default settings on the given clock: for the command line. */
@@ -88,6 +96,26 @@ public final class UseCases {
 
     public FileChecks fileChecks() {
         return fileChecks;
+    }
+
+    /** Organisations, programmes and people. */
+    public Directory directory() {
+        return directory;
+    }
+
+    /** Training Support Packages: store, read, check, compare. */
+    public CurriculumLibrary curricula() {
+        return curricula;
+    }
+
+    /** The trainer pool and evidence added by hand. */
+    public TrainerPoolWork pool() {
+        return pool;
+    }
+
+    /** Event and programme reports. */
+    public Reports reports() {
+        return reports;
     }
 
     Stores stores() {

@@ -17,7 +17,7 @@ import org.cadre.server.store.Programmes;
 import org.cadre.server.store.StaleVersionException;
 import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.Users;
-import org.cadre.server.store.Versioned;
+import org.cadre.server.values.Versioned;
 
 /**
  * Administering users, for the API and the command line alike: list, create, read and change a user
@@ -167,7 +167,7 @@ public final class UserAdministration {
         return saved;
     }
 
-    public Outcome<List<Sessions.Info>> sessions(UserAccount actor, String username) {
+    public Outcome<List<org.cadre.server.values.SessionInfo>> sessions(UserAccount actor, String username) {
         Outcome<Versioned<UserAccount>> current = get(actor, username);
         return current.isDone() ? Outcome.done(sessions.of(current.get().value().username()))
                 : Outcome.refused(current.refusal().orElseThrow(), current.detail());

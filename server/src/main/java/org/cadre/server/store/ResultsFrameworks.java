@@ -1,5 +1,6 @@
 package org.cadre.server.store;
 
+import org.cadre.server.values.Versioned;
 import static org.cadre.server.store.schema.Tables.FRAMEWORK_INDICATOR;
 import static org.cadre.server.store.schema.Tables.INDICATOR_ACTUAL;
 import static org.cadre.server.store.schema.Tables.INDICATOR_TARGET;

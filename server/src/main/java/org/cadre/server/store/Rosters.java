@@ -1,5 +1,6 @@
 package org.cadre.server.store;
 
+import org.cadre.server.values.Versioned;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;

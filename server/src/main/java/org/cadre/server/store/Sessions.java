@@ -16,7 +16,7 @@ import org.cadre.server.store.Database;
 import org.cadre.server.store.StampedCache;
 import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.Users;
-import org.cadre.server.store.Versioned;
+import org.cadre.server.values.Versioned;
 
 /**
  * Login sessions. A token is 32 random bytes, given to the client once; only its SHA-256 hash is stored.
@@ -52,16 +52,14 @@ public final class Sessions {
 
     private final long renewAfterMs;
 
-    /** A live session as an administrator sees it: an id (not the token), when it began and was last used. */
-    public record Info(String id, Instant createdAt, Instant lastSeenAt) {}
 
     /** The sessions of a user that have not expired, newest first. */
-    public java.util.List<Info> of(String username) {
+    public java.util.List<org.cadre.server.values.SessionInfo> of(String username) {
         long now = clock.millis();
         return db.dsl().selectFrom(LOGIN_SESSION).where(LOGIN_SESSION.USERNAME.eq(username))
                 .orderBy(LOGIN_SESSION.CREATED_MS.desc()).fetch().stream()
                 .filter(r -> !expired(new Live(r.getCreatedMs(), r.getLastSeenMs(), Optional.empty()), now))
-                .map(r -> new Info(id(r.getTokenHash()), Instant.ofEpochMilli(r.getCreatedMs()), Instant.ofEpochMilli(r.getLastSeenMs())))
+                .map(r -> new org.cadre.server.values.SessionInfo(id(r.getTokenHash()), Instant.ofEpochMilli(r.getCreatedMs()), Instant.ofEpochMilli(r.getLastSeenMs())))
                 .toList();
     }
 

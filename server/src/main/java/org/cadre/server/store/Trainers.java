@@ -1,5 +1,6 @@
 package org.cadre.server.store;
 
+import org.cadre.server.values.Versioned;
 import static org.cadre.server.store.schema.Tables.TRAINER_ENTRY;
 import static org.cadre.server.store.schema.Tables.TRAINER_RECORD;
 

@@ -1,5 +1,6 @@
 package org.cadre.server.store;
 
+import org.cadre.server.values.Versioned;
 import org.cadre.server.security.UserAccount;
 import static org.cadre.server.store.schema.Tables.USER_ACCOUNT;
 import static org.cadre.server.store.schema.Tables.USER_COUNTRY;

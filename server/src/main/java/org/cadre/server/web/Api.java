@@ -2,7 +2,6 @@ package org.cadre.server.web;
 
 import org.cadre.server.app.Settings;
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,30 +13,14 @@ import org.cadre.roster.Event;
 import org.cadre.roster.EventId;
 import org.cadre.roster.Organisation;
 import org.cadre.roster.Person;
-import org.cadre.server.security.Access;
-import org.cadre.server.security.Access.Permission;
 import org.cadre.server.app.UseCases;
-import org.cadre.server.store.Assessments;
-import org.cadre.server.store.AuditLog;
-import org.cadre.server.store.Certifications;
-import org.cadre.server.store.Curricula;
-import org.cadre.server.store.Database;
-import org.cadre.server.store.Enrolments;
-import org.cadre.server.store.Events;
-import org.cadre.server.store.FeedbackItems;
-import org.cadre.server.store.Organisations;
-import org.cadre.server.store.People;
-import org.cadre.server.store.Programmes;
-import org.cadre.server.store.ResultsFrameworks;
-import org.cadre.server.store.Rosters;
-import org.cadre.server.store.Trainers;
 import org.cadre.server.security.UserAccount;
-import org.cadre.server.store.Versioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every handler shares: the stores, the logged-in user and the permission check, ETags, pages.
+ * What every handler shares: who the user is (the bearer token), a use case's outcome as the answer, ETags,
+ * If-Match, pages.
  * Refusals are thrown as {@link ApiProblem} and answered by the application.
  */
 final class Api {
@@ -47,45 +30,14 @@ final class Api {
     /** Page size of every list. */
     static final int PAGE = 50;
 
-    final Database db;
-    final Clock clock;
     final Settings settings;
-    final AuditLog audit;
-    final Curricula curricula;
-    final Organisations organisations;
-    final People people;
-    final Programmes programmes;
-    final ResultsFrameworks frameworks;
-    final Events events;
-    final Enrolments enrolments;
-    final Assessments assessments;
-    final FeedbackItems feedback;
-    final Certifications certifications;
-    final Trainers trainers;
-    final Rosters rosters;
 
     /** Every use case: what the handlers call. */
     final UseCases app;
 
-    Api(Database db, UseCases app) {
+    Api(UseCases app) {
         this.app = app;
         this.settings = app.settings();
-        Clock clock = settings.clock();
-        this.db = db;
-        this.clock = clock;
-        this.audit = new AuditLog(clock);
-        this.curricula = new Curricula(db, audit);
-        this.organisations = new Organisations(db, audit);
-        this.people = new People(db, audit);
-        this.programmes = new Programmes(db, audit);
-        this.frameworks = new ResultsFrameworks(db, audit);
-        this.events = new Events(db, audit);
-        this.enrolments = new Enrolments(db, audit);
-        this.assessments = new Assessments(db, audit);
-        this.feedback = new FeedbackItems(db, audit);
-        this.certifications = new Certifications(db, audit);
-        this.trainers = new Trainers(db, audit);
-        this.rosters = new Rosters(db, audit);
     }
 
     /** The logged-in user; 401 without a live token. */
@@ -98,90 +50,8 @@ final class Api {
                     "Log in at POST /api/v1/session and send the token as 'Authorization: Bearer <token>'."));
         }
         ctx.attribute("user", user.get().username());
+        ctx.attribute("role", user.get().role().label());
         return user.get();
-    }
-
-    /** The store's change stamp, read once per request: everything a request serves from a cache is of this stamp. */
-    long stamp(Context ctx) {
-        Long stamp = ctx.attribute(STAMP);
-        if (stamp == null) {
-            stamp = db.changeStamp();
-            ctx.attribute(STAMP, stamp);
-        }
-        return stamp;
-    }
-
-    private static final String STAMP = "cadre.stamp";
-
-    /** The logged-in user if the role grants the permission; 401 or 403 (logged) otherwise. */
-    UserAccount allow(Context ctx, Permission permission) {
-        UserAccount user = user(ctx);
-        if (!Access.may(user, permission)) {
-            LOG.warn("denied {} {} user={} role={}", ctx.method(), CadreApp.route(ctx), user.username(), user.role().label());
-            throw ApiProblem.forbidden("The " + user.role().label() + " role may not do this.");
-        }
-        return user;
-    }
-
-    /** An event the user's scope covers; 404 for a missing one and for one outside the scope alike. */
-    Versioned<Event> event(Context ctx, UserAccount user) {
-        return id(ctx.pathParam("id"), EventId::of).flatMap(events::get).filter(e -> Access.covers(user, e.value()))
-                .orElseThrow(() -> ApiProblem.notFound("event"));
-    }
-
-    /** As {@link #event}, without the agenda and quotas: one query, for requests that need neither. */
-    Versioned<Event> eventSummary(Context ctx, UserAccount user) {
-        return id(ctx.pathParam("id"), EventId::of).flatMap(events::summary).filter(e -> Access.covers(user, e.value()))
-                .orElseThrow(() -> ApiProblem.notFound("event"));
-    }
-
-    /** Whether the user's scope covers the person: by country, or enrolled in an event the scope covers. */
-    boolean covers(UserAccount user, Person person) {
-        return Access.coversByCountry(user, person) || Access.isSharedStaff(person, organisationOf(person))
-                || Access.covers(user, person, enrolments.placesOf(person.id()));
-    }
-
-    /** The person's own organisation, if recorded. */
-    Optional<Organisation> organisationOf(Person person) {
-        return person.organisation().flatMap(organisations::get).map(Versioned::value);
-    }
-
-    /**
-     * The same test for many people at once (lists, searches, duplicates): who is enrolled in the events
-     * in scope is read once.
-     */
-    java.util.function.Predicate<Person> peopleInScope(UserAccount user) {
-        if (user.role() == UserAccount.Role.ADMIN) {
-            return p -> true;
-        }
-        java.util.Set<org.cadre.roster.PersonId> atEvents = enrolments.peopleIn(events.places().stream()
-                .filter(e -> Access.coversEvent(user, e.programme(), e.country())).map(org.cadre.server.security.EventPlace::event).toList());
-        java.util.Set<org.cadre.roster.OrganisationId> shared = organisations.all().stream().map(Versioned::value)
-                .filter(Access::isShared).map(Organisation::id).collect(java.util.stream.Collectors.toSet());
-        return p -> Access.coversByCountry(user, p) || atEvents.contains(p.id()) || p.organisation().filter(shared::contains).isPresent();
-    }
-
-    /** Whether the user's scope covers the organisation (national ones also by the countries of the programmes in scope). */
-    boolean covers(UserAccount user, Organisation organisation) {
-        return Access.covers(user, organisation, programmeCountries(user));
-    }
-
-    /** The countries of a programme (none when it is not stored). */
-    java.util.Set<org.cadre.roster.Country> countriesOf(org.cadre.roster.ProgrammeId programme) {
-        return programmes.get(programme).map(v -> (java.util.Set<org.cadre.roster.Country>) v.value().countries()).orElse(java.util.Set.of());
-    }
-
-    /** The countries of the programmes in the user's scope. */
-    java.util.Set<org.cadre.roster.Country> programmeCountries(UserAccount user) {
-        java.util.Set<org.cadre.roster.Country> countries = new java.util.HashSet<>();
-        user.programmes().forEach(p -> programmes.get(p).ifPresent(v -> countries.addAll(v.value().countries())));
-        return countries;
-    }
-
-    /** The package version an event delivers; 409 if it is not stored. */
-    Curriculum curriculumOf(Event e) {
-        return curricula.get(e.curriculum(), e.version()).orElseThrow(() -> ApiProblem.conflict(
-                "The event's package version is not stored; store it with POST /api/v1/curricula."));
     }
 
     /** Parses an id from a path; an id that cannot exist finds nothing. */
@@ -205,7 +75,8 @@ final class Api {
         throw switch (why) {
             case INVALID -> ApiProblem.invalid(outcome.detail(), outcome.errors());
             case FORBIDDEN -> {
-                LOG.warn("denied {} {} user={}", ctx.method(), CadreApp.route(ctx), ctx.<String>attribute("user"));
+                LOG.warn("denied {} {} user={} role={}", ctx.method(), CadreApp.route(ctx), ctx.<String>attribute("user"),
+                        ctx.<String>attribute("role"));
                 yield ApiProblem.forbidden(outcome.detail());
             }
             case NOT_FOUND -> new ApiProblem(Problem.of("not-found", "Not found", 404, outcome.detail()));
@@ -317,8 +188,4 @@ final class Api {
                 List.of(field + ": " + org.cadre.documents.Dates.problem(text).orElseThrow())));
     }
 
-    /** Today where the event takes place: the day recorded when a request names none. */
-    LocalDate today(Event e) {
-        return LocalDate.now(clock.withZone(e.zone()));
-    }
 }

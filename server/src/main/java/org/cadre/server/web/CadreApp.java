@@ -13,7 +13,7 @@ import java.util.Map;
 import org.cadre.server.app.SignIn;
 import org.cadre.server.app.UseCases;
 import org.cadre.server.store.Database;
-import org.cadre.server.store.StoreFailure;
+import org.cadre.server.app.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +44,7 @@ public final class CadreApp {
         this.openApi = resource("/openapi.yaml");
         this.settings = settings;
         this.app = new UseCases(db, settings);
-        this.api = new Api(db, app);
+        this.api = new Api(app);
     }
 
     /** The application with {@link Settings#defaults()}, not yet started. */
@@ -99,14 +99,14 @@ public final class CadreApp {
         r.delete("/api/v1/session", this::logout);
         new UserRoutes(api, app.users()).register(r);
         new ErasureRoutes(api, app.erasure()).register(r);
-        new CurriculumRoutes(api).register(r);
-        new DirectoryRoutes(api).register(r);
+        new CurriculumRoutes(api, app.curricula()).register(r);
+        new DirectoryRoutes(api, app.directory()).register(r);
         new EventRoutes(api).register(r);
         new EnrolmentRoutes(api).register(r);
         new DeliveryRoutes(api).register(r);
         new CertificationRoutes(api).register(r);
-        new PoolRoutes(api).register(r);
-        new ReportRoutes(api).register(r);
+        new PoolRoutes(api, app.pool()).register(r);
+        new ReportRoutes(api, app.reports()).register(r);
         new FrameworkRoutes(api, app.frameworks()).register(r);
         r.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
         r.get("/docs", this::docs);
@@ -121,7 +121,6 @@ public final class CadreApp {
         r.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e.problem()));
         r.exception(org.cadre.documents.Fields.InvalidFields.class, (e, ctx) -> problem(ctx,
                 Problem.invalid("The request has invalid fields; nothing was changed.", e.errors())));
-        r.exception(org.cadre.server.store.StaleVersionException.class, (e, ctx) -> problem(ctx, ApiProblem.stale().problem()));
         r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> problem(ctx, Problem.of("http-" + e.getStatus(),
                 e.getStatus() == 413 ? "Request too large" : "Request refused", e.getStatus(),
                 e.getStatus() == 413 ? "Request bodies are limited to " + MAX_REQUEST_BYTES + " bytes." : "The request could not be handled.")));
@@ -132,7 +131,7 @@ public final class CadreApp {
         r.exception(ArithmeticException.class, (e, ctx) -> problem(ctx, Problem.of("unprocessable", "Unprocessable", 422,
                 "A number in the request is beyond what Cadre can compute with; nothing was changed.")));
         r.exception(Exception.class, (e, ctx) -> {
-            switch (StoreFailure.of(e)) {
+            switch (Failure.of(e)) {
                 case UNAVAILABLE -> {
                     LOG.warn("database unavailable on {} {}: {}", ctx.method(), route(ctx), e.getClass().getSimpleName());
                     ctx.header("Retry-After", "5");
@@ -146,6 +145,7 @@ public final class CadreApp {
                 }
                 case DUPLICATE -> problem(ctx, Problem.of("conflict", "Conflict", 409,
                         "A record with the same key was stored at the same moment; read it, then repeat the request if it is still needed."));
+                case STALE -> problem(ctx, ApiProblem.stale().problem());
                 case MISSING_REFERENCE -> problem(ctx, Problem.of("unprocessable", "Unprocessable", 422,
                         "A record the request names does not exist (it may have been removed meanwhile); nothing was changed."));
                 default -> {

@@ -7,24 +7,22 @@ import java.util.Map;
 import java.util.Optional;
 import org.cadre.curriculum.CourseFrame;
 import org.cadre.curriculum.Curriculum;
-import org.cadre.curriculum.CurriculumCheck;
-import org.cadre.curriculum.CurriculumDiff;
-import org.cadre.curriculum.CurriculumId;
 import org.cadre.curriculum.SemanticVersion;
-import org.cadre.finding.Findings;
 import org.cadre.documents.CurriculumDoc;
 import org.cadre.documents.Labels;
-import org.cadre.server.security.Access.Permission;
-import org.cadre.server.store.AlreadyStoredException;
+import org.cadre.finding.Findings;
+import org.cadre.server.app.CurriculumLibrary;
 import org.cadre.server.security.UserAccount;
 
-/** Training Support Packages: store a version, list, read, check and compare versions. */
+/** Training Support Packages, through {@link CurriculumLibrary}: store a version, list, read, check and compare versions. */
 final class CurriculumRoutes {
 
     private final Api api;
+    private final CurriculumLibrary library;
 
-    CurriculumRoutes(Api api) {
+    CurriculumRoutes(Api api, CurriculumLibrary library) {
         this.api = api;
+        this.library = library;
     }
 
     void register(RoutesConfig r) {
@@ -38,8 +36,7 @@ final class CurriculumRoutes {
     record Listed(String id, String version, String title) {}
 
     private void list(Context ctx) {
-        api.allow(ctx, Permission.READ_CURRICULA);
-        List<Listed> all = api.curricula.catalogue().stream()
+        List<Listed> all = Api.value(library.list(api.user(ctx)), ctx).stream()
                 .map(l -> new Listed(l.id().value(), l.version().toString(), l.title())).toList();
         // The cursor orders by id and then by version as numbers, so 1.10.0 follows 1.9.0.
         ctx.json(Api.page(ctx, all, l -> l.id() + "@" + sortable(l.version())));
@@ -54,33 +51,15 @@ final class CurriculumRoutes {
     record Stored(String id, String version, List<FindingView> findings) {}
 
     private void create(Context ctx) {
-        UserAccount user = api.allow(ctx, Permission.WRITE_CURRICULA);
+        UserAccount user = api.user(ctx);
+        Api.value(library.mayStore(user), ctx);
         Curriculum c = Json.body(ctx, CurriculumDoc.class).toDomain();
-        Findings findings = checkOf(ctx, c).run();
-        if (findings.hasErrors()) {
-            throw ApiProblem.refused("The package version has errors; nothing was stored.", findings);
-        }
-        try {
-            api.curricula.add(c, user.username());
-        } catch (AlreadyStoredException e) {
-            throw ApiProblem.conflict("That package version is stored already; a stored version never changes, store a new version.");
-        }
-        Api.etag(ctx, 1);
-        ctx.header("Location", "/api/v1/curricula/" + c.id() + "/versions/" + c.version());
-        ctx.status(201).json(new Stored(c.id().value(), c.version().toString(), findings.stream().map(FindingView::of).toList()));
+        CurriculumLibrary.Stored stored = Api.value(library.store(user, c, frame(ctx)), ctx);
+        Api.answerCreated(ctx, "/api/v1/curricula/" + c.id() + "/versions/" + c.version(), 1,
+                new Stored(c.id().value(), c.version().toString(), stored.findings().stream().map(FindingView::of).toList()));
     }
 
-    /** The checks of a version: within a course frame when {@code days} and {@code hoursPerDay} are given, against its stored previous version. */
-    private CurriculumCheck checkOf(Context ctx, Curriculum c) {
-        CurriculumCheck check = CurriculumCheck.of(c);
-        Optional<CourseFrame> frame = frame(ctx);
-        if (frame.isPresent()) {
-            check = check.within(frame.get());
-        }
-        Optional<Curriculum> previous = c.revision().flatMap(r -> api.curricula.get(c.id(), r.previous()));
-        return previous.isPresent() ? check.revising(previous.get()) : check;
-    }
-
+    /** The course frame asked about: {@code days} and {@code hoursPerDay} together, or neither. */
     private static Optional<CourseFrame> frame(Context ctx) {
         String days = ctx.queryParam("days");
         String hours = ctx.queryParam("hoursPerDay");
@@ -95,24 +74,18 @@ final class CurriculumRoutes {
         }
     }
 
-    private Curriculum version(Context ctx) {
-        Optional<CurriculumId> id = Api.id(ctx.pathParam("id"), CurriculumId::of);
-        Optional<SemanticVersion> v = Api.id(ctx.pathParam("version"), SemanticVersion::parse);
-        return id.flatMap(i -> v.flatMap(x -> api.curricula.get(i, x))).orElseThrow(() -> ApiProblem.notFound("package version"));
-    }
-
     private void get(Context ctx) {
-        api.allow(ctx, Permission.READ_CURRICULA);
+        Curriculum c = Api.value(library.version(api.user(ctx), ctx.pathParam("id"), ctx.pathParam("version")), ctx);
         Api.etag(ctx, 1);
-        ctx.json(CurriculumDoc.of(version(ctx)));
+        ctx.json(CurriculumDoc.of(c));
     }
 
     record Checked(String id, String version, int errors, int warnings, List<FindingView> findings) {}
 
     private void check(Context ctx) {
-        api.allow(ctx, Permission.READ_CURRICULA);
-        Curriculum c = version(ctx);
-        Findings findings = checkOf(ctx, c).run();
+        UserAccount user = api.user(ctx);
+        Curriculum c = Api.value(library.version(user, ctx.pathParam("id"), ctx.pathParam("version")), ctx);
+        Findings findings = Api.value(library.check(user, c, frame(ctx)), ctx);
         ctx.json(new Checked(c.id().value(), c.version().toString(), findings.errors().size(),
                 (int) findings.stream().filter(f -> f.severity() == org.cadre.finding.Severity.WARNING).count(),
                 findings.stream().map(FindingView::of).toList()));
@@ -123,26 +96,10 @@ final class CurriculumRoutes {
     record DiffView(String id, String from, String to, List<ChangeView> changes, List<String> lines) {}
 
     private void diff(Context ctx) {
-        api.allow(ctx, Permission.READ_CURRICULA);
-        Optional<CurriculumId> id = Api.id(ctx.pathParam("id"), CurriculumId::of);
-        String fromText = ctx.queryParam("from");
-        String toText = ctx.queryParam("to");
-        List<String> errors = new java.util.ArrayList<>();
-        Optional<SemanticVersion> from = fromText == null ? Optional.empty() : Api.id(fromText, SemanticVersion::parse);
-        Optional<SemanticVersion> to = toText == null ? Optional.empty() : Api.id(toText, SemanticVersion::parse);
-        if (from.isEmpty()) {
-            errors.add("from: must be a version such as 1.0.0");
-        }
-        if (to.isEmpty()) {
-            errors.add("to: must be a version such as 1.1.0");
-        }
-        if (!errors.isEmpty()) {
-            throw ApiProblem.invalid("Name the two versions to compare.", errors);
-        }
-        Curriculum a = id.flatMap(i -> api.curricula.get(i, from.get())).orElseThrow(() -> ApiProblem.notFound("package version"));
-        Curriculum b = id.flatMap(i -> api.curricula.get(i, to.get())).orElseThrow(() -> ApiProblem.notFound("package version"));
-        CurriculumDiff diff = CurriculumDiff.between(a, b);
-        ctx.json(new DiffView(a.id().value(), a.version().toString(), b.version().toString(), diff.changes().stream()
+        CurriculumLibrary.Compared compared = Api.value(library.diff(api.user(ctx), ctx.pathParam("id"),
+                Optional.ofNullable(ctx.queryParam("from")), Optional.ofNullable(ctx.queryParam("to"))), ctx);
+        Curriculum a = compared.from();
+        ctx.json(new DiffView(a.id().value(), a.version().toString(), compared.to().version().toString(), compared.diff().changes().stream()
                 .map(c -> new ChangeView(Labels.of(c.element()), c.code(), Labels.of(c.kind()), c.label(), c.fields().stream()
                         .map(f -> {
                             Map<String, String> m = new java.util.LinkedHashMap<>();
@@ -150,6 +107,6 @@ final class CurriculumRoutes {
                             m.put("before", f.before());
                             m.put("after", f.after());
                             return m;
-                        }).toList())).toList(), diff.lines()));
+                        }).toList())).toList(), compared.diff().lines()));
     }
 }

@@ -41,12 +41,12 @@ final class ErasureRoutes {
         var actor = api.user(ctx);
         Run in = ctx.bodyAsBytes().length == 0 ? new Run(null, null, null) : Json.body(ctx, Run.class);
         Fields f = new Fields();
-        LocalDate on = in.on() == null ? LocalDate.now(api.clock) : f.at("on", () -> org.cadre.documents.Dates.parse(in.on()));
+        LocalDate on = in.on() == null ? null : f.at("on", () -> org.cadre.documents.Dates.parse(in.on()));
         int years = in.keepYears() == null ? Erasure.DEFAULT_POLICY.keep().getYears() : in.keepYears();
         RetentionPolicy policy = f.at("keepYears", () -> RetentionPolicy.years(years));
         f.check();
         boolean dryRun = Boolean.TRUE.equals(in.dryRun());
-        List<PersonId> due = Api.value(erasure.applyRetention(actor, on, policy, dryRun), ctx);
-        ctx.json(new Applied(on.toString(), years, dryRun, due.stream().map(PersonId::value).toList()));
+        Erasure.Retained due = Api.value(erasure.applyRetention(actor, java.util.Optional.ofNullable(on), policy, dryRun), ctx);
+        ctx.json(new Applied(due.on().toString(), years, dryRun, due.people().stream().map(PersonId::value).toList()));
     }
 }

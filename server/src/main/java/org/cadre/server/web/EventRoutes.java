@@ -7,7 +7,7 @@ import org.cadre.documents.RosterDocs.EventDoc;
 import org.cadre.roster.Event;
 import org.cadre.server.app.EventRecords;
 import org.cadre.server.security.UserAccount;
-import org.cadre.server.store.Versioned;
+import org.cadre.server.values.Versioned;
 
 /** Events themselves: list, create, read and change, the agenda and the checks. */
 final class EventRoutes {

@@ -5,9 +5,8 @@ import io.javalin.http.Context;
 import org.cadre.reporting.ResultsFramework;
 import org.cadre.server.app.Frameworks;
 import org.cadre.documents.FrameworkDoc;
-import org.cadre.server.security.Access.Permission;
 import org.cadre.server.security.UserAccount;
-import org.cadre.server.store.Versioned;
+import org.cadre.server.values.Versioned;
 
 /**
  * A programme's results framework as one document: read it, and replace it whole from the version read
@@ -30,12 +29,12 @@ final class FrameworkRoutes {
     }
 
     private void read(Context ctx) {
-        UserAccount user = api.allow(ctx, Permission.READ_RECORDS);
-        answer(ctx, Api.value(frameworks.read(user, ctx.pathParam("id")), ctx));
+        answer(ctx, Api.value(frameworks.read(api.user(ctx), ctx.pathParam("id")), ctx));
     }
 
     private void replace(Context ctx) {
-        UserAccount user = api.allow(ctx, Permission.WRITE_RECORDS);
+        UserAccount user = api.user(ctx);
+        Api.value(frameworks.mayReplace(user), ctx); // a refused role is answered before anything wrong with the body
         FrameworkDoc document = Json.body(ctx, FrameworkDoc.class);
         answer(ctx, Api.value(frameworks.replace(user, ctx.pathParam("id"), Api.ifMatch(ctx), document), ctx));
     }

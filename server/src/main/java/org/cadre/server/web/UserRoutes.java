@@ -5,9 +5,8 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
 import org.cadre.server.app.UserAdministration;
-import org.cadre.server.store.Sessions;
 import org.cadre.server.security.UserAccount;
-import org.cadre.server.store.Versioned;
+import org.cadre.server.values.Versioned;
 
 /** Users, for administrators: list, create, read, change, reset a password, list and end sessions. */
 final class UserRoutes {
@@ -48,7 +47,7 @@ final class UserRoutes {
     record Password(String password) {}
 
     record SessionView(String id, String createdAt, String lastSeenAt) {
-        static SessionView of(Sessions.Info s) {
+        static SessionView of(org.cadre.server.values.SessionInfo s) {
             return new SessionView(s.id(), s.createdAt().toString(), s.lastSeenAt().toString());
         }
     }
@@ -63,7 +62,7 @@ final class UserRoutes {
         NewUser in = Json.body(ctx, NewUser.class);
         Versioned<UserAccount> created = Api.value(admin.create(actor, in.username(), in.password(), in.role(), in.countries(),
                 in.programmes()), ctx);
-        DirectoryRoutes.answerCreated(ctx, "/api/v1/users/" + created.value().username(), created.version(), UserView.of(created.value()));
+        Api.answerCreated(ctx, "/api/v1/users/" + created.value().username(), created.version(), UserView.of(created.value()));
     }
 
     private void get(Context ctx) {
@@ -89,7 +88,7 @@ final class UserRoutes {
     }
 
     private void sessions(Context ctx) {
-        List<Sessions.Info> live = Api.value(admin.sessions(api.user(ctx), ctx.pathParam("username")), ctx);
+        List<org.cadre.server.values.SessionInfo> live = Api.value(admin.sessions(api.user(ctx), ctx.pathParam("username")), ctx);
         ctx.json(live.stream().map(SessionView::of).toList());
     }
 

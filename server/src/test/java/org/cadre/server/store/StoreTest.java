@@ -1,5 +1,6 @@
 package org.cadre.server.store;
 
+import org.cadre.server.values.Versioned;
 import org.cadre.server.security.UserAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;

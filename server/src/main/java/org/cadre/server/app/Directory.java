@@ -1,0 +1,267 @@
+package org.cadre.server.app;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.cadre.roster.Organisation;
+import org.cadre.roster.OrganisationId;
+import org.cadre.roster.Person;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.Programme;
+import org.cadre.roster.ProgrammeId;
+import org.cadre.roster.names.DuplicateFinder;
+import org.cadre.roster.names.NameSearch;
+import org.cadre.server.app.Outcome.Refusal;
+import org.cadre.server.security.Access;
+import org.cadre.server.security.Access.Permission;
+import org.cadre.server.security.UserAccount;
+import org.cadre.server.store.People;
+import org.cadre.server.values.Versioned;
+
+/**
+ * The directory: organisations, programmes and people to list, record, read and change; people found by
+ * name in either script, and likely duplicates among them. Staff who read records read it, those who write
+ * records change it, within their scope; a record outside the scope is answered exactly as a missing one.
+ *
+ * <p>A door that reads a body first asks {@link #mayWrite} (to record) or {@link Records#toChange} and
+ * {@link #personToChange} (to change), so that a refusal of the role, or a missing record, is answered
+ * before anything wrong with the body, as it always was.
+ */
+public final class Directory {
+
+    private final Stores stores;
+    private final Scope scope;
+    private final Records<Organisation, OrganisationId> organisations;
+    private final Records<Programme, ProgrammeId> programmes;
+
+    Directory(Stores stores, Scope scope) {
+        this.stores = stores;
+        this.scope = scope;
+        this.organisations = new Records<>("organisation", OrganisationId::of, Organisation::id, stores.organisations::get,
+                stores.organisations::all, stores.organisations::add, stores.organisations::update, scope::covers,
+                Directory::sharedOrganisation);
+        this.programmes = new Records<>("programme", ProgrammeId::of, Programme::id, stores.programmes::get,
+                stores.programmes::all, stores.programmes::add, stores.programmes::update, Access::covers,
+                Directory::programmeCountries);
+    }
+
+    /** Organisations: national authorities and academies by country; international ones and donors shared by all. */
+    public Records<Organisation, OrganisationId> organisations() {
+        return organisations;
+    }
+
+    /** Programmes: their countries decide who sees them and their reports. */
+    public Records<Programme, ProgrammeId> programmes() {
+        return programmes;
+    }
+
+    /** The user, if their role may record and change organisations, programmes and people. */
+    public Outcome<UserAccount> mayWrite(UserAccount user) {
+        return Scope.permit(user, Permission.WRITE_RECORDS);
+    }
+
+    // The rules on who may record or change a record, beyond the scope
+
+    /**
+     * International organisations and donors are shared by every programme: only an administrator records or
+     * changes one (a scoped coordinator could otherwise rename the donor of every report).
+     */
+    static Outcome<Boolean> sharedOrganisation(UserAccount user, Optional<Organisation> before, Organisation after) {
+        return Checks.require(Access.mayChangeShared(user) || !Access.isShared(after) && before.filter(Access::isShared).isEmpty(),
+                Refusal.FORBIDDEN, "Only an administrator records or changes an international organisation or a donor: "
+                        + "they are shared by every programme.");
+    }
+
+    /**
+     * A programme's countries decide who sees it and its reports: only an administrator changes them, and a
+     * coordinator records a programme only within the countries of their own scope.
+     */
+    static Outcome<Boolean> programmeCountries(UserAccount user, Optional<Programme> before, Programme after) {
+        if (Access.mayChangeShared(user)) {
+            return Outcome.done(Boolean.TRUE);
+        }
+        if (before.isPresent()) {
+            return Checks.require(before.get().countries().equals(after.countries()), Refusal.FORBIDDEN,
+                    "Only an administrator changes a programme's countries: they decide who sees the programme.");
+        }
+        return Checks.require(user.countries().containsAll(after.countries()), Refusal.FORBIDDEN,
+                "A programme's countries must be within your scope; ask an administrator to record one that spans other countries.");
+    }
+
+    /** A rule on who may record ({@code before} empty) or change a record, beyond the scope. */
+    interface ChangeRule<T> {
+        Outcome<Boolean> check(UserAccount user, Optional<T> before, T after);
+    }
+
+    /** How a stored record changes: the record, the version the user read, who changes it. */
+    interface Update<T> {
+        Versioned<T> apply(T changed, int expectedVersion, String actor);
+    }
+
+    /**
+     * A kind of directory record (organisations, programmes) to list, record, read and change: the same four
+     * actions over the record's store, its scope and its rule on who may record or change one.
+     */
+    public static final class Records<T, K> {
+
+        private final String what;
+        private final Function<String, K> parseId;
+        private final Function<T, K> idOf;
+        private final Function<K, Optional<Versioned<T>>> get;
+        private final Supplier<List<Versioned<T>>> all;
+        private final BiFunction<T, String, Versioned<T>> add;
+        private final Update<T> update;
+        private final BiPredicate<UserAccount, T> covers;
+        private final ChangeRule<T> rule;
+
+        Records(String what, Function<String, K> parseId, Function<T, K> idOf, Function<K, Optional<Versioned<T>>> get,
+                Supplier<List<Versioned<T>>> all, BiFunction<T, String, Versioned<T>> add, Update<T> update,
+                BiPredicate<UserAccount, T> covers, ChangeRule<T> rule) {
+            this.what = what;
+            this.parseId = parseId;
+            this.idOf = idOf;
+            this.get = get;
+            this.all = all;
+            this.add = add;
+            this.update = update;
+            this.covers = covers;
+            this.rule = rule;
+        }
+
+        /** Every record in the user's scope, as stored. */
+        public Outcome<List<T>> list(UserAccount user) {
+            return Scope.permit(user, Permission.READ_RECORDS)
+                    .map(u -> all.get().stream().map(Versioned::value).filter(t -> covers.test(user, t)).toList());
+        }
+
+        /** Records a new one, within the user's scope and its rule; refused when one with its id exists. */
+        public Outcome<Versioned<T>> create(UserAccount user, T record) {
+            return Scope.permit(user, Permission.WRITE_RECORDS)
+                    .then(u -> Checks.inScope(covers.test(user, record), what))
+                    .then(ok -> rule.check(user, Optional.empty(), record))
+                    .then(ok -> Checks.absent(get.apply(idOf.apply(record)).isPresent(), what))
+                    .then(ok -> Checks.created(() -> add.apply(record, user.username()), what));
+        }
+
+        /** The record and its version, if the user's scope covers it. */
+        public Outcome<Versioned<T>> read(UserAccount user, String id) {
+            return Scope.permit(user, Permission.READ_RECORDS).then(u -> stored(user, id));
+        }
+
+        /** The record as it stands before a change, if the user may change records and the scope covers it. */
+        public Outcome<Versioned<T>> toChange(UserAccount user, String id) {
+            return Scope.permit(user, Permission.WRITE_RECORDS).then(u -> stored(user, id));
+        }
+
+        /**
+         * Replaces the record with {@code changed} (the same id), from the version the user read; the changed
+         * record stays in the scope and its rule.
+         */
+        public Outcome<Versioned<T>> change(UserAccount user, String id, T changed, Expected expected) {
+            return toChange(user, id).then(current -> Checks.sameId(String.valueOf(idOf.apply(current.value())),
+                            String.valueOf(idOf.apply(changed)))
+                    .then(ok -> Checks.inScope(covers.test(user, changed), what))
+                    .then(ok -> rule.check(user, Optional.of(current.value()), changed))
+                    .then(ok -> expected.against(current.version()))
+                    .then(from -> Checks.saved(() -> update.apply(changed, from, user.username()))));
+        }
+
+        private Outcome<Versioned<T>> stored(UserAccount user, String id) {
+            return Scope.id(id, parseId).flatMap(get).filter(t -> covers.test(user, t.value())).map(Outcome::done)
+                    .orElseGet(() -> Scope.notFound(what));
+        }
+    }
+
+    // People
+
+    /** The people in the user's scope whose names match the query in either script (everyone for none). */
+    public Outcome<List<Person>> people(UserAccount user, Optional<String> query) {
+        return Scope.permit(user, Permission.READ_RECORDS).map(u -> {
+            Predicate<Person> matches = query.filter(q -> !q.isBlank()).map(NameSearch::of).orElse(p -> true);
+            Predicate<Person> inScope = scope.peopleInScope(user);
+            return stores.people.all().stream().map(Versioned::value).filter(inScope).filter(matches).toList();
+        });
+    }
+
+    /**
+     * Records a person of a country in the user's scope, whose organisation (if named) is recorded and in the
+     * scope; refused when one with the id exists.
+     */
+    public Outcome<Versioned<Person>> recordPerson(UserAccount user, Person person) {
+        return Scope.permit(user, Permission.WRITE_RECORDS)
+                .then(u -> Checks.inScope(Access.coversByCountry(user, person), "person"))
+                .then(ok -> organisationRecorded(user, person))
+                .then(ok -> Checks.absent(stores.people.get(person.id()).isPresent(), "person"))
+                .then(ok -> Checks.created(() -> stores.people.add(person, user.username()), "person"));
+    }
+
+    /** The person and their version, if the user's scope covers them. */
+    public Outcome<Versioned<Person>> person(UserAccount user, String id) {
+        return Scope.permit(user, Permission.READ_RECORDS).then(u -> storedPerson(user, id));
+    }
+
+    /** The person as they stand before a change, if the user may change records and the scope covers them. */
+    public Outcome<Versioned<Person>> personToChange(UserAccount user, String id) {
+        return Scope.permit(user, Permission.WRITE_RECORDS).then(u -> storedPerson(user, id));
+    }
+
+    /**
+     * Replaces the person's record with {@code changed} (the same id), from the version the user read: refused
+     * for an erased record, for a person the user may not change (their country's or programme's coordinators
+     * may; international staff are an administrator's), for a move to a country outside the scope, and for an
+     * organisation not recorded.
+     */
+    public Outcome<Versioned<Person>> changePerson(UserAccount user, String id, Person changed, Expected expected) {
+        return personToChange(user, id).then(current -> {
+            Person before = current.value();
+            var enrolledAt = stores.enrolments.placesOf(before.id());
+            return Checks.sameId(before.id().value(), changed.id().value())
+                    .then(ok -> Checks.require(!isErased(before), Refusal.CONFLICT,
+                            "This person's record was erased; it is kept only for the counts and can no longer be changed."))
+                    .then(ok -> Checks.inScope(Access.mayChange(user, before, enrolledAt, scope.organisationOf(before)), "person"))
+                    .then(ok -> Checks.inScope(before.country().equals(changed.country())
+                            || Access.mayMoveTo(user, changed.country(), enrolledAt, scope::countriesOf), "person"))
+                    .then(ok -> organisationRecorded(user, changed))
+                    .then(ok -> expected.against(current.version()))
+                    .then(from -> Checks.saved(() -> stores.people.update(changed, from, user.username())));
+        });
+    }
+
+    /** An erased record keeps only what the counts need: it changes no more. */
+    private static boolean isErased(Person p) {
+        return p.latinName().filter(People.ERASED_NAME::equals).isPresent() && p.nativeName().isEmpty();
+    }
+
+    /** The person's organisation, if named, is recorded and in the user's scope (one outside it reads as missing). */
+    private Outcome<Boolean> organisationRecorded(UserAccount user, Person p) {
+        boolean missing = p.organisation().isPresent()
+                && stores.organisations.get(p.organisation().get()).filter(o -> scope.covers(user, o.value())).isEmpty();
+        return Checks.require(!missing, Refusal.UNPROCESSABLE, "The person's organisation is not recorded.",
+                List.of("organisation: no such organisation"));
+    }
+
+    private Outcome<Versioned<Person>> storedPerson(UserAccount user, String id) {
+        return Scope.id(id, PersonId::of).flatMap(p -> scope.person(user, p)).map(Outcome::done)
+                .orElseGet(() -> Scope.notFound("person"));
+    }
+
+    /** Two people who are likely the same, and how alike they are (1 is identical). */
+    public record Duplicate(Person first, Person second, double score) {}
+
+    /** Likely duplicates among the people in the user's scope; never merged automatically. */
+    public Outcome<List<Duplicate>> duplicates(UserAccount user) {
+        return Scope.permit(user, Permission.READ_RECORDS).map(u -> {
+            Map<PersonId, Person> inScope = new LinkedHashMap<>();
+            Predicate<Person> covered = scope.peopleInScope(user);
+            stores.people.all().stream().map(Versioned::value).filter(covered).forEach(p -> inScope.put(p.id(), p));
+            return DuplicateFinder.candidates(inScope.values()).stream()
+                    .map(c -> new Duplicate(inScope.get(c.first()), inScope.get(c.second()), c.score())).toList();
+        });
+    }
+}

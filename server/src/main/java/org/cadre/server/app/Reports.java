@@ -1,0 +1,120 @@
+package org.cadre.server.app;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.cadre.finding.Result;
+import org.cadre.reporting.EventReport;
+import org.cadre.reporting.EventReports;
+import org.cadre.reporting.ProgrammeReport;
+import org.cadre.reporting.ProgrammeReports;
+import org.cadre.reporting.disclosure.Audience;
+import org.cadre.reporting.render.IatiRenderer;
+import org.cadre.roster.DateRange;
+import org.cadre.roster.Event;
+import org.cadre.roster.EventRoster;
+import org.cadre.roster.Programme;
+import org.cadre.roster.ProgrammeId;
+import org.cadre.server.app.Outcome.Refusal;
+import org.cadre.server.security.Access;
+import org.cadre.server.security.Access.Permission;
+import org.cadre.server.security.UserAccount;
+import org.cadre.server.values.Versioned;
+
+/**
+ * Event and programme reports for an audience (internal, donor, public), every figure passed through
+ * disclosure control for it; donor viewers read donor and public reports only, and a record outside the
+ * user's scope is answered as a missing one. A programme's indicators are its stored results framework. The
+ * doors render the reports (JSON, CSV, HTML, IATI); the reports hold nothing the audience may not see.
+ */
+public final class Reports {
+
+    private final Stores stores;
+    private final Scope scope;
+    private final Settings settings;
+
+    Reports(Stores stores, Scope scope, Settings settings) {
+        this.stores = stores;
+        this.scope = scope;
+        this.settings = settings;
+    }
+
+    /**
+     * The audience asked for ({@code internal}, {@code donor} or {@code public}; by default the one the user's
+     * role reads), if the user may read reports for it: asked by a door before it reads the rest of the request.
+     */
+    public Outcome<Audience> audience(UserAccount user, Optional<String> asked) {
+        return Scope.permit(user, Permission.READ_REPORTS).then(u -> {
+            Audience audience;
+            try {
+                audience = Audience.parse(asked.orElse(Access.defaultAudience(user).label()));
+            } catch (IllegalArgumentException e) {
+                return Outcome.refused(Refusal.INVALID, "The audience is not one of internal, donor, public.",
+                        List.of("audience: must be internal, donor or public"));
+            }
+            return mayRead(user, audience);
+        });
+    }
+
+    /** An event's report and the organisation that implemented the event (for the CSV's first column). */
+    public record EventReportOf(EventReport report, String implementer) {}
+
+    /** The event's report for the audience. */
+    public Outcome<EventReportOf> event(UserAccount user, String event, Audience audience) {
+        return Scope.permit(user, Permission.READ_REPORTS).then(u -> mayRead(user, audience))
+                .then(a -> scope.event(user, event))
+                .then(e -> scope.curriculumOf(e.value()).then(c -> stores.rosters.load(e.value().id(), c).map(Outcome::done)
+                        .orElseGet(() -> Scope.notFound("event"))))
+                .map(roster -> new EventReportOf(EventReports.of(roster, settings.disclosure(audience)), EventReports.implementer(roster)));
+    }
+
+    /**
+     * A programme's report, the organisation that implemented its events, and what an IATI file of it names:
+     * the publisher and the day it is generated.
+     */
+    public record ProgrammeReportOf(ProgrammeReport report, String implementer, IatiRenderer.Publisher publisher, LocalDate generatedOn) {}
+
+    /**
+     * The programme's report for the audience, for the events that began from {@code from} to {@code to}; an
+     * end not given is the programme period's, else its events' first or last course day
+     * ({@link ProgrammeReports#period}). Internal reports name only the people in the user's scope; others are
+     * numbered.
+     */
+    public Outcome<ProgrammeReportOf> programme(UserAccount user, String programme, Audience audience, Optional<LocalDate> from,
+            Optional<LocalDate> to) {
+        return Scope.permit(user, Permission.READ_REPORTS).then(u -> mayRead(user, audience))
+                .then(a -> Checks.require(from.isEmpty() || to.isEmpty() || !to.get().isBefore(from.get()), Refusal.INVALID,
+                        "The period is empty.", List.of("to: must not be before from")))
+                .then(ok -> Scope.id(programme, ProgrammeId::of).flatMap(stores.programmes::get).map(Versioned::value)
+                        .filter(p -> Access.covers(user, p)).map(Outcome::done).orElseGet(() -> Scope.notFound("programme")))
+                .then(p -> programmeReport(user, p, audience, from, to));
+    }
+
+    private Outcome<ProgrammeReportOf> programmeReport(UserAccount user, Programme programme, Audience audience, Optional<LocalDate> from,
+            Optional<LocalDate> to) {
+        List<Event> events = new ArrayList<>();
+        List<EventRoster> rosters = new ArrayList<>();
+        for (Versioned<Event> e : stores.events.all()) {
+            if (e.value().programme().equals(programme.id())) {
+                events.add(e.value());
+                stores.curricula.get(e.value().curriculum(), e.value().version())
+                        .flatMap(c -> stores.rosters.load(e.value().id(), c)).ifPresent(rosters::add);
+            }
+        }
+        Result<DateRange> period = ProgrammeReports.period(from, to, programme, events);
+        if (!period.isOk()) {
+            return Outcome.refusedBy("The report's period cannot be settled; name it with from and to.", period.refusal());
+        }
+        ProgrammeReport report = ProgrammeReports.of(programme, rosters, stores.trainers.pool(), stores.frameworks.get(programme.id()).value(),
+                period.value().first(), period.value().last(), settings.disclosure(audience), scope.peopleInScope(user));
+        return Outcome.done(new ProgrammeReportOf(report, ProgrammeReports.implementer(rosters), settings.publisher(),
+                LocalDate.now(stores.clock)));
+    }
+
+    /** A donor viewer reads donor and public reports only. */
+    private static Outcome<Audience> mayRead(UserAccount user, Audience audience) {
+        return Access.mayRead(user, audience) ? Outcome.done(audience)
+                : Outcome.refused(Refusal.FORBIDDEN, "A donor viewer sees donor or public reports only.");
+    }
+}

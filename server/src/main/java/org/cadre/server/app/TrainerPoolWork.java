@@ -1,0 +1,177 @@
+package org.cadre.server.app;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.cadre.curriculum.Curriculum;
+import org.cadre.curriculum.CurriculumId;
+import org.cadre.finding.Finding;
+import org.cadre.finding.Result;
+import org.cadre.roster.Event;
+import org.cadre.roster.EventId;
+import org.cadre.roster.Person;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.pool.Evidence;
+import org.cadre.roster.pool.PoolStatus;
+import org.cadre.roster.pool.TrainerRecord;
+import org.cadre.server.app.Outcome.Refusal;
+import org.cadre.server.security.Access;
+import org.cadre.server.security.Access.Permission;
+import org.cadre.server.security.UserAccount;
+import org.cadre.server.values.Versioned;
+
+/**
+ * The trainer pool, for every door: who stands where (trainee, co-trainer, certified, lead) for each
+ * package, the dated evidence behind every step, and evidence added by hand, which moves a trainer on only as
+ * the pool's rules allow. Staff who read the pool see the trainers in their scope; those who certify add
+ * evidence for people they may change.
+ */
+public final class TrainerPoolWork {
+
+    private final Stores stores;
+    private final Scope scope;
+
+    TrainerPoolWork(Stores stores, Scope scope) {
+        this.stores = stores;
+        this.scope = scope;
+    }
+
+    /** The user, if their role may read the pool: asked by a door before it reads what the request asks. */
+    public Outcome<UserAccount> mayRead(UserAccount user) {
+        return Scope.permit(user, Permission.READ_POOL);
+    }
+
+    /** A trainer's record for one package, the person it is about, and the day it is judged on (active or not). */
+    public record Trainer(TrainerRecord record, Person person, LocalDate day) {}
+
+    /**
+     * Every trainer record of the people in the user's scope, optionally of one package and as it stood on a
+     * day ({@code on}; today by default).
+     */
+    public Outcome<List<Trainer>> trainers(UserAccount user, Optional<LocalDate> on, Optional<String> curriculum) {
+        return mayRead(user).map(u -> {
+            List<TrainerRecord> records = stores.trainers.pool().records().stream()
+                    .filter(t -> curriculum.isEmpty() || t.curriculum().value().equals(curriculum.get()))
+                    .map(t -> on.isPresent() ? t.asOf(on.get()) : Optional.of(t)).flatMap(Optional::stream).toList();
+            Map<PersonId, Versioned<Person>> people = stores.people.byIds(records.stream().map(TrainerRecord::person).toList());
+            Predicate<Person> inScope = scope.peopleInScope(user);
+            LocalDate day = on.orElseGet(this::today);
+            return records.stream().filter(t -> people.containsKey(t.person())).filter(t -> inScope.test(people.get(t.person()).value()))
+                    .map(t -> new Trainer(t, people.get(t.person()).value(), day)).toList();
+        });
+    }
+
+    /**
+     * A trainer's whole progression in one package: the record and its version, the person, when each entry of
+     * its history was recorded (empty for entries recorded before Cadre kept it), and today.
+     */
+    public record Progression(Versioned<TrainerRecord> trainer, Person person, List<Optional<Instant>> recordedAt, LocalDate today) {}
+
+    /** A trainer's progression in a package, if the user's scope covers the person. */
+    public Outcome<Progression> progression(UserAccount user, String person, String curriculum) {
+        return mayRead(user).then(u -> trainer(user, person)).then(p -> Scope.id(curriculum, CurriculumId::of)
+                .flatMap(c -> stores.trainers.get(p.id(), c)).map(t -> Outcome.done(progression(t, p)))
+                .orElseGet(() -> Scope.notFound("trainer")));
+    }
+
+    /**
+     * The person whose pool record in the package evidence would change, if the user may certify and the scope
+     * covers them: asked by a door before it reads the evidence.
+     */
+    public Outcome<Person> mayAddEvidence(UserAccount user, String person, String curriculum) {
+        return Scope.permit(user, Permission.CERTIFY).then(u -> trainer(user, person))
+                .then(p -> Scope.id(curriculum, CurriculumId::of).map(c -> Outcome.done(p)).orElseGet(() -> Scope.notFound("package")));
+    }
+
+    /**
+     * Evidence as staff enter it.
+     *
+     * @param on the day it happened; by default the event's own day ({@link Evidence#defaultDay})
+     * @param event the event it happened at
+     * @param promoteTo the status it promotes to, where the kind does not imply it
+     */
+    public record NewEvidence(Evidence.Kind kind, Optional<LocalDate> on, EventId event, String note, Optional<PoolStatus> promoteTo) {}
+
+    /**
+     * Adds evidence to the person's pool record in the package, from the version the user read (none is named
+     * for someone not yet in the pool, whom ToT enrolment admits). Refused for an event not stored or outside
+     * the scope, for a person the user may not change (as {@link Directory#changePerson}), for evidence from an
+     * event it may not come from ({@code pool.evidence-wrong-event}) or dated outside it
+     * ({@code pool.evidence-outside-event}), for a package that certifies no trainers, and by the pool's rules.
+     */
+    public Outcome<Progression> addEvidence(UserAccount user, String person, String curriculum, NewEvidence in, Expected expected) {
+        return mayAddEvidence(user, person, curriculum).then(p -> {
+            CurriculumId packageId = CurriculumId.of(curriculum);
+            Optional<Event> event = stores.events.summary(in.event()).map(Versioned::value).filter(e -> Access.covers(user, e));
+            if (event.isEmpty()) {
+                return Outcome.refused(Refusal.UNPROCESSABLE, "The evidence names an event that is not stored.", List.of("event: no such event"));
+            }
+            if (!Access.mayChange(user, p, stores.enrolments.placesOf(p.id()), scope.organisationOf(p))) {
+                return Outcome.refused(Refusal.FORBIDDEN, "Your role or scope may not change this person's record.");
+            }
+            String subject = "pool/" + packageId + "/" + p.id();
+            List<Finding> wrong = Evidence.checkSource(in.kind(), event.get(), stores.enrolments.get(in.event(), p.id()).isPresent(), subject);
+            if (!wrong.isEmpty()) {
+                return Outcome.refused(Refusal.UNPROCESSABLE, "The evidence does not fit the event it names.",
+                        wrong.stream().map(f -> "event: " + f.message()).toList());
+            }
+            Evidence evidence = new Evidence(in.kind(), in.on().orElseGet(() -> Evidence.defaultDay(in.kind(), event.get())),
+                    Optional.of(in.event()), in.note());
+            Optional<Finding> outside = evidence.checkAgainst(event, subject);
+            if (outside.isPresent()) {
+                return Outcome.refused(Refusal.UNPROCESSABLE, "The evidence is dated outside the event it names.",
+                        List.of("on: " + outside.get().message()));
+            }
+            Optional<Versioned<TrainerRecord>> current = stores.trainers.get(p.id(), packageId);
+            return certificateValidity(packageId).then(validity -> {
+                // Someone not yet in the pool is admitted (on ToT enrolment only); otherwise the evidence stands for its step.
+                Result<TrainerRecord> next = current.isEmpty() ? TrainerRecord.admit(p.id(), packageId, validity, evidence)
+                        : current.get().value().apply(evidence, in.promoteTo());
+                Outcome<Integer> from = current.isEmpty() ? Outcome.done(0) : expected.against(current.get().version());
+                return from.then(version -> next.isOk()
+                        ? Checks.saved(() -> stores.trainers.save(next.value(), validity, version, user.username()))
+                        : Outcome.<Versioned<TrainerRecord>>refusedBy("The pool's rules refuse that step.", next.refusal()));
+            }).map(saved -> progression(saved, p));
+        });
+    }
+
+    /**
+     * How long a certificate in the package's pool runs: the certificate validity of its latest stored version.
+     * Refused when no version is stored, and when that version certifies no trainers (it has no pool).
+     */
+    private Outcome<Period> certificateValidity(CurriculumId id) {
+        Optional<Curriculum> latest = stores.curricula.versions(id).stream().max(Comparator.naturalOrder())
+                .flatMap(v -> stores.curricula.get(id, v));
+        if (latest.isEmpty()) {
+            return Scope.notFound("package");
+        }
+        return latest.get().certification().certificateValidity().map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(Refusal.UNPROCESSABLE, "The package certifies no trainers; it has no trainer pool.",
+                        List.of("curriculum: its certification criteria give no certificate validity")));
+    }
+
+    /** The person, if the user's scope covers them; one outside it is answered as no such trainer. */
+    private Outcome<Person> trainer(UserAccount user, String person) {
+        return Scope.id(person, PersonId::of).flatMap(id -> scope.person(user, id)).map(v -> Outcome.done(v.value()))
+                .orElseGet(() -> Scope.notFound("trainer"));
+    }
+
+    private Progression progression(Versioned<TrainerRecord> t, Person p) {
+        List<Long> recorded = stores.trainers.recordedAt(t.value().person(), t.value().curriculum());
+        List<Optional<Instant>> at = new ArrayList<>();
+        for (int i = 0; i < t.value().history().size(); i++) {
+            at.add(i < recorded.size() ? Optional.ofNullable(recorded.get(i)).map(Instant::ofEpochMilli) : Optional.empty());
+        }
+        return new Progression(t, p, at, today());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(stores.clock);
+    }
+}
