@@ -163,6 +163,7 @@ class ContractShapeTest {
         nested(s, where, problems);
     }
 
+    @SuppressWarnings("rawtypes") // swagger-models declares its parts as List<Schema>
     private static void nested(Schema<?> s, String where, List<String> problems) {
         if (s.getProperties() != null) {
             s.getProperties().forEach((name, p) -> inline(p, where + "." + name, problems));
