@@ -219,8 +219,8 @@ final class EventReportLedger {
             }
             record(l, prefix + Disclosure.cellId(ratings.id(), "total", "count"), n, ratings.total());
             record(l, prefix + "feedback/" + f.session() + "/n", n, f.rating().n());
-            if (f.rating().value() != null && f.rating().n().isPublished()) {
-                mean(l, points, f.rating().n().get(), f.rating().value());
+            if (f.rating().value().isPresent() && f.rating().n().isPublished()) {
+                mean(l, points, f.rating().n().get(), f.rating().value().get());
             }
         }
         return new Links(byPerson, everyone, l.of(certified), pairsExpr, l.of(reached));
@@ -248,14 +248,9 @@ final class EventReportLedger {
 
     /** A share's numerator and denominator; a published percentage adds nothing its published parts do not. */
     static void share(Ledger l, String id, Ledger.Expr numerator, Ledger.Expr denominator, Share share) {
-        if (share == null) {
-            return;
-        }
         record(l, id + "/denominator", denominator, share.denominator());
         // A numerator is withheld with a small denominator or complement, zero or not.
-        if (share.numerator() != null) {
-            l.cell(id + "/numerator", numerator, share.numerator().isPublished() ? share.numerator().get() : null, false);
-        }
+        l.cell(id + "/numerator", numerator, share.numerator().isPublished() ? share.numerator().get() : null, false);
     }
 
     /** A mean to two decimals, half up, over {@code n} published values: their sum lies within half a cent of n times it. */

@@ -122,16 +122,16 @@ public final class EventReports {
         var p = roster.programme();
         return new Facts(e.id().value(), e.title(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.city(),
                 e.country().code(), e.zone().getId(), e.courseDays().first(), e.courseDays().last(), e.courseDayCount(),
-                venues(e), e.modules().stream().map(Object::toString).sorted().toList(), c.id().value(), c.version().toString(), c.title(), p.id().value(), p.title(), p.donor(),
-                List.copyOf(p.sdgs()));
+                venues(e), e.modules().stream().map(Object::toString).sorted().collect(ImmutableList.toImmutableList()), c.id().value(),
+                c.version().toString(), c.title(), p.id().value(), p.title(), p.donor(), ImmutableList.copyOf(p.sdgs()));
     }
 
     /** The venues of an event's teaching days, in the order first used, each with its number of course days. */
-    static List<EventReport.VenueLine> venues(org.cadre.roster.Event e) {
+    static ImmutableList<EventReport.VenueLine> venues(org.cadre.roster.Event e) {
         Map<org.cadre.roster.Venue, Integer> days = new java.util.LinkedHashMap<>();
         e.teachingDays().forEach(d -> days.merge(d.venue(), 1, Integer::sum));
-        return days.entrySet().stream().map(v -> new EventReport.VenueLine(v.getKey().place(), v.getKey().region().orElse(null),
-                v.getKey().country().code(), v.getValue())).toList();
+        return days.entrySet().stream().map(v -> new EventReport.VenueLine(v.getKey().place(), v.getKey().region(),
+                v.getKey().country().code(), v.getValue())).collect(ImmutableList.toImmutableList());
     }
 
     /** People by country (rows, ISO codes sorted) and sex (columns). */
@@ -193,7 +193,7 @@ public final class EventReports {
         return d.share("attendance", attended, (long) who.size() * agenda.size());
     }
 
-    private static List<SessionAttendance> attendanceBySession(EventRoster roster, List<Enrolment> seated, Disclosure d) {
+    private static ImmutableList<SessionAttendance> attendanceBySession(EventRoster roster, List<Enrolment> seated, Disclosure d) {
         Set<PersonId> who = seated.stream().map(Enrolment::person).collect(Collectors.toSet());
         Map<SessionCode, Set<PersonId>> present = new HashMap<>();
         for (Attendance a : roster.attendance()) {
@@ -208,7 +208,7 @@ public final class EventReports {
                         Optional.ofNullable(sessions.get(slot.session())).map(Session::title).orElse(slot.session().value()),
                         slot.day(), d.share("attendanceBySession/" + slot.session().value(),
                                 present.getOrDefault(slot.session(), Set.of()).size(), who.size())))
-                .toList();
+                .collect(ImmutableList.toImmutableList());
     }
 
     private static Knowledge knowledge(EventRoster roster, List<Enrolment> seated, Disclosure d) {
@@ -275,9 +275,9 @@ public final class EventReports {
                     d.mean(pairCount, pairs.size(), b)));
         }
         org.cadre.reporting.disclosure.Share passShare = pairCount.isPublished() ? d.share("knowledge/reachedPassMark", reached, pairs.size())
-                : new org.cadre.reporting.disclosure.Share(Cell.hidden(), Cell.hidden(), null);
+                : org.cadre.reporting.disclosure.Share.hidden();
         return new Knowledge(pairCount, d.count("knowledge/unpaired", unpaired), max, passMark, d.mean(pairCount, pairs.size(), preSum),
-                d.mean(pairCount, pairs.size(), postSum), d.mean("knowledge/normalisedGain", gainN, gainSum), passShare, bands, perOutcome);
+                d.mean(pairCount, pairs.size(), postSum), d.mean("knowledge/normalisedGain", gainN, gainSum), passShare, bands, ImmutableList.copyOf(perOutcome));
     }
 
     /** Pairs by score band, four bands of equal width over 0..max. */
@@ -363,14 +363,14 @@ public final class EventReports {
         List<RevisionCandidate> candidates = new ArrayList<>();
         bySession.forEach((code, items) -> {
             var rating = mean("feedback/" + code.value(), items, d);
-            if (rating.value() != null && rating.value().compareTo(REVISION_BELOW) < 0) {
-                List<String> comments = d.audience().seesPersonalDetail()
-                        ? items.stream().flatMap(f -> f.comment().stream()).toList() : List.of();
+            if (rating.value().isPresent() && rating.value().get().compareTo(REVISION_BELOW) < 0) {
+                ImmutableList<String> comments = d.audience().seesPersonalDetail()
+                        ? items.stream().flatMap(f -> f.comment().stream()).collect(ImmutableList.toImmutableList()) : ImmutableList.of();
                 candidates.add(new RevisionCandidate("session", code.value(), title(sessions, code), rating, comments));
             }
         });
-        candidates.sort(Comparator.comparing((RevisionCandidate c) -> c.rating().value()).thenComparing(RevisionCandidate::code));
-        return new FeedbackSummary(perSession, perTrainer, ImmutableList.copyOf(candidates));
+        candidates.sort(Comparator.comparing((RevisionCandidate c) -> c.rating().value().orElseThrow()).thenComparing(RevisionCandidate::code));
+        return new FeedbackSummary(ImmutableList.copyOf(perSession), ImmutableList.copyOf(perTrainer), ImmutableList.copyOf(candidates));
     }
 
     private static org.cadre.reporting.disclosure.Mean mean(List<Feedback> items, Disclosure d) {
@@ -391,11 +391,11 @@ public final class EventReports {
         return out;
     }
 
-    private static List<String> notes(Disclosure d) {
+    private static ImmutableList<String> notes(Disclosure d) {
         List<String> notes = new ArrayList<>();
         d.footnote().ifPresent(notes::add);
         notes.add("Percentages to one decimal and means to two, rounded half up; every percentage shows its denominator.");
         notes.add("Knowledge figures use paired pre- and post-tests only; unpaired tests are counted and left out.");
-        return notes;
+        return ImmutableList.copyOf(notes);
     }
 }

@@ -1,8 +1,11 @@
 package org.cadre.reporting;
 
+import com.google.common.collect.ImmutableList;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.cadre.kernel.Require;
 import org.cadre.reporting.disclosure.Cell;
 import org.cadre.reporting.disclosure.Share;
 import org.cadre.reporting.disclosure.Table;
@@ -10,6 +13,9 @@ import org.cadre.reporting.disclosure.Table;
 /**
  * A programme's results over a period, for one audience, after disclosure control. Built by
  * {@link ProgrammeReports#of}.
+ *
+ * <p>As {@link EventReport}, a value all the way down: immutable lists, no nulls; what is withheld or does not
+ * apply is an empty {@link Optional} (or a suppressed {@link Cell}), written {@code null} in JSON.
  *
  * @param officialsTrained distinct participants present (attended or completed) at any event of the
  *     period: a person at two events counts once
@@ -23,30 +29,77 @@ import org.cadre.reporting.disclosure.Table;
  *     custom ones' as staff entered them for the period
  */
 public record ProgrammeReport(String audience, int k, Facts programme, LocalDate from, LocalDate to,
-        List<EventLine> events, List<RegionLine> regions, Cell officialsTrained, Table officialsBySexAndCountry, Table officialsByOrganisation,
-        PoolFunnel pool, List<CascadeLine> cascades, List<IndicatorResult> indicators, List<String> notes) {
+        ImmutableList<EventLine> events, ImmutableList<RegionLine> regions, Cell officialsTrained, Table officialsBySexAndCountry,
+        Table officialsByOrganisation, PoolFunnel pool, ImmutableList<CascadeLine> cascades, ImmutableList<IndicatorResult> indicators,
+        ImmutableList<String> notes) {
+
+    public ProgrammeReport {
+        Require.text(audience, "ProgrammeReport.audience");
+        Require.present(programme, "ProgrammeReport.programme");
+        Require.present(from, "ProgrammeReport.from");
+        Require.present(to, "ProgrammeReport.to");
+        events = Require.list(events, "ProgrammeReport.events");
+        regions = Require.list(regions, "ProgrammeReport.regions");
+        Require.present(officialsTrained, "ProgrammeReport.officialsTrained");
+        Require.present(officialsBySexAndCountry, "ProgrammeReport.officialsBySexAndCountry");
+        Require.present(officialsByOrganisation, "ProgrammeReport.officialsByOrganisation");
+        Require.present(pool, "ProgrammeReport.pool");
+        cascades = Require.list(cascades, "ProgrammeReport.cascades");
+        indicators = Require.list(indicators, "ProgrammeReport.indicators");
+        notes = Require.list(notes, "ProgrammeReport.notes");
+    }
 
     /** What the programme is. */
-    public record Facts(String id, String title, String donor, List<String> countries, List<Integer> sdgs) {}
+    public record Facts(String id, String title, String donor, ImmutableList<String> countries, ImmutableList<Integer> sdgs) {
+
+        public Facts {
+            Require.present(id, "Facts.id");
+            Require.present(title, "Facts.title");
+            Require.present(donor, "Facts.donor");
+            countries = Require.list(countries, "Facts.countries");
+            sdgs = Require.list(sdgs, "Facts.sdgs");
+        }
+    }
 
     /**
      * One event of the period.
      *
      * @param guestTrainers invited experts who delivered sessions as guest trainers (not pool members); for the
-     *     internal audience only (a count of people: null in donor and public reports)
+     *     internal audience only (a count of people: empty in donor and public reports)
      */
     public record EventLine(String id, String title, String kind, String city, String country, LocalDate firstDay,
-            LocalDate lastDay, int courseDays, List<EventReport.VenueLine> venues, Integer guestTrainers,
-            Cell participantsPresent) {}
+            LocalDate lastDay, int courseDays, ImmutableList<EventReport.VenueLine> venues, OptionalInt guestTrainers,
+            Cell participantsPresent) {
+
+        public EventLine {
+            Require.present(id, "EventLine.id");
+            Require.present(title, "EventLine.title");
+            Require.present(kind, "EventLine.kind");
+            Require.present(city, "EventLine.city");
+            Require.present(country, "EventLine.country");
+            Require.present(firstDay, "EventLine.firstDay");
+            Require.present(lastDay, "EventLine.lastDay");
+            venues = Require.list(venues, "EventLine.venues");
+            Require.present(guestTrainers, "EventLine.guestTrainers");
+            Require.present(participantsPresent, "EventLine.participantsPresent");
+        }
+    }
 
     /**
      * One region the period's events taught in.
      *
-     * @param region the first-level region; null for venues whose region is not recorded
+     * @param region the first-level region; empty for venues whose region is not recorded
      * @param participantsPresent the participants present at those events, summed over the events (a person
      *     at two events here counts twice)
      */
-    public record RegionLine(String country, String region, int events, int courseDays, Cell participantsPresent) {}
+    public record RegionLine(String country, Optional<String> region, int events, int courseDays, Cell participantsPresent) {
+
+        public RegionLine {
+            Require.present(country, "RegionLine.country");
+            Require.present(region, "RegionLine.region");
+            Require.present(participantsPresent, "RegionLine.participantsPresent");
+        }
+    }
 
     /**
      * Trainer pool funnel: how many people hold each level now, how many reached it (the sum of this
@@ -57,39 +110,93 @@ public record ProgrammeReport(String audience, int k, Facts programme, LocalDate
      * @param atLevel rows: trainee, co-trainer, certified-trainer, lead-trainer
      * @param reached one per level of {@code atLevel}, in the same order
      */
-    public record PoolFunnel(Table atLevel, List<Cell> reached, Cell active, Cell inactive) {}
+    public record PoolFunnel(Table atLevel, ImmutableList<Cell> reached, Cell active, Cell inactive) {
+
+        public PoolFunnel {
+            Require.present(atLevel, "PoolFunnel.atLevel");
+            reached = Require.list(reached, "PoolFunnel.reached");
+            Require.present(active, "PoolFunnel.active");
+            Require.present(inactive, "PoolFunnel.inactive");
+        }
+    }
 
     /**
      * The reach of one ToT through its graduates.
      *
-     * @param multiplier officers trained per graduate, to two decimals
+     * @param multiplier officers trained per graduate, to two decimals; empty when the graduates or the officers
+     *     are withheld, or there are no graduates
      * @param perGraduate officers trained by each graduate who delivered (an officer trained by two
      *     graduates together counts for both, so these do not add up to {@code officersTrained})
      */
-    public record CascadeLine(String tot, Cell graduates, Cell cascades, Cell officersTrained, BigDecimal multiplier,
-            List<GraduateReach> perGraduate) {}
+    public record CascadeLine(String tot, Cell graduates, Cell cascades, Cell officersTrained, Optional<BigDecimal> multiplier,
+            ImmutableList<GraduateReach> perGraduate) {
+
+        public CascadeLine {
+            Require.present(tot, "CascadeLine.tot");
+            Require.present(graduates, "CascadeLine.graduates");
+            Require.present(cascades, "CascadeLine.cascades");
+            Require.present(officersTrained, "CascadeLine.officersTrained");
+            Require.present(multiplier, "CascadeLine.multiplier");
+            Require.that(multiplier.isEmpty() || graduates.isPublished() && officersTrained.isPublished(), "CascadeLine.multiplier",
+                    "must be empty when the graduates or the officers trained are withheld");
+            perGraduate = Require.list(perGraduate, "CascadeLine.perGraduate");
+        }
+    }
 
     /** Officers trained by one graduate; named for the internal audience only ("graduate 1" otherwise). */
-    public record GraduateReach(String graduate, Cell officers) {}
+    public record GraduateReach(String graduate, Cell officers) {
+
+        public GraduateReach {
+            Require.present(graduate, "GraduateReach.graduate");
+            Require.present(officers, "GraduateReach.officers");
+        }
+    }
 
     /**
-     * One indicator of the results framework, for the report's period.
+     * One indicator of the results framework, for the report's period. A standard indicator has exactly one of
+     * {@code actual} (a percentage) and {@code count}, and {@code computedAs}; a custom one has none of them, and
+     * {@code reported} and {@code note} when staff entered them.
      *
      * @param kind {@code standard} (its actual computed from the data, under disclosure control) or {@code custom}
      *     (its actual entered by staff, published as entered)
      * @param measure {@code count} or {@code percentage}
      * @param target the target of the period that holds the report's whole period, else the target for the whole
-     *     programme; null when the framework has neither
-     * @param targetPeriod the period {@code target} belongs to; null for the whole programme's target, or no target
+     *     programme; empty when the framework has neither
+     * @param targetPeriod the period {@code target} belongs to; empty for the whole programme's target, or no target
      * @param actual a standard percentage indicator's numerator over denominator
      * @param count a standard count indicator's count
-     * @param reported a custom indicator's actual as entered for exactly the report's period; null when none was
+     * @param reported a custom indicator's actual as entered for exactly the report's period; empty when none was
      *     (not reported)
      * @param note what staff recorded with {@code reported} (its source, a comment), if anything
-     * @param computedAs the definition of a standard indicator's actual; null for a custom one
+     * @param computedAs the definition of a standard indicator's actual; empty for a custom one
      */
-    public record IndicatorResult(String id, String title, String kind, String measure, BigDecimal baseline, BigDecimal target,
-            Span targetPeriod, Share actual, Cell count, BigDecimal reported, String note, String computedAs) {
+    public record IndicatorResult(String id, String title, String kind, String measure, BigDecimal baseline,
+            Optional<BigDecimal> target, Optional<Span> targetPeriod, Optional<Share> actual, Optional<Cell> count,
+            Optional<BigDecimal> reported, Optional<String> note, Optional<String> computedAs) {
+
+        public IndicatorResult {
+            Require.present(id, "IndicatorResult.id");
+            Require.present(title, "IndicatorResult.title");
+            Require.that("standard".equals(kind) || "custom".equals(kind), "IndicatorResult.kind", "must be standard or custom");
+            Require.present(measure, "IndicatorResult.measure");
+            Require.present(baseline, "IndicatorResult.baseline");
+            Require.present(target, "IndicatorResult.target");
+            Require.present(targetPeriod, "IndicatorResult.targetPeriod");
+            Require.that(targetPeriod.isEmpty() || target.isPresent(), "IndicatorResult.targetPeriod", "must be empty without a target");
+            Require.present(actual, "IndicatorResult.actual");
+            Require.present(count, "IndicatorResult.count");
+            Require.present(reported, "IndicatorResult.reported");
+            Require.present(note, "IndicatorResult.note");
+            Require.present(computedAs, "IndicatorResult.computedAs");
+            if ("custom".equals(kind)) {
+                Require.that(actual.isEmpty() && count.isEmpty() && computedAs.isEmpty(), "IndicatorResult",
+                        "a custom indicator has no computed actual, count or definition");
+            } else {
+                Require.that(actual.isPresent() != count.isPresent(), "IndicatorResult", "a standard indicator has an actual or a count");
+                Require.that(computedAs.isPresent(), "IndicatorResult.computedAs", "must be given for a standard indicator");
+                Require.that(reported.isEmpty() && note.isEmpty(), "IndicatorResult", "a standard indicator has nothing entered by staff");
+            }
+        }
 
         /** Whether the actual was entered by staff rather than computed from the data. */
         @com.fasterxml.jackson.annotation.JsonIgnore
@@ -99,5 +206,11 @@ public record ProgrammeReport(String audience, int k, Facts programme, LocalDate
     }
 
     /** Days {@code first} to {@code last}, both included. */
-    public record Span(LocalDate first, LocalDate last) {}
+    public record Span(LocalDate first, LocalDate last) {
+
+        public Span {
+            Require.present(first, "Span.first");
+            Require.present(last, "Span.last");
+        }
+    }
 }

@@ -169,7 +169,7 @@ final class ProgrammeReportLedger {
             }
         }
         for (ProgrammeReport.RegionLine region : report.regions()) {
-            String id = new ProgrammeReports.RegionKey(region.country(), region.region()).cellId();
+            String id = new ProgrammeReports.RegionKey(region.country(), region.region().orElse(null)).cellId();
             EventReportLedger.record(l, id, regionSum.get(id), region.participantsPresent());
         }
 
@@ -271,10 +271,10 @@ final class ProgrammeReportLedger {
                     } else if (certification) {
                         l.atLeast(l.of(den).minus(totLines), 0); // a ToT's seats hold at least those present
                     }
-                    EventReportLedger.share(l, id, l.of(num), l.of(den), shown.actual());
+                    EventReportLedger.share(l, id, l.of(num), l.of(den), shown.actual().orElseThrow());
                 }
                 case CERTIFIED_TRAINERS -> EventReportLedger.record(l, id,
-                        l.of(level.get(PoolStatus.CERTIFIED_TRAINER.label())).plus((int) level.get(PoolStatus.LEAD_TRAINER.label())), shown.count());
+                        l.of(level.get(PoolStatus.CERTIFIED_TRAINER.label())).plus((int) level.get(PoolStatus.LEAD_TRAINER.label())), shown.count().orElseThrow());
                 case CASCADE_OFFICERS -> {
                     int all = l.variable(id, f.numerator());
                     Ledger.Expr sum = new Ledger.Expr();
@@ -283,7 +283,7 @@ final class ProgrammeReportLedger {
                         sum.plus(o);
                     }
                     l.atMost(l.of(all).minus(sum), 0);
-                    EventReportLedger.record(l, id, l.of(all), shown.count());
+                    EventReportLedger.record(l, id, l.of(all), shown.count().orElseThrow());
                 }
                 default -> throw new AssertionError(f.indicator().metric().get());
             }

@@ -1,5 +1,6 @@
 package org.cadre.reporting;
 
+import com.google.common.collect.ImmutableList;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import org.cadre.curriculum.CurriculumId;
@@ -221,19 +223,22 @@ public final class ProgrammeReports {
     }
 
     private static ProgrammeReport build(Inputs in, Disclosure d, java.util.function.Predicate<Person> nameable) {
-        List<EventLine> events = in.inPeriod().stream().map(r -> eventLine(r, d)).toList();
-        List<ProgrammeReport.RegionLine> regions = regionLines(in.inPeriod(), d);
-        List<CascadeLine> cascades = in.reaches().stream().map(r -> cascadeLine(r.reach(), r.tot(), d, nameable)).toList();
+        ImmutableList<EventLine> events = in.inPeriod().stream().map(r -> eventLine(r, d)).collect(ImmutableList.toImmutableList());
+        ImmutableList<ProgrammeReport.RegionLine> regions = regionLines(in.inPeriod(), d);
+        ImmutableList<CascadeLine> cascades = in.reaches().stream().map(r -> cascadeLine(r.reach(), r.tot(), d, nameable))
+                .collect(ImmutableList.toImmutableList());
         org.cadre.reporting.disclosure.Table byCountry =
                 d.publish(EventReports.byCountryAndSex("officialsBySexAndCountry", List.copyOf(in.officials().values())));
         DateRange period = DateRange.of(in.from(), in.to());
-        List<IndicatorResult> indicators = in.indicators().stream().map(i -> indicator(i, byCountry, d, period)).toList();
+        ImmutableList<IndicatorResult> indicators = in.indicators().stream().map(i -> indicator(i, byCountry, d, period))
+                .collect(ImmutableList.toImmutableList());
         Map<String, String> countryOf = new java.util.HashMap<>();
         in.officials().values().forEach(p -> countryOf.put(organisationName(p, in.organisationNames()), p.country().code()));
         Programme programme = in.programme();
         return new ProgrammeReport(d.audience().label(), d.k(),
                 new ProgrammeReport.Facts(programme.id().value(), programme.title(), programme.donor(),
-                        programme.countries().stream().map(c -> c.code()).sorted().toList(), List.copyOf(programme.sdgs())),
+                        programme.countries().stream().map(c -> c.code()).sorted().collect(ImmutableList.toImmutableList()),
+                        ImmutableList.copyOf(programme.sdgs())),
                 in.from(), in.to(), events, regions, byCountry.total(), byCountry,
                 d.publishNested(byOrganisation(in.officials().values(), in.organisationNames()), byCountry, countryOf::get),
                 funnel(in.funnel(), d), cascades, indicators, notes(d, in));
@@ -245,8 +250,8 @@ public final class ProgrammeReports {
         // Guests who delivered sessions; a count of people, so for the internal audience only.
         Set<PersonId> onAgenda = new HashSet<>();
         e.agenda().forEach(s -> onAgenda.addAll(s.trainers()));
-        Integer guests = d.audience().seesPersonalDetail() ? (int) r.seatedTrainers().stream()
-                .filter(x -> x.role() == Role.GUEST_TRAINER && onAgenda.contains(x.person())).count() : null;
+        OptionalInt guests = d.audience().seesPersonalDetail() ? OptionalInt.of((int) r.seatedTrainers().stream()
+                .filter(x -> x.role() == Role.GUEST_TRAINER && onAgenda.contains(x.person())).count()) : OptionalInt.empty();
         return new EventLine(e.id().value(), e.title(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.city(),
                 e.country().code(), e.courseDays().first(), e.courseDays().last(), e.courseDayCount(), EventReports.venues(e),
                 guests, d.count("events/" + e.id().value(), present));
@@ -268,7 +273,7 @@ public final class ProgrammeReports {
     }
 
     /** Participants present per region taught in, summed over the events held there, sorted by country and region. */
-    private static List<ProgrammeReport.RegionLine> regionLines(List<EventRoster> inPeriod, Disclosure d) {
+    private static ImmutableList<ProgrammeReport.RegionLine> regionLines(List<EventRoster> inPeriod, Disclosure d) {
         Map<RegionKey, long[]> byRegion = new TreeMap<>(Comparator.comparing(RegionKey::country)
                 .thenComparing(RegionKey::region, Comparator.nullsLast(Comparator.naturalOrder())));
         for (EventRoster r : inPeriod) {
@@ -280,8 +285,9 @@ public final class ProgrammeReports {
                 sums[2] += present;
             });
         }
-        return byRegion.entrySet().stream().map(x -> new ProgrammeReport.RegionLine(x.getKey().country(), x.getKey().region(),
-                (int) x.getValue()[0], (int) x.getValue()[1], d.count(x.getKey().cellId(), x.getValue()[2]))).toList();
+        return byRegion.entrySet().stream().map(x -> new ProgrammeReport.RegionLine(x.getKey().country(), Optional.ofNullable(x.getKey().region()),
+                (int) x.getValue()[0], (int) x.getValue()[1], d.count(x.getKey().cellId(), x.getValue()[2])))
+                .collect(ImmutableList.toImmutableList());
     }
 
     private static Map<String, String> organisationNames(List<EventRoster> rosters) {
@@ -361,7 +367,7 @@ public final class ProgrammeReports {
         for (int s = 0; s < levels.size(); s++) {
             cumulative.add(reached(atLevel, f, s, d));
         }
-        return new PoolFunnel(atLevel, cumulative, d.count("pool/active", f.active()), d.count("pool/inactive", f.inactive()));
+        return new PoolFunnel(atLevel, ImmutableList.copyOf(cumulative), d.count("pool/active", f.active()), d.count("pool/inactive", f.inactive()));
     }
 
     private static CascadeLine cascadeLine(CascadeReach reach, EventRoster tot, Disclosure d, java.util.function.Predicate<Person> nameable) {
@@ -378,10 +384,12 @@ public final class ProgrammeReports {
         String at = "cascades/" + reach.tot().value();
         Cell graduates = d.count(at + "/graduates", reach.graduates().size());
         Cell officers = d.count(at + "/officers", reach.officersTrained().size());
-        BigDecimal multiplier = graduates.isPublished() && officers.isPublished() && reach.graduates().size() > 0
-                ? BigDecimal.valueOf(reach.officersTrained().size()).divide(BigDecimal.valueOf(reach.graduates().size()), 2, RoundingMode.HALF_UP)
-                : null;
-        return new CascadeLine(reach.tot().value(), graduates, Cell.of(reach.cascades().size()), officers, multiplier, perGraduate);
+        Optional<BigDecimal> multiplier = graduates.isPublished() && officers.isPublished() && reach.graduates().size() > 0
+                ? Optional.of(BigDecimal.valueOf(reach.officersTrained().size())
+                        .divide(BigDecimal.valueOf(reach.graduates().size()), 2, RoundingMode.HALF_UP))
+                : Optional.empty();
+        return new CascadeLine(reach.tot().value(), graduates, Cell.of(reach.cascades().size()), officers, multiplier,
+                ImmutableList.copyOf(perGraduate));
     }
 
     private static IndicatorFigures indicator(Indicator i, Collection<Person> officials, List<EventRoster> inPeriod, Funnel funnel,
@@ -455,38 +463,38 @@ public final class ProgrammeReports {
             DateRange period) {
         Indicator i = f.indicator();
         Optional<ResultsFramework.Target> target = i.targetFor(period);
-        BigDecimal targetValue = target.map(ResultsFramework.Target::value).orElse(null);
-        ProgrammeReport.Span targetPeriod = target.flatMap(ResultsFramework.Target::period)
-                .map(p -> new ProgrammeReport.Span(p.first(), p.last())).orElse(null);
+        Optional<BigDecimal> targetValue = target.map(ResultsFramework.Target::value);
+        Optional<ProgrammeReport.Span> targetPeriod = target.flatMap(ResultsFramework.Target::period)
+                .map(p -> new ProgrammeReport.Span(p.first(), p.last()));
         String measure = i.measure().label();
         if (i.isCustom()) {
             // Entered by staff for the period and published as entered: not a count of people computed here.
             Optional<ResultsFramework.ReportedActual> entered = i.actualFor(period);
-            return new IndicatorResult(i.id(), i.title(), "custom", measure, i.baseline(), targetValue, targetPeriod, null, null,
-                    entered.map(ResultsFramework.ReportedActual::value).orElse(null),
-                    entered.flatMap(ResultsFramework.ReportedActual::note).orElse(null), null);
+            return new IndicatorResult(i.id(), i.title(), "custom", measure, i.baseline(), targetValue, targetPeriod, Optional.empty(),
+                    Optional.empty(), entered.map(ResultsFramework.ReportedActual::value),
+                    entered.flatMap(ResultsFramework.ReportedActual::note), Optional.empty());
         }
         ResultsFramework.Metric metric = i.metric().get();
         boolean percentage = metric.isPercentage();
-        Share actual = percentage ? d.share("indicators/" + i.id(), f.numerator(), f.denominator()) : null;
-        Cell count = percentage ? null : d.count("indicators/" + i.id(), f.numerator());
+        Optional<Share> actual = percentage ? Optional.of(d.share("indicators/" + i.id(), f.numerator(), f.denominator())) : Optional.empty();
+        Optional<Cell> count = percentage ? Optional.empty() : Optional.of(d.count("indicators/" + i.id(), f.numerator()));
         // Figures that also stand in the officials table are the table's cells as published, so an indicator
         // never reveals what the table withholds, nor withholds what it publishes.
         if (metric == ResultsFramework.Metric.OFFICIALS_TRAINED) {
-            count = byCountry.total();
+            count = Optional.of(byCountry.total());
         } else if (metric == ResultsFramework.Metric.WOMEN_SHARE) {
             Cell women = byCountry.columnTotals().get(EventReports.sexColumn(Sex.FEMALE));
             Cell all = byCountry.total();
-            BigDecimal percent = women.isPublished() && all.isPublished() && all.get() > 0
-                    ? BigDecimal.valueOf(women.get() * 100L).divide(BigDecimal.valueOf(all.get()), 1, RoundingMode.HALF_UP)
-                    : null;
-            actual = new Share(women, all, percent);
+            Optional<BigDecimal> percent = women.isPublished() && all.isPublished() && all.get() > 0
+                    ? Optional.of(BigDecimal.valueOf(women.get() * 100L).divide(BigDecimal.valueOf(all.get()), 1, RoundingMode.HALF_UP))
+                    : Optional.empty();
+            actual = Optional.of(new Share(women, all, percent));
         }
         return new IndicatorResult(i.id(), i.title(), "standard", measure, i.baseline(), targetValue, targetPeriod,
-                actual, count, null, null, metric.definition());
+                actual, count, Optional.empty(), Optional.empty(), Optional.of(metric.definition()));
     }
 
-    private static List<String> notes(Disclosure d, Inputs in) {
+    private static ImmutableList<String> notes(Disclosure d, Inputs in) {
         List<String> notes = new ArrayList<>();
         d.footnote().ifPresent(notes::add);
         if (d.k() > 1 && in.inPeriod().size() > LINKED_EVENTS) {
@@ -502,7 +510,7 @@ public final class ProgrammeReports {
         }
         notes.add("Each person is counted once in the period, however many events they attended.");
         notes.add("Percentages to one decimal and multipliers to two, rounded half up; every percentage shows its denominator.");
-        return notes;
+        return ImmutableList.copyOf(notes);
     }
 
 }

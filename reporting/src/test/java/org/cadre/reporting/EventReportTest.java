@@ -122,10 +122,10 @@ class EventReportTest {
 
         assertThat(k.pairs().get()).isEqualTo(2);
         assertThat(k.unpairedExcluded().get()).isEqualTo(1);
-        assertThat(k.pre().value()).isEqualByComparingTo("15.00");
-        assertThat(k.post().value()).isEqualByComparingTo("18.00");
+        assertThat(k.pre().value().orElseThrow()).isEqualByComparingTo("15.00");
+        assertThat(k.post().value().orElseThrow()).isEqualByComparingTo("18.00");
         // A gains (16 - 10) / (20 - 10) = 0.6; B started at the maximum and is left out of the gain.
-        assertThat(k.normalisedGain().value()).isEqualByComparingTo("0.60");
+        assertThat(k.normalisedGain().value().orElseThrow()).isEqualByComparingTo("0.60");
         assertThat(k.normalisedGain().n().get()).isEqualTo(1);
         assertThat(k.reachedPassMark().text()).isEqualTo("2 of 2 (100.0 %)");
     }
@@ -155,7 +155,7 @@ class EventReportTest {
 
         assertThat(candidates).isNotEmpty();
         assertThat(candidates.get(0).code()).isEqualTo("M2.S4");
-        assertThat(candidates.get(0).rating().value()).isLessThan(new BigDecimal("3.50"));
+        assertThat(candidates.get(0).rating().value().orElseThrow()).isLessThan(new BigDecimal("3.50"));
         assertThat(candidates.get(0).comments()).contains("Two hours is not enough for green-border strategies.");
         assertThat(INTERNAL.feedback().trainers()).hasSize(4);
     }

@@ -1,33 +1,36 @@
 package org.cadre.reporting.disclosure;
 
-import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
- * One published count: a value, or suppressed. A suppressed cell has no value at all, so no renderer can
- * print it as 0 by mistake; renderers show {@link #MARKER} with a footnote.
+ * One published count: a value, or withheld. A withheld cell has no value at all ({@link #value()} is empty), so
+ * no renderer can print it as 0 by mistake; renderers show {@link #MARKER} with a footnote. In JSON it is
+ * {@code {"value": null, "suppressed": true}}.
  *
- * @param value the count; {@code null} exactly when suppressed
+ * @param value the count; empty exactly when suppressed
  */
-public record Cell(Long value, boolean suppressed) {
+public record Cell(OptionalLong value, boolean suppressed) {
 
     /** How every renderer shows a suppressed cell. */
     public static final String MARKER = "<k";
 
+    private static final Cell HIDDEN = new Cell(OptionalLong.empty(), true);
+
     public Cell {
-        if (suppressed != (value == null)) {
+        if (value == null || suppressed == value.isPresent()) {
             throw new IllegalArgumentException("a cell has a value exactly when it is not suppressed");
         }
-        if (value != null && value < 0) {
-            throw new IllegalArgumentException("a count cannot be negative, was " + value);
+        if (value.isPresent() && value.getAsLong() < 0) {
+            throw new IllegalArgumentException("a count cannot be negative, was " + value.getAsLong());
         }
     }
 
     public static Cell of(long value) {
-        return new Cell(value, false);
+        return new Cell(OptionalLong.of(value), false);
     }
 
     public static Cell hidden() {
-        return new Cell(null, true);
+        return HIDDEN;
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore
@@ -37,7 +40,7 @@ public record Cell(Long value, boolean suppressed) {
 
     /** The value as text, or the marker. */
     public String text() {
-        return suppressed ? MARKER : Long.toString(value);
+        return suppressed ? MARKER : Long.toString(value.getAsLong());
     }
 
     @Override
@@ -47,6 +50,9 @@ public record Cell(Long value, boolean suppressed) {
 
     /** The value, which must be published. */
     public long get() {
-        return Objects.requireNonNull(value, "the cell is suppressed");
+        if (suppressed) {
+            throw new IllegalStateException("the cell is suppressed");
+        }
+        return value.getAsLong();
     }
 }

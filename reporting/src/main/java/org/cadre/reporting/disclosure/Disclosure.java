@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.cadre.kernel.Require;
 
 /**
@@ -181,9 +182,9 @@ public final class Disclosure {
         Cell den = count(id + "/denominator", denominator);
         Cell num = isSafe(numerator) && isSafe(denominator - numerator) && den.isPublished() && !forced(id + "/numerator", numerator)
                 ? Cell.of(numerator) : Cell.hidden();
-        BigDecimal percent = num.isPublished() && denominator > 0
-                ? BigDecimal.valueOf(numerator * 100L).divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP)
-                : null;
+        Optional<BigDecimal> percent = num.isPublished() && denominator > 0
+                ? Optional.of(BigDecimal.valueOf(numerator * 100L).divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP))
+                : Optional.empty();
         return new Share(num, den, percent);
     }
 
@@ -195,9 +196,9 @@ public final class Disclosure {
     /** A mean known by {@code id} (its n is {@code id/n}); withheld when n is. */
     public Mean mean(String id, long n, BigDecimal sum) {
         Cell count = count(id + "/n", n);
-        BigDecimal value = count.isPublished() && n > 0
-                ? sum.divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP)
-                : null;
+        Optional<BigDecimal> value = count.isPublished() && n > 0
+                ? Optional.of(sum.divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP))
+                : Optional.empty();
         return new Mean(count, value);
     }
 
@@ -206,7 +207,8 @@ public final class Disclosure {
      * two never disagree about what is withheld.
      */
     public Mean mean(Cell n, long trueN, BigDecimal sum) {
-        BigDecimal value = n.isPublished() && trueN > 0 ? sum.divide(BigDecimal.valueOf(trueN), 2, RoundingMode.HALF_UP) : null;
+        Optional<BigDecimal> value = n.isPublished() && trueN > 0
+                ? Optional.of(sum.divide(BigDecimal.valueOf(trueN), 2, RoundingMode.HALF_UP)) : Optional.empty();
         return new Mean(n, value);
     }
 

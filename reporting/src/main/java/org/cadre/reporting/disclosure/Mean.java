@@ -1,15 +1,25 @@
 package org.cadre.reporting.disclosure;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 
 /**
  * A mean over n values, to two decimals, rounded half up.
  *
- * @param value {@code null} when n is suppressed or 0
+ * @param value empty when n is withheld or 0 (null in JSON)
  */
-public record Mean(Cell n, BigDecimal value) {
+public record Mean(Cell n, Optional<BigDecimal> value) {
+
+    public Mean {
+        if (n == null || value == null) {
+            throw new IllegalArgumentException("Mean: n and value must be given (value may be empty)");
+        }
+        if (value.isPresent() && !n.isPublished()) {
+            throw new IllegalArgumentException("Mean.value must be empty when n is withheld");
+        }
+    }
 
     public String text() {
-        return (value == null ? Cell.MARKER : value.toPlainString()) + " (n = " + n.text() + ")";
+        return value.map(BigDecimal::toPlainString).orElse(Cell.MARKER) + " (n = " + n.text() + ")";
     }
 }

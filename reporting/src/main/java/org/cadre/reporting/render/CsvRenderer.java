@@ -129,18 +129,18 @@ public final class CsvRenderer {
                 List<String> line = new ArrayList<>(lead);
                 line.add("indicator");
                 line.addAll(java.util.Collections.nCopies(6, ""));
-                line.addAll(List.of(i.id(), i.title(), i.kind(), i.measure(), plain(i.baseline()), plain(i.target()),
-                        i.targetPeriod() == null ? "" : i.targetPeriod().first().toString(),
-                        i.targetPeriod() == null ? "" : i.targetPeriod().last().toString()));
+                line.addAll(List.of(i.id(), i.title(), i.kind(), i.measure(), plain(i.baseline()), i.target().map(CsvRenderer::plain).orElse(""),
+                        i.targetPeriod().map(p -> p.first().toString()).orElse(""),
+                        i.targetPeriod().map(p -> p.last().toString()).orElse("")));
                 if (i.isCustom()) {
-                    line.addAll(List.of(i.reported() == null ? NOT_REPORTED : plain(i.reported()), "", "", i.note() == null ? "" : i.note()));
-                } else if (i.actual() != null) {
-                    var share = i.actual();
-                    String percent = share.percent() != null ? plain(share.percent())
-                            : share.numerator().suppressed() || share.denominator().suppressed() ? Cell.MARKER : "";
+                    line.addAll(List.of(i.reported().map(CsvRenderer::plain).orElse(NOT_REPORTED), "", "", i.note().orElse("")));
+                } else if (i.actual().isPresent()) {
+                    var share = i.actual().get();
+                    String percent = share.percent().map(CsvRenderer::plain)
+                            .orElse(share.numerator().suppressed() || share.denominator().suppressed() ? Cell.MARKER : "");
                     line.addAll(List.of(percent, share.numerator().text(), share.denominator().text(), ""));
                 } else {
-                    line.addAll(List.of(i.count().text(), "", "", ""));
+                    line.addAll(List.of(i.count().orElseThrow().text(), "", "", ""));
                 }
                 csv.printRecord(safe(line));
             }
@@ -151,6 +151,6 @@ public final class CsvRenderer {
     }
 
     private static String plain(java.math.BigDecimal value) {
-        return value == null ? "" : value.toPlainString();
+        return value.toPlainString();
     }
 }

@@ -100,7 +100,7 @@ public final class HtmlRenderer {
                     .append("</th><th>").append(e(labels.get("courseDays"))).append("</th><th>").append(e(labels.get("participants")))
                     .append("</th></tr>");
             for (var region : r.regions()) {
-                h.append("<tr><td>").append(e((region.region() == null ? labels.get("regionNotRecorded") : region.region()) + ", "
+                h.append("<tr><td>").append(e(region.region().orElse(labels.get("regionNotRecorded")) + ", "
                         + countryName(region.country()))).append("</td><td>").append(region.events()).append("</td><td>")
                         .append(region.courseDays()).append("</td>").append(cell(region.participantsPresent())).append("</tr>");
             }
@@ -142,7 +142,7 @@ public final class HtmlRenderer {
             h.append(chart(labels.get("cascade") + " " + c.tot(), labels.get("graduates") + " " + c.graduates().text() + ", "
                     + labels.get("officersTrained") + " " + c.officersTrained().text(), List.of(labels.get("count")), reach));
             h.append("<p>").append(e(c.tot() + ": " + labels.get("cascades") + " " + c.cascades().text() + ", "
-                    + labels.get("multiplier") + " " + (c.multiplier() == null ? Cell.MARKER : decimal(c.multiplier())))).append("</p>");
+                    + labels.get("multiplier") + " " + c.multiplier().map(this::decimal).orElse(Cell.MARKER))).append("</p>");
             h.append("<table data-table=\"perGraduate\"><caption>").append(e(labels.get("perGraduate"))).append("</caption><tr><th>")
                     .append(e(labels.get("graduate"))).append("</th><th>").append(e(labels.get("officersTrained"))).append("</th></tr>");
             c.perGraduate().forEach(g -> h.append("<tr><td>").append(e(g.graduate())).append("</td>").append(cell(g.officers())).append("</tr>"));
@@ -157,15 +157,15 @@ public final class HtmlRenderer {
             String actual;
             String from;
             if (i.isCustom()) {
-                actual = i.reported() == null ? labels.get("notReported") : decimal(i.reported());
-                from = labels.get("enteredByStaff") + (i.note() == null ? "" : ": " + i.note());
+                actual = i.reported().map(this::decimal).orElse(labels.get("notReported"));
+                from = labels.get("enteredByStaff") + i.note().map(n -> ": " + n).orElse("");
             } else {
-                actual = i.actual() != null ? share(i.actual()) : i.count().text();
+                actual = i.actual().map(this::share).orElseGet(() -> i.count().orElseThrow().text());
                 from = labels.get("computed");
             }
-            String target = i.target() == null ? labels.get("noTarget") : decimal(i.target());
-            String targetFor = i.target() == null ? "" : i.targetPeriod() == null ? labels.get("wholeProgramme")
-                    : date(i.targetPeriod().first()) + " – " + date(i.targetPeriod().last());
+            String target = i.target().map(this::decimal).orElse(labels.get("noTarget"));
+            String targetFor = i.target().isEmpty() ? "" : i.targetPeriod().map(p -> date(p.first()) + " – " + date(p.last()))
+                    .orElse(labels.get("wholeProgramme"));
             h.append("<tr><td>").append(e(i.id() + " " + i.title())).append("</td><td>").append(e(decimal(i.baseline())))
                     .append("</td><td>").append(e(target)).append("</td><td>").append(e(targetFor))
                     .append("</td><td>").append(e(actual)).append("</td><td>").append(e(from)).append("</td></tr>");
@@ -202,7 +202,7 @@ public final class HtmlRenderer {
 
     /** Venues as {@code Khorog (Gorno-Badakhshan), Tajikistan; Kulob (Khatlon), Tajikistan}. */
     private String places(List<org.cadre.reporting.EventReport.VenueLine> venues) {
-        return String.join("; ", venues.stream().map(v -> v.place() + (v.region() == null ? "" : " (" + v.region() + ")") + ", "
+        return String.join("; ", venues.stream().map(v -> v.place() + v.region().map(region -> " (" + region + ")").orElse("") + ", "
                 + countryName(v.country())).toList());
     }
 
@@ -391,11 +391,11 @@ public final class HtmlRenderer {
 
     private String share(Share s) {
         String text = s.numerator().text() + " / " + s.denominator().text();
-        return s.percent() == null ? text : text + " (" + decimal(s.percent()) + " %)";
+        return s.percent().map(p -> text + " (" + decimal(p) + " %)").orElse(text);
     }
 
     private String mean(Mean m) {
-        return (m.value() == null ? Cell.MARKER : decimal(m.value())) + " (n = " + m.n().text() + ")";
+        return m.value().map(this::decimal).orElse(Cell.MARKER) + " (n = " + m.n().text() + ")";
     }
 
     /** The number with as many decimals as it carries (percentages one, means two), in the page's locale. */

@@ -4,6 +4,7 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -12,6 +13,7 @@ import org.cadre.reporting.EventReports;
 import org.cadre.reporting.ProgrammeReport;
 import org.cadre.reporting.ProgrammeReport.IndicatorResult;
 import org.cadre.reporting.disclosure.Cell;
+import org.cadre.reporting.disclosure.Share;
 import org.cadre.reporting.disclosure.Table;
 
 /**
@@ -111,7 +113,8 @@ public final class IatiRenderer {
             x.writeAttribute("aggregation-status", percentage ? "0" : "1");
             narrativeElement(x, "title", i.title());
             x.writeStartElement("description");
-            narrative(x, i.isCustom() ? "Entered by staff for each period, as reported to them." : "Computed as " + i.computedAs() + ".");
+            narrative(x, i.computedAs().map(definition -> "Computed as " + definition + ".")
+                    .orElse("Entered by staff for each period, as reported to them."));
             x.writeEndElement();
             x.writeEmptyElement("baseline");
             x.writeAttribute("year", Integer.toString(report.from().getYear()));
@@ -121,29 +124,31 @@ public final class IatiRenderer {
             x.writeAttribute("iso-date", report.from().toString());
             x.writeEmptyElement("period-end");
             x.writeAttribute("iso-date", report.to().toString());
-            if (i.target() != null) {
+            if (i.target().isPresent()) {
                 x.writeStartElement("target");
-                x.writeAttribute("value", plain(i.target()));
-                if (i.targetPeriod() == null) {
+                x.writeAttribute("value", plain(i.target().get()));
+                if (i.targetPeriod().isEmpty()) {
                     narrativeElement(x, "comment", "Target for the whole programme.");
-                } else if (!i.targetPeriod().first().equals(report.from()) || !i.targetPeriod().last().equals(report.to())) {
-                    narrativeElement(x, "comment", "Target for " + i.targetPeriod().first() + " to " + i.targetPeriod().last() + ".");
+                } else if (!i.targetPeriod().get().first().equals(report.from()) || !i.targetPeriod().get().last().equals(report.to())) {
+                    narrativeElement(x, "comment", "Target for " + i.targetPeriod().get().first() + " to " + i.targetPeriod().get().last() + ".");
                 }
                 x.writeEndElement();
             }
             if (i.isCustom()) {
                 // As entered, and only when entered: no actual is not an actual of 0.
-                if (i.reported() != null) {
+                if (i.reported().isPresent()) {
                     x.writeStartElement("actual");
-                    x.writeAttribute("value", plain(i.reported()));
-                    narrativeElement(x, "comment", "Entered by staff" + (i.note() == null ? "." : ": " + i.note()));
+                    x.writeAttribute("value", plain(i.reported().get()));
+                    narrativeElement(x, "comment", "Entered by staff" + i.note().map(n -> ": " + n).orElse("."));
                     x.writeEndElement();
                 }
             } else if (percentage) {
-                actual(x, i.actual().percent() == null ? null : plain(i.actual().percent()),
-                        "Numerator " + i.actual().numerator().text() + ", denominator " + i.actual().denominator().text() + ".");
+                Share share = i.actual().orElseThrow();
+                actual(x, share.percent().map(IatiRenderer::plain),
+                        Optional.of("Numerator " + share.numerator().text() + ", denominator " + share.denominator().text() + "."));
             } else {
-                actual(x, i.count().isPublished() ? Long.toString(i.count().get()) : null, null);
+                Cell count = i.count().orElseThrow();
+                actual(x, count.isPublished() ? Optional.of(Long.toString(count.get())) : Optional.empty(), Optional.empty());
                 if (i.id().equals(firstOfficialsIndicator(report))) {
                     dimensions(x, report.officialsBySexAndCountry());
                 }
@@ -155,7 +160,7 @@ public final class IatiRenderer {
     }
 
     private static String firstOfficialsIndicator(ProgrammeReport report) {
-        return report.indicators().stream().filter(i -> i.computedAs() != null && i.computedAs().startsWith("distinct participants present at any event"))
+        return report.indicators().stream().filter(i -> i.computedAs().filter(c -> c.startsWith("distinct participants present at any event")).isPresent())
                 .map(IndicatorResult::id).findFirst().orElse("");
     }
 
@@ -184,15 +189,16 @@ public final class IatiRenderer {
         x.writeEndElement();
     }
 
-    private static void actual(XMLStreamWriter x, String value, String comment) throws XMLStreamException {
+    /** An actual: its value and comment, or without a value, the comment that it is withheld. */
+    private static void actual(XMLStreamWriter x, Optional<String> value, Optional<String> comment) throws XMLStreamException {
         x.writeStartElement("actual");
-        if (value != null) {
-            x.writeAttribute("value", value);
-        }
-        if (value == null) {
+        if (value.isPresent()) {
+            x.writeAttribute("value", value.get());
+            if (comment.isPresent()) {
+                narrativeElement(x, "comment", comment.get());
+            }
+        } else {
             withheldComment(x);
-        } else if (comment != null) {
-            narrativeElement(x, "comment", comment);
         }
         x.writeEndElement();
     }

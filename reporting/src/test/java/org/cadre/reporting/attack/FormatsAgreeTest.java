@@ -95,12 +95,8 @@ class FormatsAgreeTest {
         // report's published count or percentage, or has no value where the report withholds it.
         List<java.math.BigDecimal> published = new ArrayList<>();
         report.indicators().forEach(ind -> {
-            if (ind.count() != null && ind.count().isPublished()) {
-                published.add(java.math.BigDecimal.valueOf(ind.count().get()));
-            }
-            if (ind.actual() != null && ind.actual().percent() != null) {
-                published.add(ind.actual().percent());
-            }
+            ind.count().filter(Cell::isPublished).ifPresent(count -> published.add(java.math.BigDecimal.valueOf(count.get())));
+            ind.actual().flatMap(share -> share.percent()).ifPresent(published::add);
         });
         t.columnTotals().stream().filter(Cell::isPublished).forEach(c -> published.add(java.math.BigDecimal.valueOf(c.get())));
         t.rowTotals().stream().filter(Cell::isPublished).forEach(c -> published.add(java.math.BigDecimal.valueOf(c.get())));

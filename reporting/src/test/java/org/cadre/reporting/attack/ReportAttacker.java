@@ -203,8 +203,8 @@ final class ReportAttacker {
             }
             a.figure(at + "ratings " + f.session(), n, f.distribution().total(), ft.distribution().total().get(), true);
             a.figure(at + "rating n " + f.session(), n, f.rating().n(), ft.rating().n().get(), true);
-            if (f.rating().value() != null && f.rating().n().isPublished()) {
-                double m = f.rating().value().doubleValue();
+            if (f.rating().value().isPresent() && f.rating().n().isPublished()) {
+                double m = f.rating().value().get().doubleValue();
                 long count = f.rating().n().get();
                 a.atLeast(points, count * (m - 0.005) - 1e-9);
                 a.atMost(points, count * (m + 0.005) + 1e-9);
@@ -407,11 +407,11 @@ final class ReportAttacker {
             ProgrammeReport.IndicatorResult it = truth.indicators().get(i);
             String at = "indicator " + ind.id();
             switch (metricOf(ind)) {
-                case "officials" -> a.figure(at, all, ind.count(), it.count().get(), true);
+                case "officials" -> a.figure(at, all, ind.count().orElseThrow(), it.count().orElseThrow().get(), true);
                 case "women" -> {
-                    a.figure(at + " denominator", all, ind.actual().denominator(), it.actual().denominator().get(), true);
-                    a.figure(at + " numerator", select(atoms, null, sexLabel(Sex.FEMALE), null), ind.actual().numerator(),
-                            it.actual().numerator().get(), false);
+                    a.figure(at + " denominator", all, ind.actual().orElseThrow().denominator(), it.actual().orElseThrow().denominator().get(), true);
+                    a.figure(at + " numerator", select(atoms, null, sexLabel(Sex.FEMALE), null), ind.actual().orElseThrow().numerator(),
+                            it.actual().orElseThrow().numerator().get(), false);
                 }
                 case "certification", "tests" -> {
                     boolean certification = metricOf(ind).equals("certification");
@@ -438,18 +438,18 @@ final class ReportAttacker {
                     } else if (certification) {
                         a.atLeast(new Sum().plus(den).minus(totLines), 0);
                     }
-                    a.figure(at + " denominator", den, ind.actual().denominator(), it.actual().denominator().get(), true);
-                    a.figure(at + " numerator", num, ind.actual().numerator(), it.actual().numerator().get(), false);
+                    a.figure(at + " denominator", den, ind.actual().orElseThrow().denominator(), it.actual().orElseThrow().denominator().get(), true);
+                    a.figure(at + " numerator", num, ind.actual().orElseThrow().numerator(), it.actual().orElseThrow().numerator().get(), false);
                 }
-                case "trainers" -> a.figure(at, new Sum().plus(level.get("certified-trainer")).plus(level.get("lead-trainer")), ind.count(),
-                        it.count().get(), true);
+                case "trainers" -> a.figure(at, new Sum().plus(level.get("certified-trainer")).plus(level.get("lead-trainer")), ind.count().orElseThrow(),
+                        it.count().orElseThrow().get(), true);
                 case "cascade" -> {
                     Sum u = new Sum().plus(a.unknown(at));
                     for (Sum each : officersEach) {
                         a.atLeast(new Sum().plus(u).minus(each), 0);
                     }
                     a.atMost(new Sum().plus(u).minus(officersOfAll), 0);
-                    a.figure(at, u, ind.count(), it.count().get(), true);
+                    a.figure(at, u, ind.count().orElseThrow(), it.count().orElseThrow().get(), true);
                 }
                 default -> throw new AssertionError("an indicator the attacker does not know: " + ind.computedAs());
             }
@@ -458,7 +458,7 @@ final class ReportAttacker {
 
     /** Which metric an indicator reports, from its published definition. */
     private static String metricOf(ProgrammeReport.IndicatorResult ind) {
-        String d = ind.computedAs();
+        String d = ind.computedAs().orElseThrow();
         if (d.startsWith("distinct participants present at any event")) {
             return "officials";
         } else if (d.startsWith("female officials")) {

@@ -30,17 +30,17 @@ final class Attacker {
         known = new Long[rows + 1][width];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                known[r][c] = t.cell(r, c).value();
+                known[r][c] = boxed(t.cell(r, c));
             }
             if (rowTotals) {
-                known[r][cols] = t.rowTotals().get(r).value();
+                known[r][cols] = boxed(t.rowTotals().get(r));
             }
         }
         for (int c = 0; c < cols; c++) {
-            known[rows][c] = t.columnTotals().get(c).value();
+            known[rows][c] = boxed(t.columnTotals().get(c));
         }
         if (rowTotals) {
-            known[rows][cols] = t.total().value();
+            known[rows][cols] = boxed(t.total());
             for (int r = 0; r <= rows; r++) {
                 int[][] eq = new int[cols + 1][];
                 for (int c = 0; c <= cols; c++) {
@@ -133,5 +133,10 @@ final class Attacker {
             }
         }
         return null;
+    }
+
+    /** A published cell's value, or null for a withheld one. */
+    private static Long boxed(Cell cell) {
+        return cell.isPublished() ? cell.get() : null;
     }
 }

@@ -47,13 +47,13 @@ class DisclosureTest {
     void a_small_count_and_its_complement_are_suppressed_in_a_one_way_table() {
         Table t = DONOR.publish(Counts.oneWay("sex", List.of("female", "male", "another"), new long[] {6, 20, 0}));
 
-        assertThat(t.get("female").value()).isEqualTo(6);
-        assertThat(t.get("male").value()).isEqualTo(20);
+        assertThat(t.get("female").get()).isEqualTo(6);
+        assertThat(t.get("male").get()).isEqualTo(20);
         assertThat(t.total().get()).isEqualTo(26);
         Table small = DONOR.publish(Counts.oneWay("sex", List.of("female", "male", "another"), new long[] {2, 24, 0}));
         assertThat(small.get("female").suppressed()).isTrue();
         assertThat(small.get("male").suppressed()).as("the complement, else 26 - 24 gives 2").isTrue();
-        assertThat(small.get("another").value()).isZero();
+        assertThat(small.get("another").get()).isZero();
         assertThat(small.total().get()).isEqualTo(26);
     }
 
