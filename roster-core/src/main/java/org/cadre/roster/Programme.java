@@ -2,6 +2,7 @@ package org.cadre.roster;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedSet;
+import java.util.Collection;
 import java.util.Optional;
 import org.cadre.kernel.Require;
 
@@ -26,6 +27,25 @@ public record Programme(ProgrammeId id, String title, String donor, ImmutableSet
             Require.inRange(goal, 1, 17, "Programme.sdgs");
         }
         Require.present(period, "Programme.period");
+    }
+
+    /**
+     * A programme whose period is not recorded, from plain JDK collections (see decision 9 in
+     * {@code docs/decisions.md}: Guava's immutable types in what the library returns, JDK types in what it
+     * takes).
+     *
+     * @param id the programme's id
+     * @param title the programme's title as its agreement names it
+     * @param donor who funds it, as reports name it
+     * @param countries the countries in scope; copied
+     * @param sdgs the Sustainable Development Goals it is tagged with, 1 to 17; copied and sorted
+     * @return the programme
+     * @throws IllegalArgumentException if a text is blank or a goal lies outside 1 to 17
+     */
+    public static Programme of(ProgrammeId id, String title, String donor, Collection<Country> countries,
+            Collection<Integer> sdgs) {
+        return new Programme(id, title, donor, ImmutableSet.copyOf(Require.present(countries, "Programme.countries")),
+                ImmutableSortedSet.copyOf(Require.present(sdgs, "Programme.sdgs")));
     }
 
     /** A programme whose period is not recorded. */
