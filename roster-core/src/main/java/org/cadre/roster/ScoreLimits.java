@@ -19,7 +19,14 @@ public final class ScoreLimits {
 
     private ScoreLimits() {}
 
-    /** Why the test score does not fit the package's blueprint; empty when it fits. */
+    /**
+     * Why the test score does not fit the package's blueprint.
+     *
+     * @param score a test score
+     * @param curriculum the package version tested
+     * @return one sentence per problem (an item that is not a test question, points over its maximum);
+     *     empty when it fits
+     */
     public static ImmutableList<String> of(TestScore score, Curriculum curriculum) {
         Map<ItemCode, AssessmentItem> items = new HashMap<>();
         curriculum.assessment().items().forEach(i -> items.putIfAbsent(i.code(), i));
@@ -35,7 +42,14 @@ public final class ScoreLimits {
         return problems.build();
     }
 
-    /** Why the practice-teaching score does not fit the event's rubric (or its absence); empty when it fits. */
+    /**
+     * Why the practice-teaching score does not fit the event's rubric (or its absence).
+     *
+     * @param practice a practice-teaching score
+     * @param rubric the event's rubric, if it has one
+     * @return one sentence per problem (no rubric, an unknown criterion, points over its maximum); empty
+     *     when it fits
+     */
     public static ImmutableList<String> of(PracticeTeaching practice, Optional<Rubric> rubric) {
         if (rubric.isEmpty()) {
             return ImmutableList.of("practice teaching is scored but the event has no rubric");
