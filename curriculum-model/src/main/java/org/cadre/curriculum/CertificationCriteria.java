@@ -19,6 +19,16 @@ import org.cadre.kernel.Require;
 public record CertificationCriteria(double minAttendanceShare, int postTestPassMark,
         boolean practiceTeachingRequired, Optional<Period> certificateValidity) {
 
+    /**
+     * Checks what can be checked on its own; ranges against the rest of the package are rule findings.
+     *
+     * @param minAttendanceShare share of agenda sessions attended, 0 to 1; finite
+     * @param postTestPassMark points on the post-test needed
+     * @param practiceTeachingRequired whether a passed practical task is required
+     * @param certificateValidity how long a trainer certificate is valid; empty if the package certifies no
+     *     trainers; at most {@value #MAX_VALIDITY_YEARS} years
+     * @throws IllegalArgumentException if the share is not finite, the validity missing or too long
+     */
     public CertificationCriteria {
         Require.finite(minAttendanceShare, "CertificationCriteria.minAttendanceShare");
         Require.present(certificateValidity, "CertificationCriteria.certificateValidity");
@@ -27,14 +37,22 @@ public record CertificationCriteria(double minAttendanceShare, int postTestPassM
                 "CertificationCriteria.certificateValidity", "must be at most " + MAX_VALIDITY_YEARS + " years"));
     }
 
-    /** Criteria of a package that certifies trainers for the given validity. */
+    /**
+     * Criteria of a package that certifies trainers for the given validity.
+     *
+     * @param minAttendanceShare share of agenda sessions attended, 0 to 1 (0.8 = 80 %)
+     * @param postTestPassMark points on the post-test needed
+     * @param practiceTeachingRequired whether a passed practical task is required
+     * @param certificateValidity how long a trainer certificate is valid, such as three years
+     * @throws IllegalArgumentException if the share is not finite, the validity missing or too long
+     */
     public CertificationCriteria(double minAttendanceShare, int postTestPassMark, boolean practiceTeachingRequired,
             Period certificateValidity) {
         this(minAttendanceShare, postTestPassMark, practiceTeachingRequired,
                 Optional.of(Require.present(certificateValidity, "CertificationCriteria.certificateValidity")));
     }
 
-    /** Whether the package certifies trainers: it states how long their certificate is valid. */
+    /** {@return whether the package certifies trainers: it states how long their certificate is valid} */
     public boolean certifiesTrainers() {
         return certificateValidity.isPresent();
     }

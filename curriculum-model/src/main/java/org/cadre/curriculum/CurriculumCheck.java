@@ -44,34 +44,56 @@ public final class CurriculumCheck {
         this.diff = com.google.common.base.Suppliers.memoize(() -> previous.map(p -> CurriculumDiff.between(p, curriculum)));
     }
 
-    /** A check of the curriculum on its own. */
+    /**
+     * A check of the curriculum on its own.
+     *
+     * @param curriculum the version to check
+     * @return the check, ready to {@link #run()}
+     */
     public static CurriculumCheck of(Curriculum curriculum) {
         return new CurriculumCheck(curriculum, Optional.empty(), Optional.empty());
     }
 
-    /** Also checks that the planned sessions fit the course frame. */
+    /**
+     * Also checks that the planned sessions fit the course frame.
+     *
+     * @param frame the days and daily contact time the course offers
+     * @return a new check; this one is unchanged
+     */
     public CurriculumCheck within(CourseFrame frame) {
         return new CurriculumCheck(curriculum, Optional.of(Require.present(frame, "frame")), previous);
     }
 
-    /** Also checks this version as a revision of {@code earlier} (version step, revision record). */
+    /**
+     * Also checks this version as a revision of {@code earlier} (version step, revision record).
+     *
+     * @param earlier the version this one revises
+     * @return a new check; this one is unchanged
+     */
     public CurriculumCheck revising(Curriculum earlier) {
         return new CurriculumCheck(curriculum, course, Optional.of(Require.present(earlier, "earlier")));
     }
 
-    /** Runs every rule; never stops at the first finding. */
+    /**
+     * Runs every rule; never stops at the first finding.
+     *
+     * @return every finding, errors first; empty when the package is sound
+     */
     public Findings run() {
         return Rule.checkAll(CurriculumRule.all(), this);
     }
 
+    /** {@return the version checked} */
     public Curriculum curriculum() {
         return curriculum;
     }
 
+    /** {@return the course frame to fit, if one was given} */
     public Optional<CourseFrame> course() {
         return course;
     }
 
+    /** {@return the version this one revises, if one was given} */
     public Optional<Curriculum> previous() {
         return previous;
     }

@@ -30,11 +30,23 @@ public record CurriculumDiff(ImmutableList<Change> changes) {
 
     private static final Comparator<Change> ORDER = comparing(Change::element).thenComparing(Change::code);
 
+    /**
+     * Sorts the changes into the diff's order.
+     *
+     * @param changes the changes, in any order
+     * @throws IllegalArgumentException if {@code changes} is missing or holds a null
+     */
     public CurriculumDiff {
         changes = ImmutableList.sortedCopyOf(ORDER, Require.list(changes, "CurriculumDiff.changes"));
     }
 
-    /** What changed going from {@code from} to {@code to}. */
+    /**
+     * What changed going from {@code from} to {@code to}, element by element and field by field.
+     *
+     * @param from the older version (or any version: the diff does not require an order)
+     * @param to the newer version
+     * @return the changes; empty if nothing differs
+     */
     public static CurriculumDiff between(Curriculum from, Curriculum to) {
         Require.present(from, "from");
         Require.present(to, "to");
@@ -71,16 +83,17 @@ public record CurriculumDiff(ImmutableList<Change> changes) {
                 .collect(ImmutableList.toImmutableList());
     }
 
-    /** The diff that undoes this one: added becomes removed, and every before/after swaps. */
+    /** {@return the diff that undoes this one: added becomes removed, and every before/after swaps} */
     public CurriculumDiff inverse() {
         return new CurriculumDiff(changes.stream().map(Change::inverse).collect(ImmutableList.toImmutableList()));
     }
 
+    /** {@return whether nothing changed} */
     public boolean isEmpty() {
         return changes.isEmpty();
     }
 
-    /** One readable line per change, in order: {@code + session M1.S9 "Document fraud at air BCPs"}. */
+    /** {@return one readable line per change, in order: {@code + session M1.S9 "Document fraud at air BCPs"}} */
     public ImmutableList<String> lines() {
         return changes.stream().map(Change::toString).collect(ImmutableList.toImmutableList());
     }
@@ -92,16 +105,22 @@ public record CurriculumDiff(ImmutableList<Change> changes) {
 
     /** The kinds of element a diff compares, in the order a diff lists them. */
     public enum Element {
+        /** The package's own fields: title, languages, owners, audience, pass mark, certification. */
         PACKAGE("package", "title", c -> Map.of(PACKAGE_CODE, packageSnapshot(c))),
+        /** A job competence: its title and outcomes. */
         COMPETENCE("competence", "title", c -> index(c.competences(), k -> k.code().value(), k -> new Snapshot(k.title(),
                 ImmutableSortedMap.of("title", k.title(), "outcomes", join(k.outcomes()))))),
+        /** A learning outcome: its statement, level and domain. */
         OUTCOME("outcome", "statement", c -> index(c.outcomes(), o -> o.code().value(), o -> new Snapshot(o.statement(),
                 ImmutableSortedMap.of("statement", o.statement(), "level", Integer.toString(o.level()),
                         "domain", org.cadre.kernel.Label.of(o.domain()))))),
+        /** A module: its title, outcomes, prerequisites and border settings. */
         MODULE("module", "title", c -> index(c.modules(), m -> m.code().value(), m -> new Snapshot(m.title(),
                 ImmutableSortedMap.of("title", m.title(), "outcomes", join(m.outcomes()),
                         "prerequisites", join(m.prerequisites()), "settings", join(m.settings()))))),
+        /** A session: its title, module, minutes, methods, outcomes and materials. */
         SESSION("session", "title", Element::sessionSnapshots),
+        /** An assessment item: its kind, prompt, outcomes and points. */
         ASSESSMENT_ITEM("item", "prompt", c -> index(c.assessment().items(), i -> i.code().value(), i -> new Snapshot(i.prompt(),
                 ImmutableSortedMap.of("kind", org.cadre.kernel.Label.of(i.kind()), "prompt", i.prompt(),
                         "outcomes", join(i.outcomes()), "maxPoints", Integer.toString(i.maxPoints())))));
@@ -116,7 +135,7 @@ public record CurriculumDiff(ImmutableList<Change> changes) {
             this.snapshots = snapshots;
         }
 
-        /** The word used in readable diff lines ({@code session}, {@code item}). */
+        /** {@return the word used in readable diff lines ({@code session}, {@code item})} */
         public String label() {
             return label;
         }
@@ -178,7 +197,12 @@ public record CurriculumDiff(ImmutableList<Change> changes) {
 
     /** Added, removed, or changed in place. */
     public enum Kind {
-        ADDED("+"), REMOVED("-"), CHANGED("~");
+        /** In the newer version only ({@code +} in readable lines). */
+        ADDED("+"),
+        /** In the older version only ({@code -}). */
+        REMOVED("-"),
+        /** In both, with at least one field changed ({@code ~}). */
+        CHANGED("~");
 
         private final String mark;
 
@@ -204,6 +228,16 @@ public record CurriculumDiff(ImmutableList<Change> changes) {
      */
     public record Change(Element element, String code, Kind kind, String label, ImmutableList<FieldChange> fields) {
 
+        /**
+         * Checks the change.
+         *
+         * @param element what kind of element changed
+         * @param code the element's code ({@link CurriculumDiff#PACKAGE_CODE} for the package's own fields)
+         * @param kind added, removed or changed
+         * @param label the element's title in the newer version (the older one for a removed element)
+         * @param fields each changed field, for a changed element; copied
+         * @throws IllegalArgumentException if a value is missing
+         */
         public Change {
             Require.present(element, "Change.element");
             Require.present(code, "Change.code");
@@ -221,6 +255,12 @@ public record CurriculumDiff(ImmutableList<Change> changes) {
                     fields.stream().map(FieldChange::inverse).collect(ImmutableList.toImmutableList()));
         }
 
+        /**
+         * Whether the change includes a field, as the version policy asks ("did the minutes change?").
+         *
+         * @param field the field's name, as in {@link FieldChange#field()}, such as {@code minutes}
+         * @return whether that field changed
+         */
         public boolean touches(String field) {
             return fields.stream().anyMatch(f -> f.field().equals(field));
         }
@@ -238,6 +278,14 @@ public record CurriculumDiff(ImmutableList<Change> changes) {
     /** One field of a changed element, before and after. */
     public record FieldChange(String field, String before, String after) {
 
+        /**
+         * Checks the field change.
+         *
+         * @param field the field's name, such as {@code minutes} or {@code outcomes}
+         * @param before its value in the older version, as text; empty if it had none
+         * @param after its value in the newer version, as text; empty if it has none
+         * @throws IllegalArgumentException if a value is missing
+         */
         public FieldChange {
             Require.present(field, "FieldChange.field");
             Require.present(before, "FieldChange.before");

@@ -355,7 +355,7 @@ public enum CurriculumRule implements Rule<CurriculumCheck>, RuleInfo.Specified 
         this.spec = new Spec(code, severity, meaning);
     }
 
-    /** Every curriculum rule, in catalogue order. */
+    /** {@return every curriculum rule, in catalogue order (the order of {@code docs/rules.md})} */
     public static ImmutableList<CurriculumRule> all() {
         return ALL;
     }

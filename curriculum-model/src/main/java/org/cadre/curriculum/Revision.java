@@ -8,6 +8,13 @@ import org.cadre.kernel.Require;
  */
 public record Revision(SemanticVersion previous, String reason) {
 
+    /**
+     * Checks the record.
+     *
+     * @param previous the version this one revises
+     * @param reason why it was revised, for the people who approve the new version; not blank, stripped
+     * @throws IllegalArgumentException if a value is missing or the reason is blank
+     */
     public Revision {
         Require.present(previous, "Revision.previous");
         reason = Require.text(reason, "Revision.reason");

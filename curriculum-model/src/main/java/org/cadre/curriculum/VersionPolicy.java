@@ -26,7 +26,12 @@ public final class VersionPolicy {
 
     private VersionPolicy() {}
 
-    /** The smallest version step the diff requires; {@link Bump#NONE} for an empty diff. */
+    /**
+     * The smallest version step a revision requires.
+     *
+     * @param diff what changed from the previous version
+     * @return the largest step any change requires; {@link Bump#NONE} for an empty diff
+     */
     public static Bump requiredBump(CurriculumDiff diff) {
         Bump required = Bump.NONE;
         for (Change change : diff.changes()) {
@@ -38,7 +43,12 @@ public final class VersionPolicy {
         return required;
     }
 
-    /** The smallest version step one change requires. */
+    /**
+     * The smallest version step one change requires, by the policy above.
+     *
+     * @param change one changed element
+     * @return major, minor or patch
+     */
     public static Bump requiredBump(Change change) {
         if (change.element() == Element.PACKAGE) {
             if (change.fields().stream().anyMatch(f -> f.field().startsWith("certification."))) {

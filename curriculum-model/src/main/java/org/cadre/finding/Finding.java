@@ -25,6 +25,16 @@ public record Finding(Severity severity, String code, String subject, String mes
             .thenComparing(Finding::subject)
             .thenComparing(Finding::message);
 
+    /**
+     * Checks the finding's shape, so a rule with a malformed code fails its own tests, not a report.
+     *
+     * @param severity how much it matters
+     * @param code {@code area.rule-name} in lower case, such as {@code enrolment.capacity-exceeded}
+     * @param subject what it is about; not blank
+     * @param message for a person; not blank
+     * @throws NullPointerException if a value is missing
+     * @throws IllegalArgumentException if the code is malformed or the subject or message blank
+     */
     public Finding {
         requireNonNull(severity, "severity");
         requireNonNull(code, "code");
@@ -36,6 +46,7 @@ public record Finding(Severity severity, String code, String subject, String mes
         checkArgument(!message.isBlank(), "message must not be blank");
     }
 
+    /** {@return whether it is an error: the input cannot be used as it is} */
     public boolean isError() {
         return severity == Severity.ERROR;
     }

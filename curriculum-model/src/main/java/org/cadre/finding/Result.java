@@ -21,11 +21,27 @@ public final class Result<T> {
         this.refusal = refusal;
     }
 
+    /**
+     * A command that succeeded.
+     *
+     * @param <T> the value's type
+     * @param value the new value; not null
+     * @return the result holding it
+     * @throws NullPointerException if {@code value} is null
+     */
     public static <T> Result<T> ok(T value) {
         return new Result<>(requireNonNull(value, "value"), Findings.none());
     }
 
-    /** A refusal; at least one finding, and at least one of them an error. */
+    /**
+     * A refusal; at least one finding, and at least one of them an error.
+     *
+     * @param <T> the type the command would have produced
+     * @param first a finding
+     * @param more further findings
+     * @return the refusal
+     * @throws IllegalArgumentException if no finding is an error (a warning alone refuses nothing)
+     */
     public static <T> Result<T> refused(Finding first, Finding... more) {
         Findings findings = Findings.of(first).and(Findings.of(more));
         if (!findings.hasErrors()) {
@@ -34,11 +50,17 @@ public final class Result<T> {
         return new Result<>(null, findings);
     }
 
+    /** {@return whether the command succeeded} */
     public boolean isOk() {
         return value != null;
     }
 
-    /** The new value; throws {@link IllegalStateException} naming the refusal when there is none. */
+    /**
+     * The new value, for callers that know the command cannot be refused (or treat a refusal as a bug).
+     *
+     * @return the value
+     * @throws IllegalStateException naming the refusal, if the command was refused
+     */
     public T value() {
         if (value == null) {
             throw new IllegalStateException("the command was refused: " + refusal);
@@ -46,16 +68,23 @@ public final class Result<T> {
         return value;
     }
 
+    /** {@return the value, or empty if the command was refused} */
     public Optional<T> toOptional() {
         return Optional.ofNullable(value);
     }
 
-    /** Why the command was refused; empty when it succeeded. */
+    /** {@return why the command was refused; empty when it succeeded} */
     public Findings refusal() {
         return refusal;
     }
 
-    /** Chains a further command onto a successful one; a refusal passes through. */
+    /**
+     * Chains a further command onto a successful one; a refusal passes through.
+     *
+     * @param <U> what the further command produces
+     * @param next the further command, given this result's value
+     * @return its result, or this refusal
+     */
     public <U> Result<U> then(Function<? super T, Result<U>> next) {
         return value == null ? new Result<>(null, refusal) : next.apply(value);
     }

@@ -6,15 +6,22 @@ package org.cadre.finding;
  */
 public interface RuleInfo {
 
-    /** Stable, documented code such as {@code curriculum.outcome-not-taught}. */
+    /** {@return the stable, documented code, such as {@code curriculum.outcome-not-taught}} */
     String code();
 
+    /** {@return how much a finding under this code matters} */
     Severity severity();
 
-    /** What the code means, in one sentence of domain language. */
+    /** {@return what the code means, in one sentence of domain language} */
     String meaning();
 
-    /** A finding under this code and severity. */
+    /**
+     * A finding under this code and severity.
+     *
+     * @param subject what it is about
+     * @param message for a person: what is wrong
+     * @return the finding
+     */
     default Finding finding(String subject, String message) {
         return new Finding(severity(), code(), subject, message);
     }
@@ -25,6 +32,7 @@ public interface RuleInfo {
      */
     interface Specified extends RuleInfo {
 
+        /** {@return the constant's code, severity and meaning} */
         Spec spec();
 
         @Override
@@ -45,6 +53,14 @@ public interface RuleInfo {
 
     /** Code, severity and meaning, checked once. */
     record Spec(String code, Severity severity, String meaning) {
+        /**
+         * Checks that a finding with this code can be made, so a malformed code fails at class loading.
+         *
+         * @param code {@code area.rule-name}
+         * @param severity how much it matters
+         * @param meaning one sentence of domain language
+         * @throws IllegalArgumentException if the code is malformed or the meaning blank
+         */
         public Spec {
             // A finding with this code must be constructible: the same checks apply.
             new Finding(severity, code, "rule", meaning);

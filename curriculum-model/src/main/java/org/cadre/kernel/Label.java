@@ -10,7 +10,12 @@ public final class Label {
 
     private Label() {}
 
-    /** The label of a constant: {@code TOT_COMPLETED} is {@code tot-completed}. */
+    /**
+     * The constant as documents spell it.
+     *
+     * @param value an enum constant, such as {@code TOT_COMPLETED}
+     * @return lower case with hyphens, such as {@code tot-completed}
+     */
     public static String of(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

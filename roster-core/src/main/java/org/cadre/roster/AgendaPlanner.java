@@ -25,7 +25,14 @@ public final class AgendaPlanner {
      * The draft agenda, or a refusal ({@code agenda.session-missing}) naming the first session that does
      * not fit in the days.
      *
+     * @param curriculum the package version; its sessions are placed in teaching order
+     * @param days the course days, every one of them used in order
+     * @param dayStart the local time each day's first session starts
+     * @param maxMinutesPerDay the most minutes of sessions in one day, 1 to 1440 (breaks not counted)
+     * @param breakMinutes the break between two sessions of a day; not negative
      * @param trainers who delivers each session
+     * @return the slots, or {@code agenda.session-missing} for the first session that does not fit
+     * @throws IllegalArgumentException if a value is missing or out of range
      */
     public static Result<ImmutableList<AgendaSlot>> plan(Curriculum curriculum, DateRange days, LocalTime dayStart,
             int maxMinutesPerDay, int breakMinutes, Function<Session, Set<PersonId>> trainers) {

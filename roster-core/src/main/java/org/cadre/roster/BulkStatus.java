@@ -26,6 +26,14 @@ public final class BulkStatus {
      * @param on the business day it happened; empty for the event's default day
      */
     public record Move(PersonId person, EnrolmentStatus status, Optional<LocalDate> on) {
+        /**
+         * Checks the move.
+         *
+         * @param person whose enrolment moves
+         * @param status the status it moves to
+         * @param on the business day it happened; empty for the event's default day
+         * @throws IllegalArgumentException if a value is missing
+         */
         public Move {
             Require.present(person, "Move.person");
             Require.present(status, "Move.status");
@@ -35,7 +43,15 @@ public final class BulkStatus {
 
     /**
      * The moves of every enrolment now in status {@code from} (and in {@code role}, if given) to {@code to}: approve
-     * every nomination, confirm every approved participant.
+     * every nomination, confirm every approved participant. Choosing whom "every" means is this method's
+     * alone, so the API and the command line cannot differ.
+     *
+     * @param enrolments the event's enrolments
+     * @param from the status to move from, such as {@link EnrolmentStatus#NOMINATED}
+     * @param role only enrolments in this role; empty for every role
+     * @param to the status to move to
+     * @param on the business day for every move; empty for the event's default day
+     * @return one move per chosen enrolment, in the enrolments' order; empty if none is in {@code from}
      */
     public static ImmutableList<Move> every(java.util.Collection<Enrolment> enrolments, EnrolmentStatus from, Optional<Role> role,
             EnrolmentStatus to, Optional<LocalDate> on) {
@@ -51,9 +67,12 @@ public final class BulkStatus {
     /**
      * Applies every move or none.
      *
+     * @param event the event, for its default days and finding subjects
      * @param current the event's enrolments by person
+     * @param moves the changes, one per person
      * @param today the current day where the event takes place
-     * @return the moved enrolments in the order of the moves, or every refusal (each names its person)
+     * @return the moved enrolments in the order of the moves, or every refusal (each names its person):
+     *     {@code command.not-enrolled}, {@code command.dated-ahead} or {@code enrolment.illegal-transition}
      */
     public static Result<ImmutableList<Enrolment>> apply(Event event, Map<PersonId, Enrolment> current, List<Move> moves,
             LocalDate today) {

@@ -25,6 +25,16 @@ import org.cadre.kernel.Require;
 public record CascadeReach(EventId tot, ImmutableSortedSet<PersonId> graduates, ImmutableList<EventId> cascades,
         ImmutableSortedSet<PersonId> officersTrained, ImmutableSortedMap<PersonId, ImmutableSortedSet<PersonId>> perGraduate) {
 
+    /**
+     * Checks that every part is present; {@link #of} computes them.
+     *
+     * @param tot the ToT
+     * @param graduates its participants who completed it
+     * @param cascades the cascade trainings whose trainers came from it, first day first
+     * @param officersTrained distinct participants present at those cascades
+     * @param perGraduate officers reached per graduate who delivered
+     * @throws IllegalArgumentException if a value is missing
+     */
     public CascadeReach {
         Require.present(tot, "CascadeReach.tot");
         Require.present(graduates, "CascadeReach.graduates");
@@ -33,7 +43,14 @@ public record CascadeReach(EventId tot, ImmutableSortedSet<PersonId> graduates, 
         Require.present(perGraduate, "CascadeReach.perGraduate");
     }
 
-    /** The reach of the ToT over the given events (events that are not its cascades are ignored). */
+    /**
+     * The reach of the ToT over the given events (events that are not its cascades are ignored).
+     *
+     * @param tot the ToT's roster
+     * @param events any events; the cascades among them are those whose {@code trainersFrom} names the ToT
+     * @return the reach; empty sets when no cascade names it
+     * @throws IllegalArgumentException if {@code tot} is not a ToT
+     */
     public static CascadeReach of(EventRoster tot, Collection<EventRoster> events) {
         Require.present(tot, "tot");
         Require.that(tot.event().kind() == Event.Kind.TOT, "tot", "must be a ToT, was " + tot.event().kind());

@@ -55,6 +55,9 @@ public final class Certification {
     /**
      * The decision for every participant holding a seat, in roster order. The roster's marks, tests and
      * practice are grouped by person once, so a large course costs time in proportion to its records.
+     *
+     * @param roster the event's roster, with its attendance, tests and practice teaching
+     * @return one decision per seated participant
      */
     public static ImmutableList<Decision> evaluate(EventRoster roster) {
         Set<SessionCode> agenda = agenda(roster);
@@ -80,7 +83,13 @@ public final class Certification {
                 .collect(ImmutableList.toImmutableList());
     }
 
-    /** The decision for one participant. */
+    /**
+     * The decision for one participant; their best post-test and practice teaching count.
+     *
+     * @param roster the event's roster
+     * @param person the participant
+     * @return the decision, with one reason per criterion
+     */
     public static Decision evaluate(EventRoster roster, PersonId person) {
         Require.present(person, "person");
         Set<SessionCode> agenda = agenda(roster);
@@ -106,10 +115,18 @@ public final class Certification {
     }
 
     /**
-     * The decision from the figures themselves.
+     * The decision from the figures themselves, for callers that hold them already (a store that counts
+     * in SQL).
      *
+     * @param criteria the package's certification criteria
+     * @param rubric how practice teaching is scored, if the package has a practical task
+     * @param person the participant
+     * @param subject the subject of the reasons, such as {@code event/tot-almaty-2023/certification/p-kz-01}
      * @param attended agenda sessions the person attended
-     * @param sessions agenda sessions in all
+     * @param sessions agenda sessions in all; with none, attendance is never met
+     * @param postTest the post-test score in points, if recorded
+     * @param practice the scored practice teaching, if recorded
+     * @return certified when every criterion is met, with one reason per criterion
      */
     public static Decision decide(CertificationCriteria criteria, Optional<Rubric> rubric, PersonId person,
             String subject, long attended, long sessions, Optional<Integer> postTest, Optional<PracticeTeaching> practice) {
@@ -156,6 +173,15 @@ public final class Certification {
      *     error naming the criterion when not
      */
     public record Decision(PersonId person, boolean certified, Findings reasons) {
+        /**
+         * Checks that the verdict agrees with the reasons.
+         *
+         * @param person the participant
+         * @param certified whether every criterion is met
+         * @param reasons one finding per criterion
+         * @throws IllegalArgumentException if a value is missing, or {@code certified} is true while a reason
+         *     is an error (or false while none is)
+         */
         public Decision {
             Require.present(person, "Decision.person");
             Require.present(reasons, "Decision.reasons");

@@ -18,19 +18,28 @@ import java.util.Locale;
  * present to completed or not-completed by the package's completion criteria.
  */
 public enum EnrolmentStatus {
+    /** Put forward by an organisation; every enrolment starts here. */
     NOMINATED,
+    /** Accepted by the organisers, not yet given a seat. */
     APPROVED,
+    /** Not accepted (final). */
     DECLINED,
+    /** Approved but waiting for a seat; confirmed from the list in the order joined. */
     WAITLISTED,
+    /** Holds a seat. */
     CONFIRMED,
+    /** Came to the event. */
     ATTENDED,
+    /** Confirmed but never came (final). */
     NO_SHOW,
+    /** Gave up the seat before the event (final). */
     WITHDRAWN,
+    /** Was present and met the package's completion criteria (final). */
     COMPLETED,
     /** Was present but did not meet the package's completion criteria (attendance). */
     NOT_COMPLETED;
 
-    /** The statuses this one may move to. */
+    /** {@return the statuses this one may move to; empty for a final status} */
     public ImmutableSet<EnrolmentStatus> next() {
         return switch (this) {
             case NOMINATED -> ImmutableSet.of(APPROVED, DECLINED);
@@ -42,25 +51,32 @@ public enum EnrolmentStatus {
         };
     }
 
+    /**
+     * Whether moving to {@code target} is a legal transition.
+     *
+     * @param target the status to move to
+     * @return whether it is among {@link #next()}
+     */
     public boolean canMoveTo(EnrolmentStatus target) {
         return next().contains(target);
     }
 
+    /** {@return whether nothing follows it: declined, no-show, withdrawn, completed or not-completed} */
     public boolean isFinal() {
         return next().isEmpty();
     }
 
-    /** Holds a seat at the event: confirmed, attended, completed or not-completed. */
+    /** {@return whether it holds a seat at the event: confirmed, attended, completed or not-completed} */
     public boolean holdsSeat() {
         return this == CONFIRMED || wasPresent();
     }
 
-    /** Was at the event: attended, completed or not-completed. */
+    /** {@return whether the person was at the event: attended, completed or not-completed} */
     public boolean wasPresent() {
         return this == ATTENDED || this == COMPLETED || this == NOT_COMPLETED;
     }
 
-    /** The spelling used in documents and the API: {@code no-show}. */
+    /** {@return the spelling used in documents and the API: {@code no-show}} */
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -43,6 +43,35 @@ public record Event(EventId id, String title, ProgrammeId programme, CurriculumI
         ImmutableList<String> languages, boolean interpretation, ImmutableList<AgendaSlot> agenda,
         Optional<EventId> trainersFrom, ImmutableList<CourseDay> days, ImmutableSet<ModuleCode> modules) {
 
+    /**
+     * Checks each value and how the dates and days fit together; whether the event fits its curriculum,
+     * roster and trainer pool is for {@link EventCheck}. Most callers use {@link #builder}.
+     *
+     * @param id the event's id
+     * @param title the event's title; not blank, stripped
+     * @param programme the programme it belongs to
+     * @param curriculum the package delivered
+     * @param version the package version delivered
+     * @param kind ToT, cascade, refresher or course
+     * @param city the main venue's city; not blank, stripped
+     * @param country the main venue's country
+     * @param zone the time zone of the agenda's times
+     * @param courseDays first to last day of teaching
+     * @param travelWindow arrival to departure (checked to hold the course days by
+     *     {@link EventRule#DATES_INCONSISTENT})
+     * @param minParticipants the fewest participants to hold the event; not negative
+     * @param maxParticipants seats; positive, at least {@code minParticipants}
+     * @param quotas the most participants per country; none negative; copied
+     * @param languages BCP 47 tags of the working languages
+     * @param interpretation whether interpretation is provided
+     * @param agenda the placed sessions; copied
+     * @param trainersFrom for a cascade training, the ToT its trainers came from; empty for other kinds
+     * @param days the days of teaching with their venues, in order, first and last being the course days'
+     *     ends; empty for every day of the span at the main venue
+     * @param modules the modules delivered; empty for the whole package
+     * @throws IllegalArgumentException if a value is missing or malformed, or the days do not fit the course
+     *     days, naming the field
+     */
     public Event {
         Require.present(id, "Event.id");
         title = Require.text(title, "Event.title");
@@ -80,12 +109,12 @@ public record Event(EventId id, String title, ProgrammeId programme, CurriculumI
                 "is only for cascade trainings, but this event is a " + org.cadre.kernel.Label.of(kind) + " event");
     }
 
-    /** The main venue: the city and country the event is hosted in. */
+    /** {@return the main venue: the city and country the event is hosted in} */
     public Venue mainVenue() {
         return Venue.of(city, country);
     }
 
-    /** Every day of teaching with its venue: {@code days} as listed, or each day of the span at the main venue. */
+    /** {@return every day of teaching with its venue: {@code days} as listed, or each day of the span at the main venue} */
     public ImmutableList<CourseDay> teachingDays() {
         if (!days.isEmpty()) {
             return days;
@@ -94,22 +123,27 @@ public record Event(EventId id, String title, ProgrammeId programme, CurriculumI
         return courseDays.stream().map(d -> new CourseDay(d, main)).collect(ImmutableList.toImmutableList());
     }
 
-    /** How many days of teaching: 20 for four weeks of five days, not the 26 days from first to last. */
+    /** {@return how many days of teaching: 20 for four weeks of five days, not the 26 days from first to last} */
     public int courseDayCount() {
         return days.isEmpty() ? courseDays.days() : days.size();
     }
 
-    /** Whether teaching is held on that day. */
+    /**
+     * Whether teaching is held on that day.
+     *
+     * @param day a date
+     * @return whether it is a course day (a weekend inside a listed course is not)
+     */
     public boolean isCourseDay(LocalDate day) {
         return days.isEmpty() ? courseDays.contains(day) : days.stream().anyMatch(d -> d.day().equals(day));
     }
 
-    /** The distinct venues of the teaching days, in the order first used. */
+    /** {@return the distinct venues of the teaching days, in the order first used} */
     public ImmutableList<Venue> venues() {
         return teachingDays().stream().map(CourseDay::venue).distinct().collect(ImmutableList.toImmutableList());
     }
 
-    /** Whether the event delivers the whole package rather than some of its modules. */
+    /** {@return whether the event delivers the whole package rather than some of its modules} */
     public boolean deliversWholePackage() {
         return modules.isEmpty();
     }
@@ -123,8 +157,10 @@ public record Event(EventId id, String title, ProgrammeId programme, CurriculumI
      * the arrival day; no-show and attended to the first course day; completed and not-completed to the last
      * course day.
      *
+     * @param target the status the enrolment moves to
      * @param today the current day where the event takes place
      * @param since the day the enrolment's current status began (the default is never earlier)
+     * @return the day to date the change
      */
     public LocalDate defaultDay(EnrolmentStatus target, LocalDate today, LocalDate since) {
         Require.present(target, "target");
@@ -139,11 +175,12 @@ public record Event(EventId id, String title, ProgrammeId programme, CurriculumI
         return day.isBefore(since) ? since : day;
     }
 
-    /** {@code event/<id>}: the prefix of every finding's subject about this event. */
+    /** {@return {@code event/<id>}, the prefix of every finding's subject about this event} */
     public String subject() {
         return "event/" + id;
     }
 
+    /** {@return a builder holding every field of this event, to derive a changed copy} */
     public Builder toBuilder() {
         Builder b = new Builder(id, title, programme, curriculum, version, kind);
         b.city = city;
@@ -163,6 +200,18 @@ public record Event(EventId id, String title, ProgrammeId programme, CurriculumI
         return b;
     }
 
+    /**
+     * Starts an event; the venue, course days, travel window, participants and agenda are added to the
+     * builder.
+     *
+     * @param id the event's id
+     * @param title the event's title
+     * @param programme the programme it belongs to
+     * @param curriculum the package delivered
+     * @param version the package version delivered
+     * @param kind ToT, cascade, refresher or course
+     * @return the builder
+     */
     public static Builder builder(EventId id, String title, ProgrammeId programme, CurriculumId curriculum,
             SemanticVersion version, Kind kind) {
         return new Builder(id, title, programme, curriculum, version, kind);
@@ -185,7 +234,7 @@ public record Event(EventId id, String title, ProgrammeId programme, CurriculumI
          */
         COURSE;
 
-        /** Whether its trainers must hold a trainer-pool status for the package (all kinds but a course). */
+        /** {@return whether its trainers must hold a trainer-pool status for the package (all kinds but a course)} */
         public boolean needsPoolTrainers() {
             return this != COURSE;
         }
@@ -224,6 +273,14 @@ public record Event(EventId id, String title, ProgrammeId programme, CurriculumI
             this.kind = kind;
         }
 
+        /**
+         * Sets the main venue.
+         *
+         * @param city the city, such as Almaty
+         * @param country its country
+         * @param zone the time zone of the agenda's times, such as {@code Asia/Almaty}
+         * @return this builder
+         */
         public Builder venue(String city, Country country, ZoneId zone) {
             this.city = city;
             this.country = country;
@@ -231,72 +288,152 @@ public record Event(EventId id, String title, ProgrammeId programme, CurriculumI
             return this;
         }
 
+        /**
+         * Sets the span of teaching.
+         *
+         * @param days first to last day of teaching
+         * @return this builder
+         */
         public Builder courseDays(DateRange days) {
             this.courseDays = days;
             return this;
         }
 
+        /**
+         * Sets the travel window.
+         *
+         * @param window arrival to departure; holds the course days
+         * @return this builder
+         */
         public Builder travelWindow(DateRange window) {
             this.travelWindow = window;
             return this;
         }
 
+        /**
+         * Sets how many participants the event needs and seats.
+         *
+         * @param min the fewest to hold it (fewer is a warning)
+         * @param max the seats (more holding a seat is an error)
+         * @return this builder
+         */
         public Builder participants(int min, int max) {
             this.minParticipants = min;
             this.maxParticipants = max;
             return this;
         }
 
+        /**
+         * Limits the participants one country may send.
+         *
+         * @param country the country
+         * @param seats the most participants from it
+         * @return this builder
+         */
         public Builder quota(Country country, int seats) {
             quotas.put(country, seats);
             return this;
         }
 
+        /**
+         * Adds working languages.
+         *
+         * @param tags BCP 47 tags, such as {@code ru}
+         * @return this builder
+         */
         public Builder languages(String... tags) {
             languages.addAll(Arrays.asList(tags));
             return this;
         }
 
+        /**
+         * Sets whether interpretation between the working languages is provided.
+         *
+         * @param provided whether it is
+         * @return this builder
+         */
         public Builder interpretation(boolean provided) {
             this.interpretation = provided;
             return this;
         }
 
+        /**
+         * Adds a slot to the agenda.
+         *
+         * @param slot a session placed on a day and time with its trainers
+         * @return this builder
+         */
         public Builder slot(AgendaSlot slot) {
             agenda.add(slot);
             return this;
         }
 
+        /**
+         * Replaces the agenda, as with a draft from {@link AgendaPlanner}.
+         *
+         * @param slots the whole agenda
+         * @return this builder
+         */
         public Builder agenda(List<AgendaSlot> slots) {
             agenda.clear();
             agenda.addAll(slots);
             return this;
         }
 
+        /**
+         * For a cascade training: names the ToT its trainers graduated from, so reach can be followed.
+         *
+         * @param tot the ToT's id
+         * @return this builder
+         */
         public Builder trainersFrom(EventId tot) {
             this.trainersFrom = Optional.of(tot);
             return this;
         }
 
-        /** A day of teaching at a venue; list every one (a day not listed is a non-course day). */
+        /**
+         * Adds a day of teaching at a venue; list every one (a day not listed is a non-course day).
+         *
+         * @param day the date
+         * @param venue where it is held
+         * @return this builder
+         */
         public Builder day(LocalDate day, Venue venue) {
             days.add(new CourseDay(day, venue));
             return this;
         }
 
+        /**
+         * Replaces the listed days of teaching.
+         *
+         * @param listed every day of teaching with its venue, in order; empty for every day of the span at
+         *     the main venue
+         * @return this builder
+         */
         public Builder days(List<CourseDay> listed) {
             days.clear();
             days.addAll(listed);
             return this;
         }
 
-        /** Delivers only these modules of the package. */
+        /**
+         * Delivers only these modules of the package.
+         *
+         * @param chosen module codes; empty for the whole package
+         * @return this builder
+         */
         public Builder modules(java.util.Collection<ModuleCode> chosen) {
             modules.clear();
             modules.addAll(chosen);
             return this;
         }
 
+        /**
+         * Builds the event.
+         *
+         * @return the event
+         * @throws IllegalArgumentException if a value is missing or malformed, naming the field
+         */
         public Event build() {
             return new Event(id, title, programme, curriculum, version, kind, city, country, zone, courseDays,
                     travelWindow, minParticipants, maxParticipants, ImmutableMap.copyOf(quotas),

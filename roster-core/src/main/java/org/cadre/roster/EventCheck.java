@@ -45,23 +45,42 @@ public final class EventCheck {
         this.onAgenda = roster.event().agenda().stream().map(AgendaSlot::session).collect(ImmutableSet.toImmutableSet());
     }
 
+    /**
+     * A check of the roster with the default participants-per-trainer limit.
+     *
+     * @param roster everything known about the event
+     * @return the check, ready to {@link #run()}
+     */
     public static EventCheck of(EventRoster roster) {
         return new EventCheck(roster, DEFAULT_MAX_PARTICIPANTS_PER_TRAINER);
     }
 
+    /**
+     * The same check with another limit for {@link EventRule#TRAINER_RATIO}.
+     *
+     * @param max the most participants per trainer; positive
+     * @return a new check; this one is unchanged
+     * @throws IllegalArgumentException if {@code max} is not positive
+     */
     public EventCheck withMaxParticipantsPerTrainer(int max) {
         return new EventCheck(roster, max);
     }
 
-    /** Runs every rule; never stops at the first finding. */
+    /**
+     * Runs every rule; never stops at the first finding.
+     *
+     * @return every finding, errors first; empty when the event is sound
+     */
     public Findings run() {
         return Rule.checkAll(EventRule.all(), this);
     }
 
+    /** {@return the roster checked} */
     public EventRoster roster() {
         return roster;
     }
 
+    /** {@return the event checked} */
     public Event event() {
         return roster.event();
     }

@@ -32,6 +32,15 @@ import org.cadre.roster.pool.TrainerRecord;
 public record EventClosure(LocalDate closedOn, ImmutableList<Enrolment> enrolments, ImmutableList<TrainerRecord> trainers,
         Findings findings) {
 
+    /**
+     * Checks the result's shape; {@link #close} computes it.
+     *
+     * @param closedOn the business day the event was closed
+     * @param enrolments the enrolments that moved; copied
+     * @param trainers the pool records that changed; copied
+     * @param findings what happened and what was left
+     * @throws IllegalArgumentException if a value is missing
+     */
     public EventClosure {
         Require.present(closedOn, "EventClosure.closedOn");
         enrolments = Require.list(enrolments, "EventClosure.enrolments");
@@ -42,9 +51,12 @@ public record EventClosure(LocalDate closedOn, ImmutableList<Enrolment> enrolmen
     /**
      * Closes the event on the given business day.
      *
+     * @param roster everything known about the event
      * @param on the day the event is closed; not before its last course day (the moves to completed are dated
      *     the last course day, no-show and attended the first) and not after today
      * @param today the current day where the event takes place
+     * @return the moves and pool steps, or a refusal: {@code event.dates-inconsistent} (closed before its last
+     *     day), {@code command.dated-ahead}, {@code close.nobody-seated}, or the illegal moves
      */
     public static Result<EventClosure> close(EventRoster roster, LocalDate on, LocalDate today) {
         Require.present(roster, "roster");

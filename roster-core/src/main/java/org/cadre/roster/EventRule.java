@@ -510,7 +510,7 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
         this.spec = new Spec(code, severity, meaning);
     }
 
-    /** Every event rule, in catalogue order. */
+    /** {@return every event rule, in catalogue order (the order of {@code docs/rules.md})} */
     public static ImmutableList<EventRule> all() {
         return ALL;
     }

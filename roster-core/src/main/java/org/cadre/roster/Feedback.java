@@ -18,6 +18,17 @@ import org.cadre.kernel.Require;
 public record Feedback(Optional<PersonId> author, SessionCode session, Optional<PersonId> trainer, int rating,
         Optional<String> comment, Concern concerns) {
 
+    /**
+     * Checks the feedback.
+     *
+     * @param author who gave it; empty when anonymous
+     * @param session the agenda session rated
+     * @param trainer the trainer rated, if any
+     * @param rating 1 (poor) to 5 (excellent)
+     * @param comment free text; stripped, and empty when blank
+     * @param concerns the curriculum element it is about
+     * @throws IllegalArgumentException if a value is missing or the rating outside 1 to 5
+     */
     public Feedback {
         Require.present(author, "Feedback.author");
         Require.present(session, "Feedback.session");
@@ -27,7 +38,15 @@ public record Feedback(Optional<PersonId> author, SessionCode session, Optional<
         Require.present(concerns, "Feedback.concerns");
     }
 
-    /** Anonymous feedback on a session, concerning the session itself. */
+    /**
+     * Anonymous feedback on a session, concerning the session itself.
+     *
+     * @param session the session rated
+     * @param rating 1 (poor) to 5 (excellent)
+     * @param comment free text; null or blank for none
+     * @return the feedback
+     * @throws IllegalArgumentException if the rating is outside 1 to 5
+     */
     public static Feedback onSession(SessionCode session, int rating, String comment) {
         return new Feedback(Optional.empty(), session, Optional.empty(), rating, Optional.ofNullable(comment),
                 new Concern(Element.SESSION, session.value()));
@@ -48,12 +67,20 @@ public record Feedback(Optional<PersonId> author, SessionCode session, Optional<
         return out.build();
     }
 
+    /** {@return whether nobody is named as its author} */
     public boolean isAnonymous() {
         return author.isEmpty();
     }
 
     /** A curriculum element by kind and code, such as session {@code M2.S4} or outcome {@code LO3}. */
     public record Concern(Element element, String code) {
+        /**
+         * Checks the concern.
+         *
+         * @param element what kind of curriculum element
+         * @param code its code, such as {@code M2.S4}; not blank, stripped
+         * @throws IllegalArgumentException if a value is missing or the code blank
+         */
         public Concern {
             Require.present(element, "Feedback.Concern.element");
             code = Require.text(code, "Feedback.Concern.code");

@@ -10,6 +10,16 @@ import org.cadre.kernel.Require;
  */
 public record Organisation(OrganisationId id, String name, Country country, Kind kind, boolean nominatingAuthority) {
 
+    /**
+     * Checks the organisation.
+     *
+     * @param id its id
+     * @param name its name, as reports print it; not blank, stripped
+     * @param country where it is based (international organisations: their seat)
+     * @param kind what sort of organisation it is
+     * @param nominatingAuthority whether it may nominate officers for a programme's events
+     * @throws IllegalArgumentException if a value is missing or the name blank
+     */
     public Organisation {
         Require.present(id, "Organisation.id");
         name = Require.text(name, "Organisation.name");
@@ -42,6 +52,7 @@ public record Organisation(OrganisationId id, String name, Country country, Kind
         DONOR,
         /** A non-governmental organisation. */
         NGO,
+        /** Anything else; its name says what it is. */
         OTHER
     }
 }

@@ -5,6 +5,12 @@ import org.cadre.kernel.Require;
 /** Identifies an organisation (a border service, ministry, academy, donor). */
 public record OrganisationId(String value) implements Comparable<OrganisationId> {
 
+    /**
+     * Checks the id's form.
+     *
+     * @param value 1 to 64 letters, digits, dots, underscores or hyphens, starting with a letter or digit
+     * @throws IllegalArgumentException if the value is missing or not of that form
+     */
     public OrganisationId {
         Require.code(value, "OrganisationId");
     }
@@ -14,6 +20,13 @@ public record OrganisationId(String value) implements Comparable<OrganisationId>
         return Require.isCode(text);
     }
 
+    /**
+     * The id of an organisation, such as {@code kz-border-academy}; use ids that carry no personal meaning.
+     *
+     * @param value 1 to 64 letters, digits, dots, underscores or hyphens, starting with a letter or digit
+     * @return the id
+     * @throws IllegalArgumentException if the value is missing or not of that form
+     */
     public static OrganisationId of(String value) {
         return new OrganisationId(value);
     }

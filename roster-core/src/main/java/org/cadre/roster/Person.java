@@ -16,6 +16,18 @@ import org.cadre.kernel.Require;
 public record Person(PersonId id, Optional<String> nativeName, Optional<String> latinName, Sex sex, Country country,
         Optional<OrganisationId> organisation, Optional<String> rank) {
 
+    /**
+     * Checks the person.
+     *
+     * @param id their id
+     * @param nativeName the name in their own script, if known; not blank, stripped
+     * @param latinName the name in Latin script, if known; not blank, stripped
+     * @param sex as recorded
+     * @param country whose official they are
+     * @param organisation where they serve, if known
+     * @param rank rank or position, if known; not blank, stripped
+     * @throws IllegalArgumentException if a value is missing, a text blank, or neither name is given
+     */
     public Person {
         Require.present(id, "Person.id");
         nativeName = Require.present(nativeName, "Person.nativeName").map(n -> Require.text(n, "Person.nativeName"));
@@ -28,11 +40,19 @@ public record Person(PersonId id, Optional<String> nativeName, Optional<String> 
         rank = Require.present(rank, "Person.rank").map(r -> Require.text(r, "Person.rank"));
     }
 
-    /** The name to show: the Latin-script name if known, else the native one. */
+    /** {@return the name to show: the Latin-script name if known, else the native one} */
     public String displayName() {
         return latinName.or(() -> nativeName).orElseThrow();
     }
 
+    /**
+     * Starts a person; names, sex (not recorded unless set), organisation and rank are added to the builder.
+     *
+     * @param id the person's id, such as {@code p-kz-01}
+     * @param country whose official they are
+     * @return the builder
+     * @throws IllegalArgumentException if the id is malformed
+     */
     public static Builder builder(String id, Country country) {
         return new Builder(PersonId.of(id), country);
     }
@@ -52,31 +72,67 @@ public record Person(PersonId id, Optional<String> nativeName, Optional<String> 
             this.country = country;
         }
 
+        /**
+         * Sets the name in the person's own script.
+         *
+         * @param name such as {@code Абдуллоев Фарход}
+         * @return this builder
+         */
         public Builder nativeName(String name) {
             this.nativeName = name;
             return this;
         }
 
+        /**
+         * Sets the name in Latin script.
+         *
+         * @param name such as {@code Farkhod Abdulloev}
+         * @return this builder
+         */
         public Builder latinName(String name) {
             this.latinName = name;
             return this;
         }
 
+        /**
+         * Sets the sex as recorded.
+         *
+         * @param sex as the nomination list gives it
+         * @return this builder
+         */
         public Builder sex(Sex sex) {
             this.sex = sex;
             return this;
         }
 
+        /**
+         * Sets where the person serves.
+         *
+         * @param organisation the organisation's id
+         * @return this builder
+         */
         public Builder organisation(OrganisationId organisation) {
             this.organisation = organisation;
             return this;
         }
 
+        /**
+         * Sets the rank or position.
+         *
+         * @param rank such as "Captain" or "Senior Lecturer"
+         * @return this builder
+         */
         public Builder rank(String rank) {
             this.rank = rank;
             return this;
         }
 
+        /**
+         * Builds the person.
+         *
+         * @return the person
+         * @throws IllegalArgumentException if neither name is given, or a text is blank
+         */
         public Person build() {
             return new Person(id, Optional.ofNullable(nativeName), Optional.ofNullable(latinName), sex, country,
                     Optional.ofNullable(organisation), Optional.ofNullable(rank));

@@ -27,6 +27,13 @@ public final class PoolFromEvents {
 
     /** The records that changed, and a finding for every step recorded or refused. */
     public record Steps(ImmutableList<TrainerRecord> records, ImmutableList<Finding> findings) {
+        /**
+         * Copies the lists.
+         *
+         * @param records the trainer-pool records that changed, one per trainer
+         * @param findings one {@code trainers.step-recorded} or {@code trainers.step-refused} per step
+         * @throws IllegalArgumentException if a list is missing or holds a null
+         */
         public Steps {
             records = Require.list(records, "Steps.records");
             findings = Require.list(findings, "Steps.findings");
@@ -37,6 +44,10 @@ public final class PoolFromEvents {
      * For a ToT of a package that certifies trainers: each certified participant enters the pool (ToT
      * enrolment on the first course day) and becomes a co-trainer (ToT completion on the last course day).
      * Other events give no step.
+     *
+     * @param roster the ToT's roster, with the trainer pool as it stands
+     * @param decisions the certification decisions, from {@link Certification#evaluate(EventRoster)}
+     * @return the new and changed records, and a finding per step
      */
     public static Steps graduates(EventRoster roster, List<Certification.Decision> decisions) {
         Require.present(roster, "roster");
@@ -80,6 +91,9 @@ public final class PoolFromEvents {
      * For a ToT, cascade or refresher: a delivery for each trainer and a co-delivery for each co-trainer who
      * holds a seat and delivers a session on the agenda. Courses and guest trainers give no step (they are
      * outside the pool).
+     *
+     * @param roster the event's roster, with the trainer pool as it stands
+     * @return the changed records, and a finding per step (a trainer outside the pool is a warning)
      */
     public static Steps deliveries(EventRoster roster) {
         Require.present(roster, "roster");

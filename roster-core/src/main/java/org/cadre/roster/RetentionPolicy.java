@@ -15,11 +15,24 @@ import org.cadre.kernel.Require;
  */
 public record RetentionPolicy(Period keep) {
 
+    /**
+     * Checks the period.
+     *
+     * @param keep how long after their last event a participant's record is kept; positive
+     * @throws IllegalArgumentException if the period is missing, zero or negative
+     */
     public RetentionPolicy {
         Require.present(keep, "RetentionPolicy.keep");
         Require.that(!keep.isNegative() && !keep.isZero(), "RetentionPolicy.keep", "must be positive, was " + keep);
     }
 
+    /**
+     * A policy counted in whole years (five by default at the command line).
+     *
+     * @param years positive
+     * @return the policy
+     * @throws IllegalArgumentException if {@code years} is not positive
+     */
     public static RetentionPolicy years(int years) {
         return new RetentionPolicy(Period.ofYears(Require.positive(years, "years")));
     }
@@ -27,9 +40,12 @@ public record RetentionPolicy(Period keep) {
     /**
      * The people due for erasure on {@code today}, sorted.
      *
+     * @param today the day the policy is applied
      * @param lastEventDay each participant's last event's last course day
      * @param inPool people with a trainer-pool record
      * @param erased people erased already
+     * @return the participants whose last event ended before {@code today} minus the period, neither in the
+     *     pool nor erased, by id
      */
     public ImmutableList<PersonId> due(LocalDate today, Map<PersonId, LocalDate> lastEventDay, Set<PersonId> inPool, Set<PersonId> erased) {
         LocalDate cutoff = today.minus(keep);

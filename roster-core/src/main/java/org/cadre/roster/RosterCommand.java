@@ -68,7 +68,7 @@ public enum RosterCommand implements RuleInfo.Specified {
         return spec;
     }
 
-    /** Every code, in catalogue order. */
+    /** {@return every code, in catalogue order} */
     public static ImmutableList<RosterCommand> all() {
         return ImmutableList.copyOf(values());
     }

@@ -21,8 +21,12 @@ public final class ScoreLimits {
     private ScoreLimits() {}
 
     /**
-     * Why the test score does not fit the package's blueprint ({@link EventRule#SCORE_OUT_OF_RANGE}, about
-     * {@code test/<person>}); empty when it fits.
+     * Why the test score does not fit the package's blueprint.
+     *
+     * @param score a test score
+     * @param curriculum the package version tested
+     * @return one finding of {@link EventRule#SCORE_OUT_OF_RANGE} about {@code test/<person>} per problem (an item
+     *     that is not a test question, points over its maximum); empty when it fits
      */
     public static ImmutableList<Finding> of(TestScore score, Curriculum curriculum) {
         Map<ItemCode, AssessmentItem> items = new HashMap<>();
@@ -42,8 +46,12 @@ public final class ScoreLimits {
     }
 
     /**
-     * Why the practice-teaching score does not fit the event's rubric (or its absence)
-     * ({@link EventRule#SCORE_OUT_OF_RANGE}, about {@code practice/<person>}); empty when it fits.
+     * Why the practice-teaching score does not fit the event's rubric (or its absence).
+     *
+     * @param practice a practice-teaching score
+     * @param rubric the event's rubric, if it has one
+     * @return one finding of {@link EventRule#SCORE_OUT_OF_RANGE} about {@code practice/<person>} per problem (no
+     *     rubric, an unknown criterion, points over its maximum); empty when it fits
      */
     public static ImmutableList<Finding> of(PracticeTeaching practice, Optional<Rubric> rubric) {
         String subject = "practice/" + practice.person();

@@ -11,6 +11,15 @@ import org.cadre.kernel.Require;
  */
 public record TestScore(PersonId person, Phase phase, ImmutableMap<ItemCode, Integer> points) {
 
+    /**
+     * Checks the score on its own; whether it names the blueprint's questions within their points is
+     * {@link ScoreLimits} and {@link EventRule#SCORE_OUT_OF_RANGE}.
+     *
+     * @param person who took the test
+     * @param phase before or after the course
+     * @param points points per test question; none negative; copied
+     * @throws IllegalArgumentException if a value is missing or a score negative
+     */
     public TestScore {
         Require.present(person, "TestScore.person");
         Require.present(phase, "TestScore.phase");
@@ -18,17 +27,29 @@ public record TestScore(PersonId person, Phase phase, ImmutableMap<ItemCode, Int
         points.forEach((item, p) -> Require.nonNegative(p, "TestScore.points[" + item + "]"));
     }
 
+    /**
+     * A test score from a plain map.
+     *
+     * @param person who took the test
+     * @param phase before or after the course
+     * @param points points per test question; none negative
+     * @return the score
+     * @throws IllegalArgumentException if a value is missing or a score negative
+     */
     public static TestScore of(PersonId person, Phase phase, Map<ItemCode, Integer> points) {
         return new TestScore(person, phase, ImmutableMap.copyOf(points));
     }
 
+    /** {@return the points of every question together} */
     public int total() {
         return points.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Before or after the course. */
     public enum Phase {
+        /** Taken at the start, before any session. */
         PRE,
+        /** Taken at the end; certification counts it. */
         POST
     }
 }

@@ -43,6 +43,7 @@ import org.cadre.curriculum.Session;
  */
 public final class DemoCurricula {
 
+    /** The demo package's id, the same in both versions. */
     public static final String ID = "tsp-countering-migrant-smuggling";
 
     /** The Almaty ToT's frame: five course days of at most six contact hours. */
@@ -50,7 +51,7 @@ public final class DemoCurricula {
 
     private DemoCurricula() {}
 
-    /** Version 1.0.0: the package as delivered at the Almaty ToT, 23-27 October 2023. */
+    /** {@return version 1.0.0: the package as delivered at the Almaty ToT, 23-27 October 2023} */
     public static Curriculum almatyTot() {
         return base().build();
     }
@@ -58,6 +59,8 @@ public final class DemoCurricula {
     /**
      * Version 1.1.0: revised after participant feedback from the Almaty ToT (illustrative): a hands-on
      * session on document fraud at air BCPs is added, and the green-border session gets more time.
+     *
+     * @return version 1.1.0
      */
     public static Curriculum revisedAfterAlmaty() {
         Curriculum v1 = almatyTot();

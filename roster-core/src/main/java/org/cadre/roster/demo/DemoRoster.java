@@ -67,21 +67,33 @@ import org.cadre.roster.pool.TrainerRecord;
  */
 public final class DemoRoster {
 
+    /** The programme both demo events belong to. */
     public static final ProgrammeId PROGRAMME = ProgrammeId.of("iom-afghan-displacement-ca");
+    /** The Training of Trainers in Almaty, 23-27 October 2023. */
     public static final EventId ALMATY_TOT = EventId.of("tot-almaty-2023");
+    /** The cascade training in Dushanbe, 11-15 March 2024 (fictional). */
     public static final EventId DUSHANBE_CASCADE = EventId.of("cascade-dushanbe-2024");
 
+    /** Border Service of the National Security Committee of Kazakhstan. */
     public static final OrganisationId KZ_BORDER_GUARD = OrganisationId.of("kz-nsc-border-guard");
+    /** Ministry of Internal Affairs of Kazakhstan. */
     public static final OrganisationId KZ_INTERIOR = OrganisationId.of("kz-interior");
+    /** Border Academy of Kazakhstan, home of two of the ToT's trainers. */
     public static final OrganisationId KZ_BORDER_ACADEMY = OrganisationId.of("kz-border-academy");
+    /** Educational institutions of Tajikistan's Border Forces. */
     public static final OrganisationId TJ_BORDER_INSTITUTES = OrganisationId.of("tj-border-forces-institutes");
+    /** Border Forces of Tajikistan, whose officers the cascade trains. */
     public static final OrganisationId TJ_BORDER_FORCES = OrganisationId.of("tj-border-forces");
+    /** Border Service of Uzbekistan. */
     public static final OrganisationId UZ_BORDER_GUARD = OrganisationId.of("uz-border-guard");
+    /** The International Organization for Migration, the implementer. */
     public static final OrganisationId IOM = OrganisationId.of("iom");
+    /** Immigration, Refugees and Citizenship Canada, the donor. */
     public static final OrganisationId IRCC = OrganisationId.of("ircc");
 
-    /** The two graduates who deliver the cascade. */
+    /** The first of the two graduates who deliver the cascade. */
     public static final PersonId CASCADE_TRAINER_1 = PersonId.of("p-tj-01");
+    /** The second of the two graduates who deliver the cascade. */
     public static final PersonId CASCADE_TRAINER_2 = PersonId.of("p-tj-02");
 
     private static final LocalDate NOMINATED = LocalDate.of(2023, 9, 15);
@@ -92,6 +104,7 @@ public final class DemoRoster {
 
     private DemoRoster() {}
 
+    /** {@return the programme: IOM's work on displacement in Central Asia, funded by IRCC, in six countries} */
     public static Programme programme() {
         return new Programme(PROGRAMME,
                 "Improving migration governance and access to services for displaced Afghans in Pakistan and Central Asia",
@@ -100,6 +113,7 @@ public final class DemoRoster {
                 ImmutableSortedSet.of(16, 11, 17));
     }
 
+    /** {@return the organisations of both demo events: border services, academies, IOM and the donor} */
     public static List<Organisation> organisations() {
         return List.of(
                 new Organisation(KZ_BORDER_GUARD, "Border Service of the National Security Committee of the Republic of Kazakhstan",
@@ -120,7 +134,7 @@ public final class DemoRoster {
                         Organisation.Kind.DONOR, false));
     }
 
-    /** The 26 participants of the Almaty ToT (fictional). */
+    /** {@return the 26 participants of the Almaty ToT (fictional)} */
     public static List<Person> almatyParticipants() {
         List<Person> people = new ArrayList<>();
         String[][] kz = {
@@ -167,7 +181,7 @@ public final class DemoRoster {
         return people;
     }
 
-    /** The 4 trainers: 2 of the Border Academy of Kazakhstan, 2 IOM specialists (fictional). */
+    /** {@return the 4 trainers: 2 of the Border Academy of Kazakhstan, 2 IOM specialists (fictional)} */
     public static List<Person> almatyTrainers() {
         return List.of(
                 person("t-kz-01", KAZAKHSTAN, new String[] {"Болат Сейткалиев", "Bolat Seitkaliyev", "M", "Colonel, Head of Department"}, KZ_BORDER_ACADEMY),
@@ -178,7 +192,7 @@ public final class DemoRoster {
                         .organisation(IOM).rank("Regional Integrated Border Management Specialist (fictional)").build());
     }
 
-    /** The micro-teaching rubric (task P1, 20 points, pass at 12). */
+    /** {@return the micro-teaching rubric (task P1, 20 points, pass at 12)} */
     public static Rubric microTeachingRubric() {
         return new Rubric(ItemCode.of("P1"), ImmutableList.of(
                 new Rubric.Criterion("Structure and timing", 5),
@@ -187,7 +201,7 @@ public final class DemoRoster {
                 new Rubric.Criterion("Use of the package's materials", 5)), 12);
     }
 
-    /** The trainer pool as it stands after the cascade training (March 2024). */
+    /** {@return the trainer pool as it stands after the cascade training (March 2024)} */
     public static TrainerPool pool() {
         Period validity = DemoCurricula.almatyTot().certification().certificateValidity().orElseThrow();
         List<TrainerRecord> records = new ArrayList<>();
@@ -224,7 +238,7 @@ public final class DemoRoster {
         return TrainerPool.of(records);
     }
 
-    /** Participants certified at the Almaty ToT: all but p-kz-14 (post-test) and p-kz-18 (attendance). */
+    /** {@return the participants certified at the Almaty ToT: all but p-kz-14 (post-test) and p-kz-18 (attendance)} */
     public static Set<PersonId> graduates() {
         Set<PersonId> out = new java.util.LinkedHashSet<>();
         almatyParticipants().stream().map(Person::id)
@@ -235,7 +249,7 @@ public final class DemoRoster {
     static final PersonId FAILS_POST_TEST = PersonId.of("p-kz-14");
     static final PersonId FAILS_ATTENDANCE = PersonId.of("p-kz-18");
 
-    /** The Almaty ToT, 23-27 October 2023: version 1.0.0 of the demo package. */
+    /** {@return the Almaty ToT, 23-27 October 2023: version 1.0.0 of the demo package} */
     public static EventRoster almatyTot() {
         Curriculum curriculum = DemoCurricula.almatyTot();
         List<Person> trainers = almatyTrainers();
@@ -274,6 +288,8 @@ public final class DemoRoster {
      * A cascade training in Dushanbe, 11-15 March 2024, on version 1.1.0, co-delivered by two Tajik
      * graduates of the Almaty ToT under the observation of a Border Academy lead trainer; 16 officers of
      * the Border Forces of Tajikistan (fictional).
+     *
+     * @return the cascade's roster
      */
     public static EventRoster dushanbeCascade() {
         Curriculum curriculum = DemoCurricula.revisedAfterAlmaty();

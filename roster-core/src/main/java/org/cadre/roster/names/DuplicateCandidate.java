@@ -12,6 +12,16 @@ import org.cadre.roster.PersonId;
  */
 public record DuplicateCandidate(PersonId first, PersonId second, double score, String names) {
 
+    /**
+     * Checks the pair.
+     *
+     * @param first the smaller id of the two
+     * @param second the larger id
+     * @param score similarity, 0 to 1
+     * @param names the two names compared, as written; not blank
+     * @throws IllegalArgumentException if a value is missing, the ids are not in order or the score is
+     *     outside 0 to 1
+     */
     public DuplicateCandidate {
         Require.present(first, "DuplicateCandidate.first");
         Require.present(second, "DuplicateCandidate.second");

@@ -50,7 +50,13 @@ public record NameKey(ImmutableList<String> tokens) {
      */
     private static final String[][] LETTERS = {{"dz", "z"}, {"j", "z"}, {"y", "i"}, {"w", "v"}, {"q", "k"}, {"x", "h"}};
 
-    /** Reduces a name written in any script. */
+    /**
+     * Reduces a name written in any script to the words duplicate detection compares: "Абдуллоев
+     * Фарход" and "ABDULLOEV Farkhod" reduce to the same words.
+     *
+     * @param name a name in Cyrillic or Latin script
+     * @return its key; no tokens when the name holds no letters
+     */
     public static NameKey of(String name) {
         return of(name, new HashMap<>());
     }
@@ -149,6 +155,7 @@ public record NameKey(ImmutableList<String> tokens) {
         };
     }
 
+    /** {@return whether the name held no letters to compare} */
     public boolean isEmpty() {
         return tokens.isEmpty();
     }

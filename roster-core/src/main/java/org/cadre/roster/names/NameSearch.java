@@ -15,7 +15,12 @@ public final class NameSearch {
 
     private NameSearch() {}
 
-    /** Who the query finds; a query without letters finds no one. */
+    /**
+     * Who the query finds; a query without letters finds no one.
+     *
+     * @param query words as a person types them, in either script
+     * @return whether a person's native or Latin name matches every word of the query
+     */
     public static Predicate<Person> of(String query) {
         ImmutableList<String> words = NameKey.of(query).tokens();
         if (words.isEmpty()) {

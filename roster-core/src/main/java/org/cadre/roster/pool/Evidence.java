@@ -18,6 +18,15 @@ import org.cadre.roster.EventId;
  */
 public record Evidence(Kind kind, LocalDate on, Optional<EventId> event, String note) {
 
+    /**
+     * Checks the evidence.
+     *
+     * @param kind what it shows
+     * @param on the day it happened
+     * @param event the event it happened at, if named
+     * @param note for a person; stripped (may be empty)
+     * @throws IllegalArgumentException if a value is missing
+     */
     public Evidence {
         Require.present(kind, "Evidence.kind");
         Require.present(on, "Evidence.on");
@@ -25,6 +34,16 @@ public record Evidence(Kind kind, LocalDate on, Optional<EventId> event, String 
         note = Require.present(note, "Evidence.note").strip();
     }
 
+    /**
+     * Evidence from an event, as staff enter it.
+     *
+     * @param kind what it shows
+     * @param on the day it happened, within the event's travel window
+     * @param event the event it happened at
+     * @param note who observed, what was delivered
+     * @return the evidence
+     * @throws IllegalArgumentException if a value is missing
+     */
     public static Evidence of(Kind kind, LocalDate on, EventId event, String note) {
         return new Evidence(kind, on, Optional.of(event), note);
     }
@@ -34,6 +53,8 @@ public record Evidence(Kind kind, LocalDate on, Optional<EventId> event, String 
      * travel window (arrival to departure). Empty when it fits.
      *
      * @param event the event the evidence names, as stored; empty when none is named or none is stored
+     * @param subject the subject of the finding, such as {@code pool/tsp/p-kz-01}
+     * @return {@code pool.evidence-outside-event} when it does not fit; empty when it fits
      */
     public java.util.Optional<org.cadre.finding.Finding> checkAgainst(Optional<org.cadre.roster.Event> event, String subject) {
         if (this.event.isEmpty() || event.isEmpty()) {

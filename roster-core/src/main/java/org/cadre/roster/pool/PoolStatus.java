@@ -14,15 +14,22 @@ public enum PoolStatus {
     /** Delivered several trainings as a certified trainer; may lead ToTs and observe co-trainers. */
     LEAD_TRAINER;
 
-    /** The level one step up, if any. */
+    /** {@return the level one step up; empty for a lead trainer} */
     public Optional<PoolStatus> next() {
         return this == LEAD_TRAINER ? Optional.empty() : Optional.of(values()[ordinal() + 1]);
     }
 
+    /**
+     * Whether this level is the other or higher, as role requirements ask ("at least a co-trainer").
+     *
+     * @param other the level required
+     * @return whether this level meets it
+     */
     public boolean isAtLeast(PoolStatus other) {
         return compareTo(other) >= 0;
     }
 
+    /** {@return the spelling used in documents and messages: {@code certified-trainer}} */
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

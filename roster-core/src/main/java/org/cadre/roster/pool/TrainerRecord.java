@@ -54,7 +54,11 @@ public final class TrainerRecord {
     /**
      * Admits a trainee on evidence of ToT enrolment.
      *
+     * @param person who is admitted
+     * @param curriculum the package whose pool they join
      * @param validity how long a certificate runs (the package's certification criteria)
+     * @param enrolled evidence of the ToT enrolment
+     * @return a trainee's record, or {@code pool.evidence-missing} for evidence of another kind
      */
     public static Result<TrainerRecord> admit(PersonId person, CurriculumId curriculum, Period validity, Evidence enrolled) {
         Require.present(person, "person");
@@ -76,6 +80,10 @@ public final class TrainerRecord {
      * certified trainer, a delivery is counted, a recertification renews the certificate; with
      * {@code promoteTo}, the evidence is offered for that promotion instead (a delivery for lead trainer,
      * say). ToT enrolment admits only someone not yet in the pool ({@link #admit}); here it is refused.
+     *
+     * @param evidence what happened
+     * @param promoteTo the promotion it is offered for; empty for the step the evidence stands for
+     * @return the new record (this one is unchanged), or the refusal
      */
     public Result<TrainerRecord> apply(Evidence evidence, Optional<PoolStatus> promoteTo) {
         Require.present(evidence, "evidence");
@@ -93,7 +101,14 @@ public final class TrainerRecord {
         };
     }
 
-    /** Moves up one level on the evidence that level requires. */
+    /**
+     * Moves up one level on the evidence that level requires.
+     *
+     * @param target the next level
+     * @param evidence what backs it
+     * @return the new record, or {@code pool.step-skipped}, {@code pool.evidence-missing},
+     *     {@code pool.inactive}, {@code pool.backdated} or {@code pool.certificate-expired}
+     */
     public Result<TrainerRecord> promote(PoolStatus target, Evidence evidence) {
         Require.present(target, "target");
         Require.present(evidence, "evidence");
@@ -128,7 +143,13 @@ public final class TrainerRecord {
         return Result.ok(step(PoolStatus.LEAD_TRAINER, evidence, certifiedUntil));
     }
 
-    /** Records a training the certified trainer delivered. */
+    /**
+     * Records a training the certified trainer delivered.
+     *
+     * @param delivery evidence of the delivery
+     * @return the new record, or {@code pool.not-certified}, {@code pool.certificate-expired},
+     *     {@code pool.inactive} or {@code pool.backdated}
+     */
     public Result<TrainerRecord> recordDelivery(Evidence delivery) {
         Require.present(delivery, "evidence");
         Optional<Result<TrainerRecord>> refusal = refuseIfInactiveOrBackdated(delivery.on());
@@ -150,6 +171,9 @@ public final class TrainerRecord {
     /**
      * Records a training co-delivered as a co-trainer (or above) without observation for certification: it
      * counts as teaching for {@link #isActiveOn} and in reports, and promotes no one.
+     *
+     * @param coDelivery evidence of the co-delivery
+     * @return the new record, or the refusal (a trainee cannot co-deliver yet)
      */
     public Result<TrainerRecord> recordCoDelivery(Evidence coDelivery) {
         Require.present(coDelivery, "evidence");
@@ -165,7 +189,12 @@ public final class TrainerRecord {
                 Result.ok(with(Entry.Kind.CO_DELIVERY, e.on(), Optional.of(e), "co-delivered", status, active, certifiedUntil)));
     }
 
-    /** Restarts the certificate's validity from the day of recertification. */
+    /**
+     * Restarts the certificate's validity from the day of recertification.
+     *
+     * @param recertification evidence of it
+     * @return the new record, or {@code pool.not-certified} for someone without a certificate
+     */
     public Result<TrainerRecord> recertify(Evidence recertification) {
         Require.present(recertification, "evidence");
         Optional<Result<TrainerRecord>> refusal = refuseIfInactiveOrBackdated(recertification.on());
@@ -179,7 +208,14 @@ public final class TrainerRecord {
                 e.on(), Optional.of(e), "recertified", status, active, Optional.of(e.on().plus(validity)))));
     }
 
-    /** Takes the trainer out of active service, keeping the level reached. */
+    /**
+     * Takes the trainer out of active service, keeping the level reached.
+     *
+     * @param on the day
+     * @param reason why, for the history; not blank
+     * @return the new record, or {@code pool.no-change} if already inactive
+     * @throws IllegalArgumentException if the reason is blank
+     */
     public Result<TrainerRecord> inactivate(LocalDate on, String reason) {
         String why = Require.text(reason, "reason");
         if (!active) {
@@ -190,7 +226,14 @@ public final class TrainerRecord {
                 Result.ok(with(Entry.Kind.INACTIVATED, on, Optional.empty(), why, status, false, certifiedUntil)));
     }
 
-    /** Brings an inactive trainer back at the level reached. */
+    /**
+     * Brings an inactive trainer back at the level reached.
+     *
+     * @param on the day
+     * @param reason why, for the history; not blank
+     * @return the new record, or {@code pool.no-change} if already active
+     * @throws IllegalArgumentException if the reason is blank
+     */
     public Result<TrainerRecord> reactivate(LocalDate on, String reason) {
         String why = Require.text(reason, "reason");
         if (active) {
@@ -204,6 +247,9 @@ public final class TrainerRecord {
     /**
      * The record as it stood at the end of the given day: only the history up to that day counts. Empty
      * when the person was admitted later.
+     *
+     * @param day the day
+     * @return the record then, or empty
      */
     public Optional<TrainerRecord> asOf(LocalDate day) {
         Require.present(day, "day");
@@ -235,27 +281,48 @@ public final class TrainerRecord {
         return Optional.of(new TrainerRecord(person, curriculum, validity, s, a, until, kept.build()));
     }
 
-    /** May lead a delivery on that day: then active, certified or lead, with a valid certificate. */
+    /**
+     * May lead a delivery on that day: then active, certified or lead, with a valid certificate.
+     *
+     * @param day the day, usually an event's first course day
+     * @return whether the trainer may lead then
+     */
     public boolean mayLeadOn(LocalDate day) {
         return asOf(day).filter(r -> r.active && r.isCertifiedOn(day)).isPresent();
     }
 
-    /** May co-deliver on that day: then active and at least a co-trainer. */
+    /**
+     * May co-deliver on that day: then active and at least a co-trainer.
+     *
+     * @param day the day
+     * @return whether the trainer may co-deliver then
+     */
     public boolean mayCoDeliverOn(LocalDate day) {
         return asOf(day).filter(r -> r.active && r.status.isAtLeast(PoolStatus.CO_TRAINER)).isPresent();
     }
 
-    /** The level held at the end of that day, if admitted by then. */
+    /**
+     * The level held at the end of that day.
+     *
+     * @param day the day
+     * @return the level, or empty if not admitted by then
+     */
     public Optional<PoolStatus> statusOn(LocalDate day) {
         return asOf(day).map(TrainerRecord::status);
     }
 
+    /**
+     * Whether the trainer holds a valid certificate on that day (as the record stands now).
+     *
+     * @param day the day
+     * @return whether certified or lead, and the day not after the certificate's last day
+     */
     public boolean isCertifiedOn(LocalDate day) {
         return certifiedUntil.filter(until -> !day.isAfter(until)).isPresent()
                 && status.isAtLeast(PoolStatus.CERTIFIED_TRAINER);
     }
 
-    /** Deliveries recorded as a certified trainer. */
+    /** {@return the deliveries recorded as a certified trainer} */
     public long deliveries() {
         return history.stream().filter(e -> e.kind() == Entry.Kind.DELIVERY).count();
     }
@@ -263,12 +330,14 @@ public final class TrainerRecord {
     /**
      * The day the trainer last taught: a delivery, a co-delivery, or the observed co-delivery that certified
      * them.
+     *
+     * @return that day, or empty if they have not taught yet
      */
     public Optional<LocalDate> lastDelivery() {
         return history.reverse().stream().filter(Entry::isTeaching).map(Entry::on).findFirst();
     }
 
-    /** Trainings taught: deliveries, co-deliveries and the observed co-delivery. */
+    /** {@return the trainings taught: deliveries, co-deliveries and the observed co-delivery} */
     public long taught() {
         return history.stream().filter(Entry::isTeaching).count();
     }
@@ -277,6 +346,9 @@ public final class TrainerRecord {
      * Active on that day: admitted by then, not taken out of service, and with pool activity (trained at a
      * ToT, taught, co-taught, or recertified) within {@link #ACTIVE_WITHIN} up to that day. The one definition
      * of "active" the API and every report use; {@link #isActive()} says only whether the trainer is in service.
+     *
+     * @param day the day
+     * @return whether active then
      */
     public boolean isActiveOn(LocalDate day) {
         Require.present(day, "day");
@@ -286,33 +358,37 @@ public final class TrainerRecord {
                 .filter(last -> !last.isBefore(day.minus(ACTIVE_WITHIN))).isPresent();
     }
 
+    /** {@return whose record it is} */
     public PersonId person() {
         return person;
     }
 
+    /** {@return the package whose pool it is} */
     public CurriculumId curriculum() {
         return curriculum;
     }
 
+    /** {@return the level reached} */
     public PoolStatus status() {
         return status;
     }
 
-    /** In service: not taken out by {@link #inactivate} (see {@link #isActiveOn} for "active"). */
+    /** {@return whether in service: not taken out by {@link #inactivate} (see {@link #isActiveOn} for "active")} */
     public boolean isActive() {
         return active;
     }
 
-    /** The last day the certificate is valid, once certified. */
+    /** {@return the last day the certificate is valid; empty before certification} */
     public Optional<LocalDate> certifiedUntil() {
         return certifiedUntil;
     }
 
-    /** Every step, delivery, recertification and change of activity, oldest first. */
+    /** {@return every step, delivery, recertification and change of activity, oldest first} */
     public ImmutableList<Entry> history() {
         return history;
     }
 
+    /** {@return {@code pool/<package>/<person>}, the subject of findings about this record} */
     public String subject() {
         return subject(person, curriculum);
     }
@@ -371,7 +447,7 @@ public final class TrainerRecord {
      */
     public record Entry(Kind kind, LocalDate on, Optional<PoolStatus> status, Optional<Evidence> evidence, String note) {
 
-        /** A delivery, a co-delivery, or the observed co-delivery that certified the trainer. */
+        /** {@return whether it is teaching: a delivery, a co-delivery, or the observed co-delivery that certified the trainer} */
         public boolean isTeaching() {
             return kind == Kind.DELIVERY || kind == Kind.CO_DELIVERY
                     || evidence.filter(e -> e.kind() == Evidence.Kind.OBSERVED_CO_DELIVERY).isPresent();
@@ -379,11 +455,17 @@ public final class TrainerRecord {
 
         /** What happened. */
         public enum Kind {
+            /** Admitted or moved up a level. */
             STEP,
+            /** Delivered a training as a certified trainer. */
             DELIVERY,
+            /** Co-delivered a training without observation for certification. */
             CO_DELIVERY,
+            /** The certificate was renewed. */
             RECERTIFIED,
+            /** Taken out of active service. */
             INACTIVATED,
+            /** Brought back into service. */
             REACTIVATED
         }
     }
