@@ -10,7 +10,9 @@ public final class InvalidValue extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What was refused. */
     private final String subject;
+    /** Why, without the value. */
     private final String reason;
 
     /**
@@ -32,6 +34,10 @@ public final class InvalidValue extends IllegalArgumentException {
     /**
      * A refusal whose reason was written with the value in it ({@code "'M9' is not in this curriculum"},
      * {@code "must be positive, was P0D"}): the message keeps it, {@link #reason()} names it "the value".
+     *
+     * @param subject the type and field refused, as for the constructor
+     * @param written the reason as written, quoting the value in single or double quotes or after {@code , was}
+     * @return the refusal
      */
     public static InvalidValue quoting(String subject, String written) {
         int was = written.indexOf(", was ");
@@ -40,17 +46,22 @@ public final class InvalidValue extends IllegalArgumentException {
         return new InvalidValue(subject, bare, subject.isEmpty() ? written : subject + " " + written, true);
     }
 
-    /** A refusal that names no value. */
+    /**
+     * A refusal that names no value.
+     *
+     * @param subject the type and field refused, a type, or empty
+     * @param reason why, completing "subject ..."
+     */
     public InvalidValue(String subject, String reason) {
         this(subject, reason, null);
     }
 
-    /** What was refused: {@code Type.field}, {@code Type}, or empty. */
+    /** {@return what was refused: {@code Type.field}, {@code Type}, or empty} */
     public String subject() {
         return subject;
     }
 
-    /** Why, without the value. */
+    /** {@return why, without the value} */
     public String reason() {
         return reason;
     }

@@ -20,7 +20,14 @@ public final class Label {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The constant with this label, if there is one. */
+    /**
+     * The constant with this label, if there is one.
+     *
+     * @param <E> the enum
+     * @param type the enum's class
+     * @param label a label as documents spell it, such as {@code tot-completed}
+     * @return the constant, or empty when no constant has that label
+     */
     public static <E extends Enum<E>> java.util.Optional<E> find(Class<E> type, String label) {
         for (E e : type.getEnumConstants()) {
             if (of(e).equals(label)) {
@@ -30,7 +37,12 @@ public final class Label {
         return java.util.Optional.empty();
     }
 
-    /** Every label of the type, in declaration order, separated by commas: what a refusal lists as the choices. */
+    /**
+     * Every label of the type, in declaration order: what a refusal lists as the choices.
+     *
+     * @param type the enum's class
+     * @return the labels separated by a comma and a space
+     */
     public static String choices(Class<? extends Enum<?>> type) {
         return java.util.Arrays.stream(type.getEnumConstants()).map(Label::of).collect(java.util.stream.Collectors.joining(", "));
     }

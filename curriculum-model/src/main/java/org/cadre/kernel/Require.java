@@ -69,7 +69,12 @@ public final class Require {
         return value;
     }
 
-    /** Whether the text is a short identifier as {@link #code} takes it. */
+    /**
+     * Whether the text is a short identifier as {@link #code} takes it.
+     *
+     * @param value the text, possibly null
+     * @return true when {@link #code} would take it
+     */
     public static boolean isCode(String value) {
         return value != null && CODE.matcher(value).matches();
     }

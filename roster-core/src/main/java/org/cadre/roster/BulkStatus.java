@@ -116,6 +116,13 @@ public final class BulkStatus {
     /**
      * One enrolment moved, as {@link #apply} moves each: undated, it takes the event's own day for the status
      * ({@link Event#defaultDay}); dated after today, it is refused ({@link RosterCommand#DATED_AHEAD}).
+      *
+      * @param event the event the enrolment belongs to
+      * @param current the enrolment as it stands
+      * @param to the status to move to
+      * @param on the day it happened; empty for the event's own day
+      * @param today the current day where the event takes place
+      * @return the moved enrolment, or the refusals
      */
     public static Result<Enrolment> one(Event event, Enrolment current, EnrolmentStatus to, Optional<LocalDate> on, LocalDate today) {
         Require.present(current, "current");

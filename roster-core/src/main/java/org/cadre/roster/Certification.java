@@ -36,6 +36,11 @@ public final class Certification {
      * (today before then, which is refused). Refused when it is before the last course day
      * ({@link RosterCommand#BEFORE_COURSE_END}) or after today where the event takes place
      * ({@link RosterCommand#DATED_AHEAD}): a decision is taken once the course has ended, and recorded as taken.
+      *
+      * @param event the event certified
+      * @param on the day asked for; empty for the default
+      * @param today the current day where the event takes place
+      * @return the day decided, or why it may not be
      */
     public static Result<LocalDate> decisionDay(Event event, Optional<LocalDate> on, LocalDate today) {
         Require.present(event, "event");

@@ -28,7 +28,12 @@ public record Country(String code) implements Comparable<Country> {
                 "must be an ISO 3166-1 alpha-2 code in upper case (for example KZ), was '" + code + "'");
     }
 
-    /** Whether the text is an ISO 3166-1 alpha-2 code in upper case. */
+    /**
+     * Whether the text is an ISO 3166-1 alpha-2 code in upper case.
+     *
+     * @param code the text, possibly null
+     * @return true when {@link #of} would take it
+     */
     public static boolean isValid(String code) {
         return code != null && ISO_CODES.contains(code);
     }

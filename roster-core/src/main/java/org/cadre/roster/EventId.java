@@ -15,7 +15,12 @@ public record EventId(String value) implements Comparable<EventId> {
         Require.code(value, "EventId");
     }
 
-    /** Whether the text is a well-formed id (see {@link Require#code}). */
+    /**
+     * Whether the text is a well-formed id (see {@link Require#code}).
+     *
+     * @param text the text, possibly null
+     * @return true when {@link #of} would take it
+     */
     public static boolean isValid(String text) {
         return Require.isCode(text);
     }

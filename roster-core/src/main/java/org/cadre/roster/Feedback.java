@@ -55,6 +55,10 @@ public record Feedback(Optional<PersonId> author, SessionCode session, Optional<
     /**
      * Feedback on a session the package version does not have ({@link RosterCommand#UNKNOWN_SESSION}), one
      * finding per such item, about {@code feedback/<index>}.
+      *
+      * @param items the feedback sent, in order
+      * @param curriculum the package version the event delivers
+      * @return one finding per item naming an unknown session; empty when all are known
      */
     public static com.google.common.collect.ImmutableList<org.cadre.finding.Finding> unknownSessions(java.util.List<Feedback> items,
             org.cadre.curriculum.Curriculum curriculum) {

@@ -18,19 +18,37 @@ public final class ImportRequest {
 
     private ImportRequest() {}
 
-    /** Why the key cannot be used, if it cannot: 1-128 letters, digits, '.', '_', ':' or '-'. */
+    /**
+     * Why the key cannot be used, if it cannot: 1-128 letters, digits, '.', '_', ':' or '-'.
+     *
+     * @param key the key as the client sent it
+     * @return the refusal, or empty when the key may be used
+     */
     public static Optional<Finding> keyRefusal(String key) {
         return KEY.matcher(key).matches() ? Optional.empty()
                 : Optional.of(RosterCommand.IDEMPOTENCY_KEY.finding("import", "1-128 letters, digits, '.', '_', ':' or '-'"));
     }
 
-    /** Why a key used before cannot be used for this request, if the earlier request was another one. */
+    /**
+     * Why a key used before cannot be used for this request, if the earlier request was another one.
+     *
+     * @param earlierHash the hash of the request first sent under the key
+     * @param hash the hash of this request
+     * @return the refusal, or empty when it is the same request
+     */
     public static Optional<Finding> reuseRefusal(String earlierHash, String hash) {
         return earlierHash.equals(hash) ? Optional.empty()
                 : Optional.of(RosterCommand.IDEMPOTENCY_KEY.finding("import", "was used with another body"));
     }
 
-    /** The request's hash (SHA-256, hex): the event, the day nominated and the file's bytes. */
+    /**
+     * The request's hash (SHA-256, hex): the event, the day nominated and the file's bytes.
+     *
+     * @param event the event imported into
+     * @param on the day nominated
+     * @param file the file's bytes as sent
+     * @return the hash, 64 hexadecimal digits
+     */
     public static String hash(EventId event, LocalDate on, byte[] file) {
         return Hashing.sha256().newHasher().putString(event.value(), StandardCharsets.UTF_8).putString(on.toString(), StandardCharsets.UTF_8)
                 .putBytes(file).hash().toString();

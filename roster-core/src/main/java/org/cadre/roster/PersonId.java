@@ -15,7 +15,12 @@ public record PersonId(String value) implements Comparable<PersonId> {
         Require.code(value, "PersonId");
     }
 
-    /** Whether the text is a well-formed id (see {@link Require#code}). */
+    /**
+     * Whether the text is a well-formed id (see {@link Require#code}).
+     *
+     * @param text the text, possibly null
+     * @return true when {@link #of} would take it
+     */
     public static boolean isValid(String text) {
         return Require.isCode(text);
     }

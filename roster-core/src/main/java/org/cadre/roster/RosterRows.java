@@ -43,6 +43,14 @@ public final class RosterRows {
      *     refused for these alone: its other checks would only repeat them)
      */
     public record Row(int line, Map<String, String> cells, boolean extraCells, List<String> unreadable) {
+        /**
+         * Keeps the non-blank cells, in an immutable map.
+         *
+         * @param line the line of the file the row starts on
+         * @param cells the row's cells by column
+         * @param extraCells whether the row has more cells than the header row has columns
+         * @param unreadable cells that cannot be stored as text, as {@code column: reason}
+         */
         public Row {
             unreadable = ImmutableList.copyOf(unreadable);
             // A blank cell says nothing: it is left out.
@@ -50,7 +58,12 @@ public final class RosterRows {
                     .collect(ImmutableMap.toImmutableMap(Map.Entry::getKey, Map.Entry::getValue));
         }
 
-        /** The non-blank cell of the column, if there is one. */
+        /**
+         * The non-blank cell of the column, if there is one.
+         *
+         * @param column one of {@link #COLUMNS}
+         * @return the cell, or empty when the row leaves it blank
+         */
         public Optional<String> cell(String column) {
             return Optional.ofNullable(cells.get(column));
         }
@@ -68,6 +81,16 @@ public final class RosterRows {
      */
     public record Known(Map<PersonId, Person> visible, Set<PersonId> taken, Set<OrganisationId> organisations, Set<PersonId> enrolled,
             BiPredicate<Person, Role> mayEnrol, BiPredicate<Person, Role> mayRecord) {
+        /**
+         * Copies every collection, immutably.
+         *
+         * @param visible the people on record the importer may see, by id
+         * @param taken every id in use by a person on record
+         * @param organisations the organisations on record the importer may see
+         * @param enrolled who is enrolled in the event already
+         * @param mayEnrol whether the importer may enrol this person on record in this role
+         * @param mayRecord whether the importer may record this new person in this role
+         */
         public Known {
             visible = ImmutableMap.copyOf(visible);
             taken = ImmutableSet.copyOf(taken);
@@ -78,34 +101,60 @@ public final class RosterRows {
 
     /** The people to add and the enrolments to add, or the findings that refuse the whole file. */
     public record Plan(ImmutableList<Person> newPeople, ImmutableList<Enrolment> enrolments, ImmutableList<Finding> refusals) {
+        /** {@return whether every row can be imported} */
         public boolean ok() {
             return refusals.isEmpty();
         }
 
-        /** Each refusal as the file's reader says it: {@code line 3: country: is required}. */
+        /**
+         * Each refusal as the file's reader says it: {@code line 3: country: is required}.
+         *
+         * @return the refusals as lines of text
+         */
         public ImmutableList<String> errors() {
             return refusals.stream().map(f -> f.subject().replace('/', ' ') + ": " + f.message()).collect(ImmutableList.toImmutableList());
         }
     }
 
-    /** A refusal of the whole file, found on {@code line}. */
+    /**
+     * A refusal of the whole file, found on {@code line}.
+     *
+     * @param line the line of the file at fault
+     * @param message what is wrong, without the value
+     * @return the finding, {@code import.file-refused}
+     */
     public static Finding fileRefused(int line, String message) {
         return RosterCommand.ROSTER_FILE.finding("line/" + line, message);
     }
 
-    /** A file refused as a whole. */
+    /**
+     * A file refused as a whole.
+     *
+     * @param findings why the file is refused
+     * @return a plan that adds nothing
+     */
     public static Plan refused(List<Finding> findings) {
         return new Plan(ImmutableList.of(), ImmutableList.of(), ImmutableList.copyOf(findings));
     }
 
-    /** The ids the rows name, for reading what the store holds about them all at once. */
+    /**
+     * The ids the rows name, for reading what the store holds about them all at once.
+     *
+     * @param rows the rows of a file
+     * @return every well-formed person id the rows name
+     */
     public static Set<PersonId> people(List<Row> rows) {
         Set<PersonId> ids = new HashSet<>();
         rows.forEach(r -> r.cell("person_id").flatMap(RosterRows::personId).ifPresent(ids::add));
         return ids;
     }
 
-    /** The organisation ids the rows name. */
+    /**
+     * The organisation ids the rows name.
+     *
+     * @param rows the rows of a file
+     * @return every well-formed organisation id the rows name, as organisation or nominator
+     */
     public static Set<OrganisationId> organisations(List<Row> rows) {
         Set<OrganisationId> ids = new HashSet<>();
         rows.forEach(r -> {
@@ -115,7 +164,15 @@ public final class RosterRows {
         return ids;
     }
 
-    /** Every row checked; each good row nominated to {@code event} on {@code on}. */
+    /**
+     * Every row checked; each good row nominated to {@code event} on {@code on}.
+     *
+     * @param rows the rows of the file, in order
+     * @param event the event imported into
+     * @param on the day the people are nominated
+     * @param known what the store holds about the ids the rows name, as the importer's scope shows it
+     * @return the people and enrolments to add, or every refusal by line
+     */
     public static Plan plan(List<Row> rows, Event event, LocalDate on, Known known) {
         List<Finding> refusals = new ArrayList<>();
         if (rows.isEmpty()) {

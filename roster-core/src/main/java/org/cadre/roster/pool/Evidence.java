@@ -76,6 +76,10 @@ public record Evidence(Kind kind, LocalDate on, Optional<EventId> event, String 
      * message says what is wrong with the event.
      *
      * @param enrolled whether the person is enrolled in the event
+      * @param kind the kind of evidence
+      * @param event the event it names
+      * @param subject what the findings are about
+      * @return every reason the event cannot be the source; empty when it fits
      */
     public static ImmutableList<Finding> checkSource(Kind kind, Event event, boolean enrolled, String subject) {
         ImmutableList.Builder<Finding> wrong = ImmutableList.builder();
@@ -95,6 +99,10 @@ public record Evidence(Kind kind, LocalDate on, Optional<EventId> event, String 
     /**
      * The day evidence of this kind is dated when none is given: the event's own day, its first course day
      * for a ToT enrolment and its last for every other kind.
+      *
+      * @param kind the kind of evidence
+      * @param event the event it names
+      * @return the day the evidence is dated
      */
     public static LocalDate defaultDay(Kind kind, Event event) {
         return kind == Kind.TOT_ENROLLED ? event.courseDays().first() : event.courseDays().last();
