@@ -28,6 +28,9 @@ public final class Cadre implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // A date option refused in the API's words, never in Java's ("cannot convert ... to class java.time.LocalDate").
+        cli.registerConverter(java.time.LocalDate.class, text -> org.cadre.documents.Dates.tryParse(text)
+                .orElseThrow(() -> new CommandLine.TypeConversionException(org.cadre.documents.Dates.problem(text).orElseThrow())));
         return cli.execute(args);
     }
 

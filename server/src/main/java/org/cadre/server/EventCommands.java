@@ -64,7 +64,7 @@ final class EventCommands {
         @Option(names = "--role", paramLabel = "ROLE", description = "Only enrolments in this role (participant, trainer, ...).")
         private String role;
 
-        @Option(names = "--on", paramLabel = "DATE", description = "The day it happened (default: the event's own day, see docs/rules.md).")
+        @Option(names = "--on", paramLabel = "DATE", description = "The day it happened (default: the event's own day, see docs/events.md).")
         private LocalDate on;
 
         @Override

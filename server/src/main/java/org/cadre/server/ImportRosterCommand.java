@@ -50,7 +50,7 @@ final class ImportRosterCommand implements Callable<Integer> {
 
     @Option(names = "--on", paramLabel = "DATE",
             description = "Date of the nominations (YYYY-MM-DD; default: the event's own day: today while it is ahead, "
-                    + "its arrival day once it has begun).")
+                    + "its arrival day once it is over).")
     private LocalDate on;
 
     @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "AUTO",

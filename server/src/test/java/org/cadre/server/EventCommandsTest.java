@@ -77,4 +77,16 @@ class EventCommandsTest {
         assertThat(err.toString()).contains("There is no such event that you can see.");
         assertThat(cadre("status", "tot-almaty-2023", "--every", "sleeping", "--to", "approved", "--data", data.toString())).isEqualTo(2);
     }
+
+    @Test
+    void a_date_option_is_refused_in_words_not_java_names_and_a_day_ahead_once_as_on() {
+        assertThat(cadre("status", "tot-almaty-2023", "--every", "nominated", "--to", "approved", "--on", "yesterday",
+                "--data", data.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--on").contains("must be a date as YYYY-MM-DD").doesNotContain("java.");
+
+        err.getBuffer().setLength(0);
+        assertThat(cadre("status", "tot-almaty-2023", "--every", "confirmed", "--to", "attended", "--on", "2999-01-01",
+                "--data", data.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("on: dated 2999-01-01, after today").doesNotContain("changes[");
+    }
 }

@@ -107,8 +107,15 @@ public final class EventWork {
      */
     public Outcome<Moved> moveEvery(UserAccount user, EventId id, EnrolmentStatus from, Optional<Role> role, EnrolmentStatus to,
             Optional<LocalDate> on) {
-        if (visible(user, id, Permission.WRITE_RECORDS).isEmpty()) {
+        Optional<Event> event = visible(user, id, Permission.WRITE_RECORDS);
+        if (event.isEmpty()) {
             return missingOrForbidden(user, Permission.WRITE_RECORDS);
+        }
+        // One day for every change: dated ahead, it is refused once, as the field it was sent in.
+        LocalDate today = today(event.get());
+        if (on.filter(day -> day.isAfter(today)).isPresent()) {
+            return Outcome.refused(Refusal.UNPROCESSABLE, "A status records what happened; it cannot be dated ahead.",
+                    List.of("on: dated " + on.get() + ", after today (" + today + ") where the event takes place"));
         }
         List<BulkStatus.Move> moves = BulkStatus.every(enrolments.ofEvent(id).stream().map(Versioned::value).toList(), from, role, to, on);
         if (moves.isEmpty()) {
