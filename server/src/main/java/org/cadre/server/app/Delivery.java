@@ -57,6 +57,26 @@ public final class Delivery {
     }
 
     /**
+     * The person an item of a request names, if it is an id of someone enrolled in the event and not named by an
+     * earlier item ({@code seen} remembers); otherwise null, with the reason recorded under {@code at}.
+     */
+    private static PersonId onRoster(Fields f, String at, String person, Set<PersonId> enrolled, Set<PersonId> seen, String item) {
+        PersonId p = f.at(at, () -> PersonId.of(person));
+        if (p == null) {
+            return null;
+        }
+        if (!enrolled.contains(p)) {
+            f.add(at, "person is not enrolled in this event");
+            return null;
+        }
+        if (!seen.add(p)) {
+            f.add(at, "person appears twice; send one " + item + " per person");
+            return null;
+        }
+        return p;
+    }
+
+    /**
      * Replaces the marks of one session on the event's agenda for the people named (attendance is taken
      * for sessions on the agenda: the rule attendance.unknown-session).
      *
@@ -81,19 +101,10 @@ public final class Delivery {
         for (int i = 0; marks != null && i < marks.size(); i++) {
             String at = "marks[" + i + "]";
             Mark m = marks.get(i);
+            PersonId p = m == null ? null : onRoster(f, at, m.person(), enrolled, marked, "mark");
             if (m == null) {
                 f.add(at, "is required");
-                continue;
-            }
-            PersonId p = f.at(at, () -> PersonId.of(m.person()));
-            if (p == null) {
-                continue;
-            }
-            if (!enrolled.contains(p)) {
-                f.add(at, "person is not enrolled in this event");
-            } else if (!marked.add(p)) {
-                f.add(at, "person appears twice; send one mark per person");
-            } else {
+            } else if (p != null) {
                 AttendanceMark mark = f.at(at, () -> Labels.parse(AttendanceMark.class, m.mark()));
                 if (mark != null) {
                     recorded.add(new Attendance(p, session.get(), mark));
@@ -137,16 +148,8 @@ public final class Delivery {
                 f.add(at, "is required");
                 continue;
             }
-            PersonId p = f.at(at, () -> PersonId.of(s.person()));
+            PersonId p = onRoster(f, at, s.person(), enrolled, tested, "score");
             if (p == null) {
-                continue;
-            }
-            if (!enrolled.contains(p)) {
-                f.add(at, "person is not enrolled in this event");
-                continue;
-            }
-            if (!tested.add(p)) {
-                f.add(at, "person appears twice; send one score per person");
                 continue;
             }
             Map<String, Integer> sent = s.points() == null ? Map.of() : s.points();
