@@ -148,28 +148,6 @@ final class Api {
         ctx.header("ETag", "\"" + version + "\"");
     }
 
-    /**
-     * The version a change starts from: the one named in If-Match, which must be the current one (412
-     * otherwise). A change must name it: without If-Match it is refused with 428, so two people cannot
-     * overwrite each other's changes unknowingly. ({@code *} accepts whatever is current, knowingly.)
-     */
-    static int expected(Context ctx, int current) {
-        String ifMatch = ctx.header("If-Match");
-        if (ifMatch == null) {
-            throw ApiProblem.versionRequired();
-        }
-        if (ifMatch.strip().equals("*")) {
-            return current;
-        }
-        // If-Match compares strongly (RFC 9110): a weak tag (W/"3") matches nothing.
-        for (String tag : ifMatch.split(",")) {
-            String t = tag.strip();
-            if (t.equals("\"" + current + "\"")) {
-                return current;
-            }
-        }
-        throw ApiProblem.stale();
-    }
 
     /** One page of a list sorted by {@code key}: the items after the {@code cursor} parameter, and the next cursor. */
     static <T> Map<String, Object> page(Context ctx, List<T> sorted, Function<T, String> key) {
