@@ -190,16 +190,11 @@ public final class Enrolling {
             return found.refusedAs();
         }
         Event e = found.get().value();
-        LocalDate on;
-        if (onText == null) {
-            on = e.defaultDay(EnrolmentStatus.NOMINATED, today(e), LocalDate.MIN);
-        } else {
-            Optional<String> problem = Dates.problem(onText);
-            if (problem.isPresent()) {
-                return Outcome.refused(Refusal.INVALID, "A date is not valid.", List.of("on: " + problem.get()));
-            }
-            on = Dates.tryParse(onText).orElseThrow();
+        Outcome<LocalDate> day = nominatedOn(e, onText);
+        if (!day.isDone()) {
+            return day.refusedAs();
         }
+        LocalDate on = day.get();
         Optional<Finding> badKey = key.flatMap(ImportRequest::keyRefusal);
         if (badKey.isPresent()) {
             return Outcome.refused(Refusal.INVALID, "The Idempotency-Key is not valid.", List.of("Idempotency-Key: " + badKey.get().message()));
@@ -235,6 +230,49 @@ public final class Enrolling {
             throw failure; // a full disk, an unreachable database or a fault: answered (and logged) as what it is
         }
         return Outcome.done(imported);
+    }
+
+    /** The day a roster file's nominations are dated: {@code onText}, or by default the event's own day. */
+    private Outcome<LocalDate> nominatedOn(Event e, String onText) {
+        if (onText == null) {
+            return Outcome.done(e.defaultDay(EnrolmentStatus.NOMINATED, today(e), LocalDate.MIN));
+        }
+        Optional<String> problem = Dates.problem(onText);
+        if (problem.isPresent()) {
+            return Outcome.refused(Refusal.INVALID, "A date is not valid.", List.of("on: " + problem.get()));
+        }
+        return Outcome.done(Dates.tryParse(onText).orElseThrow());
+    }
+
+    /**
+     * What an import of a roster file would do, stored nowhere: every bad row with its line and reason, or
+     * how many people it would enrol and record.
+     *
+     * @param errors every bad row ({@code line 3: ...}); empty when the file would be imported
+     */
+    public record Preview(EventId event, int enrolled, int newPeople, List<String> errors) {
+        public Preview {
+            errors = List.copyOf(errors);
+        }
+
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    /** Checks a roster file as {@link #importRoster} would, and stores nothing. */
+    public Outcome<Preview> checkRoster(UserAccount user, String eventId, byte[] file, String onText) {
+        Outcome<Versioned<Event>> found = Scope.permit(user, Permission.WRITE_RECORDS).then(u -> scope.event(user, eventId));
+        if (!found.isDone()) {
+            return found.refusedAs();
+        }
+        Event e = found.get().value();
+        return nominatedOn(e, onText).map(on -> {
+            RosterCsv.Read read = RosterCsv.read(file);
+            RosterRows.Plan plan = read.ok() ? RosterRows.plan(read.rows(), e, on, known(user, e, read.rows())) : RosterRows.refused(read.refusals());
+            return plan.ok() ? new Preview(e.id(), plan.enrolments().size(), plan.newPeople().size(), List.of())
+                    : new Preview(e.id(), 0, 0, plan.errors());
+        });
     }
 
     /**

@@ -16,9 +16,10 @@ import org.cadre.reporting.render.IatiRenderer.Publisher;
  * @param publicK counts below this are withheld from public reports (at least {@code donorK})
  * @param publisher the reporting organisation of IATI files
  * @param trustedProxies the addresses of reverse proxies whose {@code X-Forwarded-For} names the client
+ * @param secureCookies whether the pages' cookies are marked Secure (the server is reached over TLS, behind a proxy)
  */
 public record Settings(Clock clock, Duration sessionIdle, Duration sessionMax, int donorK, int publicK, Publisher publisher,
-        java.util.Set<String> trustedProxies) {
+        java.util.Set<String> trustedProxies, boolean secureCookies) {
 
     /** The IATI reporting organisation when none is configured: plainly a placeholder, never a real publisher's identifier. */
     public static final Publisher UNCONFIGURED_PUBLISHER =
@@ -45,28 +46,33 @@ public record Settings(Clock clock, Duration sessionIdle, Duration sessionMax, i
     /** The system clock, sessions idle 30 min / absolute 12 h, donor k 5, public k 10, no IATI publisher. */
     public static Settings defaults() {
         return new Settings(Clock.systemUTC(), Duration.ofMinutes(30), Duration.ofHours(12),
-                Audience.DONOR.defaultK(), Audience.PUBLIC.defaultK(), UNCONFIGURED_PUBLISHER, java.util.Set.of());
+                Audience.DONOR.defaultK(), Audience.PUBLIC.defaultK(), UNCONFIGURED_PUBLISHER, java.util.Set.of(), false);
     }
 
     public Settings withClock(Clock clock) {
-        return new Settings(clock, sessionIdle, sessionMax, donorK, publicK, publisher, trustedProxies);
+        return new Settings(clock, sessionIdle, sessionMax, donorK, publicK, publisher, trustedProxies, secureCookies);
     }
 
     public Settings withSessions(Duration idle, Duration max) {
-        return new Settings(clock, idle, max, donorK, publicK, publisher, trustedProxies);
+        return new Settings(clock, idle, max, donorK, publicK, publisher, trustedProxies, secureCookies);
     }
 
     public Settings withK(int donor, int everyone) {
-        return new Settings(clock, sessionIdle, sessionMax, donor, everyone, publisher, trustedProxies);
+        return new Settings(clock, sessionIdle, sessionMax, donor, everyone, publisher, trustedProxies, secureCookies);
     }
 
     public Settings withPublisher(Publisher publisher) {
-        return new Settings(clock, sessionIdle, sessionMax, donorK, publicK, publisher, trustedProxies);
+        return new Settings(clock, sessionIdle, sessionMax, donorK, publicK, publisher, trustedProxies, secureCookies);
     }
 
     /** With these reverse proxies trusted to name the client in {@code X-Forwarded-For} (IP addresses). */
     public Settings withTrustedProxies(java.util.Set<String> proxies) {
-        return new Settings(clock, sessionIdle, sessionMax, donorK, publicK, publisher, proxies);
+        return new Settings(clock, sessionIdle, sessionMax, donorK, publicK, publisher, proxies, secureCookies);
+    }
+
+    /** With the pages' cookies marked Secure (or not): for a server reached over TLS. */
+    public Settings withSecureCookies(boolean secure) {
+        return new Settings(clock, sessionIdle, sessionMax, donorK, publicK, publisher, trustedProxies, secure);
     }
 
     /** Disclosure control for a report read by {@code audience}, with the k configured for it. */

@@ -28,6 +28,7 @@ public final class UseCases {
     private final CurriculumLibrary curricula;
     private final TrainerPoolWork pool;
     private final Reports reports;
+    private final Overviews overviews;
 
     private final Settings settings;
 
@@ -50,6 +51,7 @@ public final class UseCases {
         this.curricula = new CurriculumLibrary(stores);
         this.pool = new TrainerPoolWork(stores, scope);
         this.reports = new Reports(stores, scope, settings);
+        this.overviews = new Overviews(stores, events, enrolling, directory);
     }
 
     /** With the default settings on the given clock: for the command line. */
@@ -116,6 +118,11 @@ public final class UseCases {
     /** Event and programme reports. */
     public Reports reports() {
         return reports;
+    }
+
+    /** What the pages show at once: the home page's events, an event with its agenda, roster and checks. */
+    public Overviews overviews() {
+        return overviews;
     }
 
     Stores stores() {

@@ -39,12 +39,14 @@ public final class CadreApp {
     private final Settings settings;
     private final UseCases app;
     private final Api api;
+    private final org.cadre.server.web.pages.Pages pages;
 
     private CadreApp(Database db, Settings settings) {
         this.openApi = resource("/openapi.yaml");
         this.settings = settings;
         this.app = new UseCases(db, settings);
         this.api = new Api(app);
+        this.pages = new org.cadre.server.web.pages.Pages(app, settings.secureCookies(), this::clientAddress);
     }
 
     /** The application with {@link Settings#defaults()}, not yet started. */
@@ -59,6 +61,11 @@ public final class CadreApp {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.defaultContentType = "application/json";
             config.staticFiles.enableWebjars();
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/public";
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+            });
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new ProblemErrorHandler());
                 // Stopping waits for the requests in flight (up to the timeout) instead of closing their connections.
@@ -90,7 +97,7 @@ public final class CadreApp {
         // Read every request body (up to the limit) before answering: a client still sending a large body
         // must still receive the answer, which it does not when the connection is closed under it.
         r.before(ctx -> {
-            if (ctx.req().getContentLengthLong() != 0) {
+            if (ctx.req().getContentLengthLong() != 0 && !ctx.isMultipartFormData()) {
                 ctx.bodyAsBytes();
             }
         });
@@ -108,22 +115,37 @@ public final class CadreApp {
         new PoolRoutes(api, app.pool()).register(r);
         new ReportRoutes(api, app.reports()).register(r);
         new FrameworkRoutes(api, app.frameworks()).register(r);
+        pages.register(r);
         r.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
         r.get("/docs", this::docs);
         r.get("/docs/init.js", ctx -> ctx.contentType("text/javascript").result(
                 "window.ui = SwaggerUIBundle({url: '/openapi.yaml', dom_id: '#swagger-ui'});"));
         r.after(CadreApp::securityHeaders);
         // Error texts never repeat what the client sent: a path or a parameter may carry a person's name.
-        r.error(HttpStatus.NOT_FOUND.getCode(), ctx -> problem(ctx, Problem.of("not-found", "Not found", 404,
-                "There is nothing at this address; the API is listed at /openapi.yaml.")));
+        r.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
+            if (org.cadre.server.web.pages.Pages.wantsPage(ctx)) {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    pages.notFound(ctx);
+                }
+                return;
+            }
+            problem(ctx, Problem.of("not-found", "Not found", 404,
+                "There is nothing at this address; the API is listed at /openapi.yaml."));
+        });
         r.error(HttpStatus.CONTENT_TOO_LARGE.getCode(), ctx -> problem(ctx, Problem.of("too-large", "Request too large", 413,
                 "Request bodies are limited to " + MAX_REQUEST_BYTES + " bytes.")));
         r.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e.problem()));
         r.exception(org.cadre.documents.Fields.InvalidFields.class, (e, ctx) -> problem(ctx,
                 Problem.invalid("The request has invalid fields; nothing was changed.", e.errors())));
-        r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> problem(ctx, Problem.of("http-" + e.getStatus(),
+        r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 404 && org.cadre.server.web.pages.Pages.wantsPage(ctx)) {
+                pages.notFound(ctx);
+                return;
+            }
+            problem(ctx, Problem.of("http-" + e.getStatus(),
                 e.getStatus() == 413 ? "Request too large" : "Request refused", e.getStatus(),
-                e.getStatus() == 413 ? "Request bodies are limited to " + MAX_REQUEST_BYTES + " bytes." : "The request could not be handled.")));
+                e.getStatus() == 413 ? "Request bodies are limited to " + MAX_REQUEST_BYTES + " bytes." : "The request could not be handled."));
+        });
         // Date or number arithmetic that overflows on values the checks let through: a refusal, not a fault
         // (the checks bound dates to 1900-2999 and periods to 50 years; this is the net under them).
         r.exception(java.time.DateTimeException.class, (e, ctx) -> problem(ctx, Problem.of("unprocessable", "Unprocessable", 422,

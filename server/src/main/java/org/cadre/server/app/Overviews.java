@@ -1,0 +1,94 @@
+package org.cadre.server.app;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.cadre.finding.Findings;
+import org.cadre.finding.Severity;
+import org.cadre.roster.Organisation;
+import org.cadre.roster.OrganisationId;
+import org.cadre.server.app.Outcome.Refusal;
+import org.cadre.server.security.UserAccount;
+
+/**
+ * What a person reads at once on a screen, gathered from the use cases in one call: the events of the home
+ * page with their open findings, and an event with its agenda, roster, nominating authorities and checks.
+ * Each part is as its own use case gives it (the same permission and scope).
+ */
+public final class Overviews {
+
+    private final Stores stores;
+    private final EventRecords events;
+    private final Enrolling enrolling;
+    private final Directory directory;
+
+    Overviews(Stores stores, EventRecords events, Enrolling enrolling, Directory directory) {
+        this.stores = stores;
+        this.events = events;
+        this.enrolling = enrolling;
+        this.directory = directory;
+    }
+
+    /** An event on the home page, with how many errors and warnings its checks find. */
+    public record EventLine(EventRecords.Stored stored, int errors, int warnings) {}
+
+    /** The user's events, by when they run as of today: coming (soonest first), running, past (latest first). */
+    public record Home(LocalDate today, List<EventLine> coming, List<EventLine> running, List<EventLine> past) {}
+
+    /** The home page's events; a role that reads no records (a donor viewer) gets none. */
+    public Outcome<Home> home(UserAccount user) {
+        Outcome<List<EventRecords.Stored>> listed = events.list(user);
+        LocalDate today = LocalDate.now(stores.clock);
+        if (!listed.isDone()) {
+            return listed.refusal().orElseThrow() == Refusal.FORBIDDEN
+                    ? Outcome.done(new Home(today, List.of(), List.of(), List.of())) : listed.refusedAs();
+        }
+        List<EventLine> coming = new ArrayList<>();
+        List<EventLine> running = new ArrayList<>();
+        List<EventLine> past = new ArrayList<>();
+        for (EventRecords.Stored s : listed.get()) {
+            Outcome<EventRecords.Checked> checked = events.checks(user, s.event().value().id().value());
+            Findings f = checked.isDone() ? checked.get().findings() : Findings.none();
+            EventLine line = new EventLine(s, count(f, Severity.ERROR), count(f, Severity.WARNING));
+            var days = s.event().value().courseDays();
+            if (days.first().isAfter(today)) {
+                coming.add(line);
+            } else if (days.last().isBefore(today)) {
+                past.add(line);
+            } else {
+                running.add(line);
+            }
+        }
+        Comparator<EventLine> byStart = Comparator.comparing(l -> l.stored().event().value().courseDays().first());
+        coming.sort(byStart);
+        running.sort(byStart);
+        past.sort(byStart.reversed());
+        return Outcome.done(new Home(today, coming, running, past));
+    }
+
+    private static int count(Findings f, Severity severity) {
+        return (int) f.all().stream().filter(x -> x.severity() == severity).count();
+    }
+
+    /** An event with what its page shows. */
+    public record EventOverview(EventRecords.Stored stored, List<EventRecords.Slot> agenda, Enrolling.Roster roster, Findings checks,
+            Map<OrganisationId, String> organisations, LocalDate today) {}
+
+    /** The event, its agenda, roster and checks, and the names of the organisations its roster names. */
+    public Outcome<EventOverview> event(UserAccount user, String eventId) {
+        return events.get(user, eventId).then(stored -> events.agenda(user, eventId).then(agenda -> enrolling.roster(user, eventId)
+                .then(roster -> events.checks(user, eventId).map(checked -> new EventOverview(stored, agenda, roster, checked.findings(),
+                        directory.organisations().list(user).map(list -> list.stream()
+                                .collect(Collectors.toMap(Organisation::id, Organisation::name, (a, b) -> a))).value().orElse(Map.of()),
+                        LocalDate.now(stores.clock.withZone(stored.event().value().zone())))))));
+    }
+
+    /** The open findings of an event's checks, for a quick look (empty when the user may not read it). */
+    public Optional<Findings> findings(UserAccount user, String eventId) {
+        return events.checks(user, eventId).value().map(EventRecords.Checked::findings);
+    }
+}

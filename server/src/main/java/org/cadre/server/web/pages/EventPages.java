@@ -1,0 +1,229 @@
+package org.cadre.server.web.pages;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.cadre.roster.BulkStatus;
+import org.cadre.roster.EnrolmentStatus;
+import org.cadre.roster.PersonId;
+import org.cadre.server.app.Enrolling;
+import org.cadre.server.app.Outcome;
+import org.cadre.server.app.Overviews;
+import org.cadre.server.security.UserAccount;
+
+/** The home page, an event's page (agenda, roster, checks; approve or decline, close) and the roster import. */
+final class EventPages {
+
+    private final PageKit kit;
+
+    EventPages(PageKit kit) {
+        this.kit = kit;
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/", this::home);
+        r.get("/events/{id}", this::event);
+        r.post("/events/{id}/statuses", this::statuses);
+        r.post("/events/{id}/close", this::close);
+        r.get("/events/{id}/import", this::importForm);
+        r.post("/events/{id}/import/check", this::importCheck);
+        r.post("/events/{id}/import", this::importRoster);
+    }
+
+    private void home(Context ctx) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        Overviews.Home home = PageKit.value(kit.app.overviews().home(user.get()), ctx);
+        kit.render(ctx, "home.jte", kit.view(ctx, user.get(), "home.title"), "home", home);
+    }
+
+    private void event(Context ctx) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        showEvent(ctx, user.get(), notice(ctx), List.of());
+    }
+
+    /** What a change just done said, named by the address it came back to (never text a link could carry). */
+    private static Optional<String> notice(Context ctx) {
+        String done = ctx.queryParam("done");
+        Messages t = PageKit.messages(ctx);
+        int n = number(ctx.queryParam("n"));
+        int m = number(ctx.queryParam("m"));
+        return Optional.ofNullable(done == null ? null : switch (done) {
+            case "statuses" -> t.get("event.statuses-done", n);
+            case "closed" -> t.get("event.closed-done");
+            case "imported" -> t.get("import.done", n, m);
+            case "replayed" -> t.get("import.replayed");
+            default -> null;
+        });
+    }
+
+    private static int number(String text) {
+        return text != null && text.matches("\\d{1,6}") ? Integer.parseInt(text) : 0;
+    }
+
+    private static void back(Context ctx, String done, int n, int m) {
+        ctx.redirect("/events/" + java.net.URLEncoder.encode(ctx.pathParam("id"), java.nio.charset.StandardCharsets.UTF_8)
+                + "?done=" + done + "&n=" + n + "&m=" + m, HttpStatus.SEE_OTHER);
+    }
+
+    private void showEvent(Context ctx, UserAccount user, Optional<String> notice, List<String> errors) {
+        Overviews.EventOverview overview = PageKit.value(kit.app.overviews().event(user, ctx.pathParam("id")), ctx);
+        kit.render(ctx, "event.jte", kit.view(ctx, user, "event.title", overview.stored().event().value().title()), "e", overview,
+                "notice", notice.orElse(""), "errors", errors);
+    }
+
+    /** Approves or declines the people ticked, in one change (all or none). */
+    private void statuses(Context ctx) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        String to = ctx.formParam("to");
+        List<String> errors = new ArrayList<>();
+        EnrolmentStatus target = "approved".equals(to) ? EnrolmentStatus.APPROVED : "declined".equals(to) ? EnrolmentStatus.DECLINED : null;
+        if (target == null) {
+            errors.add("to: must be approved or declined");
+        }
+        List<BulkStatus.Move> moves = new ArrayList<>();
+        for (String person : ctx.formParams("person")) {
+            if (!PersonId.isValid(person)) {
+                errors.add("person: is not a person id");
+            } else if (target != null) {
+                moves.add(new BulkStatus.Move(PersonId.of(person), target, Optional.empty()));
+            }
+        }
+        if (errors.isEmpty() && moves.isEmpty()) {
+            errors.add("person: tick at least one person");
+        }
+        if (!errors.isEmpty()) {
+            ctx.status(400);
+            showEvent(ctx, user.get(), Optional.empty(), errors);
+            ctx.status(400);
+            return;
+        }
+        var moved = kit.app.eventWork().moveStatuses(user.get(), ctx.pathParam("id"), moves);
+        answer(ctx, user.get(), moved, "statuses", moves.size());
+    }
+
+    private void close(Context ctx) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        var closed = kit.app.eventWork().close(user.get(), ctx.pathParam("id"), Optional.empty());
+        answer(ctx, user.get(), closed, "closed", 0);
+    }
+
+    /**
+     * After a change on the event page: back to the page with the notice, or the page again with the refusal's
+     * words (a missing or out-of-scope event is the error page).
+     */
+    private void answer(Context ctx, UserAccount user, Outcome<?> outcome, String done, int n) {
+        if (outcome.isDone()) {
+            back(ctx, done, n, 0);
+            return;
+        }
+        Outcome.Refusal why = outcome.refusal().orElseThrow();
+        if (why == Outcome.Refusal.NOT_FOUND || why == Outcome.Refusal.FORBIDDEN) {
+            PageKit.value(outcome, ctx);
+        }
+        List<String> errors = new ArrayList<>(outcome.errors());
+        outcome.findings().stream().forEach(f -> errors.add(f.message()));
+        int status = new PageProblem(outcome).status();
+        showEvent(ctx, user, Optional.of(outcome.detail()), errors);
+        ctx.status(status);
+    }
+
+    private void importForm(Context ctx) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        Overviews.EventOverview overview = PageKit.value(kit.app.overviews().event(user.get(), ctx.pathParam("id")), ctx);
+        kit.render(ctx, "import.jte", kit.view(ctx, user.get(), "import.title", overview.stored().event().value().title()),
+                "e", overview, "preview", Optional.empty(), "file", "", "key", "", "result", "");
+    }
+
+    /** Checks the uploaded file and shows every bad line, or what an import would do; stores nothing. */
+    private void importCheck(Context ctx) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        UploadedFile upload = ctx.uploadedFile("file");
+        byte[] file = upload == null ? new byte[0] : read(upload);
+        Enrolling.Preview preview = PageKit.value(kit.app.enrolling().checkRoster(user.get(), ctx.pathParam("id"), file, null), ctx);
+        Overviews.EventOverview overview = PageKit.value(kit.app.overviews().event(user.get(), ctx.pathParam("id")), ctx);
+        if (file.length == 0) {
+            preview = new Enrolling.Preview(preview.event(), 0, 0, List.of("file: " + PageKit.messages(ctx).get("import.no-file")));
+        }
+        ctx.status(preview.ok() ? 200 : 422);
+        kit.render(ctx, "import.jte", kit.view(ctx, user.get(), "import.title", overview.stored().event().value().title()),
+                "e", overview, "preview", Optional.of(preview), "file", preview.ok() ? Base64.getEncoder().encodeToString(file) : "",
+                "key", PageKit.random(), "result", "");
+        ctx.status(preview.ok() ? 200 : 422);
+    }
+
+    /** Imports the checked file, all or nothing; the key sent with it makes a second click harmless. */
+    private void importRoster(Context ctx) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        byte[] file;
+        try {
+            file = Base64.getDecoder().decode(Optional.ofNullable(ctx.formParam("file")).orElse(""));
+        } catch (IllegalArgumentException e) {
+            file = new byte[0];
+        }
+        Optional<String> key = Optional.ofNullable(ctx.formParam("key")).filter(k -> !k.isBlank());
+        var imported = kit.app.enrolling().importRoster(user.get(), ctx.pathParam("id"), file, null, key,
+                done -> new Enrolling.Answer(201, "{\"event\":\"" + done.event().value() + "\",\"enrolled\":" + done.enrolled()
+                        + ",\"newPeople\":" + done.newPeople() + "}"),
+                rows -> n -> { });
+        if (imported.isDone()) {
+            if (imported.get().replay().isPresent()) {
+                back(ctx, "replayed", 0, 0);
+            } else {
+                back(ctx, "imported", imported.get().enrolled(), imported.get().newPeople());
+            }
+            return;
+        }
+        Outcome.Refusal why = imported.refusal().orElseThrow();
+        if (why == Outcome.Refusal.NOT_FOUND || why == Outcome.Refusal.FORBIDDEN) {
+            PageKit.value(imported, ctx);
+        }
+        Overviews.EventOverview overview = PageKit.value(kit.app.overviews().event(user.get(), ctx.pathParam("id")), ctx);
+        List<String> errors = new ArrayList<>(imported.errors());
+        if (errors.isEmpty()) {
+            errors.add(imported.detail());
+        }
+        int status = new PageProblem(imported).status();
+        ctx.status(status);
+        kit.render(ctx, "import.jte", kit.view(ctx, user.get(), "import.title", overview.stored().event().value().title()),
+                "e", overview, "preview", Optional.of(new Enrolling.Preview(overview.stored().event().value().id(), 0, 0, errors)),
+                "file", "", "key", "", "result", "");
+        ctx.status(status);
+    }
+
+    private static byte[] read(UploadedFile upload) {
+        try (InputStream in = upload.content()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

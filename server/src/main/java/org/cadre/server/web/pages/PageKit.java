@@ -1,0 +1,168 @@
+package org.cadre.server.web.pages;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.cadre.server.app.Outcome;
+import org.cadre.server.app.UseCases;
+import org.cadre.server.security.UserAccount;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every page handler shares: the session cookie and who it belongs to, the form token (CSRF), the
+ * reader's language, rendering a template, and how a refused action is shown. It holds no rule, query or
+ * permission check: those are the use cases'.
+ */
+final class PageKit {
+
+    private static final Logger LOG = LoggerFactory.getLogger("cadre.http");
+
+    /** The session cookie: the same session token the API's bearer header carries. */
+    static final String SESSION_COOKIE = "cadre_session";
+    /** The reader's language, when they chose one. */
+    static final String LANG_COOKIE = "cadre_lang";
+    /** Before sign-in: a random value the sign-in form must send back (so no other site can sign a browser in). */
+    static final String LOGIN_COOKIE = "cadre_login";
+    /** The form field (or htmx header) that carries the form token. */
+    static final String CSRF_FIELD = "_csrf";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final UseCases app;
+    private final TemplateEngine engine;
+    private final boolean secureCookies;
+
+    PageKit(UseCases app, boolean secureCookies) {
+        this.app = app;
+        this.secureCookies = secureCookies;
+        this.engine = TemplateEngine.createPrecompiled(null, ContentType.Html, PageKit.class.getClassLoader(),
+                "org.cadre.server.web.pages.templates");
+    }
+
+    /** The signed-in user, or empty after sending the browser to the sign-in page (which comes back here). */
+    Optional<UserAccount> user(Context ctx) {
+        Optional<UserAccount> user = token(ctx).flatMap(app.signIn()::user);
+        if (user.isEmpty()) {
+            String back = ctx.method().name().equals("GET") ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : "/";
+            ctx.redirect("/login?next=" + java.net.URLEncoder.encode(back, StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
+            return Optional.empty();
+        }
+        ctx.attribute("user", user.get().username());
+        ctx.attribute("role", user.get().role().label());
+        return user;
+    }
+
+    /** The session token the cookie carries. */
+    static Optional<String> token(Context ctx) {
+        return Optional.ofNullable(ctx.cookie(SESSION_COOKIE)).filter(t -> !t.isBlank());
+    }
+
+    /** The form token of the session the cookie carries: derived from the secret token, so only its holder knows it. */
+    static String csrf(String sessionToken) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("cadre-form:" + sessionToken).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether a form sent with this request carries the right token (compared in constant time). */
+    static boolean formTokenMatches(Context ctx) {
+        String sent = Optional.ofNullable(ctx.header(CSRF_HEADER)).orElseGet(() -> ctx.formParam(CSRF_FIELD));
+        Optional<String> expected = ctx.path().equals("/login") ? Optional.ofNullable(ctx.cookie(LOGIN_COOKIE))
+                : token(ctx).map(PageKit::csrf);
+        return sent != null && expected.isPresent() && !expected.get().isEmpty()
+                && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), expected.get().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String random() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Sets a cookie only this site's pages send back (HttpOnly, SameSite=Lax, Secure behind TLS). */
+    void cookie(Context ctx, String name, String value, long maxAgeSeconds) {
+        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; HttpOnly; SameSite=Lax"
+                + (maxAgeSeconds >= 0 ? "; Max-Age=" + maxAgeSeconds : "") + (secureCookies ? "; Secure" : ""));
+    }
+
+    /** The reader's language: chosen on a page, else the browser's first of ours, else English. */
+    static Messages messages(Context ctx) {
+        String chosen = ctx.cookie(LANG_COOKIE);
+        if (Messages.speaks(chosen)) {
+            return Messages.of(chosen);
+        }
+        String accept = Optional.ofNullable(ctx.header("Accept-Language")).orElse("");
+        for (String part : accept.split(",")) {
+            String tag = part.split(";")[0].strip().toLowerCase(Locale.ROOT);
+            String lang = tag.length() >= 2 ? tag.substring(0, 2) : tag;
+            if (Messages.speaks(lang)) {
+                return Messages.of(lang);
+            }
+        }
+        return Messages.of("en");
+    }
+
+    /** The frame of a page for the signed-in user. */
+    View view(Context ctx, UserAccount user, String titleKey, Object... args) {
+        Messages t = messages(ctx);
+        return new View(t, Optional.of(user), token(ctx).map(PageKit::csrf).orElse(""), here(ctx), t.get(titleKey, args));
+    }
+
+    /** The page's own address (path and query), for links that come back to it. */
+    static String here(Context ctx) {
+        return ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+    }
+
+    /** Renders a template with the frame and its model ({@code name, value} pairs) as the answer. */
+    void render(Context ctx, String template, View view, Object... model) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("v", view);
+        for (int i = 0; i < model.length; i += 2) {
+            params.put((String) model[i], model[i + 1]);
+        }
+        StringOutput out = new StringOutput();
+        engine.render(template, params, out);
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/html; charset=utf-8").result(out.toString());
+    }
+
+    /**
+     * The value of a use case's outcome for a page, or its refusal thrown as a {@link PageProblem} (shown as an
+     * error page with its status); a forbidden one is logged as a denial.
+     */
+    static <T> T value(Outcome<T> outcome, Context ctx) {
+        if (outcome.isDone()) {
+            return outcome.get();
+        }
+        Outcome.Refusal why = outcome.refusal().orElseThrow();
+        if (why == Outcome.Refusal.FORBIDDEN) {
+            LOG.warn("denied {} {} user={} role={}", ctx.method(), ctx.endpoints().matchedHttpEndpoint() == null ? "(no route)"
+                    : ctx.endpoints().matchedHttpEndpoint().path, ctx.<String>attribute("user"), ctx.<String>attribute("role"));
+        }
+        throw new PageProblem(outcome);
+    }
+
+    /** A site-relative address to go back to, or {@code /}: never another site. */
+    static String safeBack(String back) {
+        if (back == null || !back.startsWith("/") || back.startsWith("//") || back.startsWith("/\\") || back.length() > 2000
+                || back.chars().anyMatch(c -> c < 0x20)) {
+            return "/";
+        }
+        return back;
+    }
+}

@@ -1,0 +1,133 @@
+package org.cadre.server.web.pages;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Optional;
+import org.cadre.server.app.SignIn;
+import org.cadre.server.app.UseCases;
+
+/**
+ * The staff web pages: server-rendered HTML on the same use cases as the API, signed in by a cookie that
+ * carries an API session token. Every form sends the session's form token; every page works without
+ * JavaScript, and htmx (served from its webjar) saves attendance as it is tapped.
+ */
+public final class Pages {
+
+    private final PageKit kit;
+    private final java.util.function.Function<Context, String> clientAddress;
+
+    /**
+     * @param secureCookies whether cookies are marked Secure (the server is reached over TLS)
+     * @param clientAddress the client's address, as the API reads it (for throttling sign-ins)
+     */
+    public Pages(UseCases app, boolean secureCookies, java.util.function.Function<Context, String> clientAddress) {
+        this.kit = new PageKit(app, secureCookies);
+        this.clientAddress = clientAddress;
+    }
+
+    /** Whether an answer to this request should be a page rather than a JSON problem: a browser asking outside the API. */
+    public static boolean wantsPage(Context ctx) {
+        String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
+        return !ctx.path().startsWith("/api/") && accept.contains("text/html");
+    }
+
+    public void register(RoutesConfig r) {
+        // Every form sent to a page carries the session's form token; none does anything without it.
+        r.before(ctx -> {
+            if (!ctx.path().startsWith("/api/") && !ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")
+                    && !ctx.method().name().equals("OPTIONS") && !PageKit.formTokenMatches(ctx)) {
+                throw new FormTokenRefused();
+            }
+        });
+        r.get("/login", this::loginForm);
+        r.post("/login", this::login);
+        r.post("/logout", this::logout);
+        r.post("/language", this::language);
+        new EventPages(kit).register(r);
+        //new DeliveryPages(kit).register(r);
+        //new ReportPages(kit).register(r);
+        r.exception(PageProblem.class, (e, ctx) -> problem(ctx, e.status(), e.outcome().detail(), e.outcome().errors()));
+        r.exception(FormTokenRefused.class, (e, ctx) -> problem(ctx, 403, PageKit.messages(ctx).get("error.form-token"), List.of()));
+    }
+
+    /** A form came without the session's form token, or with a wrong one. */
+    static final class FormTokenRefused extends RuntimeException {
+        FormTokenRefused() {
+            super("form token refused", null, false, false);
+        }
+    }
+
+    /** An error page: the status, what happened in the reader's words, and the fields at fault. */
+    void problem(Context ctx, int status, String detail, List<String> errors) {
+        Messages t = PageKit.messages(ctx);
+        var user = PageKit.token(ctx).flatMap(kit.app.signIn()::user);
+        View v = new View(t, user, PageKit.token(ctx).map(PageKit::csrf).orElse(""), PageKit.here(ctx), t.get("error.title." + statusGroup(status)));
+        ctx.status(status);
+        kit.render(ctx, "error.jte", v, "status", status, "detail", detail, "errors", errors);
+        ctx.status(status);
+    }
+
+    /** The page for an address with nothing at it. */
+    public void notFound(Context ctx) {
+        problem(ctx, 404, PageKit.messages(ctx).get("error.not-found"), List.of());
+    }
+
+    private static String statusGroup(int status) {
+        return switch (status) {
+            case 403 -> "403";
+            case 404 -> "404";
+            default -> status >= 500 ? "500" : "400";
+        };
+    }
+
+    private void loginForm(Context ctx) {
+        showLogin(ctx, 200, Optional.empty());
+    }
+
+    private void showLogin(Context ctx, int status, Optional<String> error) {
+        Messages t = PageKit.messages(ctx);
+        String formToken = PageKit.random();
+        kit.cookie(ctx, PageKit.LOGIN_COOKIE, formToken, 3600);
+        View v = new View(t, Optional.empty(), formToken, PageKit.here(ctx), t.get("login.title"));
+        ctx.status(status);
+        kit.render(ctx, "login.jte", v, "next", PageKit.safeBack(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next")),
+                "error", error.orElse(""), "username", Optional.ofNullable(ctx.formParam("username")).orElse(""));
+        ctx.status(status);
+    }
+
+    private void login(Context ctx) {
+        var started = kit.app.signIn().login(ctx.formParam("username"), ctx.formParam("password"), clientAddress.apply(ctx));
+        Messages t = PageKit.messages(ctx);
+        if (!started.isDone()) {
+            String why = switch (started.refusal().orElseThrow()) {
+                case THROTTLED -> t.get("login.throttled");
+                case INVALID -> t.get("login.missing");
+                default -> t.get("login.wrong");
+            };
+            if (started.refusal().get() == org.cadre.server.app.Outcome.Refusal.THROTTLED) {
+                ctx.header("Retry-After", String.valueOf(SignIn.LOCKOUT.toSeconds()));
+            }
+            showLogin(ctx, started.refusal().get() == org.cadre.server.app.Outcome.Refusal.THROTTLED ? 429 : 401, Optional.of(why));
+            return;
+        }
+        kit.cookie(ctx, PageKit.SESSION_COOKIE, started.get().token(), -1);
+        kit.cookie(ctx, PageKit.LOGIN_COOKIE, "", 0);
+        ctx.redirect(PageKit.safeBack(ctx.formParam("next")), HttpStatus.SEE_OTHER);
+    }
+
+    private void logout(Context ctx) {
+        PageKit.token(ctx).ifPresent(kit.app.signIn()::logout);
+        kit.cookie(ctx, PageKit.SESSION_COOKIE, "", 0);
+        ctx.redirect("/login", HttpStatus.SEE_OTHER);
+    }
+
+    private void language(Context ctx) {
+        String lang = ctx.formParam("lang");
+        if (Messages.speaks(lang)) {
+            kit.cookie(ctx, PageKit.LANG_COOKIE, lang, 365L * 24 * 3600);
+        }
+        ctx.redirect(PageKit.safeBack(ctx.formParam("back")), HttpStatus.SEE_OTHER);
+    }
+}

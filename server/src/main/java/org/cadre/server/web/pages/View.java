@@ -1,0 +1,93 @@
+package org.cadre.server.web.pages;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Optional;
+import org.cadre.roster.Person;
+import org.cadre.server.security.UserAccount;
+
+/**
+ * What every page's frame needs: the words in the reader's language, who is signed in, the form token, the
+ * address of the page (for the language switch to come back to) and its title.
+ *
+ * @param t the words in the reader's language
+ * @param user the signed-in user; empty on the sign-in page
+ * @param csrf the token every form of this session sends back
+ * @param path the page's own address, path and query
+ * @param title the page's title, in the reader's language
+ */
+public record View(Messages t, Optional<UserAccount> user, String csrf, String path, String title) {
+
+    /** The text of {@code key} in the reader's language. */
+    public String t(String key, Object... args) {
+        return t.get(key, args);
+    }
+
+    public String lang() {
+        return t.lang();
+    }
+
+    /** The language the switch on every page offers. */
+    public String otherLang() {
+        return t.lang().equals("en") ? "ru" : "en";
+    }
+
+    public boolean signedIn() {
+        return user.isPresent();
+    }
+
+    public String username() {
+        return user.map(UserAccount::username).orElse("");
+    }
+
+    public boolean isAdmin() {
+        return user.map(u -> u.role() == UserAccount.Role.ADMIN).orElse(false);
+    }
+
+    /** The label of a value in the reader's language ({@code status.confirmed}), else the value's own label. */
+    public String label(String kind, String value) {
+        return t.label(kind + "." + value, value);
+    }
+
+    /** The label of an enumerated value in the reader's language ({@code status.confirmed}). */
+    public String label(String kind, Enum<?> value) {
+        return label(kind, org.cadre.documents.Labels.of(value));
+    }
+
+    /**
+     * Where on the page a finding's subject is ({@code event:X/enrolment/KZ-001} is at {@code #enrolment-KZ-001}),
+     * or empty when it is the event itself.
+     */
+    public static String anchor(String subject) {
+        String[] parts = subject == null ? new String[0] : subject.split("/");
+        if (parts.length < 3) {
+            return "";
+        }
+        return (parts[parts.length - 2] + "-" + parts[parts.length - 1]).replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    /** An id for an element about a record ({@code enrolment-KZ-001}): only letters, digits, _ and -. */
+    public static String id(String kind, String value) {
+        return (kind + "-" + value).replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    /** A day written as the reader's language writes it. */
+    public String date(LocalDate day) {
+        return day == null ? "" : day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(t.locale()));
+    }
+
+    /**
+     * A person's name in the script it was recorded in, the other script beside it where both are recorded:
+     * {@code Абдуллоев Фарход (Farkhod Abdulloev)}.
+     */
+    public static String name(Person p) {
+        if (p == null) {
+            return "";
+        }
+        if (p.nativeName().isPresent() && p.latinName().isPresent() && !p.nativeName().get().equals(p.latinName().get())) {
+            return p.nativeName().get() + " (" + p.latinName().get() + ")";
+        }
+        return p.nativeName().or(p::latinName).orElse(p.id().value());
+    }
+}
