@@ -13,13 +13,16 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The pages' words in one language, read from {@code pages/messages_<lang>.properties} (UTF-8). A key missing
- * from a language is a build failure ({@code MessagesTest}), never a blank on a page.
+ * The pages' words in one language, read from {@code pages/<bundle>_<lang>.properties} (UTF-8) for each of
+ * {@link #BUNDLES}. A key missing from a language is a test failure ({@code MessagesTest}), never a blank on a page.
  */
 public final class Messages {
 
     /** The languages the pages speak, the first the default. */
     public static final List<String> LANGUAGES = List.of("en", "ru");
+
+    /** The files the words come from, one per area of the pages; a key belongs to one of them. */
+    static final List<String> BUNDLES = List.of("messages", "directory");
 
     private static final Map<String, Messages> ALL;
 
@@ -77,18 +80,24 @@ public final class Messages {
     }
 
     private static Map<String, String> load(String lang) {
-        String path = "/pages/messages_" + lang + ".properties";
-        try (InputStream in = Messages.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + path);
+        java.util.TreeMap<String, String> texts = new java.util.TreeMap<>();
+        for (String bundle : BUNDLES) {
+            String path = "/pages/" + bundle + "_" + lang + ".properties";
+            try (InputStream in = Messages.class.getResourceAsStream(path)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + path);
+                }
+                Properties p = new Properties();
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                for (String k : p.stringPropertyNames()) {
+                    if (texts.put(k, p.getProperty(k)) != null) {
+                        throw new IllegalStateException(k + " is in two bundles");
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            ImmutableMap.Builder<String, String> texts = ImmutableMap.builder();
-            p.stringPropertyNames().stream().sorted().forEach(k -> texts.put(k, p.getProperty(k)));
-            return texts.build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return ImmutableMap.copyOf(texts);
     }
 }
