@@ -241,7 +241,7 @@ final class DeliveryPages {
             }
         }
         values.putAll(sent);
-        List<AssessmentItem> items = r.curriculum().assessment().items();
+        List<AssessmentItem> items = r.curriculum().assessment().itemsOf(org.cadre.curriculum.ItemKind.TEST_QUESTION);
         kit.render(ctx, "tests.jte", kit.view(ctx, user, "tests.title", r.event().title()), "r", r, "phase", phase, "items", items,
                 "people", participants(r), "values", values, "notice", notice.orElse(""), "errors", errors);
     }
