@@ -161,6 +161,7 @@ final class Browser implements AutoCloseable {
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);
+            js("window.scrollTo(0, 0)");
             Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -83,7 +83,7 @@ class BrowserTest {
             b.submit("#import-confirm");
             assertThat(b.text(".notice")).isEqualTo("Roster imported: 6 enrolled, 6 new people recorded.");
             // A name that is markup is shown as text (and never run: the page would have no h1 left otherwise).
-            assertThat(b.text("#enrolment-" + prefix + "-2")).contains("<script>alert(1)</script> Aigerim");
+            assertThat(b.text("#enrolment-" + prefix + "-2")).contains("<script>alert(1)</script> Yerlan Sadykov");
 
             // Seat everyone: approve, then confirm, all ticked at once.
             for (String to : new String[] {"approved", "confirmed"}) {

@@ -86,14 +86,22 @@ final class PageFixture implements AutoCloseable {
         return new DateRange(r.first().plusDays(days), r.last().plusDays(days));
     }
 
-    /** A roster file for the event: {@code n} Kazakh participants, the second with a name that is markup. */
+    /** Names of fictional Kazakh officers: native script and Latin. */
+    private static final String[][] NAMES = {{"Айгерим Нурланова", "Aigerim Nurlanova"}, {"Ерлан Садыков", "Yerlan Sadykov"},
+        {"Дана Касымова", "Dana Kassymova"}, {"Бауыржан Оспанов", "Baurzhan Ospanov"}, {"Мадина Ахметова", "Madina Akhmetova"},
+        {"Тимур Жаксылыков", "Timur Zhaksylykov"}, {"Асель Бекова", "Assel Bekova"}, {"Арман Тулегенов", "Arman Tulegenov"}};
+
+    /**
+     * A roster file for the event: {@code n} Kazakh participants (up to 8 different names), the second with a Latin
+     * name that is markup.
+     */
     static String roster(String prefix, int n) {
         StringBuilder csv = new StringBuilder("person_id,country,role,native_name,latin_name,sex,nominated_by\n");
         for (int i = 1; i <= n; i++) {
-            String latin = i == 2 ? "<script>alert(1)</script> Aigerim" : "Officer " + prefix + " " + i;
-            csv.append(prefix).append("-").append(i).append(",KZ,participant,Офицер ").append(i).append(",")
-                    .append(latin.contains(",") ? "\"" + latin + "\"" : latin).append(",female,").append(DemoRoster.KZ_BORDER_GUARD.value())
-                    .append('\n');
+            String[] name = NAMES[(i - 1) % NAMES.length];
+            String latin = i == 2 ? "<script>alert(1)</script> " + name[1] : name[1];
+            csv.append(prefix).append("-").append(i).append(",KZ,participant,").append(name[0]).append(",").append(latin)
+                    .append(",not-recorded,").append(DemoRoster.KZ_BORDER_GUARD.value()).append('\n');
         }
         return csv.toString();
     }

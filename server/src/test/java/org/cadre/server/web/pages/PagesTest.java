@@ -162,7 +162,7 @@ class PagesTest {
         c.post("/events/markup/statuses", Map.of("to", "approved", "person", "mk-2"));
         c.post("/events/markup/statuses", Map.of("to", "confirmed", "person", "mk-2"));
         String attendance = c.get("/events/markup/attendance/M1.S1").body();
-        assertThat(attendance).contains("&lt;script&gt;alert(1)&lt;/script&gt; Aigerim").doesNotContain("<script>alert(1)</script>");
+        assertThat(attendance).contains("&lt;script&gt;alert(1)&lt;/script&gt; Yerlan Sadykov").doesNotContain("<script>alert(1)</script>");
     }
 
     @Test
