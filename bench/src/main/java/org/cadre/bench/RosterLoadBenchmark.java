@@ -14,9 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cadre.server.store.DemoData;
 import org.cadre.server.security.Passwords;
@@ -76,10 +74,10 @@ public final class RosterLoadBenchmark {
                         Runtime.getRuntime().availableProcessors());
                 // Alternate, so both see the same machine state; the second round is the one reported.
                 for (int round = 1; round <= 2; round++) {
-                    Result b = run(URI.create("http://127.0.0.1:" + bare.port() + "/row"), null, seconds);
+                    LoadClient.Result b = run(URI.create("http://127.0.0.1:" + bare.port() + "/row"), null, seconds);
                     URI roster = URI.create("http://127.0.0.1:" + cadre.port() + "/api/v1/events/tot-almaty-2023/enrolments");
-                    Result r = run(roster, token, seconds);
-                    Result w;
+                    LoadClient.Result r = run(roster, token, seconds);
+                    LoadClient.Result w;
                     try (Writer writes = new Writer(db, audit)) {
                         w = run(roster, token, seconds);
                         System.out.printf(Locale.ROOT, "round %d%n  bare Javalin + one SQLite row: %s%n  GET event roster (30 enrolments): %s%n"
@@ -129,85 +127,12 @@ public final class RosterLoadBenchmark {
         }
     }
 
-    record Result(double perSecond, double p50ms, double p99ms, long errors) {
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "%.0f req/s, p50 %.2f ms, p99 %.2f ms, %d non-200", perSecond, p50ms, p99ms, errors);
-        }
-    }
-
-    private static Result run(URI uri, String token, int seconds) throws Exception {
-        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(4);
-        try {
-            return run(HttpClient.newBuilder().executor(executor).build(), uri, token, seconds);
-        } finally {
-            executor.shutdownNow();
-        }
-    }
-
-    private static Result run(HttpClient client, URI uri, String token, int seconds) throws Exception {
+    private static LoadClient.Result run(URI uri, String token, int seconds) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
         HttpRequest request = b.build();
-        measure(client, request, 5, new long[1 << 20]); // warm-up
-        long[][] latencies = new long[CONNECTIONS][];
-        AtomicLong errors = new AtomicLong();
-        long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
-        CountDownLatch done = new CountDownLatch(CONNECTIONS);
-        int[] counts = new int[CONNECTIONS];
-        for (int t = 0; t < CONNECTIONS; t++) {
-            int slot = t;
-            latencies[t] = new long[4_000_000 / CONNECTIONS];
-            Thread thread = new Thread(() -> {
-                try {
-                    while (System.nanoTime() < end && counts[slot] < latencies[slot].length) {
-                        long t0 = System.nanoTime();
-                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        latencies[slot][counts[slot]++] = System.nanoTime() - t0;
-                        if (response.statusCode() != 200) {
-                            errors.incrementAndGet();
-                        }
-                    }
-                } catch (Exception e) {
-                    errors.incrementAndGet();
-                } finally {
-                    done.countDown();
-                }
-            });
-            thread.start();
-        }
-        done.await();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] all = new long[Arrays.stream(counts).sum()];
-        int at = 0;
-        for (int t = 0; t < CONNECTIONS; t++) {
-            System.arraycopy(latencies[t], 0, all, at, counts[t]);
-            at += counts[t];
-        }
-        Arrays.sort(all);
-        return new Result(all.length / elapsed, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, errors.get());
-    }
-
-    private static void measure(HttpClient client, HttpRequest request, int seconds, long[] sink) throws Exception {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        Thread[] threads = new Thread[CONNECTIONS];
-        for (int t = 0; t < CONNECTIONS; t++) {
-            threads[t] = new Thread(() -> {
-                try {
-                    while (System.nanoTime() < end) {
-                        client.send(request, HttpResponse.BodyHandlers.discarding());
-                    }
-                } catch (Exception ignored) {
-                    // warm-up only
-                }
-            });
-            threads[t].start();
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
+        return LoadClient.run(caller -> request, CONNECTIONS, 5, seconds);
     }
 }
