@@ -76,6 +76,10 @@ final class ServeCommand implements Callable<Integer> {
                     + "(repeat or separate by commas; or CADRE_TRUSTED_PROXIES). Without one, the client is the connection's peer.")
     private List<String> trustedProxies;
 
+    @Option(names = "--secure-cookies", description = "Mark the web pages' cookies Secure: set it when browsers reach Cadre over "
+            + "HTTPS (a TLS proxy in front), so the session cookie is never sent in clear (or CADRE_SECURE_COOKIES=true).")
+    private boolean secureCookies;
+
     /** The port and the API's settings from the flags, then the environment, then the defaults. */
     record Resolved(int port, Settings settings) {}
 
@@ -124,6 +128,11 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         settings = settings.withTrustedProxies(java.util.Set.copyOf(proxies));
+        String secureEnv = env.getOrDefault("CADRE_SECURE_COOKIES", "").strip();
+        if (!secureEnv.isEmpty() && !secureEnv.equals("true") && !secureEnv.equals("false")) {
+            throw new ParameterException(cli, "CADRE_SECURE_COOKIES: must be true or false");
+        }
+        settings = settings.withSecureCookies(secureCookies || secureEnv.equals("true"));
         // The first administrator, when given: checked now, before anything is opened or created.
         String adminUser = env.getOrDefault("CADRE_ADMIN_USER", "admin");
         if (!adminUser.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
@@ -186,7 +195,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         admin.join();
         Javalin app = CadreApp.create(db, config.settings()).start("127.0.0.1", listen);
-        out.printf("Cadre listens on http://127.0.0.1:%d (API /api/v1, docs /docs), database: %s, started in %d ms%n",
+        out.printf("Cadre listens on http://127.0.0.1:%d (sign in there; API /api/v1, docs /docs), database: %s, started in %d ms%n",
                 app.port(), db.description(), sinceLaunch().toMillis());
         if (config.settings().publisher().equals(Settings.UNCONFIGURED_PUBLISHER)) {
             out.println("IATI files name a placeholder publisher; set --iati-publisher-ref and --iati-publisher-name before publishing.");

@@ -37,9 +37,12 @@ public final class Delivery {
     private final Stores stores;
     private final Scope scope;
 
-    Delivery(Stores stores, Scope scope) {
+    private final Enrolling enrolling;
+
+    Delivery(Stores stores, Scope scope, Enrolling enrolling) {
         this.stores = stores;
         this.scope = scope;
+        this.enrolling = enrolling;
     }
 
     /** A mark as sent: the person's id and the mark's label. */
@@ -136,6 +139,32 @@ public final class Delivery {
         }
         stores.enrolments.recordAttendance(e.id(), recorded, user.username());
         return Outcome.done(recorded.size());
+    }
+
+    /**
+     * One session's attendance sheet: its slot on the agenda and the package's title for it, the roster (as
+     * {@link Enrolling#roster} reads it) and the marks recorded for the session.
+     *
+     * @param title the package's title of the session, if the package version is stored
+     * @param marks the marks recorded for this session, by person
+     */
+    public record Sheet(Enrolling.Roster roster, org.cadre.roster.AgendaSlot slot, Optional<String> title,
+            java.util.Map<PersonId, AttendanceMark> marks) {}
+
+    /** The sheet of one session on the event's agenda (a session not on it is not found). */
+    public Outcome<Sheet> sheet(UserAccount user, String eventId, String sessionCode) {
+        return enrolling.roster(user, eventId).then(roster -> scope.event(user, eventId).then(full -> {
+            // The roster's event is a summary without its agenda: the slot comes from the event itself.
+            Event e = full.value();
+            Optional<org.cadre.roster.AgendaSlot> slot = e.agenda().stream().filter(s -> s.session().value().equals(sessionCode)).findFirst();
+            if (slot.isEmpty()) {
+                return Scope.notFound("session");
+            }
+            Optional<String> title = scope.curriculumOf(e).value().flatMap(c -> c.session(slot.get().session())).map(x -> x.title());
+            java.util.Map<PersonId, AttendanceMark> marks = new java.util.HashMap<>();
+            stores.enrolments.attendance(e.id(), slot.get().session()).forEach(a -> marks.put(a.person(), a.mark()));
+            return Outcome.done(new Sheet(roster, slot.get(), title, marks));
+        }));
     }
 
     /**

@@ -36,8 +36,14 @@ public final class SignIn {
         this.throttle = new LoginThrottle(stores.clock, 5, 20, LOCKOUT);
     }
 
-    /** A started session: the bearer token and when it expires at the latest. */
-    public record Started(String token, java.time.Instant expiresAt) {}
+    /** The languages the pages speak, the first the default. */
+    public static final List<String> LANGUAGES = List.of("en", "ru");
+
+    /**
+     * A started session: the bearer token, when it expires at the latest, and the language the user chose for
+     * the pages, if any.
+     */
+    public record Started(String token, java.time.Instant expiresAt, Optional<String> language) {}
 
     /** Starts a session for the username and password, from the client's address (for throttling). */
     public Outcome<Started> login(String username, String password, String address) {
@@ -72,7 +78,7 @@ public final class SignIn {
             }
             Sessions.Started started = sessions.start(account.get().username());
             LOG.info("login user={}", account.get().username());
-            return Outcome.done(new Started(started.token(), started.expiresAt()));
+            return Outcome.done(new Started(started.token(), started.expiresAt(), stores.users.language(account.get().username())));
         } finally {
             if (ok) {
                 attempt.get().succeeded();
@@ -85,6 +91,15 @@ public final class SignIn {
     /** The live session's user, if the token names one and the user may still sign in. */
     public Optional<UserAccount> user(String token) {
         return sessions.authenticate(token, stores.db.changeStamp());
+    }
+
+    /** Records the language the user chose for the pages: one of {@link #LANGUAGES}. */
+    public Outcome<String> chooseLanguage(UserAccount user, String language) {
+        if (language == null || !LANGUAGES.contains(language)) {
+            return Outcome.refused(Refusal.INVALID, "The pages are written in English or Russian.", List.of("lang: must be en or ru"));
+        }
+        stores.users.setLanguage(user.username(), language);
+        return Outcome.done(language);
     }
 
     /** Ends the session the token names (nothing when it names none). */

@@ -58,6 +58,13 @@ public final class Curricula {
     private final Database db;
     private final AuditLog audit;
 
+    /**
+     * Versions read, kept: a stored version never changes (a change is a new version), so a version read once
+     * is the version for good, on every server over the same database. Bounded, least recently used out.
+     */
+    private final com.google.common.cache.Cache<String, Curriculum> read =
+            com.google.common.cache.CacheBuilder.newBuilder().maximumSize(64).build();
+
     public Curricula(Database db, AuditLog audit) {
         this.db = db;
         this.audit = audit;
@@ -138,9 +145,16 @@ public final class Curricula {
     }
 
     public Optional<Curriculum> get(CurriculumId id, SemanticVersion version) {
+        String key = id.value() + "@" + version;
+        Curriculum known = read.getIfPresent(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
         DSLContext dsl = db.dsl();
-        return dsl.selectFrom(CURRICULUM).where(CURRICULUM.ID.eq(id.value()).and(CURRICULUM.VERSION.eq(version.toString())))
+        Optional<Curriculum> found = dsl.selectFrom(CURRICULUM).where(CURRICULUM.ID.eq(id.value()).and(CURRICULUM.VERSION.eq(version.toString())))
                 .fetchOptional().map(r -> load(dsl, r));
+        found.ifPresent(c -> read.put(key, c));
+        return found;
     }
 
     /** A stored version as listed: its package id, version and title. */

@@ -179,6 +179,13 @@ public final class Enrolments {
         });
     }
 
+    /** The marks of one session of the event. */
+    public List<Attendance> attendance(EventId event, SessionCode session) {
+        return db.dsl().selectFrom(ATTENDANCE).where(ATTENDANCE.EVENT_ID.eq(event.value()).and(ATTENDANCE.SESSION_CODE.eq(session.value())))
+                .orderBy(ATTENDANCE.PERSON_ID)
+                .fetch(r -> new Attendance(PersonId.of(r.getPersonId()), SessionCode.of(r.getSessionCode()), AttendanceMark.valueOf(r.getMark())));
+    }
+
     public List<Attendance> attendance(EventId event) {
         return db.dsl().selectFrom(ATTENDANCE).where(ATTENDANCE.EVENT_ID.eq(event.value()))
                 .orderBy(ATTENDANCE.PERSON_ID, ATTENDANCE.SESSION_CODE)

@@ -5,6 +5,7 @@ import org.cadre.server.security.UserAccount;
 import static org.cadre.server.store.schema.Tables.USER_ACCOUNT;
 import static org.cadre.server.store.schema.Tables.USER_COUNTRY;
 import static org.cadre.server.store.schema.Tables.USER_PROGRAMME;
+import static org.cadre.server.store.schema.Tables.USER_LANGUAGE;
 
 import com.google.common.collect.ImmutableSortedSet;
 import java.util.List;
@@ -62,6 +63,20 @@ public final class Users {
     /** The user whose username is this one in any case ({@code Admin} finds {@code admin}). */
     public Optional<Versioned<UserAccount>> get(String username) {
         return get(db.dsl(), username);
+    }
+
+    /** The language the user chose for the pages, if they chose one. */
+    public Optional<String> language(String username) {
+        return db.dsl().select(USER_LANGUAGE.LANGUAGE).from(USER_LANGUAGE).where(USER_LANGUAGE.USERNAME.eq(username)).fetchOptional(USER_LANGUAGE.LANGUAGE);
+    }
+
+    /** Records the language the user chose for the pages (a preference: not audited). */
+    public void setLanguage(String username, String language) {
+        db.inTransaction(tx -> {
+            tx.deleteFrom(USER_LANGUAGE).where(USER_LANGUAGE.USERNAME.eq(username)).execute();
+            tx.insertInto(USER_LANGUAGE).set(USER_LANGUAGE.USERNAME, username).set(USER_LANGUAGE.LANGUAGE, language).execute();
+            return null;
+        });
     }
 
     /** The key usernames are unique by: the name in lower case. */

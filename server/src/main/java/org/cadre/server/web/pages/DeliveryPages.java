@@ -55,15 +55,14 @@ final class DeliveryPages {
         r.post("/events/{id}/feedback", this::saveFeedback);
     }
 
+    /** Whether the delivery pages list the enrolment: a participant holding a seat or present. */
+    private static boolean listed(Enrolment e) {
+        return e.role() == Role.PARTICIPANT && (e.status().holdsSeat() || e.status().wasPresent());
+    }
+
     /** The participants present or holding a seat, in roster order. */
     static List<Someone> participants(EventRoster r) {
-        List<Someone> out = new ArrayList<>();
-        for (Enrolment e : r.enrolments()) {
-            if (e.role() == Role.PARTICIPANT && (e.status().holdsSeat() || e.status().wasPresent())) {
-                out.add(someone(r, e.person()));
-            }
-        }
-        return out;
+        return r.enrolments().stream().filter(DeliveryPages::listed).map(e -> someone(r, e.person())).toList();
     }
 
     /** The trainers of the event (for feedback on a trainer), in roster order. */
@@ -91,18 +90,12 @@ final class DeliveryPages {
         kit.render(ctx, "attendance-sessions.jte", kit.view(ctx, user.get(), "attendance.title", r.event().title()), "r", r, "agenda", agenda);
     }
 
-    private static Optional<AgendaSlot> slot(EventRoster r, String session) {
-        return r.event().agenda().stream().filter(s -> s.session().value().equals(session)).findFirst();
-    }
-
-    private static List<MarkRow> rows(EventRoster r, String session) {
-        Map<PersonId, AttendanceMark> marks = new LinkedHashMap<>();
-        for (Attendance a : r.attendance()) {
-            if (a.session().value().equals(session)) {
-                marks.put(a.person(), a.mark());
-            }
-        }
-        return participants(r).stream().map(p -> new MarkRow(p, Optional.ofNullable(marks.get(p.id())))).toList();
+    /** The rows of a session's sheet: every participant listed, with their mark. */
+    private static List<MarkRow> rows(Delivery.Sheet sheet) {
+        return sheet.roster().entries().stream().filter(en -> listed(en.enrolment().value())).map(en -> {
+            PersonId id = en.enrolment().value().person();
+            return new MarkRow(new Someone(id, en.person().map(View::name).orElse(id.value())), Optional.ofNullable(sheet.marks().get(id)));
+        }).toList();
     }
 
     private void session(Context ctx) {
@@ -114,10 +107,9 @@ final class DeliveryPages {
     }
 
     private void showSession(Context ctx, UserAccount user, List<String> errors) {
-        EventRoster r = records(ctx, user);
-        AgendaSlot slot = slot(r, ctx.pathParam("session")).orElseThrow(() -> notFound());
-        kit.render(ctx, "attendance.jte", kit.view(ctx, user, "attendance.session-title", slot.session().value(), r.event().title()),
-                "r", r, "slot", slot, "rows", rows(r, slot.session().value()), "errors", errors);
+        Delivery.Sheet sheet = PageKit.value(kit.app.delivery().sheet(user, ctx.pathParam("id"), ctx.pathParam("session")), ctx);
+        kit.render(ctx, "attendance.jte", kit.view(ctx, user, "attendance.session-title", sheet.slot().session().value(),
+                sheet.roster().event().value().title()), "s", sheet, "rows", rows(sheet), "errors", errors);
     }
 
     private static PageProblem notFound() {
@@ -145,11 +137,11 @@ final class DeliveryPages {
             return;
         }
         if (ctx.header("HX-Request") != null) {
-            EventRoster r = records(ctx, user.get());
-            MarkRow row = rows(r, ctx.pathParam("session")).stream().filter(x -> x.who().id().value().equals(person)).findFirst()
+            Delivery.Sheet sheet = PageKit.value(kit.app.delivery().sheet(user.get(), ctx.pathParam("id"), ctx.pathParam("session")), ctx);
+            MarkRow row = rows(sheet).stream().filter(x -> x.who().id().value().equals(person)).findFirst()
                     .orElseThrow(DeliveryPages::notFound);
-            kit.render(ctx, "tag/markrow.jte", kit.view(ctx, user.get(), "attendance.title", r.event().title()), "row", row,
-                    "action", ctx.path(), "saved", true);
+            kit.render(ctx, "tag/markrow.jte", kit.view(ctx, user.get(), "attendance.title", sheet.roster().event().value().title()),
+                    "row", row, "action", ctx.path(), "saved", true);
             return;
         }
         ctx.redirect(ctx.path() + "#" + View.id("p", person), HttpStatus.SEE_OTHER);

@@ -19,7 +19,7 @@ import java.util.Properties;
 public final class Messages {
 
     /** The languages the pages speak, the first the default. */
-    public static final List<String> LANGUAGES = List.of("en", "ru");
+    public static final List<String> LANGUAGES = org.cadre.server.app.SignIn.LANGUAGES;
 
     /** The files the words come from, one per area of the pages; a key belongs to one of them. */
     static final List<String> BUNDLES = List.of("messages", "directory");

@@ -116,6 +116,7 @@ public final class Pages {
             return;
         }
         kit.cookie(ctx, PageKit.SESSION_COOKIE, started.get().token(), -1);
+        started.get().language().filter(Messages::speaks).ifPresent(lang -> kit.cookie(ctx, PageKit.LANG_COOKIE, lang, LANGUAGE_COOKIE_SECONDS));
         kit.cookie(ctx, PageKit.LOGIN_COOKIE, "", 0);
         ctx.redirect(PageKit.safeBack(ctx.formParam("next")), HttpStatus.SEE_OTHER);
     }
@@ -126,11 +127,19 @@ public final class Pages {
         ctx.redirect("/login", HttpStatus.SEE_OTHER);
     }
 
+    /**
+     * Switches the pages' language: for the user (kept for their next sign-in, on any browser) and for this
+     * browser (on the sign-in page, only the browser).
+     */
     private void language(Context ctx) {
         String lang = ctx.formParam("lang");
-        if (Messages.speaks(lang)) {
-            kit.cookie(ctx, PageKit.LANG_COOKIE, lang, 365L * 24 * 3600);
+        var user = PageKit.token(ctx).flatMap(kit.app.signIn()::user);
+        boolean chosen = user.isPresent() ? kit.app.signIn().chooseLanguage(user.get(), lang).isDone() : Messages.speaks(lang);
+        if (chosen) {
+            kit.cookie(ctx, PageKit.LANG_COOKIE, lang, LANGUAGE_COOKIE_SECONDS);
         }
         ctx.redirect(PageKit.safeBack(ctx.formParam("back")), HttpStatus.SEE_OTHER);
     }
+
+    private static final long LANGUAGE_COOKIE_SECONDS = 365L * 24 * 3600;
 }

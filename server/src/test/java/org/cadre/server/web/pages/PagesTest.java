@@ -211,6 +211,10 @@ class PagesTest {
         PageClient.Page switched = c.post("/language", Map.of("lang", "ru", "back", "/events/tot-almaty-2023"));
         assertThat(switched.location()).contains("/events/tot-almaty-2023");
         assertThat(c.get("/events/tot-almaty-2023").body()).contains("<html lang=\"ru\">").contains("Список участников");
+        // The choice is the user's: another browser, signed in as the same user, speaks Russian too.
+        PageClient elsewhere = signedIn("kz");
+        assertThat(elsewhere.get("/").body()).contains("<html lang=\"ru\">").contains("Ваши мероприятия");
+        assertThat(signedIn("tj").get("/").body()).as("another user").contains("<html lang=\"en\">");
         for (String away : new String[] {"//evil.example/x", "https://evil.example/", "/\\evil.example"}) {
             assertThat(c.post("/language", Map.of("lang", "en", "back", away)).location()).contains("/").hasValue("/");
         }
