@@ -49,14 +49,14 @@ import org.cadre.server.web.CadreApp;
  * The staff pages under load beside the JSON API and a bare endpoint, in the same run: the attendance page of
  * a 40-person session and its save (one tap: one person's mark, as htmx sends it), the API's roster read and
  * one-mark save, and a bare Javalin endpoint reading one row of the same SQLite file with plain JDBC. 16
- * callers on loopback, each sending its next request when the last is answered.
+ * callers (or as many as the second argument says) on loopback, each sending its next request when the last
+ * is answered.
  *
  * <p>Run: {@code ./mvnw -q -pl bench -am package -DskipTests && java -cp bench/target/benchmarks.jar
- * org.cadre.bench.PageLoadBenchmark [seconds]}
+ * org.cadre.bench.PageLoadBenchmark [seconds] [callers]}
  */
 public final class PageLoadBenchmark {
 
-    private static final int CONNECTIONS = 16;
     private static final int PEOPLE = 40;
     private static final String EVENT = "load-tot";
     private static final String SESSION = "M1.S1";
@@ -65,6 +65,7 @@ public final class PageLoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int callers = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         Path file = Files.createTempDirectory("cadre-page-load").resolve("cadre.db");
         try (Database db = Database.sqlite(file)) {
             AuditLog audit = new AuditLog(Clock.systemUTC());
@@ -98,21 +99,21 @@ public final class PageLoadBenchmark {
                 HttpRequest pageGet = HttpRequest.newBuilder(pageUri).header("Cookie", page.cookie()).header("Accept", "text/html").GET().build();
                 HttpRequest apiGet = HttpRequest.newBuilder(rosterUri).header("Authorization", "Bearer " + token).GET().build();
                 HttpRequest bareGet = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bare.port() + "/row")).GET().build();
-                System.out.printf(Locale.ROOT, "%d callers, %d s each after a 3 s warm-up, %d cores; a session of %d people%n", CONNECTIONS,
+                System.out.printf(Locale.ROOT, "%d callers, %d s each after a 3 s warm-up, %d cores; a session of %d people%n", callers,
                         seconds, Runtime.getRuntime().availableProcessors(), PEOPLE);
                 for (int round = 1; round <= 2; round++) {
-                    LoadClient.Result b = LoadClient.run(caller -> bareGet, CONNECTIONS, 3, seconds);
-                    LoadClient.Result pg = LoadClient.run(caller -> pageGet, CONNECTIONS, 3, seconds);
-                    LoadClient.Result ag = LoadClient.run(caller -> apiGet, CONNECTIONS, 3, seconds);
+                    LoadClient.Result b = LoadClient.run(caller -> bareGet, callers, 3, seconds);
+                    LoadClient.Result pg = LoadClient.run(caller -> pageGet, callers, 3, seconds);
+                    LoadClient.Result ag = LoadClient.run(caller -> apiGet, callers, 3, seconds);
                     LoadClient.Result ps = LoadClient.run(caller -> HttpRequest.newBuilder(pageUri).header("Cookie", page.cookie())
                             .header("HX-Request", "true").header("X-CSRF-Token", page.formToken())
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString("person=" + person(caller) + "&mark=" + mark())).build(),
-                            CONNECTIONS, 3, seconds);
+                            callers, 3, seconds);
                     LoadClient.Result as = LoadClient.run(caller -> HttpRequest.newBuilder(markUri).header("Authorization", "Bearer " + token)
                             .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
                                     "{\"marks\":[{\"person\":\"" + person(caller) + "\",\"mark\":\"" + mark() + "\"}]}")).build(),
-                            CONNECTIONS, 3, seconds);
+                            callers, 3, seconds);
                     System.out.printf(Locale.ROOT, "round %d%n  bare Javalin + one SQLite row:       %s%n"
                             + "  GET attendance page (40 people):     %s   (/ bare %.2f)%n"
                             + "  GET API roster (40 enrolments+):     %s   (/ bare %.2f)%n"

@@ -25,6 +25,7 @@ import org.cadre.roster.TestScore;
 import org.cadre.server.app.Outcome.Refusal;
 import org.cadre.server.security.Access.Permission;
 import org.cadre.server.security.UserAccount;
+import org.cadre.roster.Person;
 import org.cadre.server.values.Versioned;
 
 /**
@@ -139,6 +140,20 @@ public final class Delivery {
         }
         stores.enrolments.recordAttendance(e.id(), recorded, user.username());
         return Outcome.done(recorded.size());
+    }
+
+    /** One person's mark as recorded: the person (as stored) and the mark. */
+    public record Marked(PersonId id, Optional<Person> person, AttendanceMark mark) {}
+
+    /**
+     * Records one person's mark for one session (one tap on the attendance page), as {@link #attendance} records
+     * a list of one, and answers with the person marked.
+     */
+    public Outcome<Marked> markOne(UserAccount user, String eventId, String sessionCode, String person, String mark) {
+        return attendance(user, eventId, sessionCode, List.of(new Mark(person, mark))).map(n -> {
+            PersonId id = PersonId.of(person);
+            return new Marked(id, stores.people.get(id).map(Versioned::value), Labels.parse(AttendanceMark.class, mark));
+        });
     }
 
     /**

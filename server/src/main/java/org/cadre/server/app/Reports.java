@@ -57,6 +57,12 @@ public final class Reports {
         });
     }
 
+    /** The audiences the user may read reports for, in the order internal, donor, public (none without the permission). */
+    public List<Audience> audiences(UserAccount user) {
+        return java.util.Arrays.stream(Audience.values()).filter(a -> Scope.permit(user, Permission.READ_REPORTS).then(u -> mayRead(user, a)).isDone())
+                .toList();
+    }
+
     /** An event's report and the organisation that implemented the event (for the CSV's first column). */
     public record EventReportOf(EventReport report, String implementer) {}
 

@@ -123,8 +123,8 @@ final class DeliveryPages {
             return;
         }
         String person = Optional.ofNullable(ctx.formParam("person")).orElse("");
-        Outcome<Integer> saved = kit.app.delivery().attendance(user.get(), ctx.pathParam("id"), ctx.pathParam("session"),
-                List.of(new Delivery.Mark(person, ctx.formParam("mark"))));
+        Outcome<Delivery.Marked> saved = kit.app.delivery().markOne(user.get(), ctx.pathParam("id"), ctx.pathParam("session"), person,
+                ctx.formParam("mark"));
         if (!saved.isDone()) {
             Outcome.Refusal why = saved.refusal().orElseThrow();
             if (why == Outcome.Refusal.NOT_FOUND || why == Outcome.Refusal.FORBIDDEN) {
@@ -137,11 +137,11 @@ final class DeliveryPages {
             return;
         }
         if (ctx.header("HX-Request") != null) {
-            Delivery.Sheet sheet = PageKit.value(kit.app.delivery().sheet(user.get(), ctx.pathParam("id"), ctx.pathParam("session")), ctx);
-            MarkRow row = rows(sheet).stream().filter(x -> x.who().id().value().equals(person)).findFirst()
-                    .orElseThrow(DeliveryPages::notFound);
-            kit.render(ctx, "tag/markrow.jte", kit.view(ctx, user.get(), "attendance.title", sheet.roster().event().value().title()),
-                    "row", row, "action", ctx.path(), "saved", true);
+            Delivery.Marked marked = saved.get();
+            MarkRow row = new MarkRow(new Someone(marked.id(), marked.person().map(View::name).orElse(marked.id().value())),
+                    Optional.of(marked.mark()));
+            kit.render(ctx, "tag/markrow.jte", kit.view(ctx, user.get(), "attendance.title", ""), "row", row, "action", ctx.path(),
+                    "saved", true);
             return;
         }
         ctx.redirect(ctx.path() + "#" + View.id("p", person), HttpStatus.SEE_OTHER);

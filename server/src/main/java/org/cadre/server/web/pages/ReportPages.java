@@ -79,11 +79,6 @@ final class ReportPages {
         ctx.status(status);
     }
 
-    /** The audiences this user may read, the default first. */
-    private List<Audience> audiences(UserAccount user) {
-        return java.util.Arrays.stream(Audience.values()).filter(a -> kit.app.reports().audience(user, Optional.of(a.label())).isDone()).toList();
-    }
-
     private void reports(Context ctx, String kind) {
         Optional<UserAccount> user = kit.user(ctx);
         if (user.isEmpty()) {
@@ -102,7 +97,7 @@ final class ReportPages {
         }
         View v = new View(t, user, PageKit.token(ctx).map(PageKit::csrf).orElse(""), PageKit.here(ctx), title);
         kit.render(ctx, "reports.jte", v, "kind", kind, "id", ctx.pathParam("id"), "audience", audience.label(),
-                "audiences", audiences(user.get()).stream().map(Audience::label).toList());
+                "audiences", kit.app.reports().audiences(user.get()).stream().map(Audience::label).toList());
     }
 
     /** The report as a file: HTML (shown in the report page's frame), JSON, CSV, or IATI XML for a programme. */
