@@ -46,6 +46,9 @@ public final class Pages {
         r.post("/logout", this::logout);
         r.post("/language", this::language);
         new EventPages(kit).register(r);
+        new DirectoryPages(kit).register(r);
+        new PoolPages(kit).register(r);
+        new AdminPages(kit).register(r);
         //new DeliveryPages(kit).register(r);
         //new ReportPages(kit).register(r);
         r.exception(PageProblem.class, (e, ctx) -> problem(ctx, e.status(), e.outcome().detail(), e.outcome().errors()));
