@@ -70,8 +70,8 @@ final class AdminPages {
             ctx.redirect("/admin/users/" + DirectoryPages.segment(created.get().value().username()) + "?done=created", HttpStatus.SEE_OTHER);
             return;
         }
-        DirectoryPages.refusedOrAgain(ctx, created, () -> showUsers(ctx, user.get(), Optional.of(created.detail()), form,
-                FieldErrors.of(created.errors(), FIELDS)));
+        DirectoryPages.refusedOrAgain(ctx, created, () -> showUsers(ctx, user.get(), Optional.empty(), form,
+                FieldErrors.of(created.detail(), created.errors(), FIELDS)));
     }
 
     private void user(Context ctx) {
@@ -141,8 +141,8 @@ final class AdminPages {
             ctx.redirect("/admin/users/" + DirectoryPages.segment(ctx.pathParam("username")) + "?done=" + done + "&n=" + n, HttpStatus.SEE_OTHER);
             return;
         }
-        DirectoryPages.refusedOrAgain(ctx, outcome, () -> showUser(ctx, user, Optional.of(outcome.detail()), form,
-                FieldErrors.of(outcome.errors(), FIELDS)));
+        DirectoryPages.refusedOrAgain(ctx, outcome, () -> showUser(ctx, user, Optional.empty(), form,
+                FieldErrors.of(outcome.detail(), outcome.errors(), FIELDS)));
     }
 
     /** The version the page showed, as If-Match names it; none when the field is missing or not a number. */

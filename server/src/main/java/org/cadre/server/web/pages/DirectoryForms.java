@@ -3,7 +3,6 @@ package org.cadre.server.web.pages;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What the directory pages' forms held, to show them again as typed when a change is refused (never a
@@ -40,12 +39,16 @@ public final class DirectoryForms {
 
         public static final FieldErrors NONE = new FieldErrors(Map.of());
 
-        static FieldErrors of(List<String> errors, List<String> fields) {
-            return new FieldErrors(errors.stream().collect(Collectors.groupingBy(e -> {
+        /** The refusal's detail (above the form, first) and its errors by the field they name. */
+        static FieldErrors of(String detail, List<String> errors, List<String> fields) {
+            Map<String, List<String>> byField = new java.util.LinkedHashMap<>();
+            byField.computeIfAbsent("", k -> new java.util.ArrayList<>()).add(detail);
+            for (String e : errors) {
                 int colon = e.indexOf(':');
-                String field = colon > 0 ? e.substring(0, colon) : "";
-                return fields.contains(field) ? field : "";
-            }, java.util.LinkedHashMap::new, Collectors.toList())));
+                String field = colon > 0 && fields.contains(e.substring(0, colon)) ? e.substring(0, colon) : "";
+                byField.computeIfAbsent(field, k -> new java.util.ArrayList<>()).add(e);
+            }
+            return new FieldErrors(byField);
         }
 
         /** The errors about {@code field}. */

@@ -88,7 +88,7 @@ final class DirectoryPages {
             ctx.redirect("/people/duplicates?done=decided#decided", HttpStatus.SEE_OTHER);
             return;
         }
-        refusedOrAgain(ctx, decided, () -> showDuplicates(ctx, user.get(), Optional.of(decided.detail()), decided.errors()));
+        refusedOrAgain(ctx, decided, () -> showDuplicates(ctx, user.get(), Optional.empty(), problems(decided)));
     }
 
     private void programmes(Context ctx) {
@@ -135,6 +135,15 @@ final class DirectoryPages {
         ctx.status(status);
         again.run();
         ctx.status(status);
+    }
+
+    /** What a refusal says, for the list of errors above a page: its detail, then each field's error and each finding. */
+    static List<String> problems(Outcome<?> outcome) {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(outcome.detail());
+        all.addAll(outcome.errors());
+        outcome.findings().all().forEach(f -> all.add(f.message()));
+        return all;
     }
 
     /** A path segment with anything but an id's characters escaped. */

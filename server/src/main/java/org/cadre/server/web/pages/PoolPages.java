@@ -4,7 +4,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -108,9 +107,7 @@ final class PoolPages {
                     + "?done=evidence#history", HttpStatus.SEE_OTHER);
             return;
         }
-        List<String> why = new ArrayList<>(added.errors());
-        added.findings().all().forEach(finding -> why.add(finding.message()));
-        DirectoryPages.refusedOrAgain(ctx, added, () -> showTrainer(ctx, user.get(), Optional.of(added.detail()), why, form));
+        DirectoryPages.refusedOrAgain(ctx, added, () -> showTrainer(ctx, user.get(), Optional.empty(), DirectoryPages.problems(added), form));
     }
 
     /** The version the form was shown at, as If-Match names it; none when the field is missing or not a number. */
