@@ -83,31 +83,51 @@ public final class Delivery {
      * @return how many marks were recorded
      */
     public Outcome<Integer> attendance(UserAccount user, String eventId, String sessionCode, List<Mark> marks) {
+        java.util.LinkedHashMap<String, List<Mark>> one = new java.util.LinkedHashMap<>();
+        one.put(sessionCode, marks);
+        return attendance(user, eventId, one, false);
+    }
+
+    /**
+     * Replaces the marks of several sessions at once (a day's grid), all or none; an error is named
+     * {@code sessions.<code>.marks[i]}.
+     *
+     * @return how many marks were recorded
+     */
+    public Outcome<Integer> attendanceOfSessions(UserAccount user, String eventId, java.util.Map<String, List<Mark>> bySession) {
+        return attendance(user, eventId, bySession, true);
+    }
+
+    private Outcome<Integer> attendance(UserAccount user, String eventId, java.util.Map<String, List<Mark>> bySession, boolean named) {
         Outcome<Event> found = event(user, eventId);
         if (!found.isDone()) {
             return found.refusedAs();
         }
         Event e = found.get();
-        Optional<SessionCode> session = Scope.id(sessionCode, SessionCode::of)
-                .filter(s -> e.agenda().stream().anyMatch(slot -> slot.session().equals(s)));
-        if (session.isEmpty()) {
-            return Scope.notFound("session");
-        }
         Set<PersonId> enrolled = scope.enrolledIn(e.id());
-        Set<PersonId> marked = new HashSet<>();
         Fields f = new Fields();
-        f.require("marks", marks);
         List<Attendance> recorded = new ArrayList<>();
-        for (int i = 0; marks != null && i < marks.size(); i++) {
-            String at = "marks[" + i + "]";
-            Mark m = marks.get(i);
-            PersonId p = m == null ? null : onRoster(f, at, m.person(), enrolled, marked, "mark");
-            if (m == null) {
-                f.add(at, "is required");
-            } else if (p != null) {
-                AttendanceMark mark = f.at(at, () -> Labels.parse(AttendanceMark.class, m.mark()));
-                if (mark != null) {
-                    recorded.add(new Attendance(p, session.get(), mark));
+        for (var entry : bySession.entrySet()) {
+            Optional<SessionCode> session = Scope.id(entry.getKey(), SessionCode::of)
+                    .filter(s -> e.agenda().stream().anyMatch(slot -> slot.session().equals(s)));
+            if (session.isEmpty()) {
+                return Scope.notFound("session");
+            }
+            String prefix = named ? "sessions." + session.get().value() + "." : "";
+            List<Mark> marks = entry.getValue();
+            Set<PersonId> marked = new HashSet<>();
+            f.require(prefix + "marks", marks);
+            for (int i = 0; marks != null && i < marks.size(); i++) {
+                String at = prefix + "marks[" + i + "]";
+                Mark m = marks.get(i);
+                PersonId p = m == null ? null : onRoster(f, at, m.person(), enrolled, marked, "mark");
+                if (m == null) {
+                    f.add(at, "is required");
+                } else if (p != null) {
+                    AttendanceMark mark = f.at(at, () -> Labels.parse(AttendanceMark.class, m.mark()));
+                    if (mark != null) {
+                        recorded.add(new Attendance(p, session.get(), mark));
+                    }
                 }
             }
         }
@@ -116,6 +136,16 @@ public final class Delivery {
         }
         stores.enrolments.recordAttendance(e.id(), recorded, user.username());
         return Outcome.done(recorded.size());
+    }
+
+    /**
+     * The event's records as delivery pages show them: the roster with its people, the agenda, attendance,
+     * tests, rubric, practice and feedback, and the package version it delivers.
+     */
+    public Outcome<org.cadre.roster.EventRoster> records(UserAccount user, String eventId) {
+        return Scope.permit(user, Permission.READ_RECORDS).then(u -> scope.event(user, eventId))
+                .then(e -> scope.curriculumOf(e.value()).then(c -> stores.rosters.load(e.value().id(), c).map(Outcome::done)
+                        .orElseGet(() -> Scope.notFound("event"))));
     }
 
     /**

@@ -245,8 +245,10 @@ public final class CadreApp {
     private static void securityHeaders(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Content-Security-Policy", CSP);
+        // A report shown in a frame of Cadre's own report page may be framed by Cadre's pages, nothing else is.
+        boolean frameable = Boolean.TRUE.equals(ctx.attribute(org.cadre.server.web.pages.Pages.FRAMEABLE));
+        ctx.header("X-Frame-Options", frameable ? "SAMEORIGIN" : "DENY");
+        ctx.header("Content-Security-Policy", frameable ? CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'") : CSP);
     }
 
     static void problem(Context ctx, Problem p) {

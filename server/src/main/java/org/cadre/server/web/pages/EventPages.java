@@ -22,6 +22,9 @@ import org.cadre.server.security.UserAccount;
 /** The home page, an event's page (agenda, roster, checks; approve or decline, close) and the roster import. */
 final class EventPages {
 
+    /** The changes the roster's bulk buttons make: the steps from a nomination to a seat, or a refusal. */
+    static final List<EnrolmentStatus> BULK_TARGETS = List.of(EnrolmentStatus.APPROVED, EnrolmentStatus.CONFIRMED, EnrolmentStatus.DECLINED);
+
     private final PageKit kit;
 
     EventPages(PageKit kit) {
@@ -85,7 +88,7 @@ final class EventPages {
                 "notice", notice.orElse(""), "errors", errors);
     }
 
-    /** Approves or declines the people ticked, in one change (all or none). */
+    /** Approves, confirms or declines the people ticked, in one change (all or none; the statuses' rules judge each step). */
     private void statuses(Context ctx) {
         Optional<UserAccount> user = kit.user(ctx);
         if (user.isEmpty()) {
@@ -93,9 +96,9 @@ final class EventPages {
         }
         String to = ctx.formParam("to");
         List<String> errors = new ArrayList<>();
-        EnrolmentStatus target = "approved".equals(to) ? EnrolmentStatus.APPROVED : "declined".equals(to) ? EnrolmentStatus.DECLINED : null;
+        EnrolmentStatus target = BULK_TARGETS.stream().filter(s -> org.cadre.documents.Labels.of(s).equals(to)).findFirst().orElse(null);
         if (target == null) {
-            errors.add("to: must be approved or declined");
+            errors.add("to: must be approved, confirmed or declined");
         }
         List<BulkStatus.Move> moves = new ArrayList<>();
         for (String person : ctx.formParams("person")) {

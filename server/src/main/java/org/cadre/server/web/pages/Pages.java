@@ -15,6 +15,9 @@ import org.cadre.server.app.UseCases;
  */
 public final class Pages {
 
+    /** A request attribute: the answer is a report that Cadre's own report page shows in a frame. */
+    public static final String FRAMEABLE = ReportPages.FRAMEABLE;
+
     private final PageKit kit;
     private final java.util.function.Function<Context, String> clientAddress;
 
@@ -46,11 +49,11 @@ public final class Pages {
         r.post("/logout", this::logout);
         r.post("/language", this::language);
         new EventPages(kit).register(r);
+        new DeliveryPages(kit).register(r);
+        new ReportPages(kit).register(r);
         new DirectoryPages(kit).register(r);
         new PoolPages(kit).register(r);
         new AdminPages(kit).register(r);
-        //new DeliveryPages(kit).register(r);
-        //new ReportPages(kit).register(r);
         r.exception(PageProblem.class, (e, ctx) -> problem(ctx, e.status(), e.outcome().detail(), e.outcome().errors()));
         r.exception(FormTokenRefused.class, (e, ctx) -> problem(ctx, 403, PageKit.messages(ctx).get("error.form-token"), List.of()));
     }

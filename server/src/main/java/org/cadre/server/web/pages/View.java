@@ -74,6 +74,11 @@ public record View(Messages t, Optional<UserAccount> user, String csrf, String p
 
     /** A day written as the reader's language writes it. */
     public String date(LocalDate day) {
+        return date(t, day);
+    }
+
+    /** A day written as {@code t}'s language writes it. */
+    public static String date(Messages t, LocalDate day) {
         return day == null ? "" : day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(t.locale()));
     }
 

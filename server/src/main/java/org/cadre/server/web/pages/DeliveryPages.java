@@ -1,0 +1,421 @@
+package org.cadre.server.web.pages;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cadre.curriculum.AssessmentItem;
+import org.cadre.documents.Fields;
+import org.cadre.documents.RosterDocs.FeedbackDoc;
+import org.cadre.documents.RosterDocs.PracticeDoc;
+import org.cadre.roster.AgendaSlot;
+import org.cadre.roster.Attendance;
+import org.cadre.roster.AttendanceMark;
+import org.cadre.roster.Enrolment;
+import org.cadre.roster.EventRoster;
+import org.cadre.roster.Person;
+import org.cadre.roster.PersonId;
+import org.cadre.roster.Role;
+import org.cadre.roster.TestScore;
+import org.cadre.server.app.Delivery;
+import org.cadre.server.app.Outcome;
+import org.cadre.server.security.UserAccount;
+
+/**
+ * What is recorded while an event is delivered: attendance (one session on a phone, one tap per person; a
+ * day's grid on a laptop), pre- and post-tests, practice teaching and feedback. Each form works without
+ * JavaScript; with it, a tap on a mark is saved at once and only that person's row is redrawn.
+ */
+final class DeliveryPages {
+
+    private final PageKit kit;
+
+    DeliveryPages(PageKit kit) {
+        this.kit = kit;
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/events/{id}/attendance", this::sessions);
+        r.get("/events/{id}/attendance/day/{day}", this::dayGrid);
+        r.post("/events/{id}/attendance/day/{day}", this::saveDay);
+        r.get("/events/{id}/attendance/{session}", this::session);
+        r.post("/events/{id}/attendance/{session}", this::mark);
+        r.get("/events/{id}/tests", this::tests);
+        r.post("/events/{id}/tests", this::saveTests);
+        r.get("/events/{id}/practice", this::practice);
+        r.post("/events/{id}/practice", this::savePractice);
+        r.get("/events/{id}/feedback", this::feedback);
+        r.post("/events/{id}/feedback", this::saveFeedback);
+    }
+
+    /** The participants present or holding a seat, in roster order. */
+    static List<Someone> participants(EventRoster r) {
+        List<Someone> out = new ArrayList<>();
+        for (Enrolment e : r.enrolments()) {
+            if (e.role() == Role.PARTICIPANT && (e.status().holdsSeat() || e.status().wasPresent())) {
+                out.add(someone(r, e.person()));
+            }
+        }
+        return out;
+    }
+
+    /** The trainers of the event (for feedback on a trainer), in roster order. */
+    static List<Someone> trainers(EventRoster r) {
+        return r.enrolments().stream().filter(e -> e.role().delivers()).map(e -> someone(r, e.person())).toList();
+    }
+
+    private static Someone someone(EventRoster r, PersonId id) {
+        Person p = r.people().get(id);
+        return new Someone(id, p == null ? id.value() : View.name(p));
+    }
+
+    private EventRoster records(Context ctx, UserAccount user) {
+        return PageKit.value(kit.app.delivery().records(user, ctx.pathParam("id")), ctx);
+    }
+
+    private void sessions(Context ctx) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        EventRoster r = records(ctx, user.get());
+        List<AgendaSlot> agenda = r.event().agenda().stream()
+                .sorted(java.util.Comparator.comparing(AgendaSlot::day).thenComparing(AgendaSlot::start)).toList();
+        kit.render(ctx, "attendance-sessions.jte", kit.view(ctx, user.get(), "attendance.title", r.event().title()), "r", r, "agenda", agenda);
+    }
+
+    private static Optional<AgendaSlot> slot(EventRoster r, String session) {
+        return r.event().agenda().stream().filter(s -> s.session().value().equals(session)).findFirst();
+    }
+
+    private static List<MarkRow> rows(EventRoster r, String session) {
+        Map<PersonId, AttendanceMark> marks = new LinkedHashMap<>();
+        for (Attendance a : r.attendance()) {
+            if (a.session().value().equals(session)) {
+                marks.put(a.person(), a.mark());
+            }
+        }
+        return participants(r).stream().map(p -> new MarkRow(p, Optional.ofNullable(marks.get(p.id())))).toList();
+    }
+
+    private void session(Context ctx) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        showSession(ctx, user.get(), List.of());
+    }
+
+    private void showSession(Context ctx, UserAccount user, List<String> errors) {
+        EventRoster r = records(ctx, user);
+        AgendaSlot slot = slot(r, ctx.pathParam("session")).orElseThrow(() -> notFound());
+        kit.render(ctx, "attendance.jte", kit.view(ctx, user, "attendance.session-title", slot.session().value(), r.event().title()),
+                "r", r, "slot", slot, "rows", rows(r, slot.session().value()), "errors", errors);
+    }
+
+    private static PageProblem notFound() {
+        return new PageProblem(Outcome.refused(Outcome.Refusal.NOT_FOUND, "There is no such session on this event's agenda."));
+    }
+
+    /** One person's mark: saved at once; htmx gets the person's row back, a plain form the page again. */
+    private void mark(Context ctx) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        String person = Optional.ofNullable(ctx.formParam("person")).orElse("");
+        Outcome<Integer> saved = kit.app.delivery().attendance(user.get(), ctx.pathParam("id"), ctx.pathParam("session"),
+                List.of(new Delivery.Mark(person, ctx.formParam("mark"))));
+        if (!saved.isDone()) {
+            Outcome.Refusal why = saved.refusal().orElseThrow();
+            if (why == Outcome.Refusal.NOT_FOUND || why == Outcome.Refusal.FORBIDDEN) {
+                PageKit.value(saved, ctx);
+            }
+            int status = new PageProblem(saved).status();
+            List<String> errors = saved.errors().stream().map(e -> e.replaceFirst("^marks\\[0\\]", "mark")).toList();
+            showSession(ctx, user.get(), errors);
+            ctx.status(status);
+            return;
+        }
+        if (ctx.header("HX-Request") != null) {
+            EventRoster r = records(ctx, user.get());
+            MarkRow row = rows(r, ctx.pathParam("session")).stream().filter(x -> x.who().id().value().equals(person)).findFirst()
+                    .orElseThrow(DeliveryPages::notFound);
+            kit.render(ctx, "tag/markrow.jte", kit.view(ctx, user.get(), "attendance.title", r.event().title()), "row", row,
+                    "action", ctx.path(), "saved", true);
+            return;
+        }
+        ctx.redirect(ctx.path() + "#" + View.id("p", person), HttpStatus.SEE_OTHER);
+    }
+
+    /** A day of the agenda: its sessions in order. */
+    private static List<AgendaSlot> sessionsOf(EventRoster r, LocalDate day) {
+        return r.event().agenda().stream().filter(s -> s.day().equals(day))
+                .sorted(java.util.Comparator.comparing(AgendaSlot::start)).toList();
+    }
+
+    private static LocalDate day(Context ctx) {
+        return org.cadre.documents.Dates.tryParse(ctx.pathParam("day")).orElseThrow(DeliveryPages::notFound);
+    }
+
+    private void dayGrid(Context ctx) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        showDay(ctx, user.get(), Optional.empty(), List.of());
+    }
+
+    private void showDay(Context ctx, UserAccount user, Optional<String> notice, List<String> errors) {
+        EventRoster r = records(ctx, user);
+        LocalDate day = day(ctx);
+        List<AgendaSlot> slots = sessionsOf(r, day);
+        if (slots.isEmpty()) {
+            throw notFound();
+        }
+        Map<String, AttendanceMark> marks = new LinkedHashMap<>();
+        for (Attendance a : r.attendance()) {
+            marks.put(a.session().value() + "/" + a.person().value(), a.mark());
+        }
+        kit.render(ctx, "attendance-day.jte", kit.view(ctx, user, "attendance.day-title",
+                View.date(PageKit.messages(ctx), day), r.event().title()), "r", r, "day", day,
+                "slots", slots, "people", participants(r), "marks", marks, "notice", notice.orElse(""), "errors", errors);
+    }
+
+    /** The whole day's grid at once: every cell chosen is saved, all or none. */
+    private void saveDay(Context ctx) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        Map<String, List<Delivery.Mark>> bySession = new LinkedHashMap<>();
+        for (var field : ctx.formParamMap().entrySet()) {
+            String[] parts = field.getKey().split(":", 3);
+            if (parts.length == 3 && parts[0].equals("m") && !field.getValue().isEmpty() && !field.getValue().get(0).isEmpty()) {
+                bySession.computeIfAbsent(parts[1], s -> new ArrayList<>()).add(new Delivery.Mark(parts[2], field.getValue().get(0)));
+            }
+        }
+        day(ctx);
+        Outcome<Integer> saved = kit.app.delivery().attendanceOfSessions(user.get(), ctx.pathParam("id"), bySession);
+        if (saved.isDone()) {
+            ctx.redirect(ctx.path() + "?saved=" + saved.get(), HttpStatus.SEE_OTHER);
+            return;
+        }
+        Outcome.Refusal why = saved.refusal().orElseThrow();
+        if (why == Outcome.Refusal.NOT_FOUND || why == Outcome.Refusal.FORBIDDEN) {
+            PageKit.value(saved, ctx);
+        }
+        int status = new PageProblem(saved).status();
+        showDay(ctx, user.get(), Optional.of(saved.detail()), saved.errors());
+        ctx.status(status);
+    }
+
+    private static String phase(Context ctx) {
+        String phase = Optional.ofNullable(ctx.queryParam("phase")).orElse(Optional.ofNullable(ctx.formParam("phase")).orElse("pre"));
+        return phase.equals("post") ? "post" : "pre";
+    }
+
+    private void tests(Context ctx) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        Messages t = PageKit.messages(ctx);
+        showTests(ctx, user.get(), phase(ctx), ctx.queryParam("saved") == null ? Optional.empty()
+                : Optional.of(t.get("tests.saved")), List.of(), Map.of());
+    }
+
+    private void showTests(Context ctx, UserAccount user, String phase, Optional<String> notice, List<String> errors, Map<String, String> sent) {
+        EventRoster r = records(ctx, user);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (TestScore s : r.tests()) {
+            if (org.cadre.documents.Labels.of(s.phase()).equals(phase)) {
+                s.points().forEach((item, n) -> values.put(s.person().value() + ":" + item.value(), String.valueOf(n)));
+            }
+        }
+        values.putAll(sent);
+        List<AssessmentItem> items = r.curriculum().assessment().items();
+        kit.render(ctx, "tests.jte", kit.view(ctx, user, "tests.title", r.event().title()), "r", r, "phase", phase, "items", items,
+                "people", participants(r), "values", values, "notice", notice.orElse(""), "errors", errors);
+    }
+
+    /** Scores of one phase for everyone with a value entered; a blank row is left out. */
+    private void saveTests(Context ctx) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        String phase = phase(ctx);
+        Map<String, Map<String, Integer>> byPerson = new LinkedHashMap<>();
+        Map<String, String> sent = new LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
+        for (var field : ctx.formParamMap().entrySet()) {
+            String[] parts = field.getKey().split(":", 3);
+            String value = field.getValue().isEmpty() ? "" : field.getValue().get(0).strip();
+            if (parts.length != 3 || !parts[0].equals("s") || value.isEmpty()) {
+                continue;
+            }
+            sent.put(parts[1] + ":" + parts[2], value);
+            if (!value.matches("\\d{1,4}")) {
+                errors.add(parts[1] + " " + parts[2] + ": " + PageKit.messages(ctx).get("tests.whole-number"));
+                continue;
+            }
+            byPerson.computeIfAbsent(parts[1], p -> new LinkedHashMap<>()).put(parts[2], Integer.parseInt(value));
+        }
+        if (errors.isEmpty()) {
+            List<Delivery.Score> scores = byPerson.entrySet().stream().map(e -> new Delivery.Score(e.getKey(), e.getValue())).toList();
+            Outcome<Integer> saved = kit.app.delivery().tests(user.get(), ctx.pathParam("id"), phase, scores);
+            if (saved.isDone()) {
+                ctx.redirect(ctx.path() + "?phase=" + phase + "&saved=" + saved.get(), HttpStatus.SEE_OTHER);
+                return;
+            }
+            if (saved.refusal().get() == Outcome.Refusal.NOT_FOUND || saved.refusal().get() == Outcome.Refusal.FORBIDDEN) {
+                PageKit.value(saved, ctx);
+            }
+            errors.addAll(named(saved.errors(), "scores", byPerson.keySet().stream().toList()));
+        }
+        showTests(ctx, user.get(), phase, Optional.empty(), errors, sent);
+        ctx.status(422);
+    }
+
+    /** Errors named {@code scores[i]} renamed after the person the i-th item was about, as the page shows them. */
+    private static List<String> named(List<String> errors, String list, List<String> ids) {
+        List<String> out = new ArrayList<>();
+        for (String e : errors) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^" + list + "\\[(\\d+)\\](.*)$").matcher(e);
+            if (m.matches() && Integer.parseInt(m.group(1)) < ids.size()) {
+                out.add(ids.get(Integer.parseInt(m.group(1))) + m.group(2));
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private void practice(Context ctx) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        showPractice(ctx, user.get(), ctx.queryParam("saved") == null ? Optional.empty()
+                : Optional.of(PageKit.messages(ctx).get("practice.saved")), List.of(), Map.of());
+    }
+
+    private void showPractice(Context ctx, UserAccount user, Optional<String> notice, List<String> errors, Map<String, String> sent) {
+        EventRoster r = records(ctx, user);
+        Map<String, String> values = new LinkedHashMap<>();
+        r.practice().forEach(p -> p.scores().forEach((c, n) -> values.put(p.person().value() + ":" + c, String.valueOf(n))));
+        values.putAll(sent);
+        kit.render(ctx, "practice.jte", kit.view(ctx, user, "practice.title", r.event().title()), "r", r, "people", participants(r),
+                "values", values, "notice", notice.orElse(""), "errors", errors);
+    }
+
+    private void savePractice(Context ctx) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        EventRoster r = records(ctx, user.get());
+        Map<String, Map<String, Integer>> byPerson = new LinkedHashMap<>();
+        Map<String, String> sent = new LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
+        for (var field : ctx.formParamMap().entrySet()) {
+            String[] parts = field.getKey().split(":", 3);
+            String value = field.getValue().isEmpty() ? "" : field.getValue().get(0).strip();
+            if (parts.length != 3 || !parts[0].equals("c") || value.isEmpty()) {
+                continue;
+            }
+            sent.put(parts[1] + ":" + parts[2], value);
+            if (!value.matches("\\d{1,4}")) {
+                errors.add(parts[1] + " " + parts[2] + ": " + PageKit.messages(ctx).get("tests.whole-number"));
+                continue;
+            }
+            byPerson.computeIfAbsent(parts[1], p -> new LinkedHashMap<>()).put(parts[2], Integer.parseInt(value));
+        }
+        String task = r.rubric().map(x -> x.task().value()).orElse(null);
+        if (task == null) {
+            errors.add(PageKit.messages(ctx).get("practice.no-rubric"));
+        }
+        if (errors.isEmpty()) {
+            try {
+                var results = PracticeDoc.all(byPerson.entrySet().stream().map(e -> new PracticeDoc(e.getKey(), task, e.getValue(), null)).toList());
+                Outcome<Integer> saved = kit.app.delivery().practice(user.get(), ctx.pathParam("id"), results);
+                if (saved.isDone()) {
+                    ctx.redirect(ctx.path() + "?saved=" + saved.get(), HttpStatus.SEE_OTHER);
+                    return;
+                }
+                if (saved.refusal().get() == Outcome.Refusal.NOT_FOUND || saved.refusal().get() == Outcome.Refusal.FORBIDDEN) {
+                    PageKit.value(saved, ctx);
+                }
+                errors.addAll(named(saved.errors(), "results", byPerson.keySet().stream().toList()));
+            } catch (Fields.InvalidFields invalid) {
+                errors.addAll(named(invalid.errors(), "results", byPerson.keySet().stream().toList()));
+            }
+        }
+        showPractice(ctx, user.get(), Optional.empty(), errors, sent);
+        ctx.status(422);
+    }
+
+    private void feedback(Context ctx) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        showFeedback(ctx, user.get(), ctx.queryParam("saved") == null ? Optional.empty()
+                : Optional.of(PageKit.messages(ctx).get("feedback.saved")), List.of(), Map.of());
+    }
+
+    private void showFeedback(Context ctx, UserAccount user, Optional<String> notice, List<String> errors, Map<String, String> sent) {
+        EventRoster r = records(ctx, user);
+        List<AgendaSlot> agenda = r.event().agenda().stream()
+                .sorted(java.util.Comparator.comparing(AgendaSlot::day).thenComparing(AgendaSlot::start)).toList();
+        kit.render(ctx, "feedback.jte", kit.view(ctx, user, "feedback.title", r.event().title()), "r", r, "agenda", agenda,
+                "trainers", trainers(r), "notice", notice.orElse(""), "errors", errors, "sent", sent);
+    }
+
+    /** One item of feedback on a session (and, if chosen, its trainer); anonymous unless an author is chosen. */
+    private void saveFeedback(Context ctx) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        Map<String, String> sent = new LinkedHashMap<>();
+        for (String f : List.of("session", "trainer", "rating", "comment")) {
+            sent.put(f, Optional.ofNullable(ctx.formParam(f)).orElse(""));
+        }
+        List<String> errors = new ArrayList<>();
+        Integer rating = sent.get("rating").matches("[1-5]") ? Integer.valueOf(sent.get("rating")) : null;
+        try {
+            var items = FeedbackDoc.all(List.of(new FeedbackDoc(null, blankToNull(sent.get("session")), blankToNull(sent.get("trainer")),
+                    rating, blankToNull(sent.get("comment")), null)));
+            Outcome<Integer> saved = kit.app.delivery().feedback(user.get(), ctx.pathParam("id"), items);
+            if (saved.isDone()) {
+                ctx.redirect(ctx.path() + "?saved=" + saved.get(), HttpStatus.SEE_OTHER);
+                return;
+            }
+            if (saved.refusal().get() == Outcome.Refusal.NOT_FOUND || saved.refusal().get() == Outcome.Refusal.FORBIDDEN) {
+                PageKit.value(saved, ctx);
+            }
+            errors.addAll(saved.errors());
+        } catch (Fields.InvalidFields invalid) {
+            errors.addAll(invalid.errors());
+        }
+        showFeedback(ctx, user.get(), Optional.empty(), errors.stream().map(e -> e.replaceFirst("^items\\[0\\]\\.", "")).toList(), sent);
+        ctx.status(422);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,151 @@
+package org.cadre.server.web.pages;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.cadre.reporting.disclosure.Audience;
+import org.cadre.reporting.render.CsvRenderer;
+import org.cadre.reporting.render.HtmlRenderer;
+import org.cadre.reporting.render.IatiRenderer;
+import org.cadre.reporting.render.JsonRenderer;
+import org.cadre.roster.EventRoster;
+import org.cadre.server.app.EventWork;
+import org.cadre.server.app.Outcome;
+import org.cadre.server.app.Reports;
+import org.cadre.server.security.UserAccount;
+
+/**
+ * Certification (who meets the criteria and why not; decide and record) and the reports: an event's or a
+ * programme's report for each audience the user may read, shown as the reporting module renders it, and
+ * downloaded as JSON, CSV (with its HXL row) or, for programmes, IATI XML.
+ */
+final class ReportPages {
+
+    /** Asked by a page that shows a report in a frame: the report itself may be framed by Cadre's own pages. */
+    static final String FRAMEABLE = "cadre.frameable";
+
+    private final PageKit kit;
+
+    ReportPages(PageKit kit) {
+        this.kit = kit;
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/events/{id}/certification", this::certification);
+        r.post("/events/{id}/certification", this::certify);
+        r.get("/events/{id}/reports", ctx -> reports(ctx, "events"));
+        r.get("/events/{id}/reports/file", ctx -> file(ctx, "events"));
+        r.get("/programmes/{id}/reports", ctx -> reports(ctx, "programmes"));
+        r.get("/programmes/{id}/reports/file", ctx -> file(ctx, "programmes"));
+    }
+
+    private void certification(Context ctx) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        showCertification(ctx, user.get(), ctx.queryParam("done") != null
+                ? Optional.of(PageKit.messages(ctx).get("certification.done")) : Optional.empty(), List.of());
+    }
+
+    private void showCertification(Context ctx, UserAccount user, Optional<String> notice, List<String> errors) {
+        EventWork.Evaluated evaluated = PageKit.value(kit.app.eventWork().evaluate(user, ctx.pathParam("id")), ctx);
+        EventRoster r = evaluated.roster();
+        kit.render(ctx, "certification.jte", kit.view(ctx, user, "certification.title", r.event().title()), "r", r,
+                "decisions", evaluated.decisions(), "notice", notice.orElse(""), "errors", errors);
+    }
+
+    private void certify(Context ctx) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        Outcome<EventWork.Certified> certified = kit.app.eventWork().certify(user.get(), ctx.pathParam("id"), Optional.empty());
+        if (certified.isDone()) {
+            ctx.redirect(ctx.path() + "?done=1", HttpStatus.SEE_OTHER);
+            return;
+        }
+        Outcome.Refusal why = certified.refusal().orElseThrow();
+        if (why == Outcome.Refusal.NOT_FOUND || why == Outcome.Refusal.FORBIDDEN) {
+            PageKit.value(certified, ctx);
+        }
+        List<String> errors = new java.util.ArrayList<>(certified.errors());
+        certified.findings().stream().forEach(f -> errors.add(f.message()));
+        int status = new PageProblem(certified).status();
+        showCertification(ctx, user.get(), Optional.of(certified.detail()), errors);
+        ctx.status(status);
+    }
+
+    /** The audiences this user may read, the default first. */
+    private List<Audience> audiences(UserAccount user) {
+        return java.util.Arrays.stream(Audience.values()).filter(a -> kit.app.reports().audience(user, Optional.of(a.label())).isDone()).toList();
+    }
+
+    private void reports(Context ctx, String kind) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        Audience audience = PageKit.value(kit.app.reports().audience(user.get(), Optional.ofNullable(ctx.queryParam("audience"))), ctx);
+        Messages t = PageKit.messages(ctx);
+        String title;
+        if (kind.equals("events")) {
+            Reports.EventReportOf of = PageKit.value(kit.app.reports().event(user.get(), ctx.pathParam("id"), audience), ctx);
+            title = t.get("reports.event-title", of.report().event().title());
+        } else {
+            Reports.ProgrammeReportOf of = PageKit.value(kit.app.reports().programme(user.get(), ctx.pathParam("id"), audience,
+                    Optional.empty(), Optional.empty()), ctx);
+            title = t.get("reports.programme-title", of.report().programme().title());
+        }
+        View v = new View(t, user, PageKit.token(ctx).map(PageKit::csrf).orElse(""), PageKit.here(ctx), title);
+        kit.render(ctx, "reports.jte", v, "kind", kind, "id", ctx.pathParam("id"), "audience", audience.label(),
+                "audiences", audiences(user.get()).stream().map(Audience::label).toList());
+    }
+
+    /** The report as a file: HTML (shown in the report page's frame), JSON, CSV, or IATI XML for a programme. */
+    private void file(Context ctx, String kind) {
+        Optional<UserAccount> user = kit.user(ctx);
+        if (user.isEmpty()) {
+            return;
+        }
+        Audience audience = PageKit.value(kit.app.reports().audience(user.get(), Optional.ofNullable(ctx.queryParam("audience"))), ctx);
+        String format = Optional.ofNullable(ctx.queryParam("format")).orElse("html");
+        List<String> offered = kind.equals("events") ? List.of("html", "json", "csv") : List.of("html", "json", "csv", "iati");
+        if (!offered.contains(format)) {
+            throw new PageProblem(Outcome.refused(Outcome.Refusal.INVALID, "The report comes as " + String.join(", ", offered) + ".",
+                    List.of("format: must be one of " + String.join(", ", offered))));
+        }
+        Locale lang = PageKit.messages(ctx).locale();
+        String name = kind.equals("events") ? "event" : "programme";
+        String body;
+        String type;
+        if (kind.equals("events")) {
+            Reports.EventReportOf of = PageKit.value(kit.app.reports().event(user.get(), ctx.pathParam("id"), audience), ctx);
+            switch (format) {
+                case "csv" -> { body = CsvRenderer.reach(of.report(), of.implementer()); type = "text/csv; charset=utf-8"; }
+                case "json" -> { body = JsonRenderer.render(of.report()); type = "application/json"; }
+                default -> { body = HtmlRenderer.event(of.report(), lang); type = "text/html; charset=utf-8"; }
+            }
+        } else {
+            Reports.ProgrammeReportOf of = PageKit.value(kit.app.reports().programme(user.get(), ctx.pathParam("id"), audience,
+                    Optional.empty(), Optional.empty()), ctx);
+            switch (format) {
+                case "csv" -> { body = CsvRenderer.programme(of.report(), of.implementer()); type = "text/csv; charset=utf-8"; }
+                case "json" -> { body = JsonRenderer.render(of.report()); type = "application/json"; }
+                case "iati" -> { body = IatiRenderer.activities(of.report(), of.publisher(), of.generatedOn()); type = "application/xml; charset=utf-8"; }
+                default -> { body = HtmlRenderer.programme(of.report(), lang); type = "text/html; charset=utf-8"; }
+            }
+        }
+        if (format.equals("html")) {
+            ctx.attribute(FRAMEABLE, true);
+        } else {
+            String extension = format.equals("iati") ? "xml" : format;
+            ctx.header("Content-Disposition", "attachment; filename=\"" + name + "-report-" + audience.label() + "." + extension + "\"");
+        }
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType(type).result(body);
+    }
+}

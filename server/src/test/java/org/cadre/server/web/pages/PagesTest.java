@@ -1,0 +1,294 @@
+package org.cadre.server.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cadre.roster.Person;
+import org.cadre.roster.demo.DemoRoster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pages over HTTP, as a browser without JavaScript uses them: signing in and out, form tokens, scope, the
+ * roster import's check-then-import, attendance, and that what people typed is shown as text.
+ */
+class PagesTest {
+
+    private static PageFixture server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new PageFixture();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    private static PageClient signedIn(String user) throws Exception {
+        PageClient c = new PageClient(server.base());
+        assertThat(c.signIn(user, PageFixture.PASSWORD).status()).isEqualTo(303);
+        return c;
+    }
+
+    @Test
+    void a_page_asked_for_without_a_session_sends_the_browser_to_sign_in_and_back() throws Exception {
+        PageClient c = new PageClient(server.base());
+        PageClient.Page home = c.get("/events/tot-almaty-2023?x=1");
+        assertThat(home.status()).isEqualTo(303);
+        assertThat(home.location()).contains("/login?next=%2Fevents%2Ftot-almaty-2023%3Fx%3D1");
+        c.get("/login?next=%2Fevents%2Ftot-almaty-2023");
+        PageClient.Page signed = c.post("/login", Map.of("username", "kz", "password", "pw", "next", "/events/tot-almaty-2023"));
+        assertThat(signed.location()).contains("/events/tot-almaty-2023");
+        assertThat(c.get("/events/tot-almaty-2023").body()).contains("<h1>Training of Trainers");
+    }
+
+    @Test
+    void a_wrong_password_shows_the_form_again_and_the_session_cookie_is_http_only_and_same_site() throws Exception {
+        PageClient c = new PageClient(server.base());
+        c.get("/login");
+        PageClient.Page wrong = c.post("/login", Map.of("username", "kz", "password", "nope"));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.body()).contains("The username or the password is wrong.").contains("value=\"kz\"").doesNotContain("nope");
+        HttpResponse<String> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + "/login"))
+                .header("Cookie", "cadre_login=abc").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=abc&username=kz&password=pw")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(raw.statusCode()).isEqualTo(303);
+        assertThat(raw.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
+                assertThat(cookie).startsWith("cadre_session=").contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure"));
+    }
+
+    @Test
+    void the_sign_in_form_is_refused_without_the_token_its_page_set() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("username=kz&password=pw")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("cadre_session="));
+    }
+
+    @Test
+    void a_form_with_a_wrong_token_or_none_is_refused_and_changes_nothing() throws Exception {
+        server.pastEvent("csrf-check", 20);
+        PageClient c = signedIn("kz");
+        c.get("/events/csrf-check");
+        PageClient.Page forged = c.post("/events/csrf-check/close", Map.of("_csrf", "forged"));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.body()).contains("nothing was changed");
+        PageClient.Page none = c.post("/events/csrf-check/close", Map.of("_csrf", ""));
+        assertThat(none.status()).isEqualTo(403);
+        // Another user's token is no better than a forged one.
+        PageClient other = signedIn("admin");
+        other.get("/");
+        PageClient.Page foreign = c.post("/events/csrf-check/close", Map.of("_csrf", other.formToken()));
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(c.get("/events/csrf-check").body()).contains("event.close-button".isEmpty() ? "" : "Close the event</button>");
+    }
+
+    @Test
+    void signing_out_ends_the_session_on_the_server_not_only_in_the_browser() throws Exception {
+        PageClient c = signedIn("kz");
+        String token = c.sessionCookie().orElseThrow();
+        c.get("/");
+        assertThat(c.post("/logout", Map.of()).location()).contains("/login");
+        PageClient replay = new PageClient(server.base());
+        replay.useSession(token);
+        assertThat(replay.get("/").status()).isEqualTo(303);
+        HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + "/api/v1/events"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void the_session_cookie_opens_no_api_call_and_the_api_token_still_works_for_scripts() throws Exception {
+        PageClient c = signedIn("kz");
+        String token = c.sessionCookie().orElseThrow();
+        HttpResponse<String> byCookie = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + "/api/v1/events"))
+                .header("Cookie", "cadre_session=" + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(byCookie.statusCode()).isEqualTo(401);
+        HttpResponse<String> byBearer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + "/api/v1/events"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(byBearer.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_roster_file_with_a_bad_line_is_shown_line_by_line_and_stores_nothing_then_a_good_one_imports_once() throws Exception {
+        server.pastEvent("import-check", 20);
+        PageClient c = signedIn("kz");
+        c.get("/events/import-check/import");
+        String bad = PageFixture.roster("imp", 4).replace("imp-3,KZ,participant", "imp-3,KZ,captain");
+        PageClient.Page refused = c.upload("/events/import-check/import/check", "file", "roster.csv", bad.getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("line 4").contains("Nothing was stored");
+        assertThat(c.get("/events/import-check").body()).doesNotContain("imp-1");
+
+        PageClient.Page checked = c.upload("/events/import-check/import/check", "file", "roster.csv",
+                PageFixture.roster("imp", 4).getBytes(StandardCharsets.UTF_8));
+        assertThat(checked.status()).isEqualTo(200);
+        assertThat(checked.body()).contains("It enrols 4 people; 4 of them are new to Cadre.");
+        assertThat(c.get("/events/import-check").body()).as("a check stores nothing").doesNotContain("imp-1");
+        Map<String, String> confirm = Map.of("file", hidden(checked.body(), "file"), "key", hidden(checked.body(), "key"),
+                "_csrf", checked.formToken());
+        PageClient.Page imported = c.post("/events/import-check/import", confirm);
+        assertThat(imported.status()).isEqualTo(303);
+        assertThat(imported.location().orElseThrow()).contains("done=imported&n=4&m=4");
+        PageClient.Page again = c.post("/events/import-check/import", confirm);
+        assertThat(again.location().orElseThrow()).contains("done=replayed");
+        PageClient.Page roster = c.get("/events/import-check?done=imported&n=4&m=4");
+        assertThat(roster.body()).contains("Roster imported: 4 enrolled, 4 new people recorded.");
+        assertThat(count(roster.body(), "id=\"enrolment-imp-")).isEqualTo(4);
+    }
+
+    @Test
+    void a_name_that_is_markup_is_shown_as_text_on_every_page_that_names_it() throws Exception {
+        server.pastEvent("markup", 20);
+        PageClient c = signedIn("kz");
+        importRoster(c, "markup", "mk", 3);
+        for (String page : new String[] {"/events/markup", "/events/markup/tests", "/events/markup/certification"}) {
+            String body = c.get(page).body();
+            assertThat(body).as(page).doesNotContain("<script>alert(1)</script>");
+        }
+        // Once people hold a seat, the delivery pages list them too.
+        c.get("/events/markup");
+        c.post("/events/markup/statuses", Map.of("to", "approved", "person", "mk-2"));
+        c.post("/events/markup/statuses", Map.of("to", "confirmed", "person", "mk-2"));
+        String attendance = c.get("/events/markup/attendance/M1.S1").body();
+        assertThat(attendance).contains("&lt;script&gt;alert(1)&lt;/script&gt; Aigerim").doesNotContain("<script>alert(1)</script>");
+    }
+
+    @Test
+    void a_mark_is_saved_by_one_tap_and_htmx_gets_back_only_that_persons_row() throws Exception {
+        server.pastEvent("marks", 20);
+        PageClient c = signedIn("kz");
+        importRoster(c, "marks", "mr", 2);
+        c.get("/events/marks");
+        c.post("/events/marks/statuses", Map.of("to", "approved", "person", "mr-1"));
+        c.post("/events/marks/statuses", Map.of("to", "confirmed", "person", "mr-1"));
+        c.get("/events/marks/attendance/M1.S1");
+        PageClient.Page tap = c.post("/events/marks/attendance/M1.S1", Map.of("person", "mr-1", "mark", "late"));
+        assertThat(tap.status()).isEqualTo(303);
+        assertThat(tap.location().orElseThrow()).endsWith("/events/marks/attendance/M1.S1#p-mr-1");
+        assertThat(c.get("/events/marks/attendance/M1.S1").body()).containsPattern("value=\"late\" aria-pressed=\"true\"");
+        PageClient.Page row = c.post("/events/marks/attendance/M1.S1", Map.of("person", "mr-1", "mark", "present"), Map.of("HX-Request", "true"));
+        assertThat(row.status()).isEqualTo(200);
+        assertThat(row.body()).startsWith("<li class=\"person\" id=\"p-mr-1\">").doesNotContain("<html").contains("Saved: Present");
+        PageClient.Page notOnRoster = c.post("/events/marks/attendance/M1.S1", Map.of("person", "p-kz-01", "mark", "present"));
+        assertThat(notOnRoster.status()).isEqualTo(400);
+        assertThat(notOnRoster.body()).contains("mark: person is not enrolled in this event");
+    }
+
+    @Test
+    void an_event_outside_the_users_scope_reads_exactly_as_a_missing_one() throws Exception {
+        PageClient tj = signedIn("tj");
+        for (String suffix : new String[] {"", "/attendance", "/attendance/M1.S1", "/tests", "/feedback", "/certification", "/reports", "/import"}) {
+            PageClient.Page outOfScope = tj.get("/events/tot-almaty-2023" + suffix);
+            PageClient.Page missing = tj.get("/events/no-such-event" + suffix);
+            assertThat(outOfScope.status()).as(suffix).isEqualTo(404);
+            assertThat(strip(outOfScope.body())).as(suffix).isEqualTo(strip(missing.body()));
+        }
+        String home = tj.get("/").body();
+        for (Person p : DemoRoster.almatyParticipants()) {
+            if (p.country().code().equals("KZ")) {
+                p.latinName().ifPresent(n -> assertThat(home).doesNotContain(n));
+                p.nativeName().ifPresent(n -> assertThat(home).doesNotContain(n));
+            }
+        }
+    }
+
+    @Test
+    void the_language_is_switched_on_any_page_and_the_switch_never_leads_off_the_site() throws Exception {
+        PageClient c = signedIn("kz");
+        c.get("/");
+        PageClient.Page switched = c.post("/language", Map.of("lang", "ru", "back", "/events/tot-almaty-2023"));
+        assertThat(switched.location()).contains("/events/tot-almaty-2023");
+        assertThat(c.get("/events/tot-almaty-2023").body()).contains("<html lang=\"ru\">").contains("Список участников");
+        for (String away : new String[] {"//evil.example/x", "https://evil.example/", "/\\evil.example"}) {
+            assertThat(c.post("/language", Map.of("lang", "en", "back", away)).location()).contains("/").hasValue("/");
+        }
+        assertThat(c.get("/").body()).contains("<html lang=\"en\">");
+    }
+
+    @Test
+    void pages_carry_no_inline_script_and_the_policy_allows_none() throws Exception {
+        PageClient c = signedIn("admin");
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self'").doesNotContain("script-src 'self' 'unsafe-inline'").contains("frame-ancestors 'none'");
+        for (String page : new String[] {"/", "/events/tot-almaty-2023", "/events/tot-almaty-2023/attendance/M1.S1",
+                "/events/tot-almaty-2023/reports?audience=donor"}) {
+            String body = c.get(page).body();
+            Matcher scripts = Pattern.compile("<script([^>]*)>").matcher(body);
+            while (scripts.find()) {
+                assertThat(scripts.group(1)).as(page).contains("src=\"/webjars/htmx.org/");
+            }
+            assertThat(body).as(page).doesNotContainPattern(" on[a-z]+=\"");
+        }
+    }
+
+    @Test
+    void an_unknown_page_is_an_html_page_and_the_api_still_answers_json() throws Exception {
+        PageClient c = signedIn("kz");
+        PageClient.Page page = c.get("/no/such/page");
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.body()).contains("<h1>Not found</h1>");
+        HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + "/api/v1/nothing"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void a_donor_viewer_reads_the_donor_report_and_cannot_ask_for_the_internal_one() throws Exception {
+        PageClient donor = signedIn("donor");
+        PageClient.Page report = donor.get("/events/tot-almaty-2023/reports?audience=donor");
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.body()).contains("<iframe").doesNotContain("value=\"internal\"");
+        assertThat(donor.get("/events/tot-almaty-2023/reports?audience=internal").status()).isEqualTo(403);
+        HttpResponse<String> framed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base()
+                + "/events/tot-almaty-2023/reports/file?audience=donor&format=html")).header("Cookie", "cadre_session=" + donor.sessionCookie().orElseThrow())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(framed.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'self'");
+        assertThat(framed.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
+        PageClient.Page csv = donor.get("/events/tot-almaty-2023/reports/file?audience=donor&format=csv");
+        assertThat(csv.body()).contains("Implementing organisation").contains("#org +impl").contains("<k");
+    }
+
+    static void importRoster(PageClient c, String event, String prefix, int n) throws Exception {
+        c.get("/events/" + event + "/import");
+        PageClient.Page checked = c.upload("/events/" + event + "/import/check", "file", "roster.csv",
+                PageFixture.roster(prefix, n).getBytes(StandardCharsets.UTF_8));
+        assertThat(checked.status()).as(checked.body()).isEqualTo(200);
+        PageClient.Page imported = c.post("/events/" + event + "/import", Map.of("file", hidden(checked.body(), "file"), "key", hidden(checked.body(), "key")));
+        assertThat(imported.status()).isEqualTo(303);
+    }
+
+    static String hidden(String body, String name) {
+        Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(body);
+        assertThat(m.find()).as("hidden field %s", name).isTrue();
+        return m.group(1).replace("&#43;", "+").replace("&#61;", "=").replace("&#47;", "/");
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The page without its form tokens (which differ per page view) and its own address (for the language switch). */
+    private static String strip(String body) {
+        return body.replaceAll("value=\"[A-Za-z0-9_-]{20,}\"", "").replaceAll("\"X-CSRF-Token\": \"[^\"]*\"", "")
+                .replaceAll("name=\"back\" value=\"[^\"]*\"", "");
+    }
+}
