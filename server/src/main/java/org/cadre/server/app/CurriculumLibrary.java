@@ -74,6 +74,15 @@ public final class CurriculumLibrary {
                 Scope.id(version, SemanticVersion::parse)));
     }
 
+    /** A stored version as its page shows it: the package, what its checks find, and every version of it stored. */
+    public record Examined(Curriculum curriculum, Findings findings, List<SemanticVersion> versions) {}
+
+    /** A stored package version with what its checks find now (against its stored previous version) and its siblings. */
+    public Outcome<Examined> examine(UserAccount user, String id, String version) {
+        return version(user, id, version).map(c -> new Examined(c, checks(c, Optional.empty()),
+                stores.curricula.versions(c.id()).stream().sorted().toList()));
+    }
+
     /**
      * What the checks find in a package version: every rule, within the course frame if one is given, and the
      * version policy against its stored previous version if it names one that is stored.

@@ -22,6 +22,7 @@ import org.cadre.server.security.Access;
 import org.cadre.server.security.Access.Permission;
 import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.People;
+import org.cadre.server.values.DuplicateDecision;
 import org.cadre.server.values.Versioned;
 
 /**
@@ -263,5 +264,70 @@ public final class Directory {
             return DuplicateFinder.candidates(inScope.values()).stream()
                     .map(c -> new Duplicate(inScope.get(c.first()), inScope.get(c.second()), c.score())).toList();
         });
+    }
+
+    /** A person's record as their page shows it: the record and its version, and their organisation if the scope shows it. */
+    public record PersonCard(Versioned<Person> person, Optional<Organisation> organisation) {}
+
+    /** The person, if the user's scope covers them, with their organisation. */
+    public Outcome<PersonCard> personCard(UserAccount user, String id) {
+        return person(user, id).map(p -> new PersonCard(p, scope.organisationOf(p.value()).filter(o -> scope.covers(user, o))));
+    }
+
+    /** A pair decided about, with both records and how alike they are. */
+    public record Decided(Duplicate pair, DuplicateDecision decision) {}
+
+    /**
+     * The likely duplicates among the people in the user's scope, those not yet decided about apart from
+     * those decided (with the decision), each pair with both records.
+     */
+    public record DuplicateReview(List<Duplicate> open, List<Decided> decided) {}
+
+    /**
+     * Likely duplicates in the user's scope, undecided and decided: a pair is decided when both people are in
+     * the scope and a decision about it is recorded (it stays listed as decided even when the names no longer look
+     * alike).
+     */
+    public Outcome<DuplicateReview> reviewDuplicates(UserAccount user) {
+        return duplicates(user).map(candidates -> {
+            Map<PersonId, Person> inScope = new LinkedHashMap<>();
+            Predicate<Person> covered = scope.peopleInScope(user);
+            stores.people.all().stream().map(Versioned::value).filter(covered).forEach(p -> inScope.put(p.id(), p));
+            Map<String, DuplicateDecision> decisions = new LinkedHashMap<>();
+            for (DuplicateDecision d : stores.duplicateDecisions.all()) {
+                if (inScope.containsKey(d.first()) && inScope.containsKey(d.second())) {
+                    decisions.put(pairKey(d.first(), d.second()), d);
+                }
+            }
+            List<Duplicate> open = candidates.stream().filter(c -> !decisions.containsKey(pairKey(c.first().id(), c.second().id()))).toList();
+            List<Decided> decided = decisions.values().stream().map(d -> {
+                Person a = inScope.get(d.first());
+                Person b = inScope.get(d.second());
+                return new Decided(new Duplicate(a, b, DuplicateFinder.score(a, b)), d);
+            }).toList();
+            return new DuplicateReview(open, decided);
+        });
+    }
+
+    /**
+     * Records what the user decided about two people who look alike (in either order): the same person or
+     * different people. Nothing is merged; deciding again replaces the decision. Refused unless the user may
+     * write records and the scope covers both people (one outside it is answered as a missing one), and for a
+     * person paired with themselves or a decision that is neither.
+     */
+    public Outcome<DuplicateDecision> decideDuplicate(UserAccount user, String first, String second, DuplicateDecision.Verdict verdict) {
+        return Scope.permit(user, Permission.WRITE_RECORDS)
+                .then(u -> storedPerson(user, first))
+                .then(a -> storedPerson(user, second)
+                        .then(b -> Checks.require(!a.value().id().equals(b.value().id()), Refusal.INVALID,
+                                "A person cannot be a duplicate of themselves.", List.of("second: must be another person"))
+                                .then(ok -> Checks.require(verdict != null, Refusal.INVALID, "Say whether they are the same person.",
+                                        List.of("verdict: must be same or different")))
+                                .map(ok -> stores.duplicateDecisions.decide(a.value().id(), b.value().id(), verdict, user.username()))));
+    }
+
+    /** A pair's key whichever order it is named in. */
+    private static String pairKey(PersonId a, PersonId b) {
+        return a.value().compareTo(b.value()) <= 0 ? a.value() + "\n" + b.value() : b.value() + "\n" + a.value();
     }
 }

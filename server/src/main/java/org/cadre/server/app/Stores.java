@@ -6,6 +6,7 @@ import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Certifications;
 import org.cadre.server.store.Curricula;
 import org.cadre.server.store.Database;
+import org.cadre.server.store.DuplicateDecisions;
 import org.cadre.server.store.Enrolments;
 import org.cadre.server.store.Events;
 import org.cadre.server.store.FeedbackItems;
@@ -29,6 +30,7 @@ final class Stores {
     final Curricula curricula;
     final Organisations organisations;
     final People people;
+    final DuplicateDecisions duplicateDecisions;
     final Programmes programmes;
     final ResultsFrameworks frameworks;
     final Events events;
@@ -49,6 +51,7 @@ final class Stores {
         this.curricula = new Curricula(db, audit);
         this.organisations = new Organisations(db, audit);
         this.people = new People(db, audit);
+        this.duplicateDecisions = new DuplicateDecisions(db, audit);
         this.programmes = new Programmes(db, audit);
         this.frameworks = new ResultsFrameworks(db, audit);
         this.events = new Events(db, audit);

@@ -29,6 +29,7 @@ public final class UseCases {
     private final TrainerPoolWork pool;
     private final Reports reports;
     private final Overviews overviews;
+    private final DirectoryOverviews directoryOverviews;
 
     private final Settings settings;
 
@@ -52,6 +53,7 @@ public final class UseCases {
         this.pool = new TrainerPoolWork(stores, scope);
         this.reports = new Reports(stores, scope, settings);
         this.overviews = new Overviews(stores, events, enrolling, directory);
+        this.directoryOverviews = new DirectoryOverviews(directory, events, frameworks, pool);
     }
 
     /** With the default settings on the given clock: for the command line. */
@@ -123,6 +125,11 @@ public final class UseCases {
     /** What the pages show at once: the home page's events, an event with its agenda, roster and checks. */
     public Overviews overviews() {
         return overviews;
+    }
+
+    /** What the directory pages show at once: a programme with its events and framework, a trainer's progression. */
+    public DirectoryOverviews directoryOverviews() {
+        return directoryOverviews;
     }
 
     Stores stores() {

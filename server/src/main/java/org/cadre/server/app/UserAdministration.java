@@ -52,6 +52,24 @@ public final class UserAdministration {
         return UserAdministration.<List<Versioned<UserAccount>>>refuseUnlessAdmin(actor).orElseGet(() -> Outcome.done(users.all()));
     }
 
+    /** The users, and the programmes a scope may name: what the administration page shows. */
+    public record Listing(List<Versioned<UserAccount>> users, List<ProgrammeId> programmes) {}
+
+    public Outcome<Listing> listing(UserAccount actor) {
+        return list(actor).map(all -> new Listing(all, programmeIds()));
+    }
+
+    /** A user with their live sessions, and the programmes a scope may name: what a user's page shows. */
+    public record Account(Versioned<UserAccount> user, List<org.cadre.server.values.SessionInfo> sessions, List<ProgrammeId> programmes) {}
+
+    public Outcome<Account> account(UserAccount actor, String username) {
+        return get(actor, username).map(u -> new Account(u, sessions.of(u.value().username()), programmeIds()));
+    }
+
+    private List<ProgrammeId> programmeIds() {
+        return programmes.all().stream().map(p -> p.value().id()).toList();
+    }
+
     public Outcome<Versioned<UserAccount>> get(UserAccount actor, String username) {
         Optional<Outcome<Versioned<UserAccount>>> refused = refuseUnlessAdmin(actor);
         if (refused.isPresent()) {

@@ -51,6 +51,9 @@ public final class Pages {
         new EventPages(kit).register(r);
         new DeliveryPages(kit).register(r);
         new ReportPages(kit).register(r);
+        new DirectoryPages(kit).register(r);
+        new PoolPages(kit).register(r);
+        new AdminPages(kit).register(r);
         r.exception(PageProblem.class, (e, ctx) -> problem(ctx, e.status(), e.outcome().detail(), e.outcome().errors()));
         r.exception(FormTokenRefused.class, (e, ctx) -> problem(ctx, 403, PageKit.messages(ctx).get("error.form-token"), List.of()));
     }
