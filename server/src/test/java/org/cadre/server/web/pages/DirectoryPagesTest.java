@@ -95,8 +95,10 @@ class DirectoryPagesTest {
         admin.get("/");
         admin.post("/language", Map.of("lang", "ru", "back", "/people"));
         assertThat(admin.get("/people/duplicates").body()).contains("Возможные дубликаты").contains("Один человек");
-        assertThat(admin.get("/pool").body()).contains("Резерв тренеров").contains("Ведущий тренер");
+        assertThat(admin.get("/pool").body()).contains("Пул тренеров").contains("Ведущий тренер");
         assertThat(admin.get("/admin/users").body()).contains("Новый пользователь");
+        // The language is the user's: put back English for the other tests, which sign in as the same administrator.
+        admin.post("/language", Map.of("lang", "en", "back", "/"));
     }
 
     @Test
