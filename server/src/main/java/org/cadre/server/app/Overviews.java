@@ -12,6 +12,8 @@ import org.cadre.finding.Severity;
 import org.cadre.roster.Organisation;
 import org.cadre.roster.OrganisationId;
 import org.cadre.server.app.Outcome.Refusal;
+import org.cadre.server.security.Access;
+import org.cadre.server.security.Access.Permission;
 import org.cadre.server.security.UserAccount;
 
 /**
@@ -33,8 +35,11 @@ public final class Overviews {
         this.directory = directory;
     }
 
-    /** An event on the home page, with how many errors and warnings its checks find. */
-    public record EventLine(EventRecords.Stored stored, int errors, int warnings) {}
+    /**
+     * An event on the home page, with how many errors and warnings its checks find; {@code reportsOnly} when the
+     * user reads its reports but not its records (a donor viewer).
+     */
+    public record EventLine(EventRecords.Stored stored, int errors, int warnings, boolean reportsOnly) {}
 
     /** The user's events, by when they run as of today: coming (soonest first), running, past (latest first). */
     public record Home(LocalDate today, List<EventLine> coming, List<EventLine> running, List<EventLine> past) {}
@@ -43,17 +48,30 @@ public final class Overviews {
     public Outcome<Home> home(UserAccount user) {
         Outcome<List<EventRecords.Stored>> listed = events.list(user);
         LocalDate today = LocalDate.now(stores.clock);
-        if (!listed.isDone()) {
+        boolean reportsOnly = false;
+        List<EventRecords.Stored> shown;
+        if (listed.isDone()) {
+            shown = listed.get();
+        } else if (listed.refusal().orElseThrow() == Refusal.FORBIDDEN && Access.may(user, Permission.READ_REPORTS)) {
+            // A donor viewer reads no records, only the reports of the events in their scope.
+            reportsOnly = true;
+            Map<org.cadre.roster.EventId, LocalDate> closed = stores.events.closedDays();
+            shown = stores.events.all().stream().filter(e -> Access.covers(user, e.value()))
+                    .map(e -> new EventRecords.Stored(e, Optional.ofNullable(closed.get(e.value().id())))).toList();
+        } else {
             return listed.refusal().orElseThrow() == Refusal.FORBIDDEN
                     ? Outcome.done(new Home(today, List.of(), List.of(), List.of())) : listed.refusedAs();
         }
         List<EventLine> coming = new ArrayList<>();
         List<EventLine> running = new ArrayList<>();
         List<EventLine> past = new ArrayList<>();
-        for (EventRecords.Stored s : listed.get()) {
-            Outcome<EventRecords.Checked> checked = events.checks(user, s.event().value().id().value());
-            Findings f = checked.isDone() ? checked.get().findings() : Findings.none();
-            EventLine line = new EventLine(s, count(f, Severity.ERROR), count(f, Severity.WARNING));
+        for (EventRecords.Stored s : shown) {
+            Findings f = Findings.none();
+            if (!reportsOnly) {
+                Outcome<EventRecords.Checked> checked = events.checks(user, s.event().value().id().value());
+                f = checked.isDone() ? checked.get().findings() : Findings.none();
+            }
+            EventLine line = new EventLine(s, count(f, Severity.ERROR), count(f, Severity.WARNING), reportsOnly);
             var days = s.event().value().courseDays();
             if (days.first().isAfter(today)) {
                 coming.add(line);

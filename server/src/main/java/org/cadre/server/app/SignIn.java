@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.cadre.server.app.Outcome.Refusal;
+import org.cadre.server.security.Access;
+import org.cadre.server.security.Access.Permission;
 import org.cadre.server.security.LoginThrottle;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.security.UserAccount;
@@ -91,6 +93,20 @@ public final class SignIn {
     /** The live session's user, if the token names one and the user may still sign in. */
     public Optional<UserAccount> user(String token) {
         return sessions.authenticate(token, stores.db.changeStamp());
+    }
+
+    /**
+     * What the user's role allows, so that a door offers only what the user may do (the use cases check again,
+     * whatever a door offers).
+     */
+    public record Abilities(boolean readRecords, boolean writeRecords, boolean recordDelivery, boolean certify, boolean readPool,
+            boolean readCurricula, boolean readReports, boolean manageUsers) {}
+
+    /** What the user's role allows. */
+    public static Abilities abilities(UserAccount user) {
+        return new Abilities(Access.may(user, Permission.READ_RECORDS), Access.may(user, Permission.WRITE_RECORDS),
+                Access.may(user, Permission.RECORD_DELIVERY), Access.may(user, Permission.CERTIFY), Access.may(user, Permission.READ_POOL),
+                Access.may(user, Permission.READ_CURRICULA), Access.may(user, Permission.READ_REPORTS), Access.may(user, Permission.MANAGE_USERS));
     }
 
     /** Records the language the user chose for the pages: one of {@link #LANGUAGES}. */

@@ -42,7 +42,13 @@ public record View(Messages t, Optional<UserAccount> user, String csrf, String p
     }
 
     public boolean isAdmin() {
-        return user.map(u -> u.role() == UserAccount.Role.ADMIN).orElse(false);
+        return can().manageUsers();
+    }
+
+    /** What the signed-in user's role allows (nothing before sign-in): the pages offer only that. */
+    public org.cadre.server.app.SignIn.Abilities can() {
+        return user.map(org.cadre.server.app.SignIn::abilities)
+                .orElse(new org.cadre.server.app.SignIn.Abilities(false, false, false, false, false, false, false, false));
     }
 
     /** The label of a value in the reader's language ({@code status.confirmed}), else the value's own label. */

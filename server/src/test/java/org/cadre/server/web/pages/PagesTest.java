@@ -254,9 +254,14 @@ class PagesTest {
     @Test
     void a_donor_viewer_reads_the_donor_report_and_cannot_ask_for_the_internal_one() throws Exception {
         PageClient donor = signedIn("donor");
+        // The home page lists the donor's events as reports, and offers nothing a donor viewer may not open.
+        String home = donor.get("/").body();
+        assertThat(home).contains("href=\"/events/tot-almaty-2023/reports\"").doesNotContain("href=\"/people\"")
+                .doesNotContain("href=\"/pool\"").doesNotContain("href=\"/events/tot-almaty-2023\"");
+        assertThat(signedIn("kz").get("/").body()).contains("href=\"/people\"").contains("href=\"/events/tot-almaty-2023\"");
         PageClient.Page report = donor.get("/events/tot-almaty-2023/reports?audience=donor");
         assertThat(report.status()).isEqualTo(200);
-        assertThat(report.body()).contains("<iframe").doesNotContain("value=\"internal\"");
+        assertThat(report.body()).contains("<iframe").doesNotContain("value=\"internal\"").doesNotContain("/import\"");
         assertThat(donor.get("/events/tot-almaty-2023/reports?audience=internal").status()).isEqualTo(403);
         HttpResponse<String> framed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base()
                 + "/events/tot-almaty-2023/reports/file?audience=donor&format=html")).header("Cookie", "cadre_session=" + donor.sessionCookie().orElseThrow())
