@@ -30,6 +30,8 @@ import org.cadre.server.values.Versioned;
  */
 public final class Reports {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("cadre.reports");
+
     private final Stores stores;
     private final Scope scope;
     private final Settings settings;
@@ -72,7 +74,13 @@ public final class Reports {
                 .then(a -> scope.event(user, event))
                 .then(e -> scope.curriculumOf(e.value()).then(c -> stores.rosters.load(e.value().id(), c).map(Outcome::done)
                         .orElseGet(() -> Scope.notFound("event"))))
-                .map(roster -> new EventReportOf(EventReports.of(roster, settings.disclosure(audience)), EventReports.implementer(roster)));
+                .then(roster -> {
+                    try {
+                        return Outcome.done(new EventReportOf(EventReports.of(roster, settings.disclosure(audience)), EventReports.implementer(roster)));
+                    } catch (org.cadre.reporting.disclosure.UnprotectableReportException exposed) {
+                        return unprotectable(audience, exposed);
+                    }
+                });
     }
 
     /**
@@ -112,10 +120,26 @@ public final class Reports {
         if (!period.isOk()) {
             return Outcome.refusedBy("The report's period cannot be settled; name it with from and to.", period.refusal());
         }
-        ProgrammeReport report = ProgrammeReports.of(programme, rosters, stores.trainers.pool(), stores.frameworks.get(programme.id()).value(),
-                period.value().first(), period.value().last(), settings.disclosure(audience), scope.peopleInScope(user));
+        ProgrammeReport report;
+        try {
+            report = ProgrammeReports.of(programme, rosters, stores.trainers.pool(), stores.frameworks.get(programme.id()).value(),
+                    period.value().first(), period.value().last(), settings.disclosure(audience), scope.peopleInScope(user));
+        } catch (org.cadre.reporting.disclosure.UnprotectableReportException exposed) {
+            return unprotectable(audience, exposed);
+        }
         return Outcome.done(new ProgrammeReportOf(report, ProgrammeReports.implementer(rosters), settings.publisher(),
                 LocalDate.now(stores.clock)));
+    }
+
+    /**
+     * A report disclosure control cannot make safe for the audience: refused, not published with a count that
+     * could be worked out. The log says which cells (ids, never names) for the M&E team to look at.
+     */
+    private static <T> Outcome<T> unprotectable(Audience audience, org.cadre.reporting.disclosure.UnprotectableReportException exposed) {
+        LOG.warn("report refused for audience {}: {}", audience.label(), exposed.getMessage());
+        return Outcome.refused(Refusal.CONFLICT, "This report cannot be published for the " + audience.label() + " audience: with the "
+                + "records as they stand, a count below k could be worked out from it, and withholding more does not prevent it. "
+                + "The internal report can be read; the case is logged for the M&E team.");
     }
 
     /** A donor viewer reads donor and public reports only. */

@@ -59,6 +59,10 @@ public final class CadreApp {
         CadreApp app = new CadreApp(db, settings);
         return Javalin.create(config -> {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            // A file sent by a page's form (a roster) has the same limit as any body, kept in memory.
+            config.jetty.multipartConfig.maxFileSize(MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize((int) MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
             config.http.defaultContentType = "application/json";
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
@@ -129,51 +133,51 @@ public final class CadreApp {
                 }
                 return;
             }
-            problem(ctx, Problem.of("not-found", "Not found", 404,
+            answer(ctx, Problem.of("not-found", "Not found", 404,
                 "There is nothing at this address; the API is listed at /openapi.yaml."));
         });
-        r.error(HttpStatus.CONTENT_TOO_LARGE.getCode(), ctx -> problem(ctx, Problem.of("too-large", "Request too large", 413,
+        r.error(HttpStatus.CONTENT_TOO_LARGE.getCode(), ctx -> answer(ctx, Problem.of("too-large", "Request too large", 413,
                 "Request bodies are limited to " + MAX_REQUEST_BYTES + " bytes.")));
-        r.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e.problem()));
-        r.exception(org.cadre.documents.Fields.InvalidFields.class, (e, ctx) -> problem(ctx,
+        r.exception(ApiProblem.class, (e, ctx) -> answer(ctx, e.problem()));
+        r.exception(org.cadre.documents.Fields.InvalidFields.class, (e, ctx) -> answer(ctx,
                 Problem.invalid("The request has invalid fields; nothing was changed.", e.errors())));
         r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 404 && org.cadre.server.web.pages.Pages.wantsPage(ctx)) {
                 pages.notFound(ctx);
                 return;
             }
-            problem(ctx, Problem.of("http-" + e.getStatus(),
+            answer(ctx, Problem.of("http-" + e.getStatus(),
                 e.getStatus() == 413 ? "Request too large" : "Request refused", e.getStatus(),
                 e.getStatus() == 413 ? "Request bodies are limited to " + MAX_REQUEST_BYTES + " bytes." : "The request could not be handled."));
         });
         // Date or number arithmetic that overflows on values the checks let through: a refusal, not a fault
         // (the checks bound dates to 1900-2999 and periods to 50 years; this is the net under them).
-        r.exception(java.time.DateTimeException.class, (e, ctx) -> problem(ctx, Problem.of("unprocessable", "Unprocessable", 422,
+        r.exception(java.time.DateTimeException.class, (e, ctx) -> answer(ctx, Problem.of("unprocessable", "Unprocessable", 422,
                 "A date or a period in the request is beyond what Cadre can compute with; nothing was changed.")));
-        r.exception(ArithmeticException.class, (e, ctx) -> problem(ctx, Problem.of("unprocessable", "Unprocessable", 422,
+        r.exception(ArithmeticException.class, (e, ctx) -> answer(ctx, Problem.of("unprocessable", "Unprocessable", 422,
                 "A number in the request is beyond what Cadre can compute with; nothing was changed.")));
         r.exception(Exception.class, (e, ctx) -> {
             switch (Failure.of(e)) {
                 case UNAVAILABLE -> {
                     LOG.warn("database unavailable on {} {}: {}", ctx.method(), route(ctx), e.getClass().getSimpleName());
                     ctx.header("Retry-After", "5");
-                    problem(ctx, Problem.of("unavailable", "Service unavailable", 503,
+                    answer(ctx, Problem.of("unavailable", "Service unavailable", 503,
                             "The database does not answer just now; nothing was changed. Try again in a few seconds."));
                 }
                 case FULL -> {
                     LOG.error("database full on {} {}", ctx.method(), route(ctx), e);
-                    problem(ctx, Problem.of("insufficient-storage", "Insufficient storage", 507,
+                    answer(ctx, Problem.of("insufficient-storage", "Insufficient storage", 507,
                             "The database has no room left to write; nothing was changed. An administrator has been told in the log."));
                 }
-                case DUPLICATE -> problem(ctx, Problem.of("conflict", "Conflict", 409,
+                case DUPLICATE -> answer(ctx, Problem.of("conflict", "Conflict", 409,
                         "A record with the same key was stored at the same moment; read it, then repeat the request if it is still needed."));
-                case STALE -> problem(ctx, ApiProblem.stale().problem());
-                case MISSING_REFERENCE -> problem(ctx, Problem.of("unprocessable", "Unprocessable", 422,
+                case STALE -> answer(ctx, ApiProblem.stale().problem());
+                case MISSING_REFERENCE -> answer(ctx, Problem.of("unprocessable", "Unprocessable", 422,
                         "A record the request names does not exist (it may have been removed meanwhile); nothing was changed."));
                 default -> {
                     // The route template, not the path: the path may carry a name (the cause is logged for diagnosis).
                     LOG.error("unexpected failure on {} {}", ctx.method(), route(ctx), e);
-                    problem(ctx, Problem.of("internal", "Internal error", 500, "Something went wrong on our side; it has been logged."));
+                    answer(ctx, Problem.of("internal", "Internal error", 500, "Something went wrong on our side; it has been logged."));
                 }
             }
         });
@@ -249,6 +253,18 @@ public final class CadreApp {
         boolean frameable = Boolean.TRUE.equals(ctx.attribute(org.cadre.server.web.pages.Pages.FRAMEABLE));
         ctx.header("X-Frame-Options", frameable ? "SAMEORIGIN" : "DENY");
         ctx.header("Content-Security-Policy", frameable ? CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'") : CSP);
+    }
+
+    /**
+     * Answers a problem as the API's JSON problem, or, to a browser asking for a page (outside {@code /api/}), as
+     * an error page with the same status and words.
+     */
+    private void answer(Context ctx, Problem p) {
+        if (org.cadre.server.web.pages.Pages.wantsPage(ctx)) {
+            pages.problem(ctx, p.status(), p.detail(), p.errors());
+            return;
+        }
+        problem(ctx, p);
     }
 
     static void problem(Context ctx, Problem p) {

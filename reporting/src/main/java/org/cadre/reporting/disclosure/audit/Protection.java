@@ -111,7 +111,8 @@ public final class Protection {
                 return report;
             }
             if (more.isEmpty()) {
-                throw new IllegalStateException("a small withheld count can be worked out and nothing is left to withhold: " + breaches);
+                throw new org.cadre.reporting.disclosure.UnprotectableReportException(
+                        "a small withheld count can be worked out and nothing is left to withhold: " + breaches);
             }
             forced.addAll(more);
             // What this round withheld stays withheld, so that a table's own complements cannot move under the choice.

@@ -162,7 +162,9 @@ final class DeliveryPages {
         if (user.isEmpty()) {
             return;
         }
-        showDay(ctx, user.get(), Optional.empty(), List.of());
+        String saved = ctx.queryParam("saved");
+        showDay(ctx, user.get(), saved != null && saved.matches("\\d{1,6}")
+                ? Optional.of(PageKit.messages(ctx).get("attendance.day-saved", Integer.parseInt(saved))) : Optional.empty(), List.of());
     }
 
     private void showDay(Context ctx, UserAccount user, Optional<String> notice, List<String> errors) {
@@ -205,13 +207,21 @@ final class DeliveryPages {
             PageKit.value(saved, ctx);
         }
         int status = new PageProblem(saved).status();
-        showDay(ctx, user.get(), Optional.of(saved.detail()), saved.errors());
+        List<String> errors = new ArrayList<>();
+        errors.add(saved.detail());
+        errors.addAll(saved.errors());
+        showDay(ctx, user.get(), Optional.empty(), errors);
         ctx.status(status);
     }
 
+    /** The test phase the page is about: {@code pre} unless the address or the form names one; any other is refused. */
     private static String phase(Context ctx) {
         String phase = Optional.ofNullable(ctx.queryParam("phase")).orElse(Optional.ofNullable(ctx.formParam("phase")).orElse("pre"));
-        return phase.equals("post") ? "post" : "pre";
+        if (!phase.equals("pre") && !phase.equals("post")) {
+            throw new PageProblem(Outcome.refused(Outcome.Refusal.INVALID, "The test is the pre-test or the post-test.",
+                    List.of("phase: must be pre or post")));
+        }
+        return phase;
     }
 
     private void tests(Context ctx) {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.cadre.roster.BulkStatus;
@@ -26,6 +25,14 @@ final class EventPages {
     static final List<EnrolmentStatus> BULK_TARGETS = List.of(EnrolmentStatus.APPROVED, EnrolmentStatus.CONFIRMED, EnrolmentStatus.DECLINED);
 
     private final PageKit kit;
+
+    /**
+     * Roster files checked and waiting for their import, by the user and the key their confirmation carries: the
+     * file is not sent back and forth through the browser. Held for half an hour, at most 32 at once (each up to
+     * the body limit); on another server instance, or after that, the confirmation asks for the file again.
+     */
+    private final com.google.common.cache.Cache<String, byte[]> checked = com.google.common.cache.CacheBuilder.newBuilder()
+            .maximumSize(32).expireAfterWrite(java.time.Duration.ofMinutes(30)).build();
 
     EventPages(PageKit kit) {
         this.kit = kit;
@@ -126,6 +133,12 @@ final class EventPages {
         if (user.isEmpty()) {
             return;
         }
+        if (!"yes".equals(ctx.formParam("confirm"))) {
+            ctx.status(400);
+            showEvent(ctx, user.get(), Optional.empty(), List.of("confirm: " + PageKit.messages(ctx).get("event.close-unconfirmed")));
+            ctx.status(400);
+            return;
+        }
         var closed = kit.app.eventWork().close(user.get(), ctx.pathParam("id"), Optional.empty());
         answer(ctx, user.get(), closed, "closed", 0);
     }
@@ -143,10 +156,12 @@ final class EventPages {
         if (why == Outcome.Refusal.NOT_FOUND || why == Outcome.Refusal.FORBIDDEN) {
             PageKit.value(outcome, ctx);
         }
-        List<String> errors = new ArrayList<>(outcome.errors());
+        List<String> errors = new ArrayList<>();
+        errors.add(outcome.detail());
+        errors.addAll(outcome.errors());
         outcome.findings().stream().forEach(f -> errors.add(f.message()));
         int status = new PageProblem(outcome).status();
-        showEvent(ctx, user, Optional.of(outcome.detail()), errors);
+        showEvent(ctx, user, Optional.empty(), errors);
         ctx.status(status);
     }
 
@@ -157,7 +172,7 @@ final class EventPages {
         }
         Overviews.EventOverview overview = PageKit.value(kit.app.overviews().event(user.get(), ctx.pathParam("id")), ctx);
         kit.render(ctx, "import.jte", kit.view(ctx, user.get(), "import.title", overview.stored().event().value().title()),
-                "e", overview, "preview", Optional.empty(), "file", "", "key", "", "result", "");
+                "e", overview, "preview", Optional.empty(), "key", "");
     }
 
     /** Checks the uploaded file and shows every bad line, or what an import would do; stores nothing. */
@@ -173,10 +188,13 @@ final class EventPages {
         if (file.length == 0) {
             preview = new Enrolling.Preview(preview.event(), 0, 0, List.of("file: " + PageKit.messages(ctx).get("import.no-file")));
         }
+        String key = PageKit.random();
+        if (preview.ok()) {
+            checked.put(user.get().username() + "/" + key, file);
+        }
         ctx.status(preview.ok() ? 200 : 422);
         kit.render(ctx, "import.jte", kit.view(ctx, user.get(), "import.title", overview.stored().event().value().title()),
-                "e", overview, "preview", Optional.of(preview), "file", preview.ok() ? Base64.getEncoder().encodeToString(file) : "",
-                "key", PageKit.random(), "result", "");
+                "e", overview, "preview", Optional.of(preview), "key", key);
         ctx.status(preview.ok() ? 200 : 422);
     }
 
@@ -186,13 +204,18 @@ final class EventPages {
         if (user.isEmpty()) {
             return;
         }
-        byte[] file;
-        try {
-            file = Base64.getDecoder().decode(Optional.ofNullable(ctx.formParam("file")).orElse(""));
-        } catch (IllegalArgumentException e) {
-            file = new byte[0];
-        }
         Optional<String> key = Optional.ofNullable(ctx.formParam("key")).filter(k -> !k.isBlank());
+        byte[] file = key.map(k -> checked.getIfPresent(user.get().username() + "/" + k)).orElse(null);
+        if (file == null) {
+            // The event is looked up first, so an id outside the user's scope reads as a missing one here too.
+            Overviews.EventOverview overview = PageKit.value(kit.app.overviews().event(user.get(), ctx.pathParam("id")), ctx);
+            ctx.status(409);
+            kit.render(ctx, "import.jte", kit.view(ctx, user.get(), "import.title", overview.stored().event().value().title()),
+                    "e", overview, "preview", Optional.of(new Enrolling.Preview(overview.stored().event().value().id(), 0, 0,
+                            List.of(PageKit.messages(ctx).get("import.file-gone")))), "key", "");
+            ctx.status(409);
+            return;
+        }
         var imported = kit.app.enrolling().importRoster(user.get(), ctx.pathParam("id"), file, null, key,
                 done -> new Enrolling.Answer(201, "{\"event\":\"" + done.event().value() + "\",\"enrolled\":" + done.enrolled()
                         + ",\"newPeople\":" + done.newPeople() + "}"),
@@ -218,7 +241,7 @@ final class EventPages {
         ctx.status(status);
         kit.render(ctx, "import.jte", kit.view(ctx, user.get(), "import.title", overview.stored().event().value().title()),
                 "e", overview, "preview", Optional.of(new Enrolling.Preview(overview.stored().event().value().id(), 0, 0, errors)),
-                "file", "", "key", "", "result", "");
+                "key", "");
         ctx.status(status);
     }
 

@@ -82,10 +82,15 @@ final class PageKit {
     /** Whether a form sent with this request carries the right token (compared in constant time). */
     static boolean formTokenMatches(Context ctx) {
         String sent = Optional.ofNullable(ctx.header(CSRF_HEADER)).orElseGet(() -> ctx.formParam(CSRF_FIELD));
-        Optional<String> expected = ctx.path().equals("/login") ? Optional.ofNullable(ctx.cookie(LOGIN_COOKIE))
-                : token(ctx).map(PageKit::csrf);
-        return sent != null && expected.isPresent() && !expected.get().isEmpty()
-                && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), expected.get().getBytes(StandardCharsets.UTF_8));
+        // The sign-in form carries the token its page set; the language switch carries that one on the sign-in page
+        // (even where an expired session's cookie is still there) and the session's everywhere else.
+        java.util.List<Optional<String>> expected = switch (ctx.path()) {
+            case "/login" -> java.util.List.of(Optional.ofNullable(ctx.cookie(LOGIN_COOKIE)));
+            case "/language" -> java.util.List.of(token(ctx).map(PageKit::csrf), Optional.ofNullable(ctx.cookie(LOGIN_COOKIE)));
+            default -> java.util.List.of(token(ctx).map(PageKit::csrf));
+        };
+        return sent != null && expected.stream().flatMap(Optional::stream).anyMatch(e -> !e.isEmpty()
+                && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), e.getBytes(StandardCharsets.UTF_8)));
     }
 
     static String random() {
@@ -159,8 +164,10 @@ final class PageKit {
 
     /** A site-relative address to go back to, or {@code /}: never another site. */
     static String safeBack(String back) {
-        if (back == null || !back.startsWith("/") || back.startsWith("//") || back.startsWith("/\\") || back.length() > 2000
-                || back.chars().anyMatch(c -> c < 0x20)) {
+        String path = back == null ? "" : back.split("[?#]", 2)[0];
+        if (back == null || !back.startsWith("/") || path.contains("//") || back.contains("\\") || back.length() > 2000
+                || path.contains("/./") || path.contains("/../") || path.endsWith("/.") || path.endsWith("/..")
+                || back.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return "/";
         }
         return back;

@@ -40,8 +40,27 @@ public final class Pages {
         // Every form sent to a page carries the session's form token; none does anything without it.
         r.before(ctx -> {
             if (!ctx.path().startsWith("/api/") && !ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")
-                    && !ctx.method().name().equals("OPTIONS") && !PageKit.formTokenMatches(ctx)) {
-                throw new FormTokenRefused();
+                    && !ctx.method().name().equals("OPTIONS")) {
+                if (ctx.req().getContentLengthLong() > org.cadre.server.web.CadreApp.MAX_REQUEST_BYTES) {
+                    throw new io.javalin.http.HttpResponseException(413, "too large");
+                }
+                java.util.Map<String, List<String>> form;
+                try {
+                    form = ctx.formParamMap();
+                } catch (Exception unreadableForm) {
+                    // A form whose parts cannot be read (cut short, or over the limit while sent in chunks).
+                    throw new PageProblem(org.cadre.server.app.Outcome.refused(org.cadre.server.app.Outcome.Refusal.INVALID,
+                            "The form could not be read (cut short, or larger than " + org.cadre.server.web.CadreApp.MAX_REQUEST_BYTES
+                                    + " bytes); nothing was changed.", List.of()));
+                }
+                if (!PageKit.formTokenMatches(ctx)) {
+                    throw new FormTokenRefused();
+                }
+                List<String> unreadable = FormFields.problems(form);
+                if (!unreadable.isEmpty()) {
+                    throw new PageProblem(org.cadre.server.app.Outcome.refused(org.cadre.server.app.Outcome.Refusal.INVALID,
+                            "The form has fields that cannot be taken; nothing was changed.", unreadable));
+                }
             }
         });
         r.get("/login", this::loginForm);
@@ -66,9 +85,14 @@ public final class Pages {
     }
 
     /** An error page: the status, what happened in the reader's words, and the fields at fault. */
-    void problem(Context ctx, int status, String detail, List<String> errors) {
+    public void problem(Context ctx, int status, String detail, List<String> errors) {
         Messages t = PageKit.messages(ctx);
-        var user = PageKit.token(ctx).flatMap(kit.app.signIn()::user);
+        java.util.Optional<org.cadre.server.security.UserAccount> user;
+        try {
+            user = PageKit.token(ctx).flatMap(kit.app.signIn()::user);
+        } catch (RuntimeException storeDown) {
+            user = java.util.Optional.empty(); // the page that says the database is down cannot ask it who is signed in
+        }
         View v = new View(t, user, PageKit.token(ctx).map(PageKit::csrf).orElse(""), PageKit.here(ctx), t.get("error.title." + statusGroup(status)));
         ctx.status(status);
         kit.render(ctx, "error.jte", v, "status", status, "detail", detail, "errors", errors);

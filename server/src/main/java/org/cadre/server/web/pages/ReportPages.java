@@ -63,6 +63,11 @@ final class ReportPages {
         if (user.isEmpty()) {
             return;
         }
+        if (!"yes".equals(ctx.formParam("confirm"))) {
+            showCertification(ctx, user.get(), Optional.empty(), List.of("confirm: " + PageKit.messages(ctx).get("certification.unconfirmed")));
+            ctx.status(400);
+            return;
+        }
         Outcome<EventWork.Certified> certified = kit.app.eventWork().certify(user.get(), ctx.pathParam("id"), Optional.empty());
         if (certified.isDone()) {
             ctx.redirect(ctx.path() + "?done=1", HttpStatus.SEE_OTHER);
@@ -72,10 +77,12 @@ final class ReportPages {
         if (why == Outcome.Refusal.NOT_FOUND || why == Outcome.Refusal.FORBIDDEN) {
             PageKit.value(certified, ctx);
         }
-        List<String> errors = new java.util.ArrayList<>(certified.errors());
+        List<String> errors = new java.util.ArrayList<>();
+        errors.add(certified.detail());
+        errors.addAll(certified.errors());
         certified.findings().stream().forEach(f -> errors.add(f.message()));
         int status = new PageProblem(certified).status();
-        showCertification(ctx, user.get(), Optional.of(certified.detail()), errors);
+        showCertification(ctx, user.get(), Optional.empty(), errors);
         ctx.status(status);
     }
 

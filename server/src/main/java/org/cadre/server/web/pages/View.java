@@ -70,7 +70,15 @@ public record View(Messages t, Optional<UserAccount> user, String csrf, String p
         if (parts.length < 3) {
             return "";
         }
-        return (parts[parts.length - 2] + "-" + parts[parts.length - 1]).replaceAll("[^A-Za-z0-9_-]", "_");
+        String kind = parts[parts.length - 2];
+        String id = parts[parts.length - 1];
+        // The roster's lines are by person, the agenda's by session: the page's anchors.
+        String anchor = switch (kind) {
+            case "agenda", "session", "slot", "attendance-session" -> "agenda";
+            case "enrolment", "person", "trainer", "participant", "certification", "test", "practice" -> "enrolment";
+            default -> "";
+        };
+        return anchor.isEmpty() ? "" : (anchor + "-" + id).replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
     /** An id for an element about a record ({@code enrolment-KZ-001}): only letters, digits, _ and -. */

@@ -157,10 +157,12 @@ class BrowserTest {
 
             // Close the event, then record the certification decisions.
             b.open("/events/" + event);
+            b.find("#confirm-close").click();
             b.submit("form[action$='/close'] button");
             assertThat(b.text(".notice")).isEqualTo("The event is closed.");
             b.open("/events/" + event + "/certification");
             assertThat(b.text("#certification-summary")).matches("\\d+ of 6 meet every criterion\\.");
+            b.find("#confirm-certify").click();
             b.submit("#certify");
             assertThat(b.text(".notice")).isEqualTo("Certification recorded.");
             if (javascript) {
@@ -218,6 +220,20 @@ class BrowserTest {
             b.screenshot("home-phone");
             b.open("/events/tot-almaty-2023");
             b.screenshot("event-phone");
+            // In Russian, whose words run longer, the pages still fit a phone.
+            b.open("/");
+            b.find("form[action='/language'] button").click();
+            b.waitFor(d -> "ru".equals(b.js("return document.documentElement.lang")));
+            for (String page : new String[] {"/", "/events/tot-almaty-2023", "/events/tot-almaty-2023/attendance/M1.S1",
+                "/events/tot-almaty-2023/attendance/day/2023-10-23", "/events/tot-almaty-2023/tests", "/events/tot-almaty-2023/certification",
+                "/people/duplicates", "/pool", "/admin/users"}) {
+                b.open(page);
+                b.checkPage();
+            }
+            b.open("/events/tot-almaty-2023/attendance/M1.S1");
+            b.screenshot("attendance-phone-ru");
+            b.find("form[action='/language'] button").click();
+            b.waitFor(d -> "en".equals(b.js("return document.documentElement.lang")));
             b.size(Browser.LAPTOP);
             b.open("/");
             b.checkPage();
@@ -234,6 +250,7 @@ class BrowserTest {
         try (Browser b = new Browser(server.base(), true)) {
             b.signIn("kz", PageFixture.PASSWORD);
             b.open("/events/browser-csrf");
+            b.find("#confirm-close").click();
             b.js("document.querySelector(\"form[action$='/close'] input[name=_csrf]\").value = 'forged'");
             b.submit("form[action$='/close'] button");
             assertThat(b.text("h1")).isEqualTo("Not allowed");

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,7 +92,7 @@ class PagesTest {
         other.get("/");
         PageClient.Page foreign = c.post("/events/csrf-check/close", Map.of("_csrf", other.formToken()));
         assertThat(foreign.status()).isEqualTo(403);
-        assertThat(c.get("/events/csrf-check").body()).contains("event.close-button".isEmpty() ? "" : "Close the event</button>");
+        assertThat(c.get("/events/csrf-check").body()).as("still open").contains("Close the event</button>");
     }
 
     @Test
@@ -136,8 +137,8 @@ class PagesTest {
         assertThat(checked.status()).isEqualTo(200);
         assertThat(checked.body()).contains("It enrols 4 people; 4 of them are new to Cadre.");
         assertThat(c.get("/events/import-check").body()).as("a check stores nothing").doesNotContain("imp-1");
-        Map<String, String> confirm = Map.of("file", hidden(checked.body(), "file"), "key", hidden(checked.body(), "key"),
-                "_csrf", checked.formToken());
+        assertThat(checked.body()).as("the file stays on the server").doesNotContain("name=\"file\" value=");
+        Map<String, String> confirm = Map.of("key", hidden(checked.body(), "key"), "_csrf", checked.formToken());
         PageClient.Page imported = c.post("/events/import-check/import", confirm);
         assertThat(imported.status()).isEqualTo(303);
         assertThat(imported.location().orElseThrow()).contains("done=imported&n=4&m=4");
@@ -146,6 +147,18 @@ class PagesTest {
         PageClient.Page roster = c.get("/events/import-check?done=imported&n=4&m=4");
         assertThat(roster.body()).contains("Roster imported: 4 enrolled, 4 new people recorded.");
         assertThat(count(roster.body(), "id=\"enrolment-imp-")).isEqualTo(4);
+    }
+
+    @Test
+    void a_file_over_the_limit_is_refused_with_a_page_and_nothing_is_read_or_stored() throws Exception {
+        server.pastEvent("too-large", 20);
+        PageClient c = signedIn("kz");
+        c.get("/events/too-large/import");
+        byte[] huge = (PageFixture.roster("big", 1) + "x".repeat(2 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
+        PageClient.Page refused = c.upload("/events/too-large/import/check", "file", "roster.csv", huge);
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.body()).contains("<h1>").contains("Request bodies are limited to 1048576 bytes.");
+        assertThat(c.get("/events/too-large").body()).doesNotContain("big-1");
     }
 
     @Test
@@ -215,10 +228,16 @@ class PagesTest {
         PageClient elsewhere = signedIn("kz");
         assertThat(elsewhere.get("/").body()).contains("<html lang=\"ru\">").contains("Ваши мероприятия");
         assertThat(signedIn("tj").get("/").body()).as("another user").contains("<html lang=\"en\">");
-        for (String away : new String[] {"//evil.example/x", "https://evil.example/", "/\\evil.example"}) {
+        for (String away : new String[] {"//evil.example/x", "https://evil.example/", "/\\evil.example", "/./..//evil.example",
+            "/a/../..//evil.example"}) {
             assertThat(c.post("/language", Map.of("lang", "en", "back", away)).location()).contains("/").hasValue("/");
         }
         assertThat(c.get("/").body()).contains("<html lang=\"en\">");
+        // Before sign-in, the switch on the sign-in page changes the page's language.
+        PageClient visitor = new PageClient(server.base());
+        visitor.get("/login");
+        assertThat(visitor.post("/language", Map.of("lang", "ru", "back", "/login")).location()).hasValue("/login");
+        assertThat(visitor.get("/login").body()).contains("<html lang=\"ru\">").contains("Вход");
     }
 
     @Test
@@ -272,12 +291,121 @@ class PagesTest {
         assertThat(csv.body()).contains("Implementing organisation").contains("#org +impl").contains("<k");
     }
 
+    @Test
+    void a_programme_report_that_cannot_be_made_safe_for_donors_is_refused_in_words_never_a_fault() throws Exception {
+        // A small course of five seated officers beside the demo's events (a coordinator's first event).
+        server.pastEvent("small-course", 3);
+        PageClient kz = signedIn("kz");
+        importRoster(kz, "small-course", "sc", 5);
+        kz.get("/events/small-course");
+        for (String to : new String[] {"approved", "confirmed"}) {
+            kz.post("/events/small-course/statuses", Map.of("to", to, "person", "sc-1"));
+            for (int i = 2; i <= 5; i++) {
+                kz.post("/events/small-course/statuses", Map.of("to", to, "person", "sc-" + i));
+            }
+        }
+        PageClient admin = signedIn("admin");
+        for (String audience : new String[] {"internal", "donor", "public"}) {
+            PageClient.Page page = admin.get("/programmes/" + DemoRoster.PROGRAMME.value() + "/reports?audience=" + audience);
+            assertThat(page.status()).as(audience).isIn(200, 409);
+            if (page.status() == 409) {
+                assertThat(page.body()).contains("cannot be published for the " + audience + " audience");
+            }
+            HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + "/api/v1/programmes/"
+                    + DemoRoster.PROGRAMME.value() + "/report?audience=" + audience)).header("Authorization", "Bearer " + admin.sessionCookie().orElseThrow())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(api.statusCode()).as(audience + ": " + api.body()).isIn(200, 409);
+        }
+        assertThat(admin.get("/programmes/" + DemoRoster.PROGRAMME.value() + "/reports?audience=internal").status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_form_with_text_no_column_can_hold_or_a_field_sent_twice_is_refused_naming_the_field() throws Exception {
+        PageClient c = signedIn("tj");
+        c.get("/events/cascade-dushanbe-2024/feedback");
+        PageClient.Page nul = c.post("/events/cascade-dushanbe-2024/feedback", Map.of("session", "M2.S3", "rating", "4", "comment", "nul\u0000here"));
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.body()).contains("comment: holds a character that cannot be stored or published");
+        PageClient.Page longText = c.post("/events/cascade-dushanbe-2024/feedback", Map.of("session", "M2.S3", "rating", "4",
+                "comment", "B".repeat(4001)));
+        assertThat(longText.status()).isEqualTo(400);
+        assertThat(longText.body()).contains("comment: must be at most 4000 characters").doesNotContain("BBBBBBBBBB");
+        PageClient.Page twice = c.post("/events/cascade-dushanbe-2024/tests", Map.of(), Map.of());
+        assertThat(twice.status()).as("no scores: nothing to save, but no fault").isLessThan(500);
+        HttpResponse<String> doubled = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base()
+                + "/events/cascade-dushanbe-2024/tests")).header("Cookie", "cadre_session=" + c.sessionCookie().orElseThrow())
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("_csrf="
+                        + c.formToken() + "&phase=post&phase=postx")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(doubled.statusCode()).isEqualTo(400);
+        assertThat(doubled.body()).contains("phase: is sent more than once");
+        PageClient.Page badPhase = c.post("/events/cascade-dushanbe-2024/tests", Map.of("phase", "<b>x</b>"));
+        assertThat(badPhase.status()).isEqualTo(400);
+        assertThat(badPhase.body()).contains("phase: must be pre or post").doesNotContain("<b>x</b>");
+        assertThat(c.get("/events/cascade-dushanbe-2024/feedback").body()).doesNotContain("nul");
+    }
+
+    @Test
+    void an_import_confirmed_without_a_checked_file_asks_for_the_file_and_stores_nothing() throws Exception {
+        server.pastEvent("no-file", 20);
+        PageClient c = signedIn("kz");
+        c.get("/events/no-file/import");
+        for (Map<String, String> forged : List.of(Map.of("key", "not-a-checked-file"), Map.<String, String>of())) {
+            PageClient.Page refused = c.post("/events/no-file/import", forged);
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.body()).contains("the checked file is no longer held");
+        }
+        // Another user's key opens nothing either.
+        PageClient other = signedIn("admin");
+        other.get("/events/no-file/import");
+        PageClient.Page checked = other.upload("/events/no-file/import/check", "file", "roster.csv",
+                PageFixture.roster("nf", 2).getBytes(StandardCharsets.UTF_8));
+        assertThat(c.post("/events/no-file/import", Map.of("key", hidden(checked.body(), "key"))).status()).isEqualTo(409);
+        assertThat(c.get("/events/no-file").body()).doesNotContain("nf-1");
+        assertThat(c.get("/events/tot-almaty-2023").status()).isEqualTo(200);
+        PageClient tj = signedIn("tj");
+        tj.get("/");
+        assertThat(tj.post("/events/no-file/import", Map.of("key", "x")).status()).as("out of scope").isEqualTo(404);
+    }
+
+    @Test
+    void closing_and_certifying_are_done_only_when_confirmed() throws Exception {
+        server.pastEvent("confirmed", 20);
+        PageClient c = signedIn("kz");
+        c.get("/events/confirmed");
+        PageClient.Page unconfirmed = c.post("/events/confirmed/close", Map.of());
+        assertThat(unconfirmed.status()).isEqualTo(400);
+        assertThat(unconfirmed.body()).contains("confirm: tick the box");
+        assertThat(c.get("/events/confirmed").body()).contains("id=\"confirm-close\"");
+        c.get("/events/confirmed/certification");
+        assertThat(c.post("/events/confirmed/certification", Map.of()).status()).isEqualTo(400);
+        // Confirmed, the close goes to the use case, whose rules answer (an empty roster cannot be closed).
+        PageClient.Page closed = c.post("/events/confirmed/close", Map.of("confirm", "yes"));
+        assertThat(closed.status()).isEqualTo(422);
+        assertThat(closed.body()).contains("no participant was ever confirmed").doesNotContain("tick the box")
+                .doesNotContain("class=\"notice\"");
+    }
+
+    @Test
+    void every_link_of_the_event_page_to_a_place_on_it_finds_that_place() throws Exception {
+        PageClient c = signedIn("admin");
+        for (String event : new String[] {"tot-almaty-2023", "cascade-dushanbe-2024"}) {
+            String body = c.get("/events/" + event).body();
+            Matcher links = Pattern.compile("href=\"#([^\"]+)\"").matcher(body);
+            int n = 0;
+            while (links.find()) {
+                n++;
+                assertThat(body).as(event + " #" + links.group(1)).contains("id=\"" + links.group(1) + "\"");
+            }
+            assertThat(n).as(event).isGreaterThan(0);
+        }
+    }
+
     static void importRoster(PageClient c, String event, String prefix, int n) throws Exception {
         c.get("/events/" + event + "/import");
         PageClient.Page checked = c.upload("/events/" + event + "/import/check", "file", "roster.csv",
                 PageFixture.roster(prefix, n).getBytes(StandardCharsets.UTF_8));
         assertThat(checked.status()).as(checked.body()).isEqualTo(200);
-        PageClient.Page imported = c.post("/events/" + event + "/import", Map.of("file", hidden(checked.body(), "file"), "key", hidden(checked.body(), "key")));
+        PageClient.Page imported = c.post("/events/" + event + "/import", Map.of("key", hidden(checked.body(), "key")));
         assertThat(imported.status()).isEqualTo(303);
     }
 

@@ -1,0 +1,46 @@
+package org.cadre.server.web.pages;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cadre.documents.Texts;
+
+/**
+ * What every form sent to a page must be before any handler reads it, as the API's reader holds its documents:
+ * no text a column cannot hold or a report cannot publish ({@link Texts}), and no field sent twice (but the
+ * ones a form sends as a list).
+ */
+final class FormFields {
+
+    /** Fields a form sends once per ticked box. */
+    static final Set<String> LISTS = Set.of("person", "programme");
+
+    private FormFields() {}
+
+    /** Every field that cannot be taken, as {@code field: reason} (never the value). */
+    static List<String> problems(Map<String, List<String>> fields) {
+        List<String> problems = new ArrayList<>();
+        fields.forEach((name, values) -> {
+            if (name.equals(PageKit.CSRF_FIELD)) {
+                return;
+            }
+            if (values.size() > 1 && !LISTS.contains(name)) {
+                problems.add(shown(name) + ": is sent more than once; send it once");
+                return;
+            }
+            // A grid's field is named kind:person:item; its column is the item's.
+            String column = name.contains(":") ? name.substring(name.lastIndexOf(':') + 1) : name;
+            for (String value : values) {
+                Texts.problem(value, column).ifPresent(p -> problems.add(shown(name) + ": " + p));
+            }
+        });
+        return problems;
+    }
+
+    /** A field's name as an error names it: cut short, and only the characters a name is made of. */
+    private static String shown(String name) {
+        String clean = name.replaceAll("[^A-Za-z0-9_.:\\- ]", "?");
+        return clean.length() > 80 ? clean.substring(0, 80) + "…" : clean;
+    }
+}
