@@ -132,6 +132,9 @@ final class Browser implements AutoCloseable {
         WebElement page = find("html");
         find(css).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        // The old page is gone; the next one is read only once it is whole (its elements belong to it then).
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> "complete".equals(js("return document.readyState")));
     }
 
     void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
