@@ -103,7 +103,7 @@ class BrowserTest {
             assertThat(people).hasSize(6);
             for (String person : people) {
                 String mark = person.endsWith("-3") ? "late" : "present";
-                b.find("#p-" + person + " button[value=" + mark + "]").click();
+                b.click("#p-" + person + " button[value=" + mark + "]");
                 b.waitFor(d -> "true".equals(b.find("#p-" + person + " button[value=" + mark + "]").getAttribute("aria-pressed")));
             }
             if (javascript) {
@@ -222,7 +222,7 @@ class BrowserTest {
             b.screenshot("event-phone");
             // In Russian, whose words run longer, the pages still fit a phone.
             b.open("/");
-            b.find("form[action='/language'] button").click();
+            b.click("form[action='/language'] button");
             b.waitFor(d -> "ru".equals(b.js("return document.documentElement.lang")));
             for (String page : new String[] {"/", "/events/tot-almaty-2023", "/events/tot-almaty-2023/attendance/M1.S1",
                 "/events/tot-almaty-2023/attendance/day/2023-10-23", "/events/tot-almaty-2023/tests", "/events/tot-almaty-2023/certification",
@@ -232,7 +232,7 @@ class BrowserTest {
             }
             b.open("/events/tot-almaty-2023/attendance/M1.S1");
             b.screenshot("attendance-phone-ru");
-            b.find("form[action='/language'] button").click();
+            b.click("form[action='/language'] button");
             b.waitFor(d -> "en".equals(b.js("return document.documentElement.lang")));
             b.size(Browser.LAPTOP);
             b.open("/");
