@@ -3,8 +3,6 @@ package org.cadre.bench;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedSet;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,9 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -75,21 +70,7 @@ public final class PageLoadBenchmark {
             new Users(db, audit).add(user, "bench");
             seatForty(db, audit, user);
             Javalin cadre = CadreApp.create(db).start("127.0.0.1", 0);
-            HikariConfig raw = new HikariConfig();
-            raw.setJdbcUrl("jdbc:sqlite:" + file);
-            raw.setMaximumPoolSize(4);
-            try (HikariDataSource rawPool = new HikariDataSource(raw)) {
-                Javalin bare = Javalin.create(config -> config.routes.get("/row", ctx -> {
-                    try (Connection c = rawPool.getConnection();
-                            PreparedStatement s = c.prepareStatement("SELECT id, latin_name, country FROM person WHERE id = ?")) {
-                        s.setString(1, "p-kz-01");
-                        try (ResultSet r = s.executeQuery()) {
-                            r.next();
-                            ctx.contentType("application/json").result("{\"id\":\"" + r.getString(1) + "\",\"name\":\"" + r.getString(2)
-                                    + "\",\"country\":\"" + r.getString(3) + "\"}");
-                        }
-                    }
-                })).start("127.0.0.1", 0);
+            try (BareEndpoint bare = BareEndpoint.start(file)) {
                 String base = "http://127.0.0.1:" + cadre.port();
                 Signed page = signInByForm(base);
                 String token = apiToken(base);
@@ -122,7 +103,6 @@ public final class PageLoadBenchmark {
                             round, b, pg, pg.perSecond() / b.perSecond(), ag, ag.perSecond() / b.perSecond(), ps,
                             ps.perSecond() / as.perSecond(), as);
                 }
-                bare.stop();
             }
             cadre.stop();
         }

@@ -1,8 +1,6 @@
 package org.cadre.bench;
 
 import com.google.common.collect.ImmutableSortedSet;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,9 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,21 +44,7 @@ public final class RosterLoadBenchmark {
             new Users(db, audit).add(new UserAccount("load", Passwords.hash("load password".toCharArray()), UserAccount.Role.COORDINATOR,
                     ImmutableSortedSet.of(org.cadre.roster.Country.KAZAKHSTAN), ImmutableSortedSet.of(), false), "bench");
             Javalin cadre = CadreApp.create(db).start("127.0.0.1", 0);
-            HikariConfig raw = new HikariConfig();
-            raw.setJdbcUrl("jdbc:sqlite:" + file);
-            raw.setMaximumPoolSize(4);
-            try (HikariDataSource rawPool = new HikariDataSource(raw)) {
-                Javalin bare = Javalin.create(config -> config.routes.get("/row", ctx -> {
-                    try (Connection c = rawPool.getConnection();
-                            PreparedStatement s = c.prepareStatement("SELECT id, latin_name, country FROM person WHERE id = ?")) {
-                        s.setString(1, "p-kz-01");
-                        try (ResultSet r = s.executeQuery()) {
-                            r.next();
-                            ctx.contentType("application/json").result("{\"id\":\"" + r.getString(1) + "\",\"name\":\"" + r.getString(2)
-                                    + "\",\"country\":\"" + r.getString(3) + "\"}");
-                        }
-                    }
-                })).start("127.0.0.1", 0);
+            try (BareEndpoint bare = BareEndpoint.start(file)) {
                 HttpClient login = HttpClient.newHttpClient();
                 String body = login.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cadre.port() + "/api/v1/session"))
                         .header("Content-Type", "application/json")
@@ -85,7 +66,6 @@ public final class RosterLoadBenchmark {
                                 round, b, r, r.perSecond() / b.perSecond(), Writer.PER_SECOND, writes.done(), w, w.perSecond() / b.perSecond());
                     }
                 }
-                bare.stop();
             }
             cadre.stop();
         }

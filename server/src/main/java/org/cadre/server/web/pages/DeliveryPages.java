@@ -255,22 +255,10 @@ final class DeliveryPages {
             return;
         }
         String phase = phase(ctx);
-        Map<String, Map<String, Integer>> byPerson = new LinkedHashMap<>();
-        Map<String, String> sent = new LinkedHashMap<>();
-        List<String> errors = new ArrayList<>();
-        for (var field : ctx.formParamMap().entrySet()) {
-            String[] parts = field.getKey().split(":", 3);
-            String value = field.getValue().isEmpty() ? "" : field.getValue().get(0).strip();
-            if (parts.length != 3 || !parts[0].equals("s") || value.isEmpty()) {
-                continue;
-            }
-            sent.put(parts[1] + ":" + parts[2], value);
-            if (!value.matches("\\d{1,4}")) {
-                errors.add(parts[1] + " " + parts[2] + ": " + PageKit.messages(ctx).get("tests.whole-number"));
-                continue;
-            }
-            byPerson.computeIfAbsent(parts[1], p -> new LinkedHashMap<>()).put(parts[2], Integer.parseInt(value));
-        }
+        Grid grid = grid(ctx, "s");
+        Map<String, Map<String, Integer>> byPerson = grid.byPerson();
+        Map<String, String> sent = grid.sent();
+        List<String> errors = new ArrayList<>(grid.errors());
         if (errors.isEmpty()) {
             List<Delivery.Score> scores = byPerson.entrySet().stream().map(e -> new Delivery.Score(e.getKey(), e.getValue())).toList();
             Outcome<Integer> saved = kit.app.delivery().tests(user.get(), ctx.pathParam("id"), phase, scores);
@@ -285,6 +273,32 @@ final class DeliveryPages {
         }
         showTests(ctx, user.get(), phase, Optional.empty(), errors, sent);
         ctx.status(422);
+    }
+
+    /**
+     * The numbers of a grid form, whose fields are named {@code kind:person:column}: by person and column, what
+     * was typed (to show it again), and every value that is not a whole number; blank cells are left out.
+     */
+    private record Grid(Map<String, Map<String, Integer>> byPerson, Map<String, String> sent, List<String> errors) {}
+
+    private static Grid grid(Context ctx, String kind) {
+        Map<String, Map<String, Integer>> byPerson = new LinkedHashMap<>();
+        Map<String, String> sent = new LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
+        for (var field : ctx.formParamMap().entrySet()) {
+            String[] parts = field.getKey().split(":", 3);
+            String value = field.getValue().isEmpty() ? "" : field.getValue().get(0).strip();
+            if (parts.length != 3 || !parts[0].equals(kind) || value.isEmpty()) {
+                continue;
+            }
+            sent.put(parts[1] + ":" + parts[2], value);
+            if (!value.matches("\\d{1,4}")) {
+                errors.add(parts[1] + " " + parts[2] + ": " + PageKit.messages(ctx).get("tests.whole-number"));
+                continue;
+            }
+            byPerson.computeIfAbsent(parts[1], p -> new LinkedHashMap<>()).put(parts[2], Integer.parseInt(value));
+        }
+        return new Grid(byPerson, sent, errors);
     }
 
     /** Errors named {@code scores[i]} renamed after the person the i-th item was about, as the page shows them. */
@@ -325,22 +339,10 @@ final class DeliveryPages {
             return;
         }
         EventRoster r = records(ctx, user.get());
-        Map<String, Map<String, Integer>> byPerson = new LinkedHashMap<>();
-        Map<String, String> sent = new LinkedHashMap<>();
-        List<String> errors = new ArrayList<>();
-        for (var field : ctx.formParamMap().entrySet()) {
-            String[] parts = field.getKey().split(":", 3);
-            String value = field.getValue().isEmpty() ? "" : field.getValue().get(0).strip();
-            if (parts.length != 3 || !parts[0].equals("c") || value.isEmpty()) {
-                continue;
-            }
-            sent.put(parts[1] + ":" + parts[2], value);
-            if (!value.matches("\\d{1,4}")) {
-                errors.add(parts[1] + " " + parts[2] + ": " + PageKit.messages(ctx).get("tests.whole-number"));
-                continue;
-            }
-            byPerson.computeIfAbsent(parts[1], p -> new LinkedHashMap<>()).put(parts[2], Integer.parseInt(value));
-        }
+        Grid grid = grid(ctx, "c");
+        Map<String, Map<String, Integer>> byPerson = grid.byPerson();
+        Map<String, String> sent = grid.sent();
+        List<String> errors = new ArrayList<>(grid.errors());
         String task = r.rubric().map(x -> x.task().value()).orElse(null);
         if (task == null) {
             errors.add(PageKit.messages(ctx).get("practice.no-rubric"));
