@@ -39,11 +39,13 @@ public final class Delivery {
     private final Scope scope;
 
     private final Enrolling enrolling;
+    private final EventRecords events;
 
-    Delivery(Stores stores, Scope scope, Enrolling enrolling) {
+    Delivery(Stores stores, Scope scope, Enrolling enrolling, EventRecords events) {
         this.stores = stores;
         this.scope = scope;
         this.enrolling = enrolling;
+        this.events = events;
     }
 
     /** A mark as sent: the person's id and the mark's label. */
@@ -187,9 +189,7 @@ public final class Delivery {
      * tests, rubric, practice and feedback, and the package version it delivers.
      */
     public Outcome<org.cadre.roster.EventRoster> records(UserAccount user, String eventId) {
-        return Scope.permit(user, Permission.READ_RECORDS).then(u -> scope.event(user, eventId))
-                .then(e -> scope.curriculumOf(e.value()).then(c -> stores.rosters.load(e.value().id(), c).map(Outcome::done)
-                        .orElseGet(() -> Scope.notFound("event"))));
+        return events.roster(user, eventId, Permission.READ_RECORDS);
     }
 
     /**

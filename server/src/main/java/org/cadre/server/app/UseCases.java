@@ -46,7 +46,7 @@ public final class UseCases {
         this.eventWork = new EventWork(stores, scope);
         this.enrolling = new Enrolling(stores, scope);
         this.events = new EventRecords(stores, scope);
-        this.delivery = new Delivery(stores, scope, enrolling);
+        this.delivery = new Delivery(stores, scope, enrolling, events);
         this.fileChecks = new FileChecks(stores);
         this.directory = new Directory(stores, scope);
         this.curricula = new CurriculumLibrary(stores);

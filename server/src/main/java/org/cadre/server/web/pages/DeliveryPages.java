@@ -126,10 +126,7 @@ final class DeliveryPages {
         Outcome<Delivery.Marked> saved = kit.app.delivery().markOne(user.get(), ctx.pathParam("id"), ctx.pathParam("session"), person,
                 ctx.formParam("mark"));
         if (!saved.isDone()) {
-            Outcome.Refusal why = saved.refusal().orElseThrow();
-            if (why == Outcome.Refusal.NOT_FOUND || why == Outcome.Refusal.FORBIDDEN) {
-                PageKit.value(saved, ctx);
-            }
+            PageKit.unlessShownOnTheForm(saved, ctx);
             int status = new PageProblem(saved).status();
             List<String> errors = saved.errors().stream().map(e -> e.replaceFirst("^marks\\[0\\]", "mark")).toList();
             showSession(ctx, user.get(), errors);
@@ -202,15 +199,9 @@ final class DeliveryPages {
             ctx.redirect(ctx.path() + "?saved=" + saved.get(), HttpStatus.SEE_OTHER);
             return;
         }
-        Outcome.Refusal why = saved.refusal().orElseThrow();
-        if (why == Outcome.Refusal.NOT_FOUND || why == Outcome.Refusal.FORBIDDEN) {
-            PageKit.value(saved, ctx);
-        }
+        PageKit.unlessShownOnTheForm(saved, ctx);
         int status = new PageProblem(saved).status();
-        List<String> errors = new ArrayList<>();
-        errors.add(saved.detail());
-        errors.addAll(saved.errors());
-        showDay(ctx, user.get(), Optional.empty(), errors);
+        showDay(ctx, user.get(), Optional.empty(), PageKit.problems(saved));
         ctx.status(status);
     }
 
@@ -266,9 +257,7 @@ final class DeliveryPages {
                 ctx.redirect(ctx.path() + "?phase=" + phase + "&saved=" + saved.get(), HttpStatus.SEE_OTHER);
                 return;
             }
-            if (saved.refusal().get() == Outcome.Refusal.NOT_FOUND || saved.refusal().get() == Outcome.Refusal.FORBIDDEN) {
-                PageKit.value(saved, ctx);
-            }
+            PageKit.unlessShownOnTheForm(saved, ctx);
             errors.addAll(named(saved.errors(), "scores", byPerson.keySet().stream().toList()));
         }
         showTests(ctx, user.get(), phase, Optional.empty(), errors, sent);
@@ -355,9 +344,7 @@ final class DeliveryPages {
                     ctx.redirect(ctx.path() + "?saved=" + saved.get(), HttpStatus.SEE_OTHER);
                     return;
                 }
-                if (saved.refusal().get() == Outcome.Refusal.NOT_FOUND || saved.refusal().get() == Outcome.Refusal.FORBIDDEN) {
-                    PageKit.value(saved, ctx);
-                }
+                PageKit.unlessShownOnTheForm(saved, ctx);
                 errors.addAll(named(saved.errors(), "results", byPerson.keySet().stream().toList()));
             } catch (Fields.InvalidFields invalid) {
                 errors.addAll(named(invalid.errors(), "results", byPerson.keySet().stream().toList()));
@@ -404,9 +391,7 @@ final class DeliveryPages {
                 ctx.redirect(ctx.path() + "?saved=" + saved.get(), HttpStatus.SEE_OTHER);
                 return;
             }
-            if (saved.refusal().get() == Outcome.Refusal.NOT_FOUND || saved.refusal().get() == Outcome.Refusal.FORBIDDEN) {
-                PageKit.value(saved, ctx);
-            }
+            PageKit.unlessShownOnTheForm(saved, ctx);
             errors.addAll(saved.errors());
         } catch (Fields.InvalidFields invalid) {
             errors.addAll(invalid.errors());

@@ -88,7 +88,7 @@ final class DirectoryPages {
             ctx.redirect("/people/duplicates?done=decided#decided", HttpStatus.SEE_OTHER);
             return;
         }
-        refusedOrAgain(ctx, decided, () -> showDuplicates(ctx, user.get(), Optional.empty(), problems(decided)));
+        refusedOrAgain(ctx, decided, () -> showDuplicates(ctx, user.get(), Optional.empty(), PageKit.problems(decided)));
     }
 
     private void programmes(Context ctx) {
@@ -127,23 +127,11 @@ final class DirectoryPages {
      * and out of scope); any other refusal shows the page again ({@code again}) with the refusal's status.
      */
     static void refusedOrAgain(Context ctx, Outcome<?> outcome, Runnable again) {
-        Outcome.Refusal why = outcome.refusal().orElseThrow();
-        if (why == Outcome.Refusal.NOT_FOUND || why == Outcome.Refusal.FORBIDDEN) {
-            PageKit.value(outcome, ctx);
-        }
+        PageKit.unlessShownOnTheForm(outcome, ctx);
         int status = new PageProblem(outcome).status();
         ctx.status(status);
         again.run();
         ctx.status(status);
-    }
-
-    /** What a refusal says, for the list of errors above a page: its detail, then each field's error and each finding. */
-    static List<String> problems(Outcome<?> outcome) {
-        List<String> all = new java.util.ArrayList<>();
-        all.add(outcome.detail());
-        all.addAll(outcome.errors());
-        outcome.findings().all().forEach(f -> all.add(f.message()));
-        return all;
     }
 
     /** A path segment with anything but an id's characters escaped. */

@@ -152,14 +152,8 @@ final class EventPages {
             back(ctx, done, n, 0);
             return;
         }
-        Outcome.Refusal why = outcome.refusal().orElseThrow();
-        if (why == Outcome.Refusal.NOT_FOUND || why == Outcome.Refusal.FORBIDDEN) {
-            PageKit.value(outcome, ctx);
-        }
-        List<String> errors = new ArrayList<>();
-        errors.add(outcome.detail());
-        errors.addAll(outcome.errors());
-        outcome.findings().stream().forEach(f -> errors.add(f.message()));
+        PageKit.unlessShownOnTheForm(outcome, ctx);
+        List<String> errors = PageKit.problems(outcome);
         int status = new PageProblem(outcome).status();
         showEvent(ctx, user, Optional.empty(), errors);
         ctx.status(status);
@@ -228,10 +222,7 @@ final class EventPages {
             }
             return;
         }
-        Outcome.Refusal why = imported.refusal().orElseThrow();
-        if (why == Outcome.Refusal.NOT_FOUND || why == Outcome.Refusal.FORBIDDEN) {
-            PageKit.value(imported, ctx);
-        }
+        PageKit.unlessShownOnTheForm(imported, ctx);
         Overviews.EventOverview overview = PageKit.value(kit.app.overviews().event(user.get(), ctx.pathParam("id")), ctx);
         List<String> errors = new ArrayList<>(imported.errors());
         if (errors.isEmpty()) {

@@ -162,6 +162,26 @@ final class PageKit {
         throw new PageProblem(outcome);
     }
 
+    /**
+     * For a refused form: a record missing, outside the user's scope or forbidden is the error page (thrown, as
+     * {@link #value} throws it); any other refusal returns, for the page to show beside the form.
+     */
+    static void unlessShownOnTheForm(Outcome<?> outcome, Context ctx) {
+        Outcome.Refusal why = outcome.refusal().orElseThrow();
+        if (why == Outcome.Refusal.NOT_FOUND || why == Outcome.Refusal.FORBIDDEN) {
+            value(outcome, ctx);
+        }
+    }
+
+    /** What a refusal says, for the list of errors above a page: its detail, then each field's error and each finding. */
+    static java.util.List<String> problems(Outcome<?> outcome) {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        all.add(outcome.detail());
+        all.addAll(outcome.errors());
+        outcome.findings().all().forEach(f -> all.add(f.message()));
+        return all;
+    }
+
     /** A site-relative address to go back to, or {@code /}: never another site. */
     static String safeBack(String back) {
         String path = back == null ? "" : back.split("[?#]", 2)[0];

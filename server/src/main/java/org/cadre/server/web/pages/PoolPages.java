@@ -107,7 +107,7 @@ final class PoolPages {
                     + "?done=evidence#history", HttpStatus.SEE_OTHER);
             return;
         }
-        DirectoryPages.refusedOrAgain(ctx, added, () -> showTrainer(ctx, user.get(), Optional.empty(), DirectoryPages.problems(added), form));
+        DirectoryPages.refusedOrAgain(ctx, added, () -> showTrainer(ctx, user.get(), Optional.empty(), PageKit.problems(added), form));
     }
 
     /** The version the form was shown at, as If-Match names it; none when the field is missing or not a number. */

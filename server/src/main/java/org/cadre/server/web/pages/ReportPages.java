@@ -73,14 +73,8 @@ final class ReportPages {
             ctx.redirect(ctx.path() + "?done=1", HttpStatus.SEE_OTHER);
             return;
         }
-        Outcome.Refusal why = certified.refusal().orElseThrow();
-        if (why == Outcome.Refusal.NOT_FOUND || why == Outcome.Refusal.FORBIDDEN) {
-            PageKit.value(certified, ctx);
-        }
-        List<String> errors = new java.util.ArrayList<>();
-        errors.add(certified.detail());
-        errors.addAll(certified.errors());
-        certified.findings().stream().forEach(f -> errors.add(f.message()));
+        PageKit.unlessShownOnTheForm(certified, ctx);
+        List<String> errors = PageKit.problems(certified);
         int status = new PageProblem(certified).status();
         showCertification(ctx, user.get(), Optional.empty(), errors);
         ctx.status(status);
