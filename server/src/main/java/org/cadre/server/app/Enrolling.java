@@ -35,7 +35,8 @@ import org.cadre.server.security.Access.Permission;
 import org.cadre.server.security.EventPlace;
 import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.RosterImports;
-import org.cadre.server.store.StampedCache;
+import org.cadre.server.store.Topic;
+import org.cadre.server.store.TopicCache;
 import org.cadre.server.values.Versioned;
 
 /**
@@ -50,6 +51,7 @@ public final class Enrolling {
     Enrolling(Stores stores, Scope scope) {
         this.stores = stores;
         this.scope = scope;
+        this.rosters = new TopicCache<>(stores.db.changes(), 256);
     }
 
     /** One enrolment with its stored version, the person (if in the store) and when each status was recorded. */
@@ -58,20 +60,30 @@ public final class Enrolling {
     /** An event's roster: the event (for its version) and every enrolment. */
     public record Roster(Versioned<Event> event, List<Entry> entries) {}
 
-    /** Rosters read since the last write anywhere: the most read request of the API serves from here. */
-    private final StampedCache<EventId, Optional<Roster>> rosters = new StampedCache<>(256);
+    /**
+     * Rosters as read, each kept until its event, an enrolment in it or one of its people changes: the most
+     * read request of the API serves from here.
+     */
+    private final TopicCache<EventId, Optional<Roster>> rosters;
 
     /** The event's roster, every enrolment with its person. */
     public Outcome<Roster> roster(UserAccount user, String eventId) {
         return Scope.permit(user, Permission.READ_RECORDS).then(u -> Scope.id(eventId, EventId::of)
-                .flatMap(e -> rosters.get(e, stores.db.changeStamp(), () -> stores.events.summary(e).map(this::load)))
+                .flatMap(e -> {
+                    stores.db.changes().sync();
+                    return rosters.get(e, this::load);
+                })
                 .filter(r -> Access.covers(user, r.event().value()))
                 .map(Outcome::done).orElseGet(() -> Scope.notFound("event")));
     }
 
-    private Roster load(Versioned<Event> e) {
-        List<Versioned<Enrolment>> all = stores.enrolments.ofEvent(e.value().id());
-        return new Roster(e, entries(stores, e.value().id(), all));
+    private TopicCache.Loaded<Optional<Roster>> load(EventId id) {
+        Optional<Roster> roster = stores.events.summary(id).map(e -> new Roster(e, stores.enrolments.lines(id).stream()
+                .map(l -> new Entry(l.enrolment(), l.person().map(Versioned::value), l.recordedAt())).toList()));
+        Set<Topic> topics = new java.util.HashSet<>();
+        topics.add(Topic.event(id.value()));
+        roster.ifPresent(r -> r.entries().forEach(x -> topics.add(Topic.person(x.enrolment().value().person().value()))));
+        return new TopicCache.Loaded<>(roster, topics);
     }
 
     /** The enrolments with their people and recording times. */

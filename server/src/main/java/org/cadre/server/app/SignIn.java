@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.cadre.server.app.Outcome.Refusal;
 import org.cadre.server.security.Access;
 import org.cadre.server.security.Access.Permission;
-import org.cadre.server.security.LoginThrottle;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.security.UserAccount;
+import org.cadre.server.store.LoginThrottle;
 import org.cadre.server.store.Sessions;
 import org.jooq.SQLDialect;
 import org.slf4j.Logger;
@@ -35,7 +35,7 @@ public final class SignIn {
     SignIn(Stores stores, Sessions sessions) {
         this.stores = stores;
         this.sessions = sessions;
-        this.throttle = new LoginThrottle(stores.clock, 5, 20, LOCKOUT);
+        this.throttle = new LoginThrottle(stores.db, stores.clock, 5, 20, LOCKOUT);
     }
 
     /** The languages the pages speak, the first the default. */
@@ -92,7 +92,7 @@ public final class SignIn {
 
     /** The live session's user, if the token names one and the user may still sign in. */
     public Optional<UserAccount> user(String token) {
-        return sessions.authenticate(token, stores.db.changeStamp());
+        return sessions.authenticate(token);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.cadre.server.store;
 
+import static org.cadre.server.store.schema.Tables.CHANGE_LOG;
 import static org.cadre.server.store.schema.Tables.CHANGE_STAMP;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -10,6 +11,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -43,11 +46,15 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final SQLDialect dialect;
     private final String description;
+    private final Changes changes;
+    private final ChangeListener listener;
 
-    private Database(HikariDataSource pool, SQLDialect dialect, String description) {
+    private Database(HikariDataSource pool, SQLDialect dialect, String description, String listenUrl) {
         this.pool = pool;
         this.dialect = dialect;
         this.description = description;
+        this.changes = new Changes(pool);
+        this.listener = listenUrl == null ? null : ChangeListener.start(listenUrl, channel(pool), changes);
     }
 
     /** How long a request waits for a connection before the database counts as unreachable (503). */
@@ -89,7 +96,7 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(4);
         config.setConnectionTimeout(CONNECTION_WAIT_MILLIS);
         config.setPoolName("cadre-sqlite");
-        Database db = open(new HikariDataSource(config), SQLDialect.SQLITE, "SQLite file " + file.toAbsolutePath());
+        Database db = open(new HikariDataSource(config), SQLDialect.SQLITE, "SQLite file " + file.toAbsolutePath(), null);
         db.verifySqliteSettings();
         return db;
     }
@@ -103,16 +110,17 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(CONNECTION_WAIT_MILLIS);
         config.setValidationTimeout(1_000);
         config.setPoolName("cadre-postgres");
-        return open(new HikariDataSource(config), SQLDialect.POSTGRES, "PostgreSQL " + jdbcUrl.replaceAll("password=[^&]*", "password=***"));
+        return open(new HikariDataSource(config), SQLDialect.POSTGRES, "PostgreSQL " + jdbcUrl.replaceAll("password=[^&]*", "password=***"),
+                jdbcUrl);
     }
 
-    private static Database open(HikariDataSource pool, SQLDialect dialect, String description) {
+    private static Database open(HikariDataSource pool, SQLDialect dialect, String description, String listenUrl) {
         try {
             Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
                     .ignoreMigrationPatterns("").load();
             refuseNewerSchema(flyway, description);
             flyway.migrate();
-            return new Database(pool, dialect, description);
+            return new Database(pool, dialect, description, listenUrl);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -205,15 +213,89 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+    /** The transaction's topics, kept in its jOOQ configuration for {@link #touch}. */
+    private static final String TOPICS = "cadre.topics";
+
+    /** More topics than this in one transaction are logged as one: anything. */
+    static final int MAX_TOPICS = 100;
+
+    /** Every how many stamps the change log is pruned, and how many stamps it keeps. */
+    private static final long PRUNE_EVERY = 1_000;
+    private static final long KEEP_STAMPS = 20_000;
+
+    /**
+     * Runs {@code work} in one transaction: all of it is committed, or none of it. The stamp moves by one and
+     * the topics the work {@linkplain #touch touched} are logged under it (and on PostgreSQL sent to every
+     * instance); work that touched nothing counts as having changed anything.
+     */
     public <T> T inTransaction(Function<DSLContext, T> work) {
-        return dsl().transactionResult(config -> {
+        java.util.Set<Topic> topics = new java.util.LinkedHashSet<>();
+        long[] stamp = new long[1];
+        List<String> logged = new ArrayList<>();
+        T result = dsl().transactionResult(config -> {
+            config.data(TOPICS, topics);
             DSLContext tx = DSL.using(config);
-            T result = work.apply(tx);
+            T done = work.apply(tx);
+            logged.clear();
+            logged.addAll(logged(topics));
             // Last, so the row lock that orders the stamps is held for the shortest time.
             tx.update(CHANGE_STAMP).set(CHANGE_STAMP.STAMP, CHANGE_STAMP.STAMP.plus(1)).where(CHANGE_STAMP.ID.eq(1)).execute();
-            return result;
+            stamp[0] = tx.select(CHANGE_STAMP.STAMP).from(CHANGE_STAMP).where(CHANGE_STAMP.ID.eq(1)).fetchSingle().value1();
+            if (!logged.isEmpty()) {
+                var insert = tx.insertInto(CHANGE_LOG, CHANGE_LOG.STAMP, CHANGE_LOG.TOPIC);
+                for (String t : logged) {
+                    insert = insert.values(stamp[0], t);
+                }
+                insert.execute();
+            }
+            if (stamp[0] % PRUNE_EVERY == 0 && stamp[0] > KEEP_STAMPS) {
+                long keptFrom = stamp[0] - KEEP_STAMPS;
+                tx.deleteFrom(CHANGE_LOG).where(CHANGE_LOG.STAMP.lt(keptFrom)).execute();
+                tx.update(CHANGE_STAMP).set(CHANGE_STAMP.STAMP, keptFrom).where(CHANGE_STAMP.ID.eq(2)).execute();
+            }
+            if (listener != null) {
+                // Delivered to every listening instance when (and only if) the transaction commits.
+                tx.fetch("SELECT pg_notify(?, ?)", listener.channel(), Changes.payload(stamp[0], logged));
+            }
+            return done;
         });
+        changes.heard(stamp[0], List.copyOf(logged));
+        return result;
+    }
+
+    /** What a transaction's topics are logged as: none touched or too many is anything; nothing cached is none. */
+    private static List<String> logged(java.util.Set<Topic> topics) {
+        if (topics.isEmpty() || topics.contains(Topic.ALL) || topics.size() > MAX_TOPICS) {
+            return List.of(Topic.ALL.name());
+        }
+        List<String> names = new ArrayList<>();
+        int length = 0;
+        for (Topic t : topics) {
+            if (!t.equals(Topic.NOTHING_CACHED)) {
+                names.add(t.name());
+                length += t.name().length() + 1;
+            }
+        }
+        // A notification carries at most 8,000 bytes; anything is shorter.
+        return length > 7_000 ? List.of(Topic.ALL.name()) : names;
+    }
+
+    /**
+     * Records that the transaction {@code tx} (one of {@link #inTransaction}) changes {@code topic}, so the
+     * caches forget what they read from it once it commits. A transaction that touches nothing is taken to
+     * change anything; store methods touch what they write. Outside such a transaction, nothing happens.
+     */
+    public static void touch(DSLContext tx, Topic topic) {
+        @SuppressWarnings("unchecked")
+        java.util.Set<Topic> topics = (java.util.Set<Topic>) tx.configuration().data(TOPICS);
+        if (topics != null) {
+            topics.add(topic);
+        }
+    }
+
+    /** What keeps this process's caches current with the store. */
+    public Changes changes() {
+        return changes;
     }
 
     /**
@@ -259,8 +341,26 @@ public final class Database implements AutoCloseable {
         return description;
     }
 
+    /** The PostgreSQL notification channel of this database's schema (one per schema, so test schemas stay apart). */
+    private static String channel(HikariDataSource pool) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT current_schema()")) {
+            String schema = r.next() && r.getString(1) != null ? r.getString(1) : "public";
+            return ("cadre_changes_" + schema.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the current schema: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether this instance hears other instances' changes now (PostgreSQL's listening connection is up). */
+    public boolean listening() {
+        return listener != null && listener.listening();
+    }
+
     @Override
     public void close() {
+        if (listener != null) {
+            listener.close();
+        }
         pool.close();
     }
 }

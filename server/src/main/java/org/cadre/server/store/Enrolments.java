@@ -45,6 +45,7 @@ public final class Enrolments {
     }
 
     List<Versioned<Enrolment>> addAll(DSLContext tx, List<Enrolment> enrolments, String actor) {
+        enrolments.stream().map(e -> e.event().value()).distinct().forEach(id -> Database.touch(tx, Topic.event(id)));
         return enrolments.stream().map(e -> {
             tx.insertInto(ENROLMENT).set(ENROLMENT.EVENT_ID, e.event().value()).set(ENROLMENT.PERSON_ID, e.person().value())
                     .set(ENROLMENT.ROLE, e.role().name()).set(ENROLMENT.NOMINATED_BY, e.nominatedBy().map(OrganisationId::value).orElse(null))
@@ -66,6 +67,7 @@ public final class Enrolments {
     /** As {@link #save(Enrolment, int, String)}, within the caller's transaction (a bulk change, closing an event). */
     public Versioned<Enrolment> save(DSLContext tx, Enrolment e, int expectedVersion, String actor) {
         {
+            Database.touch(tx, Topic.event(e.event().value()));
             Enrolment before = get(tx, e.event(), e.person()).map(Versioned::value)
                     .orElseThrow(() -> new StaleVersionException(ENTITY, key(e), expectedVersion));
             int updated = tx.update(ENROLMENT).set(ENROLMENT.VERSION, expectedVersion + 1)
@@ -151,7 +153,57 @@ public final class Enrolments {
         return found;
     }
 
-    /** An event as a scope sees it: its id, programme and country. */
+    /**
+     * One line of an event's roster: the enrolment, its person (empty only if not stored) and when each step
+     * of its status history was recorded (epoch milliseconds; null for steps recorded before Cadre kept it).
+     */
+    public record Line(Versioned<Enrolment> enrolment, Optional<Versioned<org.cadre.roster.Person>> person, List<Long> recordedAt) {}
+
+    /**
+     * The event's roster in one query: every enrolment joined with its person and its status history, in
+     * the order of the people's ids.
+     */
+    public List<Line> lines(EventId event) {
+        var person = org.cadre.server.store.schema.Tables.PERSON;
+        List<Line> lines = new java.util.ArrayList<>();
+        EnrolmentRecord current = null;
+        org.cadre.server.store.schema.tables.records.PersonRecord currentPerson = null;
+        List<Enrolment.StatusChange> history = new java.util.ArrayList<>();
+        List<Long> recorded = new java.util.ArrayList<>();
+        for (var r : db.dsl().select(ENROLMENT.asterisk(), ENROLMENT_STATUS.STATUS, ENROLMENT_STATUS.ON_DAY, ENROLMENT_STATUS.RECORDED_AT,
+                        person.asterisk())
+                .from(ENROLMENT)
+                .leftJoin(ENROLMENT_STATUS).on(ENROLMENT_STATUS.EVENT_ID.eq(ENROLMENT.EVENT_ID).and(ENROLMENT_STATUS.PERSON_ID.eq(ENROLMENT.PERSON_ID)))
+                .leftJoin(person).on(person.ID.eq(ENROLMENT.PERSON_ID))
+                .where(ENROLMENT.EVENT_ID.eq(event.value()))
+                .orderBy(ENROLMENT.PERSON_ID, ENROLMENT_STATUS.POSITION)
+                .fetch()) {
+            EnrolmentRecord e = r.into(ENROLMENT);
+            if (current == null || !current.getPersonId().equals(e.getPersonId())) {
+                if (current != null) {
+                    lines.add(line(current, currentPerson, history, recorded));
+                }
+                current = e;
+                currentPerson = r.get(person.ID) == null ? null : r.into(person);
+                history = new java.util.ArrayList<>();
+                recorded = new java.util.ArrayList<>();
+            }
+            if (r.get(ENROLMENT_STATUS.STATUS) != null) {
+                history.add(new Enrolment.StatusChange(EnrolmentStatus.valueOf(r.get(ENROLMENT_STATUS.STATUS)), r.get(ENROLMENT_STATUS.ON_DAY)));
+                recorded.add(r.get(ENROLMENT_STATUS.RECORDED_AT));
+            }
+        }
+        if (current != null) {
+            lines.add(line(current, currentPerson, history, recorded));
+        }
+        return lines;
+    }
+
+    private static Line line(EnrolmentRecord e, org.cadre.server.store.schema.tables.records.PersonRecord p, List<Enrolment.StatusChange> history,
+            List<Long> recorded) {
+        return new Line(toDomain(e, history), Optional.ofNullable(p).map(People::toDomain), java.util.Collections.unmodifiableList(recorded));
+    }
+
 
     public List<Versioned<Enrolment>> ofEvent(EventId event) {
         DSLContext dsl = db.dsl();
@@ -166,6 +218,7 @@ public final class Enrolments {
     /** Records a day's (or session's) marks in one transaction: each replaces any earlier mark for the same session. */
     public void recordAttendance(EventId event, List<Attendance> marks, String actor) {
         db.inTransaction(tx -> {
+            Database.touch(tx, Topic.attendance(event.value()));
             // One upsert per mark: two people marking the same session at once both succeed, the later mark standing
             // (a delete then an insert raced on the primary key on PostgreSQL).
             for (Attendance a : marks) {

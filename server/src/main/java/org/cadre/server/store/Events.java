@@ -47,6 +47,7 @@ public final class Events {
 
     public Versioned<Event> add(Event e, String actor) {
         return db.inTransaction(tx -> {
+            Database.touch(tx, Topic.event(e.id().value()));
             tx.insertInto(EVENT).set(row(tx, e, 1)).execute();
             writeChildren(tx, e);
             audit.record(tx, actor, "create", ENTITY, e.id().value(), null, describe(e));
@@ -58,6 +59,7 @@ public final class Events {
     public Versioned<Event> update(Event e, int expectedVersion, String actor) {
         return db.inTransaction(tx -> {
             Optional<Versioned<Event>> before = get(tx, e.id());
+            Database.touch(tx, Topic.event(e.id().value()));
             int updated = tx.update(EVENT).set(row(tx, e, expectedVersion + 1))
                     .where(EVENT.ID.eq(e.id().value()).and(EVENT.VERSION.eq(expectedVersion))).execute();
             if (updated == 0) {
@@ -101,6 +103,7 @@ public final class Events {
      * {@code expectedVersion}; the event's version grows.
      */
     public void markClosed(DSLContext tx, EventId id, LocalDate on, int expectedVersion, String actor) {
+        Database.touch(tx, Topic.event(id.value()));
         int updated = tx.update(EVENT).set(EVENT.CLOSED_ON, on).set(EVENT.VERSION, expectedVersion + 1)
                 .where(EVENT.ID.eq(id.value()).and(EVENT.VERSION.eq(expectedVersion)).and(EVENT.CLOSED_ON.isNull())).execute();
         if (updated == 0) {

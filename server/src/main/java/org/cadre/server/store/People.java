@@ -37,6 +37,8 @@ public final class People {
     }
 
     Versioned<Person> add(DSLContext tx, Person p, String actor) {
+        // A new person is in no cached read yet.
+        Database.touch(tx, Topic.NOTHING_CACHED);
         tx.insertInto(PERSON)
                 .set(PERSON.ID, p.id().value())
                 .set(PERSON.NATIVE_NAME, p.nativeName().orElse(null))
@@ -74,6 +76,7 @@ public final class People {
     public Versioned<Person> update(Person p, int expectedVersion, String actor) {
         return db.inTransaction(tx -> {
             Optional<Versioned<Person>> before = tx.selectFrom(PERSON).where(PERSON.ID.eq(p.id().value())).fetchOptional(People::toDomain);
+            Database.touch(tx, Topic.person(p.id().value()));
             int updated = tx.update(PERSON)
                     .set(PERSON.NATIVE_NAME, p.nativeName().orElse(null))
                     .set(PERSON.LATIN_NAME, p.latinName().orElse(null))
@@ -99,6 +102,7 @@ public final class People {
      */
     public void erase(PersonId id, String actor) {
         db.inTransaction(tx -> {
+            Database.touch(tx, Topic.person(id.value()));
             int updated = tx.update(PERSON)
                     .set(PERSON.NATIVE_NAME, (String) null)
                     .set(PERSON.LATIN_NAME, ERASED_NAME)
@@ -124,7 +128,7 @@ public final class People {
     /** What an erased person's name reads. */
     public static final String ERASED_NAME = "(erased)";
 
-    private static Versioned<Person> toDomain(PersonRecord r) {
+    static Versioned<Person> toDomain(PersonRecord r) {
         return new Versioned<>(new Person(PersonId.of(r.getId()), Optional.ofNullable(r.getNativeName()),
                 Optional.ofNullable(r.getLatinName()), Sex.valueOf(r.getSex()), Country.of(r.getCountry()),
                 Optional.ofNullable(r.getOrganisationId()).map(OrganisationId::of), Optional.ofNullable(r.getRankTitle())),

@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.cadre.server.store.Database;
-import org.cadre.server.store.StampedCache;
 import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.Users;
 import org.cadre.server.values.Versioned;
@@ -34,7 +33,7 @@ public final class Sessions {
     /** A session as read from the store, with the user it belongs to if that user may still log in. */
     private record Live(long createdMs, long lastSeenMs, Optional<UserAccount> user) {}
 
-    private final StampedCache<String, Live> live = new StampedCache<>(10_000);
+    private final TopicCache<String, Optional<Live>> live;
     private final Database db;
     private final Users users;
     private final Clock clock;
@@ -48,6 +47,7 @@ public final class Sessions {
         this.idle = idle;
         this.absolute = absolute;
         this.renewAfterMs = Math.min(RENEW_AFTER_MS, idle.toMillis() / 4);
+        this.live = new TopicCache<>(db.changes(), 10_000);
     }
 
     private final long renewAfterMs;
@@ -71,9 +71,9 @@ public final class Sessions {
         int ended = db.inTransaction(tx -> {
             int n = tx.deleteFrom(LOGIN_SESSION).where(LOGIN_SESSION.USERNAME.eq(username)).execute();
             new org.cadre.server.store.AuditLog(clock).record(tx, actor, "revoke", "session", username, null, n + " sessions");
+            Database.touch(tx, Topic.user(username));
             return n;
         });
-        live.clear();
         return ended;
     }
 
@@ -87,9 +87,9 @@ public final class Sessions {
             if (n > 0) {
                 new org.cadre.server.store.AuditLog(clock).record(tx, actor, "revoke", "session", username, null, "session " + id);
             }
+            Database.touch(tx, Topic.user(username));
             return n;
         });
-        live.clear();
         return ended > 0;
     }
 
@@ -108,61 +108,72 @@ public final class Sessions {
         return new Started(token, Instant.ofEpochMilli(now).plus(idle.compareTo(absolute) < 0 ? idle : absolute));
     }
 
-    /** The user behind a live token, renewing its idle time; empty for an unknown, expired or disabled one. */
-    public Optional<UserAccount> authenticate(String token) {
-        return authenticate(token, db.changeStamp());
-    }
-
     /**
-     * As {@link #authenticate(String)}, with the store's change stamp read for this request: while it is
-     * unchanged (no user disabled, no one logged out), the session and its user come from memory.
+     * The user behind a live token, renewing its idle time; empty for an unknown, expired or disabled one.
+     * While no write has ended the session or changed its user (by any process), the session and its user
+     * come from memory; the store's stamp is read to know that.
      */
-    public Optional<UserAccount> authenticate(String token, long stamp) {
+    public Optional<UserAccount> authenticate(String token) {
+        db.changes().sync();
         long now = clock.millis();
         String key = hash(token);
-        Live s = live.get(key, stamp, () -> load(key));
-        if (s == null) {
+        Optional<Live> s = live.get(key, this::load);
+        if (s.isEmpty()) {
             return Optional.empty();
         }
-        if (expired(s, now)) {
+        if (expired(s.get(), now)) {
             // Another process may have renewed the idle clock since this one read it: decide on the stored row.
-            s = load(key);
-            if (s == null) {
-                live.forget(key);
+            live.forget(key);
+            s = live.get(key, this::load);
+            if (s.isEmpty()) {
                 return Optional.empty();
             }
-            live.put(key, stamp, s);
         }
-        if (expired(s, now) || s.user().isEmpty()) {
+        Live l = s.get();
+        if (expired(l, now) || l.user().isEmpty()) {
             end(token);
             return Optional.empty();
         }
         // The idle clock is renewed at most once a minute (a write, and on SQLite a sync to disk, on every
         // request would cost more than the request itself), and at least four times per idle period, so a
         // session in use never dies of idleness whatever the setting.
-        if (now - s.lastSeenMs() >= renewAfterMs) {
+        if (now - l.lastSeenMs() >= renewAfterMs) {
             db.dsl().update(LOGIN_SESSION).set(LOGIN_SESSION.LAST_SEEN_MS, now).where(LOGIN_SESSION.TOKEN_HASH.eq(key)).execute();
-            live.put(key, stamp, new Live(s.createdMs(), now, s.user()));
+            live.replace(key, Optional.of(new Live(l.createdMs(), now, l.user())));
         }
-        return s.user();
+        return l.user();
     }
 
     private boolean expired(Live s, long now) {
         return now - s.lastSeenMs() > idle.toMillis() || now - s.createdMs() > absolute.toMillis();
     }
 
-    /** A stored session with its user (empty when the user is disabled or gone); null when there is none. */
-    private Live load(String key) {
-        return db.dsl().selectFrom(LOGIN_SESSION).where(LOGIN_SESSION.TOKEN_HASH.eq(key)).fetchOptional()
-                .map(r -> new Live(r.getCreatedMs(), r.getLastSeenMs(),
-                        users.get(r.getUsername()).map(Versioned::value).filter(u -> !u.disabled())))
-                .orElse(null);
+    /**
+     * A stored session with its user (empty when the user is disabled or gone), in one query; empty when
+     * there is none. Kept until the session or its user changes.
+     */
+    private TopicCache.Loaded<Optional<Live>> load(String key) {
+        Optional<Sessions.Row> row = db.dsl().select(LOGIN_SESSION.CREATED_MS, LOGIN_SESSION.LAST_SEEN_MS, LOGIN_SESSION.USERNAME)
+                .from(LOGIN_SESSION).where(LOGIN_SESSION.TOKEN_HASH.eq(key))
+                .fetchOptional(r -> new Row(r.value1(), r.value2(), r.value3()));
+        if (row.isEmpty()) {
+            return new TopicCache.Loaded<>(Optional.empty(), java.util.Set.of(Topic.session(key)));
+        }
+        Row r = row.get();
+        Optional<UserAccount> user = users.get(r.username()).map(Versioned::value).filter(u -> !u.disabled());
+        return new TopicCache.Loaded<>(Optional.of(new Live(r.createdMs(), r.lastSeenMs(), user)),
+                java.util.Set.of(Topic.session(key), Topic.user(r.username())));
     }
+
+    private record Row(long createdMs, long lastSeenMs, String username) {}
 
     /** Ends the session; a write transaction, so every process's caches see the token gone. */
     public void end(String token) {
         String key = hash(token);
-        db.inTransaction(tx -> tx.deleteFrom(LOGIN_SESSION).where(LOGIN_SESSION.TOKEN_HASH.eq(key)).execute());
+        db.inTransaction(tx -> {
+            Database.touch(tx, Topic.session(key));
+            return tx.deleteFrom(LOGIN_SESSION).where(LOGIN_SESSION.TOKEN_HASH.eq(key)).execute();
+        });
         live.forget(key);
     }
 

@@ -38,6 +38,7 @@ public final class Users {
                     .set(USER_ACCOUNT.ROLE, u.role().name()).set(USER_ACCOUNT.DISABLED, u.disabled()).set(USER_ACCOUNT.VERSION, 1).execute();
             writeScope(tx, u);
             audit.record(tx, actor, "create", ENTITY, u.username(), null, describe(u));
+            Database.touch(tx, Topic.user(u.username()));
             return new Versioned<>(u, 1);
         });
     }
@@ -55,6 +56,7 @@ public final class Users {
             tx.deleteFrom(USER_COUNTRY).where(USER_COUNTRY.USERNAME.eq(u.username())).execute();
             tx.deleteFrom(USER_PROGRAMME).where(USER_PROGRAMME.USERNAME.eq(u.username())).execute();
             writeScope(tx, u);
+            Database.touch(tx, Topic.user(u.username()));
             audit.record(tx, actor, "update", ENTITY, u.username(), before.map(b -> describe(b.value())).orElse(null), describe(u));
             return new Versioned<>(u, expectedVersion + 1);
         });
@@ -73,6 +75,7 @@ public final class Users {
     /** Records the language the user chose for the pages (a preference: not audited). */
     public void setLanguage(String username, String language) {
         db.inTransaction(tx -> {
+            Database.touch(tx, Topic.user(username));
             tx.deleteFrom(USER_LANGUAGE).where(USER_LANGUAGE.USERNAME.eq(username)).execute();
             tx.insertInto(USER_LANGUAGE).set(USER_LANGUAGE.USERNAME, username).set(USER_LANGUAGE.LANGUAGE, language).execute();
             return null;

@@ -50,8 +50,27 @@ public final class TestDatabases {
     public static Database fresh(Kind kind) throws Exception {
         return switch (kind) {
             case SQLITE -> Database.sqlite(Files.createTempDirectory("cadre-store").resolve("cadre.db"));
-            case POSTGRES -> Database.postgres(freshPostgresSchema());
+            case POSTGRES -> {
+                String url = freshPostgresSchema();
+                Database db = Database.postgres(url);
+                URLS.put(db, url);
+                yield db;
+            }
         };
+    }
+
+    private static final java.util.Map<Database, String> URLS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * A second connection pool (as a second server instance would have) on the PostgreSQL schema of a
+     * database made by {@link #fresh}; the caller closes it.
+     */
+    public static Database sameSchema(Database db) {
+        String url = URLS.get(db);
+        if (url == null) {
+            throw new IllegalArgumentException("not a PostgreSQL database made by TestDatabases.fresh");
+        }
+        return Database.postgres(url);
     }
 
     static String pgUrl() {
