@@ -50,60 +50,70 @@ public final class RosterCsv {
             return refused(RosterRows.fileRefused(badLine(file), "is not valid UTF-8; save the file as UTF-8"));
         }
         String text = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
-        List<CSVRecord> records;
-        Map<String, Integer> header;
+        // The records are read one by one into rows (a file of many thousand rows is held once as text and once
+        // as rows, never also as a list of records); past the row limit nothing more is kept.
+        List<Finding> errors = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        int count = 0;
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {
-            header = parser.getHeaderMap();
-            records = parser.getRecords();
+            Map<String, Integer> header = parser.getHeaderMap();
+            List<String> names = headerNames(text);
+            for (int i = 0; i < names.size(); i++) {
+                if (names.subList(0, i).contains(names.get(i))) {
+                    errors.add(RosterRows.fileRefused(1, "column " + (i + 1) + " repeats an earlier column"));
+                }
+            }
+            for (String required : List.of("person_id", "country", "role")) {
+                if (!header.containsKey(required)) {
+                    errors.add(RosterRows.fileRefused(1, "column " + required + " is missing"));
+                }
+            }
+            // A header cell is named by its position, never its text: a file without a header row has a person's
+            // details there.
+            int position = 0;
+            for (String column : header.keySet()) {
+                position++;
+                if (!RosterRows.COLUMNS.contains(column)) {
+                    errors.add(RosterRows.fileRefused(1, "column " + position + " is not one of " + String.join(", ", RosterRows.COLUMNS)));
+                }
+            }
+            int[] breaks = errors.isEmpty() ? java.util.stream.IntStream.range(0, text.length()).filter(i -> text.charAt(i) == '\n').toArray()
+                    : new int[0];
+            for (CSVRecord record : parser) {
+                if (++count > RosterRows.MAX_ROWS) {
+                    break;
+                }
+                if (errors.isEmpty()) {
+                    rows.add(row(record, header, breaks));
+                }
+            }
         } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
             // Commons CSV reports a malformed file (an unclosed quote) only by throwing.
             return refused(RosterRows.fileRefused(1, "the file is not CSV with a header row of " + String.join(",", RosterRows.COLUMNS)));
         }
-        List<Finding> errors = new ArrayList<>();
-        List<String> names = headerNames(text);
-        for (int i = 0; i < names.size(); i++) {
-            if (names.subList(0, i).contains(names.get(i))) {
-                errors.add(RosterRows.fileRefused(1, "column " + (i + 1) + " repeats an earlier column"));
-            }
-        }
-        for (String required : List.of("person_id", "country", "role")) {
-            if (!header.containsKey(required)) {
-                errors.add(RosterRows.fileRefused(1, "column " + required + " is missing"));
-            }
-        }
-        // A header cell is named by its position, never its text: a file without a header row has a person's
-        // details there.
-        int position = 0;
-        for (String column : header.keySet()) {
-            position++;
-            if (!RosterRows.COLUMNS.contains(column)) {
-                errors.add(RosterRows.fileRefused(1, "column " + position + " is not one of " + String.join(", ", RosterRows.COLUMNS)));
-            }
-        }
-        if (records.isEmpty()) {
+        if (count == 0) {
             errors.add(RosterRows.fileRefused(2, "the file has no rows"));
         }
-        if (records.size() > RosterRows.MAX_ROWS) {
-            errors.add(RosterRows.fileRefused(RosterRows.MAX_ROWS + 2, "an import takes at most " + RosterRows.MAX_ROWS + " rows"));
+        if (count > RosterRows.MAX_ROWS) {
+            errors.add(RosterRows.tooManyRows());
         }
         if (!errors.isEmpty()) {
             return new Read(List.of(), errors);
         }
-        int[] breaks = java.util.stream.IntStream.range(0, text.length()).filter(i -> text.charAt(i) == '\n').toArray();
-        List<Row> rows = new ArrayList<>();
-        for (CSVRecord record : records) {
-            Map<String, String> cells = new HashMap<>();
-            List<String> unreadable = new ArrayList<>();
-            for (String column : RosterRows.COLUMNS) {
-                if (header.containsKey(column) && record.isSet(column)) {
-                    cells.put(column, record.get(column));
-                    Texts.problem(record.get(column), column).ifPresent(p -> unreadable.add(column + ": " + p));
-                }
-            }
-            rows.add(new Row(lineOf(breaks, record.getCharacterPosition()), cells, record.size() > header.size(), unreadable));
-        }
         return new Read(rows, List.of());
+    }
+
+    private static Row row(CSVRecord record, Map<String, Integer> header, int[] breaks) {
+        Map<String, String> cells = new HashMap<>();
+        List<String> unreadable = new ArrayList<>();
+        for (String column : RosterRows.COLUMNS) {
+            if (header.containsKey(column) && record.isSet(column)) {
+                cells.put(column, record.get(column));
+                Texts.problem(record.get(column), column).ifPresent(p -> unreadable.add(column + ": " + p));
+            }
+        }
+        return new Row(lineOf(breaks, record.getCharacterPosition()), cells, record.size() > header.size(), unreadable);
     }
 
     private static Read refused(Finding why) {

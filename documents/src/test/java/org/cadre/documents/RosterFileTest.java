@@ -132,7 +132,7 @@ class RosterFileTest {
         RosterRows.Plan over = plan(atLimit + "p-over,,One Too Many,male,KZ,kz-border-academy,,participant,\r\n");
 
         assertThat(over.errors()).containsExactly("line " + (RosterRows.MAX_ROWS + 2) + ": an import takes at most "
-                + RosterRows.MAX_ROWS + " rows");
+                + RosterRows.MAX_ROWS + " rows; split the file and import each part");
         assertThat(over.enrolments()).isEmpty();
     }
 

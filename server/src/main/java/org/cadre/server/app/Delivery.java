@@ -105,17 +105,20 @@ public final class Delivery {
     }
 
     private Outcome<Integer> attendance(UserAccount user, String eventId, java.util.Map<String, List<Mark>> bySession, boolean named) {
-        Outcome<Event> found = event(user, eventId);
+        // Three reads, whatever the size of the event: the event's summary (for the scope), its agenda's sessions,
+        // and which of the people named are enrolled; then one transaction of one batch of upserts and one audit entry.
+        Outcome<Event> found = Scope.permit(user, Permission.RECORD_DELIVERY).then(u -> scope.eventSummary(user, eventId)).map(Versioned::value);
         if (!found.isDone()) {
             return found.refusedAs();
         }
         Event e = found.get();
-        Set<PersonId> enrolled = scope.enrolledIn(e.id());
+        Set<SessionCode> agenda = stores.events.sessions(e.id());
+        Set<PersonId> enrolled = stores.enrolments.enrolledAmong(e.id(), bySession.values().stream().filter(java.util.Objects::nonNull)
+                .flatMap(List::stream).filter(java.util.Objects::nonNull).flatMap(m -> Scope.id(m.person(), PersonId::of).stream()).toList());
         Fields f = new Fields();
         List<Attendance> recorded = new ArrayList<>();
         for (var entry : bySession.entrySet()) {
-            Optional<SessionCode> session = Scope.id(entry.getKey(), SessionCode::of)
-                    .filter(s -> e.agenda().stream().anyMatch(slot -> slot.session().equals(s)));
+            Optional<SessionCode> session = Scope.id(entry.getKey(), SessionCode::of).filter(agenda::contains);
             if (session.isEmpty()) {
                 return Scope.notFound("session");
             }

@@ -26,9 +26,22 @@ public final class AuditLog {
      * An id that sorts in the order entries were made: the time, then a counter of this process, then
      * random digits so that several server instances never collide.
      */
-    private static String sortableId(long millis) {
-        return String.format(java.util.Locale.ROOT, "%013x-%08x-%s", millis, SEQUENCE.incrementAndGet() & 0xFFFFFFFFL,
-                UUID.randomUUID().toString().substring(24));
+    static String sortableId(long millis) {
+        // As String.format("%013x-%08x-%012x") of the three, at a fraction of its cost (an import writes two per row).
+        char[] id = new char[35];
+        hex(id, 0, 13, millis);
+        id[13] = '-';
+        hex(id, 14, 8, SEQUENCE.incrementAndGet() & 0xFFFFFFFFL);
+        id[22] = '-';
+        hex(id, 23, 12, UUID.randomUUID().getLeastSignificantBits() & 0xFFFFFFFFFFFFL);
+        return new String(id);
+    }
+
+    private static void hex(char[] into, int from, int digits, long value) {
+        for (int i = from + digits - 1; i >= from; i--) {
+            into[i] = Character.forDigit((int) (value & 0xF), 16);
+            value >>>= 4;
+        }
     }
 
     /** The time a record is being written, for the {@code recorded_at} of business-dated rows. */
@@ -49,6 +62,27 @@ public final class AuditLog {
                 .set(AUDIT_LOG.OLD_VALUE, oldValue)
                 .set(AUDIT_LOG.NEW_VALUE, newValue)
                 .execute();
+    }
+
+    /** A change to record: the action, the record it is about, and its old and new value. */
+    public record Change(String action, String entity, String entityId, String oldValue, String newValue) {}
+
+    /**
+     * Records many changes by one actor as {@link #record} would, each its own entry in the order given, in
+     * one batch of one prepared statement; call it with the transaction's context.
+     */
+    public void recordAll(DSLContext tx, String actor, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        var batch = tx.batch(tx.insertInto(AUDIT_LOG, AUDIT_LOG.ID, AUDIT_LOG.AT_MILLIS, AUDIT_LOG.ACTOR, AUDIT_LOG.ACTION,
+                AUDIT_LOG.ENTITY, AUDIT_LOG.ENTITY_ID, AUDIT_LOG.OLD_VALUE, AUDIT_LOG.NEW_VALUE)
+                .values((String) null, null, null, null, null, null, null, null));
+        for (Change c : changes) {
+            long now = clock.millis();
+            batch = batch.bind(sortableId(now), now, actor, c.action(), c.entity(), c.entityId(), c.oldValue(), c.newValue());
+        }
+        batch.execute();
     }
 
     /** Every entry about one record, oldest first. */

@@ -44,16 +44,26 @@ public final class Enrolments {
         return db.inTransaction(tx -> addAll(tx, enrolments, actor));
     }
 
+    /**
+     * Stores the enrolments, their histories and an audit entry each, in one batch per table (one prepared
+     * statement each), within the caller's transaction.
+     */
     List<Versioned<Enrolment>> addAll(DSLContext tx, List<Enrolment> enrolments, String actor) {
         enrolments.stream().map(e -> e.event().value()).distinct().forEach(id -> Database.touch(tx, Topic.event(id)));
-        return enrolments.stream().map(e -> {
-            tx.insertInto(ENROLMENT).set(ENROLMENT.EVENT_ID, e.event().value()).set(ENROLMENT.PERSON_ID, e.person().value())
-                    .set(ENROLMENT.ROLE, e.role().name()).set(ENROLMENT.NOMINATED_BY, e.nominatedBy().map(OrganisationId::value).orElse(null))
-                    .set(ENROLMENT.VERSION, 1).execute();
-            writeHistory(tx, e, 0);
-            audit.record(tx, actor, "create", ENTITY, key(e), null, e.role() + " " + e.status().label());
-            return new Versioned<>(e, 1);
-        }).toList();
+        if (enrolments.isEmpty()) {
+            return List.of();
+        }
+        var batch = tx.batch(tx.insertInto(ENROLMENT, ENROLMENT.EVENT_ID, ENROLMENT.PERSON_ID, ENROLMENT.ROLE, ENROLMENT.NOMINATED_BY,
+                ENROLMENT.VERSION).values((String) null, null, null, null, null));
+        List<AuditLog.Change> created = new java.util.ArrayList<>(enrolments.size());
+        for (Enrolment e : enrolments) {
+            batch = batch.bind(e.event().value(), e.person().value(), e.role().name(), e.nominatedBy().map(OrganisationId::value).orElse(null), 1);
+            created.add(new AuditLog.Change("create", ENTITY, key(e), null, e.role() + " " + e.status().label()));
+        }
+        batch.execute();
+        writeHistories(tx, enrolments, e -> 0);
+        audit.recordAll(tx, actor, created);
+        return enrolments.stream().map(e -> new Versioned<>(e, 1)).toList();
     }
 
     /**
@@ -205,6 +215,18 @@ public final class Enrolments {
     }
 
 
+    /** Which of these people are enrolled in the event, in one query per thousand people. */
+    public java.util.Set<PersonId> enrolledAmong(EventId event, java.util.Collection<PersonId> people) {
+        java.util.Set<PersonId> found = new java.util.HashSet<>();
+        List<String> ids = people.stream().map(PersonId::value).distinct().toList();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            db.dsl().select(ENROLMENT.PERSON_ID).from(ENROLMENT).where(ENROLMENT.EVENT_ID.eq(event.value())
+                    .and(ENROLMENT.PERSON_ID.in(ids.subList(from, Math.min(ids.size(), from + 1000)))))
+                    .fetch(r -> PersonId.of(r.value1())).forEach(found::add);
+        }
+        return found;
+    }
+
     public List<Versioned<Enrolment>> ofEvent(EventId event) {
         DSLContext dsl = db.dsl();
         Map<String, List<Enrolment.StatusChange>> histories = dsl.selectFrom(ENROLMENT_STATUS)
@@ -219,13 +241,17 @@ public final class Enrolments {
     public void recordAttendance(EventId event, List<Attendance> marks, String actor) {
         db.inTransaction(tx -> {
             Database.touch(tx, Topic.attendance(event.value()));
-            // One upsert per mark: two people marking the same session at once both succeed, the later mark standing
-            // (a delete then an insert raced on the primary key on PostgreSQL).
-            for (Attendance a : marks) {
-                tx.insertInto(ATTENDANCE).set(ATTENDANCE.EVENT_ID, event.value()).set(ATTENDANCE.PERSON_ID, a.person().value())
-                        .set(ATTENDANCE.SESSION_CODE, a.session().value()).set(ATTENDANCE.MARK, a.mark().name())
+            // One upsert per mark, all in one batch: two people marking the same session at once both succeed, the
+            // later mark standing (a delete then an insert raced on the primary key on PostgreSQL).
+            if (!marks.isEmpty()) {
+                var batch = tx.batch(tx.insertInto(ATTENDANCE, ATTENDANCE.EVENT_ID, ATTENDANCE.PERSON_ID, ATTENDANCE.SESSION_CODE, ATTENDANCE.MARK)
+                        .values((String) null, null, null, null)
                         .onConflict(ATTENDANCE.EVENT_ID, ATTENDANCE.PERSON_ID, ATTENDANCE.SESSION_CODE)
-                        .doUpdate().set(ATTENDANCE.MARK, a.mark().name()).execute();
+                        .doUpdate().set(ATTENDANCE.MARK, org.jooq.impl.DSL.excluded(ATTENDANCE.MARK)));
+                for (Attendance a : marks) {
+                    batch = batch.bind(event.value(), a.person().value(), a.session().value(), a.mark().name());
+                }
+                batch.execute();
             }
             audit.record(tx, actor, "attendance", "event", event.value(), null, marks.size() + " marks");
             return null;
@@ -254,13 +280,24 @@ public final class Enrolments {
     }
 
     private void writeHistory(DSLContext tx, Enrolment e, int from) {
+        writeHistories(tx, List.of(e), x -> from);
+    }
+
+    /** Writes each enrolment's history from the step {@code from} gives it on, in one batch. */
+    private void writeHistories(DSLContext tx, List<Enrolment> enrolments, java.util.function.ToIntFunction<Enrolment> from) {
         long now = audit.now();
-        for (int i = from; i < e.history().size(); i++) {
-            Enrolment.StatusChange c = e.history().get(i);
-            tx.insertInto(ENROLMENT_STATUS).set(ENROLMENT_STATUS.EVENT_ID, e.event().value())
-                    .set(ENROLMENT_STATUS.PERSON_ID, e.person().value()).set(ENROLMENT_STATUS.POSITION, i)
-                    .set(ENROLMENT_STATUS.STATUS, c.status().name()).set(ENROLMENT_STATUS.ON_DAY, c.on())
-                    .set(ENROLMENT_STATUS.RECORDED_AT, now).execute();
+        var batch = tx.batch(tx.insertInto(ENROLMENT_STATUS, ENROLMENT_STATUS.EVENT_ID, ENROLMENT_STATUS.PERSON_ID, ENROLMENT_STATUS.POSITION,
+                ENROLMENT_STATUS.STATUS, ENROLMENT_STATUS.ON_DAY, ENROLMENT_STATUS.RECORDED_AT).values((String) null, null, null, null, null, null));
+        int steps = 0;
+        for (Enrolment e : enrolments) {
+            for (int i = from.applyAsInt(e); i < e.history().size(); i++) {
+                Enrolment.StatusChange c = e.history().get(i);
+                batch = batch.bind(e.event().value(), e.person().value(), i, c.status().name(), c.on(), now);
+                steps++;
+            }
+        }
+        if (steps > 0) {
+            batch.execute();
         }
     }
 

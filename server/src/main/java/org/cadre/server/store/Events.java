@@ -87,6 +87,12 @@ public final class Events {
         return db.dsl().selectFrom(EVENT).where(EVENT.ID.eq(id.value())).fetchOptional().map(r -> build(r, ImmutableList.of(), ImmutableMap.of(), ImmutableList.of()));
     }
 
+    /** The sessions on the event's agenda (none for an event not stored), in one query. */
+    public java.util.Set<SessionCode> sessions(EventId id) {
+        return db.dsl().selectDistinct(AGENDA_SLOT.SESSION_CODE).from(AGENDA_SLOT).where(AGENDA_SLOT.EVENT_ID.eq(id.value()))
+                .fetchSet(r -> SessionCode.of(r.value1()));
+    }
+
     /** The closed events' closing days, in one query. */
     public Map<EventId, LocalDate> closedDays() {
         return db.dsl().select(EVENT.ID, EVENT.CLOSED_ON).from(EVENT).where(EVENT.CLOSED_ON.isNotNull())

@@ -28,8 +28,19 @@ public final class CadreApp {
     /** How long a stop waits for the requests in flight before it closes their connections. */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
-    /** Largest request body accepted, in bytes. */
+    /** Largest request body accepted, in bytes (1 MiB), except for a roster file. */
     public static final long MAX_REQUEST_BYTES = 1024 * 1024;
+
+    /**
+     * Largest roster file accepted, in bytes (16 MiB): the body of {@code POST /api/v1/events/{id}/roster} and
+     * of the import page's check and confirmation. A roster of {@link org.cadre.roster.RosterRows#MAX_ROWS}
+     * rows is about 8 MB.
+     */
+    public static final long MAX_ROSTER_BYTES = 16L * 1024 * 1024;
+
+    /** The routes that take a roster file, and with it the larger limit. */
+    private static final java.util.regex.Pattern ROSTER_UPLOADS = java.util.regex.Pattern.compile(
+            "/api/v1/events/[^/]+/roster|/events/[^/]+/import(/check)?");
 
     private static final String SWAGGER_UI = "5.34.1";
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -58,11 +69,13 @@ public final class CadreApp {
     public static Javalin create(Database db, Settings settings) {
         CadreApp app = new CadreApp(db, settings);
         return Javalin.create(config -> {
-            config.http.maxRequestSize = MAX_REQUEST_BYTES;
-            // A file sent by a page's form (a roster) has the same limit as any body, kept in memory.
-            config.jetty.multipartConfig.maxFileSize(MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxInMemoryFileSize((int) MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
+            // Javalin's and Jetty's own limits are the largest body any route takes (a roster file); each route's
+            // own limit (bodyLimit) is enforced before any handler, so every other body keeps 1 MiB.
+            config.http.maxRequestSize = MAX_ROSTER_BYTES;
+            // A file sent by a page's form (a roster) is kept in memory.
+            config.jetty.multipartConfig.maxFileSize(MAX_ROSTER_BYTES, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(MAX_ROSTER_BYTES, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize((int) MAX_ROSTER_BYTES, io.javalin.config.SizeUnit.BYTES);
             config.http.defaultContentType = "application/json";
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
@@ -96,13 +109,46 @@ public final class CadreApp {
         }
     }
 
+    /**
+     * The largest body the request's route takes: {@link #MAX_ROSTER_BYTES} for a roster file (the API's
+     * import, the import page's check and confirmation), {@link #MAX_REQUEST_BYTES} for everything else.
+     */
+    public static long bodyLimit(Context ctx) {
+        return ctx.method().name().equals("POST") && ROSTER_UPLOADS.matcher(ctx.path()).matches() ? MAX_ROSTER_BYTES : MAX_REQUEST_BYTES;
+    }
+
+    /** What a 413 says: the limit of the request's route, in bytes. */
+    public static String tooLarge(Context ctx) {
+        return bodyLimit(ctx) == MAX_ROSTER_BYTES
+                ? "Roster files are limited to " + MAX_ROSTER_BYTES + " bytes (16 MiB); split the file and import each part."
+                : "Request bodies are limited to " + MAX_REQUEST_BYTES + " bytes.";
+    }
+
+    /** Reads and drops up to {@code limit} bytes of the body, so the client, still sending, receives the refusal. */
+    private static void drain(Context ctx, long limit) throws IOException {
+        InputStream in = ctx.req().getInputStream();
+        byte[] buffer = new byte[8192];
+        long read = 0;
+        for (int n; read <= limit && (n = in.read(buffer)) != -1; ) {
+            read += n;
+        }
+    }
+
     /** The whole API, in one place. */
     private void routes(io.javalin.config.RoutesConfig r) {
         // Read every request body (up to the limit) before answering: a client still sending a large body
         // must still receive the answer, which it does not when the connection is closed under it.
+        // Each route's limit holds before any handler runs: a body announced larger is refused unread (up to the
+        // limit), one sent in chunks is refused once it has passed the limit.
         r.before(ctx -> {
-            if (ctx.req().getContentLengthLong() != 0 && !ctx.isMultipartFormData()) {
-                ctx.bodyAsBytes();
+            long limit = bodyLimit(ctx);
+            long length = ctx.req().getContentLengthLong();
+            if (length > limit) {
+                drain(ctx, limit);
+                throw new io.javalin.http.HttpResponseException(413, "too large");
+            }
+            if (length != 0 && !ctx.isMultipartFormData() && ctx.bodyAsBytes().length > limit) {
+                throw new io.javalin.http.HttpResponseException(413, "too large");
             }
         });
         r.get("/api/v1/health", this::health);
@@ -136,8 +182,7 @@ public final class CadreApp {
             answer(ctx, Problem.of("not-found", "Not found", 404,
                 "There is nothing at this address; the API is listed at /openapi.yaml."));
         });
-        r.error(HttpStatus.CONTENT_TOO_LARGE.getCode(), ctx -> answer(ctx, Problem.of("too-large", "Request too large", 413,
-                "Request bodies are limited to " + MAX_REQUEST_BYTES + " bytes.")));
+        r.error(HttpStatus.CONTENT_TOO_LARGE.getCode(), ctx -> answer(ctx, Problem.of("too-large", "Request too large", 413, tooLarge(ctx))));
         r.exception(ApiProblem.class, (e, ctx) -> answer(ctx, e.problem()));
         r.exception(org.cadre.documents.Fields.InvalidFields.class, (e, ctx) -> answer(ctx,
                 Problem.invalid("The request has invalid fields; nothing was changed.", e.errors())));
@@ -148,7 +193,7 @@ public final class CadreApp {
             }
             answer(ctx, Problem.of("http-" + e.getStatus(),
                 e.getStatus() == 413 ? "Request too large" : "Request refused", e.getStatus(),
-                e.getStatus() == 413 ? "Request bodies are limited to " + MAX_REQUEST_BYTES + " bytes." : "The request could not be handled."));
+                e.getStatus() == 413 ? tooLarge(ctx) : "The request could not be handled."));
         });
         // Date or number arithmetic that overflows on values the checks let through: a refusal, not a fault
         // (the checks bound dates to 1900-2999 and periods to 50 years; this is the net under them).

@@ -41,7 +41,7 @@ public final class Pages {
         r.before(ctx -> {
             if (!ctx.path().startsWith("/api/") && !ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")
                     && !ctx.method().name().equals("OPTIONS")) {
-                if (ctx.req().getContentLengthLong() > org.cadre.server.web.CadreApp.MAX_REQUEST_BYTES) {
+                if (ctx.req().getContentLengthLong() > org.cadre.server.web.CadreApp.bodyLimit(ctx)) {
                     throw new io.javalin.http.HttpResponseException(413, "too large");
                 }
                 java.util.Map<String, List<String>> form;
@@ -50,7 +50,7 @@ public final class Pages {
                 } catch (Exception unreadableForm) {
                     // A form whose parts cannot be read (cut short, or over the limit while sent in chunks).
                     throw new PageProblem(org.cadre.server.app.Outcome.refused(org.cadre.server.app.Outcome.Refusal.INVALID,
-                            "The form could not be read (cut short, or larger than " + org.cadre.server.web.CadreApp.MAX_REQUEST_BYTES
+                            "The form could not be read (cut short, or larger than " + org.cadre.server.web.CadreApp.bodyLimit(ctx)
                                     + " bytes); nothing was changed.", List.of()));
                 }
                 if (!PageKit.formTokenMatches(ctx)) {

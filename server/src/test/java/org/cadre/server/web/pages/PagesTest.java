@@ -154,10 +154,10 @@ class PagesTest {
         server.pastEvent("too-large", 20);
         PageClient c = signedIn("kz");
         c.get("/events/too-large/import");
-        byte[] huge = (PageFixture.roster("big", 1) + "x".repeat(2 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
+        byte[] huge = (PageFixture.roster("big", 1) + "x".repeat(17 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
         PageClient.Page refused = c.upload("/events/too-large/import/check", "file", "roster.csv", huge);
         assertThat(refused.status()).isEqualTo(413);
-        assertThat(refused.body()).contains("<h1>").contains("Request bodies are limited to 1048576 bytes.");
+        assertThat(refused.body()).contains("<h1>").contains("Roster files are limited to 16777216 bytes (16 MiB)");
         assertThat(c.get("/events/too-large").body()).doesNotContain("big-1");
     }
 
