@@ -1,15 +1,14 @@
 -- What each committed write transaction changed, by topic ("event:<id>", "person:<id>", "user:<name>",
--- "session:<hash>", or "*" for anything): a reader whose change stamp moved reads the topics of the stamps
+-- "session:<hash>", or "*" for anything), one row per transaction with its topics separated by spaces
+-- (none: it changed nothing any cache holds): a reader whose change stamp moved reads the topics of the stamps
 -- it missed and forgets only what they name, on SQLite and PostgreSQL, by this process or any other.
 -- Old rows are pruned; row 2 of change_stamp holds the lowest stamp whose topics are still kept, so a reader
 -- further behind than that forgets everything.
 
 CREATE TABLE change_log (
-    stamp BIGINT       NOT NULL,
-    topic VARCHAR(200) NOT NULL
+    stamp  BIGINT        NOT NULL PRIMARY KEY,
+    topics VARCHAR(8000) NOT NULL
 );
-
-CREATE INDEX change_log_stamp ON change_log (stamp);
 
 INSERT INTO change_stamp (id, stamp) VALUES (2, 0);
 

@@ -51,21 +51,15 @@ public final class AuditLog {
 
     /** Records a change; call it with the transaction's context so both commit or neither does. */
     public void record(DSLContext tx, String actor, String action, String entity, String entityId, String oldValue, String newValue) {
-        long now = clock.millis();
-        tx.insertInto(AUDIT_LOG)
-                .set(AUDIT_LOG.ID, sortableId(now))
-                .set(AUDIT_LOG.AT_MILLIS, now)
-                .set(AUDIT_LOG.ACTOR, actor)
-                .set(AUDIT_LOG.ACTION, action)
-                .set(AUDIT_LOG.ENTITY, entity)
-                .set(AUDIT_LOG.ENTITY_ID, entityId)
-                .set(AUDIT_LOG.OLD_VALUE, oldValue)
-                .set(AUDIT_LOG.NEW_VALUE, newValue)
-                .execute();
+        recordAll(tx, actor, List.of(new Change(action, entity, entityId, oldValue, newValue)));
     }
 
     /** A change to record: the action, the record it is about, and its old and new value. */
     public record Change(String action, String entity, String entityId, String oldValue, String newValue) {}
+
+    /** Written out rather than rendered by jOOQ: every write transaction runs it. */
+    private static final String INSERT = "INSERT INTO audit_log (id, at_millis, actor, action, entity, entity_id, old_value, new_value)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * Records many changes by one actor as {@link #record} would, each its own entry in the order given, in
@@ -75,14 +69,29 @@ public final class AuditLog {
         if (changes.isEmpty()) {
             return;
         }
-        var batch = tx.batch(tx.insertInto(AUDIT_LOG, AUDIT_LOG.ID, AUDIT_LOG.AT_MILLIS, AUDIT_LOG.ACTOR, AUDIT_LOG.ACTION,
-                AUDIT_LOG.ENTITY, AUDIT_LOG.ENTITY_ID, AUDIT_LOG.OLD_VALUE, AUDIT_LOG.NEW_VALUE)
-                .values((String) null, null, null, null, null, null, null, null));
-        for (Change c : changes) {
-            long now = clock.millis();
-            batch = batch.bind(sortableId(now), now, actor, c.action(), c.entity(), c.entityId(), c.oldValue(), c.newValue());
-        }
-        batch.execute();
+        tx.connection(c -> {
+            try (java.sql.PreparedStatement insert = c.prepareStatement(INSERT)) {
+                for (Change change : changes) {
+                    long now = clock.millis();
+                    insert.setString(1, sortableId(now));
+                    insert.setLong(2, now);
+                    insert.setString(3, actor);
+                    insert.setString(4, change.action());
+                    insert.setString(5, change.entity());
+                    insert.setString(6, change.entityId());
+                    insert.setString(7, change.oldValue());
+                    insert.setString(8, change.newValue());
+                    if (changes.size() == 1) {
+                        insert.executeUpdate();
+                    } else {
+                        insert.addBatch();
+                    }
+                }
+                if (changes.size() > 1) {
+                    insert.executeBatch();
+                }
+            }
+        });
     }
 
     /** Every entry about one record, oldest first. */

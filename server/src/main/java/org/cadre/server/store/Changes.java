@@ -35,7 +35,7 @@ public final class Changes {
     private static final int MAX_HEARD = 50_000;
 
     private static final String READ_STAMPS = "SELECT id, stamp FROM change_stamp";
-    private static final String READ_LOG = "SELECT stamp, topic FROM change_log WHERE stamp > ? AND stamp <= ?";
+    private static final String READ_LOG = "SELECT stamp, topics FROM change_log WHERE stamp > ? AND stamp <= ?";
 
     private final DataSource pool;
     private final List<Consumer<Set<Topic>>> caches = new CopyOnWriteArrayList<>();
@@ -149,7 +149,11 @@ public final class Changes {
             read.setLong(2, upTo);
             try (ResultSet r = read.executeQuery()) {
                 while (r.next()) {
-                    found.add(new Topic(r.getString(2)));
+                    for (String name : r.getString(2).split(" ")) {
+                        if (!name.isEmpty()) {
+                            found.add(new Topic(name));
+                        }
+                    }
                 }
             }
             return found;

@@ -95,7 +95,7 @@ public final class LoginThrottle {
         String from = key(address);
         long now = clock.millis();
         long cutoff = now - window.toMillis();
-        return db.dsl().transactionResult(config -> {
+        return db.oneWriterAtATime(() -> db.dsl().transactionResult(config -> {
             DSLContext tx = DSL.using(config);
             if (db.dialect() == SQLDialect.POSTGRES) {
                 // Always in the same order (username, then address), so two reservations never wait on each other.
@@ -117,7 +117,7 @@ public final class LoginThrottle {
             tx.insertInto(LOGIN_ATTEMPT).set(LOGIN_ATTEMPT.ID, id).set(LOGIN_ATTEMPT.USERNAME, user).set(LOGIN_ATTEMPT.ADDRESS, from)
                     .set(LOGIN_ATTEMPT.AT_MS, now).set(LOGIN_ATTEMPT.OUTCOME, PENDING).execute();
             return Optional.of(new Attempt(id, user));
-        });
+        }));
     }
 
     /** What is stored for a typed username or an address: itself, or its hash when longer than a column holds. */
