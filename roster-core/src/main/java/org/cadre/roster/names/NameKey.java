@@ -1,12 +1,13 @@
 package org.cadre.roster.names;
 
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
 import com.google.common.collect.ImmutableList;
 import com.ibm.icu.text.Transliterator;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -91,22 +92,30 @@ public record NameKey(ImmutableList<String> tokens) {
      * @return its key; no tokens when the name holds no letters
      */
     public static NameKey of(String name) {
-        return of(name, new HashMap<>());
-    }
-
-    /**
-     * Reduces a name, remembering each written word's tokens in {@code words}: across a population the
-     * same given names and surnames recur, and transliteration is the costly step.
-     */
-    static NameKey of(String name, Map<String, List<String>> words) {
         List<String> tokens = new ArrayList<>();
         for (String word : SPACE.split(name.strip())) {
             if (!word.isEmpty() && tokens.size() < MAX_WORDS) {
-                tokens.addAll(words.computeIfAbsent(word, NameKey::tokensOf));
+                tokens.addAll(WORDS.getUnchecked(word));
             }
         }
         return new NameKey(ImmutableList.copyOf(tokens.subList(0, Math.min(tokens.size(), MAX_WORDS))));
     }
+
+    /**
+     * The most written words whose tokens are remembered, a few megabytes: the people of every roster a
+     * server checks (given names recur, surnames less), so that checking an event again, or after one
+     * change, reduces no word twice.
+     */
+    static final int WORDS_REMEMBERED = 50_000;
+
+    /**
+     * Each written word's tokens, shared by every key made in the process and safe to share between
+     * threads: the same words recur across people and across checks of the same roster, and reducing a
+     * word, though cheaper since the Cyrillic table, is still most of a key. Least recently used words
+     * go first. A pure function's memory: it changes no result, and reads no clock.
+     */
+    private static final LoadingCache<String, List<String>> WORDS =
+            CacheBuilder.newBuilder().maximumSize(WORDS_REMEMBERED).build(CacheLoader.from(NameKey::tokensOf));
 
     /**
      * The most words of a name compared: enough for a surname, given names, a patronymic and a particle
