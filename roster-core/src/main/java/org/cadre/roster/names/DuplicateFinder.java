@@ -45,10 +45,9 @@ public final class DuplicateFinder {
     public static ImmutableList<DuplicateCandidate> candidates(Collection<Person> people) {
         List<Person> list = List.copyOf(people);
         List<List<NameKey>> keys = new ArrayList<>(list.size());
-        Map<String, List<String>> words = new HashMap<>();
         Map<String, List<Member>> coarse = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
-            List<NameKey> variants = variants(list.get(i), words);
+            List<NameKey> variants = variants(list.get(i));
             keys.add(variants);
             Map<String, Set<Fine>> own = new HashMap<>();
             for (NameKey key : variants) {
@@ -175,13 +174,9 @@ public final class DuplicateFinder {
     }
 
     private static List<NameKey> variants(Person p) {
-        return variants(p, new HashMap<>());
-    }
-
-    private static List<NameKey> variants(Person p, Map<String, List<String>> words) {
         List<NameKey> out = new ArrayList<>(2);
-        p.nativeName().map(n -> NameKey.of(n, words)).filter(k -> !k.isEmpty()).ifPresent(out::add);
-        p.latinName().map(n -> NameKey.of(n, words)).filter(k -> !k.isEmpty()).filter(k -> !out.contains(k)).ifPresent(out::add);
+        p.nativeName().map(NameKey::of).filter(k -> !k.isEmpty()).ifPresent(out::add);
+        p.latinName().map(NameKey::of).filter(k -> !k.isEmpty()).filter(k -> !out.contains(k)).ifPresent(out::add);
         return out;
     }
 

@@ -1,12 +1,13 @@
 package org.cadre.roster.names;
 
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
 import com.google.common.collect.ImmutableList;
 import com.ibm.icu.text.Transliterator;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +33,39 @@ public record NameKey(ImmutableList<String> tokens) {
             """;
     private static final ThreadLocal<Transliterator> TO_LATIN_ASCII = ThreadLocal.withInitial(() -> Transliterator.createFromRules(
             "Cadre-Names", NATIONAL_LETTERS + ":: Any-Latin; :: Latin-ASCII;", Transliterator.FORWARD));
+    /**
+     * The Cyrillic letters of Russian, Kazakh, Kyrgyz, Tajik and Uzbek as {@link #TO_LATIN_ASCII} writes them,
+     * lower-cased and with the apostrophes of the soft and hard signs already dropped (as
+     * {@link #tokensOf} drops them): the same letters for a word of these letters alone, without ICU's
+     * rule machinery, which cost three quarters of an event check. A word's first Ё is the "o" of
+     * {@link #NATIONAL_LETTERS}; anywhere else ICU writes it e. Capital Ь and Ъ are left to ICU, which
+     * writes them with a combining mark that splits the word; a word holding any letter not listed
+     * (Ukrainian Є, a Latin letter beside Cyrillic ones, a hyphen) goes to ICU whole.
+     * {@code CyrillicTableTest} compares both ways over generated names.
+     */
+    private static final String[][] CYRILLIC = {
+        // Russian
+        {"а", "a"}, {"б", "b"}, {"в", "v"}, {"г", "g"}, {"д", "d"}, {"е", "e"}, {"ё", "e"}, {"ж", "z"}, {"з", "z"},
+        {"и", "i"}, {"й", "y"}, {"к", "k"}, {"л", "l"}, {"м", "m"}, {"н", "n"}, {"о", "o"}, {"п", "p"}, {"р", "r"},
+        {"с", "s"}, {"т", "t"}, {"у", "u"}, {"ф", "f"}, {"х", "h"}, {"ц", "c"}, {"ч", "c"}, {"ш", "s"}, {"щ", "s"},
+        {"ъ", ""}, {"ы", "y"}, {"ь", ""}, {"э", "e"}, {"ю", "u"}, {"я", "a"},
+        // Kazakh, Kyrgyz, Tajik and Uzbek, as NATIONAL_LETTERS writes them
+        {"ә", "a"}, {"ғ", "g"}, {"қ", "k"}, {"ң", "n"}, {"ө", "o"}, {"ұ", "u"}, {"ү", "u"}, {"һ", "h"}, {"і", "i"},
+        {"ҷ", "j"}, {"ҳ", "h"}, {"ӣ", "i"}, {"ӯ", "u"}, {"ў", "o"},
+    };
+    /** {@link #CYRILLIC} indexed by the letter's offset in the Cyrillic block (U+0400 to U+04FF); null: ask ICU. */
+    private static final String[] CYRILLIC_BY_CHAR = new String[0x100];
+
+    static {
+        for (String[] letter : CYRILLIC) {
+            char lower = letter[0].charAt(0);
+            CYRILLIC_BY_CHAR[lower - 0x400] = letter[1];
+            if (lower != 'ь' && lower != 'ъ') {
+                CYRILLIC_BY_CHAR[Character.toUpperCase(lower) - 0x400] = letter[1];
+            }
+        }
+    }
+
     private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final Pattern NOT_LETTER = Pattern.compile("[^a-z]+");
     private static final Pattern APOSTROPHES = Pattern.compile("['\u2019\u02B9\u02BA\u02BC\u0060\u00B4\\\"]");
@@ -58,22 +92,30 @@ public record NameKey(ImmutableList<String> tokens) {
      * @return its key; no tokens when the name holds no letters
      */
     public static NameKey of(String name) {
-        return of(name, new HashMap<>());
-    }
-
-    /**
-     * Reduces a name, remembering each written word's tokens in {@code words}: across a population the
-     * same given names and surnames recur, and transliteration is the costly step.
-     */
-    static NameKey of(String name, Map<String, List<String>> words) {
         List<String> tokens = new ArrayList<>();
         for (String word : SPACE.split(name.strip())) {
             if (!word.isEmpty() && tokens.size() < MAX_WORDS) {
-                tokens.addAll(words.computeIfAbsent(word, NameKey::tokensOf));
+                tokens.addAll(WORDS.getUnchecked(word));
             }
         }
         return new NameKey(ImmutableList.copyOf(tokens.subList(0, Math.min(tokens.size(), MAX_WORDS))));
     }
+
+    /**
+     * The most written words whose tokens are remembered, a few megabytes: the people of every roster a
+     * server checks (given names recur, surnames less), so that checking an event again, or after one
+     * change, reduces no word twice.
+     */
+    static final int WORDS_REMEMBERED = 50_000;
+
+    /**
+     * Each written word's tokens, shared by every key made in the process and safe to share between
+     * threads: the same words recur across people and across checks of the same roster, and reducing a
+     * word, though cheaper since the Cyrillic table, is still most of a key. Least recently used words
+     * go first. A pure function's memory: it changes no result, and reads no clock.
+     */
+    private static final LoadingCache<String, List<String>> WORDS =
+            CacheBuilder.newBuilder().maximumSize(WORDS_REMEMBERED).build(CacheLoader.from(NameKey::tokensOf));
 
     /**
      * The most words of a name compared: enough for a surname, given names, a patronymic and a particle
@@ -88,7 +130,16 @@ public record NameKey(ImmutableList<String> tokens) {
      * writes each of those sounds as one letter (h, š, č), so its letter pairs are real pairs and stay:
      * "Тошхамдулий" gives {@code tosh-amduli}, like "Toshkhamduliy", not {@code tos-amduli}.
      */
-    private static List<String> tokensOf(String word) {
+    static List<String> tokensOf(String word) {
+        String table = fromTable(word);
+        if (table != null) {
+            return table.isEmpty() ? List.of() : List.of(fold(table, false));
+        }
+        return tokensByIcu(word);
+    }
+
+    /** As {@link #tokensOf}, every word through ICU: the way the table must agree with. */
+    static List<String> tokensByIcu(String word) {
         boolean romanised = isAscii(word);
         String latin = romanised ? word : TO_LATIN_ASCII.get().transliterate(word);
         // Soft and hard signs come out as apostrophes ("Il'in"): part of the word, not a break in it.
@@ -100,6 +151,30 @@ public record NameKey(ImmutableList<String> tokens) {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The word in lower-case ASCII letters by {@link #CYRILLIC}, or null when it holds a character the table
+     * does not list.
+     */
+    static String fromTable(String word) {
+        StringBuilder out = new StringBuilder(word.length() + 4);
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c < 0x400 || c > 0x4FF) {
+                return null;
+            }
+            if (i == 0 && (c == 'Ё' || c == 'ё')) {
+                out.append('o');
+                continue;
+            }
+            String latin = CYRILLIC_BY_CHAR[c - 0x400];
+            if (latin == null) {
+                return null;
+            }
+            out.append(latin);
+        }
+        return out.toString();
     }
 
     static String fold(String word, boolean romanised) {
