@@ -59,12 +59,23 @@ public final class RosterLoadBenchmark {
                     URI roster = URI.create("http://127.0.0.1:" + cadre.port() + "/api/v1/events/tot-almaty-2023/enrolments");
                     LoadClient.Result r = run(roster, token, seconds);
                     LoadClient.Result w;
-                    try (Writer writes = new Writer(db, audit)) {
+                    LoadClient.Result e;
+                    long inRoster;
+                    long elsewhere;
+                    try (Writer writes = new Writer(db, audit, "p-kz-01")) {
                         w = run(roster, token, seconds);
-                        System.out.printf(Locale.ROOT, "round %d%n  bare Javalin + one SQLite row: %s%n  GET event roster (30 enrolments): %s%n"
-                                + "  roster / bare: %.2f%n  GET event roster while %d writes/s commit (%d done): %s%n  that / bare: %.2f%n",
-                                round, b, r, r.perSecond() / b.perSecond(), Writer.PER_SECOND, writes.done(), w, w.perSecond() / b.perSecond());
+                        inRoster = writes.done();
                     }
+                    try (Writer writes = new Writer(db, audit, "p-tj-c01")) {
+                        e = run(roster, token, seconds);
+                        elsewhere = writes.done();
+                    }
+                    System.out.printf(Locale.ROOT, "round %d%n  bare Javalin + one SQLite row: %s%n  GET event roster (30 enrolments): %s%n"
+                            + "  roster / bare: %.2f%n  GET event roster while %d writes/s rename one of its people (%d done): %s%n"
+                            + "  that / bare: %.2f%n  GET event roster while %d writes/s rename a person of another event (%d done): %s%n"
+                            + "  that / bare: %.2f%n",
+                            round, b, r, r.perSecond() / b.perSecond(), Writer.PER_SECOND, inRoster, w, w.perSecond() / b.perSecond(),
+                            Writer.PER_SECOND, elsewhere, e, e.perSecond() / b.perSecond());
                 }
             }
             cadre.stop();
@@ -72,17 +83,18 @@ public final class RosterLoadBenchmark {
     }
 
     /**
-     * Commits {@value #PER_SECOND} writes a second through the store (a person renamed back and forth), so
-     * the read caches are invalidated as a busy office would invalidate them.
+     * Commits {@value #PER_SECOND} writes a second through the store (a person's rank changed back and
+     * forth): a person on the roster read, whose every change makes the cached roster stale, or a person
+     * of another event, whose changes leave it be.
      */
     private static final class Writer implements AutoCloseable {
         static final int PER_SECOND = 10;
         private final java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         private final AtomicLong done = new AtomicLong();
 
-        Writer(Database db, AuditLog audit) {
+        Writer(Database db, AuditLog audit, String person) {
             org.cadre.server.store.People people = new org.cadre.server.store.People(db, audit);
-            org.cadre.roster.PersonId id = org.cadre.roster.PersonId.of("p-kz-01");
+            org.cadre.roster.PersonId id = org.cadre.roster.PersonId.of(person);
             timer.scheduleAtFixedRate(() -> {
                 var current = people.get(id).orElseThrow();
                 org.cadre.roster.Person p = current.value();

@@ -53,14 +53,22 @@ public final class Enrolments {
         if (enrolments.isEmpty()) {
             return List.of();
         }
-        var batch = tx.batch(tx.insertInto(ENROLMENT, ENROLMENT.EVENT_ID, ENROLMENT.PERSON_ID, ENROLMENT.ROLE, ENROLMENT.NOMINATED_BY,
-                ENROLMENT.VERSION).values((String) null, null, null, null, null));
         List<AuditLog.Change> created = new java.util.ArrayList<>(enrolments.size());
-        for (Enrolment e : enrolments) {
-            batch = batch.bind(e.event().value(), e.person().value(), e.role().name(), e.nominatedBy().map(OrganisationId::value).orElse(null), 1);
-            created.add(new AuditLog.Change("create", ENTITY, key(e), null, e.role() + " " + e.status().label()));
-        }
-        batch.execute();
+        // Written out rather than rendered by jOOQ: a roster import runs it for every row.
+        tx.connection(c -> {
+            try (java.sql.PreparedStatement insert = c.prepareStatement(INSERT_ENROLMENT)) {
+                for (Enrolment e : enrolments) {
+                    insert.setString(1, e.event().value());
+                    insert.setString(2, e.person().value());
+                    insert.setString(3, e.role().name());
+                    insert.setString(4, e.nominatedBy().map(OrganisationId::value).orElse(null));
+                    insert.setInt(5, 1);
+                    insert.addBatch();
+                    created.add(new AuditLog.Change("create", ENTITY, key(e), null, e.role() + " " + e.status().label()));
+                }
+                insert.executeBatch();
+            }
+        });
         writeHistories(tx, enrolments, e -> 0);
         audit.recordAll(tx, actor, created);
         return enrolments.stream().map(e -> new Versioned<>(e, 1)).toList();
@@ -236,6 +244,9 @@ public final class Enrolments {
         return dsl.selectFrom(ENROLMENT).where(ENROLMENT.EVENT_ID.eq(event.value())).orderBy(ENROLMENT.PERSON_ID).fetch().stream()
                 .map(r -> toDomain(r, histories.getOrDefault(r.getPersonId(), List.of()))).toList();
     }
+
+    private static final String INSERT_ENROLMENT = "INSERT INTO enrolment (event_id, person_id, role, nominated_by, version)"
+            + " VALUES (?, ?, ?, ?, ?)";
 
     private static final String UPSERT_MARK = "INSERT INTO attendance (event_id, person_id, session_code, mark) VALUES (?, ?, ?, ?)"
             + " ON CONFLICT (event_id, person_id, session_code) DO UPDATE SET mark = excluded.mark";

@@ -19,6 +19,9 @@ public final class People {
 
     static final String ENTITY = "person";
 
+    private static final String INSERT = "INSERT INTO person (id, native_name, latin_name, sex, country, organisation_id, rank_title, version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final Database db;
     private final AuditLog audit;
 
@@ -45,15 +48,25 @@ public final class People {
             return List.of();
         }
         Database.touch(tx, Topic.NOTHING_CACHED); // new people are in no cached read yet
-        var batch = tx.batch(tx.insertInto(PERSON, PERSON.ID, PERSON.NATIVE_NAME, PERSON.LATIN_NAME, PERSON.SEX, PERSON.COUNTRY,
-                PERSON.ORGANISATION_ID, PERSON.RANK_TITLE, PERSON.VERSION).values((String) null, null, null, null, null, null, null, null));
         List<AuditLog.Change> created = new java.util.ArrayList<>(people.size());
-        for (Person p : people) {
-            batch = batch.bind(p.id().value(), p.nativeName().orElse(null), p.latinName().orElse(null), p.sex().name(), p.country().code(),
-                    p.organisation().map(OrganisationId::value).orElse(null), p.rank().orElse(null), 1);
-            created.add(new AuditLog.Change("create", ENTITY, p.id().value(), null, p.toString()));
-        }
-        batch.execute();
+        // Written out rather than rendered by jOOQ: a roster import runs it for every new person.
+        tx.connection(c -> {
+            try (java.sql.PreparedStatement insert = c.prepareStatement(INSERT)) {
+                for (Person p : people) {
+                    insert.setString(1, p.id().value());
+                    insert.setString(2, p.nativeName().orElse(null));
+                    insert.setString(3, p.latinName().orElse(null));
+                    insert.setString(4, p.sex().name());
+                    insert.setString(5, p.country().code());
+                    insert.setString(6, p.organisation().map(OrganisationId::value).orElse(null));
+                    insert.setString(7, p.rank().orElse(null));
+                    insert.setInt(8, 1);
+                    insert.addBatch();
+                    created.add(new AuditLog.Change("create", ENTITY, p.id().value(), null, p.toString()));
+                }
+                insert.executeBatch();
+            }
+        });
         audit.recordAll(tx, actor, created);
         return people.stream().map(p -> new Versioned<>(p, 1)).toList();
     }
