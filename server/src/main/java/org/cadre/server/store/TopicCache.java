@@ -48,22 +48,58 @@ public final class TopicCache<K, V> {
         changes.subscribe(this::forget);
     }
 
-    /** The value kept for {@code key}, or the one {@code load} reads now (kept unless a change came meanwhile). */
+    /** A load under way, and the generation it began in. */
+    private record Flight<V>(long generation, java.util.concurrent.CompletableFuture<Loaded<V>> result) {}
+
+    private final Map<K, Flight<V>> flights = new java.util.HashMap<>();
+
+    /**
+     * The value kept for {@code key}, or the one {@code load} reads now (kept unless a change came meanwhile).
+     * Callers that miss while another's load of the same key is under way, and nothing was forgotten since
+     * it began, wait for that load instead of reading the same rows again (after a write, all of a busy
+     * roster's readers would otherwise miss and read it at once).
+     */
     public V get(K key, Function<K, Loaded<V>> load) {
-        long before;
+        Flight<V> mine;
+        Flight<V> theirs = null;
         synchronized (this) {
             Entry<V> kept = entries.get(key);
             if (kept != null) {
                 return kept.value();
             }
-            before = generation;
+            Flight<V> under = flights.get(key);
+            if (under != null && under.generation() == generation) {
+                theirs = under;
+                mine = null;
+            } else {
+                mine = new Flight<>(generation, new java.util.concurrent.CompletableFuture<>());
+                flights.put(key, mine);
+            }
         }
-        Loaded<V> loaded = load.apply(key);
+        if (theirs != null) {
+            try {
+                return theirs.result().join().value();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        Loaded<V> loaded;
+        try {
+            loaded = load.apply(key);
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                flights.remove(key, mine);
+            }
+            mine.result().completeExceptionally(e);
+            throw e;
+        }
         synchronized (this) {
-            if (generation == before) {
+            flights.remove(key, mine);
+            if (generation == mine.generation()) {
                 keep(key, new Entry<>(loaded.value(), loaded.topics()));
             }
         }
+        mine.result().complete(loaded);
         return loaded.value();
     }
 
