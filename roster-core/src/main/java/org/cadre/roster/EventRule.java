@@ -480,8 +480,9 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
             "A test or practice-teaching score names an unknown item or criterion, or exceeds its maximum points.") {
         @Override
         public void check(EventCheck in, Report report) {
+            var items = ScoreLimits.items(in.roster().curriculum());
             for (TestScore t : in.roster().tests()) {
-                ScoreLimits.of(t, in.roster().curriculum()).forEach(problem -> report.finding(in.subject("test", t.person()), problem.message()));
+                ScoreLimits.of(t, items).forEach(problem -> report.finding(in.subject("test", t.person()), problem.message()));
             }
             for (PracticeTeaching p : in.roster().practice()) {
                 ScoreLimits.of(p, in.roster().rubric()).forEach(problem -> report.finding(in.subject("practice", p.person()), problem.message()));

@@ -29,8 +29,18 @@ public final class ScoreLimits {
      *     that is not a test question, points over its maximum); empty when it fits
      */
     public static ImmutableList<Finding> of(TestScore score, Curriculum curriculum) {
+        return of(score, items(curriculum));
+    }
+
+    /** The blueprint's items by code (the first of a code), to check many scores against. */
+    static Map<ItemCode, AssessmentItem> items(Curriculum curriculum) {
         Map<ItemCode, AssessmentItem> items = new HashMap<>();
         curriculum.assessment().items().forEach(i -> items.putIfAbsent(i.code(), i));
+        return items;
+    }
+
+    /** As {@link #of(TestScore, Curriculum)}, with the blueprint's {@link #items} read once. */
+    static ImmutableList<Finding> of(TestScore score, Map<ItemCode, AssessmentItem> items) {
         String subject = "test/" + score.person();
         ImmutableList.Builder<Finding> problems = ImmutableList.builder();
         score.points().forEach((item, points) -> {

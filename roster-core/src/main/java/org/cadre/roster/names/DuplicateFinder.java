@@ -61,15 +61,43 @@ public final class DuplicateFinder {
         for (List<Member> block : coarse.values()) {
             split(block, blocks);
         }
-        Set<Long> compared = new HashSet<>();
+        // Each block's members once, in index order; each person's blocks in block order. A pair is
+        // compared in the first block the two share and skipped in the others, so no set of the pairs
+        // already compared is needed.
+        int[][] members = new int[blocks.size()][];
+        int[] blockCount = new int[list.size()];
+        for (int b = 0; b < blocks.size(); b++) {
+            members[b] = blocks.get(b).stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+            for (int i : members[b]) {
+                blockCount[i]++;
+            }
+        }
+        int[][] blocksOf = new int[list.size()][];
+        for (int i = 0; i < list.size(); i++) {
+            blocksOf[i] = new int[blockCount[i]];
+            blockCount[i] = 0;
+        }
+        for (int b = 0; b < members.length; b++) {
+            for (int i : members[b]) {
+                blocksOf[i][blockCount[i]++] = b;
+            }
+        }
+        List<Words[]> words = new ArrayList<>(list.size());
+        for (List<NameKey> variants : keys) {
+            words.add(variants.stream().map(Words::of).toArray(Words[]::new));
+        }
         List<DuplicateCandidate> found = new ArrayList<>();
-        for (List<Integer> block : blocks) {
-            for (int x = 0; x < block.size(); x++) {
-                for (int y = x + 1; y < block.size(); y++) {
-                    int i = block.get(x);
-                    int j = block.get(y);
-                    if (list.get(i).id().equals(list.get(j).id())
-                            || !compared.add(((long) Math.min(i, j) << 32) | Math.max(i, j))) {
+        for (int b = 0; b < members.length; b++) {
+            int[] block = members[b];
+            for (int x = 0; x < block.length; x++) {
+                int i = block[x];
+                for (int y = x + 1; y < block.length; y++) {
+                    int j = block[y];
+                    if (firstShared(blocksOf[i], blocksOf[j]) != b || list.get(i).id().equals(list.get(j).id())) {
+                        continue;
+                    }
+                    boolean sameCountry = list.get(i).country().equals(list.get(j).country());
+                    if (!mayReach(words.get(i), words.get(j), sameCountry)) {
                         continue;
                     }
                     double score = score(list.get(i), keys.get(i), list.get(j), keys.get(j));
@@ -171,6 +199,83 @@ public final class DuplicateFinder {
         // One exact word (a shared given name) must not carry a different surname over the line: a
         // score is at most a little above its least similar full word.
         return Math.min(total / weight, worstWord + 0.03);
+    }
+
+    /** The first block in both sorted lists of blocks. */
+    private static int firstShared(int[] a, int[] b) {
+        int x = 0;
+        int y = 0;
+        while (a[x] != b[y]) {
+            if (a[x] < b[y]) {
+                x++;
+            } else {
+                y++;
+            }
+        }
+        return a[x];
+    }
+
+    /**
+     * A name variant's words, read once per search for {@link #mayReach}: the words, which are initials,
+     * and each word's initial class.
+     */
+    private record Words(String[] tokens, boolean[] initial, char[] initialClass, boolean anyFull) {
+
+        static Words of(NameKey key) {
+            String[] tokens = key.tokens().toArray(String[]::new);
+            boolean[] initial = new boolean[tokens.length];
+            char[] initialClass = new char[tokens.length];
+            boolean anyFull = false;
+            for (int i = 0; i < tokens.length; i++) {
+                initial[i] = tokens[i].length() == 1;
+                initialClass[i] = NameKey.initialClass(tokens[i].charAt(0));
+                anyFull |= !initial[i];
+            }
+            return new Words(tokens, initial, initialClass, anyFull);
+        }
+    }
+
+    /**
+     * Whether two people's names may score {@link #THRESHOLD} or more; false only when no pair of their
+     * variants can, so a pair it turns away is one {@link #score} would have put below the line. A score
+     * is at most 0.03 above its least similar full word, so every full word of the shorter name needs a
+     * word of the other scoring at least the threshold less 0.03 (or, failing that, an initial of its class).
+     * Most pairs in a block share one word and fail on the other, after one or two word comparisons
+     * that stop as soon as too few letters are left to match.
+     */
+    private static boolean mayReach(Words[] a, Words[] b, boolean sameCountry) {
+        double need = (sameCountry ? THRESHOLD : THRESHOLD / 0.95) - 0.03 - 1e-9;
+        for (Words x : a) {
+            for (Words y : b) {
+                if (mayReach(x, y, need)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean mayReach(Words a, Words b, double wordNeed) {
+        Words shorter = a.tokens().length <= b.tokens().length ? a : b;
+        Words longer = shorter == a ? b : a;
+        if (!shorter.anyFull() || !longer.anyFull()) {
+            return false; // initials alone identify no one: similarity 0
+        }
+        for (int i = 0; i < shorter.tokens().length; i++) {
+            if (shorter.initial()[i]) {
+                continue;
+            }
+            boolean partner = false;
+            for (int k = 0; k < longer.tokens().length && !partner; k++) {
+                partner = longer.initial()[k]
+                        ? longer.initialClass()[k] == shorter.initialClass()[i]
+                        : JaroWinkler.atLeast(shorter.tokens()[i], longer.tokens()[k], wordNeed);
+            }
+            if (!partner) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<NameKey> variants(Person p) {

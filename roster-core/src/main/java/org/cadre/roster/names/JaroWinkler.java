@@ -1,17 +1,108 @@
 package org.cadre.roster.names;
 
-/** Jaro-Winkler similarity of two strings, 0 (nothing alike) to 1 (equal); tolerant of small misspellings. */
+/**
+ * Jaro-Winkler similarity of two strings, 0 (nothing alike) to 1 (equal); tolerant of small misspellings.
+ * Words of up to 64 letters (every name word) are matched with bit masks, allocating nothing.
+ */
 final class JaroWinkler {
 
     private JaroWinkler() {}
 
     static double similarity(String a, String b) {
+        return similarity(a, b, 0);
+    }
+
+    /**
+     * Whether the similarity of {@code a} and {@code b} (in that order, as {@link #similarity(String, String)}
+     * measures it) may be at least {@code least}: false only when it is surely below, true when it is at
+     * least that (and, rarely, when it is just below). Stops matching as soon as too few letters are left.
+     */
+    static boolean atLeast(String a, String b, double least) {
+        return similarity(a, b, least) >= least;
+    }
+
+    /**
+     * The similarity, or a value below {@code least} (not the similarity) as soon as it cannot reach it.
+     * With {@code least} = 0 always the similarity: the same matches, transpositions and arithmetic as
+     * the textbook loop with two boolean arrays.
+     */
+    private static double similarity(String a, String b, double least) {
         if (a.equals(b)) {
             return 1.0;
         }
-        if (a.isEmpty() || b.isEmpty()) {
+        int la = a.length();
+        int lb = b.length();
+        if (la == 0 || lb == 0) {
             return 0.0;
         }
+        if (la > 64 || lb > 64) {
+            return longWords(a, b);
+        }
+        int prefix = 0;
+        while (prefix < Math.min(4, Math.min(la, lb)) && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        // The fewest matches with which the score could still reach least: with m matches and no
+        // transposition, Jaro is at most (m/la + m/lb + 1) / 3. A margin keeps rounding on the safe side.
+        int needed = 0;
+        if (least > 0) {
+            while (needed <= Math.min(la, lb) && bound(needed, la, lb, prefix) < least - 1e-9) {
+                needed++;
+            }
+        }
+        int window = Math.max(0, Math.max(la, lb) / 2 - 1);
+        long matchedA = 0;
+        long matchedB = 0;
+        int matches = 0;
+        for (int i = 0; i < la; i++) {
+            int from = Math.max(0, i - window);
+            int to = Math.min(lb - 1, i + window);
+            char c = a.charAt(i);
+            for (int j = from; j <= to; j++) {
+                if ((matchedB & (1L << j)) == 0 && c == b.charAt(j)) {
+                    matchedA |= 1L << i;
+                    matchedB |= 1L << j;
+                    matches++;
+                    break;
+                }
+            }
+            if (matches + (la - 1 - i) < needed) {
+                return -1.0;
+            }
+        }
+        if (matches == 0) {
+            return 0.0;
+        }
+        int transpositions = 0;
+        for (int i = 0, j = 0; i < la; i++) {
+            if ((matchedA & (1L << i)) != 0) {
+                while ((matchedB & (1L << j)) == 0) {
+                    j++;
+                }
+                if (a.charAt(i) != b.charAt(j)) {
+                    transpositions++;
+                }
+                j++;
+            }
+        }
+        return winkler(matches, transpositions, la, lb, prefix);
+    }
+
+    private static double bound(int m, int la, int lb, int prefix) {
+        if (m == 0) {
+            return 0.0;
+        }
+        return winkler(m, 0, la, lb, prefix);
+    }
+
+    private static double winkler(int matches, int transpositions, int la, int lb, int prefix) {
+        double m = matches;
+        double jaro = (m / la + m / lb + (m - transpositions / 2.0) / m) / 3.0;
+        return jaro + prefix * 0.1 * (1.0 - jaro);
+    }
+
+    /** The textbook loop, for words too long for a bit mask. */
+    private static double longWords(String a, String b) {
         int window = Math.max(0, Math.max(a.length(), b.length()) / 2 - 1);
         boolean[] matchedA = new boolean[a.length()];
         boolean[] matchedB = new boolean[b.length()];
@@ -43,12 +134,10 @@ final class JaroWinkler {
                 j++;
             }
         }
-        double m = matches;
-        double jaro = (m / a.length() + m / b.length() + (m - transpositions / 2.0) / m) / 3.0;
         int prefix = 0;
         while (prefix < Math.min(4, Math.min(a.length(), b.length())) && a.charAt(prefix) == b.charAt(prefix)) {
             prefix++;
         }
-        return jaro + prefix * 0.1 * (1.0 - jaro);
+        return winkler(matches, transpositions, a.length(), b.length(), prefix);
     }
 }
