@@ -71,8 +71,8 @@ public final class LoginThrottle {
                 return;
             }
             ended = true;
-            db.dsl().update(LOGIN_ATTEMPT).set(LOGIN_ATTEMPT.OUTCOME, FAILED).set(LOGIN_ATTEMPT.AT_MS, clock.millis())
-                    .where(LOGIN_ATTEMPT.ID.eq(id)).execute();
+            db.oneWriterAtATime(() -> db.dsl().update(LOGIN_ATTEMPT).set(LOGIN_ATTEMPT.OUTCOME, FAILED).set(LOGIN_ATTEMPT.AT_MS, clock.millis())
+                    .where(LOGIN_ATTEMPT.ID.eq(id)).execute());
         }
 
         /** The login succeeded: the username's failures are forgotten. */
@@ -81,8 +81,8 @@ public final class LoginThrottle {
                 return;
             }
             ended = true;
-            db.dsl().deleteFrom(LOGIN_ATTEMPT)
-                    .where(LOGIN_ATTEMPT.ID.eq(id).or(LOGIN_ATTEMPT.USERNAME.eq(user).and(LOGIN_ATTEMPT.OUTCOME.eq(FAILED)))).execute();
+            db.oneWriterAtATime(() -> db.dsl().deleteFrom(LOGIN_ATTEMPT)
+                    .where(LOGIN_ATTEMPT.ID.eq(id).or(LOGIN_ATTEMPT.USERNAME.eq(user).and(LOGIN_ATTEMPT.OUTCOME.eq(FAILED)))).execute());
         }
     }
 

@@ -103,8 +103,8 @@ public final class Sessions {
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         long now = clock.millis();
-        db.dsl().insertInto(LOGIN_SESSION).set(LOGIN_SESSION.TOKEN_HASH, hash(token)).set(LOGIN_SESSION.USERNAME, username)
-                .set(LOGIN_SESSION.CREATED_MS, now).set(LOGIN_SESSION.LAST_SEEN_MS, now).execute();
+        db.oneWriterAtATime(() -> db.dsl().insertInto(LOGIN_SESSION).set(LOGIN_SESSION.TOKEN_HASH, hash(token)).set(LOGIN_SESSION.USERNAME, username)
+                .set(LOGIN_SESSION.CREATED_MS, now).set(LOGIN_SESSION.LAST_SEEN_MS, now).execute());
         return new Started(token, Instant.ofEpochMilli(now).plus(idle.compareTo(absolute) < 0 ? idle : absolute));
     }
 
@@ -138,7 +138,8 @@ public final class Sessions {
         // request would cost more than the request itself), and at least four times per idle period, so a
         // session in use never dies of idleness whatever the setting.
         if (now - l.lastSeenMs() >= renewAfterMs) {
-            db.dsl().update(LOGIN_SESSION).set(LOGIN_SESSION.LAST_SEEN_MS, now).where(LOGIN_SESSION.TOKEN_HASH.eq(key)).execute();
+            db.oneWriterAtATime(() -> db.dsl().update(LOGIN_SESSION).set(LOGIN_SESSION.LAST_SEEN_MS, now)
+                    .where(LOGIN_SESSION.TOKEN_HASH.eq(key)).execute());
             live.replace(key, Optional.of(new Live(l.createdMs(), now, l.user())));
         }
         return l.user();
