@@ -226,7 +226,7 @@ public final class Enrolling {
         RosterCsv.Read read = RosterCsv.read(file);
         RosterRows.Plan plan = read.ok() ? RosterRows.plan(read.rows(), e, on, known(user, e, read.rows())) : RosterRows.refused(read.refusals());
         if (!plan.ok()) {
-            return Outcome.refused(Refusal.UNPROCESSABLE, "The roster was not imported: every bad row is listed with its line; nothing was stored.",
+            return Outcome.refused(Refusal.UNPROCESSABLE, "The roster was not imported: the bad rows are listed with their lines (the first 100, then how many more); nothing was stored.",
                     plan.errors());
         }
         Imported imported = new Imported(e.id(), plan.enrolments().size(), plan.newPeople().size(), Optional.empty());

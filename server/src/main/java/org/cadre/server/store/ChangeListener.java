@@ -29,6 +29,7 @@ final class ChangeListener implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean listening;
     private volatile Connection connection;
+    private boolean lost;
 
     private ChangeListener(String url, String channel, Changes changes) {
         this.url = url;
@@ -62,8 +63,9 @@ final class ChangeListener implements AutoCloseable {
                     s.execute("LISTEN " + channel);
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
-                if (!listening) {
-                    LOG.info("listening for other instances' changes on {}", channel);
+                if (lost) {
+                    LOG.warn("listening again for other instances' changes");
+                    lost = false;
                 }
                 listening = true;
                 while (!closed) {
@@ -78,6 +80,7 @@ final class ChangeListener implements AutoCloseable {
                 if (!closed) {
                     LOG.warn("the connection listening for changes was lost ({}); reading the change log until it is back",
                             e.getMessage());
+                    lost = true;
                 }
             } finally {
                 listening = false;
