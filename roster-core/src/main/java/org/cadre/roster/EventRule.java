@@ -496,14 +496,26 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
                     + "confirm before merging (nothing is merged automatically).") {
         @Override
         public void check(EventCheck in, Report report) {
-            for (DuplicateCandidate c : DuplicateFinder.candidates(in.roster().people().values())) {
+            DuplicateFinder.Top top = DuplicateFinder.top(in.roster().people().values(), MAX_DUPLICATE_FINDINGS);
+            for (DuplicateCandidate c : top.candidates()) {
                 report.finding(in.subject("person", c.first()), String.format(java.util.Locale.ROOT,
                         "may be the same person as %s (similarity %.2f): %s", c.second(), c.score(), c.names()));
+            }
+            if (top.total() > top.candidates().size()) {
+                // A roster of very similar names holds pairs by the hundred thousand: the most likely are
+                // named, the rest counted, so a check stays bounded in time and memory.
+                report.finding(in.event().subject(), String.format(java.util.Locale.ROOT,
+                        "and %d more pairs of people on the roster may be the same person; the %d most likely are listed"
+                                + " (of many people sharing one name, those compared are counted)",
+                        top.total() - top.candidates().size(), top.candidates().size()));
             }
         }
     };
 
     private static final ImmutableList<EventRule> ALL = ImmutableList.copyOf(values());
+
+    /** The most pairs {@link #LIKELY_DUPLICATE} names one by one; more are counted in one finding. */
+    public static final int MAX_DUPLICATE_FINDINGS = 200;
 
     private final Spec spec;
 

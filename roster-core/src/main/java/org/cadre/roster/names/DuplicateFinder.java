@@ -43,6 +43,28 @@ public final class DuplicateFinder {
      * @return pairs scoring at least {@link #THRESHOLD}, highest score first, then by ids
      */
     public static ImmutableList<DuplicateCandidate> candidates(Collection<Person> people) {
+        return top(people, Integer.MAX_VALUE).candidates();
+    }
+
+    /**
+     * The {@code limit} most likely pairs among the people (in the order of {@link #candidates}), and how
+     * many pairs there are in all: memory stays bounded by {@code limit} however many pairs a roster of
+     * similar names holds (10,000 people named "Officer 1" to "Officer 10000" hold about 150,000).
+     *
+     * @param total every pair scoring at least {@link #THRESHOLD}, kept or not
+     */
+    public record Top(ImmutableList<DuplicateCandidate> candidates, int total) {}
+
+    /** As {@link #candidates}, keeping only the {@code limit} most likely pairs. */
+    public static Top top(Collection<Person> people, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        Comparator<DuplicateCandidate> order = Comparator.comparingDouble(DuplicateCandidate::score).reversed()
+                .thenComparing(DuplicateCandidate::first).thenComparing(DuplicateCandidate::second);
+        // The worst kept candidate on top, so a better one replaces it.
+        java.util.PriorityQueue<DuplicateCandidate> kept = new java.util.PriorityQueue<>(order.reversed());
+        int total = 0;
         List<Person> list = List.copyOf(people);
         List<List<NameKey>> keys = new ArrayList<>(list.size());
         Map<String, List<Member>> coarse = new HashMap<>();
@@ -86,7 +108,6 @@ public final class DuplicateFinder {
         for (List<NameKey> variants : keys) {
             words.add(variants.stream().map(Words::of).toArray(Words[]::new));
         }
-        List<DuplicateCandidate> found = new ArrayList<>();
         for (int b = 0; b < members.length; b++) {
             int[] block = members[b];
             for (int x = 0; x < block.length; x++) {
@@ -102,14 +123,23 @@ public final class DuplicateFinder {
                     }
                     double score = score(list.get(i), keys.get(i), list.get(j), keys.get(j));
                     if (score >= THRESHOLD) {
-                        found.add(candidate(list.get(i), list.get(j), score));
+                        total++;
+                        if (limit > 0) {
+                            DuplicateCandidate c = candidate(list.get(i), list.get(j), score);
+                            if (kept.size() < limit) {
+                                kept.add(c);
+                            } else if (order.compare(c, kept.peek()) < 0) {
+                                kept.poll();
+                                kept.add(c);
+                            }
+                        }
                     }
                 }
             }
         }
-        found.sort(Comparator.comparingDouble(DuplicateCandidate::score).reversed()
-                .thenComparing(DuplicateCandidate::first).thenComparing(DuplicateCandidate::second));
-        return ImmutableList.copyOf(found);
+        List<DuplicateCandidate> found = new ArrayList<>(kept);
+        found.sort(order);
+        return new Top(ImmutableList.copyOf(found), total);
     }
 
     /**
@@ -344,13 +374,32 @@ public final class DuplicateFinder {
                 return;
             }
             Set<Integer> initials = initialsOnly.getOrDefault(word, Set.of());
-            into.add(List.copyOf(initials));
+            bounded(List.copyOf(initials), into);
             for (Set<Integer> part : bySkeleton.getOrDefault(word, Map.of()).values()) {
                 List<Integer> group = new ArrayList<>(part);
                 group.addAll(initials);
-                into.add(group);
+                bounded(group, into);
             }
         });
+    }
+
+    /**
+     * The most people compared all with all in one group that no key can split further (people who share
+     * one name, written alike): larger groups are compared in consecutive parts of this size, so that a
+     * roster of thousands of identical names costs thousands of comparisons per part, not millions in all.
+     * Pairs across parts are not compared; among so many people of one name every pair is a candidate anyway.
+     */
+    public static final int MAX_GROUP = 256;
+
+    private static void bounded(List<Integer> group, List<List<Integer>> into) {
+        if (group.size() <= MAX_GROUP) {
+            into.add(group);
+            return;
+        }
+        List<Integer> sorted = group.stream().distinct().sorted().toList();
+        for (int from = 0; from < sorted.size(); from += MAX_GROUP) {
+            into.add(sorted.subList(from, Math.min(sorted.size(), from + MAX_GROUP)));
+        }
     }
 
     private record Fine(String word, String withSkeleton) {}

@@ -255,13 +255,19 @@ public final class Directory {
     /** Two people who are likely the same, and how alike they are (1 is identical). */
     public record Duplicate(Person first, Person second, double score) {}
 
-    /** Likely duplicates among the people in the user's scope; never merged automatically. */
+    /** The most pairs the duplicate list holds: the most likely first, so memory stays bounded on any roster. */
+    public static final int MAX_DUPLICATES = 10_000;
+
+    /**
+     * Likely duplicates among the people in the user's scope, the {@value #MAX_DUPLICATES} most likely;
+     * never merged automatically.
+     */
     public Outcome<List<Duplicate>> duplicates(UserAccount user) {
         return Scope.permit(user, Permission.READ_RECORDS).map(u -> {
             Map<PersonId, Person> inScope = new LinkedHashMap<>();
             Predicate<Person> covered = scope.peopleInScope(user);
             stores.people.all().stream().map(Versioned::value).filter(covered).forEach(p -> inScope.put(p.id(), p));
-            return DuplicateFinder.candidates(inScope.values()).stream()
+            return DuplicateFinder.top(inScope.values(), MAX_DUPLICATES).candidates().stream()
                     .map(c -> new Duplicate(inScope.get(c.first()), inScope.get(c.second()), c.score())).toList();
         });
     }
