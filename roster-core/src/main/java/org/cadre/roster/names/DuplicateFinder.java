@@ -51,11 +51,18 @@ public final class DuplicateFinder {
      * many pairs there are in all: memory stays bounded by {@code limit} however many pairs a roster of
      * similar names holds (10,000 people named "Officer 1" to "Officer 10000" hold about 150,000).
      *
+     * @param candidates the most likely pairs, highest score first, then by ids
      * @param total every pair scoring at least {@link #THRESHOLD}, kept or not
      */
     public record Top(ImmutableList<DuplicateCandidate> candidates, int total) {}
 
-    /** As {@link #candidates}, keeping only the {@code limit} most likely pairs. */
+    /**
+     * As {@link #candidates}, keeping only the {@code limit} most likely pairs.
+     *
+     * @param people the people to compare; two records of the same id are never paired
+     * @param limit the most pairs kept (0: only count them)
+     * @return the most likely pairs, highest score first, then by ids, and how many pairs there are in all
+     */
     public static Top top(Collection<Person> people, int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);

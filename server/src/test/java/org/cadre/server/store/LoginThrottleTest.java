@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,14 +17,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The login throttle, stored so that every server instance on the database counts the same attempts. */
 class LoginThrottleTest {
-
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2024-03-11T08:00:00Z");
-        void advance(Duration d) { now = now.plus(d); }
-        public ZoneId getZone() { return ZoneOffset.UTC; }
-        public Clock withZone(ZoneId zone) { return this; }
-        public Instant instant() { return now; }
-    }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)

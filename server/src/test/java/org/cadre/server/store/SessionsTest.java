@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableSortedSet;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;
 import org.cadre.server.security.Passwords;
@@ -17,15 +14,6 @@ import org.cadre.server.store.Users;
 import org.junit.jupiter.api.Test;
 
 class SessionsTest {
-
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2024-03-11T08:00:00Z");
-        void advance(Duration d) { now = now.plus(d); }
-        public ZoneId getZone() { return ZoneOffset.UTC; }
-        public Clock withZone(ZoneId zone) { return this; }
-        public Instant instant() { return now; }
-    }
 
     private static UserAccount user(boolean disabled) {
         return new UserAccount("coordinator", Passwords.hash("secret".toCharArray(), 1_000), UserAccount.Role.COORDINATOR,
