@@ -16,6 +16,7 @@ import org.cadre.finding.Finding;
 import org.cadre.roster.Attendance;
 import org.cadre.roster.AttendanceMark;
 import org.cadre.roster.Event;
+import org.cadre.roster.EventId;
 import org.cadre.roster.Feedback;
 import org.cadre.roster.PersonId;
 import org.cadre.roster.PracticeTeaching;
@@ -23,7 +24,10 @@ import org.cadre.roster.Rubric;
 import org.cadre.roster.ScoreLimits;
 import org.cadre.roster.TestScore;
 import org.cadre.server.app.Outcome.Refusal;
+import org.cadre.server.security.Access;
 import org.cadre.server.security.Access.Permission;
+import org.cadre.server.store.Topic;
+import org.cadre.server.store.TopicCache;
 import org.cadre.server.security.UserAccount;
 import org.cadre.roster.Person;
 import org.cadre.server.values.Versioned;
@@ -41,8 +45,21 @@ public final class Delivery {
     private final Enrolling enrolling;
     private final EventRecords events;
 
+    /** What attendance is checked against: the event (its summary), the sessions on its agenda, who is enrolled. */
+    private record Register(Event event, Set<SessionCode> agenda, Set<PersonId> enrolled) {}
+
+    /** Registers as read, each kept until its event or an enrolment in it changes. */
+    private final TopicCache<EventId, Optional<Register>> registers;
+
+    private TopicCache.Loaded<Optional<Register>> loadRegister(EventId id) {
+        Optional<Register> register = stores.events.summary(id).map(e -> new Register(e.value(), Set.copyOf(stores.events.sessions(id)),
+                Set.copyOf(stores.enrolments.enrolledIn(id))));
+        return new TopicCache.Loaded<>(register, Set.of(Topic.event(id.value())));
+    }
+
     Delivery(Stores stores, Scope scope, Enrolling enrolling, EventRecords events) {
         this.stores = stores;
+        this.registers = new TopicCache<>(stores.db.changes(), 256);
         this.scope = scope;
         this.enrolling = enrolling;
         this.events = events;
@@ -105,16 +122,22 @@ public final class Delivery {
     }
 
     private Outcome<Integer> attendance(UserAccount user, String eventId, java.util.Map<String, List<Mark>> bySession, boolean named) {
-        // Three reads, whatever the size of the event: the event's summary (for the scope), its agenda's sessions,
-        // and which of the people named are enrolled; then one transaction of one batch of upserts and one audit entry.
-        Outcome<Event> found = Scope.permit(user, Permission.RECORD_DELIVERY).then(u -> scope.eventSummary(user, eventId)).map(Versioned::value);
+        // The event's summary (for the scope), its agenda's sessions and who is enrolled come from a cache kept
+        // until the event or an enrolment in it changes (attendance writes change none of them); then one
+        // transaction of one batch of upserts and one audit entry.
+        Outcome<Register> found = Scope.permit(user, Permission.RECORD_DELIVERY).then(u -> Scope.id(eventId, EventId::of)
+                .flatMap(id -> {
+                    stores.db.changes().sync();
+                    return registers.get(id, this::loadRegister);
+                })
+                .filter(s -> Access.covers(user, s.event()))
+                .map(Outcome::done).orElseGet(() -> Scope.notFound("event")));
         if (!found.isDone()) {
             return found.refusedAs();
         }
-        Event e = found.get();
-        Set<SessionCode> agenda = stores.events.sessions(e.id());
-        Set<PersonId> enrolled = stores.enrolments.enrolledAmong(e.id(), bySession.values().stream().filter(java.util.Objects::nonNull)
-                .flatMap(List::stream).filter(java.util.Objects::nonNull).flatMap(m -> Scope.id(m.person(), PersonId::of).stream()).toList());
+        Event e = found.get().event();
+        Set<SessionCode> agenda = found.get().agenda();
+        Set<PersonId> enrolled = found.get().enrolled();
         Fields f = new Fields();
         List<Attendance> recorded = new ArrayList<>();
         for (var entry : bySession.entrySet()) {

@@ -223,16 +223,10 @@ public final class Enrolments {
     }
 
 
-    /** Which of these people are enrolled in the event, in one query per thousand people. */
-    public java.util.Set<PersonId> enrolledAmong(EventId event, java.util.Collection<PersonId> people) {
-        java.util.Set<PersonId> found = new java.util.HashSet<>();
-        List<String> ids = people.stream().map(PersonId::value).distinct().toList();
-        for (int from = 0; from < ids.size(); from += 1000) {
-            db.dsl().select(ENROLMENT.PERSON_ID).from(ENROLMENT).where(ENROLMENT.EVENT_ID.eq(event.value())
-                    .and(ENROLMENT.PERSON_ID.in(ids.subList(from, Math.min(ids.size(), from + 1000)))))
-                    .fetch(r -> PersonId.of(r.value1())).forEach(found::add);
-        }
-        return found;
+    /** Everyone enrolled in the event (none for an event not stored), in one query. */
+    public java.util.Set<PersonId> enrolledIn(EventId event) {
+        return db.dsl().select(ENROLMENT.PERSON_ID).from(ENROLMENT).where(ENROLMENT.EVENT_ID.eq(event.value()))
+                .fetchSet(r -> PersonId.of(r.value1()));
     }
 
     public List<Versioned<Enrolment>> ofEvent(EventId event) {

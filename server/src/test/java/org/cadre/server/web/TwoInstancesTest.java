@@ -121,6 +121,10 @@ class TwoInstancesTest {
             String onA = two.apiA.login("admin", PASSWORD);
             String onB = two.apiB.login("kz", PASSWORD);
             int before = json(two.apiB.send("GET", ROSTER, onB, null)).get("items").size();
+            // B keeps what attendance is checked against (the event, its agenda, who is enrolled) once it has taken some.
+            String attendance = "/api/v1/events/tot-almaty-2023/attendance/M1.S1";
+            String markTwo = "{\"marks\": [{\"person\": \"p-two\", \"mark\": \"present\"}]}";
+            assertThat(two.apiB.send("PUT", attendance, onB, markTwo).statusCode()).as("p-two before being enrolled").isEqualTo(400);
 
             assertThat(two.apiA.send("POST", "/api/v1/people", onA, "{\"id\": \"p-two\", \"latinName\": \"Two Instances\","
                     + " \"country\": \"KZ\"}").statusCode()).isEqualTo(201);
@@ -133,6 +137,8 @@ class TwoInstancesTest {
                     throw new IllegalStateException(e);
                 }
             });
+            var marked = two.apiB.send("PUT", attendance, onB, markTwo);
+            assertThat(marked.statusCode()).as("the enrolment made through A, marked through B: " + marked.body()).isEqualTo(200);
             String renamed = rename(two.apiA, onA, "Renamed Through A");
             long renameSeen = within(1_000, () -> rosterNames(two.apiB, onB, renamed));
 
