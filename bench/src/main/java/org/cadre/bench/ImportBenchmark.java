@@ -205,10 +205,7 @@ public final class ImportBenchmark {
             try {
                 HttpClient client = HttpClient.newHttpClient();
                 String base = "http://127.0.0.1:" + cadre.port();
-                String body = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session")).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"bench\",\"password\":\"bench password\"}")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                String token = body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+                String token = LoadClient.token(base, "bench", "bench password");
                 long start = System.nanoTime();
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/events/" + EVENT + "/roster?on=2023-09-20"))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")

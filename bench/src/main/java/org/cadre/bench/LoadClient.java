@@ -43,6 +43,19 @@ final class LoadClient {
         }
     }
 
+    /** Signs in through {@code POST /api/v1/session} on {@code base} and answers the token, or fails naming the answer. */
+    static String token(String base, String username, String password) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"token\":\"([^\"]+)\"").matcher(r.body());
+        if (r.statusCode() != 201 || !m.find()) {
+            throw new IllegalStateException("sign-in as " + username + " refused: " + r.statusCode() + " " + r.body());
+        }
+        return m.group(1);
+    }
+
     private static Result measure(HttpClient client, IntFunction<HttpRequest> request, int connections, int seconds) throws Exception {
         long[][] latencies = new long[connections][];
         AtomicLong errors = new AtomicLong();

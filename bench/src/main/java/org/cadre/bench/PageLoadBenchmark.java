@@ -169,11 +169,7 @@ public final class PageLoadBenchmark {
     }
 
     private static String apiToken(String base) throws Exception {
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"load\",\"password\":\"load password\"}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return field(body, "\"token\":\"([^\"]+)\"");
+        return LoadClient.token(base, "load", "load password");
     }
 
     private static String field(String text, String pattern) {

@@ -45,12 +45,7 @@ public final class RosterLoadBenchmark {
                     ImmutableSortedSet.of(org.cadre.roster.Country.KAZAKHSTAN), ImmutableSortedSet.of(), false), "bench");
             Javalin cadre = CadreApp.create(db).start("127.0.0.1", 0);
             try (BareEndpoint bare = BareEndpoint.start(file)) {
-                HttpClient login = HttpClient.newHttpClient();
-                String body = login.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cadre.port() + "/api/v1/session"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"load\",\"password\":\"load password\"}")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                String token = body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+                String token = LoadClient.token("http://127.0.0.1:" + cadre.port(), "load", "load password");
                 System.out.printf(Locale.ROOT, "%d connections, %d s each after %d s warm-up, %d cores%n", CONNECTIONS, seconds, 5,
                         Runtime.getRuntime().availableProcessors());
                 // Alternate, so both see the same machine state; the second round is the one reported.
