@@ -10,6 +10,19 @@ public final class Label {
 
     private Label() {}
 
+    /** Each enum's labels by ordinal, spelled once per type (a roster of thousands asks for them per row). */
+    private static final ClassValue<String[]> LABELS = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            Object[] constants = type.getEnumConstants();
+            String[] labels = new String[constants.length];
+            for (int i = 0; i < constants.length; i++) {
+                labels[i] = ((Enum<?>) constants[i]).name().toLowerCase(Locale.ROOT).replace('_', '-');
+            }
+            return labels;
+        }
+    };
+
     /**
      * The constant as documents spell it.
      *
@@ -17,7 +30,7 @@ public final class Label {
      * @return lower case with hyphens, such as {@code tot-completed}
      */
     public static String of(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return LABELS.get(value.getDeclaringClass())[value.ordinal()];
     }
 
     /**
