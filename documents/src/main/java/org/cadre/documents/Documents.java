@@ -26,13 +26,14 @@ public final class Documents {
     private static final ObjectMapper MAPPER = strict();
 
     /**
-     * No unknown fields, no repeated field, and no value of one JSON type read as another: "20" or 20.5 is
-     * not a whole number, 12 is not text, "true" is not a boolean.
+     * One JSON value and nothing after it, no unknown fields, no repeated field, and no value of one JSON type
+     * read as another: "20" or 20.5 is not a whole number, 12 is not text, "true" is not a boolean.
      */
     private static ObjectMapper strict() {
         JsonMapper mapper = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
