@@ -249,6 +249,7 @@ public final class Enrolments {
     public void recordAttendance(EventId event, List<Attendance> marks, String actor) {
         db.inTransaction(tx -> {
             Database.touch(tx, Topic.attendance(event.value()));
+            List<AuditLog.Change> changes = markChanges(tx, event, marks);
             // One upsert per mark, all in one batch: two people marking the same session at once both succeed, the
             // later mark standing (a delete then an insert raced on the primary key on PostgreSQL).
             // Written out rather than rendered by jOOQ: the most frequent write of all.
@@ -266,9 +267,68 @@ public final class Enrolments {
                     }
                 });
             }
-            audit.record(tx, actor, "attendance", "event", event.value(), null, marks.size() + " marks");
+            audit.recordAll(tx, actor, changes);
             return null;
         });
+    }
+
+    private static final String READ_MARKS = "SELECT person_id, mark FROM attendance WHERE event_id = ? AND session_code = ?";
+
+    /** An audit value's longest text: the column holds 4,000 characters; longer lists go on in further entries. */
+    static final int MAX_AUDIT_VALUE = 3_900;
+
+    /**
+     * What the marks change, per session, as audit entries: each mark that differs from the one recorded
+     * (the person, the old mark or none, the new mark), so the log shows whose attendance changed and how;
+     * a session whose marks all stay is logged as such. Read before the marks are written, in their transaction.
+     */
+    private static List<AuditLog.Change> markChanges(DSLContext tx, EventId event, List<Attendance> marks) {
+        Map<SessionCode, List<Attendance>> bySession = new java.util.TreeMap<>(java.util.Comparator.comparing(SessionCode::value));
+        marks.forEach(a -> bySession.computeIfAbsent(a.session(), k -> new java.util.ArrayList<>()).add(a));
+        List<AuditLog.Change> changes = new java.util.ArrayList<>();
+        if (bySession.isEmpty()) {
+            changes.add(new AuditLog.Change("attendance", "event", event.value(), null, "no marks"));
+        }
+        bySession.forEach((session, recorded) -> {
+            Map<String, String> before = new java.util.HashMap<>();
+            tx.connection(c -> {
+                try (java.sql.PreparedStatement read = c.prepareStatement(READ_MARKS)) {
+                    read.setString(1, event.value());
+                    read.setString(2, session.value());
+                    try (java.sql.ResultSet r = read.executeQuery()) {
+                        while (r.next()) {
+                            before.put(r.getString(1), r.getString(2));
+                        }
+                    }
+                }
+            });
+            StringBuilder was = new StringBuilder();
+            StringBuilder now = new StringBuilder();
+            int changed = 0;
+            for (Attendance a : recorded.stream().sorted(java.util.Comparator.comparing(x -> x.person().value())).toList()) {
+                String old = before.get(a.person().value());
+                if (a.mark().name().equals(old)) {
+                    continue;
+                }
+                String oldText = a.person().value() + " " + (old == null ? "none" : org.cadre.kernel.Label.of(AttendanceMark.valueOf(old)));
+                String newText = a.person().value() + " " + org.cadre.kernel.Label.of(a.mark());
+                if (now.length() + newText.length() + 2 > MAX_AUDIT_VALUE || was.length() + oldText.length() + 2 > MAX_AUDIT_VALUE) {
+                    changes.add(new AuditLog.Change("attendance", "event", event.value(), session.value() + ": " + was, session.value() + ": " + now));
+                    was.setLength(0);
+                    now.setLength(0);
+                }
+                was.append(was.length() == 0 ? "" : ", ").append(oldText);
+                now.append(now.length() == 0 ? "" : ", ").append(newText);
+                changed++;
+            }
+            if (changed == 0) {
+                changes.add(new AuditLog.Change("attendance", "event", event.value(), null, session.value() + ": " + recorded.size()
+                        + " marks, none changed"));
+            } else if (now.length() > 0) {
+                changes.add(new AuditLog.Change("attendance", "event", event.value(), session.value() + ": " + was, session.value() + ": " + now));
+            }
+        });
+        return changes;
     }
 
     /** The marks of one session of the event. */
