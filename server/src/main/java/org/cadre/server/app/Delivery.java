@@ -45,14 +45,14 @@ public final class Delivery {
     private final Enrolling enrolling;
     private final EventRecords events;
 
-    /** What attendance is checked against: the event (its summary), the sessions on its agenda, who is enrolled. */
-    private record Register(Event event, Set<SessionCode> agenda, Set<PersonId> enrolled) {}
+    /** What attendance is checked against: the event (its summary), the sessions on its agenda with their days, who is enrolled. */
+    private record Register(Event event, Map<SessionCode, Set<java.time.LocalDate>> agenda, Set<PersonId> enrolled) {}
 
     /** Registers as read, each kept until its event or an enrolment in it changes. */
     private final TopicCache<EventId, Optional<Register>> registers;
 
     private TopicCache.Loaded<Optional<Register>> loadRegister(EventId id) {
-        Optional<Register> register = stores.events.summary(id).map(e -> new Register(e.value(), Set.copyOf(stores.events.sessions(id)),
+        Optional<Register> register = stores.events.summary(id).map(e -> new Register(e.value(), Map.copyOf(stores.events.sessionDays(id)),
                 Set.copyOf(stores.enrolments.enrolledIn(id))));
         return new TopicCache.Loaded<>(register, Set.of(Topic.event(id.value())));
     }
@@ -108,20 +108,22 @@ public final class Delivery {
     public Outcome<Integer> attendance(UserAccount user, String eventId, String sessionCode, List<Mark> marks) {
         java.util.LinkedHashMap<String, List<Mark>> one = new java.util.LinkedHashMap<>();
         one.put(sessionCode, marks);
-        return attendance(user, eventId, one, false);
+        return attendance(user, eventId, one, Optional.empty());
     }
 
     /**
-     * Replaces the marks of several sessions at once (a day's grid), all or none; an error is named
-     * {@code sessions.<code>.marks[i]}.
+     * Replaces the marks of several sessions held on one day at once (a day's grid), all or none; a session
+     * not held that day is not found, as one not on the agenda; an error is named {@code sessions.<code>.marks[i]}.
      *
      * @return how many marks were recorded
      */
-    public Outcome<Integer> attendanceOfSessions(UserAccount user, String eventId, java.util.Map<String, List<Mark>> bySession) {
-        return attendance(user, eventId, bySession, true);
+    public Outcome<Integer> attendanceOfDay(UserAccount user, String eventId, java.time.LocalDate day, java.util.Map<String, List<Mark>> bySession) {
+        return attendance(user, eventId, bySession, Optional.of(day));
     }
 
-    private Outcome<Integer> attendance(UserAccount user, String eventId, java.util.Map<String, List<Mark>> bySession, boolean named) {
+    private Outcome<Integer> attendance(UserAccount user, String eventId, java.util.Map<String, List<Mark>> bySession,
+            Optional<java.time.LocalDate> day) {
+        boolean named = day.isPresent();
         // The event's summary (for the scope), its agenda's sessions and who is enrolled come from a cache kept
         // until the event or an enrolment in it changes (attendance writes change none of them); then one
         // transaction of one batch of upserts and one audit entry.
@@ -136,12 +138,13 @@ public final class Delivery {
             return found.refusedAs();
         }
         Event e = found.get().event();
-        Set<SessionCode> agenda = found.get().agenda();
+        Map<SessionCode, Set<java.time.LocalDate>> agenda = found.get().agenda();
         Set<PersonId> enrolled = found.get().enrolled();
         Fields f = new Fields();
         List<Attendance> recorded = new ArrayList<>();
         for (var entry : bySession.entrySet()) {
-            Optional<SessionCode> session = Scope.id(entry.getKey(), SessionCode::of).filter(agenda::contains);
+            Optional<SessionCode> session = Scope.id(entry.getKey(), SessionCode::of).filter(agenda::containsKey)
+                    .filter(s -> day.isEmpty() || agenda.get(s).contains(day.get()));
             if (session.isEmpty()) {
                 return Scope.notFound("session");
             }

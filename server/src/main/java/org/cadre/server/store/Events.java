@@ -87,10 +87,13 @@ public final class Events {
         return db.dsl().selectFrom(EVENT).where(EVENT.ID.eq(id.value())).fetchOptional().map(r -> build(r, ImmutableList.of(), ImmutableMap.of(), ImmutableList.of()));
     }
 
-    /** The sessions on the event's agenda (none for an event not stored), in one query. */
-    public java.util.Set<SessionCode> sessions(EventId id) {
-        return db.dsl().selectDistinct(AGENDA_SLOT.SESSION_CODE).from(AGENDA_SLOT).where(AGENDA_SLOT.EVENT_ID.eq(id.value()))
-                .fetchSet(r -> SessionCode.of(r.value1()));
+    /** The sessions on the event's agenda, each with the days it is held (none for an event not stored), in one query. */
+    public Map<SessionCode, java.util.Set<LocalDate>> sessionDays(EventId id) {
+        Map<SessionCode, java.util.Set<LocalDate>> days = new java.util.HashMap<>();
+        db.dsl().select(AGENDA_SLOT.SESSION_CODE, AGENDA_SLOT.DAY).from(AGENDA_SLOT).where(AGENDA_SLOT.EVENT_ID.eq(id.value()))
+                .forEach(r -> days.computeIfAbsent(SessionCode.of(r.value1()), k -> new java.util.HashSet<>()).add(r.value2()));
+        days.replaceAll((k, v) -> java.util.Set.copyOf(v));
+        return days;
     }
 
     /** The closed events' closing days, in one query. */

@@ -193,8 +193,7 @@ final class DeliveryPages {
                 bySession.computeIfAbsent(parts[1], s -> new ArrayList<>()).add(new Delivery.Mark(parts[2], field.getValue().get(0)));
             }
         }
-        day(ctx);
-        Outcome<Integer> saved = kit.app.delivery().attendanceOfSessions(user.get(), ctx.pathParam("id"), bySession);
+        Outcome<Integer> saved = kit.app.delivery().attendanceOfDay(user.get(), ctx.pathParam("id"), day(ctx), bySession);
         if (saved.isDone()) {
             ctx.redirect(ctx.path() + "?saved=" + saved.get(), HttpStatus.SEE_OTHER);
             return;

@@ -179,6 +179,38 @@ class PagesTest {
     }
 
     @Test
+    void a_days_grid_takes_marks_only_for_sessions_held_that_day() throws Exception {
+        // The attacker's review of issue 16: the grid of the first day stored a mark for a session of the second,
+        // and the grid of a day with no sessions stored one too.
+        server.pastEvent("grid", 20);
+        PageClient c = signedIn("kz");
+        importRoster(c, "grid", "gd", 2);
+        c.get("/events/grid");
+        c.post("/events/grid/statuses", Map.of("to", "approved", "person", "gd-1"));
+        c.post("/events/grid/statuses", Map.of("to", "confirmed", "person", "gd-1"));
+        var almaty = org.cadre.roster.demo.DemoRoster.almatyTot().event();
+        long shift = java.time.temporal.ChronoUnit.DAYS.between(almaty.courseDays().last(), server.today.minusDays(20));
+        java.time.LocalDate first = almaty.courseDays().first().plusDays(shift);
+        String onFirst = almaty.agenda().stream().filter(s -> s.day().equals(almaty.courseDays().first())).findFirst().orElseThrow()
+                .session().value();
+        String notOnFirst = almaty.agenda().stream().filter(s -> !s.day().equals(almaty.courseDays().first())).findFirst().orElseThrow()
+                .session().value();
+        String grid = "/events/grid/attendance/day/" + first;
+        c.get(grid);
+
+        PageClient.Page elsewhere = c.post(grid, Map.of("m:" + notOnFirst + ":gd-1", "absent"));
+        PageClient.Page noSessions = c.post("/events/grid/attendance/day/" + first.minusDays(30), Map.of("m:" + onFirst + ":gd-1", "absent"));
+        PageClient.Page taken = c.post(grid, Map.of("m:" + onFirst + ":gd-1", "late"));
+
+        assertThat(elsewhere.status()).as("a session of another day").isEqualTo(404);
+        assertThat(noSessions.status()).as("a day with no sessions").isEqualTo(404);
+        assertThat(taken.status()).as("a session of that day").isEqualTo(303);
+        String sheet = c.get("/events/grid/attendance/" + notOnFirst).body();
+        assertThat(sheet).doesNotContainPattern("value=\"absent\" aria-pressed=\"true\"");
+        assertThat(c.get("/events/grid/attendance/" + onFirst).body()).containsPattern("value=\"late\" aria-pressed=\"true\"");
+    }
+
+    @Test
     void a_mark_is_saved_by_one_tap_and_htmx_gets_back_only_that_persons_row() throws Exception {
         server.pastEvent("marks", 20);
         PageClient c = signedIn("kz");
