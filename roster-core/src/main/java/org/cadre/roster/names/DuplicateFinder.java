@@ -99,6 +99,9 @@ public final class DuplicateFinder {
         for (int i = 0; i < n; i++) {
             countryOf[i] = numbers.computeIfAbsent(list.get(i).country(), k -> numbers.size());
         }
+        // The least word similarity the quick test asks for (see mayReach), in the same and across countries.
+        JaroWinkler.Need sameCountry = new JaroWinkler.Need(THRESHOLD - 0.03 - 1e-9);
+        JaroWinkler.Need otherCountry = new JaroWinkler.Need(THRESHOLD / 0.95 - 0.03 - 1e-9);
         List<int[]> blocks = new ArrayList<>();
         for (List<Member> block : coarse.values()) {
             split(block, blocks);
@@ -133,8 +136,8 @@ public final class DuplicateFinder {
                     if (firstShared(blocksOf[i], blocksOf[j]) != b) {
                         continue;
                     }
-                    boolean sameCountry = countryOf[i] == countryOf[j];
-                    if (!mayReach(words[i], words[j], sameCountry) || idOf[i] == idOf[j]) {
+                    if (!mayReach(words[i], words[j], countryOf[i] == countryOf[j] ? sameCountry : otherCountry)
+                            || idOf[i] == idOf[j]) {
                         continue;
                     }
                     double score = score(list.get(i), keys.get(i), list.get(j), keys.get(j));
@@ -322,8 +325,7 @@ public final class DuplicateFinder {
      * Most pairs in a block share one word and fail on the other, after one or two word comparisons
      * that stop as soon as too few letters are left to match.
      */
-    private static boolean mayReach(Words[] a, Words[] b, boolean sameCountry) {
-        double need = (sameCountry ? THRESHOLD : THRESHOLD / 0.95) - 0.03 - 1e-9;
+    private static boolean mayReach(Words[] a, Words[] b, JaroWinkler.Need need) {
         for (Words x : a) {
             for (Words y : b) {
                 if (mayReach(x, y, need)) {
@@ -334,7 +336,7 @@ public final class DuplicateFinder {
         return false;
     }
 
-    private static boolean mayReach(Words a, Words b, double wordNeed) {
+    private static boolean mayReach(Words a, Words b, JaroWinkler.Need wordNeed) {
         Words shorter = a.tokens().length <= b.tokens().length ? a : b;
         Words longer = shorter == a ? b : a;
         if (!shorter.anyFull() || !longer.anyFull()) {
