@@ -80,11 +80,10 @@ public final class DuplicateFinder {
         for (int i = 0; i < n; i++) {
             List<NameKey> variants = variants(list.get(i));
             keys.add(variants);
-            words[i] = new Words[variants.size()];
+            words[i] = distinctWords(variants, tokens);
             OwnBlocks own = new OwnBlocks();
-            for (int v = 0; v < variants.size(); v++) {
-                words[i][v] = Words.of(variants.get(v), tokens);
-                blockKeys(words[i][v], tokens, own);
+            for (Words w : words[i]) {
+                blockKeys(w, tokens, own);
             }
             own.addTo(i, coarse);
         }
@@ -284,6 +283,32 @@ public final class DuplicateFinder {
             }
             return new Words(tokens, ids, initial, initialClass, anyFull);
         }
+    }
+
+    /**
+     * The variants' words, leaving out a variant whose words are those of an earlier one in another order
+     * ("Абдуллоев Фарход" and "Farkhod Abdulloyev" most often reduce to the same two words): the quick
+     * test and the block keys depend only on which words a name holds, not on their order, so a
+     * reordered variant changes neither, and leaving it out spares the quick test up to three quarters of
+     * its word comparisons for a pair of such people. The full score still reads every variant.
+     */
+    private static Words[] distinctWords(List<NameKey> variants, Tokens tokens) {
+        List<Words> out = new ArrayList<>(variants.size());
+        List<int[]> seen = new ArrayList<>(variants.size());
+        for (NameKey variant : variants) {
+            Words w = Words.of(variant, tokens);
+            int[] sorted = w.ids().clone();
+            java.util.Arrays.sort(sorted);
+            boolean reordered = false;
+            for (int[] earlier : seen) {
+                reordered |= java.util.Arrays.equals(earlier, sorted);
+            }
+            if (!reordered) {
+                out.add(w);
+                seen.add(sorted);
+            }
+        }
+        return out.toArray(Words[]::new);
     }
 
     /**
