@@ -1,5 +1,6 @@
 package org.cadre.roster;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.util.Locale;
 
@@ -41,6 +42,16 @@ public enum EnrolmentStatus {
 
     /** {@return the statuses this one may move to; empty for a final status} */
     public ImmutableSet<EnrolmentStatus> next() {
+        return Next.OF.get(ordinal());
+    }
+
+    /** Each status's {@link #next} built once: a check asks for every step of every enrolment's history. */
+    private static final class Next {
+        private static final ImmutableList<ImmutableSet<EnrolmentStatus>> OF = java.util.Arrays.stream(values())
+                .map(EnrolmentStatus::computeNext).collect(ImmutableList.toImmutableList());
+    }
+
+    private ImmutableSet<EnrolmentStatus> computeNext() {
         return switch (this) {
             case NOMINATED -> ImmutableSet.of(APPROVED, DECLINED);
             case APPROVED -> ImmutableSet.of(CONFIRMED, WAITLISTED);

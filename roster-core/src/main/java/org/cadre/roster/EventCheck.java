@@ -3,7 +3,10 @@ package org.cadre.roster;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.cadre.curriculum.Session;
 import org.cadre.curriculum.SessionCode;
@@ -106,6 +109,50 @@ public final class EventCheck {
     /** The first course day: the day pool qualifications are judged on. */
     LocalDate firstDay() {
         return roster.event().courseDays().first();
+    }
+
+    /**
+     * The attendance marks read once for the attendance rules: each mark's person numbered in order of
+     * first appearance ({@code people}), and each mark's session numbered in the order of the agenda's
+     * sessions, -1 when it is not on the agenda. Built on first use.
+     */
+    record Marks(List<PersonId> people, int[] personOf, int[] sessionOf, int sessions) {}
+
+    private Marks marks;
+
+    Marks marks() {
+        if (marks == null) {
+            Map<SessionCode, Integer> sessionIndex = new HashMap<>();
+            for (SessionCode s : onAgenda) {
+                sessionIndex.putIfAbsent(s, sessionIndex.size());
+            }
+            List<Attendance> all = roster.attendance();
+            int[] personOf = new int[all.size()];
+            int[] sessionOf = new int[all.size()];
+            List<PersonId> people = new ArrayList<>();
+            Map<PersonId, Integer> personIndex = new HashMap<>();
+            PersonId last = null;
+            int lastIndex = -1;
+            for (int m = 0; m < all.size(); m++) {
+                Attendance a = all.get(m);
+                // Marks usually come person by person: the last person's number is reused without a look-up.
+                if (!a.person().equals(last)) {
+                    last = a.person();
+                    Integer known = personIndex.putIfAbsent(last, people.size());
+                    if (known == null) {
+                        lastIndex = people.size();
+                        people.add(last);
+                    } else {
+                        lastIndex = known;
+                    }
+                }
+                personOf[m] = lastIndex;
+                Integer session = sessionIndex.get(a.session());
+                sessionOf[m] = session == null ? -1 : session;
+            }
+            marks = new Marks(List.copyOf(people), personOf, sessionOf, sessionIndex.size());
+        }
+        return marks;
     }
 
     String subject(String kind, Object id) {

@@ -429,7 +429,8 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
         @Override
         public void check(EventCheck in, Report report) {
             Set<PersonId> enrolled = in.roster().enrolments().stream().map(Enrolment::person).collect(Collectors.toSet());
-            in.roster().attendance().stream().map(Attendance::person).distinct().filter(p -> !enrolled.contains(p))
+            // The marks' people once each, in order of their first mark.
+            in.marks().people().stream().filter(p -> !enrolled.contains(p))
                     .forEach(p -> report.finding(in.subject("attendance", p), "attendance is recorded for " + p
                             + ", who is not enrolled in the event"));
         }
@@ -440,12 +441,15 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
             "Attendance is recorded for a session that is not on the agenda, or twice for the same person and session.") {
         @Override
         public void check(EventCheck in, Report report) {
-            Map<SessionCode, Set<PersonId>> seen = new HashMap<>();
-            for (Attendance a : in.roster().attendance()) {
-                if (!in.onAgenda().contains(a.session())) {
+            EventCheck.Marks marks = in.marks();
+            boolean[] repeated = repeatedMarks(marks);
+            List<Attendance> all = in.roster().attendance();
+            for (int m = 0; m < all.size(); m++) {
+                Attendance a = all.get(m);
+                if (marks.sessionOf()[m] < 0) {
                     report.finding(in.subject("attendance", a.person()), "attendance is recorded for session "
                             + a.session() + ", which is not on the agenda");
-                } else if (!seen.computeIfAbsent(a.session(), s -> new HashSet<>()).add(a.person())) {
+                } else if (repeated[m]) {
                     report.finding(in.subject("attendance", a.person()), "attendance for session " + a.session()
                             + " is recorded more than once");
                 }
@@ -459,13 +463,20 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
                     + "unpaired tests are left out of knowledge gain.") {
         @Override
         public void check(EventCheck in, Report report) {
-            Map<PersonId, Map<TestScore.Phase, Integer>> counts = new TreeMap<>();
+            // Pre- and post-tests counted per person; only the people with a problem are sorted, by id.
+            Map<PersonId, int[]> counts = new HashMap<>();
             for (TestScore t : in.roster().tests()) {
-                counts.computeIfAbsent(t.person(), p -> new HashMap<>()).merge(t.phase(), 1, Integer::sum);
+                counts.computeIfAbsent(t.person(), p -> new int[2])[t.phase() == TestScore.Phase.PRE ? 0 : 1]++;
             }
+            Map<PersonId, int[]> unpaired = new TreeMap<>();
             counts.forEach((person, phases) -> {
-                int pre = phases.getOrDefault(TestScore.Phase.PRE, 0);
-                int post = phases.getOrDefault(TestScore.Phase.POST, 0);
+                if (phases[0] != 1 || phases[1] != 1) {
+                    unpaired.put(person, phases);
+                }
+            });
+            unpaired.forEach((person, phases) -> {
+                int pre = phases[0];
+                int post = phases[1];
                 if (pre == 0 || post == 0) {
                     report.finding(in.subject("test", person), "has a " + (pre == 0 ? "post-test but no pre-test" : "pre-test but no post-test"));
                 } else if (pre > 1 || post > 1) {
@@ -482,7 +493,7 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
         public void check(EventCheck in, Report report) {
             var items = ScoreLimits.items(in.roster().curriculum());
             for (TestScore t : in.roster().tests()) {
-                ScoreLimits.of(t, items).forEach(problem -> report.finding(in.subject("test", t.person()), problem.message()));
+                ScoreLimits.problems(t, items, message -> report.finding(in.subject("test", t.person()), message));
             }
             for (PracticeTeaching p : in.roster().practice()) {
                 ScoreLimits.of(p, in.roster().rubric()).forEach(problem -> report.finding(in.subject("practice", p.person()), problem.message()));
@@ -513,6 +524,44 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
     };
 
     private static final ImmutableList<EventRule> ALL = ImmutableList.copyOf(values());
+
+    /**
+     * Which marks on the agenda repeat an earlier mark of the same person and session. The marks are
+     * visited person by person (a counting sort by person number, keeping the marks' order within a
+     * person), and one number per session remembers the last person seen there: no set of people per
+     * session, and memory linear in the marks whatever the numbers of people and sessions.
+     */
+    static boolean[] repeatedMarks(EventCheck.Marks marks) {
+        int[] personOf = marks.personOf();
+        int[] sessionOf = marks.sessionOf();
+        int count = personOf.length;
+        int[] start = new int[marks.people().size() + 1];
+        for (int p : personOf) {
+            start[p + 1]++;
+        }
+        for (int p = 0; p < marks.people().size(); p++) {
+            start[p + 1] += start[p];
+        }
+        int[] byPerson = new int[count];
+        int[] next = start.clone();
+        for (int m = 0; m < count; m++) {
+            byPerson[next[personOf[m]]++] = m;
+        }
+        int[] lastPerson = new int[marks.sessions()];
+        java.util.Arrays.fill(lastPerson, -1);
+        boolean[] repeated = new boolean[count];
+        for (int m : byPerson) {
+            int session = sessionOf[m];
+            if (session >= 0) {
+                if (lastPerson[session] == personOf[m]) {
+                    repeated[m] = true;
+                } else {
+                    lastPerson[session] = personOf[m];
+                }
+            }
+        }
+        return repeated;
+    }
 
     /** The most pairs {@link #LIKELY_DUPLICATE} names one by one; more are counted in one finding. */
     public static final int MAX_DUPLICATE_FINDINGS = 200;

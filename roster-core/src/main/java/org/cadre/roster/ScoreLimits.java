@@ -5,6 +5,7 @@ import org.cadre.finding.Finding;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.cadre.curriculum.AssessmentItem;
 import org.cadre.curriculum.Curriculum;
 import org.cadre.curriculum.ItemKind;
@@ -43,16 +44,23 @@ public final class ScoreLimits {
     static ImmutableList<Finding> of(TestScore score, Map<ItemCode, AssessmentItem> items) {
         String subject = "test/" + score.person();
         ImmutableList.Builder<Finding> problems = ImmutableList.builder();
+        problems(score, items, message -> problems.add(EventRule.SCORE_OUT_OF_RANGE.finding(subject, message)));
+        return problems.build();
+    }
+
+    /**
+     * The messages of {@link #of(TestScore, Map)}, in the same order, without building a finding or a
+     * list for the scores that fit (nearly all of a roster's).
+     */
+    static void problems(TestScore score, Map<ItemCode, AssessmentItem> items, Consumer<String> messages) {
         score.points().forEach((item, points) -> {
             AssessmentItem known = items.get(item);
             if (known == null || known.kind() != ItemKind.TEST_QUESTION) {
-                problems.add(EventRule.SCORE_OUT_OF_RANGE.finding(subject, "scores " + item + ", which is not a test question of the blueprint"));
+                messages.accept("scores " + item + ", which is not a test question of the blueprint");
             } else if (points > known.maxPoints()) {
-                problems.add(EventRule.SCORE_OUT_OF_RANGE.finding(subject, "scores " + points + " on " + item + ", whose maximum is "
-                        + known.maxPoints()));
+                messages.accept("scores " + points + " on " + item + ", whose maximum is " + known.maxPoints());
             }
         });
-        return problems.build();
     }
 
     /**

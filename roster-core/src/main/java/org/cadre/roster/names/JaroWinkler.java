@@ -9,7 +9,7 @@ final class JaroWinkler {
     private JaroWinkler() {}
 
     static double similarity(String a, String b) {
-        return similarity(a, b, 0);
+        return similarity(a, b, 0, null);
     }
 
     /**
@@ -18,7 +18,54 @@ final class JaroWinkler {
      * least that (and, rarely, when it is just below). Stops matching as soon as too few letters are left.
      */
     static boolean atLeast(String a, String b, double least) {
-        return similarity(a, b, least) >= least;
+        return similarity(a, b, least, null) >= least;
+    }
+
+    /**
+     * As {@link #atLeast(String, String, double)} with the least of {@code need}, which remembers the
+     * fewest matches needed for each pair of word lengths and common prefix instead of working it out on
+     * every call: the same answer.
+     */
+    static boolean atLeast(String a, String b, Need need) {
+        return similarity(a, b, need.least, need) >= need.least;
+    }
+
+    /**
+     * One least similarity and, per word lengths (up to 64) and common prefix (up to 4), the fewest
+     * matches with which a score may still reach it, each worked out on first use as
+     * {@link #similarity(String, String, double, Need)} would work it out. Not safe to share between threads.
+     */
+    static final class Need {
+        private final double least;
+        /** The fewest matches plus one, 0 while not worked out; indexed by lengths and prefix. */
+        private final byte[] fewest = new byte[65 * 65 * 5];
+
+        Need(double least) {
+            this.least = least;
+        }
+
+        int fewest(int la, int lb, int prefix) {
+            int at = (la * 65 + lb) * 5 + prefix;
+            int known = fewest[at];
+            if (known == 0) {
+                known = needed(la, lb, prefix, least) + 1;
+                fewest[at] = (byte) known;
+            }
+            return known - 1;
+        }
+    }
+
+    /** The fewest matches with which the score could still reach least (0 when least is 0). */
+    private static int needed(int la, int lb, int prefix, double least) {
+        // With m matches and no transposition, Jaro is at most (m/la + m/lb + 1) / 3. A margin keeps
+        // rounding on the safe side.
+        int needed = 0;
+        if (least > 0) {
+            while (needed <= Math.min(la, lb) && bound(needed, la, lb, prefix) < least - 1e-9) {
+                needed++;
+            }
+        }
+        return needed;
     }
 
     /**
@@ -26,7 +73,7 @@ final class JaroWinkler {
      * With {@code least} = 0 always the similarity: the same matches, transpositions and arithmetic as
      * the textbook loop with two boolean arrays.
      */
-    private static double similarity(String a, String b, double least) {
+    private static double similarity(String a, String b, double least, Need remembered) {
         if (a.equals(b)) {
             return 1.0;
         }
@@ -42,14 +89,8 @@ final class JaroWinkler {
         while (prefix < Math.min(4, Math.min(la, lb)) && a.charAt(prefix) == b.charAt(prefix)) {
             prefix++;
         }
-        // The fewest matches with which the score could still reach least: with m matches and no
-        // transposition, Jaro is at most (m/la + m/lb + 1) / 3. A margin keeps rounding on the safe side.
-        int needed = 0;
-        if (least > 0) {
-            while (needed <= Math.min(la, lb) && bound(needed, la, lb, prefix) < least - 1e-9) {
-                needed++;
-            }
-        }
+        // The fewest matches with which the score could still reach least.
+        int needed = remembered != null ? remembered.fewest(la, lb, prefix) : needed(la, lb, prefix, least);
         int window = Math.max(0, Math.max(la, lb) / 2 - 1);
         long matchedA = 0;
         long matchedB = 0;

@@ -66,7 +66,6 @@ public record NameKey(ImmutableList<String> tokens) {
         }
     }
 
-    private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final Pattern NOT_LETTER = Pattern.compile("[^a-z]+");
     private static final Pattern APOSTROPHES = Pattern.compile("['\u2019\u02B9\u02BA\u02BC\u0060\u00B4\\\"]");
     /** Digraphs of English-style romanisations, folded to the single letter ICU's transliteration gives. */
@@ -93,9 +92,16 @@ public record NameKey(ImmutableList<String> tokens) {
      */
     public static NameKey of(String name) {
         List<String> tokens = new ArrayList<>();
-        for (String word : SPACE.split(name.strip())) {
-            if (!word.isEmpty() && tokens.size() < MAX_WORDS) {
-                tokens.addAll(WORDS.getUnchecked(word));
+        // The words between runs of white space (as splitting on the regular expression \s+ gives them, without
+        // a regular expression; strip leaves no such character at either end).
+        String stripped = name.strip();
+        int from = 0;
+        for (int i = 0; i <= stripped.length() && tokens.size() < MAX_WORDS; i++) {
+            if (i == stripped.length() || isSpace(stripped.charAt(i))) {
+                if (i > from) {
+                    tokens.addAll(WORDS.getUnchecked(stripped.substring(from, i)));
+                }
+                from = i + 1;
             }
         }
         return new NameKey(ImmutableList.copyOf(tokens.subList(0, Math.min(tokens.size(), MAX_WORDS))));
@@ -233,6 +239,11 @@ public record NameKey(ImmutableList<String> tokens) {
     /** {@return whether the name held no letters to compare} */
     public boolean isEmpty() {
         return tokens.isEmpty();
+    }
+
+    /** Whether the character is one of {@code \s}: space, tab, line feed, vertical tab, form feed, return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static boolean isAscii(String s) {

@@ -62,6 +62,26 @@ class DuplicateFinderReferenceTest {
         }
     }
 
+    @Test
+    void the_remembered_fewest_matches_give_the_same_answers_as_working_them_out() {
+        Random rnd = new Random(Seeds.BASE + 16);
+        double[] leasts = {DuplicateFinder.THRESHOLD - 0.03 - 1e-9, DuplicateFinder.THRESHOLD / 0.95 - 0.03 - 1e-9, 0.5, 0.95};
+        JaroWinkler.Need[] needs = new JaroWinkler.Need[leasts.length];
+        for (int k = 0; k < leasts.length; k++) {
+            needs[k] = new JaroWinkler.Need(leasts[k]);
+        }
+        int reached = 0;
+        for (int n = 0; n < 200_000; n++) {
+            String a = word(rnd, n % 1000 == 0 ? 60 + rnd.nextInt(20) : 1 + rnd.nextInt(12));
+            String b = rnd.nextInt(2) == 0 ? typo(rnd, a) : word(rnd, n % 1000 == 0 ? 60 + rnd.nextInt(20) : 1 + rnd.nextInt(12));
+            int k = rnd.nextInt(leasts.length);
+            boolean expected = JaroWinkler.atLeast(a, b, leasts[k]);
+            assertThat(JaroWinkler.atLeast(a, b, needs[k])).as("%s ~ %s at least %s", a, b, leasts[k]).isEqualTo(expected);
+            reached += expected ? 1 : 0;
+        }
+        assertThat(reached).as("pairs at least their least").isBetween(1_000, 199_000);
+    }
+
     /** People from few given names and surnames, so blocks overflow, each written in several ways. */
     private static List<Person> crowded(Random rnd, int count) {
         List<String> surnames = new ArrayList<>();
