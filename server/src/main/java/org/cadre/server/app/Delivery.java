@@ -1,5 +1,6 @@
 package org.cadre.server.app;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ public final class Delivery {
     private final EventRecords events;
 
     /** What attendance is checked against: the event (its summary), the sessions on its agenda with their days, who is enrolled. */
-    private record Register(Event event, Map<SessionCode, Set<java.time.LocalDate>> agenda, Set<PersonId> enrolled) {}
+    private record Register(Event event, Map<SessionCode, Set<LocalDate>> agenda, Set<PersonId> enrolled) {}
 
     /** Registers as read, each kept until its event or an enrolment in it changes. */
     private final TopicCache<EventId, Optional<Register>> registers;
@@ -117,16 +118,16 @@ public final class Delivery {
      *
      * @return how many marks were recorded
      */
-    public Outcome<Integer> attendanceOfDay(UserAccount user, String eventId, java.time.LocalDate day, java.util.Map<String, List<Mark>> bySession) {
+    public Outcome<Integer> attendanceOfDay(UserAccount user, String eventId, LocalDate day, java.util.Map<String, List<Mark>> bySession) {
         return attendance(user, eventId, bySession, Optional.of(day));
     }
 
     private Outcome<Integer> attendance(UserAccount user, String eventId, java.util.Map<String, List<Mark>> bySession,
-            Optional<java.time.LocalDate> day) {
+            Optional<LocalDate> day) {
         boolean named = day.isPresent();
         // The event's summary (for the scope), its agenda's sessions and who is enrolled come from a cache kept
         // until the event or an enrolment in it changes (attendance writes change none of them); then one
-        // transaction of one batch of upserts and one audit entry.
+        // transaction: the sessions' marks read for the audit log, one batch of upserts, the audit entries.
         Outcome<Register> found = Scope.permit(user, Permission.RECORD_DELIVERY).then(u -> Scope.id(eventId, EventId::of)
                 .flatMap(id -> {
                     stores.db.changes().sync();
@@ -138,7 +139,7 @@ public final class Delivery {
             return found.refusedAs();
         }
         Event e = found.get().event();
-        Map<SessionCode, Set<java.time.LocalDate>> agenda = found.get().agenda();
+        Map<SessionCode, Set<LocalDate>> agenda = found.get().agenda();
         Set<PersonId> enrolled = found.get().enrolled();
         Fields f = new Fields();
         List<Attendance> recorded = new ArrayList<>();

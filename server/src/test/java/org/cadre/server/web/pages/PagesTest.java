@@ -171,11 +171,16 @@ class PagesTest {
             assertThat(body).as(page).doesNotContain("<script>alert(1)</script>");
         }
         // Once people hold a seat, the delivery pages list them too.
-        c.get("/events/markup");
-        c.post("/events/markup/statuses", Map.of("to", "approved", "person", "mk-2"));
-        c.post("/events/markup/statuses", Map.of("to", "confirmed", "person", "mk-2"));
+        holdingASeat(c, "markup", "mk-2");
         String attendance = c.get("/events/markup/attendance/M1.S1").body();
         assertThat(attendance).contains("&lt;script&gt;alert(1)&lt;/script&gt; Yerlan Sadykov").doesNotContain("<script>alert(1)</script>");
+    }
+
+    /** Approves and confirms the person on the event's roster through its page, so they hold a seat. */
+    private static void holdingASeat(PageClient c, String event, String person) throws Exception {
+        c.get("/events/" + event);
+        c.post("/events/" + event + "/statuses", Map.of("to", "approved", "person", person));
+        c.post("/events/" + event + "/statuses", Map.of("to", "confirmed", "person", person));
     }
 
     @Test
@@ -185,9 +190,7 @@ class PagesTest {
         server.pastEvent("grid", 20);
         PageClient c = signedIn("kz");
         importRoster(c, "grid", "gd", 2);
-        c.get("/events/grid");
-        c.post("/events/grid/statuses", Map.of("to", "approved", "person", "gd-1"));
-        c.post("/events/grid/statuses", Map.of("to", "confirmed", "person", "gd-1"));
+        holdingASeat(c, "grid", "gd-1");
         var almaty = org.cadre.roster.demo.DemoRoster.almatyTot().event();
         long shift = java.time.temporal.ChronoUnit.DAYS.between(almaty.courseDays().last(), server.today.minusDays(20));
         java.time.LocalDate first = almaty.courseDays().first().plusDays(shift);
@@ -215,9 +218,7 @@ class PagesTest {
         server.pastEvent("marks", 20);
         PageClient c = signedIn("kz");
         importRoster(c, "marks", "mr", 2);
-        c.get("/events/marks");
-        c.post("/events/marks/statuses", Map.of("to", "approved", "person", "mr-1"));
-        c.post("/events/marks/statuses", Map.of("to", "confirmed", "person", "mr-1"));
+        holdingASeat(c, "marks", "mr-1");
         c.get("/events/marks/attendance/M1.S1");
         PageClient.Page tap = c.post("/events/marks/attendance/M1.S1", Map.of("person", "mr-1", "mark", "late"));
         assertThat(tap.status()).isEqualTo(303);
