@@ -146,10 +146,29 @@ final class Browser implements AutoCloseable {
     void submit(String css) {
         WebElement page = find("html");
         click(css);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> gone(page));
         // The old page is gone; the next one is read only once it is whole (its elements belong to it then).
         new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> "complete".equals(js("return document.readyState")));
+    }
+
+    /**
+     * Whether the element's page has been replaced. Selenium's {@code stalenessOf} knows only "stale element
+     * reference"; Chromium 156 may answer an element of a page being replaced with "does not belong to the
+     * document" instead (seen in CI: two browser tests failed at a form's submission), which means the same.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
