@@ -85,16 +85,16 @@ public final class Delivery {
      * earlier item ({@code seen} remembers); otherwise null, with the reason recorded under {@code at}.
      */
     private static PersonId onRoster(Fields f, String at, String person, Set<PersonId> enrolled, Set<PersonId> seen, String item) {
-        PersonId p = f.at(at, () -> PersonId.of(person));
+        PersonId p = f.at(at + ".person", () -> PersonId.of(person));
         if (p == null) {
             return null;
         }
         if (!enrolled.contains(p)) {
-            f.add(at, "person is not enrolled in this event");
+            f.add(at + ".person", "is not enrolled in this event");
             return null;
         }
         if (!seen.add(p)) {
-            f.add(at, "person appears twice; send one " + item + " per person");
+            f.add(at + ".person", "appears twice; send one " + item + " per person");
             return null;
         }
         return p;
@@ -160,7 +160,7 @@ public final class Delivery {
                 if (m == null) {
                     f.add(at, "is required");
                 } else if (p != null) {
-                    AttendanceMark mark = f.at(at, () -> Labels.parse(AttendanceMark.class, m.mark()));
+                    AttendanceMark mark = f.at(at + ".mark", () -> Labels.parse(AttendanceMark.class, m.mark()));
                     if (mark != null) {
                         recorded.add(new Attendance(p, session.get(), mark));
                     }

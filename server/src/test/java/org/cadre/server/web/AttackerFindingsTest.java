@@ -119,7 +119,7 @@ class AttackerFindingsTest {
         longId.put("id", "x".repeat(5_000));
 
         assertThat(marks.statusCode()).isEqualTo(400);
-        assertThat(marks.body()).contains("marks[1]: person appears twice");
+        assertThat(marks.body()).contains("marks[1].person: appears twice");
         assertThat(rubric.statusCode()).isEqualTo(400);
         assertThat(rubric.body()).contains("criteria[0]: maxPoints must be between 1 and 1000").doesNotContain("Rubric.");
         assertThat(twice.body()).contains("criteria: must name each criterion once");

@@ -122,13 +122,14 @@ final class DeliveryPages {
         if (user.isEmpty()) {
             return;
         }
-        String person = Optional.ofNullable(ctx.formParam("person")).orElse("");
+        String person = FormFields.one(ctx, "person");
         Outcome<Delivery.Marked> saved = kit.app.delivery().markOne(user.get(), ctx.pathParam("id"), ctx.pathParam("session"), person,
                 ctx.formParam("mark"));
         if (!saved.isDone()) {
             PageKit.unlessShownOnTheForm(saved, ctx);
             int status = new PageProblem(saved).status();
-            List<String> errors = saved.errors().stream().map(e -> e.replaceFirst("^marks\\[0\\]", "mark")).toList();
+            // The form's fields are the mark's own: marks[0].person is the form's person, marks[0].mark its mark.
+            List<String> errors = saved.errors().stream().map(e -> e.replaceFirst("^marks\\[0\\]\\.", "")).toList();
             showSession(ctx, user.get(), errors);
             ctx.status(status);
             return;

@@ -38,6 +38,22 @@ final class FormFields {
         return problems;
     }
 
+    /**
+     * The one value of a field that other forms send as a list ({@link #LISTS}), where this form takes one:
+     * sent more than once, the form is refused naming it, as any other field sent twice is.
+     */
+    static String one(io.javalin.http.Context ctx, String name) {
+        List<String> values = ctx.formParams(name);
+        if (values.size() > 1) {
+            throw new PageProblem(org.cadre.server.app.Outcome.refused(org.cadre.server.app.Outcome.Refusal.INVALID,
+                    UNREADABLE, List.of(shown(name) + ": is sent more than once; send it once")));
+        }
+        return values.isEmpty() ? "" : values.get(0);
+    }
+
+    /** What a form with fields that cannot be taken is answered. */
+    static final String UNREADABLE = "The form has fields that cannot be taken; nothing was changed.";
+
     /** A field's name as an error names it: cut short, and only the characters a name is made of. */
     private static String shown(String name) {
         String clean = name.replaceAll("[^A-Za-z0-9_.:\\- ]", "?");

@@ -59,7 +59,7 @@ public final class Pages {
                 List<String> unreadable = FormFields.problems(form);
                 if (!unreadable.isEmpty()) {
                     throw new PageProblem(org.cadre.server.app.Outcome.refused(org.cadre.server.app.Outcome.Refusal.INVALID,
-                            "The form has fields that cannot be taken; nothing was changed.", unreadable));
+                            FormFields.UNREADABLE, unreadable));
                 }
             }
         });

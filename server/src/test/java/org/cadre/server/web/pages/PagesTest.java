@@ -229,7 +229,13 @@ class PagesTest {
         assertThat(row.body()).startsWith("<li class=\"person\" id=\"p-mr-1\">").doesNotContain("<html").contains("Saved: Present");
         PageClient.Page notOnRoster = c.post("/events/marks/attendance/M1.S1", Map.of("person", "p-kz-01", "mark", "present"));
         assertThat(notOnRoster.status()).isEqualTo(400);
-        assertThat(notOnRoster.body()).contains("mark: person is not enrolled in this event");
+        assertThat(notOnRoster.body()).contains("person: is not enrolled in this event");
+        // The attacker's review of issue 16: with the person sent twice, the first was marked.
+        c.get("/events/marks/attendance/M1.S1");
+        PageClient.Page twice = c.postEncoded("/events/marks/attendance/M1.S1", "person=mr-1&person=mr-2&mark=absent");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body()).contains("person: is sent more than once; send it once");
+        assertThat(c.get("/events/marks/attendance/M1.S1").body()).doesNotContainPattern("value=\"absent\" aria-pressed=\"true\"");
     }
 
     @Test
