@@ -82,7 +82,7 @@ public final class Delivery {
 
     /**
      * The person an item of a request names, if it is an id of someone enrolled in the event and not named by an
-     * earlier item ({@code seen} remembers); otherwise null, with the reason recorded under {@code at}.
+     * earlier item ({@code seen} remembers); otherwise null, with the reason recorded under {@code at.person}.
      */
     private static PersonId onRoster(Fields f, String at, String person, Set<PersonId> enrolled, Set<PersonId> seen, String item) {
         PersonId p = f.at(at + ".person", () -> PersonId.of(person));
