@@ -17,14 +17,26 @@ public record Problem(String type, String title, int status, String detail, List
     public static final int MAX_LISTED = 100;
 
     public Problem {
-        if (errors.size() > MAX_LISTED) {
-            List<String> first = new java.util.ArrayList<>(errors.subList(0, MAX_LISTED));
-            first.add("... and " + (errors.size() - MAX_LISTED) + " more");
-            errors = List.copyOf(first);
-        }
+        errors = listed(errors);
         if (findings.size() > MAX_LISTED) {
             findings = List.copyOf(findings.subList(0, MAX_LISTED));
         }
+    }
+
+    /**
+     * The first {@link #MAX_LISTED} of the errors, and a last line counting the rest: what an answer lists,
+     * a problem document or a page.
+     *
+     * @param errors every error
+     * @return at most {@code MAX_LISTED + 1} lines
+     */
+    public static List<String> listed(List<String> errors) {
+        if (errors.size() <= MAX_LISTED) {
+            return errors;
+        }
+        List<String> first = new java.util.ArrayList<>(errors.subList(0, MAX_LISTED));
+        first.add("... and " + (errors.size() - MAX_LISTED) + " more");
+        return List.copyOf(first);
     }
 
     public Problem(String type, String title, int status, String detail, List<String> errors) {

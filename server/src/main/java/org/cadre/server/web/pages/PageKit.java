@@ -173,12 +173,15 @@ final class PageKit {
         }
     }
 
-    /** What a refusal says, for the list of errors above a page: its detail, then each field's error and each finding. */
+    /**
+     * What a refusal says, for the list of errors above a page: its detail, then each field's error and each
+     * finding, the first 100 of each and a line counting the rest (as the API's problem documents).
+     */
     static java.util.List<String> problems(Outcome<?> outcome) {
         java.util.List<String> all = new java.util.ArrayList<>();
         all.add(outcome.detail());
-        all.addAll(outcome.errors());
-        outcome.findings().all().forEach(f -> all.add(f.message()));
+        all.addAll(org.cadre.server.web.Problem.listed(outcome.errors()));
+        all.addAll(org.cadre.server.web.Problem.listed(outcome.findings().all().stream().map(f -> f.message()).toList()));
         return all;
     }
 

@@ -95,7 +95,7 @@ public final class Pages {
         }
         View v = new View(t, user, PageKit.token(ctx).map(PageKit::csrf).orElse(""), PageKit.here(ctx), t.get("error.title." + statusGroup(status)));
         ctx.status(status);
-        kit.render(ctx, "error.jte", v, "status", status, "detail", detail, "errors", errors);
+        kit.render(ctx, "error.jte", v, "status", status, "detail", detail, "errors", org.cadre.server.web.Problem.listed(errors));
         ctx.status(status);
     }
 
