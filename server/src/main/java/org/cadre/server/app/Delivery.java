@@ -25,7 +25,6 @@ import org.cadre.roster.Rubric;
 import org.cadre.roster.ScoreLimits;
 import org.cadre.roster.TestScore;
 import org.cadre.server.app.Outcome.Refusal;
-import org.cadre.server.security.Access;
 import org.cadre.server.security.Access.Permission;
 import org.cadre.server.store.Topic;
 import org.cadre.server.store.TopicCache;
@@ -128,13 +127,10 @@ public final class Delivery {
         // The event's summary (for the scope), its agenda's sessions and who is enrolled come from a cache kept
         // until the event or an enrolment in it changes (attendance writes change none of them); then one
         // transaction: the sessions' marks read for the audit log, one batch of upserts, the audit entries.
-        Outcome<Register> found = Scope.permit(user, Permission.RECORD_DELIVERY).then(u -> Scope.id(eventId, EventId::of)
-                .flatMap(id -> {
-                    stores.db.changes().sync();
-                    return registers.get(id, this::loadRegister);
-                })
-                .filter(s -> Access.covers(user, s.event()))
-                .map(Outcome::done).orElseGet(() -> Scope.notFound("event")));
+        Outcome<Register> found = Scope.permit(user, Permission.RECORD_DELIVERY).then(u -> Scope.ofEvent(user, eventId, id -> {
+            stores.db.changes().sync();
+            return registers.get(id, this::loadRegister);
+        }, Register::event));
         if (!found.isDone()) {
             return found.refusedAs();
         }

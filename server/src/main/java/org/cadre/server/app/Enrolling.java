@@ -68,13 +68,10 @@ public final class Enrolling {
 
     /** The event's roster, every enrolment with its person. */
     public Outcome<Roster> roster(UserAccount user, String eventId) {
-        return Scope.permit(user, Permission.READ_RECORDS).then(u -> Scope.id(eventId, EventId::of)
-                .flatMap(e -> {
-                    stores.db.changes().sync();
-                    return rosters.get(e, this::load);
-                })
-                .filter(r -> Access.covers(user, r.event().value()))
-                .map(Outcome::done).orElseGet(() -> Scope.notFound("event")));
+        return Scope.permit(user, Permission.READ_RECORDS).then(u -> Scope.ofEvent(user, eventId, e -> {
+            stores.db.changes().sync();
+            return rosters.get(e, this::load);
+        }, r -> r.event().value()));
     }
 
     private TopicCache.Loaded<Optional<Roster>> load(EventId id) {

@@ -60,13 +60,21 @@ final class Scope {
 
     /** An event with its agenda the user's scope covers. */
     Outcome<Versioned<Event>> event(UserAccount user, String id) {
-        return id(id, EventId::of).flatMap(stores.events::get).filter(e -> Access.covers(user, e.value()))
-                .map(Outcome::done).orElseGet(() -> notFound("event"));
+        return ofEvent(user, id, stores.events::get, Versioned::value);
     }
 
     /** As {@link #event}, without the agenda and quotas: one query, for actions that need neither. */
     Outcome<Versioned<Event>> eventSummary(UserAccount user, String id) {
-        return id(id, EventId::of).flatMap(stores.events::summary).filter(e -> Access.covers(user, e.value()))
+        return ofEvent(user, id, stores.events::summary, Versioned::value);
+    }
+
+    /**
+     * What {@code read} gives for the event {@code id} names (an event, a roster, a register read from a cache),
+     * when the user's scope covers the event it is about; a malformed id, a missing event and one outside the
+     * scope get the same answer.
+     */
+    static <T> Outcome<T> ofEvent(UserAccount user, String id, Function<EventId, Optional<T>> read, Function<T, Event> event) {
+        return id(id, EventId::of).flatMap(read).filter(t -> Access.covers(user, event.apply(t)))
                 .map(Outcome::done).orElseGet(() -> notFound("event"));
     }
 
