@@ -261,6 +261,29 @@ public final class Database implements AutoCloseable {
      * instance); work that touched nothing counts as having changed anything.
      */
     public <T> T inTransaction(Function<DSLContext, T> work) {
+        return inTransaction(work, new boolean[1]);
+    }
+
+    private final GroupCommit group = new GroupCommit(this);
+
+    /**
+     * As {@link #inTransaction}, for small writes that many make at once (attendance): on SQLite, committed
+     * in one transaction with the writes waiting for the lock beside it, sharing its sync to disk (see
+     * {@link GroupCommit}: each still ends as it would alone); on PostgreSQL, alone. {@code work} may run
+     * twice (if the shared transaction fails, each of its writes runs again alone), so it must change nothing
+     * outside its transaction.
+     */
+    public <T> T inGroupCommit(Function<DSLContext, T> work) {
+        return dialect == SQLDialect.SQLITE ? group.run(work) : inTransaction(work);
+    }
+
+    /** How many writes wait to be committed together now (for tests). */
+    int writesWaiting() {
+        return group.waiting();
+    }
+
+    /** As {@link #inTransaction(Function)}; {@code committed[0]} is set once the transaction has committed. */
+    <T> T inTransaction(Function<DSLContext, T> work, boolean[] committed) {
         java.util.Set<Topic> topics = new java.util.LinkedHashSet<>();
         long[] stamp = new long[1];
         List<String> logged = new ArrayList<>();
@@ -297,6 +320,7 @@ public final class Database implements AutoCloseable {
             }
             return done;
         }));
+        committed[0] = true;
         changes.heard(stamp[0], List.copyOf(logged));
         return result;
     }

@@ -247,7 +247,8 @@ public final class Enrolments {
 
     /** Records a day's (or session's) marks in one transaction: each replaces any earlier mark for the same session. */
     public void recordAttendance(EventId event, List<Attendance> marks, String actor) {
-        db.inTransaction(tx -> {
+        // Committed with other attendance writes waiting at the same moment (one sync for all); each ends as alone.
+        db.inGroupCommit(tx -> {
             Database.touch(tx, Topic.attendance(event.value()));
             List<AuditLog.Change> changes = markChanges(tx, event, marks);
             // One upsert per mark, all in one batch: two people marking the same session at once both succeed, the

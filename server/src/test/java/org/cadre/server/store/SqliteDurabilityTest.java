@@ -187,6 +187,118 @@ class SqliteDurabilityTest {
     }
 
     /**
+     * Attendance written by eight threads at once, so that writes are committed together (issue 16's group
+     * commit), killed at random moments: every acknowledged mark is present with its audit entry, and no mark
+     * is stored without its audit entry nor an entry without its mark (each write all or nothing, also in a group).
+     */
+    @Test
+    void every_acknowledged_mark_written_together_with_others_survives_sigkill_with_its_audit_entry() throws Exception {
+        Path file = TestDatabases.tempFile();
+        var almaty = org.cadre.roster.demo.DemoRoster.almatyTot();
+        try (Database db = Database.sqlite(file)) {
+            AuditLog audit = new AuditLog(Clock.systemUTC());
+            org.cadre.roster.demo.DemoRoster.organisations().forEach(o -> new Organisations(db, audit).add(o, "admin"));
+            new People(db, audit).addAll(org.cadre.roster.demo.DemoRoster.almatyTrainers(), "admin");
+            new Programmes(db, audit).add(almaty.programme(), "admin");
+            new Events(db, audit).add(almaty.event(), "admin");
+            for (int t = 0; t < GroupCrashWriter.THREADS; t++) {
+                Person p = person("g" + t);
+                new People(db, audit).add(p, "admin");
+                new Enrolments(db, audit).addAll(List.of(org.cadre.roster.Enrolment.nominate(p.id(), almaty.event().id(),
+                        org.cadre.roster.Role.PARTICIPANT, org.cadre.roster.demo.DemoRoster.KZ_BORDER_GUARD, java.time.LocalDate.of(2023, 9, 15))), "admin");
+            }
+        }
+        long setUp;
+        try (Database db = Database.sqlite(file)) {
+            setUp = db.changeStamp();
+        }
+        long commits = 0;
+        int marks = 0;
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Random rnd = new Random(20231024L);
+        for (int round = 0; round < 10; round++) {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), GroupCrashWriter.class.getName(), file.toString(), "K" + round)
+                    .redirectError(file.resolveSibling("group-child-" + round + ".err").toFile()).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            CountDownLatch writing = new CountDownLatch(1);
+            Thread reader = new Thread(() -> {
+                try {
+                    String line;
+                    while ((line = out.readLine()) != null) {
+                        if (line.startsWith("ack ")) {
+                            acknowledged.add(line.substring(4));
+                            writing.countDown();
+                        }
+                    }
+                } catch (java.io.IOException closed) {
+                    // the child was killed
+                }
+            });
+            reader.start();
+            boolean started = writing.await(90, TimeUnit.SECONDS);
+            if (!started) {
+                child.destroyForcibly();
+                child.waitFor(10, TimeUnit.SECONDS);
+            }
+            assertThat(started).as("round %d: the child acknowledged a first write; its errors: %s", round,
+                    Files.readString(file.resolveSibling("group-child-" + round + ".err"))).isTrue();
+            Thread.sleep(rnd.nextInt(400));
+            child.destroyForcibly();
+            child.waitFor(10, TimeUnit.SECONDS);
+            reader.join(5_000);
+
+            try (Database db = Database.sqlite(file)) {
+                AuditLog audit = new AuditLog(Clock.systemUTC());
+                Set<String> marked = new Enrolments(db, audit).attendance(almaty.event().id()).stream()
+                        .map(a -> a.session().value() + " " + a.person().value()).collect(Collectors.toSet());
+                Set<String> audited = audit.of(db, "event", almaty.event().id().value()).stream()
+                        .filter(e -> e.action().equals("attendance"))
+                        .map(e -> e.newValue().substring(0, e.newValue().indexOf(':')) + " " + e.newValue().split("\\s+")[1].replace(":", ""))
+                        .collect(Collectors.toSet());
+                assertThat(marked).as("round %d: every acknowledged mark is present", round).containsAll(acknowledged);
+                assertThat(audited).as("round %d: each stored mark has its audit entry, and each entry its mark", round).isEqualTo(marked);
+                assertThat(String.valueOf(db.dsl().fetchValue("PRAGMA integrity_check"))).as("round %d", round).isEqualTo("ok");
+                commits = db.changeStamp() - setUp;
+                marks = marked.size();
+            }
+        }
+        assertThat(acknowledged).as("every round acknowledged writes before its kill").hasSizeGreaterThanOrEqualTo(10);
+        assertThat(commits).as("fewer commits than marks: writes were committed together").isLessThan(marks);
+    }
+
+    /**
+     * Child process: {@link #THREADS} threads, each marking its own participant ({@code g<thread>}) in a new
+     * session per write ({@code <round>.<thread>.<n>}), acknowledging each mark on standard output once recorded.
+     */
+    public static final class GroupCrashWriter {
+        static final int THREADS = 8;
+
+        public static void main(String[] args) throws Exception {
+            var event = org.cadre.roster.demo.DemoRoster.ALMATY_TOT;
+            try (Database db = Database.sqlite(Path.of(args[0]))) {
+                Enrolments enrolments = new Enrolments(db, new AuditLog(Clock.systemUTC()));
+                List<Thread> threads = new ArrayList<>();
+                for (int t = 0; t < THREADS; t++) {
+                    int thread = t;
+                    threads.add(new Thread(() -> {
+                        for (int n = 0; ; n++) {
+                            var session = org.cadre.curriculum.SessionCode.of(args[1] + "." + thread + "." + n);
+                            enrolments.recordAttendance(event, List.of(new org.cadre.roster.Attendance(org.cadre.roster.PersonId.of("g" + thread),
+                                    session, org.cadre.roster.AttendanceMark.PRESENT)), "crash-writer");
+                            System.out.println("ack " + session.value() + " g" + thread);
+                        }
+                    }));
+                }
+                threads.forEach(Thread::start);
+                for (Thread t : threads) {
+                    t.join();
+                }
+            }
+        }
+    }
+
+    /**
      * Child process: for each new participant, commits the person, their enrolment in the Almaty ToT and
      * an attendance mark, then acknowledges the participant on standard output.
      */
