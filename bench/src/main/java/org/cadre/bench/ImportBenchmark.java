@@ -73,13 +73,36 @@ public final class ImportBenchmark {
             for (int run = 1; run <= 3; run++) {
                 double raw = raw(copy(template, dir, "raw"), rows);
                 long[] heap = new long[2];
+                System.gc(); // so the heap used before the in-process import is what stays
+                long[] gc = gc();
                 double cli = cli(copy(template, dir, "cli"), csv, rows, heap);
+                long[] cliGc = since(gc);
                 double http = http(copy(template, dir, "http"), csv, rows);
+                long[] httpGc = since(gc);
                 System.out.printf(Locale.ROOT, "%,d rows run %d: raw %,.0f rows/s, command line %,.0f rows/s (%.2f of raw), "
-                        + "HTTP %,.0f rows/s (%.2f of raw); heap used %d MB before, peak %d MB during the in-process import%n",
-                        rows, run, raw, cli, cli / raw, http, http / raw, heap[0] >> 20, heap[1] >> 20);
+                        + "HTTP %,.0f rows/s (%.2f of raw); heap used %d MB before, peak %d MB during the in-process import; "
+                        + "garbage collection during the command line %d ms (%d pauses), during HTTP %d ms (%d pauses)%n",
+                        rows, run, raw, cli, cli / raw, http, http / raw, heap[0] >> 20, heap[1] >> 20,
+                        cliGc[1], cliGc[0], httpGc[1] - cliGc[1], httpGc[0] - cliGc[0]);
             }
         }
+    }
+
+    /** Collections so far and their time in ms, over every collector of this JVM. */
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, bean.getCollectionCount());
+            millis += Math.max(0, bean.getCollectionTime());
+        }
+        return new long[] {count, millis};
+    }
+
+    /** Collections and their time since {@code before}. */
+    private static long[] since(long[] before) {
+        long[] now = gc();
+        return new long[] {now[0] - before[0], now[1] - before[1]};
     }
 
     private static byte[] csv(int rows) {
@@ -175,7 +198,6 @@ public final class ImportBenchmark {
         try (Database db = Database.sqlite(file)) {
             UserAccount operator = new UserAccount("command-line", "-", UserAccount.Role.ADMIN, ImmutableSortedSet.of(), ImmutableSortedSet.of(), false);
             Enrolling enrolling = UseCases.of(db, Clock.systemUTC()).enrolling();
-            System.gc();
             var memory = ManagementFactory.getMemoryMXBean();
             heap[0] = memory.getHeapMemoryUsage().getUsed();
             AtomicLong peak = new AtomicLong(heap[0]);
