@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import com.google.common.collect.ImmutableSortedSet;
 import org.cadre.server.security.Passwords;
@@ -188,12 +187,18 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         Database db = store.open(System.getenv());
-        // The first administrator's slow password hash runs beside the demo load, not before it.
-        CompletableFuture<Void> admin = CompletableFuture.runAsync(() -> firstAdministrator(db, out));
-        if (demo && Setup.loadDemoIfEmpty(db)) {
+        String name = System.getenv().getOrDefault("CADRE_ADMIN_USER", "admin");
+        String given = System.getenv("CADRE_ADMIN_PASSWORD");
+        String password = given != null && !given.isEmpty() ? given : randomPassword();
+        Setup.Started started = Setup.firstStart(db, demo, name, password);
+        if (started.administratorCreated()) {
+            out.println(given != null && !given.isEmpty()
+                    ? "Created the administrator '" + name + "' with the password from CADRE_ADMIN_PASSWORD."
+                    : "Created the administrator '" + name + "'. Its password, shown this once: " + password);
+        }
+        if (started.demoLoaded()) {
             out.println("Loaded the demo (Almaty ToT and Dushanbe cascade; every person fictional).");
         }
-        admin.join();
         Javalin app = CadreApp.create(db, config.settings()).start("127.0.0.1", listen);
         out.printf("Cadre listens on http://127.0.0.1:%d (sign in there; API /api/v1, docs /docs), database: %s, started in %d ms%n",
                 app.port(), db.description(), sinceLaunch().toMillis());
@@ -214,22 +219,6 @@ final class ServeCommand implements Callable<Integer> {
     /** Time since the JVM was launched, so start-up counts class loading and JVM boot too. */
     private static Duration sinceLaunch() {
         return Duration.ofMillis(java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
-    }
-
-    /**
-     * With no user yet, creates the administrator from CADRE_ADMIN_USER / CADRE_ADMIN_PASSWORD, or with a
-     * random password printed once.
-     */
-    private static void firstAdministrator(Database db, PrintWriter out) {
-        String name = System.getenv().getOrDefault("CADRE_ADMIN_USER", "admin");
-        String given = System.getenv("CADRE_ADMIN_PASSWORD");
-        String password = given != null && !given.isEmpty() ? given : randomPassword();
-        if (!Setup.firstAdministrator(db, name, password)) {
-            return;
-        }
-        out.println(given != null && !given.isEmpty()
-                ? "Created the administrator '" + name + "' with the password from CADRE_ADMIN_PASSWORD."
-                : "Created the administrator '" + name + "'. Its password, shown this once: " + password);
     }
 
     private static String randomPassword() {

@@ -14,6 +14,25 @@ public final class Setup {
 
     private Setup() {}
 
+    /** What a first start did: whether it created the administrator and loaded the demo. */
+    public record Started(boolean administratorCreated, boolean demoLoaded) {}
+
+    /**
+     * What a server does with its store before it serves, alone on the database (instances started together on a
+     * new one store these once, not twice): with no user yet, the administrator; with {@code demo} and an empty
+     * store, the demo (the administrator's slow password hash runs beside the demo load, not before it).
+     */
+    public static Started firstStart(Database db, boolean demo, String username, String password) {
+        boolean[] done = new boolean[2];
+        db.settingUp(() -> {
+            java.util.concurrent.CompletableFuture<Boolean> admin = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> firstAdministrator(db, username, password));
+            done[1] = demo && loadDemoIfEmpty(db);
+            done[0] = admin.join();
+        });
+        return new Started(done[0], done[1]);
+    }
+
     /** Loads the demo into an empty store; whether it did (a store holding anything is left as it is). */
     public static boolean loadDemoIfEmpty(Database db) {
         AuditLog audit = new AuditLog(Clock.systemUTC());

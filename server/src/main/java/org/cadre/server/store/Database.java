@@ -371,6 +371,32 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code setup} (what a first start stores: the first administrator, the demo) while no other process
+     * runs its own on this PostgreSQL database (a session advisory lock, per schema), so that instances started
+     * together on a new database do not both store it; on SQLite, at once (one server per file).
+     */
+    public void settingUp(Runnable setup) {
+        if (dialect != SQLDialect.POSTGRES) {
+            setup.run();
+            return;
+        }
+        try (Connection c = pool.getConnection(); java.sql.PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_lock(hashtext(?))");
+                java.sql.PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+            String key = "cadre-setup:" + channel(pool);
+            lock.setString(1, key);
+            lock.execute();
+            try {
+                setup.run();
+            } finally {
+                unlock.setString(1, key);
+                unlock.execute();
+            }
+        } catch (SQLException e) {
+            throw new org.jooq.exception.DataAccessException("cannot take the setup lock: " + e.getMessage(), e);
+        }
+    }
+
     /** Whether the database answers now (a trivial query within the connection wait). */
     public boolean answers() {
         try {
