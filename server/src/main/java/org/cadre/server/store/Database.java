@@ -242,6 +242,44 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code write} (one short statement that may as well wait for a later request, such as renewing a
+     * session's idle clock) only if it need not wait: on SQLite, if no writer of this process holds the write
+     * lock and no other process's writer holds SQLite's (checked by the statement itself, which gives up at
+     * once instead of after the busy timeout); on PostgreSQL, at once. Whether it ran.
+     */
+    public boolean ifFreeToWrite(java.util.function.Consumer<DSLContext> write) {
+        if (dialect != SQLDialect.SQLITE) {
+            write.accept(dsl());
+            return true;
+        }
+        if (!writer.tryLock()) {
+            return false;
+        }
+        try {
+            return dsl().connectionResult(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA busy_timeout = 0");
+                }
+                try {
+                    write.accept(DSL.using(c, dialect));
+                    return true;
+                } catch (org.jooq.exception.DataAccessException e) {
+                    if (e.getCause() instanceof org.sqlite.SQLiteException busy && (busy.getResultCode().code & 0xFF) == 5) {
+                        return false; // SQLITE_BUSY: another process is writing
+                    }
+                    throw e;
+                } finally {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
+                    }
+                }
+            });
+        } finally {
+            writer.unlock();
+        }
+    }
+
     private static final String BUMP_STAMP = "UPDATE change_stamp SET stamp = stamp + 1 WHERE id = 1 RETURNING stamp";
     private static final String LOG_TOPICS = "INSERT INTO change_log (stamp, topics) VALUES (?, ?)";
 

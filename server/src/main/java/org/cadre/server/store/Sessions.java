@@ -136,10 +136,10 @@ public final class Sessions {
         }
         // The idle clock is renewed at most once a minute (a write, and on SQLite a sync to disk, on every
         // request would cost more than the request itself), and at least four times per idle period, so a
-        // session in use never dies of idleness whatever the setting.
-        if (now - l.lastSeenMs() >= renewAfterMs) {
-            db.oneWriterAtATime(() -> db.dsl().update(LOGIN_SESSION).set(LOGIN_SESSION.LAST_SEEN_MS, now)
-                    .where(LOGIN_SESSION.TOKEN_HASH.eq(key)).execute());
+        // session in use never dies of idleness whatever the setting. Not when a writer holds SQLite's lock: a
+        // read would wait for a roster import to end (the attacker's review); a later request renews it.
+        if (now - l.lastSeenMs() >= renewAfterMs && db.ifFreeToWrite(dsl -> dsl.update(LOGIN_SESSION)
+                .set(LOGIN_SESSION.LAST_SEEN_MS, now).where(LOGIN_SESSION.TOKEN_HASH.eq(key)).execute())) {
             live.replace(key, Optional.of(new Live(l.createdMs(), now, l.user())));
         }
         return l.user();

@@ -131,4 +131,65 @@ class SessionsTest {
             assertThat(sessions.authenticate(started.token())).as("a minute unused").isEmpty();
         }
     }
+
+    private static long lastSeen(Database db) { // the only session stored
+        return db.dsl().select(org.cadre.server.store.schema.Tables.LOGIN_SESSION.LAST_SEEN_MS).from(org.cadre.server.store.schema.Tables.LOGIN_SESSION)
+                .fetchSingle().value1();
+    }
+
+    /**
+     * A request whose session is due for renewal is answered at once while a writer holds SQLite's lock, of this
+     * process (a roster import) or of another (the command line), and the renewal waits for a later request (the
+     * attacker's review: a read waited seconds for a roster import, 503 after 10 s).
+     */
+    @Test
+    void a_session_due_for_renewal_is_answered_at_once_while_a_writer_holds_the_lock_and_renewed_later() throws Exception {
+        TestClock clock = new TestClock();
+        java.nio.file.Path file = Files.createTempDirectory("cadre-sessions").resolve("cadre.db");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (Database db = Database.sqlite(file)) {
+            Users users = new Users(db, new AuditLog(clock));
+            users.add(user(false), "admin");
+            Sessions sessions = new Sessions(db, users, clock, Duration.ofMinutes(30), Duration.ofHours(12));
+            Sessions.Started started = sessions.start("coordinator");
+            long first = lastSeen(db);
+
+            // This process's writer holds the lock.
+            java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            pool.submit(() -> db.oneWriterAtATime(() -> {
+                holding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            holding.await();
+            clock.advance(Duration.ofMinutes(2));
+            try {
+                assertThat(pool.submit(() -> sessions.authenticate(started.token())).get(5, java.util.concurrent.TimeUnit.SECONDS))
+                        .as("answered while this process's writer holds the lock").isPresent();
+            } finally {
+                release.countDown();
+            }
+            assertThat(lastSeen(db)).as("not renewed while the lock was held").isEqualTo(first);
+
+            // Another process holds SQLite's write lock.
+            try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+                other.createStatement().execute("BEGIN IMMEDIATE");
+                clock.advance(Duration.ofMinutes(2));
+                assertThat(pool.submit(() -> sessions.authenticate(started.token())).get(5, java.util.concurrent.TimeUnit.SECONDS))
+                        .as("answered while another process holds SQLite's lock").isPresent();
+                assertThat(lastSeen(db)).isEqualTo(first);
+                other.createStatement().execute("ROLLBACK");
+            }
+
+            assertThat(sessions.authenticate(started.token())).isPresent();
+            assertThat(lastSeen(db)).as("renewed by the next request").isEqualTo(clock.millis());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
