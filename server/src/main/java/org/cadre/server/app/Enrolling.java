@@ -209,22 +209,17 @@ public final class Enrolling {
             return Outcome.refused(Refusal.INVALID, "The Idempotency-Key is not valid.", List.of("Idempotency-Key: " + badKey.get().message()));
         }
         String hash = ImportRequest.hash(e.id(), on, file);
-        if (key.isPresent()) {
-            Optional<RosterImports.Answer> earlier = stores.imports.answered(user.username(), key.get());
-            if (earlier.isPresent()) {
-                Optional<Finding> reused = ImportRequest.reuseRefusal(earlier.get().requestHash(), hash);
-                if (reused.isPresent()) {
-                    return Outcome.refused(Refusal.UNPROCESSABLE, "That Idempotency-Key was used for another request; use a new key for a new file.",
-                            List.of("Idempotency-Key: " + reused.get().message()));
-                }
-                return Outcome.done(new Imported(e.id(), 0, 0, Optional.of(new Answer(earlier.get().status(), earlier.get().body()))));
-            }
+        Optional<Outcome<Imported>> earlier = earlierAnswer(user, e, key, hash);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         RosterCsv.Read read = RosterCsv.read(file);
         RosterRows.Plan plan = read.ok() ? RosterRows.plan(read.rows(), e, on, known(user, e, read.rows())) : RosterRows.refused(read.refusals());
         if (!plan.ok()) {
-            return Outcome.refused(Refusal.UNPROCESSABLE, "The roster was not imported: the bad rows are listed with their lines (the first 100, then how many more); nothing was stored.",
-                    plan.errors());
+            // A retry sent while the first request was being stored finds its people enrolled: it gets the first's answer.
+            return earlierAnswer(user, e, key, hash).orElseGet(() -> Outcome.refused(Refusal.UNPROCESSABLE,
+                    "The roster was not imported: the bad rows are listed with their lines (the first 100, then how many more); nothing was stored.",
+                    plan.errors()));
         }
         Imported imported = new Imported(e.id(), plan.enrolments().size(), plan.newPeople().size(), Optional.empty());
         Answer sent = answer.apply(imported);
@@ -233,12 +228,28 @@ public final class Enrolling {
                     progress.apply(plan.enrolments().size()));
         } catch (RuntimeException failure) {
             if (Failure.of(failure) == Failure.DUPLICATE) {
-                return Outcome.refused(Refusal.CONFLICT,
-                        "The roster changed while importing (another import at the same time); nothing was stored, send it again.");
+                // A retry stored beside the first request: the first committed, and its answer is this one's.
+                return earlierAnswer(user, e, key, hash).orElseGet(() -> Outcome.refused(Refusal.CONFLICT,
+                        "The roster changed while importing (another import at the same time); nothing was stored, send it again."));
             }
             throw failure; // a full disk, an unreachable database or a fault: answered (and logged) as what it is
         }
         return Outcome.done(imported);
+    }
+
+    /**
+     * The answer kept for the user's {@code Idempotency-Key}, if a request with it was stored: that answer for the
+     * same file, a refusal for another; empty without a key or an answer.
+     */
+    private Optional<Outcome<Imported>> earlierAnswer(UserAccount user, Event e, Optional<String> key, String hash) {
+        return key.flatMap(k -> stores.imports.answered(user.username(), k)).map(earlier -> {
+            Optional<Finding> reused = ImportRequest.reuseRefusal(earlier.requestHash(), hash);
+            if (reused.isPresent()) {
+                return Outcome.refused(Refusal.UNPROCESSABLE, "That Idempotency-Key was used for another request; use a new key for a new file.",
+                        List.of("Idempotency-Key: " + reused.get().message()));
+            }
+            return Outcome.done(new Imported(e.id(), 0, 0, Optional.of(new Answer(earlier.status(), earlier.body()))));
+        });
     }
 
     /** The day a roster file's nominations are dated: {@code onText}, or by default the event's own day. */
