@@ -57,8 +57,13 @@ public final class RosterRows {
         public Row {
             unreadable = ImmutableList.copyOf(unreadable);
             // A blank cell says nothing: it is left out.
-            cells = cells.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
-                    .collect(ImmutableMap.toImmutableMap(Map.Entry::getKey, Map.Entry::getValue));
+            ImmutableMap.Builder<String, String> kept = ImmutableMap.builderWithExpectedSize(cells.size());
+            for (Map.Entry<String, String> e : cells.entrySet()) {
+                if (e.getValue() != null && !e.getValue().isBlank()) {
+                    kept.put(e);
+                }
+            }
+            cells = kept.buildOrThrow();
         }
 
         /**
@@ -207,23 +212,23 @@ public final class RosterRows {
                 continue;
             }
             Function<String, String> cell = c -> row.cells().get(c);
-            PersonId id = parse(rowErrors, "person_id", cell.apply("person_id"), RosterRows::personId, "is not valid");
+            PersonId id = parse(rowErrors, "person_id", cell.apply("person_id"), RosterRows::personId, () -> "is not valid");
             Country country = parse(rowErrors, "country", cell.apply("country"), RosterRows::country,
-                    "must be an ISO 3166-1 alpha-2 code in capitals, such as KZ");
+                    () -> "must be an ISO 3166-1 alpha-2 code in capitals, such as KZ");
             // A person on record (and in the importer's sight) may be listed by id alone: names come from the record.
             Optional<Person> recorded = id == null ? Optional.empty() : Optional.ofNullable(known.visible().get(id));
             if (cell.apply("native_name") == null && cell.apply("latin_name") == null && recorded.isEmpty()) {
                 rowErrors.add("native_name: give native_name, latin_name or both");
             }
-            Role role = parse(rowErrors, "role", cell.apply("role"), l -> Label.find(Role.class, l), "must be one of " + Label.choices(Role.class));
+            Role role = parse(rowErrors, "role", cell.apply("role"), l -> Label.find(Role.class, l), () -> "must be one of " + Label.choices(Role.class));
             // A person on record keeps what the row leaves empty: sex and organisation as well as the names.
             Sex sex = cell.apply("sex") == null ? recorded.map(Person::sex).orElse(Sex.NOT_RECORDED)
-                    : parse(rowErrors, "sex", cell.apply("sex"), l -> Label.find(Sex.class, l), "must be one of " + Label.choices(Sex.class));
+                    : parse(rowErrors, "sex", cell.apply("sex"), l -> Label.find(Sex.class, l), () -> "must be one of " + Label.choices(Sex.class));
             OrganisationId org = cell.apply("organisation") == null ? recorded.flatMap(Person::organisation).orElse(null)
-                    : parse(rowErrors, "organisation", cell.apply("organisation"), RosterRows::organisationId, "is not valid");
+                    : parse(rowErrors, "organisation", cell.apply("organisation"), RosterRows::organisationId, () -> "is not valid");
             boolean ownRecord = cell.apply("organisation") == null && org != null; // the record's own, which exists
             OrganisationId nominator = cell.apply("nominated_by") == null ? org
-                    : parse(rowErrors, "nominated_by", cell.apply("nominated_by"), RosterRows::organisationId, "is not valid");
+                    : parse(rowErrors, "nominated_by", cell.apply("nominated_by"), RosterRows::organisationId, () -> "is not valid");
             if (org != null && !ownRecord && !known.organisations().contains(org)) {
                 rowErrors.add("organisation: no such organisation");
             }
@@ -298,14 +303,15 @@ public final class RosterRows {
         return Optional.empty();
     }
 
-    private static <T> T parse(List<String> errors, String column, String value, Function<String, Optional<T>> parse, String invalid) {
+    private static <T> T parse(List<String> errors, String column, String value, Function<String, Optional<T>> parse,
+            java.util.function.Supplier<String> invalid) {
         if (value == null) {
             errors.add(column + ": is required");
             return null;
         }
         Optional<T> parsed = parse.apply(value);
         if (parsed.isEmpty()) {
-            errors.add(column + ": " + invalid);
+            errors.add(column + ": " + invalid.get());
         }
         return parsed.orElse(null);
     }
