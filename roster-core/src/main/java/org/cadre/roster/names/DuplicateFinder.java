@@ -135,7 +135,7 @@ public final class DuplicateFinder {
                     if (firstShared(blocksOf[i], blocksOf[j]) != b) {
                         continue;
                     }
-                    if (!mayReach(words[i], words[j], countryOf[i] == countryOf[j] ? sameCountry : otherCountry)
+                    if (!mayReach(words[i], words[j], countryOf[i] == countryOf[j] ? sameCountry : otherCountry, tokens)
                             || idOf[i] == idOf[j]) {
                         continue;
                     }
@@ -314,12 +314,20 @@ public final class DuplicateFinder {
     /**
      * The words and skeletons of one search, numbered as first seen: equal words get equal numbers, and
      * equal skeletons equal numbers, so block keys are packed in a {@code long} instead of built as strings.
+     * Each word's {@link JaroWinkler#letters letters}, {@link JaroWinkler#head head} and length are kept
+     * by number for the quick test's letter count.
      */
     private static final class Tokens {
         private final Map<String, Integer> ids = new HashMap<>();
         private final List<String> words = new ArrayList<>();
         private final Map<String, Integer> skeletons = new HashMap<>();
         private int[] skeletonOf = new int[64];
+        /** Levels 1 and 2, levels 3 and 4 of each word's letters; counted[id] false: not counted (see letters). */
+        private long[] low = new long[64];
+        private long[] high = new long[64];
+        private int[] head = new int[64];
+        private int[] length = new int[64];
+        private boolean[] counted = new boolean[64];
 
         int id(String token) {
             Integer known = ids.get(token);
@@ -331,9 +339,34 @@ public final class DuplicateFinder {
             words.add(token);
             if (id == skeletonOf.length) {
                 skeletonOf = java.util.Arrays.copyOf(skeletonOf, 2 * id);
+                low = java.util.Arrays.copyOf(low, 2 * id);
+                high = java.util.Arrays.copyOf(high, 2 * id);
+                head = java.util.Arrays.copyOf(head, 2 * id);
+                length = java.util.Arrays.copyOf(length, 2 * id);
+                counted = java.util.Arrays.copyOf(counted, 2 * id);
             }
             skeletonOf[id] = skeletons.computeIfAbsent(NameKey.skeleton(token), k -> skeletons.size());
+            long[] letters = JaroWinkler.letters(token);
+            if (letters != null) {
+                counted[id] = true;
+                low[id] = letters[0];
+                high[id] = letters[1];
+                head[id] = JaroWinkler.head(token);
+                length[id] = token.length();
+            }
             return id;
+        }
+
+        /**
+         * Whether two different words (by number, in the order Jaro-Winkler would read them) may score the
+         * least of {@code need}: the letter count of {@link JaroWinkler#mayReach}, else Jaro-Winkler itself.
+         */
+        boolean mayReach(int a, int b, JaroWinkler.Need need) {
+            if (counted[a] && counted[b] && !JaroWinkler.mayReach(low[a], high[a], low[b], high[b], length[a], length[b],
+                    JaroWinkler.prefix(head[a], head[b], length[a], length[b]), need)) {
+                return false;
+            }
+            return JaroWinkler.atLeast(words.get(a), words.get(b), need);
         }
 
         /** The number of the word's {@link NameKey#skeleton}. */
@@ -350,10 +383,10 @@ public final class DuplicateFinder {
      * Most pairs in a block share one word and fail on the other, after one or two word comparisons
      * that stop as soon as too few letters are left to match.
      */
-    private static boolean mayReach(Words[] a, Words[] b, JaroWinkler.Need need) {
+    private static boolean mayReach(Words[] a, Words[] b, JaroWinkler.Need need, Tokens tokens) {
         for (Words x : a) {
             for (Words y : b) {
-                if (mayReach(x, y, need)) {
+                if (mayReach(x, y, need, tokens)) {
                     return true;
                 }
             }
@@ -361,7 +394,7 @@ public final class DuplicateFinder {
         return false;
     }
 
-    private static boolean mayReach(Words a, Words b, JaroWinkler.Need wordNeed) {
+    private static boolean mayReach(Words a, Words b, JaroWinkler.Need wordNeed, Tokens tokens) {
         Words shorter = a.tokens().length <= b.tokens().length ? a : b;
         Words longer = shorter == a ? b : a;
         if (!shorter.anyFull() || !longer.anyFull()) {
@@ -376,7 +409,7 @@ public final class DuplicateFinder {
                 partner = longer.initial()[k]
                         ? longer.initialClass()[k] == shorter.initialClass()[i]
                         : longer.ids()[k] == shorter.ids()[i] // the same word: similarity 1
-                                || JaroWinkler.atLeast(shorter.tokens()[i], longer.tokens()[k], wordNeed);
+                                || tokens.mayReach(shorter.ids()[i], longer.ids()[k], wordNeed);
             }
             if (!partner) {
                 return false;
