@@ -91,11 +91,6 @@ public record NameKey(ImmutableList<String> tokens) {
      * @return its key; no tokens when the name holds no letters
      */
     public static NameKey of(String name) {
-        return name.length() <= NAME_REMEMBERED_LENGTH ? NAMES.getUnchecked(name) : reduce(name);
-    }
-
-    /** {@link #of}, worked out: the name's words, each reduced through {@link #WORDS}. */
-    private static NameKey reduce(String name) {
         List<String> tokens = new ArrayList<>();
         // The words between runs of white space (as splitting on the regular expression \s+ gives them, without
         // a regular expression; strip leaves no such character at either end).
@@ -127,26 +122,6 @@ public record NameKey(ImmutableList<String> tokens) {
      */
     private static final LoadingCache<String, List<String>> WORDS =
             CacheBuilder.newBuilder().maximumSize(WORDS_REMEMBERED).build(CacheLoader.from(NameKey::tokensOf));
-
-    /**
-     * The most written names whose keys are remembered: as many as words (a name is most often two or
-     * three of them), a few megabytes more.
-     */
-    static final int NAMES_REMEMBERED = 50_000;
-
-    /** The longest name remembered whole, so that the names remembered stay a few megabytes whatever is written. */
-    static final int NAME_REMEMBERED_LENGTH = 100;
-
-    /**
-     * Each written name's key (names of at most {@link #NAME_REMEMBERED_LENGTH} characters), shared like
-     * {@link #WORDS}: a roster checked again asks for the same names, held in the same strings, whose hashes
-     * the strings keep, so a key is one look-up instead of cutting, hashing and looking up each word
-     * (most of the name keys of a check of 10,000 people, the largest part of it that grows with the
-     * people). Built from {@link #WORDS}, so two names holding a word share its tokens. Least recently used
-     * names go first. Changes no result.
-     */
-    private static final LoadingCache<String, NameKey> NAMES =
-            CacheBuilder.newBuilder().maximumSize(NAMES_REMEMBERED).build(CacheLoader.from(NameKey::reduce));
 
     /**
      * The most words of a name compared: enough for a surname, given names, a patronymic and a particle
