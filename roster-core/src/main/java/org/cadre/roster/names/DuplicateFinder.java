@@ -87,6 +87,8 @@ public final class DuplicateFinder {
             }
             own.addTo(i, coarse);
         }
+        int[] quickStart = new int[n];
+        int[] quick = quickWords(words, quickStart);
         // Ids and countries as numbers, so a pair compares two ints, not two records.
         int[] idOf = new int[n];
         int[] countryOf = new int[n];
@@ -135,7 +137,8 @@ public final class DuplicateFinder {
                     if (firstShared(blocksOf[i], blocksOf[j]) != b) {
                         continue;
                     }
-                    if (!mayReach(words[i], words[j], countryOf[i] == countryOf[j] ? sameCountry : otherCountry)
+                    if (!mayReach(quick, quickStart[i], quickStart[j], countryOf[i] == countryOf[j] ? sameCountry : otherCountry,
+                            tokens)
                             || idOf[i] == idOf[j]) {
                         continue;
                     }
@@ -314,12 +317,23 @@ public final class DuplicateFinder {
     /**
      * The words and skeletons of one search, numbered as first seen: equal words get equal numbers, and
      * equal skeletons equal numbers, so block keys are packed in a {@code long} instead of built as strings.
+     * What the quick test reads of each word is packed by number in one array, {@link #STRIDE} {@code long}s a
+     * word, so that testing a pair of words reads one place in memory per word.
      */
     private static final class Tokens {
         private final Map<String, Integer> ids = new HashMap<>();
         private final List<String> words = new ArrayList<>();
         private final Map<String, Integer> skeletons = new HashMap<>();
         private int[] skeletonOf = new int[64];
+        /**
+         * Per word: its {@link JaroWinkler#letters letters}' levels 1 and 2, and 3 and 4; then its
+         * {@link JaroWinkler#head head} (high 32 bits), whether its letters are counted (bit 24), its length
+         * (bits 16 to 23, 0 when longer than 255) and its initial class (low 16 bits).
+         */
+        private long[] data = new long[64 * STRIDE];
+        static final int STRIDE = 3;
+        private static final long COUNTED = 1L << 24;
+        private static final long INITIAL = 1L << 25;
 
         int id(String token) {
             Integer known = ids.get(token);
@@ -331,9 +345,42 @@ public final class DuplicateFinder {
             words.add(token);
             if (id == skeletonOf.length) {
                 skeletonOf = java.util.Arrays.copyOf(skeletonOf, 2 * id);
+                data = java.util.Arrays.copyOf(data, 2 * id * STRIDE);
             }
             skeletonOf[id] = skeletons.computeIfAbsent(NameKey.skeleton(token), k -> skeletons.size());
+            long[] letters = JaroWinkler.letters(token); // null: more than 64 letters, so length fits 8 bits
+            long meta = NameKey.initialClass(token.charAt(0)) | (token.length() == 1 ? INITIAL : 0);
+            if (letters != null) {
+                data[id * STRIDE] = letters[0];
+                data[id * STRIDE + 1] = letters[1];
+                meta |= (long) JaroWinkler.head(token) << 32 | COUNTED | (long) token.length() << 16;
+            }
+            data[id * STRIDE + 2] = meta;
             return id;
+        }
+
+        /** Whether the word is an initial, and its initial class, from the packed data. */
+        long meta(int id) {
+            return data[id * STRIDE + 2];
+        }
+
+        /**
+         * Whether two different words (by number, in the order Jaro-Winkler would read them) may score the
+         * least of {@code need}: the letter count of {@link JaroWinkler#mayReach}, else Jaro-Winkler itself.
+         */
+        boolean mayReach(int a, int b, JaroWinkler.Need need) {
+            long metaA = data[a * STRIDE + 2];
+            long metaB = data[b * STRIDE + 2];
+            if ((metaA & metaB & COUNTED) != 0) {
+                int la = (int) (metaA >>> 16) & 0xFF;
+                int lb = (int) (metaB >>> 16) & 0xFF;
+                int prefix = JaroWinkler.prefix((int) (metaA >>> 32), (int) (metaB >>> 32), la, lb);
+                if (!JaroWinkler.mayReach(data[a * STRIDE], data[a * STRIDE + 1], data[b * STRIDE], data[b * STRIDE + 1],
+                        la, lb, prefix, need)) {
+                    return false;
+                }
+            }
+            return JaroWinkler.atLeast(words.get(a), words.get(b), need);
         }
 
         /** The number of the word's {@link NameKey#skeleton}. */
@@ -350,33 +397,86 @@ public final class DuplicateFinder {
      * Most pairs in a block share one word and fail on the other, after one or two word comparisons
      * that stop as soon as too few letters are left to match.
      */
-    private static boolean mayReach(Words[] a, Words[] b, JaroWinkler.Need need) {
-        for (Words x : a) {
-            for (Words y : b) {
-                if (mayReach(x, y, need)) {
+    /** In a variant's header in {@link #quickWords}: the variant holds initials only. */
+    private static final int NO_FULL = 1 << 16;
+    private static final int LENGTH = NO_FULL - 1;
+
+    /**
+     * Every person's distinct variants' word numbers for {@link #mayReach}, one person after another in one
+     * array, so that the quick test of a pair reads two short runs of memory instead of the variants'
+     * records and their arrays: at a person's start, the number of variants; then for each variant a header
+     * (its number of words, plus {@link #NO_FULL} when all are initials) and its words' numbers.
+     */
+    private static int[] quickWords(Words[][] words, int[] start) {
+        int size = 0;
+        for (Words[] person : words) {
+            size++;
+            for (Words w : person) {
+                size += 1 + w.ids().length;
+            }
+        }
+        int[] out = new int[size];
+        int at = 0;
+        for (int i = 0; i < words.length; i++) {
+            start[i] = at;
+            out[at++] = words[i].length;
+            for (Words w : words[i]) {
+                out[at++] = w.ids().length | (w.anyFull() ? 0 : NO_FULL);
+                System.arraycopy(w.ids(), 0, out, at, w.ids().length);
+                at += w.ids().length;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether two people's names may score {@link #THRESHOLD} or more; false only when no pair of their
+     * variants can, so a pair it turns away is one {@link #score} would have put below the line. A score
+     * is at most 0.03 above its least similar full word, so every full word of the shorter name needs a
+     * word of the other scoring at least the threshold less 0.03 (or, failing that, an initial of its class).
+     * Most pairs in a block share one word and fail on the other, most often on the letters the two words
+     * have in common (see {@link Tokens#mayReach}), else after one or two word comparisons that stop as
+     * soon as too few letters are left to match. The people's words are read from {@link #quickWords}.
+     */
+    private static boolean mayReach(int[] quick, int a, int b, JaroWinkler.Need need, Tokens tokens) {
+        int x = a + 1;
+        for (int p = quick[a]; p > 0; p--) {
+            int y = b + 1;
+            for (int q = quick[b]; q > 0; q--) {
+                if (mayReachVariant(quick, x, y, need, tokens)) {
                     return true;
                 }
+                y += 1 + (quick[y] & LENGTH);
             }
+            x += 1 + (quick[x] & LENGTH);
         }
         return false;
     }
 
-    private static boolean mayReach(Words a, Words b, JaroWinkler.Need wordNeed) {
-        Words shorter = a.tokens().length <= b.tokens().length ? a : b;
-        Words longer = shorter == a ? b : a;
-        if (!shorter.anyFull() || !longer.anyFull()) {
+    /** As {@link #mayReach(int[], int, int, JaroWinkler.Need, Tokens)} for one variant of each (at x and y). */
+    private static boolean mayReachVariant(int[] quick, int x, int y, JaroWinkler.Need wordNeed, Tokens tokens) {
+        boolean xShorter = (quick[x] & LENGTH) <= (quick[y] & LENGTH);
+        int shorter = xShorter ? x : y;
+        int longer = xShorter ? y : x;
+        if (((quick[x] | quick[y]) & NO_FULL) != 0) {
             return false; // initials alone identify no one: similarity 0
         }
-        for (int i = 0; i < shorter.tokens().length; i++) {
-            if (shorter.initial()[i]) {
+        int shortWords = quick[shorter] & LENGTH;
+        int longWords = quick[longer] & LENGTH;
+        for (int i = shorter + 1; i <= shorter + shortWords; i++) {
+            int word = quick[i];
+            long meta = tokens.meta(word);
+            if ((meta & Tokens.INITIAL) != 0) {
                 continue;
             }
             boolean partner = false;
-            for (int k = 0; k < longer.tokens().length && !partner; k++) {
-                partner = longer.initial()[k]
-                        ? longer.initialClass()[k] == shorter.initialClass()[i]
-                        : longer.ids()[k] == shorter.ids()[i] // the same word: similarity 1
-                                || JaroWinkler.atLeast(shorter.tokens()[i], longer.tokens()[k], wordNeed);
+            for (int k = longer + 1; k <= longer + longWords && !partner; k++) {
+                int other = quick[k];
+                long otherMeta = tokens.meta(other);
+                partner = (otherMeta & Tokens.INITIAL) != 0
+                        ? (char) otherMeta == (char) meta
+                        : other == word // the same word: similarity 1
+                                || tokens.mayReach(word, other, wordNeed);
             }
             if (!partner) {
                 return false;

@@ -55,6 +55,73 @@ final class JaroWinkler {
         }
     }
 
+    /**
+     * A word's letters counted for {@link #mayReach}: for each of the letters a to z, bit {@code k} of
+     * level {@code n} is set when the word holds that letter at least {@code n} times ({@code n} = 1 to
+     * 4; levels 1 and 2 in the first {@code long}, 32 bits apart, levels 3 and 4 in the second), so that
+     * the letters two words have in common, each counted as often as the word holding it fewer times holds
+     * it, are the set bits the two share. Null for a word these cannot count: a character other than a to
+     * z, a letter five times or more, or more than 64 letters.
+     */
+    static long[] letters(String word) {
+        if (word.length() > 64) {
+            return null;
+        }
+        int[] count = new int[26];
+        long low = 0;
+        long high = 0;
+        for (int i = 0; i < word.length(); i++) {
+            int letter = word.charAt(i) - 'a';
+            if (letter < 0 || letter >= 26) {
+                return null;
+            }
+            int level = ++count[letter];
+            switch (level) {
+                case 1 -> low |= 1L << letter;
+                case 2 -> low |= 1L << (letter + 32);
+                case 3 -> high |= 1L << letter;
+                case 4 -> high |= 1L << (letter + 32);
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return new long[] {low, high};
+    }
+
+    /**
+     * The first four characters of a word, one byte each (0 past its end), for {@link #prefix(int, int, int, int)}:
+     * the word's characters must be below 256, as the letters a to z are.
+     */
+    static int head(String word) {
+        int head = 0;
+        for (int i = 0; i < 4; i++) {
+            head = (head << 8) | (i < word.length() ? word.charAt(i) & 0xFF : 0);
+        }
+        return head;
+    }
+
+    /** The common prefix (up to 4) of two words of these {@link #head heads} and lengths. */
+    static int prefix(int headA, int headB, int la, int lb) {
+        int same = Integer.numberOfLeadingZeros(headA ^ headB) >>> 3;
+        return Math.min(same, Math.min(4, Math.min(la, lb)));
+    }
+
+    /**
+     * Whether two different words of these {@link #letters}, lengths (at most 64) and common prefix may
+     * score the least of {@code need}: false only when {@link #atLeast(String, String, Need)} is surely
+     * false, without matching a letter. Jaro-Winkler matches pair each letter of one word with an equal
+     * letter of the other, so there are no more matches than letters in common, and a score with fewer
+     * matches than {@link Need#fewest} is below the least (the bound that number is worked out from allows
+     * no transposition, and transpositions only lower a score). Most word pairs a duplicate search tests
+     * (two surnames in one block) share too few letters; this turns them away with two ANDs and two bit
+     * counts.
+     */
+    static boolean mayReach(long lowA, long highA, long lowB, long highB, int la, int lb, int prefix, Need need) {
+        int common = Long.bitCount(lowA & lowB) + Long.bitCount(highA & highB);
+        return common >= need.fewest(la, lb, prefix);
+    }
+
     /** The fewest matches with which the score could still reach least (0 when least is 0). */
     private static int needed(int la, int lb, int prefix, double least) {
         // With m matches and no transposition, Jaro is at most (m/la + m/lb + 1) / 3. A margin keeps
