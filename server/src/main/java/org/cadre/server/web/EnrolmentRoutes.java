@@ -44,9 +44,17 @@ final class EnrolmentRoutes {
         return EnrolmentView.of(e.enrolment().value(), e.person(), e.enrolment().version(), e.recordedAt());
     }
 
+    /**
+     * The views of a roster the use case answered from its cache, by that roster's identity (a roster changed
+     * is a new one): the most read list of all is turned into its documents once, not on every request.
+     */
+    private final com.google.common.cache.Cache<Enrolling.Roster, List<EnrolmentView>> views =
+            com.google.common.cache.CacheBuilder.newBuilder().weakKeys().maximumSize(1_000).build();
+
     private void enrolments(Context ctx) {
         Enrolling.Roster roster = Api.value(enrolling.roster(api.user(ctx), ctx.pathParam("id")), ctx);
-        ctx.json(Api.page(ctx, roster.entries().stream().map(EnrolmentRoutes::view).toList(), EnrolmentView::person));
+        List<EnrolmentView> all = views.asMap().computeIfAbsent(roster, r -> r.entries().stream().map(EnrolmentRoutes::view).toList());
+        ctx.json(Api.page(ctx, all, EnrolmentView::person));
     }
 
     /** A new enrolment: the person, the role and who nominated them; it starts as nominated on {@code on}. */
