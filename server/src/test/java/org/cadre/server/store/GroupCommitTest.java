@@ -48,19 +48,7 @@ class GroupCommitTest {
      */
     private static List<Throwable> queuedTogether(Database db, List<List<Attendance>> writes) throws Exception {
         Enrolments enrolments = new Enrolments(db, new AuditLog(Clock.systemUTC()));
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch holding = new CountDownLatch(1);
-        Thread holder = new Thread(() -> db.oneWriterAtATime(() -> {
-            holding.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-        holder.start();
-        holding.await();
+        AutoCloseable lock = TestDatabases.holdingTheWriteLock(db);
         ExecutorService pool = Executors.newFixedThreadPool(writes.size());
         try {
             List<Future<Throwable>> done = new ArrayList<>();
@@ -79,14 +67,14 @@ class GroupCommitTest {
                 Thread.sleep(5);
             }
             assertThat(db.writesWaiting()).as("every write queued while the lock is held").isEqualTo(writes.size());
-            release.countDown();
+            lock.close();
             List<Throwable> failures = new ArrayList<>();
             for (Future<Throwable> f : done) {
                 failures.add(f.get(60, TimeUnit.SECONDS));
             }
-            holder.join();
             return failures;
         } finally {
+            lock.close();
             pool.shutdownNow();
         }
     }

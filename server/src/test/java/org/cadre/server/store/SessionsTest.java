@@ -155,24 +155,10 @@ class SessionsTest {
             long first = lastSeen(db);
 
             // This process's writer holds the lock.
-            java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-            pool.submit(() -> db.oneWriterAtATime(() -> {
-                holding.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }));
-            holding.await();
-            clock.advance(Duration.ofMinutes(2));
-            try {
+            try (AutoCloseable lock = TestDatabases.holdingTheWriteLock(db)) {
+                clock.advance(Duration.ofMinutes(2));
                 assertThat(pool.submit(() -> sessions.authenticate(started.token())).get(5, java.util.concurrent.TimeUnit.SECONDS))
                         .as("answered while this process's writer holds the lock").isPresent();
-            } finally {
-                release.countDown();
             }
             assertThat(lastSeen(db)).as("not renewed while the lock was held").isEqualTo(first);
 

@@ -135,41 +135,7 @@ class SqliteDurabilityTest {
         Set<String> childSettings = ConcurrentHashMap.newKeySet();
         Random rnd = new Random(20231023L);
         for (int round = 0; round < 20; round++) {
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), file.toString(), "r" + round)
-                    .redirectError(file.resolveSibling("child-" + round + ".err").toFile()).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            CountDownLatch writing = new CountDownLatch(1);
-            Thread reader = new Thread(() -> {
-                try {
-                    String line;
-                    while ((line = out.readLine()) != null) {
-                        if (line.startsWith("settings ")) {
-                            childSettings.add(line.substring(9));
-                        }
-                        if (line.startsWith("ack ")) {
-                            acknowledged.add(line.substring(4));
-                            writing.countDown();
-                        }
-                    }
-                } catch (java.io.IOException closed) {
-                    // the child was killed
-                }
-            });
-            reader.start();
-            // The kill must land while the child is writing, whatever its start-up costs on a loaded machine:
-            // wait for its first acknowledged write, then kill it at a random moment of the stream.
-            boolean started = writing.await(90, TimeUnit.SECONDS);
-            if (!started) {
-                child.destroyForcibly();
-                child.waitFor(10, TimeUnit.SECONDS);
-            }
-            assertThat(started).as("round %d: the child acknowledged a first write; its errors: %s", round,
-                    Files.readString(file.resolveSibling("child-" + round + ".err"))).isTrue();
-            Thread.sleep(rnd.nextInt(400));
-            child.destroyForcibly(); // SIGKILL: no shutdown hooks, no orderly close
-            child.waitFor(10, TimeUnit.SECONDS);
-            reader.join(5_000);
+            killWhileWriting(CrashWriter.class, file, "r" + round, rnd, acknowledged, childSettings);
 
             try (Database db = Database.sqlite(file)) {
                 Enrolments enrolments = new Enrolments(db, new AuditLog(Clock.systemUTC()));
@@ -217,36 +183,7 @@ class SqliteDurabilityTest {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Random rnd = new Random(20231024L);
         for (int round = 0; round < 10; round++) {
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), GroupCrashWriter.class.getName(), file.toString(), "K" + round)
-                    .redirectError(file.resolveSibling("group-child-" + round + ".err").toFile()).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            CountDownLatch writing = new CountDownLatch(1);
-            Thread reader = new Thread(() -> {
-                try {
-                    String line;
-                    while ((line = out.readLine()) != null) {
-                        if (line.startsWith("ack ")) {
-                            acknowledged.add(line.substring(4));
-                            writing.countDown();
-                        }
-                    }
-                } catch (java.io.IOException closed) {
-                    // the child was killed
-                }
-            });
-            reader.start();
-            boolean started = writing.await(90, TimeUnit.SECONDS);
-            if (!started) {
-                child.destroyForcibly();
-                child.waitFor(10, TimeUnit.SECONDS);
-            }
-            assertThat(started).as("round %d: the child acknowledged a first write; its errors: %s", round,
-                    Files.readString(file.resolveSibling("group-child-" + round + ".err"))).isTrue();
-            Thread.sleep(rnd.nextInt(400));
-            child.destroyForcibly();
-            child.waitFor(10, TimeUnit.SECONDS);
-            reader.join(5_000);
+            killWhileWriting(GroupCrashWriter.class, file, "K" + round, rnd, acknowledged, ConcurrentHashMap.newKeySet());
 
             try (Database db = Database.sqlite(file)) {
                 AuditLog audit = new AuditLog(Clock.systemUTC());
@@ -296,6 +233,49 @@ class SqliteDurabilityTest {
                 }
             }
         }
+    }
+
+    /**
+     * Starts {@code writer} as a child JVM on the file ({@code label} its argument), waits for its first
+     * acknowledged write (the kill must land while it writes, whatever its start-up costs on a loaded machine),
+     * lets it write for a random moment more and kills it with SIGKILL (no shutdown hooks, no orderly close).
+     * Its {@code ack} lines go to {@code acknowledged}, its {@code settings} lines to {@code settings}.
+     */
+    private static void killWhileWriting(Class<?> writer, Path file, String label, Random rnd, Set<String> acknowledged,
+            Set<String> settings) throws Exception {
+        Path errors = file.resolveSibling(label + ".err");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), writer.getName(), file.toString(), label)
+                .redirectError(errors.toFile()).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        CountDownLatch writing = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (line.startsWith("settings ")) {
+                        settings.add(line.substring(9));
+                    }
+                    if (line.startsWith("ack ")) {
+                        acknowledged.add(line.substring(4));
+                        writing.countDown();
+                    }
+                }
+            } catch (java.io.IOException closed) {
+                // the child was killed
+            }
+        });
+        reader.start();
+        boolean started = writing.await(90, TimeUnit.SECONDS);
+        if (!started) {
+            child.destroyForcibly();
+            child.waitFor(10, TimeUnit.SECONDS);
+        }
+        assertThat(started).as("%s: the child acknowledged a first write; its errors: %s", label, Files.readString(errors)).isTrue();
+        Thread.sleep(rnd.nextInt(400));
+        child.destroyForcibly();
+        child.waitFor(10, TimeUnit.SECONDS);
+        reader.join(5_000);
     }
 
     /**

@@ -97,6 +97,30 @@ public final class TestDatabases {
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
+    /**
+     * Holds this process's write lock of {@code db} ({@link Database#oneWriterAtATime}) on a thread of its own,
+     * from when this returns until the handle is closed: for tests of what writers do while another writes.
+     */
+    static AutoCloseable holdingTheWriteLock(Database db) throws InterruptedException {
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> db.oneWriterAtATime(() -> {
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        holder.start();
+        holding.await();
+        return () -> {
+            release.countDown();
+            holder.join();
+        };
+    }
+
     static Path tempFile() throws Exception {
         return Files.createTempDirectory("cadre-store").resolve("cadre.db");
     }
