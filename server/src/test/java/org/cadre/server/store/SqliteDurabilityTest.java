@@ -124,13 +124,7 @@ class SqliteDurabilityTest {
     void every_acknowledged_enrolment_and_attendance_survives_sigkill_and_the_file_stays_intact() throws Exception {
         Path file = TestDatabases.tempFile();
         var almaty = org.cadre.roster.demo.DemoRoster.almatyTot();
-        try (Database db = Database.sqlite(file)) {
-            AuditLog audit = new AuditLog(Clock.systemUTC());
-            org.cadre.roster.demo.DemoRoster.organisations().forEach(o -> new Organisations(db, audit).add(o, "admin"));
-            new People(db, audit).addAll(org.cadre.roster.demo.DemoRoster.almatyTrainers(), "admin");
-            new Programmes(db, audit).add(almaty.programme(), "admin");
-            new Events(db, audit).add(almaty.event(), "admin");
-        }
+        almatyWithoutParticipants(file);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Set<String> childSettings = ConcurrentHashMap.newKeySet();
         Random rnd = new Random(20231023L);
@@ -161,12 +155,9 @@ class SqliteDurabilityTest {
     void every_acknowledged_mark_written_together_with_others_survives_sigkill_with_its_audit_entry() throws Exception {
         Path file = TestDatabases.tempFile();
         var almaty = org.cadre.roster.demo.DemoRoster.almatyTot();
+        almatyWithoutParticipants(file);
         try (Database db = Database.sqlite(file)) {
             AuditLog audit = new AuditLog(Clock.systemUTC());
-            org.cadre.roster.demo.DemoRoster.organisations().forEach(o -> new Organisations(db, audit).add(o, "admin"));
-            new People(db, audit).addAll(org.cadre.roster.demo.DemoRoster.almatyTrainers(), "admin");
-            new Programmes(db, audit).add(almaty.programme(), "admin");
-            new Events(db, audit).add(almaty.event(), "admin");
             for (int t = 0; t < GroupCrashWriter.THREADS; t++) {
                 Person p = person("g" + t);
                 new People(db, audit).add(p, "admin");
@@ -232,6 +223,18 @@ class SqliteDurabilityTest {
                     t.join();
                 }
             }
+        }
+    }
+
+    /** The Almaty ToT stored with its organisations, trainers and programme, and no one enrolled. */
+    private static void almatyWithoutParticipants(Path file) {
+        var almaty = org.cadre.roster.demo.DemoRoster.almatyTot();
+        try (Database db = Database.sqlite(file)) {
+            AuditLog audit = new AuditLog(Clock.systemUTC());
+            org.cadre.roster.demo.DemoRoster.organisations().forEach(o -> new Organisations(db, audit).add(o, "admin"));
+            new People(db, audit).addAll(org.cadre.roster.demo.DemoRoster.almatyTrainers(), "admin");
+            new Programmes(db, audit).add(almaty.programme(), "admin");
+            new Events(db, audit).add(almaty.event(), "admin");
         }
     }
 
