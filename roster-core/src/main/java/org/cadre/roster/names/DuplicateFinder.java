@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.cadre.roster.Country;
 import org.cadre.roster.Person;
 
 /**
@@ -39,7 +39,7 @@ public final class DuplicateFinder {
      * Candidates come from blocks, never from all pairs, so 100,000 people take seconds, not hours.
      *
      * @param people the people to compare; two records of the same id are never paired
-     * @return pairs scoring at least {@link #THRESHOLD}, highest score first, then by ids
+     * @return pairs scoring at least {@link #THRESHOLD}, highest score first, then by ids (and names, for records sharing an id)
      */
     public static ImmutableList<DuplicateCandidate> candidates(Collection<Person> people) {
         return top(people, Integer.MAX_VALUE).candidates();
@@ -50,7 +50,7 @@ public final class DuplicateFinder {
      * many pairs there are in all: memory stays bounded by {@code limit} however many pairs a roster of
      * similar names holds (10,000 people named "Officer 1" to "Officer 10000" hold about 150,000).
      *
-     * @param candidates the most likely pairs, highest score first, then by ids
+     * @param candidates the most likely pairs, highest score first, then by ids (and names, for records sharing an id)
      * @param total every pair scoring at least {@link #THRESHOLD}, kept or not
      */
     public record Top(ImmutableList<DuplicateCandidate> candidates, int total) {}
@@ -60,14 +60,15 @@ public final class DuplicateFinder {
      *
      * @param people the people to compare; two records of the same id are never paired
      * @param limit the most pairs kept (0: only count them)
-     * @return the most likely pairs, highest score first, then by ids, and how many pairs there are in all
+     * @return the most likely pairs, highest score first, then by ids (and names, for records sharing an id), and how many pairs there are in all
      */
     public static Top top(Collection<Person> people, int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         Comparator<DuplicateCandidate> order = Comparator.comparingDouble(DuplicateCandidate::score).reversed()
-                .thenComparing(DuplicateCandidate::first).thenComparing(DuplicateCandidate::second);
+                .thenComparing(DuplicateCandidate::first).thenComparing(DuplicateCandidate::second)
+                .thenComparing(DuplicateCandidate::names); // two records of one id: the same order whatever the blocks
         // The worst kept candidate on top, so a better one replaces it.
         java.util.PriorityQueue<DuplicateCandidate> kept = new java.util.PriorityQueue<>(order.reversed());
         int total = 0;
@@ -75,38 +76,30 @@ public final class DuplicateFinder {
         int n = list.size();
         List<List<NameKey>> keys = new ArrayList<>(n);
         Tokens tokens = new Tokens();
-        Map<Long, List<Member>> coarse = new HashMap<>();
+        BlockKeys blockKeys = new BlockKeys();
         Words[][] words = new Words[n][];
         for (int i = 0; i < n; i++) {
             List<NameKey> variants = variants(list.get(i));
             keys.add(variants);
             words[i] = distinctWords(variants, tokens);
-            OwnBlocks own = new OwnBlocks();
             for (Words w : words[i]) {
-                blockKeys(w, tokens, own);
+                blockKeys(w, tokens, i, blockKeys);
             }
-            own.addTo(i, coarse);
         }
         int[] quickStart = new int[n];
         int[] quick = quickWords(words, quickStart);
-        // Ids and countries as numbers, so a pair compares two ints, not two records.
-        int[] idOf = new int[n];
+        // Countries as numbers, so a pair compares two ints, not two records. Ids are compared only for the
+        // few pairs that pass the quick test (numbering them took a look-up per person in a map as large as
+        // the roster).
         int[] countryOf = new int[n];
-        Map<Object, Integer> numbers = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            idOf[i] = numbers.computeIfAbsent(list.get(i).id(), k -> numbers.size());
-        }
-        numbers.clear();
+        Map<Country, Integer> numbers = new HashMap<>();
         for (int i = 0; i < n; i++) {
             countryOf[i] = numbers.computeIfAbsent(list.get(i).country(), k -> numbers.size());
         }
         // The least word similarity the quick test asks for (see mayReach), in the same and across countries.
         JaroWinkler.Need sameCountry = new JaroWinkler.Need(THRESHOLD - 0.03 - 1e-9);
         JaroWinkler.Need otherCountry = new JaroWinkler.Need(THRESHOLD / 0.95 - 0.03 - 1e-9);
-        List<int[]> blocks = new ArrayList<>();
-        for (List<Member> block : coarse.values()) {
-            split(block, blocks);
-        }
+        List<int[]> blocks = blockKeys.blocks();
         // Each block's members once, in index order; each person's blocks in block order. A pair is
         // compared in the first block the two share and skipped in the others, so no set of the pairs
         // already compared is needed.
@@ -139,7 +132,7 @@ public final class DuplicateFinder {
                     }
                     if (!mayReach(quick, quickStart[i], quickStart[j], countryOf[i] == countryOf[j] ? sameCountry : otherCountry,
                             tokens)
-                            || idOf[i] == idOf[j]) {
+                            || list.get(i).id().equals(list.get(j).id())) {
                         continue;
                     }
                     double score = score(list.get(i), keys.get(i), list.get(j), keys.get(j));
@@ -192,8 +185,7 @@ public final class DuplicateFinder {
     static double similarity(NameKey a, NameKey b) {
         List<String> shorter = a.tokens().size() <= b.tokens().size() ? a.tokens() : b.tokens();
         List<String> longer = shorter == a.tokens() ? b.tokens() : a.tokens();
-        if (shorter.isEmpty() || shorter.stream().allMatch(t -> t.length() == 1)
-                || longer.stream().allMatch(t -> t.length() == 1)) {
+        if (shorter.isEmpty() || initialsOnly(shorter) || initialsOnly(longer)) {
             return 0; // initials alone identify no one
         }
         boolean[] usedShort = new boolean[shorter.size()];
@@ -201,25 +193,36 @@ public final class DuplicateFinder {
         double total = 0;
         double weight = 0;
         double worstWord = 1.0;
-        // Pass 1: full words with full words, most similar pairs first.
-        List<double[]> pairs = new ArrayList<>();
+        // Pass 1: full words with full words, most similar pairs first (pairs alike in order found: a
+        // stable insertion sort of at most 36 pairs, in two arrays rather than a list of arrays).
+        int longWords = longer.size();
+        double[] similar = new double[shorter.size() * longWords];
+        int[] pairOf = new int[similar.length];
+        int pairs = 0;
         for (int i = 0; i < shorter.size(); i++) {
-            for (int k = 0; k < longer.size(); k++) {
+            for (int k = 0; k < longWords; k++) {
                 if (shorter.get(i).length() > 1 && longer.get(k).length() > 1) {
-                    pairs.add(new double[] {JaroWinkler.similarity(shorter.get(i), longer.get(k)), i, k});
+                    double s = JaroWinkler.similarity(shorter.get(i), longer.get(k));
+                    int at = pairs++;
+                    while (at > 0 && similar[at - 1] < s) {
+                        similar[at] = similar[at - 1];
+                        pairOf[at] = pairOf[at - 1];
+                        at--;
+                    }
+                    similar[at] = s;
+                    pairOf[at] = i * longWords + k;
                 }
             }
         }
-        pairs.sort((x, y) -> Double.compare(y[0], x[0]));
-        for (double[] p : pairs) {
-            int i = (int) p[1];
-            int k = (int) p[2];
-            if (p[0] >= 0.5 && !usedShort[i] && !usedLong[k]) {
+        for (int p = 0; p < pairs; p++) {
+            int i = pairOf[p] / longWords;
+            int k = pairOf[p] % longWords;
+            if (similar[p] >= 0.5 && !usedShort[i] && !usedLong[k]) {
                 usedShort[i] = true;
                 usedLong[k] = true;
-                total += p[0];
+                total += similar[p];
                 weight += 1;
-                worstWord = Math.min(worstWord, p[0]);
+                worstWord = Math.min(worstWord, similar[p]);
             }
         }
         // Pass 2: what is left, by initial.
@@ -250,6 +253,15 @@ public final class DuplicateFinder {
         // One exact word (a shared given name) must not carry a different surname over the line: a
         // score is at most a little above its least similar full word.
         return Math.min(total / weight, worstWord + 0.03);
+    }
+
+    private static boolean initialsOnly(List<String> tokens) {
+        for (String t : tokens) {
+            if (t.length() != 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first block in both sorted lists of blocks. */
@@ -493,54 +505,212 @@ public final class DuplicateFinder {
     }
 
     /**
-     * A person's block keys, each once, with its finer keys (see {@link #blockKeys}): a coarse key packs a
-     * skeleton's number and an initial class (0: none, a name of one word); a fine word key packs a word's
-     * number and the same initial class; a fine skeleton key is the other word's skeleton number plus one
-     * (0: none, the other word is an initial).
+     * Every person's block keys, one entry per key in the order added (person after person): a coarse key
+     * packs a skeleton's number and an initial class (0: none, a name of one word); a fine word key packs a
+     * word's number and the same initial class; a fine skeleton key is the other word's skeleton number plus
+     * one (0: none, the other word is an initial). Grouped by sorting on numbers, without a map of lists: the
+     * keys of 10,000 people are tens of thousands of entries, and a map of boxed keys to lists of records
+     * cost each entry several times what it does at 1,000 once it outgrew the processor's caches.
      */
-    private static final class OwnBlocks {
-        private long[] coarse = new long[8];
-        private long[] word = new long[8];
-        private int[] skeleton = new int[8];
+    private static final class BlockKeys {
+        private int[] person = new int[64];
+        private long[] coarse = new long[64];
+        private long[] word = new long[64];
+        private int[] skeleton = new int[64];
         private int size;
 
-        void add(long coarseKey, long wordKey, int skeletonKey) {
+        void add(int index, long coarseKey, long wordKey, int skeletonKey) {
             if (size == coarse.length) {
+                person = java.util.Arrays.copyOf(person, 2 * size);
                 coarse = java.util.Arrays.copyOf(coarse, 2 * size);
                 word = java.util.Arrays.copyOf(word, 2 * size);
                 skeleton = java.util.Arrays.copyOf(skeleton, 2 * size);
             }
+            person[size] = index;
             coarse[size] = coarseKey;
             word[size] = wordKey;
             skeleton[size] = skeletonKey;
             size++;
         }
 
-        /** Adds the person to each of their coarse blocks once, with that block's finer keys. */
-        void addTo(int index, Map<Long, List<Member>> blocks) {
-            boolean[] done = new boolean[size];
-            for (int a = 0; a < size; a++) {
-                if (done[a]) {
+        /**
+         * The groups of people compared all with all: each coarse block (the people sharing a coarse key, in
+         * the order the keys first appear), whole when it holds at most {@link #MAX_BLOCK} people, else
+         * {@link #split}.
+         */
+        List<int[]> blocks() {
+            List<int[]> into = new ArrayList<>();
+            int[] all = new int[size];
+            for (int e = 0; e < size; e++) {
+                all[e] = e;
+            }
+            Groups byCoarse = Groups.of(all, 0, size, coarse);
+            for (int g = 0; g < byCoarse.count(); g++) {
+                int from = byCoarse.start()[g];
+                int to = byCoarse.start()[g + 1];
+                int[] people = people(byCoarse.entries(), from, to);
+                if (people.length <= MAX_BLOCK) {
+                    into.add(people);
+                } else {
+                    split(byCoarse.entries(), from, to, into);
+                }
+            }
+            return into;
+        }
+
+        /**
+         * Splits a coarse block too large to compare whole: its people are grouped by whole word and initial
+         * class; a group still too large is split by the other word's skeleton, and the people known in it
+         * only by an initial join every part (and are compared among themselves).
+         */
+        private void split(int[] entries, int from, int to, List<int[]> into) {
+            long[] words = new long[to - from];
+            for (int k = from; k < to; k++) {
+                words[k - from] = word[entries[k]];
+            }
+            Groups byWord = Groups.of(entries, from, to, words);
+            for (int g = 0; g < byWord.count(); g++) {
+                int wordFrom = byWord.start()[g];
+                int wordTo = byWord.start()[g + 1];
+                int[] people = people(byWord.entries(), wordFrom, wordTo);
+                if (people.length <= MAX_BLOCK) {
+                    into.add(people);
                     continue;
                 }
-                int count = 0;
-                for (int b = a; b < size; b++) {
-                    if (!done[b] && coarse[b] == coarse[a]) {
-                        count++;
+                int[] initialEntries = new int[wordTo - wordFrom];
+                int[] fullEntries = new int[wordTo - wordFrom];
+                int initials = 0;
+                int full = 0;
+                for (int k = wordFrom; k < wordTo; k++) {
+                    int e = byWord.entries()[k];
+                    if (skeleton[e] == 0) {
+                        initialEntries[initials++] = e;
+                    } else {
+                        fullEntries[full++] = e;
                     }
                 }
-                long[] words = new long[count];
-                int[] skeletons = new int[count];
-                int k = 0;
-                for (int b = a; b < size; b++) {
-                    if (!done[b] && coarse[b] == coarse[a]) {
-                        done[b] = true;
-                        words[k] = word[b];
-                        skeletons[k] = skeleton[b];
-                        k++;
-                    }
+                int[] known = people(initialEntries, 0, initials);
+                if (known.length > 0) {
+                    bounded(known, into);
                 }
-                blocks.computeIfAbsent(coarse[a], c -> new ArrayList<>()).add(new Member(index, words, skeletons));
+                long[] skeletons = new long[full];
+                for (int k = 0; k < full; k++) {
+                    skeletons[k] = skeleton[fullEntries[k]];
+                }
+                Groups bySkeleton = Groups.of(fullEntries, 0, full, skeletons);
+                for (int p = 0; p < bySkeleton.count(); p++) {
+                    int[] part = people(bySkeleton.entries(), bySkeleton.start()[p], bySkeleton.start()[p + 1]);
+                    int[] group = java.util.Arrays.copyOf(part, part.length + known.length);
+                    System.arraycopy(known, 0, group, part.length, known.length);
+                    bounded(group, into);
+                }
+            }
+        }
+
+        /** The people of a run of entries, each once (a run's entries are in the order added, so person after person). */
+        private int[] people(int[] entries, int from, int to) {
+            int[] out = new int[to - from];
+            int count = 0;
+            for (int k = from; k < to; k++) {
+                int p = person[entries[k]];
+                if (count == 0 || out[count - 1] != p) {
+                    out[count++] = p;
+                }
+            }
+            return count == out.length ? out : java.util.Arrays.copyOf(out, count);
+        }
+    }
+
+    /**
+     * Entries grouped by a key, groups in the order their keys first appear, entries in their order within
+     * each group: a counting sort on the keys' numbers, given by a table of open addressing.
+     *
+     * @param entries the entries, each group's a run from {@code start[g]} to {@code start[g + 1]}
+     * @param start where each group's run begins, and its end
+     * @param count the number of groups
+     */
+    private record Groups(int[] entries, int[] start, int count) {
+
+        /** Groups {@code entries[from..to)} by their keys, {@code keys[k - from]} the key of {@code entries[k]}. */
+        static Groups of(int[] entries, int from, int to, long[] keys) {
+            int length = to - from;
+            KeyNumbers numbers = new KeyNumbers(length);
+            int[] groupOf = new int[length];
+            for (int k = 0; k < length; k++) {
+                groupOf[k] = numbers.number(keys[k]);
+            }
+            int count = numbers.size();
+            int[] start = new int[count + 1];
+            for (int g : groupOf) {
+                start[g + 1]++;
+            }
+            for (int g = 0; g < count; g++) {
+                start[g + 1] += start[g];
+            }
+            int[] next = java.util.Arrays.copyOf(start, count);
+            int[] out = new int[length];
+            for (int k = 0; k < length; k++) {
+                out[next[groupOf[k]]++] = entries[from + k];
+            }
+            return new Groups(out, start, count);
+        }
+    }
+
+    /**
+     * Numbers {@code long} keys 0, 1, 2... in the order first seen: open addressing with linear probing on a
+     * multiplicative hash, so that keys differing only in high bits (a skeleton's number shifted above an
+     * initial class) spread over the table; no boxing.
+     */
+    private static final class KeyNumbers {
+        private long[] keys;
+        private int[] numbers; // the key's number plus one; 0: empty
+        private int shift;
+        private int size;
+
+        KeyNumbers(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(16, Math.min(expected, 1 << 20) * 2 - 1)) << 1;
+            keys = new long[capacity];
+            numbers = new int[capacity];
+            shift = 64 - Integer.numberOfTrailingZeros(capacity);
+        }
+
+        int number(long key) {
+            int mask = keys.length - 1;
+            int at = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
+            while (numbers[at] != 0) {
+                if (keys[at] == key) {
+                    return numbers[at] - 1;
+                }
+                at = (at + 1) & mask;
+            }
+            keys[at] = key;
+            numbers[at] = ++size;
+            if (2 * size > keys.length) {
+                grow();
+            }
+            return size - 1;
+        }
+
+        int size() {
+            return size;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldNumbers = numbers;
+            keys = new long[2 * oldKeys.length];
+            numbers = new int[2 * oldKeys.length];
+            shift--;
+            int mask = keys.length - 1;
+            for (int k = 0; k < oldKeys.length; k++) {
+                if (oldNumbers[k] != 0) {
+                    int at = (int) ((oldKeys[k] * 0x9E3779B97F4A7C15L) >>> shift);
+                    while (numbers[at] != 0) {
+                        at = (at + 1) & mask;
+                    }
+                    keys[at] = oldKeys[k];
+                    numbers[at] = oldNumbers[k];
+                }
             }
         }
     }
@@ -551,10 +721,10 @@ public final class DuplicateFinder {
      * initial class, and the whole word with the other word's skeleton (none when the other word is an
      * initial).
      */
-    private static void blockKeys(Words name, Tokens tokens, OwnBlocks into) {
+    private static void blockKeys(Words name, Tokens tokens, int index, BlockKeys into) {
         int[] ids = name.ids();
         if (ids.length == 1) {
-            into.add(pack(tokens.skeleton(ids[0]), (char) 0), pack(ids[0], (char) 0), 0);
+            into.add(index, pack(tokens.skeleton(ids[0]), (char) 0), pack(ids[0], (char) 0), 0);
             return;
         }
         for (int i = 0; i < ids.length; i++) {
@@ -564,7 +734,7 @@ public final class DuplicateFinder {
             for (int j = 0; j < ids.length; j++) {
                 if (j != i) {
                     char initial = name.initialClass()[j];
-                    into.add(pack(tokens.skeleton(ids[i]), initial), pack(ids[i], initial),
+                    into.add(index, pack(tokens.skeleton(ids[i]), initial), pack(ids[i], initial),
                             name.initial()[j] ? 0 : tokens.skeleton(ids[j]) + 1);
                 }
             }
@@ -576,50 +746,6 @@ public final class DuplicateFinder {
     }
 
     /**
-     * Splits a block into groups small enough to compare all pairs: a block of at most {@link #MAX_BLOCK}
-     * stays whole; a larger one is grouped by whole word and initial class; a group still too large is
-     * split by the other word's skeleton, and the members known only by an initial join every part.
-     */
-    private static void split(List<Member> block, List<int[]> into) {
-        if (block.size() <= MAX_BLOCK) {
-            int[] group = new int[block.size()];
-            for (int m = 0; m < group.length; m++) {
-                group[m] = block.get(m).index();
-            }
-            into.add(group);
-            return;
-        }
-        Map<Long, Set<Integer>> byWord = new HashMap<>();
-        Map<Long, Map<Integer, Set<Integer>>> bySkeleton = new HashMap<>();
-        Map<Long, Set<Integer>> initialsOnly = new HashMap<>();
-        for (Member m : block) {
-            for (int f = 0; f < m.words().length; f++) {
-                long word = m.words()[f];
-                byWord.computeIfAbsent(word, k -> new java.util.LinkedHashSet<>()).add(m.index());
-                if (m.skeletons()[f] == 0) {
-                    initialsOnly.computeIfAbsent(word, k -> new java.util.LinkedHashSet<>()).add(m.index());
-                } else {
-                    bySkeleton.computeIfAbsent(word, k -> new HashMap<>())
-                            .computeIfAbsent(m.skeletons()[f], k -> new java.util.LinkedHashSet<>()).add(m.index());
-                }
-            }
-        }
-        byWord.forEach((word, members) -> {
-            if (members.size() <= MAX_BLOCK) {
-                into.add(members.stream().mapToInt(Integer::intValue).toArray());
-                return;
-            }
-            Set<Integer> initials = initialsOnly.getOrDefault(word, Set.of());
-            bounded(List.copyOf(initials), into);
-            for (Set<Integer> part : bySkeleton.getOrDefault(word, Map.of()).values()) {
-                List<Integer> group = new ArrayList<>(part);
-                group.addAll(initials);
-                bounded(group, into);
-            }
-        });
-    }
-
-    /**
      * The most people compared all with all in one group that no key can split further (people who share
      * one name, written alike): larger groups are compared in consecutive parts of this size, so that a
      * roster of thousands of identical names costs thousands of comparisons per part, not millions in all.
@@ -627,12 +753,13 @@ public final class DuplicateFinder {
      */
     public static final int MAX_GROUP = 256;
 
-    private static void bounded(List<Integer> group, List<int[]> into) {
-        if (group.size() <= MAX_GROUP) {
-            into.add(group.stream().mapToInt(Integer::intValue).toArray());
+    /** A group as it is when it holds at most {@link #MAX_GROUP} entries, else its people in order, in parts of that size. */
+    private static void bounded(int[] group, List<int[]> into) {
+        if (group.length <= MAX_GROUP) {
+            into.add(group);
             return;
         }
-        int[] sorted = group.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
+        int[] sorted = sortedDistinct(group);
         for (int from = 0; from < sorted.length; from += MAX_GROUP) {
             into.add(java.util.Arrays.copyOfRange(sorted, from, Math.min(sorted.length, from + MAX_GROUP)));
         }
@@ -650,9 +777,6 @@ public final class DuplicateFinder {
         }
         return size == sorted.length ? sorted : java.util.Arrays.copyOf(sorted, size);
     }
-
-    /** A person in a coarse block, with that block's finer keys (see {@link OwnBlocks}). */
-    private record Member(int index, long[] words, int[] skeletons) {}
 
     private static DuplicateCandidate candidate(Person a, Person b, double score) {
         Person first = a.id().compareTo(b.id()) < 0 ? a : b;

@@ -71,7 +71,10 @@ final class ReferenceDuplicateFinder {
             }
         }
         found.sort(Comparator.comparingDouble(DuplicateCandidate::score).reversed()
-                .thenComparing(DuplicateCandidate::first).thenComparing(DuplicateCandidate::second));
+                .thenComparing(DuplicateCandidate::first).thenComparing(DuplicateCandidate::second)
+                // Not in the search as it was: two records of one id were left in the order found, which
+                // depended on the order of its blocks; both searches now order them by their names.
+                .thenComparing(DuplicateCandidate::names));
         return ImmutableList.copyOf(found);
     }
 
