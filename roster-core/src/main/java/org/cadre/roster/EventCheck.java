@@ -1,5 +1,6 @@
 package org.cadre.roster;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.time.LocalDate;
@@ -106,17 +107,27 @@ public final class EventCheck {
         return onAgenda;
     }
 
+    private ImmutableList<Enrolment> seated;
+
+    /** The roster's {@link EventRoster#seatedParticipants()}, worked out once for the rules that count them. */
+    ImmutableList<Enrolment> seatedParticipants() {
+        if (seated == null) {
+            seated = roster.seatedParticipants();
+        }
+        return seated;
+    }
+
     /** The first course day: the day pool qualifications are judged on. */
     LocalDate firstDay() {
         return roster.event().courseDays().first();
     }
 
     /**
-     * The attendance marks read once for the attendance rules: each mark's person numbered in order of
-     * first appearance ({@code people}), and each mark's session numbered in the order of the agenda's
-     * sessions, -1 when it is not on the agenda. Built on first use.
+     * The attendance marks read once for the attendance rules: the marks' people once each, in order of their
+     * first mark ({@code people}), and which marks are problems, in order ({@code problems}): a session not on
+     * the agenda, or a mark repeating an earlier mark of the same person and session. Built on first use.
      */
-    record Marks(List<PersonId> people, int[] personOf, int[] sessionOf, int sessions) {}
+    record Marks(List<PersonId> people, int[] problems) {}
 
     private Marks marks;
 
@@ -127,15 +138,20 @@ public final class EventCheck {
                 sessionIndex.putIfAbsent(s, sessionIndex.size());
             }
             List<Attendance> all = roster.attendance();
-            int[] personOf = new int[all.size()];
-            int[] sessionOf = new int[all.size()];
             List<PersonId> people = new ArrayList<>();
             Map<PersonId, Integer> personIndex = new HashMap<>();
+            // Marks usually come person by person: then one pass finds the repeats (one number per session
+            // remembers the last person seen there) and keeps nothing per mark but the problems.
+            int[] lastPerson = new int[sessionIndex.size()];
+            java.util.Arrays.fill(lastPerson, -1);
+            int[] problems = new int[16];
+            int found = 0;
+            boolean byPerson = true;
             PersonId last = null;
             int lastIndex = -1;
             for (int m = 0; m < all.size(); m++) {
                 Attendance a = all.get(m);
-                // Marks usually come person by person: the last person's number is reused without a look-up.
+                // The last person's number is reused without a look-up.
                 if (!a.person().equals(last)) {
                     last = a.person();
                     Integer known = personIndex.putIfAbsent(last, people.size());
@@ -144,15 +160,81 @@ public final class EventCheck {
                         people.add(last);
                     } else {
                         lastIndex = known;
+                        byPerson = false; // someone's marks come in two runs: sorted below instead
                     }
                 }
-                personOf[m] = lastIndex;
-                Integer session = sessionIndex.get(a.session());
-                sessionOf[m] = session == null ? -1 : session;
+                if (byPerson) {
+                    Integer session = sessionIndex.get(a.session());
+                    if (session == null || lastPerson[session] == lastIndex) {
+                        problems = add(problems, found++, m);
+                    } else {
+                        lastPerson[session] = lastIndex;
+                    }
+                }
             }
-            marks = new Marks(List.copyOf(people), personOf, sessionOf, sessionIndex.size());
+            if (!byPerson) {
+                found = 0;
+                int[] personOf = new int[all.size()];
+                int[] sessionOf = new int[all.size()];
+                for (int m = 0; m < all.size(); m++) {
+                    Attendance a = all.get(m);
+                    personOf[m] = personIndex.get(a.person());
+                    Integer session = sessionIndex.get(a.session());
+                    sessionOf[m] = session == null ? -1 : session;
+                }
+                boolean[] repeated = repeatedMarks(personOf, sessionOf, people.size(), sessionIndex.size());
+                for (int m = 0; m < all.size(); m++) {
+                    if (sessionOf[m] < 0 || repeated[m]) {
+                        problems = add(problems, found++, m);
+                    }
+                }
+            }
+            marks = new Marks(List.copyOf(people), java.util.Arrays.copyOf(problems, found));
         }
         return marks;
+    }
+
+    private static int[] add(int[] to, int at, int value) {
+        int[] out = at == to.length ? java.util.Arrays.copyOf(to, 2 * at) : to;
+        out[at] = value;
+        return out;
+    }
+
+    /**
+     * Which marks on the agenda repeat an earlier mark of the same person and session, for marks not
+     * recorded person by person. The marks are visited person by person (a counting sort by person number,
+     * keeping the marks' order within a person), and one number per session remembers the last person seen
+     * there: no set of people per session, and memory linear in the marks whatever the numbers of people
+     * and sessions.
+     */
+    private static boolean[] repeatedMarks(int[] personOf, int[] sessionOf, int people, int sessions) {
+        int count = personOf.length;
+        int[] start = new int[people + 1];
+        for (int p : personOf) {
+            start[p + 1]++;
+        }
+        for (int p = 0; p < people; p++) {
+            start[p + 1] += start[p];
+        }
+        int[] byPerson = new int[count];
+        int[] next = start.clone();
+        for (int m = 0; m < count; m++) {
+            byPerson[next[personOf[m]]++] = m;
+        }
+        int[] lastPerson = new int[sessions];
+        java.util.Arrays.fill(lastPerson, -1);
+        boolean[] repeated = new boolean[count];
+        for (int m : byPerson) {
+            int session = sessionOf[m];
+            if (session >= 0) {
+                if (lastPerson[session] == personOf[m]) {
+                    repeated[m] = true;
+                } else {
+                    lastPerson[session] = personOf[m];
+                }
+            }
+        }
+        return repeated;
     }
 
     String subject(String kind, Object id) {

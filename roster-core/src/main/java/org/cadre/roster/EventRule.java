@@ -69,7 +69,7 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
             "More participants hold a seat (confirmed, attended, completed or not-completed) than the event's maximum.") {
         @Override
         public void check(EventCheck in, Report report) {
-            int seated = in.roster().seatedParticipants().size();
+            int seated = in.seatedParticipants().size();
             if (seated > in.event().maxParticipants()) {
                 report.finding(in.event().subject(), seated + " participants hold a seat, the maximum is "
                         + in.event().maxParticipants() + ": " + (seated - in.event().maxParticipants()) + " too many");
@@ -82,7 +82,7 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
             "Fewer participants hold a seat than the event's minimum.") {
         @Override
         public void check(EventCheck in, Report report) {
-            int seated = in.roster().seatedParticipants().size();
+            int seated = in.seatedParticipants().size();
             if (seated < in.event().minParticipants()) {
                 report.finding(in.event().subject(), "only " + seated + " participants hold a seat, the minimum is "
                         + in.event().minParticipants());
@@ -95,17 +95,23 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
             "Someone was confirmed from the waiting list while a person who joined it earlier is still waiting.") {
         @Override
         public void check(EventCheck in, Report report) {
+            // Those still waiting, earliest first: a promoted person is reported ahead of the first of them,
+            // up to the first who joined the list on or after the day they did (no one waiting: nothing to read).
             List<Enrolment> waiting = in.roster().enrolments().stream()
-                    .filter(e -> e.status() == EnrolmentStatus.WAITLISTED).toList();
+                    .filter(e -> e.status() == EnrolmentStatus.WAITLISTED)
+                    .sorted(Comparator.comparing(e -> e.waitlistedOn().orElseThrow())).toList();
+            if (waiting.isEmpty()) {
+                return;
+            }
             for (Enrolment promoted : in.roster().enrolments()) {
                 Optional<java.time.LocalDate> joined = promoted.waitlistedOn();
                 if (joined.isEmpty() || promoted.status() == EnrolmentStatus.WAITLISTED) {
                     continue;
                 }
-                waiting.stream().filter(w -> w.waitlistedOn().orElseThrow().isBefore(joined.get()))
-                        .forEach(w -> report.finding(in.subject("enrolment", promoted.person()),
-                                "left the waiting list (joined " + joined.get() + ") ahead of " + w.person()
-                                        + ", waiting since " + w.waitlistedOn().orElseThrow()));
+                for (int w = 0; w < waiting.size() && waiting.get(w).waitlistedOn().orElseThrow().isBefore(joined.get()); w++) {
+                    report.finding(in.subject("enrolment", promoted.person()), "left the waiting list (joined " + joined.get()
+                            + ") ahead of " + waiting.get(w).person() + ", waiting since " + waiting.get(w).waitlistedOn().orElseThrow());
+                }
             }
         }
     },
@@ -115,14 +121,15 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
             "A country has more participants holding a seat than its quota.") {
         @Override
         public void check(EventCheck in, Report report) {
-            Map<Country, Long> perCountry = new TreeMap<>();
-            for (Enrolment e : in.roster().seatedParticipants()) {
+            Map<Country, long[]> perCountry = new TreeMap<>(); // a count per country, not a boxed sum per person
+            for (Enrolment e : in.seatedParticipants()) {
                 Person p = in.roster().people().get(e.person());
                 if (p != null) {
-                    perCountry.merge(p.country(), 1L, Long::sum);
+                    perCountry.computeIfAbsent(p.country(), c -> new long[1])[0]++;
                 }
             }
-            perCountry.forEach((country, n) -> {
+            perCountry.forEach((country, count) -> {
+                long n = count[0];
                 Integer quota = in.event().quotas().get(country);
                 if (quota != null && n > quota) {
                     report.finding(in.subject("quota", country), country.englishName() + " has " + n
@@ -158,17 +165,17 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
                 if (e.status() == EnrolmentStatus.DECLINED) {
                     continue;
                 }
-                String subject = in.subject("enrolment", e.person());
                 Optional<Organisation> nominator = e.nominatedBy().map(in.roster().organisations()::get);
                 if (e.nominatedBy().isEmpty()) {
-                    report.finding(subject, "has no nominating organisation");
+                    report.finding(in.subject("enrolment", e.person()), "has no nominating organisation");
                 } else if (nominator.isEmpty()) {
-                    report.finding(subject, "was nominated by " + e.nominatedBy().get() + ", an unknown organisation");
+                    report.finding(in.subject("enrolment", e.person()), "was nominated by " + e.nominatedBy().get()
+                            + ", an unknown organisation");
                 } else if (!nominator.get().nominatingAuthority()) {
-                    report.finding(subject, "was nominated by " + nominator.get().name()
+                    report.finding(in.subject("enrolment", e.person()), "was nominated by " + nominator.get().name()
                             + ", which is not a recognised nominating authority");
                 } else if (!in.roster().programme().countries().contains(nominator.get().country())) {
-                    report.finding(subject, "was nominated by " + nominator.get().name() + " of "
+                    report.finding(in.subject("enrolment", e.person()), "was nominated by " + nominator.get().name() + " of "
                             + nominator.get().country().englishName() + ", a country outside the programme's scope");
                 }
             }
@@ -393,7 +400,7 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
             "More participants per trainer than the largest ratio allowed (12 by default), or no trainer at all.") {
         @Override
         public void check(EventCheck in, Report report) {
-            int participants = in.roster().seatedParticipants().size();
+            int participants = in.seatedParticipants().size();
             int trainers = in.roster().seatedTrainers().size();
             if (participants == 0) {
                 return;
@@ -427,15 +434,13 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
             "Attendance is recorded for a session that is not on the agenda, or twice for the same person and session.") {
         @Override
         public void check(EventCheck in, Report report) {
-            EventCheck.Marks marks = in.marks();
-            boolean[] repeated = repeatedMarks(marks);
             List<Attendance> all = in.roster().attendance();
-            for (int m = 0; m < all.size(); m++) {
+            for (int m : in.marks().problems()) {
                 Attendance a = all.get(m);
-                if (marks.sessionOf()[m] < 0) {
+                if (!in.onAgenda().contains(a.session())) {
                     report.finding(in.subject("attendance", a.person()), "attendance is recorded for session "
                             + a.session() + ", which is not on the agenda");
-                } else if (repeated[m]) {
+                } else {
                     report.finding(in.subject("attendance", a.person()), "attendance for session " + a.session()
                             + " is recorded more than once");
                 }
@@ -450,9 +455,16 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
         @Override
         public void check(EventCheck in, Report report) {
             // Pre- and post-tests counted per person; only the people with a problem are sorted, by id.
-            Map<PersonId, int[]> counts = new HashMap<>();
+            // A person's tests most often stand together: their counts are looked up once per run of tests.
+            Map<PersonId, int[]> counts = new HashMap<>(Math.max(16, in.roster().tests().size() * 2 / 3));
+            PersonId last = null;
+            int[] lastCounts = null;
             for (TestScore t : in.roster().tests()) {
-                counts.computeIfAbsent(t.person(), p -> new int[2])[t.phase() == TestScore.Phase.PRE ? 0 : 1]++;
+                if (!t.person().equals(last)) {
+                    last = t.person();
+                    lastCounts = counts.computeIfAbsent(last, p -> new int[2]);
+                }
+                lastCounts[t.phase() == TestScore.Phase.PRE ? 0 : 1]++;
             }
             Map<PersonId, int[]> unpaired = new TreeMap<>();
             counts.forEach((person, phases) -> {
@@ -535,44 +547,6 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
                 }
             }
         }
-    }
-
-    /**
-     * Which marks on the agenda repeat an earlier mark of the same person and session. The marks are
-     * visited person by person (a counting sort by person number, keeping the marks' order within a
-     * person), and one number per session remembers the last person seen there: no set of people per
-     * session, and memory linear in the marks whatever the numbers of people and sessions.
-     */
-    static boolean[] repeatedMarks(EventCheck.Marks marks) {
-        int[] personOf = marks.personOf();
-        int[] sessionOf = marks.sessionOf();
-        int count = personOf.length;
-        int[] start = new int[marks.people().size() + 1];
-        for (int p : personOf) {
-            start[p + 1]++;
-        }
-        for (int p = 0; p < marks.people().size(); p++) {
-            start[p + 1] += start[p];
-        }
-        int[] byPerson = new int[count];
-        int[] next = start.clone();
-        for (int m = 0; m < count; m++) {
-            byPerson[next[personOf[m]]++] = m;
-        }
-        int[] lastPerson = new int[marks.sessions()];
-        java.util.Arrays.fill(lastPerson, -1);
-        boolean[] repeated = new boolean[count];
-        for (int m : byPerson) {
-            int session = sessionOf[m];
-            if (session >= 0) {
-                if (lastPerson[session] == personOf[m]) {
-                    repeated[m] = true;
-                } else {
-                    lastPerson[session] = personOf[m];
-                }
-            }
-        }
-        return repeated;
     }
 
     /** The most pairs {@link #LIKELY_DUPLICATE} names one by one; more are counted in one finding. */
