@@ -66,36 +66,37 @@ public final class DuplicateFinder {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        Comparator<DuplicateCandidate> order = Comparator.comparingDouble(DuplicateCandidate::score).reversed()
-                .thenComparing(DuplicateCandidate::first).thenComparing(DuplicateCandidate::second)
-                .thenComparing(DuplicateCandidate::names); // two records of one id: the same order whatever the blocks
+        // Pairs are kept as found and described (their names written out) only once they are the ones kept.
+        Comparator<Found> order = Comparator.comparingDouble(Found::score).reversed()
+                .thenComparing((Found f) -> f.first().id()).thenComparing(f -> f.second().id())
+                .thenComparing(Found::names); // two records of one id: the same order whatever the blocks
         // The worst kept candidate on top, so a better one replaces it.
-        java.util.PriorityQueue<DuplicateCandidate> kept = new java.util.PriorityQueue<>(order.reversed());
+        java.util.PriorityQueue<Found> kept = new java.util.PriorityQueue<>(order.reversed());
         int total = 0;
         List<Person> list = List.copyOf(people);
         int n = list.size();
         List<List<NameKey>> keys = new ArrayList<>(n);
-        Tokens tokens = new Tokens();
+        Tokens tokens = new Tokens(2 * n); // room for two distinct words a person, more than most rosters hold
         BlockKeys blockKeys = new BlockKeys();
-        Words[][] words = new Words[n][];
-        for (int i = 0; i < n; i++) {
-            List<NameKey> variants = variants(list.get(i));
-            keys.add(variants);
-            words[i] = distinctWords(variants, tokens);
-            for (Words w : words[i]) {
-                blockKeys(w, tokens, i, blockKeys);
-            }
-        }
+        QuickWords quickWords = new QuickWords(8 * n);
         int[] quickStart = new int[n];
-        int[] quick = quickWords(words, quickStart);
         // Countries as numbers, so a pair compares two ints, not two records. Ids are compared only for the
         // few pairs that pass the quick test (numbering them took a look-up per person in a map as large as
         // the roster).
         int[] countryOf = new int[n];
         Map<Country, Integer> numbers = new HashMap<>();
+        // One pass over the people: each person's words are read while still in the processor's caches.
         for (int i = 0; i < n; i++) {
+            List<NameKey> variants = variants(list.get(i));
+            keys.add(variants);
+            Words[] words = distinctWords(variants, tokens);
+            for (Words w : words) {
+                blockKeys(w, tokens, i, blockKeys);
+            }
+            quickStart[i] = quickWords.add(words);
             countryOf[i] = numbers.computeIfAbsent(list.get(i).country(), k -> numbers.size());
         }
+        int[] quick = quickWords.array();
         // The least word similarity the quick test asks for (see mayReach), in the same and across countries.
         JaroWinkler.Need sameCountry = new JaroWinkler.Need(THRESHOLD - 0.03 - 1e-9);
         JaroWinkler.Need otherCountry = new JaroWinkler.Need(THRESHOLD / 0.95 - 0.03 - 1e-9);
@@ -127,11 +128,11 @@ public final class DuplicateFinder {
                 int i = block[x];
                 for (int y = x + 1; y < block.length; y++) {
                     int j = block[y];
-                    if (firstShared(blocksOf[i], blocksOf[j]) != b) {
-                        continue;
-                    }
+                    // The quick test first: it turns away nearly every pair, in every block the two share alike,
+                    // so which block the pair is compared in is asked only of the few it lets through.
                     if (!mayReach(quick, quickStart[i], quickStart[j], countryOf[i] == countryOf[j] ? sameCountry : otherCountry,
                             tokens)
+                            || firstShared(blocksOf[i], blocksOf[j]) != b
                             || list.get(i).id().equals(list.get(j).id())) {
                         continue;
                     }
@@ -139,7 +140,7 @@ public final class DuplicateFinder {
                     if (score >= THRESHOLD) {
                         total++;
                         if (limit > 0) {
-                            DuplicateCandidate c = candidate(list.get(i), list.get(j), score);
+                            Found c = Found.of(list.get(i), list.get(j), score);
                             if (kept.size() < limit) {
                                 kept.add(c);
                             } else if (order.compare(c, kept.peek()) < 0) {
@@ -151,9 +152,9 @@ public final class DuplicateFinder {
                 }
             }
         }
-        List<DuplicateCandidate> found = new ArrayList<>(kept);
+        List<Found> found = new ArrayList<>(kept);
         found.sort(order);
-        return new Top(ImmutableList.copyOf(found), total);
+        return new Top(found.stream().map(Found::candidate).collect(ImmutableList.toImmutableList()), total);
     }
 
     /**
@@ -333,18 +334,26 @@ public final class DuplicateFinder {
      * word, so that testing a pair of words reads one place in memory per word.
      */
     private static final class Tokens {
-        private final Map<String, Integer> ids = new HashMap<>();
+        private final Map<String, Integer> ids;
         private final List<String> words = new ArrayList<>();
-        private final Map<String, Integer> skeletons = new HashMap<>();
-        private int[] skeletonOf = new int[64];
+        private final Map<String, Integer> skeletons;
+        private int[] skeletonOf;
         /**
          * Per word: its {@link JaroWinkler#letters letters}' levels 1 and 2, and 3 and 4; then its
          * {@link JaroWinkler#head head} (high 32 bits), whether its letters are counted (bit 24), its length
          * (bits 16 to 23, 0 when longer than 255) and its initial class (low 16 bits).
          */
-        private long[] data = new long[64 * STRIDE];
+        private long[] data;
         static final int STRIDE = 3;
         private static final long COUNTED = 1L << 24;
+
+        /** Sized for about {@code words} words, so that the maps are not rehashed while they fill. */
+        Tokens(int words) {
+            ids = new HashMap<>(Math.max(16, words * 4 / 3));
+            skeletons = new HashMap<>(Math.max(16, words * 4 / 3));
+            skeletonOf = new int[Math.max(64, words)];
+            data = new long[Math.max(64, words) * STRIDE];
+        }
         private static final long INITIAL = 1L << 25;
 
         int id(String token) {
@@ -360,11 +369,9 @@ public final class DuplicateFinder {
                 data = java.util.Arrays.copyOf(data, 2 * id * STRIDE);
             }
             skeletonOf[id] = skeletons.computeIfAbsent(NameKey.skeleton(token), k -> skeletons.size());
-            long[] letters = JaroWinkler.letters(token); // null: more than 64 letters, so length fits 8 bits
             long meta = NameKey.initialClass(token.charAt(0)) | (token.length() == 1 ? INITIAL : 0);
-            if (letters != null) {
-                data[id * STRIDE] = letters[0];
-                data[id * STRIDE + 1] = letters[1];
+            // Not counted: more than 64 letters (so a counted word's length fits 8 bits), or other characters.
+            if (JaroWinkler.letters(token, data, id * STRIDE)) {
                 meta |= (long) JaroWinkler.head(token) << 32 | COUNTED | (long) token.length() << 16;
             }
             data[id * STRIDE + 2] = meta;
@@ -401,15 +408,7 @@ public final class DuplicateFinder {
         }
     }
 
-    /**
-     * Whether two people's names may score {@link #THRESHOLD} or more; false only when no pair of their
-     * variants can, so a pair it turns away is one {@link #score} would have put below the line. A score
-     * is at most 0.03 above its least similar full word, so every full word of the shorter name needs a
-     * word of the other scoring at least the threshold less 0.03 (or, failing that, an initial of its class).
-     * Most pairs in a block share one word and fail on the other, after one or two word comparisons
-     * that stop as soon as too few letters are left to match.
-     */
-    /** In a variant's header in {@link #quickWords}: the variant holds initials only. */
+    /** In a variant's header in {@link QuickWords}: the variant holds initials only. */
     private static final int NO_FULL = 1 << 16;
     private static final int LENGTH = NO_FULL - 1;
 
@@ -419,26 +418,37 @@ public final class DuplicateFinder {
      * records and their arrays: at a person's start, the number of variants; then for each variant a header
      * (its number of words, plus {@link #NO_FULL} when all are initials) and its words' numbers.
      */
-    private static int[] quickWords(Words[][] words, int[] start) {
-        int size = 0;
-        for (Words[] person : words) {
-            size++;
+    private static final class QuickWords {
+        private int[] out;
+        private int size;
+
+        QuickWords(int expected) {
+            out = new int[Math.max(16, expected)];
+        }
+
+        /** Adds a person's variants; returns where they start. */
+        int add(Words[] person) {
+            int start = size;
+            int need = 1;
             for (Words w : person) {
-                size += 1 + w.ids().length;
+                need += 1 + w.ids().length;
             }
-        }
-        int[] out = new int[size];
-        int at = 0;
-        for (int i = 0; i < words.length; i++) {
-            start[i] = at;
-            out[at++] = words[i].length;
-            for (Words w : words[i]) {
-                out[at++] = w.ids().length | (w.anyFull() ? 0 : NO_FULL);
-                System.arraycopy(w.ids(), 0, out, at, w.ids().length);
-                at += w.ids().length;
+            if (size + need > out.length) {
+                out = java.util.Arrays.copyOf(out, Math.max(2 * out.length, size + need));
             }
+            out[size++] = person.length;
+            for (Words w : person) {
+                out[size++] = w.ids().length | (w.anyFull() ? 0 : NO_FULL);
+                System.arraycopy(w.ids(), 0, out, size, w.ids().length);
+                size += w.ids().length;
+            }
+            return start;
         }
-        return out;
+
+        /** The words added, one person after another (the array may run on past the last). */
+        int[] array() {
+            return out;
+        }
     }
 
     /**
@@ -448,7 +458,7 @@ public final class DuplicateFinder {
      * word of the other scoring at least the threshold less 0.03 (or, failing that, an initial of its class).
      * Most pairs in a block share one word and fail on the other, most often on the letters the two words
      * have in common (see {@link Tokens#mayReach}), else after one or two word comparisons that stop as
-     * soon as too few letters are left to match. The people's words are read from {@link #quickWords}.
+     * soon as too few letters are left to match. The people's words are read from {@link QuickWords}.
      */
     private static boolean mayReach(int[] quick, int a, int b, JaroWinkler.Need need, Tokens tokens) {
         int x = a + 1;
@@ -778,11 +788,21 @@ public final class DuplicateFinder {
         return size == sorted.length ? sorted : java.util.Arrays.copyOf(sorted, size);
     }
 
-    private static DuplicateCandidate candidate(Person a, Person b, double score) {
-        Person first = a.id().compareTo(b.id()) < 0 ? a : b;
-        Person second = first == a ? b : a;
-        return new DuplicateCandidate(first.id(), second.id(), Math.min(1.0, score),
-                describe(first) + " / " + describe(second));
+    /** A pair found, the person of the lower id first, its score at most 1: a {@link DuplicateCandidate} not yet described. */
+    private record Found(Person first, Person second, double score) {
+
+        static Found of(Person a, Person b, double score) {
+            Person first = a.id().compareTo(b.id()) < 0 ? a : b;
+            return new Found(first, first == a ? b : a, Math.min(1.0, score));
+        }
+
+        String names() {
+            return describe(first) + " / " + describe(second);
+        }
+
+        DuplicateCandidate candidate() {
+            return new DuplicateCandidate(first.id(), second.id(), score, names());
+        }
     }
 
     private static String describe(Person p) {

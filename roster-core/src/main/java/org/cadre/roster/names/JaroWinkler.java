@@ -64,29 +64,44 @@ final class JaroWinkler {
      * z, a letter five times or more, or more than 64 letters.
      */
     static long[] letters(String word) {
+        long[] out = new long[2];
+        return letters(word, out, 0) ? out : null;
+    }
+
+    /**
+     * As {@link #letters(String)}, written to {@code into[at]} and {@code into[at + 1]} without allocating: a
+     * letter's level is the first level whose bit is not yet set.
+     *
+     * @return false for a word these cannot count ({@code into} then holds nothing of use)
+     */
+    static boolean letters(String word, long[] into, int at) {
         if (word.length() > 64) {
-            return null;
+            return false;
         }
-        int[] count = new int[26];
         long low = 0;
         long high = 0;
         for (int i = 0; i < word.length(); i++) {
             int letter = word.charAt(i) - 'a';
             if (letter < 0 || letter >= 26) {
-                return null;
+                return false;
             }
-            int level = ++count[letter];
-            switch (level) {
-                case 1 -> low |= 1L << letter;
-                case 2 -> low |= 1L << (letter + 32);
-                case 3 -> high |= 1L << letter;
-                case 4 -> high |= 1L << (letter + 32);
-                default -> {
-                    return null;
-                }
+            long once = 1L << letter;
+            long twice = once << 32;
+            if ((low & once) == 0) {
+                low |= once;
+            } else if ((low & twice) == 0) {
+                low |= twice;
+            } else if ((high & once) == 0) {
+                high |= once;
+            } else if ((high & twice) == 0) {
+                high |= twice;
+            } else {
+                return false;
             }
         }
-        return new long[] {low, high};
+        into[at] = low;
+        into[at + 1] = high;
+        return true;
     }
 
     /**
