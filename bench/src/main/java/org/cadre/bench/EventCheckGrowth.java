@@ -26,6 +26,9 @@ public final class EventCheckGrowth {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        if (rounds < 1) {
+            throw new IllegalArgumentException("rounds must be at least 1, was " + rounds);
+        }
         EventRoster small = SyntheticRosters.event(7, 1_000, 40);
         EventRoster large = SyntheticRosters.event(7, 10_000, 40);
         EventRoster[] ten = new EventRoster[10];

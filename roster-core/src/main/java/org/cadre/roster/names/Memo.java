@@ -10,7 +10,8 @@ import java.util.function.Function;
  * people that bookkeeping cost more than the look-ups); forgetting everything at once is crude, but a
  * value forgotten is only worked out again, and a server's rosters hold far fewer distinct names than
  * the bound. Threads asking for the same key at once get the same value (the first stored), so equal
- * inputs share one result. It changes no result and reads no clock.
+ * inputs share one result, except across a forgetting: a value worked out before it and stored after it
+ * is a second, equal value. It changes no result and reads no clock.
  *
  * @param <K> the input
  * @param <V> the value worked out from it
@@ -37,6 +38,11 @@ final class Memo<K, V> {
         }
         V first = values.putIfAbsent(key, worked);
         return first != null ? first : worked;
+    }
+
+    /** Forgets every value. */
+    void clear() {
+        values.clear();
     }
 
     /** {@return how many values are remembered now} */

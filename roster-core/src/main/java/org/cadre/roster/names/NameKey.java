@@ -88,7 +88,30 @@ public record NameKey(ImmutableList<String> tokens) {
      * @return its key; no tokens when the name holds no letters
      */
     public static NameKey of(String name) {
-        return NAMES.get(name);
+        return name.length() <= LONGEST_REMEMBERED_NAME ? NAMES.get(name) : reduce(name);
+    }
+
+    /**
+     * The longest name (in characters) whose key is remembered, and the longest written word whose tokens
+     * are: longer texts, which are not names, are reduced each time they are asked for, so the memory of
+     * names stays within a few megabytes whatever an embedder passes in.
+     */
+    static final int LONGEST_REMEMBERED_NAME = 200;
+    static final int LONGEST_REMEMBERED_WORD = 64;
+
+    /**
+     * Forgets every name and word remembered in this process ({@link #of} works them out again when next
+     * asked). For an erasure: the names of the people erased should not stay in memory either. Other
+     * processes (another server instance) forget theirs when their memory next fills or they stop.
+     */
+    public static void forgetRemembered() {
+        NAMES.clear();
+        WORDS.clear();
+    }
+
+    /** {@return how many whole names are remembered now} */
+    static int namesRemembered() {
+        return NAMES.size();
     }
 
     /** {@link #of}, worked out word by word. */
@@ -101,7 +124,8 @@ public record NameKey(ImmutableList<String> tokens) {
         for (int i = 0; i <= stripped.length() && tokens.size() < MAX_WORDS; i++) {
             if (i == stripped.length() || isSpace(stripped.charAt(i))) {
                 if (i > from) {
-                    tokens.addAll(WORDS.get(stripped.substring(from, i)));
+                    String word = stripped.substring(from, i);
+                    tokens.addAll(word.length() <= LONGEST_REMEMBERED_WORD ? WORDS.get(word) : tokensOf(word));
                 }
                 from = i + 1;
             }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.cadre.roster.fixtures.SyntheticPeople;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,32 @@ import org.junit.jupiter.api.Test;
  * see that nothing was computed again).
  */
 class NameKeyMemoryTest {
+
+    /**
+     * Each test starts from an empty memory: the memory forgets everything when it fills, and other tests'
+     * names (ten thousand people in some) could fill it between two keys a test compares.
+     */
+    @BeforeEach
+    void forget() {
+        NameKey.forgetRemembered();
+    }
+
+    @Test
+    void a_name_is_remembered_until_forgotten_and_a_text_too_long_to_be_a_name_is_not_remembered() {
+        NameKey first = NameKey.of("Ҷӯрабеков Манучеҳр");
+        assertThat(NameKey.of("Ҷӯрабеков Манучеҳр")).isSameAs(first);
+
+        NameKey.forgetRemembered();
+        assertThat(NameKey.namesRemembered()).isZero();
+        NameKey again = NameKey.of("Ҷӯрабеков Манучеҳр");
+        assertThat(again).isEqualTo(first).isNotSameAs(first);
+
+        String tooLong = "Абдуллоев Фарход ".repeat(20).strip();
+        assertThat(tooLong.length()).isGreaterThan(NameKey.LONGEST_REMEMBERED_NAME);
+        NameKey once = NameKey.of(tooLong);
+        assertThat(NameKey.of(tooLong)).isEqualTo(once).isNotSameAs(once);
+        assertThat(NameKey.namesRemembered()).isEqualTo(1);
+    }
 
     @Test
     void a_word_is_reduced_once_and_its_tokens_serve_every_later_key() {

@@ -51,6 +51,7 @@ public final class Erasure {
         }
         people.erase(person, actor.username());
         db.forgetOverwritten();
+        org.cadre.roster.names.NameKey.forgetRemembered(); // the erased name, among others, no longer in memory
         return Outcome.done(person);
     }
 
@@ -68,6 +69,9 @@ public final class Erasure {
         }
         List<PersonId> erased = retention.apply(day, policy, actor.username());
         db.forgetOverwritten();
+        if (!erased.isEmpty()) {
+            org.cadre.roster.names.NameKey.forgetRemembered();
+        }
         return Outcome.done(new Retained(day, erased));
     }
 }

@@ -71,9 +71,13 @@ class ErasureTest {
                         + " \"concerns\": {\"element\": \"session\", \"code\": \"M1.S1\"}}]}").statusCode()).isEqualTo(201);
                 assertThat(traces(file, LATIN)).as("written").isNotEmpty();
 
+                org.cadre.roster.names.NameKey remembered = org.cadre.roster.names.NameKey.of(CYRILLIC);
+
                 var erased = api.send("POST", "/api/v1/people/p-canary/erasure", admin, null);
 
                 assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+                assertThat(org.cadre.roster.names.NameKey.of(CYRILLIC)).as("the name's key, no longer remembered by the process")
+                        .isEqualTo(remembered).isNotSameAs(remembered);
                 var person = JSON.readTree(api.send("GET", "/api/v1/people/p-canary", admin, null).body());
                 assertThat(person.get("latinName").asText()).isEqualTo("(erased)");
                 assertThat(person.has("nativeName") && !person.get("nativeName").isNull()).isFalse();
