@@ -280,24 +280,25 @@ public final class DuplicateFinder {
     }
 
     /**
-     * A name variant's words, read once per search for {@link #mayReach} and the block keys: the words,
-     * their numbers in the search ({@link Tokens}), which are initials, and each word's initial class.
+     * A name variant's words, read once per search for {@link #mayReach} and the block keys: their numbers
+     * in the search ({@link Tokens}), which are initials, and each word's initial class.
      */
-    private record Words(String[] tokens, int[] ids, boolean[] initial, char[] initialClass, boolean anyFull) {
+    private record Words(int[] ids, boolean[] initial, char[] initialClass, boolean anyFull) {
 
         static Words of(NameKey key, Tokens numbers) {
-            String[] tokens = key.tokens().toArray(String[]::new);
-            int[] ids = new int[tokens.length];
-            boolean[] initial = new boolean[tokens.length];
-            char[] initialClass = new char[tokens.length];
+            List<String> tokens = key.tokens();
+            int[] ids = new int[tokens.size()];
+            boolean[] initial = new boolean[ids.length];
+            char[] initialClass = new char[ids.length];
             boolean anyFull = false;
-            for (int i = 0; i < tokens.length; i++) {
-                ids[i] = numbers.id(tokens[i]);
-                initial[i] = tokens[i].length() == 1;
-                initialClass[i] = NameKey.initialClass(tokens[i].charAt(0));
+            for (int i = 0; i < ids.length; i++) {
+                String token = tokens.get(i);
+                ids[i] = numbers.id(token);
+                initial[i] = token.length() == 1;
+                initialClass[i] = NameKey.initialClass(token.charAt(0));
                 anyFull |= !initial[i];
             }
-            return new Words(tokens, ids, initial, initialClass, anyFull);
+            return new Words(ids, initial, initialClass, anyFull);
         }
     }
 
