@@ -38,7 +38,7 @@ public final class UseCases {
         this.settings = settings;
         this.stores = new Stores(db, clock);
         this.scope = new Scope(stores);
-        this.sessions = new Sessions(db, stores.users, clock, settings.sessionIdle(), settings.sessionMax());
+        this.sessions = new Sessions(db, clock, settings.sessionIdle(), settings.sessionMax());
         this.signIn = new SignIn(stores, sessions);
         this.users = new UserAdministration(stores.users, sessions, stores.programmes);
         this.erasure = new Erasure(db, clock, stores.people, stores.retention);

@@ -1,6 +1,9 @@
 package org.cadre.server.store;
 
 import static org.cadre.server.store.schema.Tables.LOGIN_SESSION;
+import static org.cadre.server.store.schema.Tables.USER_ACCOUNT;
+import static org.cadre.server.store.schema.Tables.USER_COUNTRY;
+import static org.cadre.server.store.schema.Tables.USER_PROGRAMME;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,7 +17,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.cadre.server.store.Database;
 import org.cadre.server.security.UserAccount;
-import org.cadre.server.store.Users;
 import org.cadre.server.values.Versioned;
 
 /**
@@ -35,14 +37,12 @@ public final class Sessions {
 
     private final TopicCache<String, Optional<Live>> live;
     private final Database db;
-    private final Users users;
     private final Clock clock;
     private final Duration idle;
     private final Duration absolute;
 
-    public Sessions(Database db, Users users, Clock clock, Duration idle, Duration absolute) {
+    public Sessions(Database db, Clock clock, Duration idle, Duration absolute) {
         this.db = db;
-        this.users = users;
         this.clock = clock;
         this.idle = idle;
         this.absolute = absolute;
@@ -150,23 +150,44 @@ public final class Sessions {
     }
 
     /**
-     * A stored session with its user (empty when the user is disabled or gone), in one query; empty when
-     * there is none. Kept until the session or its user changes.
+     * A stored session with its user (empty when the user is disabled or gone), and the user's countries and
+     * programmes, in one query: the session joined with its user and their scope, a row per pair of a
+     * country and a programme (one row when they have neither). Empty when there is no such session. Kept
+     * until the session or its user changes.
      */
     private TopicCache.Loaded<Optional<Live>> load(String key) {
-        Optional<Sessions.Row> row = db.dsl().select(LOGIN_SESSION.CREATED_MS, LOGIN_SESSION.LAST_SEEN_MS, LOGIN_SESSION.USERNAME)
-                .from(LOGIN_SESSION).where(LOGIN_SESSION.TOKEN_HASH.eq(key))
-                .fetchOptional(r -> new Row(r.value1(), r.value2(), r.value3()));
-        if (row.isEmpty()) {
+        var rows = db.dsl().select(LOGIN_SESSION.CREATED_MS, LOGIN_SESSION.LAST_SEEN_MS, LOGIN_SESSION.USERNAME,
+                        USER_ACCOUNT.USERNAME, USER_ACCOUNT.PASSWORD_HASH, USER_ACCOUNT.ROLE, USER_ACCOUNT.DISABLED,
+                        USER_COUNTRY.COUNTRY, USER_PROGRAMME.PROGRAMME_ID)
+                .from(LOGIN_SESSION)
+                .leftJoin(USER_ACCOUNT).on(USER_ACCOUNT.USERNAME.eq(LOGIN_SESSION.USERNAME))
+                .leftJoin(USER_COUNTRY).on(USER_COUNTRY.USERNAME.eq(USER_ACCOUNT.USERNAME))
+                .leftJoin(USER_PROGRAMME).on(USER_PROGRAMME.USERNAME.eq(USER_ACCOUNT.USERNAME))
+                .where(LOGIN_SESSION.TOKEN_HASH.eq(key))
+                .fetch();
+        if (rows.isEmpty()) {
             return new TopicCache.Loaded<>(Optional.empty(), java.util.Set.of(Topic.session(key)));
         }
-        Row r = row.get();
-        Optional<UserAccount> user = users.get(r.username()).map(Versioned::value).filter(u -> !u.disabled());
-        return new TopicCache.Loaded<>(Optional.of(new Live(r.createdMs(), r.lastSeenMs(), user)),
-                java.util.Set.of(Topic.session(key), Topic.user(r.username())));
+        var first = rows.get(0);
+        String username = first.value3();
+        Optional<UserAccount> user = Optional.empty();
+        if (first.value4() != null) {
+            java.util.Set<String> countries = new java.util.HashSet<>();
+            java.util.Set<String> programmes = new java.util.HashSet<>();
+            for (var r : rows) {
+                if (r.value8() != null) {
+                    countries.add(r.value8());
+                }
+                if (r.value9() != null) {
+                    programmes.add(r.value9());
+                }
+            }
+            user = Optional.of(Users.account(first.value4(), first.value5(), first.value6(), first.value7(), countries, programmes))
+                    .filter(u -> !u.disabled());
+        }
+        return new TopicCache.Loaded<>(Optional.of(new Live(first.value1(), first.value2(), user)),
+                java.util.Set.of(Topic.session(key), Topic.user(username)));
     }
-
-    private record Row(long createdMs, long lastSeenMs, String username) {}
 
     /** Ends the session; a write transaction, so every process's caches see the token gone. */
     public void end(String token) {

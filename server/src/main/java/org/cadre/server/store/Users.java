@@ -8,6 +8,7 @@ import static org.cadre.server.store.schema.Tables.USER_PROGRAMME;
 import static org.cadre.server.store.schema.Tables.USER_LANGUAGE;
 
 import com.google.common.collect.ImmutableSortedSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.cadre.roster.Country;
@@ -103,12 +104,20 @@ public final class Users {
     }
 
     private static Versioned<UserAccount> toDomain(DSLContext dsl, UserAccountRecord r) {
-        ImmutableSortedSet<Country> countries = ImmutableSortedSet.copyOf(dsl.select(USER_COUNTRY.COUNTRY).from(USER_COUNTRY)
-                .where(USER_COUNTRY.USERNAME.eq(r.getUsername())).fetch(x -> Country.of(x.value1())));
-        ImmutableSortedSet<ProgrammeId> programmes = ImmutableSortedSet.copyOf(dsl.select(USER_PROGRAMME.PROGRAMME_ID).from(USER_PROGRAMME)
-                .where(USER_PROGRAMME.USERNAME.eq(r.getUsername())).fetch(x -> ProgrammeId.of(x.value1())));
-        return new Versioned<>(new UserAccount(r.getUsername(), r.getPasswordHash(), UserAccount.Role.valueOf(r.getRole()), countries,
-                programmes, r.getDisabled()), r.getVersion());
+        List<String> countries = dsl.select(USER_COUNTRY.COUNTRY).from(USER_COUNTRY)
+                .where(USER_COUNTRY.USERNAME.eq(r.getUsername())).fetch(USER_COUNTRY.COUNTRY);
+        List<String> programmes = dsl.select(USER_PROGRAMME.PROGRAMME_ID).from(USER_PROGRAMME)
+                .where(USER_PROGRAMME.USERNAME.eq(r.getUsername())).fetch(USER_PROGRAMME.PROGRAMME_ID);
+        return new Versioned<>(account(r.getUsername(), r.getPasswordHash(), r.getRole(), r.getDisabled(), countries, programmes), r.getVersion());
+    }
+
+    /** A user as stored: the account's columns, and the codes of its countries and ids of its programmes. */
+    static UserAccount account(String username, String passwordHash, String role, boolean disabled, Collection<String> countries,
+            Collection<String> programmes) {
+        return new UserAccount(username, passwordHash, UserAccount.Role.valueOf(role),
+                countries.stream().map(Country::of).collect(ImmutableSortedSet.toImmutableSortedSet(java.util.Comparator.naturalOrder())),
+                programmes.stream().map(ProgrammeId::of).collect(ImmutableSortedSet.toImmutableSortedSet(java.util.Comparator.naturalOrder())),
+                disabled);
     }
 
     /** For the audit log: everything but the password hash. */

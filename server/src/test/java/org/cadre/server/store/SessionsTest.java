@@ -26,7 +26,7 @@ class SessionsTest {
         try (Database db = Database.sqlite(Files.createTempDirectory("cadre-sessions").resolve("cadre.db"))) {
             Users users = new Users(db, new AuditLog(clock));
             users.add(user(false), "admin");
-            Sessions sessions = new Sessions(db, users, clock, Duration.ofMinutes(30), Duration.ofHours(12));
+            Sessions sessions = new Sessions(db, clock, Duration.ofMinutes(30), Duration.ofHours(12));
             Sessions.Started started = sessions.start("coordinator");
 
             assertThat(started.expiresAt()).isEqualTo(Instant.parse("2024-03-11T08:30:00Z"));
@@ -45,7 +45,7 @@ class SessionsTest {
         try (Database db = Database.sqlite(Files.createTempDirectory("cadre-sessions").resolve("cadre.db"))) {
             Users users = new Users(db, new AuditLog(clock));
             users.add(user(false), "admin");
-            Sessions sessions = new Sessions(db, users, clock, Duration.ofMinutes(30), Duration.ofHours(12));
+            Sessions sessions = new Sessions(db, clock, Duration.ofMinutes(30), Duration.ofHours(12));
             Sessions.Started busy = sessions.start("coordinator");
             Sessions.Started other = sessions.start("coordinator");
 
@@ -71,8 +71,8 @@ class SessionsTest {
         try (Database one = Database.sqlite(file); Database two = Database.sqlite(file)) {
             Users usersOne = new Users(one, new AuditLog(clock));
             usersOne.add(user(false), "admin");
-            Sessions a = new Sessions(one, usersOne, clock, Duration.ofMinutes(30), Duration.ofHours(12));
-            Sessions b = new Sessions(two, new Users(two, new AuditLog(clock)), clock, Duration.ofMinutes(30), Duration.ofHours(12));
+            Sessions a = new Sessions(one, clock, Duration.ofMinutes(30), Duration.ofHours(12));
+            Sessions b = new Sessions(two, clock, Duration.ofMinutes(30), Duration.ofHours(12));
             Sessions.Started renewed = a.start("coordinator");
             assertThat(a.authenticate(renewed.token())).as("known to the first process").isPresent();
             clock.advance(Duration.ofMinutes(20));
@@ -90,13 +90,47 @@ class SessionsTest {
         }
     }
 
+    /**
+     * The session, its user and the user's scope are read in one joined query, a row per pair of a country and a
+     * programme: every country and programme comes back once, on either store, and a change of scope is seen on
+     * the next request.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("org.cadre.server.store.TestDatabases#kinds")
+    void a_session_brings_its_user_with_every_country_and_programme_of_their_scope(TestDatabases.Kind kind) throws Exception {
+        TestClock clock = new TestClock();
+        try (Database db = TestDatabases.fresh(kind)) {
+            AuditLog audit = new AuditLog(clock);
+            Programmes programmes = new Programmes(db, audit);
+            java.util.List<org.cadre.roster.ProgrammeId> ids = new java.util.ArrayList<>();
+            for (String id : java.util.List.of("prog-a", "prog-b", "prog-c")) {
+                ids.add(programmes.add(org.cadre.roster.Programme.of(org.cadre.roster.ProgrammeId.of(id), "Programme " + id, "Donor",
+                        java.util.List.of(org.cadre.roster.Country.KAZAKHSTAN), java.util.List.of(16)), "admin").value().id());
+            }
+            Users users = new Users(db, audit);
+            UserAccount scoped = new UserAccount("coordinator", Passwords.hash("secret".toCharArray(), 1_000), UserAccount.Role.COORDINATOR,
+                    ImmutableSortedSet.of(org.cadre.roster.Country.KAZAKHSTAN, org.cadre.roster.Country.TAJIKISTAN),
+                    ImmutableSortedSet.copyOf(ids), false);
+            users.add(scoped, "admin");
+            Sessions sessions = new Sessions(db, clock, Duration.ofMinutes(30), Duration.ofHours(12));
+            Sessions.Started started = sessions.start("coordinator");
+
+            assertThat(sessions.authenticate(started.token())).contains(scoped);
+
+            UserAccount narrowed = new UserAccount("coordinator", scoped.passwordHash(), UserAccount.Role.COORDINATOR,
+                    ImmutableSortedSet.of(org.cadre.roster.Country.TAJIKISTAN), ImmutableSortedSet.of(), false);
+            users.update(narrowed, 1, "admin");
+            assertThat(sessions.authenticate(started.token())).as("after the scope changed").contains(narrowed);
+        }
+    }
+
     @Test
     void only_a_hash_of_the_token_is_stored() throws Exception {
         TestClock clock = new TestClock();
         try (Database db = Database.sqlite(Files.createTempDirectory("cadre-sessions").resolve("cadre.db"))) {
             Users users = new Users(db, new AuditLog(clock));
             users.add(user(false), "admin");
-            Sessions.Started started = new Sessions(db, users, clock, Duration.ofMinutes(30), Duration.ofHours(12)).start("coordinator");
+            Sessions.Started started = new Sessions(db, clock, Duration.ofMinutes(30), Duration.ofHours(12)).start("coordinator");
 
             assertThat(db.dsl().selectFrom(org.cadre.server.store.schema.Tables.LOGIN_SESSION).fetch().toString())
                     .doesNotContain(started.token());
@@ -120,7 +154,7 @@ class SessionsTest {
         try (Database db = Database.sqlite(Files.createTempDirectory("cadre-sessions").resolve("cadre.db"))) {
             Users users = new Users(db, new AuditLog(clock));
             users.add(user(false), "admin");
-            Sessions sessions = new Sessions(db, users, clock, Duration.ofMinutes(1), Duration.ofHours(12));
+            Sessions sessions = new Sessions(db, clock, Duration.ofMinutes(1), Duration.ofHours(12));
             Sessions.Started started = sessions.start("coordinator");
 
             for (int second = 5; second <= 600; second += 5) {
@@ -150,7 +184,7 @@ class SessionsTest {
         try (Database db = Database.sqlite(file)) {
             Users users = new Users(db, new AuditLog(clock));
             users.add(user(false), "admin");
-            Sessions sessions = new Sessions(db, users, clock, Duration.ofMinutes(30), Duration.ofHours(12));
+            Sessions sessions = new Sessions(db, clock, Duration.ofMinutes(30), Duration.ofHours(12));
             Sessions.Started started = sessions.start("coordinator");
             long first = lastSeen(db);
 
