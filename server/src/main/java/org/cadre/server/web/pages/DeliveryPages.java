@@ -130,6 +130,15 @@ final class DeliveryPages {
             int status = new PageProblem(saved).status();
             // The form's fields are the mark's own: marks[0].person is the form's person, marks[0].mark its mark.
             List<String> errors = saved.errors().stream().map(e -> e.replaceFirst("^marks\\[0\\]\\.", "")).toList();
+            if (ctx.header(Pages.HX_REQUEST) != null) {
+                // A tap refused: why, in the row tapped (its buttons stay as they were: nothing was saved).
+                ctx.header("HX-Retarget", "find .row-problem");
+                ctx.header("HX-Reswap", "innerHTML");
+                kit.render(ctx, "tag/markproblem.jte", kit.view(ctx, user.get(), "attendance.title", ""), "detail", saved.detail(),
+                        "errors", org.cadre.server.web.Problem.listed(errors));
+                ctx.status(status);
+                return;
+            }
             showSession(ctx, user.get(), errors);
             ctx.status(status);
             return;

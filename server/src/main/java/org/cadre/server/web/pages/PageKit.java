@@ -56,7 +56,15 @@ final class PageKit {
         Optional<UserAccount> user = token(ctx).flatMap(app.signIn()::user);
         if (user.isEmpty()) {
             String back = ctx.method().name().equals("GET") ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : "/";
-            ctx.redirect("/login?next=" + java.net.URLEncoder.encode(back, StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
+            String login = "/login?next=" + java.net.URLEncoder.encode(back, StandardCharsets.UTF_8);
+            if (ctx.header(Pages.HX_REQUEST) != null) {
+                // A tap after the session ended: htmx would follow a redirect and put the sign-in page in the row
+                // tapped; this header sends the whole browser there instead.
+                ctx.header("HX-Redirect", login);
+                ctx.status(io.javalin.http.HttpStatus.UNAUTHORIZED);
+                return Optional.empty();
+            }
+            ctx.redirect(login, io.javalin.http.HttpStatus.SEE_OTHER);
             return Optional.empty();
         }
         ctx.attribute("user", user.get().username());
@@ -79,9 +87,17 @@ final class PageKit {
         }
     }
 
-    /** Whether a form sent with this request carries the right token (compared in constant time). */
+    /**
+     * Whether a form sent with this request carries the right token (compared in constant time), and no other:
+     * every token sent, in the header htmx sends and in the form's fields, must be the right one.
+     */
     static boolean formTokenMatches(Context ctx) {
-        String sent = Optional.ofNullable(ctx.header(CSRF_HEADER)).orElseGet(() -> ctx.formParam(CSRF_FIELD));
+        java.util.List<String> tokens = new java.util.ArrayList<>(ctx.formParams(CSRF_FIELD));
+        Optional.ofNullable(ctx.header(CSRF_HEADER)).ifPresent(tokens::add);
+        return !tokens.isEmpty() && tokens.stream().allMatch(sent -> formTokenMatches(ctx, sent));
+    }
+
+    private static boolean formTokenMatches(Context ctx, String sent) {
         // The sign-in form carries the token its page set; the language switch carries that one on the sign-in page
         // (even where an expired session's cookie is still there) and the session's everywhere else.
         java.util.List<Optional<String>> expected = switch (ctx.path()) {

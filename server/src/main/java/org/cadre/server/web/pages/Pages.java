@@ -31,9 +31,12 @@ public final class Pages {
     }
 
     /** Whether an answer to this request should be a page rather than a JSON problem: a browser asking outside the API. */
+    /** The header htmx sends with each request it makes (a tap on the attendance page). */
+    static final String HX_REQUEST = "HX-Request";
+
     public static boolean wantsPage(Context ctx) {
         String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
-        return !ctx.path().startsWith("/api/") && accept.contains("text/html");
+        return !ctx.path().startsWith("/api/") && (accept.contains("text/html") || ctx.header(HX_REQUEST) != null);
     }
 
     public void register(RoutesConfig r) {
@@ -95,6 +98,12 @@ public final class Pages {
         }
         View v = new View(t, user, PageKit.token(ctx).map(PageKit::csrf).orElse(""), PageKit.here(ctx), t.get("error.title." + statusGroup(status)));
         ctx.status(status);
+        if (ctx.header(HX_REQUEST) != null) {
+            // A tap whose answer is an error page (not found, not allowed, the database down): the page takes the
+            // place of the one tapped on, as it would after a plain form, rather than of the row tapped.
+            ctx.header("HX-Retarget", "body");
+            ctx.header("HX-Reswap", "innerHTML");
+        }
         kit.render(ctx, "error.jte", v, "status", status, "detail", detail, "errors", org.cadre.server.web.Problem.listed(errors));
         ctx.status(status);
     }

@@ -244,6 +244,29 @@ class BrowserTest {
         }
     }
 
+    /**
+     * A tap the server refuses says why in the row tapped, and the row's buttons stay as they were (htmx swaps no
+     * error answer unless told to: the attacker's review found a bad tap silent).
+     */
+    @Test
+    void a_refused_tap_says_why_in_its_row() {
+        try (Browser b = new Browser(server.base(), true)) {
+            b.size(Browser.PHONE);
+            b.signIn("kz", PageFixture.PASSWORD);
+            b.open("/events/tot-almaty-2023/attendance/M1.S1");
+            String person = b.all("li.person input[name=person]").get(0).getAttribute("value");
+            String row = "#" + View.id("p", person);
+            List<String> pressed = b.all(row + " button").stream().map(e -> e.getAttribute("aria-pressed")).toList();
+            b.js("document.querySelector(\"" + row + " button[value=present]\").value = 'maybe'");
+            b.click(row + " button[value=maybe]");
+            b.waitFor(d -> !b.text(row + " .row-problem").isEmpty());
+            assertThat(b.text(row + " .row-problem")).contains("mark: ").doesNotContain("marks[0]");
+            assertThat(b.all(row + " button").stream().map(e -> e.getAttribute("aria-pressed")).toList()).isEqualTo(pressed);
+            assertThat(b.path()).as("still on the page").endsWith("/attendance/M1.S1");
+            b.checkPage();
+        }
+    }
+
     @Test
     void a_form_sent_with_a_forged_token_is_refused_and_signing_out_ends_the_session() {
         server.pastEvent("browser-csrf", 10);

@@ -23,7 +23,13 @@ final class PageClient {
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"");
 
     /** An answer: status, body, and where a redirect points. */
-    record Page(int status, String body, Optional<String> location) {
+    record Page(int status, String body, Optional<String> location, java.net.http.HttpHeaders headers) {
+
+        /** The answer's header of this name, if it has one. */
+        Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
         String formToken() {
             Matcher m = FORM_TOKEN.matcher(body);
             return m.find() ? m.group(1) : "";
@@ -66,7 +72,7 @@ final class PageClient {
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        headers.forEach(b::header);
+        headers.forEach(b::setHeader); // replacing the defaults above (an htmx request accepts */*)
         return remember(http.send(b.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
@@ -112,7 +118,7 @@ final class PageClient {
     }
 
     private Page remember(HttpResponse<String> r) {
-        Page page = new Page(r.statusCode(), r.body(), r.headers().firstValue("Location"));
+        Page page = new Page(r.statusCode(), r.body(), r.headers().firstValue("Location"), r.headers());
         String token = page.formToken();
         if (!token.isEmpty()) {
             formToken = token;

@@ -92,7 +92,53 @@ class PagesTest {
         other.get("/");
         PageClient.Page foreign = c.post("/events/csrf-check/close", Map.of("_csrf", other.formToken()));
         assertThat(foreign.status()).isEqualTo(403);
+        // The right token beside a wrong one, in a second field or in the header htmx sends, is refused too (the
+        // attacker's review: the first field was taken, the rest not read).
+        c.get("/events/csrf-check");
+        PageClient.Page doubled = c.postEncoded("/events/csrf-check/close", "_csrf=forged");
+        assertThat(doubled.status()).isEqualTo(403);
+        PageClient.Page header = c.post("/events/csrf-check/close", Map.of("_csrf", "forged"), Map.of("X-CSRF-Token", c.formToken()));
+        assertThat(header.status()).isEqualTo(403);
         assertThat(c.get("/events/csrf-check").body()).as("still open").contains("Close the event</button>");
+    }
+
+    /**
+     * A tap on the attendance page is an htmx request: refused, it answers in the row tapped (the page's own
+     * buttons stay as they were); a tap the page cannot serve (not found, not allowed) answers with the error
+     * page in place of the page; a tap after the session ended sends the browser to sign in, not the sign-in
+     * page into the row. None of these is the API's JSON (the attacker's review: no feedback to a bad tap).
+     */
+    @Test
+    void a_refused_tap_says_why_in_its_row_and_a_tap_without_a_session_goes_to_sign_in() throws Exception {
+        PageClient c = signedIn("kz");
+        c.get("/events/tot-almaty-2023/attendance/M1.S1");
+        Map<String, String> htmx = Map.of("HX-Request", "true", "X-CSRF-Token", c.formToken(), "Accept", "*/*"); // as htmx sends
+        PageClient.Page badMark = c.post("/events/tot-almaty-2023/attendance/M1.S1", Map.of("person", "p-kz-14", "mark", "maybe"), htmx);
+        assertThat(badMark.status()).isEqualTo(400);
+        assertThat(badMark.header("HX-Retarget")).contains("find .row-problem");
+        assertThat(badMark.body()).contains("mark: ").doesNotContain("<html").doesNotContain("marks[0]");
+        PageClient.Page stranger = c.post("/events/tot-almaty-2023/attendance/M1.S1", Map.of("person", "nobody-here", "mark", "present"), htmx);
+        assertThat(stranger.status()).isEqualTo(400);
+        assertThat(stranger.header("HX-Retarget")).contains("find .row-problem");
+        assertThat(stranger.body()).contains("person: ");
+
+        PageClient.Page offAgenda = c.post("/events/tot-almaty-2023/attendance/M9.S9", Map.of("person", "p-kz-14", "mark", "present"), htmx);
+        assertThat(offAgenda.status()).isEqualTo(404);
+        assertThat(offAgenda.header("HX-Retarget")).contains("body");
+        assertThat(offAgenda.body()).contains("<html").doesNotContain("application/problem");
+        PageClient.Page nowhere = c.post("/events/tot-almaty-2023/attendance/M1.S1/nowhere", Map.of("person", "p-kz-14"), htmx);
+        assertThat(nowhere.status()).isEqualTo(404);
+        assertThat(nowhere.body()).as("a page, not the API's JSON").contains("<html").doesNotContain("\"type\"");
+
+        // The session ended elsewhere (signed out in another tab) while this page stayed open with its token.
+        String ended = c.sessionCookie().orElseThrow();
+        String pageToken = c.formToken();
+        c.post("/logout", Map.of());
+        c.useSession(ended);
+        PageClient.Page signedOut = c.post("/events/tot-almaty-2023/attendance/M1.S1", Map.of("person", "p-kz-14", "mark", "present",
+                "_csrf", pageToken), Map.of("HX-Request", "true", "X-CSRF-Token", pageToken, "Accept", "*/*"));
+        assertThat(signedOut.status()).isEqualTo(401);
+        assertThat(signedOut.header("HX-Redirect")).hasValueSatisfying(v -> assertThat(v).startsWith("/login?next="));
     }
 
     @Test
