@@ -171,10 +171,34 @@ final class DeliveryPages {
         }
         String saved = ctx.queryParam("saved");
         showDay(ctx, user.get(), saved != null && saved.matches("\\d{1,6}")
-                ? Optional.of(PageKit.messages(ctx).get("attendance.day-saved", Integer.parseInt(saved))) : Optional.empty(), List.of());
+                ? Optional.of(PageKit.messages(ctx).get("attendance.day-saved", Integer.parseInt(saved))) : Optional.empty(), List.of(), Map.of());
     }
 
-    private void showDay(Context ctx, UserAccount user, Optional<String> notice, List<String> errors) {
+    /** A cell's error as the use case names it: {@code sessions.<session>.marks[<i>]}, then the field, then the reason. */
+    private static final java.util.regex.Pattern CELL = java.util.regex.Pattern.compile(
+            "^sessions\\.(.+)\\.marks\\[(\\d{1,9})\\](?:\\.(?:person|mark))?: (.*)$", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * A grid's errors in the grid's own words: a cell named as its label reads (the person's name, then the
+     * session), not as the request's field ({@code sessions.M1.S1.marks[0].person}); someone the grid does not
+     * list is not named back from the request (the attacker's review).
+     */
+    static List<String> inCells(List<String> errors, Map<String, List<Delivery.Mark>> sent, List<Someone> people, Messages t) {
+        Map<String, String> names = new java.util.HashMap<>();
+        people.forEach(p -> names.putIfAbsent(p.id().value(), p.name()));
+        return errors.stream().map(e -> {
+            java.util.regex.Matcher m = CELL.matcher(e);
+            List<Delivery.Mark> marks = m.matches() ? sent.get(m.group(1)) : null;
+            int i = marks == null ? -1 : Integer.parseInt(m.group(2));
+            if (i < 0 || i >= marks.size()) {
+                return e;
+            }
+            String name = names.get(marks.get(i).person());
+            return (name != null ? name : t.get("attendance.day-unlisted")) + " – " + m.group(1) + ": " + m.group(3);
+        }).toList();
+    }
+
+    private void showDay(Context ctx, UserAccount user, Optional<String> notice, List<String> errors, Map<String, List<Delivery.Mark>> sent) {
         EventRoster r = records(ctx, user);
         LocalDate day = day(ctx);
         List<AgendaSlot> slots = sessionsOf(r, day);
@@ -187,7 +211,8 @@ final class DeliveryPages {
         }
         kit.render(ctx, "attendance-day.jte", kit.view(ctx, user, "attendance.day-title",
                 View.date(PageKit.messages(ctx), day), r.event().title()), "r", r, "day", day,
-                "slots", slots, "people", participants(r), "marks", marks, "notice", notice.orElse(""), "errors", errors);
+                "slots", slots, "people", participants(r), "marks", marks, "notice", notice.orElse(""), "errors",
+                inCells(errors, sent, participants(r), PageKit.messages(ctx)));
     }
 
     /** The whole day's grid at once: every cell chosen is saved, all or none. */
@@ -210,7 +235,7 @@ final class DeliveryPages {
         }
         PageKit.unlessShownOnTheForm(saved, ctx);
         int status = new PageProblem(saved).status();
-        showDay(ctx, user.get(), Optional.empty(), PageKit.problems(saved));
+        showDay(ctx, user.get(), Optional.empty(), PageKit.problems(saved), bySession);
         ctx.status(status);
     }
 

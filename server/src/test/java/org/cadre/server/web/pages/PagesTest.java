@@ -268,6 +268,16 @@ class PagesTest {
         assertThat(crowded.status()).isEqualTo(400);
         assertThat(crowded.body().split("is not enrolled in this event", -1)).hasSize(101);
         assertThat(crowded.body()).contains("... and 50 more");
+
+        // The attacker's review: the grid's errors named the request's fields (sessions.M1.S1.marks[0].person). A
+        // cell's error now reads as its label (name, then session), and someone the grid does not list is not
+        // named back from the request.
+        c.get(grid);
+        PageClient.Page named = c.postEncoded(grid, "m%3A" + onFirst + "%3Agd-1=maybe&m%3A" + onFirst + "%3Azz-secret=absent");
+        assertThat(named.status()).isEqualTo(400);
+        assertThat(named.body()).containsPattern("Aigerim Nurlanova[^<]* – " + java.util.regex.Pattern.quote(onFirst) + ": ")
+                .contains("someone not on this grid – " + onFirst + ": ")
+                .doesNotContain("marks[").doesNotContain("sessions." + onFirst).doesNotContain("zz-secret");
     }
 
     @Test
