@@ -98,14 +98,33 @@ public final class Documents {
                     List.of(path(e) + ": is not a known field"));
         } catch (MismatchedInputException e) {
             if (e.getPath().isEmpty()) {
-                throw new Unreadable(true, "The document is not a JSON object of the expected shape.", List.of());
+                throw new Unreadable(true, "The document is not a JSON object of the expected shape" + at(e) + ".", List.of());
             }
             throw new Unreadable(false, "A field has the wrong type.", List.of(path(e) + ": " + expected(e.getTargetType())));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (com.fasterxml.jackson.core.JsonParseException e) {
+            boolean ended = e instanceof com.fasterxml.jackson.core.io.JsonEOFException || e.getLocation() != null
+                    && e.getLocation().getByteOffset() >= json.length;
+            throw new Unreadable(true, "The document is not valid JSON: " + (ended ? "it ends before its value does"
+                    : "a character that JSON does not allow there") + at(e) + ".", List.of());
+        } catch (JsonProcessingException e) {
+            throw new Unreadable(true, "The document is not a JSON object of the expected shape" + at(e) + ".", List.of());
+        } catch (IllegalArgumentException e) {
             throw new Unreadable(true, "The document is not a JSON object of the expected shape.", List.of());
         } catch (IOException e) {
             throw new Unreadable(true, "The document could not be read.", List.of());
         }
+    }
+
+    /**
+     * Where in the document the reader stopped, as a person finds it in an editor ({@code  at line 3, column 14});
+     * nothing of what the document says there is repeated, for it may be a person's name.
+     */
+    private static String at(JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation where = e.getLocation();
+        if (where == null || where.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + where.getLineNr() + (where.getColumnNr() > 0 ? ", column " + where.getColumnNr() : "");
     }
 
     /** What the field takes, in JSON's words. */

@@ -27,4 +27,18 @@ class DocumentsTest {
         assertThat(Documents.read("{\"marks\":[\"a\"]}\r\n \t".getBytes(StandardCharsets.UTF_8), Marks.class).marks())
                 .as("white space after the value is not content").containsExactly("a");
     }
+
+    /**
+     * A malformed document says where it stopped being readable, by line and column, and what kind of fault it
+     * is, without repeating what it says there (the attacker's review: "malformed" alone, with no position).
+     */
+    @Test
+    void a_malformed_document_says_where_by_line_and_column_and_repeats_none_of_it() {
+        assertThat(refused("{\"marks\": [\n  \"a\",\n  Айгерим\n]}").getMessage())
+                .isEqualTo("The document is not valid JSON: a character that JSON does not allow there at line 3, column 4.");
+        assertThat(refused("{\"marks\": [\"a\",\n").getMessage())
+                .startsWith("The document is not valid JSON: it ends before its value does at line 2");
+        assertThat(refused("{\"marks\":[]} x").getMessage()).contains("at line 1, column");
+        assertThat(refused("{\"marks\": [\n  \"a\",\n  Айгерим\n]}").getMessage()).doesNotContain("Айгерим").doesNotContain("code");
+    }
 }

@@ -144,7 +144,7 @@ class CheckCommandTest {
         assertThat(cadre("check", neither.toString())).isEqualTo(2);
 
         assertThat(err.toString())
-                .contains("broken.json: The document is not a JSON object of the expected shape.")
+                .contains("broken.json: The document is not valid JSON: it ends before its value does at line 1")
                 .contains("bad.json: invalid fields:").contains("version:")
                 .contains("neither a package version (no `modules`) nor an event (no `courseDays`)");
         assertThat(out.toString()).isEmpty();
