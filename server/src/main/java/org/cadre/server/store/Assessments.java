@@ -31,6 +31,23 @@ public final class Assessments {
     /** Records tests in one transaction; a test replaces an earlier one of the same person and phase. */
     public void recordTests(EventId event, List<TestScore> tests, String actor) {
         db.inTransaction(tx -> {
+            // Read before the writes: what each test was, for the audit log.
+            Map<String, Map<String, Integer>> before = new java.util.HashMap<>();
+            tx.select(TEST_SCORE.PERSON_ID, TEST_SCORE.PHASE, TEST_SCORE.ITEM_CODE, TEST_SCORE.POINTS).from(TEST_SCORE)
+                    .where(TEST_SCORE.EVENT_ID.eq(event.value())).fetch()
+                    .forEach(r -> before.computeIfAbsent(r.value1() + " " + org.cadre.kernel.Label.of(TestScore.Phase.valueOf(r.value2())), k -> new java.util.TreeMap<>())
+                            .put(r.value3(), r.value4()));
+            List<String[]> changed = new java.util.ArrayList<>();
+            for (TestScore t : tests.stream().sorted(java.util.Comparator.comparing((TestScore x) -> x.person().value())
+                    .thenComparing(TestScore::phase)).toList()) {
+                String test = t.person().value() + " " + org.cadre.kernel.Label.of(t.phase());
+                Map<String, Integer> now = new java.util.TreeMap<>();
+                t.points().forEach((item, points) -> now.put(item.value(), points));
+                Map<String, Integer> was = before.get(test);
+                if (!now.equals(was)) {
+                    changed.add(new String[] {was == null ? null : test + " " + points(was), test + " " + points(now)});
+                }
+            }
             for (TestScore t : tests) {
                 tx.deleteFrom(TEST_SCORE).where(TEST_SCORE.EVENT_ID.eq(event.value()).and(TEST_SCORE.PERSON_ID.eq(t.person().value()))
                         .and(TEST_SCORE.PHASE.eq(t.phase().name()))).execute();
@@ -38,7 +55,9 @@ public final class Assessments {
                         .set(TEST_SCORE.PERSON_ID, t.person().value()).set(TEST_SCORE.PHASE, t.phase().name())
                         .set(TEST_SCORE.ITEM_CODE, item.value()).set(TEST_SCORE.POINTS, points).execute());
             }
-            audit.record(tx, actor, "tests", "event", event.value(), null, tests.size() + " tests");
+            // Each test that changed, by person and phase, with its points before and after (the answers per item
+            // are in the store; the log says whose result changed and how much).
+            audit.recordAll(tx, actor, AuditLog.listed("tests", "event", event.value(), changed, tests.size() + " tests, none changed"));
             return null;
         });
     }
@@ -84,6 +103,20 @@ public final class Assessments {
     /** Records practice-teaching scores in one transaction; each replaces an earlier one for the same task. */
     public void recordPractice(EventId event, List<PracticeTeaching> results, String actor) {
         db.inTransaction(tx -> {
+            Map<String, Map<String, Integer>> before = new java.util.HashMap<>();
+            tx.select(PRACTICE_SCORE.PERSON_ID, PRACTICE_SCORE.TASK_CODE, PRACTICE_SCORE.CRITERION, PRACTICE_SCORE.POINTS).from(PRACTICE_SCORE)
+                    .where(PRACTICE_SCORE.EVENT_ID.eq(event.value())).fetch()
+                    .forEach(r -> before.computeIfAbsent(r.value1() + " " + r.value2(), k -> new java.util.TreeMap<>()).put(r.value3(), r.value4()));
+            List<String[]> changed = new java.util.ArrayList<>();
+            for (PracticeTeaching p : results.stream().sorted(java.util.Comparator.comparing((PracticeTeaching x) -> x.person().value())
+                    .thenComparing(x -> x.task().value())).toList()) {
+                String result = p.person().value() + " " + p.task().value();
+                Map<String, Integer> now = new java.util.TreeMap<>(p.scores());
+                Map<String, Integer> was = before.get(result);
+                if (!now.equals(was)) {
+                    changed.add(new String[] {was == null ? null : result + " " + points(was), result + " " + points(now)});
+                }
+            }
             for (PracticeTeaching p : results) {
                 tx.deleteFrom(PRACTICE_SCORE).where(PRACTICE_SCORE.EVENT_ID.eq(event.value())
                         .and(PRACTICE_SCORE.PERSON_ID.eq(p.person().value())).and(PRACTICE_SCORE.TASK_CODE.eq(p.task().value()))).execute();
@@ -92,9 +125,14 @@ public final class Assessments {
                         .set(PRACTICE_SCORE.CRITERION, criterion).set(PRACTICE_SCORE.POINTS, points)
                         .set(PRACTICE_SCORE.ASSESSOR, p.assessor().map(PersonId::value).orElse(null)).execute());
             }
-            audit.record(tx, actor, "practice", "event", event.value(), null, results.size() + " results");
+            audit.recordAll(tx, actor, AuditLog.listed("practice", "event", event.value(), changed, results.size() + " results, none changed"));
             return null;
         });
+    }
+
+    /** A test's or a practice result's points in all, as the audit log gives them. */
+    private static String points(Map<String, Integer> byItem) {
+        return byItem.values().stream().mapToLong(Integer::longValue).sum() + " points";
     }
 
     public List<PracticeTeaching> practice(EventId event) {

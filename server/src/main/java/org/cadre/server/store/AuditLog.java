@@ -57,6 +57,35 @@ public final class AuditLog {
     /** A change to record: the action, the record it is about, and its old and new value. */
     public record Change(String action, String entity, String entityId, String oldValue, String newValue) {}
 
+    /**
+     * Changes to many items of one record as entries the audit columns can hold: each item's old and new text
+     * (old null: none before) joined with ", " into as few entries as keep each value within
+     * {@link Enrolments#MAX_AUDIT_VALUE} characters; {@code unchanged} as the only entry when the list is empty.
+     */
+    public static List<Change> listed(String action, String entity, String entityId, List<String[]> items, String unchanged) {
+        List<Change> out = new java.util.ArrayList<>();
+        StringBuilder was = new StringBuilder();
+        StringBuilder now = new StringBuilder();
+        for (String[] item : items) {
+            String old = item[0] == null ? "none" : item[0];
+            if (now.length() > 0 && (now.length() + item[1].length() + 2 > Enrolments.MAX_AUDIT_VALUE
+                    || was.length() + old.length() + 2 > Enrolments.MAX_AUDIT_VALUE)) {
+                out.add(new Change(action, entity, entityId, was.toString(), now.toString()));
+                was.setLength(0);
+                now.setLength(0);
+            }
+            was.append(was.length() == 0 ? "" : ", ").append(old);
+            now.append(now.length() == 0 ? "" : ", ").append(item[1]);
+        }
+        if (now.length() > 0) {
+            out.add(new Change(action, entity, entityId, was.toString(), now.toString()));
+        }
+        if (out.isEmpty()) {
+            out.add(new Change(action, entity, entityId, null, unchanged));
+        }
+        return out;
+    }
+
     /** Written out rather than rendered by jOOQ: every write transaction runs it. */
     private static final String INSERT = "INSERT INTO audit_log (id, at_millis, actor, action, entity, entity_id, old_value, new_value)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
