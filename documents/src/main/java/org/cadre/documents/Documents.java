@@ -98,14 +98,18 @@ public final class Documents {
                     List.of(path(e) + ": is not a known field"));
         } catch (MismatchedInputException e) {
             if (e.getPath().isEmpty()) {
-                throw new Unreadable(true, "The document is not a JSON object of the expected shape" + at(e) + ".", List.of());
+                throw new Unreadable(true, (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")
+                        ? "The document holds something after its value" : "The document is not a JSON object of the expected shape")
+                        + at(e) + ".", List.of());
             }
             throw new Unreadable(false, "A field has the wrong type.", List.of(path(e) + ": " + expected(e.getTargetType())));
         } catch (com.fasterxml.jackson.core.JsonParseException e) {
             boolean ended = e instanceof com.fasterxml.jackson.core.io.JsonEOFException || e.getLocation() != null
                     && e.getLocation().getByteOffset() >= json.length;
-            throw new Unreadable(true, "The document is not valid JSON: " + (ended ? "it ends before its value does"
-                    : "a character that JSON does not allow there") + at(e) + ".", List.of());
+            // Jackson's own words are not repeated: they quote the document (a duplicate field's name, a character).
+            String fault = String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field") ? "a field is given twice in one object"
+                    : ended ? "it ends before its value does" : "a character that JSON does not allow there";
+            throw new Unreadable(true, "The document is not valid JSON: " + fault + at(e) + ".", List.of());
         } catch (JsonProcessingException e) {
             throw new Unreadable(true, "The document is not a JSON object of the expected shape" + at(e) + ".", List.of());
         } catch (IllegalArgumentException e) {
@@ -151,7 +155,15 @@ public final class Documents {
     }
 
     private static String path(MismatchedInputException e) {
-        return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        return e.getPath().stream().map(r -> r.getFieldName() != null ? fieldName(r.getFieldName()) : "[" + r.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+    }
+
+    /**
+     * A field's name as an error names it: as sent when it could be a field of a document (letters, digits and
+     * underscores, at most 64), else "(a field)", so that an unknown field named after a person is not repeated.
+     */
+    private static String fieldName(String name) {
+        return name.matches("[A-Za-z][A-Za-z0-9_]{0,63}") ? name : "(a field)";
     }
 }

@@ -32,6 +32,14 @@ class DocumentsTest {
      * A malformed document says where it stopped being readable, by line and column, and what kind of fault it
      * is, without repeating what it says there (the attacker's review: "malformed" alone, with no position).
      */
+    /** An unknown field is named when its name could be a field's, never when it is not (a person's name, say). */
+    @Test
+    void an_unknown_field_is_named_only_when_its_name_could_be_a_fields() {
+        assertThat(refused("{\"marks\":[],\"extra_1\":1}").fields()).containsExactly("extra_1: is not a known field");
+        assertThat(refused("{\"marks\":[],\"Серик Жумабаев\":1}").fields()).containsExactly("(a field): is not a known field");
+        assertThat(refused("{\"marks\":[],\"Serik Zhumabayev SECRET\":1}").fields()).containsExactly("(a field): is not a known field");
+    }
+
     @Test
     void a_malformed_document_says_where_by_line_and_column_and_repeats_none_of_it() {
         assertThat(refused("{\"marks\": [\n  \"a\",\n  Айгерим\n]}").getMessage())
@@ -39,6 +47,9 @@ class DocumentsTest {
         assertThat(refused("{\"marks\": [\"a\",\n").getMessage())
                 .startsWith("The document is not valid JSON: it ends before its value does at line 2");
         assertThat(refused("{\"marks\":[]} x").getMessage()).contains("at line 1, column");
+        assertThat(refused("{\"marks\":[],\n \"marks\":[]}").getMessage())
+                .isEqualTo("The document is not valid JSON: a field is given twice in one object at line 2, column 9.");
+        assertThat(refused("{\"marks\":[]} {\"marks\":[]}").getMessage()).startsWith("The document holds something after its value at line 1");
         assertThat(refused("{\"marks\": [\n  \"a\",\n  Айгерим\n]}").getMessage()).doesNotContain("Айгерим").doesNotContain("code");
     }
 }
