@@ -283,7 +283,7 @@ final class DeliveryPages {
         Grid grid = grid(ctx, "s");
         Map<String, Map<String, Integer>> byPerson = grid.byPerson();
         Map<String, String> sent = grid.sent();
-        List<String> errors = new ArrayList<>(grid.errors());
+        List<CellError> errors = new ArrayList<>(grid.errors());
         if (errors.isEmpty()) {
             List<Delivery.Score> scores = byPerson.entrySet().stream().map(e -> new Delivery.Score(e.getKey(), e.getValue())).toList();
             Outcome<Integer> saved = kit.app.delivery().tests(user.get(), ctx.pathParam("id"), phase, scores);
@@ -294,7 +294,10 @@ final class DeliveryPages {
             PageKit.unlessShownOnTheForm(saved, ctx);
             errors.addAll(named(saved.errors(), "scores", byPerson.keySet().stream().toList()));
         }
-        showTests(ctx, user.get(), phase, Optional.empty(), errors, sent);
+        EventRoster r = records(ctx, user.get());
+        java.util.Set<String> items = new java.util.HashSet<>();
+        r.curriculum().assessment().itemsOf(org.cadre.curriculum.ItemKind.TEST_QUESTION).forEach(i -> items.add(i.code().value()));
+        showTests(ctx, user.get(), phase, Optional.empty(), inRows(errors, participants(r), items, sent.keySet(), PageKit.messages(ctx)), sent);
         ctx.status(422);
     }
 
@@ -302,12 +305,18 @@ final class DeliveryPages {
      * The numbers of a grid form, whose fields are named {@code kind:person:column}: by person and column, what
      * was typed (to show it again), and every value that is not a whole number; blank cells are left out.
      */
-    private record Grid(Map<String, Map<String, Integer>> byPerson, Map<String, String> sent, List<String> errors) {}
+    private record Grid(Map<String, Map<String, Integer>> byPerson, Map<String, String> sent, List<CellError> errors) {}
+
+    /**
+     * A refused cell of a grid form, as sent: the person and the column (null: the person's whole row) and why.
+     * Shown by {@link #inRows}, which names neither from the request.
+     */
+    private record CellError(String person, String column, String reason) {}
 
     private static Grid grid(Context ctx, String kind) {
         Map<String, Map<String, Integer>> byPerson = new LinkedHashMap<>();
         Map<String, String> sent = new LinkedHashMap<>();
-        List<String> errors = new ArrayList<>();
+        List<CellError> errors = new ArrayList<>();
         for (var field : ctx.formParamMap().entrySet()) {
             String[] parts = field.getKey().split(":", 3);
             String value = field.getValue().isEmpty() ? "" : field.getValue().get(0).strip();
@@ -316,7 +325,7 @@ final class DeliveryPages {
             }
             sent.put(parts[1] + ":" + parts[2], value);
             if (!value.matches("\\d{1,4}")) {
-                errors.add(parts[1] + " " + parts[2] + ": " + PageKit.messages(ctx).get("tests.whole-number"));
+                errors.add(new CellError(parts[1], parts[2], PageKit.messages(ctx).get("tests.whole-number")));
                 continue;
             }
             byPerson.computeIfAbsent(parts[1], p -> new LinkedHashMap<>()).put(parts[2], Integer.parseInt(value));
@@ -324,16 +333,50 @@ final class DeliveryPages {
         return new Grid(byPerson, sent, errors);
     }
 
-    /** Errors named {@code scores[i]} renamed after the person the i-th item was about, as the page shows them. */
-    private static List<String> named(List<String> errors, String list, List<String> ids) {
-        List<String> out = new ArrayList<>();
+    /** Errors named {@code scores[i]}, as errors of the row of the person the i-th item was about. */
+    private static List<CellError> named(List<String> errors, String list, List<String> ids) {
+        List<CellError> out = new ArrayList<>();
+        java.util.regex.Pattern indexed = java.util.regex.Pattern.compile("^" + list + "\\[(\\d{1,9})\\](?:\\.person)?(?::\\s*)?(.*)$",
+                java.util.regex.Pattern.DOTALL);
         for (String e : errors) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^" + list + "\\[(\\d+)\\](.*)$").matcher(e);
+            java.util.regex.Matcher m = indexed.matcher(e);
             if (m.matches() && Integer.parseInt(m.group(1)) < ids.size()) {
-                out.add(ids.get(Integer.parseInt(m.group(1))) + m.group(2));
+                out.add(new CellError(ids.get(Integer.parseInt(m.group(1))), null, m.group(2)));
             } else {
-                out.add(e);
+                out.add(new CellError(null, null, e));
             }
+        }
+        return out;
+    }
+
+    /**
+     * A grid form's refused cells in the page's words: the row by the person's name when the page lists them,
+     * else as someone not on the page; the column by its heading when the page has it, else as a column not on
+     * the page; nothing typed into a field's name comes back (the attacker's review: any text sent as a person id
+     * was shown in the error, at any length).
+     */
+    private static List<String> inRows(List<CellError> errors, List<Someone> people, java.util.Set<String> columns,
+            java.util.Collection<String> sentCells, Messages t) {
+        // Columns sent that the page does not have, longest first (so that one is not found inside another).
+        List<String> strange = sentCells.stream().map(c -> c.substring(c.indexOf(':') + 1)).filter(c -> !c.isEmpty() && !columns.contains(c))
+                .distinct().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        Map<String, String> names = new java.util.HashMap<>();
+        people.forEach(p -> names.putIfAbsent(p.id().value(), p.name()));
+        List<String> out = new ArrayList<>();
+        for (CellError e : errors) {
+            if (e.person() == null) {
+                out.add(e.reason());
+                continue;
+            }
+            String row = names.getOrDefault(e.person(), t.get("grid.unlisted-row"));
+            String column = e.column() == null ? "" : " – " + (columns.contains(e.column()) ? e.column() : t.get("grid.unlisted-column"));
+            String reason = e.reason();
+            // A reason may quote a column sent (a question code the test does not have): not from the request either.
+            for (String c : strange) {
+                reason = reason.replaceAll("(?<![A-Za-z0-9._-])" + java.util.regex.Pattern.quote(c) + "(?![A-Za-z0-9._-])",
+                        java.util.regex.Matcher.quoteReplacement(t.get("grid.unlisted-column")));
+            }
+            out.add(row + column + ": " + reason);
         }
         return out;
     }
@@ -365,10 +408,10 @@ final class DeliveryPages {
         Grid grid = grid(ctx, "c");
         Map<String, Map<String, Integer>> byPerson = grid.byPerson();
         Map<String, String> sent = grid.sent();
-        List<String> errors = new ArrayList<>(grid.errors());
+        List<CellError> errors = new ArrayList<>(grid.errors());
         String task = r.rubric().map(x -> x.task().value()).orElse(null);
         if (task == null) {
-            errors.add(PageKit.messages(ctx).get("practice.no-rubric"));
+            errors.add(new CellError(null, null, PageKit.messages(ctx).get("practice.no-rubric")));
         }
         if (errors.isEmpty()) {
             try {
@@ -384,7 +427,9 @@ final class DeliveryPages {
                 errors.addAll(named(invalid.errors(), "results", byPerson.keySet().stream().toList()));
             }
         }
-        showPractice(ctx, user.get(), Optional.empty(), errors, sent);
+        java.util.Set<String> criteria = new java.util.HashSet<>();
+        r.rubric().ifPresent(x -> x.criteria().forEach(c -> criteria.add(c.name())));
+        showPractice(ctx, user.get(), Optional.empty(), inRows(errors, participants(r), criteria, sent.keySet(), PageKit.messages(ctx)), sent);
         ctx.status(422);
     }
 

@@ -56,6 +56,11 @@ final class FormFields {
 
     /** A field's name as an error names it: cut short, and only the characters a name is made of. */
     private static String shown(String name) {
+        if (name.indexOf(':') >= 0) {
+            // A grid's cell (kind:person:column): the person and the column are the request's, not a field's
+            // name; the cell is named by its kind alone, and no one sent is named back.
+            return "a cell of the form";
+        }
         String clean = name.replaceAll("[^A-Za-z0-9_.:\\- ]", "?");
         return clean.length() > 80 ? clean.substring(0, 80) + "…" : clean;
     }

@@ -55,7 +55,8 @@ final class PageKit {
     Optional<UserAccount> user(Context ctx) {
         Optional<UserAccount> user = token(ctx).flatMap(app.signIn()::user);
         if (user.isEmpty()) {
-            String back = ctx.method().name().equals("GET") ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : "/";
+            String back = ctx.method().name().equals("GET") ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString())
+                    : ctx.header(Pages.HX_REQUEST) != null ? pageOf(ctx.header("HX-Current-URL")) : "/";
             String login = "/login?next=" + java.net.URLEncoder.encode(back, StandardCharsets.UTF_8);
             if (ctx.header(Pages.HX_REQUEST) != null) {
                 // A tap after the session ended: htmx would follow a redirect and put the sign-in page in the row
@@ -70,6 +71,23 @@ final class PageKit {
         ctx.attribute("user", user.get().username());
         ctx.attribute("role", user.get().role().label());
         return user;
+    }
+
+    /**
+     * The path (and query) of the page an htmx request was sent from, to come back to after signing in; "/"
+     * when there is none. The sign-in page checks it as it checks any {@code next}.
+     */
+    private static String pageOf(String currentUrl) {
+        if (currentUrl == null) {
+            return "/";
+        }
+        try {
+            java.net.URI page = new java.net.URI(currentUrl);
+            String path = page.getRawPath();
+            return path == null || !path.startsWith("/") ? "/" : path + (page.getRawQuery() == null ? "" : "?" + page.getRawQuery());
+        } catch (java.net.URISyntaxException e) {
+            return "/";
+        }
     }
 
     /** The session token the cookie carries. */
@@ -92,9 +110,14 @@ final class PageKit {
      * every token sent, in the header htmx sends and in the form's fields, must be the right one.
      */
     static boolean formTokenMatches(Context ctx) {
-        java.util.List<String> tokens = new java.util.ArrayList<>(ctx.formParams(CSRF_FIELD));
-        Optional.ofNullable(ctx.header(CSRF_HEADER)).ifPresent(tokens::add);
-        return !tokens.isEmpty() && tokens.stream().allMatch(sent -> formTokenMatches(ctx, sent));
+        java.util.List<String> fields = ctx.formParams(CSRF_FIELD);
+        java.util.List<String> headers = java.util.Collections.list(ctx.req().getHeaders(CSRF_HEADER));
+        if (fields.size() > 1 || headers.size() > 1 || fields.isEmpty() && headers.isEmpty()) {
+            return false; // once in the form, once in the header, or both; never twice in either
+        }
+        java.util.List<String> tokens = new java.util.ArrayList<>(fields);
+        tokens.addAll(headers);
+        return tokens.stream().allMatch(sent -> formTokenMatches(ctx, sent));
     }
 
     private static boolean formTokenMatches(Context ctx, String sent) {

@@ -99,6 +99,14 @@ class PagesTest {
         assertThat(doubled.status()).isEqualTo(403);
         PageClient.Page header = c.post("/events/csrf-check/close", Map.of("_csrf", "forged"), Map.of("X-CSRF-Token", c.formToken()));
         assertThat(header.status()).isEqualTo(403);
+        // The header twice, the right one first (the second review: only the first was read); the field twice, both right.
+        HttpResponse<String> twoHeaders = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + "/events/csrf-check/close"))
+                .header("Cookie", "cadre_session=" + c.sessionCookie().orElseThrow()).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-CSRF-Token", c.formToken()).header("X-CSRF-Token", "forged").POST(HttpRequest.BodyPublishers.ofString("")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(twoHeaders.statusCode()).isEqualTo(403);
+        c.get("/events/csrf-check");
+        assertThat(c.postEncoded("/events/csrf-check/close", "_csrf=" + c.formToken()).status()).isEqualTo(403);
         assertThat(c.get("/events/csrf-check").body()).as("still open").contains("Close the event</button>");
     }
 
@@ -136,9 +144,11 @@ class PagesTest {
         c.post("/logout", Map.of());
         c.useSession(ended);
         PageClient.Page signedOut = c.post("/events/tot-almaty-2023/attendance/M1.S1", Map.of("person", "p-kz-14", "mark", "present",
-                "_csrf", pageToken), Map.of("HX-Request", "true", "X-CSRF-Token", pageToken, "Accept", "*/*"));
+                "_csrf", pageToken), Map.of("HX-Request", "true", "X-CSRF-Token", pageToken, "Accept", "*/*",
+                "HX-Current-URL", server.base() + "/events/tot-almaty-2023/attendance/M1.S1"));
         assertThat(signedOut.status()).isEqualTo(401);
-        assertThat(signedOut.header("HX-Redirect")).hasValueSatisfying(v -> assertThat(v).startsWith("/login?next="));
+        // Back to the page tapped on after signing in (the newcomer's review: it was the home page).
+        assertThat(signedOut.header("HX-Redirect")).contains("/login?next=%2Fevents%2Ftot-almaty-2023%2Fattendance%2FM1.S1");
     }
 
     @Test
@@ -471,6 +481,44 @@ class PagesTest {
         PageClient tj = signedIn("tj");
         tj.get("/");
         assertThat(tj.post("/events/no-file/import", Map.of("key", "x")).status()).as("out of scope").isEqualTo(404);
+    }
+
+    /**
+     * The tests form names a refused cell by its row's person and its column's question, never by what was sent
+     * (the attacker's review: any text sent as a person id, at any length, and ids outside the caller's scope
+     * came back in the errors); a doubled cell is "a cell of the form", not its name.
+     */
+    @Test
+    void a_tests_form_names_no_one_and_no_question_from_what_was_sent() throws Exception {
+        PageClient c = signedIn("tj");
+        String page = c.get("/events/cascade-dushanbe-2024/tests?phase=post").body();
+        Matcher cell = Pattern.compile("name=\"s:([^:\"]+):([^\"]+)\"").matcher(page);
+        assertThat(cell.find()).isTrue();
+        String listed = cell.group(1);
+        String item = cell.group(2);
+        String injected = "Your account is locked call 7701555 now";
+
+        PageClient.Page notANumber = c.postEncoded("/events/cascade-dushanbe-2024/tests", "phase=post&" + cellField(listed, item) + "=x");
+        assertThat(notANumber.status()).isEqualTo(422);
+        assertThat(notANumber.body()).contains(" – " + item + ": points must be a whole number");
+
+        PageClient.Page strangers = c.postEncoded("/events/cascade-dushanbe-2024/tests", "phase=post&" + cellField(injected, item) + "=1&"
+                + cellField("p-kz-01", item) + "=2");
+        assertThat(strangers.status()).isEqualTo(422);
+        assertThat(strangers.body()).contains("someone not on this page: ").doesNotContain(injected).doesNotContain("p-kz-01");
+
+        PageClient.Page strangeQuestion = c.postEncoded("/events/cascade-dushanbe-2024/tests", "phase=post&" + cellField(listed, "QZZ9") + "=1");
+        assertThat(strangeQuestion.status()).isEqualTo(422);
+        assertThat(strangeQuestion.body()).contains("a column not on this page").doesNotContain("QZZ9");
+
+        PageClient.Page doubled = c.postEncoded("/events/cascade-dushanbe-2024/tests", "phase=post&" + cellField(injected, item) + "=1&"
+                + cellField(injected, item) + "=2");
+        assertThat(doubled.status()).isEqualTo(400);
+        assertThat(doubled.body()).contains("a cell of the form: is sent more than once").doesNotContain(injected);
+    }
+
+    private static String cellField(String person, String column) {
+        return java.net.URLEncoder.encode("s:" + person + ":" + column, StandardCharsets.UTF_8);
     }
 
     @Test
