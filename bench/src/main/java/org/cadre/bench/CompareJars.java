@@ -84,15 +84,22 @@ public final class CompareJars {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            throw new IllegalArgumentException("give two jars: OLD.jar NEW.jar [rounds] [seconds]");
+        String usage = "usage: CompareJars OLD.jar NEW.jar [rounds (default 10)] [seconds per measurement (default 2)]";
+        int rounds;
+        double seconds;
+        try {
+            rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+            seconds = args.length > 3 ? Double.parseDouble(args[3]) : 2;
+        } catch (NumberFormatException e) {
+            rounds = 0;
+            seconds = 0;
+        }
+        if (args.length < 2 || rounds < 1 || !(seconds > 0)) {
+            System.err.println(usage);
+            System.exit(2);
+            return;
         }
         Build[] builds = {new Build(args[0]), new Build(args[1])};
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        double seconds = args.length > 3 ? Double.parseDouble(args[3]) : 2;
-        if (rounds < 1 || !(seconds > 0)) {
-            throw new IllegalArgumentException("rounds must be at least 1 and seconds above 0");
-        }
         List<List<double[]>> measured = List.of(new ArrayList<>(), new ArrayList<>());
         for (int round = -2; round < rounds; round++) {
             for (int turn = 0; turn < 2; turn++) {

@@ -21,11 +21,23 @@ public final class EventCheckSplit {
 
     private EventCheckSplit() {}
 
+    private static final String USAGE = "usage: EventCheckSplit [rounds (default 3)] [seconds per size and group (default 3)]";
+
     public static void main(String[] args) {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
+        int rounds;
+        double seconds;
+        try {
+            rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+            seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
+        } catch (NumberFormatException e) {
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
         if (rounds < 1 || !(seconds > 0)) {
-            throw new IllegalArgumentException("rounds must be at least 1 and seconds above 0");
+            System.err.println(USAGE + "; rounds at least 1, seconds above 0");
+            System.exit(2);
+            return;
         }
         EventRoster[] rosters = {SyntheticRosters.event(7, 1_000, 40), SyntheticRosters.event(7, 10_000, 40)};
         List<EventRule> rest = new ArrayList<>(EventRule.all());
