@@ -82,6 +82,18 @@ public record View(Messages t, Optional<UserAccount> user, String csrf, String p
     }
 
     /** An id for an element about a record ({@code enrolment-KZ-001}): only letters, digits, _ and -. */
+    /** How many different lines of a file the errors name ({@code line 5: ...}); 0 when none is about a line. */
+    public static int linesIn(java.util.List<String> errors) {
+        return (int) errors.stream().map(e -> LINE.matcher(e)).filter(java.util.regex.Matcher::lookingAt).map(m -> m.group(1)).distinct().count();
+    }
+
+    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("line (\\d{1,9}):");
+
+    /** Whether a list of errors stops at its first ones and counts the rest ({@code ... and 50 more}). */
+    public static boolean cutShort(java.util.List<String> errors) {
+        return !errors.isEmpty() && errors.get(errors.size() - 1).startsWith("... and ");
+    }
+
     public static String id(String kind, String value) {
         return (kind + "-" + value).replaceAll("[^A-Za-z0-9_-]", "_");
     }

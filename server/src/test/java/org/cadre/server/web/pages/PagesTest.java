@@ -187,6 +187,11 @@ class PagesTest {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("line 4").contains("Nothing was stored");
         assertThat(c.get("/events/import-check").body()).doesNotContain("imp-1");
+        // The heading counts lines, not errors (the newcomer's review: two errors on one line made "3 lines").
+        String twoOnOne = bad.replace("imp-2,KZ,participant", "imp-2,XX,observerx");
+        PageClient.Page lines = c.upload("/events/import-check/import/check", "file", "roster.csv", twoOnOne.getBytes(StandardCharsets.UTF_8));
+        assertThat(lines.body().split("<li>line 3", -1)).as("two errors on line 3").hasSize(3);
+        assertThat(lines.body()).contains("2 lines need fixing");
 
         PageClient.Page checked = c.upload("/events/import-check/import/check", "file", "roster.csv",
                 PageFixture.roster("imp", 4).getBytes(StandardCharsets.UTF_8));
@@ -468,7 +473,8 @@ class PagesTest {
         for (Map<String, String> forged : List.of(Map.of("key", "not-a-checked-file"), Map.<String, String>of())) {
             PageClient.Page refused = c.post("/events/no-file/import", forged);
             assertThat(refused.status()).isEqualTo(409);
-            assertThat(refused.body()).contains("the checked file is no longer held");
+            assertThat(refused.body()).contains("the checked file is no longer held").contains("The roster was not imported")
+                    .doesNotContain("line needs fixing").doesNotContain("Fix these lines");
         }
         // Another user's key opens nothing either.
         PageClient other = signedIn("admin");
