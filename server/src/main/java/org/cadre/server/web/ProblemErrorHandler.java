@@ -20,6 +20,12 @@ final class ProblemErrorHandler extends ErrorHandler {
         String json = "{\"type\":\"https://cadre.example/problems/http-" + code + "\",\"title\":\"Request refused\",\"status\":"
                 + code + ",\"detail\":\"The request could not be handled (HTTP " + code + ").\",\"errors\":[]}";
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
+        // The headers every other answer carries (the attacker's review: these answers had none).
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.getHeaders().put("Referrer-Policy", "no-referrer");
+        response.getHeaders().put("X-Frame-Options", "DENY");
+        response.getHeaders().put("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         response.write(true, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), callback);
     }
 }

@@ -55,6 +55,21 @@ class WebAppTest {
         db.close();
     }
 
+    /**
+     * An address Jetty refuses before the application sees it (a byte that is no character) is answered as a
+     * problem document with the headers every other answer carries (the attacker's review: it had none).
+     */
+    @org.junit.jupiter.api.Test
+    void an_address_refused_before_the_application_carries_the_same_safety_headers() throws Exception {
+        HttpResponse<String> r = raw("GET", "/events/x/attendance/%FF", null, null);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(r.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'none'"));
+    }
+
     /** A request outside the contract. */
     private static HttpResponse<String> raw(String method, String path, String contentType, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
