@@ -57,7 +57,7 @@ public final class Assessments {
             }
             // Each test that changed, by person and phase, with its points before and after (the answers per item
             // are in the store; the log says whose result changed and how much).
-            audit.recordAll(tx, actor, AuditLog.listed("tests", "event", event.value(), changed, tests.size() + " tests, none changed"));
+            audit.recordAll(tx, actor, AuditLog.listed("tests", "event", event.value(), "", changed, tests.size() + " tests, none changed"));
             return null;
         });
     }
@@ -125,7 +125,7 @@ public final class Assessments {
                         .set(PRACTICE_SCORE.CRITERION, criterion).set(PRACTICE_SCORE.POINTS, points)
                         .set(PRACTICE_SCORE.ASSESSOR, p.assessor().map(PersonId::value).orElse(null)).execute());
             }
-            audit.recordAll(tx, actor, AuditLog.listed("practice", "event", event.value(), changed, results.size() + " results, none changed"));
+            audit.recordAll(tx, actor, AuditLog.listed("practice", "event", event.value(), "", changed, results.size() + " results, none changed"));
             return null;
         });
     }

@@ -59,25 +59,25 @@ public final class AuditLog {
 
     /**
      * Changes to many items of one record as entries the audit columns can hold: each item's old and new text
-     * (old null: none before) joined with ", " into as few entries as keep each value within
+     * (old null: none before) joined with ", " after {@code prefix} into as few entries as keep each value within
      * {@link Enrolments#MAX_AUDIT_VALUE} characters; {@code unchanged} as the only entry when the list is empty.
      */
-    public static List<Change> listed(String action, String entity, String entityId, List<String[]> items, String unchanged) {
+    public static List<Change> listed(String action, String entity, String entityId, String prefix, List<String[]> items, String unchanged) {
         List<Change> out = new java.util.ArrayList<>();
-        StringBuilder was = new StringBuilder();
-        StringBuilder now = new StringBuilder();
+        StringBuilder was = new StringBuilder(prefix);
+        StringBuilder now = new StringBuilder(prefix);
         for (String[] item : items) {
             String old = item[0] == null ? "none" : item[0];
-            if (now.length() > 0 && (now.length() + item[1].length() + 2 > Enrolments.MAX_AUDIT_VALUE
+            if (now.length() > prefix.length() && (now.length() + item[1].length() + 2 > Enrolments.MAX_AUDIT_VALUE
                     || was.length() + old.length() + 2 > Enrolments.MAX_AUDIT_VALUE)) {
                 out.add(new Change(action, entity, entityId, was.toString(), now.toString()));
-                was.setLength(0);
-                now.setLength(0);
+                was.setLength(prefix.length());
+                now.setLength(prefix.length());
             }
-            was.append(was.length() == 0 ? "" : ", ").append(old);
-            now.append(now.length() == 0 ? "" : ", ").append(item[1]);
+            was.append(was.length() == prefix.length() ? "" : ", ").append(old);
+            now.append(now.length() == prefix.length() ? "" : ", ").append(item[1]);
         }
-        if (now.length() > 0) {
+        if (now.length() > prefix.length()) {
             out.add(new Change(action, entity, entityId, was.toString(), now.toString()));
         }
         if (out.isEmpty()) {

@@ -303,31 +303,16 @@ public final class Enrolments {
                     }
                 }
             });
-            StringBuilder was = new StringBuilder();
-            StringBuilder now = new StringBuilder();
-            int changed = 0;
+            List<String[]> changed = new java.util.ArrayList<>();
             for (Attendance a : recorded.stream().sorted(java.util.Comparator.comparing(x -> x.person().value())).toList()) {
                 String old = before.get(a.person().value());
-                if (a.mark().name().equals(old)) {
-                    continue;
+                if (!a.mark().name().equals(old)) {
+                    changed.add(new String[] {a.person().value() + " " + (old == null ? "none" : org.cadre.kernel.Label.of(AttendanceMark.valueOf(old))),
+                        a.person().value() + " " + org.cadre.kernel.Label.of(a.mark())});
                 }
-                String oldText = a.person().value() + " " + (old == null ? "none" : org.cadre.kernel.Label.of(AttendanceMark.valueOf(old)));
-                String newText = a.person().value() + " " + org.cadre.kernel.Label.of(a.mark());
-                if (now.length() + newText.length() + 2 > MAX_AUDIT_VALUE || was.length() + oldText.length() + 2 > MAX_AUDIT_VALUE) {
-                    changes.add(new AuditLog.Change("attendance", "event", event.value(), session.value() + ": " + was, session.value() + ": " + now));
-                    was.setLength(0);
-                    now.setLength(0);
-                }
-                was.append(was.length() == 0 ? "" : ", ").append(oldText);
-                now.append(now.length() == 0 ? "" : ", ").append(newText);
-                changed++;
             }
-            if (changed == 0) {
-                changes.add(new AuditLog.Change("attendance", "event", event.value(), null, session.value() + ": " + recorded.size()
-                        + " marks, none changed"));
-            } else if (now.length() > 0) {
-                changes.add(new AuditLog.Change("attendance", "event", event.value(), session.value() + ": " + was, session.value() + ": " + now));
-            }
+            changes.addAll(AuditLog.listed("attendance", "event", event.value(), session.value() + ": ", changed,
+                    session.value() + ": " + recorded.size() + " marks, none changed"));
         });
         return changes;
     }

@@ -107,7 +107,7 @@ class AssessmentAuditTest {
         for (int i = 0; i < 400; i++) {
             items.add(new String[] {i % 2 == 0 ? null : "p-" + i + " post 3 points", "p-" + i + " post 4 points"});
         }
-        List<AuditLog.Change> changes = AuditLog.listed("tests", "event", "e", items, "none");
+        List<AuditLog.Change> changes = AuditLog.listed("tests", "event", "e", "", items, "none");
         assertThat(changes).hasSizeGreaterThan(1);
         assertThat(changes).allSatisfy(c -> {
             assertThat(c.oldValue().length()).isLessThanOrEqualTo(Enrolments.MAX_AUDIT_VALUE);
@@ -115,7 +115,7 @@ class AssessmentAuditTest {
         });
         assertThat(String.join(", ", changes.stream().map(AuditLog.Change::newValue).toList()).split(", ")).hasSize(400);
         assertThat(String.join(", ", changes.stream().map(AuditLog.Change::oldValue).toList())).startsWith("none, p-1 post 3 points");
-        assertThat(AuditLog.listed("tests", "event", "e", List.of(), "2 tests, none changed"))
+        assertThat(AuditLog.listed("tests", "event", "e", "", List.of(), "2 tests, none changed"))
                 .containsExactly(new AuditLog.Change("tests", "event", "e", null, "2 tests, none changed"));
     }
 }

@@ -179,22 +179,15 @@ final class DeliveryPages {
             "^sessions\\.(.+)\\.marks\\[(\\d{1,9})\\](?:\\.(?:person|mark))?: (.*)$", java.util.regex.Pattern.DOTALL);
 
     /**
-     * A grid's errors in the grid's own words: a cell named as its label reads (the person's name, then the
-     * session), not as the request's field ({@code sessions.M1.S1.marks[0].person}); someone the grid does not
-     * list is not named back from the request (the attacker's review).
+     * The day grid's errors as cells (the person sent for the cell, its session): a use case's error names the
+     * request's field ({@code sessions.M1.S1.marks[0].person}), which {@link #inRows} shows as the cell's label reads.
      */
-    static List<String> inCells(List<String> errors, Map<String, List<Delivery.Mark>> sent, List<Someone> people, Messages t) {
-        Map<String, String> names = new java.util.HashMap<>();
-        people.forEach(p -> names.putIfAbsent(p.id().value(), p.name()));
+    private static List<CellError> cells(List<String> errors, Map<String, List<Delivery.Mark>> sent) {
         return errors.stream().map(e -> {
             java.util.regex.Matcher m = CELL.matcher(e);
             List<Delivery.Mark> marks = m.matches() ? sent.get(m.group(1)) : null;
             int i = marks == null ? -1 : Integer.parseInt(m.group(2));
-            if (i < 0 || i >= marks.size()) {
-                return e;
-            }
-            String name = names.get(marks.get(i).person());
-            return (name != null ? name : t.get("attendance.day-unlisted")) + " – " + m.group(1) + ": " + m.group(3);
+            return i < 0 || i >= marks.size() ? new CellError(null, null, e) : new CellError(marks.get(i).person(), m.group(1), m.group(3));
         }).toList();
     }
 
@@ -212,7 +205,8 @@ final class DeliveryPages {
         kit.render(ctx, "attendance-day.jte", kit.view(ctx, user, "attendance.day-title",
                 View.date(PageKit.messages(ctx), day), r.event().title()), "r", r, "day", day,
                 "slots", slots, "people", participants(r), "marks", marks, "notice", notice.orElse(""), "errors",
-                inCells(errors, sent, participants(r), PageKit.messages(ctx)));
+                inRows(cells(errors, sent), participants(r), slots.stream().map(s -> s.session().value()).collect(java.util.stream.Collectors.toSet()),
+                        List.of(), PageKit.messages(ctx)));
     }
 
     /** The whole day's grid at once: every cell chosen is saved, all or none. */

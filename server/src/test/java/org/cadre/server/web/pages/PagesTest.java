@@ -291,7 +291,7 @@ class PagesTest {
         PageClient.Page named = c.postEncoded(grid, "m%3A" + onFirst + "%3Agd-1=maybe&m%3A" + onFirst + "%3Azz-secret=absent");
         assertThat(named.status()).isEqualTo(400);
         assertThat(named.body()).containsPattern("Aigerim Nurlanova[^<]* – " + java.util.regex.Pattern.quote(onFirst) + ": ")
-                .contains("someone not on this grid – " + onFirst + ": ")
+                .contains("someone not on this page – " + onFirst + ": ")
                 .doesNotContain("marks[").doesNotContain("sessions." + onFirst).doesNotContain("zz-secret");
     }
 
