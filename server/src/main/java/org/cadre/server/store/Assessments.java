@@ -40,13 +40,9 @@ public final class Assessments {
             List<String[]> changed = new java.util.ArrayList<>();
             for (TestScore t : tests.stream().sorted(java.util.Comparator.comparing((TestScore x) -> x.person().value())
                     .thenComparing(TestScore::phase)).toList()) {
-                String test = t.person().value() + " " + org.cadre.kernel.Label.of(t.phase());
                 Map<String, Integer> now = new java.util.TreeMap<>();
                 t.points().forEach((item, points) -> now.put(item.value(), points));
-                Map<String, Integer> was = before.get(test);
-                if (!now.equals(was)) {
-                    changed.add(new String[] {was == null ? null : test + " " + points(was), test + " " + points(now)});
-                }
+                change(changed, t.person().value() + " " + org.cadre.kernel.Label.of(t.phase()), before, now);
             }
             for (TestScore t : tests) {
                 tx.deleteFrom(TEST_SCORE).where(TEST_SCORE.EVENT_ID.eq(event.value()).and(TEST_SCORE.PERSON_ID.eq(t.person().value()))
@@ -110,12 +106,7 @@ public final class Assessments {
             List<String[]> changed = new java.util.ArrayList<>();
             for (PracticeTeaching p : results.stream().sorted(java.util.Comparator.comparing((PracticeTeaching x) -> x.person().value())
                     .thenComparing(x -> x.task().value())).toList()) {
-                String result = p.person().value() + " " + p.task().value();
-                Map<String, Integer> now = new java.util.TreeMap<>(p.scores());
-                Map<String, Integer> was = before.get(result);
-                if (!now.equals(was)) {
-                    changed.add(new String[] {was == null ? null : result + " " + points(was), result + " " + points(now)});
-                }
+                change(changed, p.person().value() + " " + p.task().value(), before, new java.util.TreeMap<>(p.scores()));
             }
             for (PracticeTeaching p : results) {
                 tx.deleteFrom(PRACTICE_SCORE).where(PRACTICE_SCORE.EVENT_ID.eq(event.value())
@@ -128,6 +119,17 @@ public final class Assessments {
             audit.recordAll(tx, actor, AuditLog.listed("practice", "event", event.value(), "", changed, results.size() + " results, none changed"));
             return null;
         });
+    }
+
+    /**
+     * Adds the result named {@code name} to the changed ones (its points in all before, or none, and now) when its
+     * points by item differ from those stored before.
+     */
+    private static void change(List<String[]> changed, String name, Map<String, Map<String, Integer>> before, Map<String, Integer> now) {
+        Map<String, Integer> was = before.get(name);
+        if (!now.equals(was)) {
+            changed.add(new String[] {was == null ? null : name + " " + points(was), name + " " + points(now)});
+        }
     }
 
     /** A test's or a practice result's points in all, as the audit log gives them. */

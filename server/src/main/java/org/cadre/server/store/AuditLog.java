@@ -57,10 +57,13 @@ public final class AuditLog {
     /** A change to record: the action, the record it is about, and its old and new value. */
     public record Change(String action, String entity, String entityId, String oldValue, String newValue) {}
 
+    /** An audit value's longest text: the column holds 4,000 characters; longer lists go on in further entries. */
+    static final int MAX_VALUE = 3_900;
+
     /**
      * Changes to many items of one record as entries the audit columns can hold: each item's old and new text
      * (old null: none before) joined with ", " after {@code prefix} into as few entries as keep each value within
-     * {@link Enrolments#MAX_AUDIT_VALUE} characters; {@code unchanged} as the only entry when the list is empty.
+     * {@link #MAX_VALUE} characters; {@code unchanged} as the only entry when the list is empty.
      */
     public static List<Change> listed(String action, String entity, String entityId, String prefix, List<String[]> items, String unchanged) {
         List<Change> out = new java.util.ArrayList<>();
@@ -68,8 +71,8 @@ public final class AuditLog {
         StringBuilder now = new StringBuilder(prefix);
         for (String[] item : items) {
             String old = item[0] == null ? "none" : item[0];
-            if (now.length() > prefix.length() && (now.length() + item[1].length() + 2 > Enrolments.MAX_AUDIT_VALUE
-                    || was.length() + old.length() + 2 > Enrolments.MAX_AUDIT_VALUE)) {
+            if (now.length() > prefix.length() && (now.length() + item[1].length() + 2 > MAX_VALUE
+                    || was.length() + old.length() + 2 > MAX_VALUE)) {
                 out.add(new Change(action, entity, entityId, was.toString(), now.toString()));
                 was.setLength(prefix.length());
                 now.setLength(prefix.length());

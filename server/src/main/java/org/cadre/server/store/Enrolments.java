@@ -275,9 +275,6 @@ public final class Enrolments {
 
     private static final String READ_MARKS = "SELECT person_id, mark FROM attendance WHERE event_id = ? AND session_code = ?";
 
-    /** An audit value's longest text: the column holds 4,000 characters; longer lists go on in further entries. */
-    static final int MAX_AUDIT_VALUE = 3_900;
-
     /**
      * What the marks change, per session, as audit entries: each mark that differs from the one recorded
      * (the person, the old mark or none, the new mark), so the log shows whose attendance changed and how;

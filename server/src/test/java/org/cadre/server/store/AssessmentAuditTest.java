@@ -110,8 +110,8 @@ class AssessmentAuditTest {
         List<AuditLog.Change> changes = AuditLog.listed("tests", "event", "e", "", items, "none");
         assertThat(changes).hasSizeGreaterThan(1);
         assertThat(changes).allSatisfy(c -> {
-            assertThat(c.oldValue().length()).isLessThanOrEqualTo(Enrolments.MAX_AUDIT_VALUE);
-            assertThat(c.newValue().length()).isLessThanOrEqualTo(Enrolments.MAX_AUDIT_VALUE);
+            assertThat(c.oldValue().length()).isLessThanOrEqualTo(AuditLog.MAX_VALUE);
+            assertThat(c.newValue().length()).isLessThanOrEqualTo(AuditLog.MAX_VALUE);
         });
         assertThat(String.join(", ", changes.stream().map(AuditLog.Change::newValue).toList()).split(", ")).hasSize(400);
         assertThat(String.join(", ", changes.stream().map(AuditLog.Change::oldValue).toList())).startsWith("none, p-1 post 3 points");

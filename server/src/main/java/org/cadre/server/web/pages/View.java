@@ -81,7 +81,6 @@ public record View(Messages t, Optional<UserAccount> user, String csrf, String p
         return anchor.isEmpty() ? "" : (anchor + "-" + id).replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
-    /** An id for an element about a record ({@code enrolment-KZ-001}): only letters, digits, _ and -. */
     /** How many different lines of a file the errors name ({@code line 5: ...}); 0 when none is about a line. */
     public static int linesIn(java.util.List<String> errors) {
         return (int) errors.stream().map(e -> LINE.matcher(e)).filter(java.util.regex.Matcher::lookingAt).map(m -> m.group(1)).distinct().count();
@@ -89,11 +88,7 @@ public record View(Messages t, Optional<UserAccount> user, String csrf, String p
 
     private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("line (\\d{1,9}):");
 
-    /** Whether a list of errors stops at its first ones and counts the rest ({@code ... and 50 more}). */
-    public static boolean cutShort(java.util.List<String> errors) {
-        return !errors.isEmpty() && errors.get(errors.size() - 1).startsWith("... and ");
-    }
-
+    /** An id for an element about a record ({@code enrolment-KZ-001}): only letters, digits, _ and -. */
     public static String id(String kind, String value) {
         return (kind + "-" + value).replaceAll("[^A-Za-z0-9_-]", "_");
     }

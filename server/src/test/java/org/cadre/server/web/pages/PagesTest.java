@@ -192,6 +192,12 @@ class PagesTest {
         PageClient.Page lines = c.upload("/events/import-check/import/check", "file", "roster.csv", twoOnOne.getBytes(StandardCharsets.UTF_8));
         assertThat(lines.body().split("<li>line 3", -1)).as("two errors on line 3").hasSize(3);
         assertThat(lines.body()).contains("2 lines need fixing");
+        // 150 bad lines: every one counted in the heading, the first 100 errors listed and the rest counted (the
+        // page listed all of them, however many).
+        String many = PageFixture.roster("imp", 150).replace(",KZ,participant,", ",KZ,captain,");
+        PageClient.Page crowded = c.upload("/events/import-check/import/check", "file", "roster.csv", many.getBytes(StandardCharsets.UTF_8));
+        assertThat(crowded.body()).contains("150 lines need fixing").contains("... and 50 more");
+        assertThat(crowded.body().split("<li>line ", -1)).hasSize(101);
 
         PageClient.Page checked = c.upload("/events/import-check/import/check", "file", "roster.csv",
                 PageFixture.roster("imp", 4).getBytes(StandardCharsets.UTF_8));
