@@ -130,7 +130,7 @@ final class DeliveryPages {
             int status = new PageProblem(saved).status();
             // The form's fields are the mark's own: marks[0].person is the form's person, marks[0].mark its mark.
             List<String> errors = saved.errors().stream().map(e -> e.replaceFirst("^marks\\[0\\]\\.", "")).toList();
-            if (ctx.header(Pages.HX_REQUEST) != null) {
+            if (Pages.fromHtmx(ctx)) {
                 // A tap refused: why, in the row tapped (its buttons stay as they were: nothing was saved).
                 ctx.header("HX-Retarget", "find .row-problem");
                 ctx.header("HX-Reswap", "innerHTML");
@@ -143,7 +143,7 @@ final class DeliveryPages {
             ctx.status(status);
             return;
         }
-        if (ctx.header("HX-Request") != null) {
+        if (Pages.fromHtmx(ctx)) {
             Delivery.Marked marked = saved.get();
             MarkRow row = new MarkRow(new Someone(marked.id(), marked.person().map(View::name).orElse(marked.id().value())),
                     Optional.of(marked.mark()));

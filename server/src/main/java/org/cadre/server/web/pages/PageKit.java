@@ -56,9 +56,9 @@ final class PageKit {
         Optional<UserAccount> user = token(ctx).flatMap(app.signIn()::user);
         if (user.isEmpty()) {
             String back = ctx.method().name().equals("GET") ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString())
-                    : ctx.header(Pages.HX_REQUEST) != null ? pageOf(ctx.header("HX-Current-URL")) : "/";
+                    : Pages.fromHtmx(ctx) ? pageOf(ctx.header("HX-Current-URL")) : "/";
             String login = "/login?next=" + java.net.URLEncoder.encode(back, StandardCharsets.UTF_8);
-            if (ctx.header(Pages.HX_REQUEST) != null) {
+            if (Pages.fromHtmx(ctx)) {
                 // A tap after the session ended: htmx would follow a redirect and put the sign-in page in the row
                 // tapped; this header sends the whole browser there instead.
                 ctx.header("HX-Redirect", login);

@@ -30,13 +30,18 @@ public final class Pages {
         this.clientAddress = clientAddress;
     }
 
-    /** Whether an answer to this request should be a page rather than a JSON problem: a browser asking outside the API. */
-    /** The header htmx sends with each request it makes (a tap on the attendance page). */
+    /** The header htmx sends, as {@code true}, with each request it makes (a tap on the attendance page). */
     static final String HX_REQUEST = "HX-Request";
 
+    /** Whether htmx made this request: its header says {@code true} (any other value, {@code false} included, is no htmx). */
+    static boolean fromHtmx(Context ctx) {
+        return "true".equals(ctx.header(HX_REQUEST));
+    }
+
+    /** Whether an answer to this request should be a page rather than a JSON problem: a browser asking outside the API. */
     public static boolean wantsPage(Context ctx) {
         String accept = Optional.ofNullable(ctx.header("Accept")).orElse("");
-        return !ctx.path().startsWith("/api/") && (accept.contains("text/html") || ctx.header(HX_REQUEST) != null);
+        return !ctx.path().startsWith("/api/") && (accept.contains("text/html") || fromHtmx(ctx));
     }
 
     public void register(RoutesConfig r) {
@@ -98,7 +103,7 @@ public final class Pages {
         }
         View v = new View(t, user, PageKit.token(ctx).map(PageKit::csrf).orElse(""), PageKit.here(ctx), t.get("error.title." + statusGroup(status)));
         ctx.status(status);
-        if (ctx.header(HX_REQUEST) != null) {
+        if (fromHtmx(ctx)) {
             // A tap whose answer is an error page (not found, not allowed, the database down): the page takes the
             // place of the one tapped on, as it would after a plain form, rather than of the row tapped.
             ctx.header("HX-Retarget", "body");

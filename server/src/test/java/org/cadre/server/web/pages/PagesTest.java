@@ -149,6 +149,12 @@ class PagesTest {
         assertThat(signedOut.status()).isEqualTo(401);
         // Back to the page tapped on after signing in (the newcomer's review: it was the home page).
         assertThat(signedOut.header("HX-Redirect")).contains("/login?next=%2Fevents%2Ftot-almaty-2023%2Fattendance%2FM1.S1");
+        // htmx says "true"; a request saying "false" is a plain form's and gets a plain form's answer.
+        PageClient.Page notHtmx = c.post("/events/tot-almaty-2023/attendance/M1.S1", Map.of("person", "p-kz-14", "mark", "present",
+                "_csrf", pageToken), Map.of("HX-Request", "false", "Accept", "text/html"));
+        assertThat(notHtmx.status()).isEqualTo(303);
+        assertThat(notHtmx.header("HX-Redirect")).isEmpty();
+        assertThat(notHtmx.location()).hasValueSatisfying(to -> assertThat(to).startsWith("/login"));
     }
 
     @Test
