@@ -77,6 +77,8 @@ public final class CadreApp {
             config.jetty.multipartConfig.maxTotalRequestSize(MAX_ROSTER_BYTES, io.javalin.config.SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize((int) MAX_ROSTER_BYTES, io.javalin.config.SizeUnit.BYTES);
             config.http.defaultContentType = "application/json";
+            // A method an address does not take is 405 with the methods it does (Allow), not 404 as if nothing were there.
+            config.http.prefer405over404 = true;
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
@@ -189,6 +191,16 @@ public final class CadreApp {
         r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 404 && org.cadre.server.web.pages.Pages.wantsPage(ctx)) {
                 pages.notFound(ctx);
+                return;
+            }
+            if (e.getStatus() == 405) {
+                // Javalin names the methods the address takes (prefer405over404): Allow lists them, and so does the detail.
+                String allowed = e.getDetails().values().stream().findFirst().orElse("").toUpperCase(java.util.Locale.ROOT);
+                if (!allowed.isEmpty()) {
+                    ctx.header("Allow", allowed);
+                }
+                answer(ctx, Problem.of("method-not-allowed", "Method not allowed", 405, "This address does not take " + ctx.method().name()
+                        + (allowed.isEmpty() ? "." : "; it takes " + allowed + ".")));
                 return;
             }
             answer(ctx, Problem.of("http-" + e.getStatus(),

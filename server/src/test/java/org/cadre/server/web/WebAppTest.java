@@ -152,6 +152,18 @@ class WebAppTest {
     }
 
     @Test
+    void a_method_an_address_does_not_take_is_405_naming_those_it_does() throws Exception {
+        HttpResponse<String> patch = raw("PATCH", "/api/v1/session", "application/json", "{}");
+
+        assertThat(patch.statusCode()).isEqualTo(405);
+        assertThat(patch.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("POST").contains("DELETE"));
+        assertThat(patch.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith(Problem.CONTENT_TYPE));
+        assertThat(patch.body()).contains("\"status\":405").contains("does not take PATCH").doesNotContain("Exception");
+        // An address with nothing at it stays 404, whatever the method.
+        assertThat(raw("PATCH", "/api/v1/nothing-here", "application/json", "{}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void the_contract_is_served_and_swagger_ui_comes_from_the_webjar_with_security_headers() throws Exception {
         HttpResponse<String> spec = raw("GET", "/openapi.yaml", null, null);
         HttpResponse<String> docs = raw("GET", "/docs", null, null);
