@@ -23,6 +23,7 @@ final class DeliveryRoutes {
     }
 
     void register(RoutesConfig r) {
+        r.get("/api/v1/events/{id}/attendance/{session}", this::sessionAttendance);
         r.put("/api/v1/events/{id}/attendance/{session}", this::attendance);
         r.post("/api/v1/events/{id}/tests", this::tests);
         r.put("/api/v1/events/{id}/rubric", this::rubric);
@@ -33,6 +34,19 @@ final class DeliveryRoutes {
     record Marks(List<Delivery.Mark> marks) {}
 
     record Recorded(String event, int recorded) {}
+
+    record SessionMarks(String event, String session, List<Delivery.Mark> marks) {}
+
+    /** The marks recorded for one session on the agenda, by person id, in the words PUT takes. */
+    private void sessionAttendance(Context ctx) {
+        UserAccount user = api.user(ctx);
+        Delivery.Sheet sheet = Api.value(delivery.sheet(user, ctx.pathParam("id"), ctx.pathParam("session")), ctx);
+        List<Delivery.Mark> marks = sheet.marks().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(m -> new Delivery.Mark(m.getKey().value(), org.cadre.documents.Labels.of(m.getValue())))
+                .toList();
+        ctx.json(new SessionMarks(ctx.pathParam("id"), sheet.slot().session().value(), marks));
+    }
 
     private void attendance(Context ctx) {
         UserAccount user = api.user(ctx);

@@ -52,6 +52,8 @@ class DeliveryRecordsTest {
         new Events(db, audit).add(new EventDoc("tot-almaty-short", e.title(), e.programme(), e.curriculum(), e.version(), e.kind(),
                 e.city(), e.country(), e.zone(), e.courseDays(), e.travelWindow(), e.minParticipants(), e.maxParticipants(), e.quotas(),
                 e.languages(), e.interpretation(), shorter, e.trainersFrom(), e.days(), e.modules(), null, null).toDomain(), "admin");
+        new Users(db, audit).add(new UserAccount("mn", Passwords.hash("pw".toCharArray(), 1_000), UserAccount.Role.COORDINATOR,
+                ImmutableSortedSet.of(Country.of("MN")), ImmutableSortedSet.of(), false), "admin");
         app = CadreApp.create(db).start("127.0.0.1", 0);
         api = new ApiClient(app.port());
         token = api.login("kz", "pw");
@@ -94,6 +96,42 @@ class DeliveryRecordsTest {
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body()).contains("results[0].scores: scores " + over + " on").contains("whose maximum is " + first.maxPoints());
+    }
+
+    @Test
+    void a_sessions_attendance_reads_back_as_put_by_person_id_and_is_not_found_off_the_agenda_or_out_of_scope() throws Exception {
+        String session = DEMO.event().agenda().get(1).session().value();
+        List<String> people = DEMO.seatedParticipants().stream().map(e -> e.person().value()).sorted().toList();
+        String first = people.get(0);
+        String last = people.get(people.size() - 1);
+        String marks = "{\"marks\": [{\"person\": \"" + last + "\", \"mark\": \"late\"}, {\"person\": \"" + first
+                + "\", \"mark\": \"excused\"}]}";
+        assertThat(api.send("PUT", "/api/v1/events/tot-almaty-2023/attendance/" + session, token, marks).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> read = api.send("GET", "/api/v1/events/tot-almaty-2023/attendance/" + session, token, null);
+
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(read.body());
+        assertThat(body.get("event").asText()).isEqualTo("tot-almaty-2023");
+        assertThat(body.get("session").asText()).isEqualTo(session);
+        List<String> persons = new ArrayList<>();
+        java.util.Map<String, String> byPerson = new java.util.HashMap<>();
+        body.get("marks").forEach(m -> {
+            persons.add(m.get("person").asText());
+            byPerson.put(m.get("person").asText(), m.get("mark").asText());
+        });
+        assertThat(persons).isSorted().doesNotHaveDuplicates();
+        assertThat(byPerson).containsEntry(first, "excused").containsEntry(last, "late");
+
+        String dropped = DEMO.event().agenda().get(0).session().value();
+        HttpResponse<String> offAgenda = api.send("GET", "/api/v1/events/tot-almaty-short/attendance/" + dropped, token, null);
+        assertThat(offAgenda.statusCode()).isEqualTo(404);
+        // Out of the caller's scope reads as a missing event: the same status and words.
+        String outsider = api.login("mn", "pw");
+        HttpResponse<String> outOfScope = api.send("GET", "/api/v1/events/tot-almaty-2023/attendance/" + session, outsider, null);
+        HttpResponse<String> missing = api.send("GET", "/api/v1/events/no-such-event/attendance/" + session, outsider, null);
+        assertThat(outOfScope.statusCode()).isEqualTo(404);
+        assertThat(outOfScope.body()).isEqualTo(missing.body()).doesNotContain(first);
     }
 
     @Test
