@@ -117,13 +117,46 @@ class UserAdministrationApiTest {
     }
 
     @Test
+    void a_users_sessions_come_in_pages_of_50_newest_first_as_every_list_does() throws Exception {
+        withApp(Settings.defaults(), (db, api, admin, port) -> {
+            create(api, admin, "aigerim");
+            for (int k = 0; k < 52; k++) { // begun a millisecond apart, within the idle limit
+                new org.cadre.server.store.Sessions(db, Clock.offset(Clock.systemUTC(), java.time.Duration.ofMillis(-k)),
+                        java.time.Duration.ofHours(1), java.time.Duration.ofHours(8)).start("aigerim");
+            }
+
+            JsonNode first = JSON.readTree(api.send("GET", "/api/v1/users/aigerim/sessions", admin, null).body());
+            assertThat(first.get("items")).hasSize(50);
+            assertThat(first.get("next").isNull()).isFalse();
+            var r = api.send("GET", "/api/v1/users/aigerim/sessions?cursor="
+                    + java.net.URLEncoder.encode(first.get("next").asText(), java.nio.charset.StandardCharsets.UTF_8), admin, null);
+            JsonNode second = JSON.readTree(r.body());
+            assertThat(second.get("items")).hasSize(2);
+            assertThat(second.get("next").isNull()).isTrue();
+
+            List<java.time.Instant> created = new ArrayList<>();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (JsonNode p : List.of(first, second)) {
+                p.get("items").forEach(s -> {
+                    created.add(java.time.Instant.parse(s.get("createdAt").asText()));
+                    ids.add(s.get("id").asText());
+                });
+            }
+            assertThat(ids).hasSize(52);
+            assertThat(created).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        });
+    }
+
+    @Test
     void an_administrator_lists_and_ends_a_users_sessions_one_or_all() throws Exception {
         withApp(Settings.defaults(), (db, api, admin, port) -> {
             create(api, admin, "aigerim");
             String first = api.login("aigerim", PASSWORD);
             String second = api.login("aigerim", PASSWORD);
 
-            JsonNode live = JSON.readTree(api.send("GET", "/api/v1/users/aigerim/sessions", admin, null).body());
+            JsonNode page = JSON.readTree(api.send("GET", "/api/v1/users/aigerim/sessions", admin, null).body());
+            assertThat(page.get("next").isNull()).isTrue();
+            JsonNode live = page.get("items");
             assertThat(live).hasSize(2);
             assertThat(live.toString()).doesNotContain(first).doesNotContain(second);
             List<Integer> after = new ArrayList<>();
