@@ -67,7 +67,7 @@ final class AdminPages {
         var created = kit.app.users().create(user.get(), form.username().isEmpty() ? null : form.username(), ctx.formParam("password"),
                 form.role(), countries(form.countries()), form.programmes());
         if (created.isDone()) {
-            ctx.redirect("/admin/users/" + DirectoryPages.segment(created.get().value().username()) + "?done=created", HttpStatus.SEE_OTHER);
+            ctx.redirect(PageKit.withNotice(ctx, "/admin/users/" + DirectoryPages.segment(created.get().value().username()) + "?done=created"), HttpStatus.SEE_OTHER);
             return;
         }
         DirectoryPages.refusedOrAgain(ctx, created, () -> showUsers(ctx, user.get(), Optional.empty(), form,
@@ -138,7 +138,7 @@ final class AdminPages {
     private void answer(Context ctx, UserAccount user, Outcome<?> outcome, String done, Optional<UserForm> form) {
         if (outcome.isDone()) {
             int n = outcome.get() instanceof Integer count ? count : 0;
-            ctx.redirect("/admin/users/" + DirectoryPages.segment(ctx.pathParam("username")) + "?done=" + done + "&n=" + n, HttpStatus.SEE_OTHER);
+            ctx.redirect(PageKit.withNotice(ctx, "/admin/users/" + DirectoryPages.segment(ctx.pathParam("username")) + "?done=" + done + "&n=" + n), HttpStatus.SEE_OTHER);
             return;
         }
         DirectoryPages.refusedOrAgain(ctx, outcome, () -> showUser(ctx, user, Optional.empty(), form,

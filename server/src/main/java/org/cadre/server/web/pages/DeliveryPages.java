@@ -169,7 +169,7 @@ final class DeliveryPages {
         if (user.isEmpty()) {
             return;
         }
-        String saved = ctx.queryParam("saved");
+        String saved = PageKit.noticeParam(ctx, "saved");
         showDay(ctx, user.get(), saved != null && saved.matches("\\d{1,6}")
                 ? Optional.of(PageKit.messages(ctx).get("attendance.day-saved", Integer.parseInt(saved))) : Optional.empty(), List.of(), Map.of());
     }
@@ -224,7 +224,7 @@ final class DeliveryPages {
         }
         Outcome<Integer> saved = kit.app.delivery().attendanceOfDay(user.get(), ctx.pathParam("id"), day(ctx), bySession);
         if (saved.isDone()) {
-            ctx.redirect(ctx.path() + "?saved=" + saved.get(), HttpStatus.SEE_OTHER);
+            ctx.redirect(PageKit.withNotice(ctx, ctx.path() + "?saved=" + saved.get()), HttpStatus.SEE_OTHER);
             return;
         }
         PageKit.unlessShownOnTheForm(saved, ctx);
@@ -249,7 +249,7 @@ final class DeliveryPages {
             return;
         }
         Messages t = PageKit.messages(ctx);
-        showTests(ctx, user.get(), phase(ctx), ctx.queryParam("saved") == null ? Optional.empty()
+        showTests(ctx, user.get(), phase(ctx), PageKit.noticeParam(ctx, "saved") == null ? Optional.empty()
                 : Optional.of(t.get("tests.saved")), List.of(), Map.of());
     }
 
@@ -282,7 +282,7 @@ final class DeliveryPages {
             List<Delivery.Score> scores = byPerson.entrySet().stream().map(e -> new Delivery.Score(e.getKey(), e.getValue())).toList();
             Outcome<Integer> saved = kit.app.delivery().tests(user.get(), ctx.pathParam("id"), phase, scores);
             if (saved.isDone()) {
-                ctx.redirect(ctx.path() + "?phase=" + phase + "&saved=" + saved.get(), HttpStatus.SEE_OTHER);
+                ctx.redirect(PageKit.withNotice(ctx, ctx.path() + "?phase=" + phase + "&saved=" + saved.get()), HttpStatus.SEE_OTHER);
                 return;
             }
             PageKit.unlessShownOnTheForm(saved, ctx);
@@ -380,7 +380,7 @@ final class DeliveryPages {
         if (user.isEmpty()) {
             return;
         }
-        showPractice(ctx, user.get(), ctx.queryParam("saved") == null ? Optional.empty()
+        showPractice(ctx, user.get(), PageKit.noticeParam(ctx, "saved") == null ? Optional.empty()
                 : Optional.of(PageKit.messages(ctx).get("practice.saved")), List.of(), Map.of());
     }
 
@@ -412,7 +412,7 @@ final class DeliveryPages {
                 var results = PracticeDoc.all(byPerson.entrySet().stream().map(e -> new PracticeDoc(e.getKey(), task, e.getValue(), null)).toList());
                 Outcome<Integer> saved = kit.app.delivery().practice(user.get(), ctx.pathParam("id"), results);
                 if (saved.isDone()) {
-                    ctx.redirect(ctx.path() + "?saved=" + saved.get(), HttpStatus.SEE_OTHER);
+                    ctx.redirect(PageKit.withNotice(ctx, ctx.path() + "?saved=" + saved.get()), HttpStatus.SEE_OTHER);
                     return;
                 }
                 PageKit.unlessShownOnTheForm(saved, ctx);
@@ -432,7 +432,7 @@ final class DeliveryPages {
         if (user.isEmpty()) {
             return;
         }
-        showFeedback(ctx, user.get(), ctx.queryParam("saved") == null ? Optional.empty()
+        showFeedback(ctx, user.get(), PageKit.noticeParam(ctx, "saved") == null ? Optional.empty()
                 : Optional.of(PageKit.messages(ctx).get("feedback.saved")), List.of(), Map.of());
     }
 
@@ -461,7 +461,7 @@ final class DeliveryPages {
                     rating, blankToNull(sent.get("comment")), null)));
             Outcome<Integer> saved = kit.app.delivery().feedback(user.get(), ctx.pathParam("id"), items);
             if (saved.isDone()) {
-                ctx.redirect(ctx.path() + "?saved=" + saved.get(), HttpStatus.SEE_OTHER);
+                ctx.redirect(PageKit.withNotice(ctx, ctx.path() + "?saved=" + saved.get()), HttpStatus.SEE_OTHER);
                 return;
             }
             PageKit.unlessShownOnTheForm(saved, ctx);

@@ -85,7 +85,7 @@ final class DirectoryPages {
         Outcome<DuplicateDecision> decided = kit.app.directory().decideDuplicate(user.get(),
                 Optional.ofNullable(ctx.formParam("first")).orElse(""), Optional.ofNullable(ctx.formParam("second")).orElse(""), v);
         if (decided.isDone()) {
-            ctx.redirect("/people/duplicates?done=decided#decided", HttpStatus.SEE_OTHER);
+            ctx.redirect(PageKit.withNotice(ctx, "/people/duplicates?done=decided#decided"), HttpStatus.SEE_OTHER);
             return;
         }
         refusedOrAgain(ctx, decided, () -> showDuplicates(ctx, user.get(), Optional.empty(), PageKit.problems(decided)));
@@ -116,8 +116,8 @@ final class DirectoryPages {
      * given are known, so no text a link carries reaches the page.
      */
     static Optional<String> notice(Context ctx, Map<String, String> known) {
-        String done = ctx.queryParam("done");
-        String n = ctx.queryParam("n");
+        String done = PageKit.noticeParam(ctx, "done");
+        String n = PageKit.noticeParam(ctx, "n");
         int count = n != null && n.matches("\\d{1,6}") ? Integer.parseInt(n) : 0;
         return Optional.ofNullable(done).map(known::get).map(key -> PageKit.messages(ctx).get(key, count));
     }

@@ -67,10 +67,10 @@ final class EventPages {
 
     /** What a change just done said, named by the address it came back to (never text a link could carry). */
     private static Optional<String> notice(Context ctx) {
-        String done = ctx.queryParam("done");
+        String done = PageKit.noticeParam(ctx, "done");
         Messages t = PageKit.messages(ctx);
-        int n = number(ctx.queryParam("n"));
-        int m = number(ctx.queryParam("m"));
+        int n = number(PageKit.noticeParam(ctx, "n"));
+        int m = number(PageKit.noticeParam(ctx, "m"));
         return Optional.ofNullable(done == null ? null : switch (done) {
             case "statuses" -> t.get("event.statuses-done", n);
             case "closed" -> t.get("event.closed-done");
@@ -85,8 +85,8 @@ final class EventPages {
     }
 
     private static void back(Context ctx, String done, int n, int m) {
-        ctx.redirect("/events/" + java.net.URLEncoder.encode(ctx.pathParam("id"), java.nio.charset.StandardCharsets.UTF_8)
-                + "?done=" + done + "&n=" + n + "&m=" + m, HttpStatus.SEE_OTHER);
+        ctx.redirect(PageKit.withNotice(ctx, "/events/" + java.net.URLEncoder.encode(ctx.pathParam("id"), java.nio.charset.StandardCharsets.UTF_8)
+                + "?done=" + done + "&n=" + n + "&m=" + m), HttpStatus.SEE_OTHER);
     }
 
     private void showEvent(Context ctx, UserAccount user, Optional<String> notice, List<String> errors) {

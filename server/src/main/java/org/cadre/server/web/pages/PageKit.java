@@ -105,6 +105,57 @@ final class PageKit {
         }
     }
 
+    /** The query parameter that signs a notice's parameters for one session ({@link #withNotice}). */
+    private static final String NOTICE_SIGNATURE = "ok";
+
+    /**
+     * The address a page comes back to after a change ({@code path?done=imported&n=5#fragment}), its query signed
+     * for the session that made the change: the page shows the notice those parameters name ({@link #noticeParam})
+     * only to that session, so a link made elsewhere ({@code ?saved=99}) shows no "99 saved" to whoever follows it.
+     *
+     * @param address a path with a query, and perhaps a fragment
+     */
+    static String withNotice(Context ctx, String address) {
+        int hash = address.indexOf('#');
+        String fragment = hash < 0 ? "" : address.substring(hash);
+        String before = hash < 0 ? address : address.substring(0, hash);
+        int question = before.indexOf('?');
+        if (question < 0) {
+            return address;
+        }
+        return token(ctx).map(t -> before + "&" + NOTICE_SIGNATURE + "=" + noticeSignature(t, before.substring(question + 1)) + fragment)
+                .orElse(address);
+    }
+
+    /**
+     * A parameter of the notice in this request's address, when the address was signed for this session by
+     * {@link #withNotice} (its query unchanged, the signature last); null otherwise, as when it is absent.
+     */
+    static String noticeParam(Context ctx, String name) {
+        String query = ctx.queryString();
+        String marker = "&" + NOTICE_SIGNATURE + "=";
+        int at = query == null ? -1 : query.lastIndexOf(marker);
+        Optional<String> session = token(ctx);
+        if (at < 0 || session.isEmpty()) {
+            return null;
+        }
+        byte[] expected = noticeSignature(session.get(), query.substring(0, at)).getBytes(StandardCharsets.UTF_8);
+        byte[] sent = query.substring(at + marker.length()).getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(expected, sent) ? ctx.queryParam(name) : null;
+    }
+
+    /** The signature of a notice's query for a session: HMAC-SHA-256 keyed by the session's form token. */
+    private static String noticeSignature(String sessionToken, String query) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(("cadre-notice:" + csrf(sessionToken)).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal(query.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Whether a form sent with this request carries the right token (compared in constant time), and no other:
      * every token sent, in the header htmx sends and in the form's fields, must be the right one.

@@ -103,8 +103,8 @@ final class PoolPages {
         var added = kit.app.pool().addEvidence(user.get(), ctx.pathParam("person"), ctx.pathParam("curriculum"),
                 new TrainerPoolWork.NewEvidence(kind, Optional.ofNullable(on), event, form.note(), promoteTo), expected(ctx.formParam("version")));
         if (added.isDone()) {
-            ctx.redirect("/pool/" + DirectoryPages.segment(ctx.pathParam("person")) + "/" + DirectoryPages.segment(ctx.pathParam("curriculum"))
-                    + "?done=evidence#history", HttpStatus.SEE_OTHER);
+            ctx.redirect(PageKit.withNotice(ctx, "/pool/" + DirectoryPages.segment(ctx.pathParam("person")) + "/"
+                    + DirectoryPages.segment(ctx.pathParam("curriculum")) + "?done=evidence#history"), HttpStatus.SEE_OTHER);
             return;
         }
         DirectoryPages.refusedOrAgain(ctx, added, () -> showTrainer(ctx, user.get(), Optional.empty(), PageKit.problems(added), form));

@@ -47,7 +47,7 @@ final class ReportPages {
         if (user.isEmpty()) {
             return;
         }
-        showCertification(ctx, user.get(), ctx.queryParam("done") != null
+        showCertification(ctx, user.get(), PageKit.noticeParam(ctx, "done") != null
                 ? Optional.of(PageKit.messages(ctx).get("certification.done")) : Optional.empty(), List.of());
     }
 
@@ -70,7 +70,7 @@ final class ReportPages {
         }
         Outcome<EventWork.Certified> certified = kit.app.eventWork().certify(user.get(), ctx.pathParam("id"), Optional.empty());
         if (certified.isDone()) {
-            ctx.redirect(ctx.path() + "?done=1", HttpStatus.SEE_OTHER);
+            ctx.redirect(PageKit.withNotice(ctx, ctx.path() + "?done=1"), HttpStatus.SEE_OTHER);
             return;
         }
         PageKit.unlessShownOnTheForm(certified, ctx);

@@ -217,9 +217,18 @@ class PagesTest {
         assertThat(imported.location().orElseThrow()).contains("done=imported&n=4&m=4");
         PageClient.Page again = c.post("/events/import-check/import", confirm);
         assertThat(again.location().orElseThrow()).contains("done=replayed");
-        PageClient.Page roster = c.get("/events/import-check?done=imported&n=4&m=4");
+        PageClient.Page roster = c.get(imported.location().orElseThrow());
         assertThat(roster.body()).contains("Roster imported: 4 enrolled, 4 new people recorded.");
         assertThat(count(roster.body(), "id=\"enrolment-imp-")).isEqualTo(4);
+        // The notice is signed for the session that imported: a link made elsewhere, or the same link in another
+        // session, shows the page without it (review: ?saved=99 showed "99 saved").
+        String signed = imported.location().orElseThrow();
+        assertThat(signed).matches(".*&ok=[A-Za-z0-9_-]{22}$");
+        String forged = signed.replace("n=4", "n=99");
+        for (String address : List.of("/events/import-check?done=imported&n=99&m=4", forged, signed.replaceAll("&ok=.*$", "&ok=" + "A".repeat(22)))) {
+            assertThat(c.get(address).body()).as(address).doesNotContain("Roster imported").contains("id=\"enrolment-imp-");
+        }
+        assertThat(signedIn("kz").get(signed).body()).as("another session").doesNotContain("Roster imported");
     }
 
     @Test
