@@ -15,6 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;
@@ -68,6 +71,22 @@ class WebAppTest {
         assertThat(r.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'none'"));
+
+        // A browser, or htmx on a page, gets a page with a way back, not JSON put into the page.
+        for (Map<String, String> asks : List.of(Map.of("Accept", "text/html"), Map.of("Accept", "*/*", "HX-Request", "true"))) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/events/x/attendance/%FF")).GET();
+            asks.forEach(b::header);
+            HttpResponse<String> page = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(400);
+            assertThat(page.headers().firstValue("Content-Type")).as("%s", asks).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+            assertThat(page.body()).contains("<h1>Request refused</h1>").contains("href=\"/\"").doesNotContain("%FF").doesNotContain("\"status\"");
+            assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+            assertThat(page.headers().firstValue("HX-Retarget")).isEqualTo(asks.containsKey("HX-Request") ? Optional.of("body") : Optional.empty());
+        }
+        // The API's callers keep their problem document, whatever they accept.
+        HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/events/%FF"))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     }
 
     /** A request outside the contract. */
