@@ -280,6 +280,52 @@ public final class Enrolling {
         }
     }
 
+    /** The words of the refusal when a checked file is no longer kept (its half hour is over, or another took its place). */
+    public static final String CHECKED_FILE_GONE = "The checked file is no longer kept; check the file again.";
+
+    /** A check whose file waits for its import under {@code key} (none when the check found errors or the file is empty). */
+    public record Checked(Preview preview, Optional<String> key) {}
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /**
+     * Checks a roster file as {@link #importRoster} would and, when it may be imported, keeps it in the store under
+     * a new key for {@link #importChecked} (the import page's confirmation, which may reach another server
+     * instance): for half an hour, for this user and this event only.
+     */
+    public Outcome<Checked> checkToImport(UserAccount user, String eventId, byte[] file) {
+        return checkRoster(user, eventId, file, null).map(preview -> {
+            if (!preview.ok() || file.length == 0) {
+                return new Checked(preview, Optional.empty());
+            }
+            byte[] bytes = new byte[24];
+            RANDOM.nextBytes(bytes);
+            String key = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            stores.uploads.keep(key, user.username(), preview.event(), file);
+            return new Checked(preview, Optional.of(key));
+        });
+    }
+
+    /**
+     * Imports the file {@link #checkToImport} kept under {@code key}, as {@link #importRoster} would with that key
+     * as its Idempotency-Key (a second confirmation gets the first answer again). A key not kept for this user and
+     * event (unknown, expired, another user's) is refused as a conflict ({@link #CHECKED_FILE_GONE}); a missing or
+     * out-of-scope event is not found first.
+     */
+    public Outcome<Imported> importChecked(UserAccount user, String eventId, String key, Function<Imported, Answer> answer,
+            Function<Integer, IntConsumer> progress) {
+        Outcome<Versioned<Event>> found = Scope.permit(user, Permission.WRITE_RECORDS).then(u -> scope.event(user, eventId));
+        if (!found.isDone()) {
+            return found.refusedAs();
+        }
+        Optional<byte[]> file = key == null || key.isBlank() || key.length() > 64 ? Optional.empty()
+                : stores.uploads.checked(key, user.username(), found.get().value().id());
+        if (file.isEmpty()) {
+            return Outcome.refused(Refusal.CONFLICT, CHECKED_FILE_GONE);
+        }
+        return importRoster(user, eventId, file.get(), null, Optional.of(key), answer, progress);
+    }
+
     /** Checks a roster file as {@link #importRoster} would, and stores nothing. */
     public Outcome<Preview> checkRoster(UserAccount user, String eventId, byte[] file, String onText) {
         Outcome<Versioned<Event>> found = Scope.permit(user, Permission.WRITE_RECORDS).then(u -> scope.event(user, eventId));

@@ -26,14 +26,16 @@ public final class Erasure {
     private final Database db;
     private final People people;
     private final Retention retention;
+    private final org.cadre.server.store.RosterUploads uploads;
 
     private final java.time.Clock clock;
 
-    Erasure(Database db, java.time.Clock clock, People people, Retention retention) {
+    Erasure(Database db, java.time.Clock clock, People people, Retention retention, org.cadre.server.store.RosterUploads uploads) {
         this.db = db;
         this.clock = clock;
         this.people = people;
         this.retention = retention;
+        this.uploads = uploads;
     }
 
     public Outcome<PersonId> erase(UserAccount actor, String id) {
@@ -50,6 +52,7 @@ public final class Erasure {
             return Outcome.refused(Refusal.NOT_FOUND, "There is no such person.");
         }
         people.erase(person, actor.username());
+        uploads.forgetAll(); // a roster file waiting for its import may name the person: checked again if still wanted
         db.forgetOverwritten();
         org.cadre.roster.names.NameKey.forgetRemembered(); // the erased name, among others, no longer in memory
         return Outcome.done(person);
@@ -68,6 +71,9 @@ public final class Erasure {
             return Outcome.done(new Retained(day, retention.due(day, policy)));
         }
         List<PersonId> erased = retention.apply(day, policy, actor.username());
+        if (!erased.isEmpty()) {
+            uploads.forgetAll();
+        }
         db.forgetOverwritten();
         if (!erased.isEmpty()) {
             org.cadre.roster.names.NameKey.forgetRemembered();

@@ -16,6 +16,7 @@ import org.cadre.server.store.Programmes;
 import org.cadre.server.store.ResultsFrameworks;
 import org.cadre.server.store.Retention;
 import org.cadre.server.store.RosterImports;
+import org.cadre.server.store.RosterUploads;
 import org.cadre.server.store.Rosters;
 import org.cadre.server.store.Trainers;
 import org.cadre.server.store.Users;
@@ -41,6 +42,7 @@ final class Stores {
     final Trainers trainers;
     final Rosters rosters;
     final RosterImports imports;
+    final RosterUploads uploads;
     final Retention retention;
 
     Stores(Database db, Clock clock) {
@@ -62,6 +64,7 @@ final class Stores {
         this.trainers = new Trainers(db, audit);
         this.rosters = new Rosters(db, audit);
         this.imports = new RosterImports(db, audit, clock);
+        this.uploads = new RosterUploads(db, clock);
         this.retention = new Retention(db, audit);
     }
 }

@@ -41,7 +41,7 @@ public final class UseCases {
         this.sessions = new Sessions(db, clock, settings.sessionIdle(), settings.sessionMax());
         this.signIn = new SignIn(stores, sessions);
         this.users = new UserAdministration(stores.users, sessions, stores.programmes);
-        this.erasure = new Erasure(db, clock, stores.people, stores.retention);
+        this.erasure = new Erasure(db, clock, stores.people, stores.retention, stores.uploads);
         this.frameworks = new Frameworks(stores.programmes, stores.frameworks);
         this.eventWork = new EventWork(stores, scope);
         this.enrolling = new Enrolling(stores, scope);

@@ -70,12 +70,18 @@ class ErasureTest {
                         + " \"rating\": 4, \"author\": \"p-canary\", \"comment\": \"I am " + LATIN + "\","
                         + " \"concerns\": {\"element\": \"session\", \"code\": \"M1.S1\"}}]}").statusCode()).isEqualTo(201);
                 assertThat(traces(file, LATIN)).as("written").isNotEmpty();
+                // A roster file naming the person, checked on the import page and waiting for its confirmation.
+                var uploads = new org.cadre.server.store.RosterUploads(db, Clock.systemUTC());
+                uploads.keep("waiting", "admin", org.cadre.roster.EventId.of("tot-almaty-2023"),
+                        ("person_id,country,role,latin_name\np-canary,KZ,participant," + LATIN + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
                 org.cadre.roster.names.NameKey remembered = org.cadre.roster.names.NameKey.of(CYRILLIC);
 
                 var erased = api.send("POST", "/api/v1/people/p-canary/erasure", admin, null);
 
                 assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+                assertThat(uploads.checked("waiting", "admin", org.cadre.roster.EventId.of("tot-almaty-2023")))
+                        .as("a waiting roster file, forgotten with the person").isEmpty();
                 assertThat(org.cadre.roster.names.NameKey.of(CYRILLIC)).as("the name's key, no longer remembered by the process")
                         .isEqualTo(remembered).isNotSameAs(remembered);
                 var person = JSON.readTree(api.send("GET", "/api/v1/people/p-canary", admin, null).body());

@@ -26,14 +26,6 @@ final class EventPages {
 
     private final PageKit kit;
 
-    /**
-     * Roster files checked and waiting for their import, by the user and the key their confirmation carries: the
-     * file is not sent back and forth through the browser. Held for half an hour, at most 32 at once (each up to
-     * the body limit); on another server instance, or after that, the confirmation asks for the file again.
-     */
-    private final com.google.common.cache.Cache<String, byte[]> checked = com.google.common.cache.CacheBuilder.newBuilder()
-            .maximumSize(32).expireAfterWrite(java.time.Duration.ofMinutes(30)).build();
-
     EventPages(PageKit kit) {
         this.kit = kit;
     }
@@ -177,18 +169,16 @@ final class EventPages {
         }
         UploadedFile upload = ctx.uploadedFile("file");
         byte[] file = upload == null ? new byte[0] : read(upload);
-        Enrolling.Preview preview = PageKit.value(kit.app.enrolling().checkRoster(user.get(), ctx.pathParam("id"), file, null), ctx);
+        // A file that may be imported is kept in the store for its confirmation, which may reach another instance.
+        Enrolling.Checked checked = PageKit.value(kit.app.enrolling().checkToImport(user.get(), ctx.pathParam("id"), file), ctx);
+        Enrolling.Preview preview = checked.preview();
         Overviews.EventOverview overview = PageKit.value(kit.app.overviews().event(user.get(), ctx.pathParam("id")), ctx);
         if (file.length == 0) {
             preview = new Enrolling.Preview(preview.event(), 0, 0, List.of("file: " + PageKit.messages(ctx).get("import.no-file")));
         }
-        String key = PageKit.random();
-        if (preview.ok()) {
-            checked.put(user.get().username() + "/" + key, file);
-        }
         ctx.status(preview.ok() ? 200 : 422);
         kit.render(ctx, "import.jte", kit.view(ctx, user.get(), "import.title", overview.stored().event().value().title()),
-                "e", overview, "preview", Optional.of(preview), "key", key);
+                "e", overview, "preview", Optional.of(preview), "key", checked.key().orElse(""));
         ctx.status(preview.ok() ? 200 : 422);
     }
 
@@ -198,10 +188,12 @@ final class EventPages {
         if (user.isEmpty()) {
             return;
         }
-        Optional<String> key = Optional.ofNullable(ctx.formParam("key")).filter(k -> !k.isBlank());
-        byte[] file = key.map(k -> checked.getIfPresent(user.get().username() + "/" + k)).orElse(null);
-        if (file == null) {
-            // The event is looked up first, so an id outside the user's scope reads as a missing one here too.
+        var imported = kit.app.enrolling().importChecked(user.get(), ctx.pathParam("id"), ctx.formParam("key"),
+                done -> new Enrolling.Answer(201, "{\"event\":\"" + done.event().value() + "\",\"enrolled\":" + done.enrolled()
+                        + ",\"newPeople\":" + done.newPeople() + "}"),
+                rows -> n -> { });
+        if (!imported.isDone() && Enrolling.CHECKED_FILE_GONE.equals(imported.detail())) {
+            // The event was found (a missing or out-of-scope one is the error page): the file is no longer kept.
             Overviews.EventOverview overview = PageKit.value(kit.app.overviews().event(user.get(), ctx.pathParam("id")), ctx);
             ctx.status(409);
             kit.render(ctx, "import.jte", kit.view(ctx, user.get(), "import.title", overview.stored().event().value().title()),
@@ -210,10 +202,6 @@ final class EventPages {
             ctx.status(409);
             return;
         }
-        var imported = kit.app.enrolling().importRoster(user.get(), ctx.pathParam("id"), file, null, key,
-                done -> new Enrolling.Answer(201, "{\"event\":\"" + done.event().value() + "\",\"enrolled\":" + done.enrolled()
-                        + ",\"newPeople\":" + done.newPeople() + "}"),
-                rows -> n -> { });
         if (imported.isDone()) {
             if (imported.get().replay().isPresent()) {
                 back(ctx, "replayed", 0, 0);

@@ -35,12 +35,14 @@ final class PageFixture implements AutoCloseable {
 
     static final String PASSWORD = "pw";
 
+    final java.nio.file.Path file;
     final Database db;
     final Javalin app;
     final LocalDate today = LocalDate.now(Clock.systemUTC());
 
     PageFixture() throws Exception {
-        db = Database.sqlite(Files.createTempDirectory("cadre-pages").resolve("cadre.db"));
+        file = Files.createTempDirectory("cadre-pages").resolve("cadre.db");
+        db = Database.sqlite(file);
         AuditLog audit = new AuditLog(Clock.systemUTC());
         DemoData.load(db, audit);
         Users users = new Users(db, audit);
@@ -54,6 +56,24 @@ final class PageFixture implements AutoCloseable {
     private static void user(Users users, String name, UserAccount.Role role, Country country) {
         users.add(new UserAccount(name, Passwords.hash(PASSWORD.toCharArray(), 1_000), role,
                 country == null ? ImmutableSortedSet.of() : ImmutableSortedSet.of(country), ImmutableSortedSet.of(), false), "test");
+    }
+
+    /** A second server instance on the same database file, as a second instance behind a proxy; closing it stops it. */
+    record Instance(Database db, Javalin app) implements AutoCloseable {
+        String base() {
+            return "http://127.0.0.1:" + app.port();
+        }
+
+        @Override
+        public void close() {
+            app.stop();
+            db.close();
+        }
+    }
+
+    Instance secondInstance() {
+        Database other = Database.sqlite(file);
+        return new Instance(other, CadreApp.create(other, Settings.defaults()).start("127.0.0.1", 0));
     }
 
     int port() {

@@ -232,6 +232,36 @@ class PagesTest {
     }
 
     @Test
+    void a_file_checked_through_one_instance_is_imported_through_another_and_only_by_the_user_who_checked_it() throws Exception {
+        server.pastEvent("import-two", 20);
+        PageClient a = signedIn("kz");
+        a.get("/events/import-two/import");
+        PageClient.Page checked = a.upload("/events/import-two/import/check", "file", "roster.csv",
+                PageFixture.roster("two", 3).getBytes(StandardCharsets.UTF_8));
+        assertThat(checked.status()).isEqualTo(200);
+        String key = hidden(checked.body(), "key");
+
+        // Another user (an administrator, in scope of every event) cannot confirm this user's check.
+        PageClient admin = signedIn("admin");
+        admin.get("/events/import-two/import");
+        PageClient.Page notTheirs = admin.post("/events/import-two/import", Map.of("key", key));
+        assertThat(notTheirs.status()).isEqualTo(409);
+        assertThat(notTheirs.body()).doesNotContain("two-1");
+
+        try (PageFixture.Instance other = server.secondInstance()) {
+            PageClient b = new PageClient(other.base());
+            b.useSession(a.sessionCookie().orElseThrow());
+            PageClient.Page imported = b.post("/events/import-two/import", Map.of("key", key, "_csrf", checked.formToken()));
+            assertThat(imported.status()).as(imported.body()).isEqualTo(303);
+            assertThat(b.get(imported.location().orElseThrow()).body()).contains("Roster imported: 3 enrolled, 3 new people recorded.");
+            // The key is for this event only.
+            server.pastEvent("import-other", 20);
+            PageClient.Page elsewhere = b.post("/events/import-other/import", Map.of("key", key, "_csrf", checked.formToken()));
+            assertThat(elsewhere.status()).isEqualTo(409);
+        }
+    }
+
+    @Test
     void a_file_over_the_limit_is_refused_with_a_page_and_nothing_is_read_or_stored() throws Exception {
         server.pastEvent("too-large", 20);
         PageClient c = signedIn("kz");
