@@ -52,6 +52,12 @@ public final class Pages {
                 if (ctx.req().getContentLengthLong() > org.cadre.server.web.CadreApp.bodyLimit(ctx)) {
                     throw new io.javalin.http.HttpResponseException(413, "too large");
                 }
+                // Pages take forms as browsers and htmx send them; any other body (text/plain, JSON) is not read as one.
+                String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(java.util.Locale.ROOT);
+                boolean formType = type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
+                if (!formType && !(type.isEmpty() && ctx.req().getContentLengthLong() <= 0)) {
+                    throw new NotAForm();
+                }
                 java.util.Map<String, List<String>> form;
                 try {
                     form = ctx.formParamMap();
@@ -83,6 +89,14 @@ public final class Pages {
         new AdminPages(kit).register(r);
         r.exception(PageProblem.class, (e, ctx) -> problem(ctx, e.status(), e.outcome().detail(), e.outcome().errors()));
         r.exception(FormTokenRefused.class, (e, ctx) -> problem(ctx, 403, PageKit.messages(ctx).get("error.form-token"), List.of()));
+        r.exception(NotAForm.class, (e, ctx) -> problem(ctx, 415, PageKit.messages(ctx).get("error.not-a-form"), List.of()));
+    }
+
+    /** A request to a page sent a body that is not a form (text/plain, JSON). */
+    static final class NotAForm extends RuntimeException {
+        NotAForm() {
+            super("not a form", null, false, false);
+        }
     }
 
     /** A form came without the session's form token, or with a wrong one. */

@@ -121,6 +121,11 @@ class PagesTest {
         PageClient c = signedIn("kz");
         c.get("/events/tot-almaty-2023/attendance/M1.S1");
         Map<String, String> htmx = Map.of("HX-Request", "true", "X-CSRF-Token", c.formToken(), "Accept", "*/*"); // as htmx sends
+        // A body that is not a form (text/plain, as a cross-site form may send) is not read as one, token or not.
+        PageClient.Page plain = c.post("/events/tot-almaty-2023/attendance/M1.S1", Map.of("person", "p-kz-14", "mark", "absent"),
+                Map.of("Content-Type", "text/plain"));
+        assertThat(plain.status()).isEqualTo(415);
+        assertThat(plain.body()).contains("did not carry a form").contains("nothing was changed");
         PageClient.Page badMark = c.post("/events/tot-almaty-2023/attendance/M1.S1", Map.of("person", "p-kz-14", "mark", "maybe"), htmx);
         assertThat(badMark.status()).isEqualTo(400);
         assertThat(badMark.header("HX-Retarget")).contains("find .row-problem");
