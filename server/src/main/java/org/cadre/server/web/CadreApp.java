@@ -304,6 +304,11 @@ public final class CadreApp {
     }
 
     private static void securityHeaders(Context ctx) {
+        if (ctx.statusCode() >= 300 && ctx.statusCode() < 400 && ctx.res().getHeader("Location") != null) {
+            // A redirect says where in its Location, with no body (Javalin writes "Redirected", which the default
+            // JSON type made a body that is not JSON).
+            ctx.result("").contentType("text/plain;charset=utf-8");
+        }
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         // A report shown in a frame of Cadre's own report page may be framed by Cadre's pages, nothing else is.

@@ -160,6 +160,9 @@ class PagesTest {
         assertThat(notHtmx.status()).isEqualTo(303);
         assertThat(notHtmx.header("HX-Redirect")).isEmpty();
         assertThat(notHtmx.location()).hasValueSatisfying(to -> assertThat(to).startsWith("/login"));
+        // A redirect has no body, and says it is no JSON (it was "Redirected" as application/json).
+        assertThat(notHtmx.body()).isEmpty();
+        assertThat(notHtmx.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).doesNotContain("json"));
     }
 
     @Test
