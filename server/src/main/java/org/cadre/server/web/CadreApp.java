@@ -79,6 +79,9 @@ public final class CadreApp {
             config.http.defaultContentType = "application/json";
             // A method an address does not take is 405 with the methods it does (Allow), not 404 as if nothing were there.
             config.http.prefer405over404 = true;
+            // HEAD is answered as GET, checks and all, without the body (Javalin's own answer skips the handler).
+            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new HeadAsGet()), "/*",
+                    java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
@@ -308,6 +311,11 @@ public final class CadreApp {
             // A redirect says where in its Location, with no body (Javalin writes "Redirected", which the default
             // JSON type made a body that is not JSON).
             ctx.result("").contentType("text/plain;charset=utf-8");
+            ctx.header("Cache-Control", "no-store");
+        }
+        if (ctx.path().startsWith("/api/")) {
+            // The API's answers hold officers' personal data: no browser or proxy keeps them (the attacker's review).
+            ctx.header("Cache-Control", "no-store");
         }
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");

@@ -178,6 +178,14 @@ class WebAppTest {
         assertThat(patch.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("POST").contains("DELETE"));
         assertThat(patch.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith(Problem.CONTENT_TYPE));
         assertThat(patch.body()).contains("\"status\":405").contains("does not take PATCH").doesNotContain("Exception");
+        // HEAD is answered as GET would be, without a body: 401 without a token (it was 200 for any GET route).
+        HttpResponse<String> head = raw("HEAD", "/api/v1/users", null, null);
+        assertThat(head.statusCode()).isEqualTo(401);
+        assertThat(head.body()).isEmpty();
+        assertThat(raw("HEAD", "/api/v1/health", null, null).statusCode()).isEqualTo(200);
+        // No API answer is kept by a browser or proxy, a refusal or a record alike.
+        assertThat(head.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(raw("GET", "/api/v1/health", null, null).headers().firstValue("Cache-Control")).contains("no-store");
         // An address with nothing at it stays 404, whatever the method.
         assertThat(raw("PATCH", "/api/v1/nothing-here", "application/json", "{}").statusCode()).isEqualTo(404);
     }

@@ -109,8 +109,8 @@ final class PageKit {
     private static final String NOTICE_SIGNATURE = "ok";
 
     /**
-     * The address a page comes back to after a change ({@code path?done=imported&n=5#fragment}), its query signed
-     * for the session that made the change: the page shows the notice those parameters name ({@link #noticeParam})
+     * The address a page comes back to after a change ({@code path?done=imported&n=5#fragment}), its path and query
+     * signed for the session that made the change: the page shows the notice those parameters name ({@link #noticeParam})
      * only to that session, so a link made elsewhere ({@code ?saved=99}) shows no "99 saved" to whoever follows it.
      *
      * @param address a path with a query, and perhaps a fragment
@@ -123,8 +123,7 @@ final class PageKit {
         if (question < 0) {
             return address;
         }
-        return token(ctx).map(t -> before + "&" + NOTICE_SIGNATURE + "=" + noticeSignature(t, before.substring(question + 1)) + fragment)
-                .orElse(address);
+        return token(ctx).map(t -> before + "&" + NOTICE_SIGNATURE + "=" + noticeSignature(t, before) + fragment).orElse(address);
     }
 
     /**
@@ -139,17 +138,18 @@ final class PageKit {
         if (at < 0 || session.isEmpty()) {
             return null;
         }
-        byte[] expected = noticeSignature(session.get(), query.substring(0, at)).getBytes(StandardCharsets.UTF_8);
+        // The page's address is signed with the query: a notice moved to another page or event shows nothing.
+        byte[] expected = noticeSignature(session.get(), ctx.path() + "?" + query.substring(0, at)).getBytes(StandardCharsets.UTF_8);
         byte[] sent = query.substring(at + marker.length()).getBytes(StandardCharsets.UTF_8);
         return MessageDigest.isEqual(expected, sent) ? ctx.queryParam(name) : null;
     }
 
-    /** The signature of a notice's query for a session: HMAC-SHA-256 keyed by the session's form token. */
-    private static String noticeSignature(String sessionToken, String query) {
+    /** The signature of a notice's address (path and query) for a session: HMAC-SHA-256 keyed by the session's form token. */
+    private static String noticeSignature(String sessionToken, String address) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec(("cadre-notice:" + csrf(sessionToken)).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal(query.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = mac.doFinal(address.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);

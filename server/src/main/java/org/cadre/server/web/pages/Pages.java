@@ -44,6 +44,11 @@ public final class Pages {
         return !ctx.path().startsWith("/api/") && (accept.contains("text/html") || fromHtmx(ctx));
     }
 
+    /** The page addresses that take only a form's POST; each belongs to the page one segment up. */
+    static final List<String> POST_ONLY = List.of("/events/{id}/import/check", "/events/{id}/statuses", "/events/{id}/close",
+            "/admin/users/{username}/disabled", "/admin/users/{username}/password", "/admin/users/{username}/sessions",
+            "/pool/{person}/{curriculum}/evidence");
+
     public void register(RoutesConfig r) {
         // Every form sent to a page carries the session's form token; none does anything without it.
         r.before(ctx -> {
@@ -53,8 +58,9 @@ public final class Pages {
                     throw new io.javalin.http.HttpResponseException(413, "too large");
                 }
                 // Pages take forms as browsers and htmx send them; any other body (text/plain, JSON) is not read as one.
-                String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(java.util.Locale.ROOT);
-                boolean formType = type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
+                // The media type exactly (before any parameter such as charset or boundary), not a prefix of it.
+                String type = Optional.ofNullable(ctx.contentType()).orElse("").split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+                boolean formType = type.equals("application/x-www-form-urlencoded") || type.equals("multipart/form-data");
                 if (!formType && !(type.isEmpty() && ctx.req().getContentLengthLong() <= 0)) {
                     throw new NotAForm();
                 }
@@ -87,6 +93,12 @@ public final class Pages {
         new DirectoryPages(kit).register(r);
         new PoolPages(kit).register(r);
         new AdminPages(kit).register(r);
+        // Addresses that only take a form (a check, an action) lead back to the page the form is on when opened
+        // instead: a reload or bookmark of the page a refused form showed, or its language switch, which sends the
+        // reader back to the address shown (newcomer's review: 405 after switching language on a checked import).
+        for (String action : POST_ONLY) {
+            r.get(action, ctx -> ctx.redirect(ctx.path().substring(0, ctx.path().lastIndexOf('/')), HttpStatus.SEE_OTHER));
+        }
         r.exception(PageProblem.class, (e, ctx) -> problem(ctx, e.status(), e.outcome().detail(), e.outcome().errors()));
         r.exception(FormTokenRefused.class, (e, ctx) -> problem(ctx, 403, PageKit.messages(ctx).get("error.form-token"), List.of()));
         r.exception(NotAForm.class, (e, ctx) -> problem(ctx, 415, PageKit.messages(ctx).get("error.not-a-form"), List.of()));

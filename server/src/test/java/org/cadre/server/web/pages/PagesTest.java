@@ -125,6 +125,15 @@ class PagesTest {
         PageClient.Page plain = c.post("/events/tot-almaty-2023/attendance/M1.S1", Map.of("person", "p-kz-14", "mark", "absent"),
                 Map.of("Content-Type", "text/plain"));
         assertThat(plain.status()).isEqualTo(415);
+        // The media type exactly, not a prefix of it (the attacker's review).
+        assertThat(c.post("/events/tot-almaty-2023/attendance/M1.S1", Map.of("person", "p-kz-14", "mark", "absent"),
+                Map.of("Content-Type", "application/x-www-form-urlencodedjunk")).status()).isEqualTo(415);
+        // HEAD is answered as GET: without a session, sign in first (it was 200 for any page).
+        HttpResponse<String> head = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.base() + "/events/tot-almaty-2023")).header("Accept", "text/html")
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(head.statusCode()).isEqualTo(303);
+        assertThat(head.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/login"));
         assertThat(plain.body()).contains("did not carry a form").contains("nothing was changed");
         PageClient.Page badMark = c.post("/events/tot-almaty-2023/attendance/M1.S1", Map.of("person", "p-kz-14", "mark", "maybe"), htmx);
         assertThat(badMark.status()).isEqualTo(400);
@@ -219,6 +228,15 @@ class PagesTest {
         assertThat(checked.body()).contains("It enrols 4 people; 4 of them are new to Cadre.");
         assertThat(c.get("/events/import-check").body()).as("a check stores nothing").doesNotContain("imp-1");
         assertThat(checked.body()).as("the file stays on the server").doesNotContain("name=\"file\" value=");
+        // The page a check showed has the check's address: reloading it, or switching language on it, leads back to
+        // the import page, not to a 405 (newcomer's review).
+        PageClient.Page reload = c.get("/events/import-check/import/check");
+        assertThat(reload.status()).isEqualTo(303);
+        assertThat(reload.location()).hasValue("/events/import-check/import");
+        PageClient.Page switched = c.post("/language", Map.of("lang", "ru", "back", "/events/import-check/import/check",
+                "_csrf", checked.formToken()));
+        assertThat(c.get(switched.location().orElseThrow()).location()).hasValue("/events/import-check/import");
+        c.post("/language", Map.of("lang", "en", "back", "/", "_csrf", checked.formToken()));
         Map<String, String> confirm = Map.of("key", hidden(checked.body(), "key"), "_csrf", checked.formToken());
         PageClient.Page imported = c.post("/events/import-check/import", confirm);
         assertThat(imported.status()).isEqualTo(303);
@@ -237,6 +255,9 @@ class PagesTest {
             assertThat(c.get(address).body()).as(address).doesNotContain("Roster imported").contains("id=\"enrolment-imp-");
         }
         assertThat(signedIn("kz").get(signed).body()).as("another session").doesNotContain("Roster imported");
+        // Moved to another page of the same session (the attacker's review: the address was not signed).
+        String moved = "/events/tot-almaty-2023" + signed.substring(signed.indexOf('?'));
+        assertThat(c.get(moved).body()).as(moved).doesNotContain("Roster imported");
     }
 
     @Test
@@ -266,6 +287,18 @@ class PagesTest {
             server.pastEvent("import-other", 20);
             PageClient.Page elsewhere = b.post("/events/import-other/import", Map.of("key", key, "_csrf", checked.formToken()));
             assertThat(elsewhere.status()).isEqualTo(409);
+        }
+    }
+
+    @Test
+    void every_address_that_takes_only_a_form_leads_back_to_its_page_when_opened() throws Exception {
+        PageClient c = signedIn("admin");
+        for (String action : Pages.POST_ONLY) {
+            String path = action.replace("{id}", "tot-almaty-2023").replace("{username}", "kz").replace("{person}", "p-kz-01")
+                    .replace("{curriculum}", "cmst");
+            PageClient.Page opened = c.get(path);
+            assertThat(opened.status()).as(path).isEqualTo(303);
+            assertThat(opened.location()).as(path).hasValue(path.substring(0, path.lastIndexOf('/')));
         }
     }
 
@@ -532,7 +565,7 @@ class PagesTest {
         for (Map<String, String> forged : List.of(Map.of("key", "not-a-checked-file"), Map.<String, String>of())) {
             PageClient.Page refused = c.post("/events/no-file/import", forged);
             assertThat(refused.status()).isEqualTo(409);
-            assertThat(refused.body()).contains("the checked file is no longer held").contains("The roster was not imported")
+            assertThat(refused.body()).contains("the checked file is no longer kept").contains("The roster was not imported")
                     .doesNotContain("line needs fixing").doesNotContain("Fix these lines");
         }
         // Another user's key opens nothing either.
