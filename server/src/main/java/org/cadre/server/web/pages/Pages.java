@@ -60,7 +60,9 @@ public final class Pages {
                 // Pages take forms as browsers and htmx send them; any other body (text/plain, JSON) is not read as one.
                 // The media type exactly (before any parameter such as charset or boundary), not a prefix of it.
                 String type = Optional.ofNullable(ctx.contentType()).orElse("").split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
-                boolean formType = type.equals("application/x-www-form-urlencoded") || type.equals("multipart/form-data");
+                // One Content-Type header: with two, which one the form was read by would be a guess (the re-check's review).
+                boolean formType = (type.equals("application/x-www-form-urlencoded") || type.equals("multipart/form-data"))
+                        && java.util.Collections.list(ctx.req().getHeaders("Content-Type")).size() == 1;
                 if (!formType && !(type.isEmpty() && ctx.req().getContentLengthLong() <= 0)) {
                     throw new NotAForm();
                 }

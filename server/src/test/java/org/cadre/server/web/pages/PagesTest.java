@@ -128,6 +128,13 @@ class PagesTest {
         // The media type exactly, not a prefix of it (the attacker's review).
         assertThat(c.post("/events/tot-almaty-2023/attendance/M1.S1", Map.of("person", "p-kz-14", "mark", "absent"),
                 Map.of("Content-Type", "application/x-www-form-urlencodedjunk")).status()).isEqualTo(415);
+        // One Content-Type: a form type and another, in either order, is not a form (the re-check's review).
+        HttpResponse<String> twoTypes = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.base() + "/events/tot-almaty-2023/attendance/M1.S1")).header("Accept", "text/html")
+                .header("Cookie", "cadre_session=" + c.sessionCookie().orElseThrow()).header("X-CSRF-Token", c.formToken())
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("person=p-kz-14&mark=absent")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(twoTypes.statusCode()).isEqualTo(415);
         // HEAD is answered as GET: without a session, sign in first (it was 200 for any page).
         HttpResponse<String> head = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(server.base() + "/events/tot-almaty-2023")).header("Accept", "text/html")
