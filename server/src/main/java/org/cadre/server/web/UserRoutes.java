@@ -52,18 +52,10 @@ final class UserRoutes {
         }
     }
 
-    /** A key that sorts sessions newest first: the time to the year 9999 in nanoseconds, fixed width, then the id. */
-    private static String newestFirst(org.cadre.server.values.SessionInfo s) {
-        return newestFirst(s.createdAt(), s.id());
-    }
-
+    /** A key that sorts sessions newest first: the time left to the year 9999, fixed width, then the id. */
     private static String newestFirst(SessionView v) {
-        return newestFirst(java.time.Instant.parse(v.createdAt()), v.id());
-    }
-
-    private static String newestFirst(java.time.Instant created, String id) {
-        java.time.Duration left = java.time.Duration.between(created, java.time.Instant.parse("9999-12-31T23:59:59Z"));
-        return String.format(java.util.Locale.ROOT, "%020d", left.getSeconds()) + String.format(java.util.Locale.ROOT, "%09d", left.getNano()) + "-" + id;
+        java.time.Duration left = java.time.Duration.between(java.time.Instant.parse(v.createdAt()), java.time.Instant.parse("9999-12-31T23:59:59Z"));
+        return String.format(java.util.Locale.ROOT, "%020d%09d-%s", left.getSeconds(), left.getNano(), v.id());
     }
 
     private void list(Context ctx) {
@@ -105,8 +97,8 @@ final class UserRoutes {
         List<org.cadre.server.values.SessionInfo> live = Api.value(admin.sessions(api.user(ctx), ctx.pathParam("username")), ctx);
         // A page like every other list; newest first, so the cursor counts time backwards (then the id, for two
         // sessions begun in the same millisecond).
-        ctx.json(Api.page(ctx, live.stream().sorted(java.util.Comparator.comparing(UserRoutes::newestFirst)).map(SessionView::of).toList(),
-                v -> newestFirst(v)));
+        ctx.json(Api.page(ctx, live.stream().map(SessionView::of).sorted(java.util.Comparator.comparing(UserRoutes::newestFirst)).toList(),
+                UserRoutes::newestFirst));
     }
 
     private void endAll(Context ctx) {
