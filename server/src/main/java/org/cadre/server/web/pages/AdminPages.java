@@ -38,9 +38,9 @@ final class AdminPages {
         r.post("/admin/users", this::create);
         r.get("/admin/users/{username}", this::user);
         r.post("/admin/users/{username}", this::change);
-        r.post("/admin/users/{username}/disabled", this::disable);
-        r.post("/admin/users/{username}/password", this::password);
-        r.post("/admin/users/{username}/sessions", this::endSessions);
+        Pages.formOnly(r, "/admin/users/{username}/disabled", this::disable);
+        Pages.formOnly(r, "/admin/users/{username}/password", this::password);
+        Pages.formOnly(r, "/admin/users/{username}/sessions", this::endSessions);
     }
 
     private void users(Context ctx) {

@@ -33,10 +33,10 @@ final class EventPages {
     void register(RoutesConfig r) {
         r.get("/", this::home);
         r.get("/events/{id}", this::event);
-        r.post("/events/{id}/statuses", this::statuses);
-        r.post("/events/{id}/close", this::close);
+        Pages.formOnly(r, "/events/{id}/statuses", this::statuses);
+        Pages.formOnly(r, "/events/{id}/close", this::close);
         r.get("/events/{id}/import", this::importForm);
-        r.post("/events/{id}/import/check", this::importCheck);
+        Pages.formOnly(r, "/events/{id}/import/check", this::importCheck);
         r.post("/events/{id}/import", this::importRoster);
     }
 

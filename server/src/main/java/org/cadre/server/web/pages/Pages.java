@@ -44,10 +44,16 @@ public final class Pages {
         return !ctx.path().startsWith("/api/") && (accept.contains("text/html") || fromHtmx(ctx));
     }
 
-    /** The page addresses that take only a form's POST; each belongs to the page one segment up. */
-    static final List<String> POST_ONLY = List.of("/events/{id}/import/check", "/events/{id}/statuses", "/events/{id}/close",
-            "/admin/users/{username}/disabled", "/admin/users/{username}/password", "/admin/users/{username}/sessions",
-            "/pool/{person}/{curriculum}/evidence");
+    /**
+     * Registers a page address that takes only a form (a check, an action), belonging to the page one segment up:
+     * opened as a page instead (a reload or bookmark of the page a refused form showed, or its language switch,
+     * which sends the reader back to the address shown), it leads back to that page, not to a 405 (newcomer's
+     * review: 405 after switching language on a checked import).
+     */
+    static void formOnly(RoutesConfig r, String path, io.javalin.http.Handler handler) {
+        r.post(path, handler);
+        r.get(path, ctx -> ctx.redirect(ctx.path().substring(0, ctx.path().lastIndexOf('/')), HttpStatus.SEE_OTHER));
+    }
 
     public void register(RoutesConfig r) {
         // Every form sent to a page carries the session's form token; none does anything without it.
@@ -95,12 +101,6 @@ public final class Pages {
         new DirectoryPages(kit).register(r);
         new PoolPages(kit).register(r);
         new AdminPages(kit).register(r);
-        // Addresses that only take a form (a check, an action) lead back to the page the form is on when opened
-        // instead: a reload or bookmark of the page a refused form showed, or its language switch, which sends the
-        // reader back to the address shown (newcomer's review: 405 after switching language on a checked import).
-        for (String action : POST_ONLY) {
-            r.get(action, ctx -> ctx.redirect(ctx.path().substring(0, ctx.path().lastIndexOf('/')), HttpStatus.SEE_OTHER));
-        }
         r.exception(PageProblem.class, (e, ctx) -> problem(ctx, e.status(), e.outcome().detail(), e.outcome().errors()));
         r.exception(FormTokenRefused.class, (e, ctx) -> problem(ctx, 403, PageKit.messages(ctx).get("error.form-token"), List.of()));
         r.exception(NotAForm.class, (e, ctx) -> problem(ctx, 415, PageKit.messages(ctx).get("error.not-a-form"), List.of()));

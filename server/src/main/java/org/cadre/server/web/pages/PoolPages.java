@@ -37,7 +37,7 @@ final class PoolPages {
     void register(RoutesConfig r) {
         r.get("/pool", this::pool);
         r.get("/pool/{person}/{curriculum}", this::trainer);
-        r.post("/pool/{person}/{curriculum}/evidence", this::addEvidence);
+        Pages.formOnly(r, "/pool/{person}/{curriculum}/evidence", this::addEvidence);
         r.get("/packages", this::packages);
         // Before /packages/{id}/{version}: "diff" is no version.
         r.get("/packages/{id}/diff", this::diff);
