@@ -136,7 +136,7 @@ final class Browser implements AutoCloseable {
         try {
             find(css).click();
         } catch (org.openqa.selenium.WebDriverException navigatedAway) {
-            if (!String.valueOf(navigatedAway.getMessage()).contains("does not belong to the document")) {
+            if (!replaced(navigatedAway)) {
                 throw navigatedAway;
             }
         }
@@ -164,16 +164,35 @@ final class Browser implements AutoCloseable {
         } catch (org.openqa.selenium.StaleElementReferenceException stale) {
             return true;
         } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+            if (replaced(e)) {
                 return true;
             }
             throw e;
         }
     }
 
+    /** Chromium's other words for a stale element: its page was replaced while the driver read it. */
+    private static boolean replaced(org.openqa.selenium.WebDriverException e) {
+        return String.valueOf(e.getMessage()).contains("does not belong to the document");
+    }
+
+    /**
+     * Waits until the condition holds. An element read while its page is being replaced (a form sent without
+     * JavaScript reloads the page) counts as "not yet", in both of Chromium's words for it (seen in CI: "does not
+     * belong to the document" from a button read as the attendance page reloaded).
+     */
     void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(condition::apply);
+                .until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        if (replaced(e)) {
+                            return false;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     /** How far the page is wider than the viewport, in CSS pixels (0: it does not scroll sideways). */
