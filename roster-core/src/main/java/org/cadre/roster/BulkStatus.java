@@ -94,9 +94,9 @@ public final class BulkStatus {
                 refusals.add(RosterCommand.NOT_ENROLLED.finding(subject, "is named more than once; one change per person"));
                 continue;
             }
-            if (m.on().filter(day -> day.isAfter(today)).isPresent()) {
-                refusals.add(RosterCommand.DATED_AHEAD.finding(subject, "dated " + m.on().get() + ", after today (" + today
-                        + ") where the event takes place"));
+            Optional<Finding> ahead = m.on().flatMap(day -> datedAhead(subject, day, today));
+            if (ahead.isPresent()) {
+                refusals.add(ahead.get());
                 continue;
             }
             LocalDate on = m.on().orElseGet(() -> event.defaultDay(m.status(), today, e.since()));
@@ -111,6 +111,21 @@ public final class BulkStatus {
             return Result.refused(refusals.get(0), refusals.subList(1, refusals.size()).toArray(Finding[]::new));
         }
         return Result.ok(ImmutableList.copyOf(moved));
+    }
+
+    /**
+     * Why a change dated {@code on} is refused as dated ahead: statuses, nominations included, record what happened.
+     *
+     * @param subject what the finding is about
+     * @param on the day the change is dated
+     * @param today the current day where the event takes place
+     * @return a finding of {@link RosterCommand#DATED_AHEAD} when {@code on} is after {@code today}; empty otherwise
+     */
+    public static Optional<Finding> datedAhead(String subject, LocalDate on, LocalDate today) {
+        if (!on.isAfter(today)) {
+            return Optional.empty();
+        }
+        return Optional.of(RosterCommand.DATED_AHEAD.finding(subject, "dated " + on + ", after today (" + today + ") where the event takes place"));
     }
 
     /**

@@ -16,7 +16,7 @@ public enum RosterCommand implements RuleInfo.Specified {
             "A bulk status change names a person who is not enrolled in the event, or the same person twice."),
     /** A change is dated after today where the event takes place: statuses record what happened. */
     DATED_AHEAD("command.dated-ahead", Severity.ERROR,
-            "A status change, closing or certification is dated after today where the event takes place; they record what happened."),
+            "A status change, nomination, closing or certification is dated after today where the event takes place; they record what happened."),
     /** Closing an event where nobody holds a seat. */
     NOBODY_SEATED("close.nobody-seated", Severity.ERROR,
             "An event is closed where no participant was ever confirmed: there is nothing to close yet."),

@@ -39,6 +39,17 @@ class RecordingRulesTest {
     }
 
     @Test
+    void a_change_or_a_nomination_may_be_dated_today_but_not_tomorrow() {
+        LocalDate today = LAST.plusYears(1);
+        assertThat(BulkStatus.datedAhead("e/enrolment/p", today, today)).isEmpty();
+        assertThat(BulkStatus.datedAhead("e/enrolment/p", LAST, today)).isEmpty();
+        Finding ahead = BulkStatus.datedAhead("e/enrolment/p", today.plusDays(1), today).orElseThrow();
+        assertThat(ahead.code()).isEqualTo("command.dated-ahead");
+        assertThat(ahead.subject()).isEqualTo("e/enrolment/p");
+        assertThat(ahead.message()).isEqualTo("dated " + today.plusDays(1) + ", after today (" + today + ") where the event takes place");
+    }
+
+    @Test
     void feedback_on_a_session_the_package_lacks_is_named_by_its_item() {
         SessionCode known = ALMATY.curriculum().modules().get(0).sessions().get(0).code();
         List<Feedback> items = List.of(Feedback.onSession(known, 4, "clear"), Feedback.onSession(SessionCode.of("M9.S9"), 5, "fine"));

@@ -110,6 +110,10 @@ public final class Enrolling {
         if (!f.ok()) {
             return Outcome.refused(Refusal.INVALID, "The request has invalid fields; nothing was changed.", f.errors());
         }
+        Optional<Finding> ahead = org.cadre.roster.BulkStatus.datedAhead(e.subject() + "/enrolment/" + person, on, today(e));
+        if (ahead.isPresent()) {
+            return Outcome.refused(Refusal.UNPROCESSABLE, NOMINATION_AHEAD, List.of("on: " + ahead.get().message()));
+        }
         List<String> missing = new ArrayList<>();
         Optional<Versioned<Person>> p = scope.person(user, person);
         if (p.isEmpty()) {
@@ -252,6 +256,9 @@ public final class Enrolling {
         });
     }
 
+    /** The words of a refusal of a nomination dated after today. */
+    private static final String NOMINATION_AHEAD = "A nomination records what happened; it cannot be dated ahead.";
+
     /** The day a roster file's nominations are dated: {@code onText}, or by default the event's own day. */
     private Outcome<LocalDate> nominatedOn(Event e, String onText) {
         if (onText == null) {
@@ -261,7 +268,12 @@ public final class Enrolling {
         if (problem.isPresent()) {
             return Outcome.refused(Refusal.INVALID, "A date is not valid.", List.of("on: " + problem.get()));
         }
-        return Outcome.done(Dates.tryParse(onText).orElseThrow());
+        LocalDate on = Dates.tryParse(onText).orElseThrow();
+        Optional<Finding> ahead = org.cadre.roster.BulkStatus.datedAhead(e.subject(), on, today(e));
+        if (ahead.isPresent()) {
+            return Outcome.refused(Refusal.UNPROCESSABLE, NOMINATION_AHEAD, List.of("on: " + ahead.get().message()));
+        }
+        return Outcome.done(on);
     }
 
     /**

@@ -391,6 +391,17 @@ class RealEventsApiTest {
                 "{\"status\": \"approved\", \"every\": \"nominated\", \"on\": \"" + tomorrow + "\"}");
         assertThat(ahead.statusCode()).isEqualTo(422);
         assertThat(ahead.body()).contains("after today");
+        // Not a nomination either: one enrolment, or a roster file dated tomorrow, and nothing is stored.
+        String rosterBefore = ok(api.send("GET", "/api/v1/events/" + first.id() + "/enrolments", coordinator, null), 200).body();
+        HttpResponse<String> enrolAhead = api.send("POST", "/api/v1/events/" + first.id() + "/enrolments", coordinator,
+                "{\"person\": \"p-guest-lv\", \"role\": \"guest-trainer\", \"nominatedBy\": \"iom\", \"on\": \"" + tomorrow + "\"}");
+        assertThat(enrolAhead.statusCode()).as(enrolAhead.body()).isEqualTo(422);
+        assertThat(body(enrolAhead).get("errors").get(0).asText()).startsWith("on: dated " + tomorrow + ", after today");
+        HttpResponse<String> importAhead = api.csv("/api/v1/events/" + first.id() + "/roster?on=" + tomorrow, coordinator,
+                "person_id,latin_name,country,role,nominated_by\r\np-kg-ahead,Azamat Ahead,KG,participant,kg-border-service\r\n");
+        assertThat(importAhead.statusCode()).as(importAhead.body()).isEqualTo(422);
+        assertThat(body(importAhead).get("errors").get(0).asText()).startsWith("on: dated " + tomorrow + ", after today");
+        assertThat(ok(api.send("GET", "/api/v1/events/" + first.id() + "/enrolments", coordinator, null), 200).body()).isEqualTo(rosterBefore);
         everyone(first.id().value(), "nominated", "approved");
         everyone(first.id().value(), "approved", "confirmed");
         HttpResponse<String> closeAhead = api.send("POST", "/api/v1/events/" + first.id() + "/close", coordinator,
