@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,15 +69,22 @@ public final class TrainerPoolWork {
     }
 
     /**
-     * A trainer's whole progression in one package: the record and its version, the person, when each entry of
-     * its history was recorded (empty for entries recorded before Cadre kept it), and today.
+     * A trainer's whole progression in one package: the record and its version, the person, its history as the
+     * user may read it, when each entry was recorded (empty for entries recorded before Cadre kept it), and today.
+     *
+     * @param history the record's history, entry for entry, except that an entry from a stored event outside the
+     *     user's scope names neither the event nor its notes (which name the event): an event out of scope is
+     *     answered as a missing one everywhere, so a trainer's history must not give its id away. An event named
+     *     but never stored (a ToT before Cadre) is shown: there is no record behind it to protect. Read this, never
+     *     the record's own history, to show it.
      */
-    public record Progression(Versioned<TrainerRecord> trainer, Person person, List<Optional<Instant>> recordedAt, LocalDate today) {}
+    public record Progression(Versioned<TrainerRecord> trainer, Person person, List<TrainerRecord.Entry> history,
+            List<Optional<Instant>> recordedAt, LocalDate today) {}
 
     /** A trainer's progression in a package, if the user's scope covers the person. */
     public Outcome<Progression> progression(UserAccount user, String person, String curriculum) {
         return mayRead(user).then(u -> trainer(user, person)).then(p -> Scope.id(curriculum, CurriculumId::of)
-                .flatMap(c -> stores.trainers.get(p.id(), c)).map(t -> Outcome.done(progression(t, p)))
+                .flatMap(c -> stores.trainers.get(p.id(), c)).map(t -> Outcome.done(progression(user, t, p)))
                 .orElseGet(() -> Scope.notFound("trainer")));
     }
 
@@ -137,7 +145,7 @@ public final class TrainerPoolWork {
                 return from.then(version -> next.isOk()
                         ? Checks.saved(() -> stores.trainers.save(next.value(), validity, version, user.username()))
                         : Outcome.<Versioned<TrainerRecord>>refusedBy("The pool's rules refuse that step.", next.refusal()));
-            }).map(saved -> progression(saved, p));
+            }).map(saved -> progression(user, saved, p));
         });
     }
 
@@ -162,13 +170,21 @@ public final class TrainerPoolWork {
                 .orElseGet(() -> Scope.notFound("trainer"));
     }
 
-    private Progression progression(Versioned<TrainerRecord> t, Person p) {
+    private Progression progression(UserAccount user, Versioned<TrainerRecord> t, Person p) {
         List<Long> recorded = stores.trainers.recordedAt(t.value().person(), t.value().curriculum());
         List<Optional<Instant>> at = new ArrayList<>();
+        List<TrainerRecord.Entry> history = new ArrayList<>();
+        Map<EventId, Boolean> covered = new HashMap<>();
         for (int i = 0; i < t.value().history().size(); i++) {
             at.add(i < recorded.size() ? Optional.ofNullable(recorded.get(i)).map(Instant::ofEpochMilli) : Optional.empty());
+            TrainerRecord.Entry e = t.value().history().get(i);
+            Optional<EventId> event = e.evidence().flatMap(Evidence::event);
+            boolean shown = event.isEmpty() || covered.computeIfAbsent(event.get(),
+                    id -> stores.events.summary(id).map(Versioned::value).map(x -> Access.covers(user, x)).orElse(true));
+            history.add(shown ? e : new TrainerRecord.Entry(e.kind(), e.on(), e.status(),
+                    e.evidence().map(x -> new Evidence(x.kind(), x.on(), Optional.empty(), "")), ""));
         }
-        return new Progression(t, p, at, today());
+        return new Progression(t, p, List.copyOf(history), at, today());
     }
 
     private LocalDate today() {

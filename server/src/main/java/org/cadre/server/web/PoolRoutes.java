@@ -76,8 +76,8 @@ final class PoolRoutes {
         static Progression of(TrainerPoolWork.Progression p) {
             TrainerRecord t = p.trainer().value();
             List<EntryView> history = new ArrayList<>();
-            for (int i = 0; i < t.history().size(); i++) {
-                TrainerRecord.Entry e = t.history().get(i);
+            for (int i = 0; i < p.history().size(); i++) {
+                TrainerRecord.Entry e = p.history().get(i);
                 history.add(new EntryView(Labels.of(e.kind()), e.on().toString(), e.status().map(Labels::of).orElse(null),
                         e.evidence().map(x -> Labels.of(x.kind())).orElse(null), e.evidence().flatMap(Evidence::event).map(EventId::value).orElse(null),
                         e.note(), p.recordedAt().get(i).map(Instant::toString).orElse(null)));

@@ -212,6 +212,34 @@ class ScopeTest {
     }
 
     @Test
+    void a_trainers_history_names_no_event_outside_the_readers_scope() throws Exception {
+        // p-tj-01 trained at the Kazakh ToT and delivered the Tajik cascade: each coordinator sees the trainer, and
+        // each step, but only the event of their own country (an event out of scope is answered as a missing one).
+        String path = "/api/v1/trainers/p-tj-01/tsp-countering-migrant-smuggling";
+        JsonNode all = JSON.readTree(api.send("GET", path, admin, null).body()).get("history");
+        assertThat(all.toString()).contains("\"cascade-dushanbe-2024\"").contains("\"tot-almaty-2023\"");
+        for (String[] reader : new String[][] {{kz, "cascade-dushanbe-2024"}, {tj, "tot-almaty-2023"}}) {
+            HttpResponse<String> r = api.send("GET", path, reader[0], null);
+            assertThat(r.statusCode()).isEqualTo(200);
+            JsonNode seen = JSON.readTree(r.body()).get("history");
+            assertThat(seen).hasSameSizeAs(all);
+            for (int i = 0; i < all.size(); i++) {
+                JsonNode step = all.get(i);
+                JsonNode shown = seen.get(i);
+                assertThat(shown.get("kind")).isEqualTo(step.get("kind"));
+                assertThat(shown.get("on")).isEqualTo(step.get("on"));
+                assertThat(shown.get("status")).isEqualTo(step.get("status"));
+                if (reader[1].equals(step.get("event").asText())) {
+                    assertThat(shown.get("event").isNull()).as(shown.toString()).isTrue();
+                    assertThat(shown.get("note").asText()).isEmpty();
+                } else {
+                    assertThat(shown).isEqualTo(step);
+                }
+            }
+        }
+    }
+
+    @Test
     void pool_evidence_names_only_an_event_the_caller_can_see() throws Exception {
         String outside = "{\"kind\": \"delivery\", \"on\": \"2024-03-15\", \"event\": \"cascade-dushanbe-2024\"}";
         String missing = "{\"kind\": \"delivery\", \"on\": \"2024-03-15\", \"event\": \"no-such-event\"}";
