@@ -41,10 +41,38 @@ final class Api {
     }
 
     /** The logged-in user; 401 without a live token. */
-    UserAccount user(Context ctx) {
+    /** The headers the API reads once, refused when a request sends one of them twice. */
+    static final List<String> SINGLE_HEADERS = List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match", "If-None-Match");
+
+    /** The token of {@code Authorization: Bearer <token>} (the scheme's letters in any case, RFC 9110), if sent. */
+    static Optional<String> bearer(Context ctx) {
         String header = ctx.header("Authorization");
-        Optional<UserAccount> user = header != null && header.startsWith("Bearer ")
-                ? app.signIn().user(header.substring("Bearer ".length()).strip()) : Optional.empty();
+        String scheme = "Bearer ";
+        return header != null && header.regionMatches(true, 0, scheme, 0, scheme.length())
+                ? Optional.of(header.substring(scheme.length()).strip()) : Optional.empty();
+    }
+
+    /**
+     * Whether the body's Content-Type is exactly {@code type} (the media type before its parameters, in any case),
+     * with no charset or UTF-8's: the API reads bodies as UTF-8 only.
+     */
+    static boolean bodyIs(Context ctx, String type) {
+        String[] parts = Optional.ofNullable(ctx.contentType()).orElse("").split(";");
+        if (!parts[0].strip().equalsIgnoreCase(type)) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter[0].strip().equalsIgnoreCase("charset") && (parameter.length < 2
+                    || !parameter[1].strip().replace("\"", "").equalsIgnoreCase("utf-8"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    UserAccount user(Context ctx) {
+        Optional<UserAccount> user = bearer(ctx).flatMap(token -> app.signIn().user(token));
         if (user.isEmpty()) {
             throw new ApiProblem(Problem.of("unauthorized", "Login required", 401,
                     "Log in at POST /api/v1/session and send the token as 'Authorization: Bearer <token>'."));

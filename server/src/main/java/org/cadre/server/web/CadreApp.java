@@ -156,6 +156,16 @@ public final class CadreApp {
                 throw new io.javalin.http.HttpResponseException(413, "too large");
             }
         });
+        // A header the API reads once is refused when sent twice: which of the two counted would otherwise depend on
+        // who reads it (Jetty takes the first; a proxy in front may take the last), an Authorization above all.
+        r.before("/api/*", ctx -> {
+            java.util.List<String> repeated = Api.SINGLE_HEADERS.stream()
+                    .filter(name -> java.util.Collections.list(ctx.req().getHeaders(name)).size() > 1)
+                    .map(name -> name + ": is sent more than once; send it once").toList();
+            if (!repeated.isEmpty()) {
+                throw ApiProblem.invalid("The request sends a header more than once; nothing was done.", repeated);
+            }
+        });
         r.get("/api/v1/health", this::health);
         r.post("/api/v1/session", this::login);
         r.delete("/api/v1/session", this::logout);
@@ -288,12 +298,12 @@ public final class CadreApp {
     }
 
     private void logout(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || !header.startsWith("Bearer ")) {
+        java.util.Optional<String> token = Api.bearer(ctx);
+        if (token.isEmpty()) {
             problem(ctx, Problem.of("unauthorized", "Login required", 401, "Send the session token as 'Authorization: Bearer <token>'."));
             return;
         }
-        app.signIn().logout(header.substring("Bearer ".length()).strip());
+        app.signIn().logout(token.get());
         ctx.status(204);
     }
 

@@ -142,8 +142,7 @@ final class EnrolmentRoutes {
      */
     private void importRoster(Context ctx) {
         UserAccount user = api.user(ctx);
-        String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
-        if (!type.startsWith("text/csv")) {
+        if (!Api.bodyIs(ctx, "text/csv")) {
             throw new ApiProblem(Problem.of("unsupported-media-type", "Unsupported media type", 415, "Send the roster as text/csv (UTF-8)."));
         }
         Optional<String> key = Optional.ofNullable(ctx.header("Idempotency-Key")).map(String::strip);

@@ -13,10 +13,9 @@ final class Json {
 
     /** The body as {@code type}; a body that is not JSON of that shape is thrown as a 400/415 problem. */
     static <T> T body(Context ctx, Class<T> type) {
-        String contentType = ctx.contentType();
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (!Api.bodyIs(ctx, "application/json")) {
             throw new ApiProblem(Problem.of("unsupported-media-type", "Unsupported media type", 415,
-                    "Send the body as application/json."));
+                    "Send the body as application/json (UTF-8)."));
         }
         try {
             return Documents.read(ctx.bodyAsBytes(), type);

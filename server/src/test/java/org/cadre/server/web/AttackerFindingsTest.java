@@ -89,6 +89,50 @@ class AttackerFindingsTest {
         assertThat(api.send("PUT", "/api/v1/people/t-kz-01", admin, person, null, "\"999\", " + etag).statusCode()).isEqualTo(200);
     }
 
+    private static HttpResponse<String> raw(String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]); // adds: a name given twice is sent twice
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void a_header_the_api_reads_once_is_refused_when_sent_twice() throws Exception {
+        String kz = api.login("admin", "pw");
+        var twoTokens = raw("GET", "/api/v1/events", null, "Authorization", "Bearer " + admin, "Authorization", "Bearer " + kz);
+        var twoTypes = raw("POST", "/api/v1/events/tot-almaty-2023/roster", "person_id,country,role\r\n", "Authorization", "Bearer " + admin,
+                "Content-Type", "text/csv", "Content-Type", "application/json");
+        var twoKeys = raw("POST", "/api/v1/events/tot-almaty-2023/roster", "person_id,country,role\r\n", "Authorization", "Bearer " + admin,
+                "Content-Type", "text/csv", "Idempotency-Key", "a", "Idempotency-Key", "b");
+
+        assertThat(twoTokens.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(twoTokens.body()).get("errors").toString()).isEqualTo("[\"Authorization: is sent more than once; send it once\"]");
+        assertThat(twoTypes.statusCode()).isEqualTo(400);
+        assertThat(twoTypes.body()).contains("Content-Type: is sent more than once");
+        assertThat(twoKeys.statusCode()).isEqualTo(400);
+        assertThat(twoKeys.body()).contains("Idempotency-Key: is sent more than once");
+        // The scheme's letters in any case (RFC 9110), once.
+        assertThat(raw("GET", "/api/v1/events", null, "Authorization", "bearer " + admin).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_body_is_read_only_as_the_exact_media_type_and_as_utf_8() throws Exception {
+        String roster = "/api/v1/events/tot-almaty-2023/roster";
+        String row = "person_id,latin_name,country,role,nominated_by\r\np-kz-utf,Aidos Utf,KZ,observer,kz-border-academy\r\n";
+        for (String type : new String[] {"text/csv; charset=iso-8859-1", "text/csvx", "text/csv, application/json", "text/csv; charset=windows-1251"}) {
+            var r = raw("POST", roster, row, "Authorization", "Bearer " + admin, "Content-Type", type);
+            assertThat(r.statusCode()).as(type).isEqualTo(415);
+            assertThat(r.body()).as(type).contains("Send the roster as text/csv (UTF-8).");
+        }
+        for (String type : new String[] {"application/jsonx", "application/json; charset=latin1"}) {
+            var r = raw("POST", "/api/v1/events/tot-almaty-2023/feedback", "{\"items\": []}", "Authorization", "Bearer " + admin, "Content-Type", type);
+            assertThat(r.statusCode()).as(type).isEqualTo(415);
+        }
+        assertThat(raw("POST", roster, row, "Authorization", "Bearer " + admin, "Content-Type", "TEXT/CSV; Charset=\"UTF-8\"").body()).contains("\"enrolled\":1");
+    }
+
     private static HttpResponse<String> csv(String body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
                         + "/api/v1/events/cascade-dushanbe-2024/roster")).header("Authorization", "Bearer " + admin).header("Content-Type", "text/csv")
