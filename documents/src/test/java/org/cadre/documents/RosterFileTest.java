@@ -82,7 +82,7 @@ class RosterFileTest {
         RosterRows.Plan plan = plan(HEADER + "p-known,Ержан Сапаров,Erzhan Saparov,male,KZ,,,participant,kz-border-academy\r\n");
 
         assertThat(plan.errors()).containsExactly(
-                "line 2: person_id: is recorded with another latin_name; change the person with PUT /api/v1/people/{id} first");
+                "line 2: person_id: is recorded with another latin_name; change the person's record first, or write the row as it is recorded");
         assertThat(plan.enrolments()).isEmpty();
     }
 
@@ -112,6 +112,16 @@ class RosterFileTest {
                 + "p-1,Officer One,KZ,participant,kz-border-academy,x\r\n");
 
         assertThat(plan.errors()).containsExactly("line 1: column 6 is not one of " + String.join(", ", RosterRows.COLUMNS));
+    }
+
+    @Test
+    void a_header_row_separated_by_semicolons_or_tabs_is_named_as_such() {
+        String columns = "line 1: column 1 is not one of " + String.join(", ", RosterRows.COLUMNS);
+
+        assertThat(plan("person_id;latin_name;country;role\r\np-1;Officer One;KZ;participant\r\n").errors())
+                .contains(columns + " (cells are separated by commas; this header row seems to use semicolons)");
+        assertThat(plan("person_id\tlatin_name\tcountry\trole\r\np-1\tOfficer One\tKZ\tparticipant\r\n").errors())
+                .contains(columns + " (cells are separated by commas; this header row seems to use tabs)");
     }
 
     @Test

@@ -248,7 +248,7 @@ public final class RosterRows {
                     Optional<String> differs = recorded.flatMap(s -> differingColumn(s, person.get(), row));
                     if (differs.isPresent()) {
                         rowErrors.add("person_id: is recorded with another " + differs.get()
-                                + "; change the person with PUT /api/v1/people/{id} first");
+                                + "; change the person's record first, or write the row as it is recorded");
                     } else if (recorded.isEmpty() && known.taken().contains(id)) {
                         // The same answer as creating a person under that id: nothing of the record is shown.
                         rowErrors.add("person_id: is in use by another record; choose another id");

@@ -117,8 +117,24 @@ final class EventPages {
             return;
         }
         var moved = kit.app.eventWork().moveStatuses(user.get(), ctx.pathParam("id"), moves);
+        if (!moved.isDone()) {
+            // The use case names a refused change by its place in the request (changes[2]), as the API sends them;
+            // the page names the person ticked instead.
+            PageKit.unlessShownOnTheForm(moved, ctx);
+            List<String> refused = PageKit.problems(moved).stream().map(problem -> {
+                java.util.regex.Matcher m = CHANGE.matcher(problem);
+                return m.matches() && Integer.parseInt(m.group(1)) < moves.size()
+                        ? moves.get(Integer.parseInt(m.group(1))).person().value() + ": " + m.group(2) : problem;
+            }).toList();
+            int status = new PageProblem(moved).status();
+            showEvent(ctx, user.get(), Optional.empty(), refused);
+            ctx.status(status);
+            return;
+        }
         answer(ctx, user.get(), moved, "statuses", moves.size());
     }
+
+    private static final java.util.regex.Pattern CHANGE = java.util.regex.Pattern.compile("changes\\[(\\d{1,6})\\]: (.*)", java.util.regex.Pattern.DOTALL);
 
     private void close(Context ctx) {
         Optional<UserAccount> user = kit.user(ctx);

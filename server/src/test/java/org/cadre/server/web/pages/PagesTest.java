@@ -513,6 +513,19 @@ class PagesTest {
     }
 
     @Test
+    void a_refused_status_change_names_the_person_ticked_not_a_place_in_a_request() throws Exception {
+        server.pastEvent("refused-moves", 3);
+        PageClient kz = signedIn("kz");
+        importRoster(kz, "refused-moves", "rm", 3);
+        kz.get("/events/refused-moves");
+
+        PageClient.Page refused = kz.post("/events/refused-moves/statuses", Map.of("to", "confirmed", "person", "rm-2"));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("rm-2: cannot move from nominated to confirmed").doesNotContain("changes[");
+    }
+
+    @Test
     void a_programme_report_that_cannot_be_made_safe_for_donors_is_refused_in_words_never_a_fault() throws Exception {
         // A small course of five seated officers beside the demo's events (a coordinator's first event).
         server.pastEvent("small-course", 3);
