@@ -44,6 +44,27 @@ public final class Dates {
         return LocalDate.parse(text);
     }
 
+    /** As {@link #parse(String)}, the refusal naming the field ({@code first must be a date as YYYY-MM-DD}). */
+    public static LocalDate parse(String text, String field) {
+        Optional<String> problem = problem(text);
+        if (problem.isPresent()) {
+            throw new org.cadre.kernel.InvalidValue(field, problem.get());
+        }
+        return LocalDate.parse(text);
+    }
+
+    /** A time of day as the API takes it ({@code 09:30}), or a refusal naming the field. */
+    public static java.time.LocalTime time(String text, String field) {
+        if (text == null) {
+            throw new org.cadre.kernel.InvalidValue(field, "is required");
+        }
+        try {
+            return java.time.LocalTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new org.cadre.kernel.InvalidValue(field, "must be a time as HH:mm, from 00:00 to 23:59");
+        }
+    }
+
     private static Optional<LocalDate> iso(String text) {
         try {
             return Optional.of(LocalDate.parse(text));

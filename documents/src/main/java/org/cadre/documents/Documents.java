@@ -111,6 +111,11 @@ public final class Documents {
                     : ended ? "it ends before its value does" : "a character that JSON does not allow there";
             throw new Unreadable(true, "The document is not valid JSON: " + fault + at(e) + ".", List.of());
         } catch (JsonProcessingException e) {
+            if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
+                    && m.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
+                // A number beyond its field's type (an int given 99999999999): the field is named, as a wrong type is.
+                throw new Unreadable(false, "A field has the wrong type.", List.of(path(m) + ": is too large a number for this field"));
+            }
             throw new Unreadable(true, "The document is not a JSON object of the expected shape" + at(e) + ".", List.of());
         } catch (IllegalArgumentException e) {
             throw new Unreadable(true, "The document is not a JSON object of the expected shape.", List.of());
@@ -154,7 +159,7 @@ public final class Documents {
         return "must be an object";
     }
 
-    private static String path(MismatchedInputException e) {
+    private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
         return e.getPath().stream().map(r -> r.getFieldName() != null ? fieldName(r.getFieldName()) : "[" + r.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
     }

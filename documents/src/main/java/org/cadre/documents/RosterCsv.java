@@ -75,7 +75,12 @@ public final class RosterCsv {
             for (String column : header.keySet()) {
                 position++;
                 if (!RosterRows.COLUMNS.contains(column)) {
-                    errors.add(RosterRows.fileRefused(1, "column " + position + " is not one of " + String.join(", ", RosterRows.COLUMNS)));
+                    // A spreadsheet saved with semicolons (or tabs) between cells gives one column of every name.
+                    String separated = RosterRows.COLUMNS.stream().filter(known -> column.startsWith(known + ";") || column.startsWith(known + "\t"))
+                            .findFirst().map(known -> " (cells are separated by commas; this header row seems to use "
+                                    + (column.charAt(known.length()) == ';' ? "semicolons" : "tabs") + ")").orElse("");
+                    errors.add(RosterRows.fileRefused(1, "column " + position + " is not one of " + String.join(", ", RosterRows.COLUMNS)
+                            + separated));
                 }
             }
             int[] breaks = errors.isEmpty() ? java.util.stream.IntStream.range(0, text.length()).filter(i -> text.charAt(i) == '\n').toArray()

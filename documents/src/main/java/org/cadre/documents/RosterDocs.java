@@ -126,7 +126,7 @@ public final class RosterDocs {
         }
 
         DateRange toDomain() {
-            return DateRange.of(Dates.parse(present(first, "first")), Dates.parse(present(last, "last")));
+            return DateRange.of(Dates.parse(first, "first"), Dates.parse(last, "last"));
         }
     }
 
@@ -138,8 +138,8 @@ public final class RosterDocs {
         }
 
         AgendaSlot toDomain() {
-            return new AgendaSlot(SessionCode.of(session), Dates.parse(present(day, "day")), LocalTime.parse(present(start, "start")),
-                    LocalTime.parse(present(end, "end")), orEmpty(trainers).stream().map(PersonId::of).collect(ImmutableSet.toImmutableSet()));
+            return new AgendaSlot(SessionCode.of(session), Dates.parse(day, "day"), Dates.time(start, "start"),
+                    Dates.time(end, "end"), orEmpty(trainers).stream().map(PersonId::of).collect(ImmutableSet.toImmutableSet()));
         }
     }
 
@@ -154,7 +154,7 @@ public final class RosterDocs {
         }
 
         CourseDay toDomain() {
-            return new CourseDay(Dates.parse(present(day, "day")), new Venue(present(place, "place"), Country.of(present(country, "country")),
+            return new CourseDay(Dates.parse(day, "day"), new Venue(present(place, "place"), Country.of(present(country, "country")),
                     Optional.ofNullable(region)));
         }
     }

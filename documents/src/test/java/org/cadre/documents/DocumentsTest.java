@@ -52,4 +52,23 @@ class DocumentsTest {
         assertThat(refused("{\"marks\":[]} {\"marks\":[]}").getMessage()).startsWith("The document holds something after its value at line 1");
         assertThat(refused("{\"marks\": [\n  \"a\",\n  Айгерим\n]}").getMessage()).doesNotContain("Айгерим").doesNotContain("code");
     }
+
+    /** A document with a whole number inside a list, as an event's capacity is. */
+    record Capacity(int maxParticipants, List<Slot> slots) {}
+
+    record Slot(long minutes) {}
+
+    @Test
+    void a_number_too_large_for_its_field_is_named_by_its_path_not_called_malformed() {
+        Documents.Unreadable top = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.read(
+                "{\"maxParticipants\": 99999999999, \"slots\": []}".getBytes(StandardCharsets.UTF_8), Capacity.class));
+        Documents.Unreadable inner = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.read(
+                "{\"maxParticipants\": 1, \"slots\": [{\"minutes\": 1}, {\"minutes\": 99999999999999999999999}]}".getBytes(StandardCharsets.UTF_8),
+                Capacity.class));
+
+        assertThat(top.malformed()).isFalse();
+        assertThat(top.fields()).containsExactly("maxParticipants: is too large a number for this field");
+        assertThat(inner.malformed()).isFalse();
+        assertThat(inner.fields()).containsExactly("slots[1].minutes: is too large a number for this field");
+    }
 }

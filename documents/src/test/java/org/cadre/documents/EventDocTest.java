@@ -1,0 +1,42 @@
+package org.cadre.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import org.cadre.roster.demo.DemoRoster;
+import org.junit.jupiter.api.Test;
+
+/** An event document's dates and times are refused naming the field within its object, and the form they take. */
+class EventDocTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static Fields.InvalidFields refused(java.util.function.Consumer<ObjectNode> change) throws Exception {
+        ObjectNode doc = JSON.valueToTree(RosterDocs.EventDoc.of(DemoRoster.almatyTot().event()));
+        change.accept(doc);
+        RosterDocs.EventDoc read = Documents.read(JSON.writeValueAsBytes(doc), RosterDocs.EventDoc.class);
+        return catchThrowableOfType(Fields.InvalidFields.class, read::toDomain);
+    }
+
+    @Test
+    void a_bad_first_or_last_day_or_slot_time_is_named_within_its_object() throws Exception {
+        assertThat(refused(d -> ((ObjectNode) d.get("courseDays")).put("first", "23.10.2023")).errors())
+                .containsExactly("courseDays: first must be a date as YYYY-MM-DD");
+        assertThat(refused(d -> ((ObjectNode) d.get("courseDays")).put("last", "3000-01-02")).errors())
+                .containsExactly("courseDays: last must be a date from 1900-01-01 to 2999-12-31");
+        assertThat(refused(d -> ((ObjectNode) d.get("agenda").get(0)).put("start", "25:00")).errors())
+                .containsExactly("agenda[0]: start must be a time as HH:mm, from 00:00 to 23:59");
+        assertThat(refused(d -> ((ObjectNode) d.get("agenda").get(1)).remove("end")).errors())
+                .containsExactly("agenda[1]: end is required");
+    }
+
+    @Test
+    void the_demo_event_reads_back_as_itself() throws Exception {
+        RosterDocs.EventDoc doc = RosterDocs.EventDoc.of(DemoRoster.almatyTot().event());
+        assertThat(Documents.read(JSON.writeValueAsString(doc).getBytes(StandardCharsets.UTF_8), RosterDocs.EventDoc.class).toDomain())
+                .isEqualTo(DemoRoster.almatyTot().event());
+    }
+}
