@@ -125,9 +125,11 @@ public final class EventCheck {
     /**
      * The attendance marks read once for the attendance rules: the marks' people once each, in order of their
      * first mark ({@code people}), and which marks are problems, in order ({@code problems}): a session not on
-     * the agenda, or a mark repeating an earlier mark of the same person and session. Built on first use.
+     * the agenda, or a mark repeating an earlier mark of the same person and session; and which of the people
+     * ({@code attended}, by their place in {@code people}) are marked present or late at least once. Built on
+     * first use.
      */
-    record Marks(List<PersonId> people, int[] problems) {}
+    record Marks(List<PersonId> people, int[] problems, java.util.BitSet attended) {}
 
     private Marks marks;
 
@@ -149,6 +151,7 @@ public final class EventCheck {
             boolean byPerson = true;
             PersonId last = null;
             int lastIndex = -1;
+            java.util.BitSet attended = new java.util.BitSet();
             for (int m = 0; m < all.size(); m++) {
                 Attendance a = all.get(m);
                 // The last person's number is reused without a look-up.
@@ -162,6 +165,9 @@ public final class EventCheck {
                         lastIndex = known;
                         byPerson = false; // someone's marks come in two runs: sorted below instead
                     }
+                }
+                if (a.mark().attended()) {
+                    attended.set(lastIndex);
                 }
                 if (byPerson) {
                     Integer session = sessionIndex.get(a.session());
@@ -189,7 +195,7 @@ public final class EventCheck {
                     }
                 }
             }
-            marks = new Marks(List.copyOf(people), java.util.Arrays.copyOf(problems, found));
+            marks = new Marks(List.copyOf(people), java.util.Arrays.copyOf(problems, found), attended);
         }
         return marks;
     }

@@ -429,6 +429,47 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
         }
     },
 
+    /**
+     * Someone enrolled who holds no seat has delivery records: reports and certification count only people holding
+     * a seat, so the records count nowhere until the status or the records are put right. A warning, not a
+     * refusal when recording: the status may be the thing to correct (a walk-in never confirmed), and a
+     * correction of the marks of someone who withdrew must remain possible.
+     */
+    RECORDS_WITHOUT_SEAT("enrolment.records-without-seat", WARNING,
+            "Someone enrolled who holds no seat (nominated, approved, waitlisted, declined, withdrawn or a no-show) is "
+                    + "marked present or late at a session, or has a test or practice-teaching score; reports and "
+                    + "certification count only people holding a seat, so these records count nowhere until the status "
+                    + "or the records are put right.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            Map<PersonId, EnrolmentStatus> unseated = new HashMap<>();
+            for (Enrolment e : in.roster().enrolments()) {
+                if (!e.status().holdsSeat()) {
+                    unseated.put(e.person(), e.status());
+                }
+            }
+            if (unseated.isEmpty()) {
+                return;
+            }
+            EventCheck.Marks marks = in.marks();
+            for (int i = marks.attended().nextSetBit(0); i >= 0; i = marks.attended().nextSetBit(i + 1)) {
+                EnrolmentStatus status = unseated.get(marks.people().get(i));
+                if (status != null) {
+                    report.finding(in.subject("attendance", marks.people().get(i)), "is marked present or late at a session but holds no seat ("
+                            + status.label() + "); reports and certification leave the marks out");
+                }
+            }
+            Set<PersonId> tested = new java.util.LinkedHashSet<>();
+            in.roster().tests().stream().map(TestScore::person).filter(unseated::containsKey).forEach(tested::add);
+            tested.forEach(p -> report.finding(in.subject("test", p), "has a test score but holds no seat (" + unseated.get(p).label()
+                    + "); reports leave the score out"));
+            Set<PersonId> practised = new java.util.LinkedHashSet<>();
+            in.roster().practice().stream().map(PracticeTeaching::person).filter(unseated::containsKey).forEach(practised::add);
+            practised.forEach(p -> report.finding(in.subject("practice", p), "has a practice-teaching score but holds no seat ("
+                    + unseated.get(p).label() + "); reports and certification leave the score out"));
+        }
+    },
+
     /** Attendance is recorded only for sessions on the agenda, once per person and session. */
     ATTENDANCE_UNKNOWN_SESSION("attendance.unknown-session", ERROR,
             "Attendance is recorded for a session that is not on the agenda, or twice for the same person and session.") {

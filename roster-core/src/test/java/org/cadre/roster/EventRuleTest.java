@@ -320,6 +320,40 @@ class EventRuleTest {
     }
 
     @Test
+    void records_without_seat_fire_for_marks_present_and_scores_of_someone_holding_no_seat() {
+        OrganisationId by = DEMO.enrolments().get(0).nominatedBy().orElseThrow();
+        TestScore aTest = DEMO.tests().get(0);
+        PracticeTeaching aPractice = DEMO.practice().get(0);
+        Findings findings = check(b -> {
+            for (String id : List.of("p-declined", "p-withdrawn", "p-no-show", "p-absent")) {
+                b.person(Person.builder(id, Country.KAZAKHSTAN).latinName("Officer " + id.substring(2)).build());
+            }
+            return b.enrolment(enrolled("p-declined", Role.PARTICIPANT, by, EnrolmentStatus.DECLINED))
+                    .enrolment(enrolled("p-withdrawn", Role.PARTICIPANT, by, EnrolmentStatus.APPROVED, EnrolmentStatus.CONFIRMED,
+                            EnrolmentStatus.WITHDRAWN))
+                    .enrolment(enrolled("p-no-show", Role.PARTICIPANT, by, EnrolmentStatus.APPROVED, EnrolmentStatus.CONFIRMED,
+                            EnrolmentStatus.NO_SHOW))
+                    .enrolment(enrolled("p-absent", Role.PARTICIPANT, by, EnrolmentStatus.APPROVED, EnrolmentStatus.CONFIRMED,
+                            EnrolmentStatus.NO_SHOW))
+                    .attendance(List.of(new Attendance(PersonId.of("p-declined"), SessionCode.of("M1.S1"), AttendanceMark.ABSENT),
+                            new Attendance(PersonId.of("p-declined"), SessionCode.of("M1.S2"), AttendanceMark.LATE),
+                            new Attendance(PersonId.of("p-absent"), SessionCode.of("M1.S1"), AttendanceMark.ABSENT)))
+                    .tests(List.of(new TestScore(PersonId.of("p-withdrawn"), TestScore.Phase.PRE, aTest.points()),
+                            new TestScore(PersonId.of("p-withdrawn"), TestScore.Phase.POST, aTest.points())))
+                    .practice(List.of(new PracticeTeaching(PersonId.of("p-no-show"), aPractice.task(), aPractice.scores(), aPractice.assessor())));
+        });
+
+        // A no-show marked absent is what the status says: not a finding. A score counts once a person, not once a test.
+        assertThat(findings.withCode("enrolment.records-without-seat")).extracting(Finding::subject, Finding::message).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("event/tot-almaty-2023/attendance/p-declined",
+                        "is marked present or late at a session but holds no seat (declined); reports and certification leave the marks out"),
+                org.assertj.core.groups.Tuple.tuple("event/tot-almaty-2023/test/p-withdrawn",
+                        "has a test score but holds no seat (withdrawn); reports leave the score out"),
+                org.assertj.core.groups.Tuple.tuple("event/tot-almaty-2023/practice/p-no-show",
+                        "has a practice-teaching score but holds no seat (no-show); reports and certification leave the score out"));
+    }
+
+    @Test
     void unpaired_test_fires_when_a_post_test_is_missing() {
         Findings findings = check(b -> b.replaceTests(DEMO.tests().stream()
                 .filter(t -> !(t.person().value().equals("p-tj-03") && t.phase() == TestScore.Phase.POST)).toList()));
