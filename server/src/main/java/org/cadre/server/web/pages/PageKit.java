@@ -161,6 +161,14 @@ final class PageKit {
      * every token sent, in the header htmx sends and in the form's fields, must be the right one.
      */
     static boolean formTokenMatches(Context ctx) {
+        // Where a browser says the form came from (Fetch Metadata), only this site's own pages count: a form from a
+        // sibling subdomain ("same-site"), which could also have planted the sign-in cookie that the sign-in form's
+        // token is checked against, is refused whatever its token (the attacker's review: a sign-in with a cookie
+        // and token of the attacker's choosing). Without the header (an older browser, a script) the token decides.
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin")) {
+            return false;
+        }
         java.util.List<String> fields = ctx.formParams(CSRF_FIELD);
         java.util.List<String> headers = java.util.Collections.list(ctx.req().getHeaders(CSRF_HEADER));
         if (fields.size() > 1 || headers.size() > 1 || fields.isEmpty() && headers.isEmpty()) {

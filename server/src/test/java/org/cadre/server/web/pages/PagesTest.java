@@ -78,6 +78,26 @@ class PagesTest {
     }
 
     @Test
+    void a_form_a_browser_says_came_from_another_site_is_refused_whatever_its_token() throws Exception {
+        // A sibling subdomain can plant the sign-in cookie and send a form with its value: the browser says so.
+        for (String site : new String[] {"same-site", "cross-site", "none"}) {
+            PageClient c = new PageClient(server.base());
+            c.get("/login");
+            PageClient.Page refused = c.post("/login", Map.of("username", "kz", "password", PageFixture.PASSWORD), Map.of("Sec-Fetch-Site", site));
+            assertThat(refused.status()).as(site).isEqualTo(403);
+            assertThat(refused.headers().allValues("Set-Cookie")).as(site).noneMatch(cookie -> cookie.startsWith("cadre_session="));
+        }
+        PageClient c = new PageClient(server.base());
+        c.get("/login");
+        assertThat(c.post("/login", Map.of("username", "kz", "password", PageFixture.PASSWORD), Map.of("Sec-Fetch-Site", "same-origin"))
+                .status()).isEqualTo(303);
+        server.pastEvent("fetch-site-check", 5);
+        c.get("/events/fetch-site-check");
+        assertThat(c.post("/events/fetch-site-check/close", Map.of("confirm", "yes"), Map.of("Sec-Fetch-Site", "same-site")).status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void a_form_with_a_wrong_token_or_none_is_refused_and_changes_nothing() throws Exception {
         server.pastEvent("csrf-check", 20);
         PageClient c = signedIn("kz");
