@@ -40,7 +40,6 @@ final class Api {
         this.settings = app.settings();
     }
 
-    /** The logged-in user; 401 without a live token. */
     /** The headers the API reads once, refused when a request sends one of them twice. */
     static final List<String> SINGLE_HEADERS = List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match", "If-None-Match");
 
@@ -71,6 +70,7 @@ final class Api {
         return true;
     }
 
+    /** The logged-in user; 401 without a live token. */
     UserAccount user(Context ctx) {
         Optional<UserAccount> user = bearer(ctx).flatMap(token -> app.signIn().user(token));
         if (user.isEmpty()) {
