@@ -81,6 +81,31 @@ public record View(Messages t, Optional<UserAccount> user, String csrf, String p
         return anchor.isEmpty() ? "" : (anchor + "-" + id).replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
+    /**
+     * The person a finding's subject is about ({@code event/X/attendance/KZ-001} is about {@code KZ-001}), if it is
+     * about a person: an enrolment, a person, a trainer, a participant, their certification, test, practice or
+     * attendance.
+     */
+    public static Optional<String> person(String subject) {
+        String[] parts = subject == null ? new String[0] : subject.split("/");
+        if (parts.length < 3) {
+            return Optional.empty();
+        }
+        return switch (parts[parts.length - 2]) {
+            case "enrolment", "person", "trainer", "participant", "certification", "test", "practice", "attendance" ->
+                    Optional.of(parts[parts.length - 1]);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The roster's people by id, as the roster shows them (their id when the record is not readable). */
+    public static java.util.Map<String, String> names(java.util.List<org.cadre.server.app.Enrolling.Entry> roster) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        roster.forEach(en -> names.put(en.enrolment().value().person().value(),
+                en.person().map(View::name).orElse(en.enrolment().value().person().value())));
+        return names;
+    }
+
     /** How many different lines of a file the errors name ({@code line 5: ...}); 0 when none is about a line. */
     public static int linesIn(java.util.List<String> errors) {
         return (int) errors.stream().map(e -> LINE.matcher(e)).filter(java.util.regex.Matcher::lookingAt).map(m -> m.group(1)).distinct().count();
