@@ -165,8 +165,8 @@ final class PageKit {
         // sibling subdomain ("same-site"), which could also have planted the sign-in cookie that the sign-in form's
         // token is checked against, is refused whatever its token (the attacker's review: a sign-in with a cookie
         // and token of the attacker's choosing). Without the header (an older browser, a script) the token decides.
-        String site = ctx.header("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin")) {
+        // Sent twice (no browser does), every value must say so.
+        if (!java.util.Collections.list(ctx.req().getHeaders("Sec-Fetch-Site")).stream().allMatch(site -> site.equals("same-origin"))) {
             return false;
         }
         java.util.List<String> fields = ctx.formParams(CSRF_FIELD);

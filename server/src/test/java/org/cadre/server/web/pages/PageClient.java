@@ -72,7 +72,15 @@ final class PageClient {
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        headers.forEach(b::setHeader); // replacing the defaults above (an htmx request accepts */*)
+        // Replacing the defaults above (an htmx request accepts */*); a value holding a newline is sent as one header
+        // per line (the same header twice).
+        headers.forEach((name, value) -> {
+            String[] values = value.split("\n");
+            b.setHeader(name, values[0]);
+            for (int i = 1; i < values.length; i++) {
+                b.header(name, values[i]);
+            }
+        });
         return remember(http.send(b.build(), HttpResponse.BodyHandlers.ofString()));
     }
 

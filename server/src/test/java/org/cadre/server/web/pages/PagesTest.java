@@ -80,7 +80,7 @@ class PagesTest {
     @Test
     void a_form_a_browser_says_came_from_another_site_is_refused_whatever_its_token() throws Exception {
         // A sibling subdomain can plant the sign-in cookie and send a form with its value: the browser says so.
-        for (String site : new String[] {"same-site", "cross-site", "none"}) {
+        for (String site : new String[] {"same-site", "cross-site", "none", "same-origin\ncross-site"}) {
             PageClient c = new PageClient(server.base());
             c.get("/login");
             PageClient.Page refused = c.post("/login", Map.of("username", "kz", "password", PageFixture.PASSWORD), Map.of("Sec-Fetch-Site", site));
@@ -543,6 +543,14 @@ class PagesTest {
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("rm-2: cannot move from nominated to confirmed").doesNotContain("changes[");
+
+        // A finding about a person names them, linked to their roster line (newcomer's re-check: "names nobody").
+        assertThat(kz.post("/events/refused-moves/statuses", Map.of("to", "declined", "person", "rm-3")).status()).isEqualTo(303);
+        kz.get("/events/refused-moves/attendance/M1.S1");
+        assertThat(kz.post("/events/refused-moves/attendance/M1.S1", Map.of("person", "rm-3", "mark", "present")).status()).isIn(200, 303);
+        String page = kz.get("/events/refused-moves").body();
+        assertThat(page).containsPattern("<span class=\"who\"><a href=\"#enrolment-rm-3\">[^<]+</a>:</span> is marked present or late at a session"
+                + " but holds no seat \\(declined\\)");
     }
 
     @Test
