@@ -80,7 +80,7 @@ public final class Documents {
     /** The document as {@code type}. */
     public static <T> T read(byte[] json, Class<T> type) throws Unreadable {
         try {
-            com.fasterxml.jackson.databind.JsonNode tree = MAPPER.readTree(json);
+            com.fasterxml.jackson.databind.JsonNode tree = MAPPER.readTree(utf8(json));
             if (tree == null || tree.isMissingNode()) {
                 throw new Unreadable(true, "The document is empty.", List.of());
             }
@@ -105,7 +105,7 @@ public final class Documents {
             throw new Unreadable(false, "A field has the wrong type.", List.of(path(e) + ": " + expected(e.getTargetType())));
         } catch (com.fasterxml.jackson.core.JsonParseException e) {
             boolean ended = e instanceof com.fasterxml.jackson.core.io.JsonEOFException || e.getLocation() != null
-                    && e.getLocation().getByteOffset() >= json.length;
+                    && e.getLocation().getCharOffset() >= utf8(json).length();
             // Jackson's own words are not repeated: they quote the document (a duplicate field's name, a character).
             String fault = String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field") ? "a field is given twice in one object"
                     : ended ? "it ends before its value does" : "a character that JSON does not allow there";
@@ -121,6 +121,22 @@ public final class Documents {
             throw new Unreadable(true, "The document is not a JSON object of the expected shape.", List.of());
         } catch (IOException e) {
             throw new Unreadable(true, "The document could not be read.", List.of());
+        }
+    }
+
+    /**
+     * The document's text, read as UTF-8 only (Jackson would take UTF-16 and UTF-32 too, telling them by their
+     * bytes): bytes that are not UTF-8 are refused. A UTF-8 byte order mark, which some editors write, is skipped.
+     */
+    private static String utf8(byte[] json) throws Unreadable {
+        try {
+            String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(json)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new Unreadable(true, "The document is not UTF-8 text.", List.of());
         }
     }
 

@@ -42,8 +42,9 @@ class DocumentsTest {
 
     @Test
     void a_malformed_document_says_where_by_line_and_column_and_repeats_none_of_it() {
+        // Columns count characters, as an editor does (the document is read as text): the А of line 3 is its third.
         assertThat(refused("{\"marks\": [\n  \"a\",\n  Айгерим\n]}").getMessage())
-                .isEqualTo("The document is not valid JSON: a character that JSON does not allow there at line 3, column 4.");
+                .isEqualTo("The document is not valid JSON: a character that JSON does not allow there at line 3, column 3.");
         assertThat(refused("{\"marks\": [\"a\",\n").getMessage())
                 .startsWith("The document is not valid JSON: it ends before its value does at line 2");
         assertThat(refused("{\"marks\":[]} x").getMessage()).contains("at line 1, column");
@@ -70,5 +71,18 @@ class DocumentsTest {
         assertThat(top.fields()).containsExactly("maxParticipants: is too large a number for this field");
         assertThat(inner.malformed()).isFalse();
         assertThat(inner.fields()).containsExactly("slots[1].minutes: is too large a number for this field");
+    }
+
+    @Test
+    void a_document_is_read_as_utf_8_only_with_a_byte_order_mark_skipped() throws Exception {
+        String json = "{\"marks\":[\"Айгерим\"]}";
+        for (java.nio.charset.Charset other : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16, java.nio.charset.Charset.forName("UTF-32BE"))) {
+            Documents.Unreadable e = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.read(json.getBytes(other), Marks.class));
+            assertThat(e).as(other.name()).isNotNull();
+            assertThat(e.malformed()).as(other.name()).isTrue();
+        }
+        byte[] bom = ("\uFEFF" + json).getBytes(StandardCharsets.UTF_8);
+        assertThat(Documents.read(bom, Marks.class).marks()).containsExactly("Айгерим");
+        assertThat(refused("{\"marks\": [\"a\"").getMessage()).startsWith("The document is not valid JSON: it ends before its value does");
     }
 }
