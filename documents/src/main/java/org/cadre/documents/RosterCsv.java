@@ -55,9 +55,11 @@ public final class RosterCsv {
         List<Finding> errors = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         int count = 0;
+        int lastLine = 0; // where the last row read began: 1 once the header row is read
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {
             Map<String, Integer> header = parser.getHeaderMap();
+            lastLine = 1;
             List<String> names = headerNames(text);
             for (int i = 0; i < names.size(); i++) {
                 if (names.subList(0, i).contains(names.get(i))) {
@@ -90,11 +92,19 @@ public final class RosterCsv {
                     break;
                 }
                 if (errors.isEmpty()) {
-                    rows.add(row(record, header, breaks));
+                    Row row = row(record, header, breaks);
+                    rows.add(row);
+                    lastLine = row.line();
                 }
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
-            // Commons CSV reports a malformed file (an unclosed quote) only by throwing.
+            // Commons CSV reports a malformed file (an unclosed quote) only by throwing. Past a good header row the
+            // fault lies after the last row read (the newcomer's review: a quote left open on line 4 was blamed on
+            // the header row); it began on the next line unless that row took several lines.
+            if (lastLine > 0 && errors.isEmpty()) {
+                return refused(RosterRows.fileRefused(lastLine + 1, "a quoted cell is not closed (a \" that no \" closes, on this"
+                        + " line or a later one); nothing after it could be read"));
+            }
             return refused(RosterRows.fileRefused(1, "the file is not CSV with a header row of " + String.join(",", RosterRows.COLUMNS)));
         }
         if (count == 0) {

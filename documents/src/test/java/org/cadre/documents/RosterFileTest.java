@@ -115,6 +115,20 @@ class RosterFileTest {
     }
 
     @Test
+    void a_quote_left_open_is_named_at_its_line_not_blamed_on_the_header_row() {
+        String file = "person_id,latin_name,country,role,nominated_by\r\n"
+                + "p-1,Officer One,KZ,participant,kz-border-academy\r\n"
+                + "p-2,\"Officer, Two\",KZ,participant,kz-border-academy\r\n"
+                + "p-3,\"Officer Three,KZ,participant,kz-border-academy\r\n"
+                + "p-4,Officer Four,KZ,participant,kz-border-academy\r\n";
+
+        assertThat(plan(file).errors()).containsExactly(
+                "line 4: a quoted cell is not closed (a \" that no \" closes, on this line or a later one); nothing after it could be read");
+        assertThat(plan("person_id,\"latin_name,country\r\np-1,Officer,KZ\r\n").errors()).singleElement().asString()
+                .startsWith("line 1: the file is not CSV with a header row");
+    }
+
+    @Test
     void a_header_row_separated_by_semicolons_or_tabs_is_named_as_such() {
         String columns = "line 1: column 1 is not one of " + String.join(", ", RosterRows.COLUMNS);
 
