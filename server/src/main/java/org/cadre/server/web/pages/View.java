@@ -62,23 +62,19 @@ public record View(Messages t, Optional<UserAccount> user, String csrf, String p
     }
 
     /**
-     * Where on the page a finding's subject is ({@code event:X/enrolment/KZ-001} is at {@code #enrolment-KZ-001}),
-     * or empty when it is the event itself.
+     * Where on the page the agenda slot a finding's subject names is ({@code event/X/session/M1.S1} is at
+     * {@code #agenda-M1.S1}), or empty when the subject is no session; a finding about a person is placed by
+     * {@link #person}.
      */
     public static String anchor(String subject) {
         String[] parts = subject == null ? new String[0] : subject.split("/");
         if (parts.length < 3) {
             return "";
         }
-        String kind = parts[parts.length - 2];
-        String id = parts[parts.length - 1];
-        // The roster's lines are by person, the agenda's by session: the page's anchors.
-        String anchor = switch (kind) {
-            case "agenda", "session", "slot", "attendance-session" -> "agenda";
-            case "enrolment", "person", "trainer", "participant", "certification", "test", "practice" -> "enrolment";
+        return switch (parts[parts.length - 2]) {
+            case "agenda", "session", "slot", "attendance-session" -> id("agenda", parts[parts.length - 1]);
             default -> "";
         };
-        return anchor.isEmpty() ? "" : (anchor + "-" + id).replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
     /**
