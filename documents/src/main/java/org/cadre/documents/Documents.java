@@ -79,8 +79,9 @@ public final class Documents {
 
     /** The document as {@code type}. */
     public static <T> T read(byte[] json, Class<T> type) throws Unreadable {
+        String text = utf8(json);
         try {
-            com.fasterxml.jackson.databind.JsonNode tree = MAPPER.readTree(utf8(json));
+            com.fasterxml.jackson.databind.JsonNode tree = MAPPER.readTree(text);
             if (tree == null || tree.isMissingNode()) {
                 throw new Unreadable(true, "The document is empty.", List.of());
             }
@@ -105,7 +106,7 @@ public final class Documents {
             throw new Unreadable(false, "A field has the wrong type.", List.of(path(e) + ": " + expected(e.getTargetType())));
         } catch (com.fasterxml.jackson.core.JsonParseException e) {
             boolean ended = e instanceof com.fasterxml.jackson.core.io.JsonEOFException || e.getLocation() != null
-                    && e.getLocation().getCharOffset() >= utf8(json).length();
+                    && e.getLocation().getCharOffset() >= text.length();
             // Jackson's own words are not repeated: they quote the document (a duplicate field's name, a character).
             String fault = String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field") ? "a field is given twice in one object"
                     : ended ? "it ends before its value does" : "a character that JSON does not allow there";
