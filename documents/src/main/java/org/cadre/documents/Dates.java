@@ -22,7 +22,7 @@ public final class Dates {
         }
         Optional<LocalDate> d = iso(text);
         if (d.isEmpty()) {
-            return Optional.of("must be a date as YYYY-MM-DD");
+            return Optional.of(notInCalendar(text).orElse("must be a date as YYYY-MM-DD"));
         }
         if (d.get().isBefore(EARLIEST) || d.get().isAfter(LATEST)) {
             return Optional.of("must be a date from " + EARLIEST + " to " + LATEST);
@@ -58,11 +58,33 @@ public final class Dates {
         if (text == null) {
             throw new org.cadre.kernel.InvalidValue(field, "is required");
         }
-        try {
-            return java.time.LocalTime.parse(text);
-        } catch (DateTimeParseException e) {
+        if (!TIME.matcher(text).matches()) {
             throw new org.cadre.kernel.InvalidValue(field, "must be a time as HH:mm, from 00:00 to 23:59");
         }
+        return java.time.LocalTime.parse(text);
+    }
+
+    /** Hours and minutes, two digits each: no seconds, which an agenda never holds and a reader would not see. */
+    private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+
+    private static final java.util.regex.Pattern DATE_FORM = java.util.regex.Pattern.compile("([0-9]{4})-([0-9]{2})-([0-9]{2})");
+
+    /**
+     * Why a text in the form of a date names no day of the calendar ({@code 2026-02-30}, {@code 2023-13-01}), if so:
+     * the form was right, so saying what the form is would not help.
+     */
+    private static Optional<String> notInCalendar(String text) {
+        java.util.regex.Matcher m = DATE_FORM.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int year = Integer.parseInt(m.group(1));
+        int month = Integer.parseInt(m.group(2));
+        if (month < 1 || month > 12) {
+            return Optional.of("is not a day of the calendar: a month is 01 to 12");
+        }
+        int days = java.time.YearMonth.of(year, month).lengthOfMonth();
+        return Optional.of("is not a day of the calendar: " + java.time.YearMonth.of(year, month) + " has " + days + " days");
     }
 
     private static Optional<LocalDate> iso(String text) {

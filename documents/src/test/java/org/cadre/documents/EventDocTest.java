@@ -34,6 +34,27 @@ class EventDocTest {
     }
 
     @Test
+    void a_date_in_the_right_form_that_names_no_day_says_so() throws Exception {
+        assertThat(refused(d -> ((ObjectNode) d.get("courseDays")).put("first", "2023-02-29")).errors())
+                .containsExactly("courseDays: first is not a day of the calendar: 2023-02 has 28 days");
+        assertThat(refused(d -> ((ObjectNode) d.get("courseDays")).put("last", "2023-13-01")).errors())
+                .containsExactly("courseDays: last is not a day of the calendar: a month is 01 to 12");
+        assertThat(refused(d -> ((ObjectNode) d.get("courseDays")).put("first", "2024-04-31")).errors())
+                .containsExactly("courseDays: first is not a day of the calendar: 2024-04 has 30 days");
+        // A leap day is one.
+        assertThat(Dates.parse("2024-02-29", "first")).isEqualTo(java.time.LocalDate.of(2024, 2, 29));
+    }
+
+    @Test
+    void a_time_has_hours_and_minutes_only() throws Exception {
+        for (String time : new String[] {"09:30:15", "9:30", "09:30:00.5", "24:00", "09:60"}) {
+            assertThat(refused(d -> ((ObjectNode) d.get("agenda").get(0)).put("start", time)).errors()).as(time)
+                    .containsExactly("agenda[0]: start must be a time as HH:mm, from 00:00 to 23:59");
+        }
+        assertThat(Dates.time("23:59", "end")).isEqualTo(java.time.LocalTime.of(23, 59));
+    }
+
+    @Test
     void the_demo_event_reads_back_as_itself() throws Exception {
         RosterDocs.EventDoc doc = RosterDocs.EventDoc.of(DemoRoster.almatyTot().event());
         assertThat(Documents.read(JSON.writeValueAsString(doc).getBytes(StandardCharsets.UTF_8), RosterDocs.EventDoc.class).toDomain())

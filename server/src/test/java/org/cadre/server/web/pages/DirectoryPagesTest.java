@@ -224,7 +224,7 @@ class DirectoryPagesTest {
         PageClient.Page bad = admin.post(path + "/evidence", Map.of("kind", "bogus", "on", "2024-13-01", "event", "", "note", "kept note",
                 "version", "1"));
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body()).contains("kind: must be one of tot-enrolled").contains("on: must be a date as YYYY-MM-DD")
+        assertThat(bad.body()).contains("kind: must be one of tot-enrolled").contains("on: is not a day of the calendar: a month is 01 to 12")
                 .contains("event: is required").contains("value=\"kept note\"").contains("value=\"2024-13-01\"");
         PageClient.Page noVersion = admin.post(path + "/evidence", Map.of("kind", "delivery", "event", "cascade-dushanbe-2024"));
         assertThat(noVersion.status()).isEqualTo(428);
