@@ -43,6 +43,13 @@ final class Api {
     /** The headers the API reads once, refused when a request sends one of them twice. */
     static final List<String> SINGLE_HEADERS = List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match", "If-None-Match");
 
+    /**
+     * The query parameters the API reads, each once: one sent twice is refused, as a header is (which of the two counted
+     * would depend on who reads it). A parameter the API does not read is ignored, sent once or twice.
+     */
+    static final List<String> QUERY_PARAMETERS = List.of("audience", "curriculum", "cursor", "days", "format", "from", "hoursPerDay",
+            "lang", "on", "q", "to");
+
     /** The token of {@code Authorization: Bearer <token>} (the scheme's letters in any case, RFC 9110), if sent. */
     static Optional<String> bearer(Context ctx) {
         String header = ctx.header("Authorization");

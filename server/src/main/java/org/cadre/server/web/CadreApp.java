@@ -156,14 +156,21 @@ public final class CadreApp {
                 throw new io.javalin.http.HttpResponseException(413, "too large");
             }
         });
-        // A header the API reads once is refused when sent twice: which of the two counted would otherwise depend on
-        // who reads it (Jetty takes the first; a proxy in front may take the last), an Authorization above all.
+        // A header or query parameter the API reads once is refused when sent twice: which of the two counted would
+        // otherwise depend on who reads it (Jetty takes the first; a proxy in front may take the last), an
+        // Authorization above all.
         r.before("/api/*", ctx -> {
             java.util.List<String> repeated = Api.SINGLE_HEADERS.stream()
                     .filter(name -> java.util.Collections.list(ctx.req().getHeaders(name)).size() > 1)
                     .map(name -> name + ": is sent more than once; send it once").toList();
             if (!repeated.isEmpty()) {
                 throw ApiProblem.invalid("The request sends a header more than once; nothing was done.", repeated);
+            }
+            java.util.List<String> repeatedQuery = Api.QUERY_PARAMETERS.stream()
+                    .filter(name -> ctx.queryParams(name).size() > 1)
+                    .map(name -> name + ": is sent more than once; send it once").toList();
+            if (!repeatedQuery.isEmpty()) {
+                throw ApiProblem.invalid("The request sends a query parameter more than once; nothing was done.", repeatedQuery);
             }
         });
         r.get("/api/v1/health", this::health);

@@ -118,6 +118,19 @@ class AttackerFindingsTest {
     }
 
     @Test
+    void a_query_parameter_the_api_reads_is_refused_when_sent_twice() throws Exception {
+        var twoCursors = raw("GET", "/api/v1/events?cursor=a&cursor=b", null, "Authorization", "Bearer " + admin);
+        var twoSearches = raw("GET", "/api/v1/people?q=1&q=2", null, "Authorization", "Bearer " + admin);
+
+        assertThat(twoCursors.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(twoCursors.body()).get("errors").toString()).isEqualTo("[\"cursor: is sent more than once; send it once\"]");
+        assertThat(twoSearches.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(twoSearches.body()).get("errors").toString()).isEqualTo("[\"q: is sent more than once; send it once\"]");
+        // One the API does not read is ignored, once or twice: its name is the client's free text.
+        assertThat(raw("GET", "/api/v1/events?utm=a&utm=b", null, "Authorization", "Bearer " + admin).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void a_body_is_read_only_as_the_exact_media_type_and_as_utf_8() throws Exception {
         String roster = "/api/v1/events/tot-almaty-2023/roster";
         String row = "person_id,latin_name,country,role,nominated_by\r\np-kz-utf,Aidos Utf,KZ,observer,kz-border-academy\r\n";
