@@ -48,6 +48,41 @@ public final class Documents {
         return mapper;
     }
 
+    /** The most unknown fields a refusal names: beyond them, the document is no misspelling but something else. */
+    private static final int MAX_UNKNOWN = 20;
+
+    /**
+     * The document bound to {@code type}, every unknown field named, not only the first: each is taken out of the tree
+     * and the tree bound again, so that a client who misspelled three fields learns of all three at once (Jackson
+     * names the first it meets, with its path).
+     */
+    private static <T> T bind(com.fasterxml.jackson.databind.JsonNode tree, Class<T> type, List<String> unknown)
+            throws JsonProcessingException, Unreadable {
+        while (true) {
+            try {
+                return MAPPER.treeToValue(tree, type);
+            } catch (UnrecognizedPropertyException e) {
+                unknown.add(path(e) + ": is not a known field");
+                if (unknown.size() >= MAX_UNKNOWN || !removed(tree, e.getPath())) {
+                    throw new Unreadable(false, unknown.size() == 1 ? "The document has a field this shape does not take."
+                            : "The document has fields this shape does not take.", unknown);
+                }
+            }
+        }
+    }
+
+    /** Takes the field at {@code path} out of the tree; false when the path leads to no field of an object. */
+    private static boolean removed(com.fasterxml.jackson.databind.JsonNode tree,
+            List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path) {
+        com.fasterxml.jackson.databind.JsonNode at = tree;
+        for (int i = 0; i < path.size() - 1 && at != null; i++) {
+            var r = path.get(i);
+            at = r.getFieldName() != null ? at.get(r.getFieldName()) : at.get(r.getIndex());
+        }
+        String last = path.isEmpty() ? null : path.get(path.size() - 1).getFieldName();
+        return last != null && at instanceof com.fasterxml.jackson.databind.node.ObjectNode o && o.remove(last) != null;
+    }
+
     static {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
     }
@@ -80,6 +115,7 @@ public final class Documents {
     /** The document as {@code type}. */
     public static <T> T read(byte[] json, Class<T> type) throws Unreadable {
         String text = utf8(json);
+        List<String> unknown = new java.util.ArrayList<>();
         try {
             com.fasterxml.jackson.databind.JsonNode tree = MAPPER.readTree(text);
             if (tree == null || tree.isMissingNode()) {
@@ -89,21 +125,25 @@ public final class Documents {
             if (!texts.isEmpty()) {
                 throw new Unreadable(false, "A text cannot be stored as sent; nothing was changed.", texts);
             }
-            T value = MAPPER.treeToValue(tree, type);
+            T value = bind(tree, type, unknown);
             if (value == null) {
                 throw new Unreadable(true, "The document is empty.", List.of());
             }
+            if (!unknown.isEmpty()) {
+                throw new Unreadable(false, unknown.size() == 1 ? "The document has a field this shape does not take."
+                        : "The document has fields this shape does not take.", unknown);
+            }
             return value;
-        } catch (UnrecognizedPropertyException e) {
-            throw new Unreadable(false, "The document has a field this shape does not take.",
-                    List.of(path(e) + ": is not a known field"));
         } catch (MismatchedInputException e) {
             if (e.getPath().isEmpty()) {
                 throw new Unreadable(true, (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")
                         ? "The document holds something after its value" : "The document is not a JSON object of the expected shape")
                         + at(e) + ".", List.of());
             }
-            throw new Unreadable(false, "A field has the wrong type.", List.of(path(e) + ": " + expected(e.getTargetType())));
+            // Unknown fields read before it are named too.
+            List<String> fields = new java.util.ArrayList<>(unknown);
+            fields.add(path(e) + ": " + expected(e.getTargetType()));
+            throw new Unreadable(false, "A field has the wrong type.", fields);
         } catch (com.fasterxml.jackson.core.JsonParseException e) {
             boolean ended = e instanceof com.fasterxml.jackson.core.io.JsonEOFException || e.getLocation() != null
                     && e.getLocation().getCharOffset() >= text.length();
@@ -115,7 +155,9 @@ public final class Documents {
             if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
                     && m.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
                 // A number beyond its field's type (an int given 99999999999): the field is named, as a wrong type is.
-                throw new Unreadable(false, "A field has the wrong type.", List.of(path(m) + ": is too large a number for this field"));
+                List<String> fields = new java.util.ArrayList<>(unknown);
+                fields.add(path(m) + ": is too large a number for this field");
+                throw new Unreadable(false, "A field has the wrong type.", fields);
             }
             throw new Unreadable(true, "The document is not a JSON object of the expected shape" + at(e) + ".", List.of());
         } catch (IllegalArgumentException e) {

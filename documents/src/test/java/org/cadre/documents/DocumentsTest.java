@@ -28,10 +28,6 @@ class DocumentsTest {
                 .as("white space after the value is not content").containsExactly("a");
     }
 
-    /**
-     * A malformed document says where it stopped being readable, by line and column, and what kind of fault it
-     * is, without repeating what it says there (the attacker's review: "malformed" alone, with no position).
-     */
     /** An unknown field is named when its name could be a field's, never when it is not (a person's name, say). */
     @Test
     void an_unknown_field_is_named_only_when_its_name_could_be_a_fields() {
@@ -40,6 +36,34 @@ class DocumentsTest {
         assertThat(refused("{\"marks\":[],\"Serik Zhumabayev SECRET\":1}").fields()).containsExactly("(a field): is not a known field");
     }
 
+    /** Every unknown field is named at once, wherever it stands and whatever its value, not one a try. */
+    @Test
+    void every_unknown_field_is_named_at_once() {
+        assertThat(refused("{\"mark\":[\"a\"],\"marks\":[],\"extra\":{\"x\":[1,{}]},\"more\":[{}],\"last\":null}").fields())
+                .containsExactly("mark: is not a known field", "extra: is not a known field", "more: is not a known field",
+                        "last: is not a known field");
+        Documents.Unreadable nested = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.read(
+                "{\"maxParticipants\":3,\"slots\":[{\"minutes\":5},{\"minutes\":6,\"start\":\"09:00\",\"end\":{}}],\"size\":1}"
+                        .getBytes(StandardCharsets.UTF_8), Capacity.class));
+        assertThat(nested.fields()).containsExactly("slots[1].start: is not a known field", "slots[1].end: is not a known field",
+                "size: is not a known field");
+        assertThat(nested.getMessage()).isEqualTo("The document has fields this shape does not take.");
+        // A field of the wrong type met after them is named with them.
+        Documents.Unreadable mixed = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.read(
+                "{\"slots\":[{\"minutes\":1,\"x\":2}],\"maxParticipants\":\"3\"}".getBytes(StandardCharsets.UTF_8), Capacity.class));
+        assertThat(mixed.fields()).containsExactly("slots[0].x: is not a known field", "maxParticipants: must be a whole number");
+        // At most twenty: a document of hundreds is no misspelling, and each is bound again.
+        StringBuilder many = new StringBuilder("{\"marks\":[]");
+        for (int i = 0; i < 500; i++) {
+            many.append(",\"f").append(i).append("\":").append(i);
+        }
+        assertThat(refused(many + "}").fields()).hasSize(20).startsWith("f0: is not a known field").endsWith("f19: is not a known field");
+    }
+
+    /**
+     * A malformed document says where it stopped being readable, by line and column, and what kind of fault it
+     * is, without repeating what it says there (the attacker's review: "malformed" alone, with no position).
+     */
     @Test
     void a_malformed_document_says_where_by_line_and_column_and_repeats_none_of_it() {
         // Columns count characters, as an editor does (the document is read as text): the А of line 3 is its third.
