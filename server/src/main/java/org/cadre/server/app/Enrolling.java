@@ -112,7 +112,8 @@ public final class Enrolling {
         }
         Optional<Finding> ahead = org.cadre.roster.BulkStatus.datedAhead(e.subject() + "/enrolment/" + person, on, today(e));
         if (ahead.isPresent()) {
-            return Outcome.refused(Refusal.UNPROCESSABLE, NOMINATION_AHEAD, List.of("on: " + ahead.get().message()));
+            return Outcome.refused(Refusal.UNPROCESSABLE, NOMINATION_AHEAD, List.of("on: " + ahead.get().message()),
+                    org.cadre.finding.Findings.of(ahead.get()));
         }
         List<String> missing = new ArrayList<>();
         Optional<Versioned<Person>> p = scope.person(user, person);
@@ -168,7 +169,7 @@ public final class Enrolling {
             Optional<Finding> ahead = moved.refusal().stream().filter(x -> x.code().equals(RosterCommand.DATED_AHEAD.code())).findFirst();
             if (ahead.isPresent()) {
                 return Outcome.refused(Refusal.UNPROCESSABLE, "A status records what happened; it cannot be dated ahead.",
-                        List.of("on: " + ahead.get().message()));
+                        List.of("on: " + ahead.get().message()), org.cadre.finding.Findings.of(ahead.get()));
             }
             if (!from.isDone()) {
                 return from.refusedAs();
@@ -271,7 +272,8 @@ public final class Enrolling {
         LocalDate on = Dates.tryParse(onText).orElseThrow();
         Optional<Finding> ahead = org.cadre.roster.BulkStatus.datedAhead(e.subject(), on, today(e));
         if (ahead.isPresent()) {
-            return Outcome.refused(Refusal.UNPROCESSABLE, NOMINATION_AHEAD, List.of("on: " + ahead.get().message()));
+            return Outcome.refused(Refusal.UNPROCESSABLE, NOMINATION_AHEAD, List.of("on: " + ahead.get().message()),
+                    org.cadre.finding.Findings.of(ahead.get()));
         }
         return Outcome.done(on);
     }
@@ -295,26 +297,31 @@ public final class Enrolling {
     /** The words of the refusal when a checked file is no longer kept (its half hour is over, or another took its place). */
     public static final String CHECKED_FILE_GONE = "The checked file is no longer kept; check the file again.";
 
-    /** A check whose file waits for its import under {@code key} (none when the check found errors or the file is empty). */
-    public record Checked(Preview preview, Optional<String> key) {}
+    /**
+     * A check whose file waits for its import under {@code key} (none when the check found errors or the file is empty),
+     * and the day its nominations were dated as checked ({@code on}; none: the event's own day).
+     */
+    public record Checked(Preview preview, Optional<String> key, Optional<LocalDate> on) {}
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /**
      * Checks a roster file as {@link #importRoster} would and, when it may be imported, keeps it in the store under
      * a new key for {@link #importChecked} (the import page's confirmation, which may reach another server
-     * instance): for half an hour, for this user and this event only.
+     * instance): for half an hour, for this user and this event only. Its nominations are dated {@code onText}, as
+     * {@link #importRoster} dates them; the confirmation sends the same day again.
      */
-    public Outcome<Checked> checkToImport(UserAccount user, String eventId, byte[] file) {
-        return checkRoster(user, eventId, file, null).map(preview -> {
+    public Outcome<Checked> checkToImport(UserAccount user, String eventId, byte[] file, String onText) {
+        Optional<LocalDate> on = Optional.ofNullable(onText).flatMap(Dates::tryParse);
+        return checkRoster(user, eventId, file, onText).map(preview -> {
             if (!preview.ok() || file.length == 0) {
-                return new Checked(preview, Optional.empty());
+                return new Checked(preview, Optional.empty(), on);
             }
             byte[] bytes = new byte[24];
             RANDOM.nextBytes(bytes);
             String key = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             stores.uploads.keep(key, user.username(), preview.event(), file);
-            return new Checked(preview, Optional.of(key));
+            return new Checked(preview, Optional.of(key), on);
         });
     }
 
@@ -324,7 +331,7 @@ public final class Enrolling {
      * event (unknown, expired, another user's) is refused as a conflict ({@link #CHECKED_FILE_GONE}); a missing or
      * out-of-scope event is not found first.
      */
-    public Outcome<Imported> importChecked(UserAccount user, String eventId, String key, Function<Imported, Answer> answer,
+    public Outcome<Imported> importChecked(UserAccount user, String eventId, String key, String onText, Function<Imported, Answer> answer,
             Function<Integer, IntConsumer> progress) {
         Outcome<Versioned<Event>> found = Scope.permit(user, Permission.WRITE_RECORDS).then(u -> scope.event(user, eventId));
         if (!found.isDone()) {
@@ -335,7 +342,7 @@ public final class Enrolling {
         if (file.isEmpty()) {
             return Outcome.refused(Refusal.CONFLICT, CHECKED_FILE_GONE);
         }
-        return importRoster(user, eventId, file.get(), null, Optional.of(key), answer, progress);
+        return importRoster(user, eventId, file.get(), onText, Optional.of(key), answer, progress);
     }
 
     /** Checks a roster file as {@link #importRoster} would, and stores nothing. */

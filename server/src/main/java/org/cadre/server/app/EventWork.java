@@ -81,8 +81,21 @@ public final class EventWork {
     }
 
     /** As {@link #moveStatuses}, the event named by its id as sent. */
-    public Outcome<Moved> moveStatuses(UserAccount user, String id, List<BulkStatus.Move> moves) {
-        return parsed(user, id, Permission.WRITE_RECORDS).then(e -> moveStatuses(user, e, moves));
+    public Outcome<Moved> moveStatuses(UserAccount user, String id, List<BulkStatus.Move> moves, ChangeNames names) {
+        return parsed(user, id, Permission.WRITE_RECORDS).then(e -> moveStatuses(user, e, moves, names));
+    }
+
+    /**
+     * How a refused change is named: by its place in the list the client sent ({@code changes[2]}, as the API's
+     * body has it), or by the person it would move ({@code p-kz-01}, where the client sent no list: a page's ticks, a
+     * change of every enrolment in a status).
+     */
+    public enum ChangeNames {
+        BY_PLACE, BY_PERSON;
+
+        String of(int place, PersonId person) {
+            return this == BY_PLACE ? "changes[" + place + "]" : person.value();
+        }
     }
 
     /** As {@link #certify}, the event named by its id as sent. */
@@ -113,9 +126,10 @@ public final class EventWork {
         }
         // One day for every change: dated ahead, it is refused once, as the field it was sent in.
         LocalDate today = today(event.get());
-        if (on.filter(day -> day.isAfter(today)).isPresent()) {
+        Optional<Finding> ahead = on.flatMap(day -> BulkStatus.datedAhead(event.get().subject(), day, today));
+        if (ahead.isPresent()) {
             return Outcome.refused(Refusal.UNPROCESSABLE, "A status records what happened; it cannot be dated ahead.",
-                    List.of("on: dated " + on.get() + ", after today (" + today + ") where the event takes place"));
+                    List.of("on: " + ahead.get().message()), org.cadre.finding.Findings.of(ahead.get()));
         }
         List<BulkStatus.Move> moves = BulkStatus.every(enrolments.ofEvent(id).stream().map(Versioned::value).toList(), from, role, to, on);
         if (moves.isEmpty()) {
@@ -123,7 +137,7 @@ public final class EventWork {
                     + role.map(r -> " as " + org.cadre.kernel.Label.of(r)).orElse("")
                     + "; nothing was changed.", List.of("every: no enrolment has this status"));
         }
-        return moveStatuses(user, id, moves);
+        return moveStatuses(user, id, moves, ChangeNames.BY_PERSON);
     }
 
     /** The enrolments after a bulk change, with the findings of what was done. */
@@ -131,9 +145,10 @@ public final class EventWork {
 
     /**
      * Applies every status change or none: approve or decline a batch of nominations, confirm the approved,
-     * mark a whole roster attended. Undated changes take the event's own day ({@link Event#defaultDay}).
+     * mark a whole roster attended. Undated changes take the event's own day ({@link Event#defaultDay}). Each refused
+     * change is named as {@code names} says, with why.
      */
-    public Outcome<Moved> moveStatuses(UserAccount user, EventId id, List<BulkStatus.Move> moves) {
+    public Outcome<Moved> moveStatuses(UserAccount user, EventId id, List<BulkStatus.Move> moves, ChangeNames names) {
         Optional<Event> event = visible(user, id, Permission.WRITE_RECORDS);
         if (event.isEmpty()) {
             return missingOrForbidden(user, Permission.WRITE_RECORDS);
@@ -156,7 +171,8 @@ public final class EventWork {
             }
             return Outcome.refused(Refusal.UNPROCESSABLE, "No status was changed: every refused change is listed.",
                     moved.refusal().stream().sorted(java.util.Comparator.comparingInt((Finding f) -> index.getOrDefault(personOf(f), 0)))
-                            .map(f -> "changes[" + index.getOrDefault(personOf(f), 0) + "]: " + f.message()).toList());
+                            .map(f -> names.of(index.getOrDefault(personOf(f), 0), PersonId.of(personOf(f))) + ": " + f.message()).toList(),
+                    moved.refusal());
         }
         try {
             List<Versioned<Enrolment>> saved = db.inTransaction(tx -> moved.value().stream()
@@ -261,7 +277,7 @@ public final class EventWork {
         if (!closure.isOk()) {
             return Outcome.refused(Refusal.UNPROCESSABLE, "The event was not closed.",
                     closure.refusal().stream().map(f -> (f.code().equals("event.dates-inconsistent") || f.code().equals("command.dated-ahead")
-                            ? "on: " : "") + f.message()).toList());
+                            ? "on: " : "") + f.message()).toList(), closure.refusal());
         }
         Period validity = curriculum.get().certification().certificateValidity().orElse(Period.ZERO);
         try {

@@ -57,6 +57,11 @@ public record Outcome<T>(Optional<T> value, Optional<Refusal> refusal, String de
         return new Outcome<>(Optional.empty(), Optional.of(why), detail, errors);
     }
 
+    /** Refused, each error ({@code path: reason}) also given as the library's finding behind it, with its code and subject. */
+    public static <T> Outcome<T> refused(Refusal why, String detail, List<String> errors, org.cadre.finding.Findings findings) {
+        return new Outcome<>(Optional.empty(), Optional.of(why), detail, errors, findings);
+    }
+
     public static <T> Outcome<T> refused(Refusal why, String detail) {
         return refused(why, detail, List.of());
     }

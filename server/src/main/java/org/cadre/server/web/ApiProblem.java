@@ -50,6 +50,12 @@ final class ApiProblem extends RuntimeException {
     }
 
     static ApiProblem unprocessable(String detail, List<String> errors) {
-        return new ApiProblem(new Problem("https://cadre.example/problems/unprocessable", "Unprocessable", 422, detail, errors, List.of()));
+        return unprocessable(detail, errors, Findings.none());
+    }
+
+    /** As {@link #unprocessable(String, List)}, with the findings behind the errors, for their codes. */
+    static ApiProblem unprocessable(String detail, List<String> errors, Findings findings) {
+        return new ApiProblem(new Problem("https://cadre.example/problems/unprocessable", "Unprocessable", 422, detail, errors,
+                findings.stream().map(FindingView::of).toList()));
     }
 }

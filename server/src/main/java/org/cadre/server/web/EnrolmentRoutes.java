@@ -104,7 +104,7 @@ final class EnrolmentRoutes {
                     Labels.parse(EnrolmentStatus.class, Fields.required(c.status(), "status")),
                     Optional.ofNullable(c.on()).map(Dates::parse)));
             f.check();
-            moved = Api.value(work.moveStatuses(user, ctx.pathParam("id"), moves), ctx);
+            moved = Api.value(work.moveStatuses(user, ctx.pathParam("id"), moves, EventWork.ChangeNames.BY_PLACE), ctx);
         } else {
             f.require("status", in.status());
             f.require("every", in.every());

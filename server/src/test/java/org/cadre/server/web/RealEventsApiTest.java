@@ -297,6 +297,8 @@ class RealEventsApiTest {
         assertThat(body(refused).get("errors")).extracting(JsonNode::asText).containsExactly(
                 "changes[1]: cannot move from nominated to completed; allowed: approved, declined",
                 "changes[2]: is not enrolled in this event");
+        assertThat(body(refused).get("findings")).extracting(f -> f.get("code").asText() + " " + f.get("subject").asText()).containsExactlyInAnyOrder(
+                "enrolment.illegal-transition event/tot-bishkek-2022/enrolment/p-kg-02", "command.not-enrolled event/tot-bishkek-2022/enrolment/p-nobody");
         assertThat(body(ok(api.send("GET", path + "/enrolments", coordinator, null), 200)).get("items"))
                 .extracting(e -> e.get("status").asText()).containsOnly("nominated");
         HttpResponse<String> both = api.send("POST", path + "/enrolments/status", coordinator, """
@@ -306,6 +308,14 @@ class RealEventsApiTest {
                 {"status": "confirmed", "every": "approved"}""");
         assertThat(none.statusCode()).isEqualTo(422);
         assertThat(none.body()).contains("every: no enrolment has this status");
+        // A change of every enrolment in a status sends no list: its refusals name the people, not places in a list.
+        HttpResponse<String> everyRefused = api.send("POST", path + "/enrolments/status", coordinator, """
+                {"status": "completed", "every": "nominated"}""");
+        assertThat(everyRefused.statusCode()).isEqualTo(422);
+        assertThat(body(everyRefused).get("errors")).extracting(JsonNode::asText).containsExactly(
+                "p-kg-01: cannot move from nominated to completed; allowed: approved, declined",
+                "p-kg-02: cannot move from nominated to completed; allowed: approved, declined",
+                "p-kg-03: cannot move from nominated to completed; allowed: approved, declined");
 
         // Another country's coordinator and a trainer: the event is missing to the one, forbidden to the other.
         ok(api.send("POST", "/api/v1/users", admin, """
@@ -391,16 +401,20 @@ class RealEventsApiTest {
                 "{\"status\": \"approved\", \"every\": \"nominated\", \"on\": \"" + tomorrow + "\"}");
         assertThat(ahead.statusCode()).isEqualTo(422);
         assertThat(ahead.body()).contains("after today");
+        // The finding behind the words carries its code, for a client to act on without reading them.
+        assertThat(body(ahead).at("/findings/0/code").asText()).isEqualTo("command.dated-ahead");
         // Not a nomination either: one enrolment, or a roster file dated tomorrow, and nothing is stored.
         String rosterBefore = ok(api.send("GET", "/api/v1/events/" + first.id() + "/enrolments", coordinator, null), 200).body();
         HttpResponse<String> enrolAhead = api.send("POST", "/api/v1/events/" + first.id() + "/enrolments", coordinator,
                 "{\"person\": \"p-guest-lv\", \"role\": \"guest-trainer\", \"nominatedBy\": \"iom\", \"on\": \"" + tomorrow + "\"}");
         assertThat(enrolAhead.statusCode()).as(enrolAhead.body()).isEqualTo(422);
         assertThat(body(enrolAhead).get("errors").get(0).asText()).startsWith("on: dated " + tomorrow + ", after today");
+        assertThat(body(enrolAhead).at("/findings/0/code").asText()).isEqualTo("command.dated-ahead");
         HttpResponse<String> importAhead = api.csv("/api/v1/events/" + first.id() + "/roster?on=" + tomorrow, coordinator,
                 "person_id,latin_name,country,role,nominated_by\r\np-kg-ahead,Azamat Ahead,KG,participant,kg-border-service\r\n");
         assertThat(importAhead.statusCode()).as(importAhead.body()).isEqualTo(422);
         assertThat(body(importAhead).get("errors").get(0).asText()).startsWith("on: dated " + tomorrow + ", after today");
+        assertThat(body(importAhead).at("/findings/0/code").asText()).isEqualTo("command.dated-ahead");
         assertThat(ok(api.send("GET", "/api/v1/events/" + first.id() + "/enrolments", coordinator, null), 200).body()).isEqualTo(rosterBefore);
         everyone(first.id().value(), "nominated", "approved");
         everyone(first.id().value(), "approved", "confirmed");
@@ -408,6 +422,7 @@ class RealEventsApiTest {
                 "{\"on\": \"" + tomorrow + "\"}");
         assertThat(closeAhead.statusCode()).isEqualTo(422);
         assertThat(body(closeAhead).get("errors").get(0).asText()).startsWith("on: dated " + tomorrow + ", after today");
+        assertThat(body(closeAhead).at("/findings/0/code").asText()).isEqualTo("command.dated-ahead");
         // The guest who delivered nothing is not counted; a donor sees no count of guests at all.
         ok(api.send("POST", "/api/v1/events/" + first.id() + "/close", coordinator, null), 200);
         String period = "?from=2022-01-01&to=2022-12-31";

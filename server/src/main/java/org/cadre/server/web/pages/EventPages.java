@@ -116,25 +116,17 @@ final class EventPages {
             ctx.status(400);
             return;
         }
-        var moved = kit.app.eventWork().moveStatuses(user.get(), ctx.pathParam("id"), moves);
+        // The ticks are no list the user sees: a refused change is named by the person ticked.
+        var moved = kit.app.eventWork().moveStatuses(user.get(), ctx.pathParam("id"), moves, org.cadre.server.app.EventWork.ChangeNames.BY_PERSON);
         if (!moved.isDone()) {
-            // The use case names a refused change by its place in the request (changes[2]), as the API sends them;
-            // the page names the person ticked instead.
             PageKit.unlessShownOnTheForm(moved, ctx);
-            List<String> refused = PageKit.problems(moved).stream().map(problem -> {
-                java.util.regex.Matcher m = CHANGE.matcher(problem);
-                return m.matches() && Integer.parseInt(m.group(1)) < moves.size()
-                        ? moves.get(Integer.parseInt(m.group(1))).person().value() + ": " + m.group(2) : problem;
-            }).toList();
             int status = new PageProblem(moved).status();
-            showEvent(ctx, user.get(), Optional.empty(), refused);
+            showEvent(ctx, user.get(), Optional.empty(), PageKit.problems(moved));
             ctx.status(status);
             return;
         }
         answer(ctx, user.get(), moved, "statuses", moves.size());
     }
-
-    private static final java.util.regex.Pattern CHANGE = java.util.regex.Pattern.compile("changes\\[(\\d{1,6})\\]: (.*)", java.util.regex.Pattern.DOTALL);
 
     private void close(Context ctx) {
         Optional<UserAccount> user = kit.user(ctx);
@@ -174,7 +166,7 @@ final class EventPages {
         }
         Overviews.EventOverview overview = PageKit.value(kit.app.overviews().event(user.get(), ctx.pathParam("id")), ctx);
         kit.render(ctx, "import.jte", kit.view(ctx, user.get(), "import.title", overview.stored().event().value().title()),
-                "e", overview, "preview", Optional.empty(), "key", "");
+                "e", overview, "preview", Optional.empty(), "key", "", "on", "");
     }
 
     /** Checks the uploaded file and shows every bad line, or what an import would do; stores nothing. */
@@ -185,8 +177,22 @@ final class EventPages {
         }
         UploadedFile upload = ctx.uploadedFile("file");
         byte[] file = upload == null ? new byte[0] : read(upload);
+        String on = nominatedOn(ctx);
         // A file that may be imported is kept in the store for its confirmation, which may reach another instance.
-        Enrolling.Checked checked = PageKit.value(kit.app.enrolling().checkToImport(user.get(), ctx.pathParam("id"), file), ctx);
+        var outcome = kit.app.enrolling().checkToImport(user.get(), ctx.pathParam("id"), file, on);
+        if (!outcome.isDone()) {
+            // The day of the nominations is refused (not a date, or after today): said beside the form.
+            PageKit.unlessShownOnTheForm(outcome, ctx);
+            Overviews.EventOverview overview = PageKit.value(kit.app.overviews().event(user.get(), ctx.pathParam("id")), ctx);
+            int status = new PageProblem(outcome).status();
+            ctx.status(status);
+            kit.render(ctx, "import.jte", kit.view(ctx, user.get(), "import.title", overview.stored().event().value().title()),
+                    "e", overview, "preview", Optional.of(new Enrolling.Preview(overview.stored().event().value().id(), 0, 0,
+                            outcome.errors())), "key", "", "on", "");
+            ctx.status(status);
+            return;
+        }
+        Enrolling.Checked checked = outcome.get();
         Enrolling.Preview preview = checked.preview();
         Overviews.EventOverview overview = PageKit.value(kit.app.overviews().event(user.get(), ctx.pathParam("id")), ctx);
         if (file.length == 0) {
@@ -194,8 +200,15 @@ final class EventPages {
         }
         ctx.status(preview.ok() ? 200 : 422);
         kit.render(ctx, "import.jte", kit.view(ctx, user.get(), "import.title", overview.stored().event().value().title()),
-                "e", overview, "preview", Optional.of(preview), "key", checked.key().orElse(""));
+                "e", overview, "preview", Optional.of(preview), "key", checked.key().orElse(""),
+                "on", checked.on().map(Object::toString).orElse(""));
         ctx.status(preview.ok() ? 200 : 422);
+    }
+
+    /** The day of the nominations as the form sent it; none when left empty (the event's own day). */
+    private static String nominatedOn(Context ctx) {
+        String on = ctx.formParam("on");
+        return on == null || on.isBlank() ? null : on.strip();
     }
 
     /** Imports the checked file, all or nothing; the key sent with it makes a second click harmless. */
@@ -204,7 +217,7 @@ final class EventPages {
         if (user.isEmpty()) {
             return;
         }
-        var imported = kit.app.enrolling().importChecked(user.get(), ctx.pathParam("id"), ctx.formParam("key"),
+        var imported = kit.app.enrolling().importChecked(user.get(), ctx.pathParam("id"), ctx.formParam("key"), nominatedOn(ctx),
                 done -> new Enrolling.Answer(201, "{\"event\":\"" + done.event().value() + "\",\"enrolled\":" + done.enrolled()
                         + ",\"newPeople\":" + done.newPeople() + "}"),
                 rows -> n -> { });
@@ -214,7 +227,7 @@ final class EventPages {
             ctx.status(409);
             kit.render(ctx, "import.jte", kit.view(ctx, user.get(), "import.title", overview.stored().event().value().title()),
                     "e", overview, "preview", Optional.of(new Enrolling.Preview(overview.stored().event().value().id(), 0, 0,
-                            List.of(PageKit.messages(ctx).get("import.file-gone")))), "key", "");
+                            List.of(PageKit.messages(ctx).get("import.file-gone")))), "key", "", "on", "");
             ctx.status(409);
             return;
         }
@@ -236,7 +249,7 @@ final class EventPages {
         ctx.status(status);
         kit.render(ctx, "import.jte", kit.view(ctx, user.get(), "import.title", overview.stored().event().value().title()),
                 "e", overview, "preview", Optional.of(new Enrolling.Preview(overview.stored().event().value().id(), 0, 0, errors)),
-                "key", "");
+                "key", "", "on", "");
         ctx.status(status);
     }
 

@@ -272,14 +272,17 @@ final class PageKit {
     }
 
     /**
-     * What a refusal says, for the list of errors above a page: its detail, then each field's error and each
-     * finding, the first 100 of each and a line counting the rest (as the API's problem documents).
+     * What a refusal says, for the list of errors above a page: its detail, then each field's error, or else each
+     * finding, the first 100 and a line counting the rest (as the API's problem documents). Findings given beside
+     * errors are the same refusals for a program to read by their codes, and are not said twice.
      */
     static java.util.List<String> problems(Outcome<?> outcome) {
         java.util.List<String> all = new java.util.ArrayList<>();
         all.add(outcome.detail());
         all.addAll(org.cadre.server.web.Problem.listed(outcome.errors()));
-        all.addAll(org.cadre.server.web.Problem.listed(outcome.findings().all().stream().map(f -> f.message()).toList()));
+        if (outcome.errors().isEmpty()) {
+            all.addAll(org.cadre.server.web.Problem.listed(outcome.findings().all().stream().map(f -> f.message()).toList()));
+        }
         return all;
     }
 

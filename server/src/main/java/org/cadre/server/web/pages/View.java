@@ -102,6 +102,15 @@ public record View(Messages t, Optional<UserAccount> user, String csrf, String p
         return names;
     }
 
+    /**
+     * The person an error is about, when it begins with the id of someone on the roster ({@code rm-2: cannot move ...}),
+     * so the page can name them instead.
+     */
+    public static Optional<String> about(String error, java.util.Map<String, String> names) {
+        int colon = error.indexOf(": ");
+        return colon > 0 && names.containsKey(error.substring(0, colon)) ? Optional.of(error.substring(0, colon)) : Optional.empty();
+    }
+
     /** How many different lines of a file the errors name ({@code line 5: ...}); 0 when none is about a line. */
     public static int linesIn(java.util.List<String> errors) {
         return (int) errors.stream().map(e -> LINE.matcher(e)).filter(java.util.regex.Matcher::lookingAt).map(m -> m.group(1)).distinct().count();

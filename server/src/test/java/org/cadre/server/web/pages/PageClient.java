@@ -94,9 +94,18 @@ final class PageClient {
 
     /** A file sent as a browser sends a form with a file field ({@code multipart/form-data}). */
     Page upload(String path, String field, String fileName, byte[] content) throws Exception {
+        return upload(path, field, fileName, content, Map.of());
+    }
+
+    /** As {@link #upload(String, String, String, byte[])}, with other fields of the form beside the file. */
+    Page upload(String path, String field, String fileName, byte[] content, Map<String, String> fields) throws Exception {
         String boundary = "cadre-test-boundary-7b1f";
         var out = new java.io.ByteArrayOutputStream();
         out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + formToken + "\r\n").getBytes(StandardCharsets.UTF_8));
+        for (var f : fields.entrySet()) {
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
         out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         out.write(content);
