@@ -136,7 +136,8 @@ public final class Enrolling {
         }
         Enrolment enrolment = Enrolment.nominate(person, e.id(), role, by, on);
         stores.enrolments.addAll(List.of(enrolment), user.username());
-        return Outcome.done(new Entry(new Versioned<>(enrolment, 1), Optional.of(p.get().value()), List.of()));
+        // Answered with the time it was recorded, as a read of the roster would give it.
+        return Outcome.done(entries(stores, e.id(), List.of(new Versioned<>(enrolment, 1))).get(0));
     }
 
     static final String GUEST_ONLY = "role: the person is on record only as a guest trainer; another role is for a "
@@ -180,7 +181,7 @@ public final class Enrolling {
             return from.refusedAs();
         }
         return Checks.saved(() -> stores.enrolments.save(moved.value(), from.get(), user.username()))
-                .map(saved -> new Entry(saved, stores.people.get(saved.value().person()).map(Versioned::value), List.of()));
+                .map(saved -> entries(stores, e.id(), List.of(saved)).get(0));
     }
 
     /** What an import did; {@code replay} holds the first answer when the same request came again under its key. */

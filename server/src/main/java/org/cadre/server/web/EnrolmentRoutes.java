@@ -64,7 +64,7 @@ final class EnrolmentRoutes {
         NewEnrolment in = Json.body(ctx, NewEnrolment.class);
         Enrolling.Entry e = Api.value(enrolling.enrol(user, ctx.pathParam("id"), in.person(), in.role(), in.nominatedBy(), in.on()), ctx);
         Api.answerCreated(ctx, "/api/v1/events/" + e.enrolment().value().event() + "/enrolments", 1,
-                EnrolmentView.of(e.enrolment().value(), e.person(), 1));
+                view(e));
     }
 
     record StatusChange(String status, String on) {}
@@ -75,7 +75,7 @@ final class EnrolmentRoutes {
         Enrolling.Entry saved = Api.value(enrolling.changeStatus(user, ctx.pathParam("id"), ctx.pathParam("person"), in.status(), in.on(),
                 Api.versions(ctx)), ctx);
         Api.etag(ctx, saved.enrolment().version());
-        ctx.json(EnrolmentView.of(saved.enrolment().value(), saved.person(), saved.enrolment().version()));
+        ctx.json(view(saved));
     }
 
     /**

@@ -383,8 +383,14 @@ class RealEventsApiTest {
                 "person_id,country,role,nominated_by\r\np-guest-lv,LV,participant,iom\r\n");
         assertThat(byCsv.statusCode()).isEqualTo(422);
         assertThat(byCsv.body()).contains("line 2: role: the person is on record only as a guest trainer");
-        ok(api.send("POST", "/api/v1/events/" + second.id() + "/enrolments", coordinator,
-                "{\"person\": \"p-guest-lv\", \"role\": \"guest-trainer\", \"nominatedBy\": \"iom\"}"), 201);
+        JsonNode enrolled = body(ok(api.send("POST", "/api/v1/events/" + second.id() + "/enrolments", coordinator,
+                "{\"person\": \"p-guest-lv\", \"role\": \"guest-trainer\", \"nominatedBy\": \"iom\"}"), 201));
+        // The answers to one enrolment and one status change give the time each step was recorded, as a read does
+        // (newcomer: every step read null, which means "recorded before Cadre kept it").
+        assertThat(enrolled.get("history")).hasSize(1).allSatisfy(h -> assertThat(h.get("recordedAt").asText()).startsWith(LocalDate.now().getYear() + "-"));
+        JsonNode approved = body(ok(api.send("POST", "/api/v1/events/" + second.id() + "/enrolments/p-guest-lv/status", coordinator,
+                "{\"status\": \"approved\"}", null, "\"" + enrolled.get("version").asInt() + "\""), 200));
+        assertThat(approved.get("history")).hasSize(2).allSatisfy(h -> assertThat(h.get("recordedAt").asText()).startsWith(LocalDate.now().getYear() + "-"));
 
         // A day's venue in a country the coordinator may not hold events in is refused like the main venue.
         Event.Builder abroadBuilder = Event.builder(EventId.of("course-abroad-2023"), "Course", second.programme(), tsp.id(), tsp.version(),
