@@ -72,7 +72,8 @@ public final class BulkStatus {
      * @param moves the changes, one per person
      * @param today the current day where the event takes place
      * @return the moved enrolments in the order of the moves, or every refusal (each names its person):
-     *     {@code command.not-enrolled}, {@code command.dated-ahead} or {@code enrolment.illegal-transition}
+     *     {@code command.not-enrolled}, {@code command.named-twice}, {@code command.dated-ahead} or
+     *     {@code enrolment.illegal-transition}
      */
     public static Result<ImmutableList<Enrolment>> apply(Event event, Map<PersonId, Enrolment> current, List<Move> moves,
             LocalDate today) {
@@ -91,7 +92,7 @@ public final class BulkStatus {
                 continue;
             }
             if (!seen.add(m.person())) {
-                refusals.add(RosterCommand.NOT_ENROLLED.finding(subject, "is named more than once; one change per person"));
+                refusals.add(RosterCommand.NAMED_TWICE.finding(subject, "is named more than once; one change per person"));
                 continue;
             }
             Optional<Finding> ahead = m.on().flatMap(day -> datedAhead(subject, day, today));

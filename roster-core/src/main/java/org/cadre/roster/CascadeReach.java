@@ -44,6 +44,25 @@ public record CascadeReach(EventId tot, ImmutableSortedSet<PersonId> graduates, 
     }
 
     /**
+     * Whether a cascade may name {@code tot} as the ToT its trainers came from, by their days: the ToT must have ended
+     * by the cascade's first day (a cascade of 2019 cannot take its trainers from a ToT of 2023).
+     *
+     * @param cascade the cascade
+     * @param tot the ToT it names
+     * @return {@code command.tot-after-cascade} when the ToT ends after the cascade begins; empty otherwise
+     */
+    public static java.util.Optional<org.cadre.finding.Finding> totInTime(Event cascade, Event tot) {
+        Require.present(cascade, "cascade");
+        Require.present(tot, "tot");
+        if (!tot.courseDays().last().isAfter(cascade.courseDays().first())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(RosterCommand.TOT_AFTER_CASCADE.finding(cascade.subject() + "/trainersFrom",
+                "names a ToT that ends after this event begins (" + cascade.courseDays().first()
+                        + "); its trainers come from a ToT completed before it"));
+    }
+
+    /**
      * The reach of the ToT over the given events (events that are not its cascades are ignored).
      *
      * @param tot the ToT's roster

@@ -5,18 +5,25 @@ import org.cadre.finding.RuleInfo;
 import org.cadre.finding.Severity;
 
 /**
- * The findings of the roster's commands ({@link BulkStatus}, {@link EventClosure}, {@link PoolFromEvents},
+ * The findings of the roster's commands ({@link BulkStatus}, {@link CascadeReach#totInTime}, {@link EventClosure}, {@link PoolFromEvents},
  * {@link Certification#decisionDay}, {@link Feedback#unknownSessions}, {@link RosterRows}, {@link ImportRequest}),
  * each with a stable code catalogued in {@code docs/rules.md}.
  */
 public enum RosterCommand implements RuleInfo.Specified {
 
-    /** A bulk change names someone who is not enrolled in the event, or names a person twice. */
+    /** A bulk change names someone who is not enrolled in the event. */
     NOT_ENROLLED("command.not-enrolled", Severity.ERROR,
-            "A bulk status change names a person who is not enrolled in the event, or the same person twice."),
+            "A bulk status change names a person who is not enrolled in the event."),
+    /** A bulk change names a person twice. */
+    NAMED_TWICE("command.named-twice", Severity.ERROR,
+            "A bulk status change names the same person more than once; one change per person."),
     /** A change is dated after today where the event takes place: statuses record what happened. */
     DATED_AHEAD("command.dated-ahead", Severity.ERROR,
             "A status change, nomination, closing or certification is dated after today where the event takes place; they record what happened."),
+    /** A cascade names as its trainers' ToT one that has not ended by the cascade's first day. */
+    TOT_AFTER_CASCADE("command.tot-after-cascade", Severity.ERROR,
+            "A cascade names as the ToT its trainers came from one that ends after the cascade begins: they cannot have "
+                    + "completed it first."),
     /** Closing an event where nobody holds a seat. */
     NOBODY_SEATED("close.nobody-seated", Severity.ERROR,
             "An event is closed where no participant was ever confirmed: there is nothing to close yet."),

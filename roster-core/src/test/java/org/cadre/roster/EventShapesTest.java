@@ -232,7 +232,7 @@ class EventShapesTest {
         bad.add(new BulkStatus.Move(PersonId.of("p4"), EnrolmentStatus.COMPLETED, Optional.empty()));
         Result<?> refused = BulkStatus.apply(DEMO.event(), current, bad, today);
         assertThat(refused.isOk()).isFalse();
-        assertThat(refused.refusal().stream().map(Finding::code)).containsExactly("command.not-enrolled", "command.not-enrolled",
+        assertThat(refused.refusal().stream().map(Finding::code)).containsExactlyInAnyOrder("command.not-enrolled", "command.named-twice",
                 "enrolment.illegal-transition");
         Map<PersonId, Enrolment> two = nominated(2);
         assertThat(BulkStatus.apply(DEMO.event(), two, List.of(new BulkStatus.Move(PersonId.of("p1"), EnrolmentStatus.APPROVED,
@@ -240,6 +240,23 @@ class EventShapesTest {
                 .containsExactly("dated 2026-12-06, after today (2026-12-05) where the event takes place");
         assertThat(refused.refusal().stream().map(Finding::message)).contains("is not enrolled in this event",
                 "is named more than once; one change per person");
+    }
+
+    /** A cascade of 2019 entered years later cannot take its trainers from a ToT of 2023 (newcomer's review). */
+    @Test
+    void a_cascade_takes_its_trainers_from_a_tot_ended_by_its_first_day() {
+        Event tot = DEMO.event(); // 23-27 October 2023
+        java.util.function.Function<LocalDate, Event> cascadeFrom = first -> Event.builder(EventId.of("cascade-osh"), "Cascade",
+                tot.programme(), tot.curriculum(), tot.version(), Event.Kind.CASCADE).venue("Osh", Country.of("KG"), java.time.ZoneId.of("Asia/Bishkek"))
+                .courseDays(DateRange.of(first, first.plusDays(2))).travelWindow(DateRange.of(first.minusDays(1), first.plusDays(3)))
+                .participants(5, 20).trainersFrom(tot.id()).build();
+
+        assertThat(CascadeReach.totInTime(cascadeFrom.apply(LocalDate.of(2024, 3, 4)), tot)).isEmpty();
+        assertThat(CascadeReach.totInTime(cascadeFrom.apply(LAST), tot)).as("begins the day the ToT ends").isEmpty();
+        Finding early = CascadeReach.totInTime(cascadeFrom.apply(LAST.minusDays(1)), tot).orElseThrow();
+        assertThat(early.code()).isEqualTo("command.tot-after-cascade");
+        assertThat(CascadeReach.totInTime(cascadeFrom.apply(LocalDate.of(2019, 5, 14)), tot).orElseThrow().message())
+                .isEqualTo("names a ToT that ends after this event begins (2019-05-14); its trainers come from a ToT completed before it");
     }
 
     @Test

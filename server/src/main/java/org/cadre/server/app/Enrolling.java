@@ -310,7 +310,7 @@ public final class Enrolling {
      * Checks a roster file as {@link #importRoster} would and, when it may be imported, keeps it in the store under
      * a new key for {@link #importChecked} (the import page's confirmation, which may reach another server
      * instance): for half an hour, for this user and this event only. Its nominations are dated {@code onText}, as
-     * {@link #importRoster} dates them; the confirmation sends the same day again.
+     * {@link #importRoster} dates them; the key carries that day, so the import dates them the same.
      */
     public Outcome<Checked> checkToImport(UserAccount user, String eventId, byte[] file, String onText) {
         Optional<LocalDate> on = Optional.ofNullable(onText).flatMap(Dates::tryParse);
@@ -320,7 +320,9 @@ public final class Enrolling {
             }
             byte[] bytes = new byte[24];
             RANDOM.nextBytes(bytes);
-            String key = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            // The day checked is part of the key, so the confirmation imports the file as it was checked: a key with
+            // another day is no key kept.
+            String key = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + on.map(d -> "." + d).orElse("");
             stores.uploads.keep(key, user.username(), preview.event(), file);
             return new Checked(preview, Optional.of(key), on);
         });
@@ -332,7 +334,7 @@ public final class Enrolling {
      * event (unknown, expired, another user's) is refused as a conflict ({@link #CHECKED_FILE_GONE}); a missing or
      * out-of-scope event is not found first.
      */
-    public Outcome<Imported> importChecked(UserAccount user, String eventId, String key, String onText, Function<Imported, Answer> answer,
+    public Outcome<Imported> importChecked(UserAccount user, String eventId, String key, Function<Imported, Answer> answer,
             Function<Integer, IntConsumer> progress) {
         Outcome<Versioned<Event>> found = Scope.permit(user, Permission.WRITE_RECORDS).then(u -> scope.event(user, eventId));
         if (!found.isDone()) {
@@ -343,6 +345,7 @@ public final class Enrolling {
         if (file.isEmpty()) {
             return Outcome.refused(Refusal.CONFLICT, CHECKED_FILE_GONE);
         }
+        String onText = key.indexOf('.') > 0 ? key.substring(key.indexOf('.') + 1) : null;
         return importRoster(user, eventId, file.get(), onText, Optional.of(key), answer, progress);
     }
 

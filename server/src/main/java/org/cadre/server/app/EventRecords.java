@@ -99,12 +99,16 @@ public final class EventRecords {
             missing.add("curriculum: no such package version (curriculum and version) is stored");
         }
         boolean keptTot = before.flatMap(Event::trainersFrom).equals(e.trainersFrom());
-        if (e.trainersFrom().isPresent() && !keptTot) {
-            Optional<Event> tot = stores.events.summary(e.trainersFrom().get()).map(Versioned::value).filter(t -> Access.covers(user, t));
-            if (tot.isEmpty()) {
+        Optional<org.cadre.finding.Finding> totLater = Optional.empty();
+        if (e.trainersFrom().isPresent()) {
+            // A ToT kept from the version read is judged even outside the user's scope, as it was saved with it.
+            Optional<Event> tot = stores.events.summary(e.trainersFrom().get()).map(Versioned::value).filter(t -> keptTot || Access.covers(user, t));
+            if (tot.isEmpty() && !keptTot) {
                 missing.add("trainersFrom: no such event");
-            } else if (tot.get().kind() != Event.Kind.TOT) {
+            } else if (tot.isPresent() && tot.get().kind() != Event.Kind.TOT && !keptTot) {
                 missing.add("trainersFrom: is a " + Label.of(tot.get().kind()) + ", not a ToT");
+            } else if (tot.isPresent()) {
+                totLater = org.cadre.roster.CascadeReach.totInTime(e, tot.get());
             }
         }
         Set<PersonId> kept = before.map(b -> b.agenda().stream().flatMap(s -> s.trainers().stream()).collect(Collectors.toSet())).orElse(Set.of());
@@ -117,7 +121,14 @@ public final class EventRecords {
                 missing.add("agenda[" + i + "].trainers: no such person");
             }
         }
-        return Checks.require(missing.isEmpty(), Refusal.UNPROCESSABLE, "The event names records that are not stored.", missing);
+        if (!missing.isEmpty()) {
+            return Outcome.refused(Refusal.UNPROCESSABLE, "The event names records that are not stored.", missing);
+        }
+        if (totLater.isPresent()) {
+            return Outcome.refused(Refusal.UNPROCESSABLE, "A cascade's trainers come from a ToT held before it; nothing was stored.",
+                    List.of("trainersFrom: " + totLater.get().message()), org.cadre.finding.Findings.of(totLater.get()));
+        }
+        return Outcome.done(true);
     }
 
     /** A slot of the agenda with what the package says of its session, and its trainers' names where the scope shows them. */

@@ -165,14 +165,25 @@ public final class EventWork {
         });
         Result<com.google.common.collect.ImmutableList<Enrolment>> moved = BulkStatus.apply(event.get(), current, moves, today(event.get()));
         if (!moved.isOk()) {
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = moves.size() - 1; i >= 0; i--) {
-                index.put(moves.get(i).person().value(), i);
+            // Each refusal is named by the change it is about: a person's first, or for one named again, each later one in turn.
+            Map<String, Integer> first = new HashMap<>();
+            Map<String, java.util.ArrayDeque<Integer>> later = new HashMap<>();
+            for (int i = 0; i < moves.size(); i++) {
+                String person = moves.get(i).person().value();
+                if (first.putIfAbsent(person, i) != null) {
+                    later.computeIfAbsent(person, p -> new java.util.ArrayDeque<>()).add(i);
+                }
+            }
+            java.util.TreeMap<Integer, List<String>> byPlace = new java.util.TreeMap<>();
+            for (Finding f : moved.refusal().all()) {
+                String person = personOf(f);
+                java.util.ArrayDeque<Integer> again = later.get(person);
+                int place = f.code().equals(RosterCommand.NAMED_TWICE.code()) && again != null && !again.isEmpty() ? again.poll()
+                        : first.getOrDefault(person, 0);
+                byPlace.computeIfAbsent(place, p -> new java.util.ArrayList<>()).add(names.of(place, PersonId.of(person)) + ": " + f.message());
             }
             return Outcome.refused(Refusal.UNPROCESSABLE, "No status was changed: every refused change is listed.",
-                    moved.refusal().stream().sorted(java.util.Comparator.comparingInt((Finding f) -> index.getOrDefault(personOf(f), 0)))
-                            .map(f -> names.of(index.getOrDefault(personOf(f), 0), PersonId.of(personOf(f))) + ": " + f.message()).toList(),
-                    moved.refusal());
+                    byPlace.values().stream().flatMap(List::stream).toList(), moved.refusal());
         }
         try {
             List<Versioned<Enrolment>> saved = db.inTransaction(tx -> moved.value().stream()

@@ -66,11 +66,16 @@ final class CurriculumRoutes {
         if (days == null && hours == null) {
             return Optional.empty();
         }
+        ApiProblem invalid = ApiProblem.invalid("The course frame is not valid.",
+                List.of("days: give days and hoursPerDay together, as whole numbers from 1"));
+        // Digits 0-9 only: parseInt also reads full-width digits and other scripts', which no other number here takes.
+        if (days == null || hours == null || !days.matches("[0-9]{1,4}") || !hours.matches("[0-9]{1,4}")) {
+            throw invalid;
+        }
         try {
-            return Optional.of(CourseFrame.ofHours(Integer.parseInt(String.valueOf(days)), Integer.parseInt(String.valueOf(hours))));
+            return Optional.of(CourseFrame.ofHours(Integer.parseInt(days), Integer.parseInt(hours)));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("The course frame is not valid.",
-                    List.of("days: give days and hoursPerDay together, as whole numbers from 1"));
+            throw invalid;
         }
     }
 

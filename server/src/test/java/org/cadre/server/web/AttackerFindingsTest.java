@@ -130,6 +130,18 @@ class AttackerFindingsTest {
         assertThat(raw("GET", "/api/v1/events?utm=a&utm=b", null, "Authorization", "Bearer " + admin).statusCode()).isEqualTo(200);
     }
 
+    /** A number is written in the digits 0-9 (the attacker's re-check: a full-width ８ was read as 8). */
+    @Test
+    void a_course_frame_is_written_in_ascii_digits() throws Exception {
+        String check = "/api/v1/curricula/tsp-countering-migrant-smuggling/versions/1.0.0/check?days=5&hoursPerDay=";
+        assertThat(raw("GET", check + "8", null, "Authorization", "Bearer " + admin).statusCode()).isEqualTo(200);
+        for (String hours : new String[] {"%EF%BC%98", "%D9%A8", "+8", "8.0"}) {
+            var refused = raw("GET", check + hours, null, "Authorization", "Bearer " + admin);
+            assertThat(refused.statusCode()).as(hours).isEqualTo(400);
+            assertThat(refused.body()).contains("days: give days and hoursPerDay together, as whole numbers from 1");
+        }
+    }
+
     @Test
     void a_body_is_read_only_as_the_exact_media_type_and_as_utf_8() throws Exception {
         String roster = "/api/v1/events/tot-almaty-2023/roster";

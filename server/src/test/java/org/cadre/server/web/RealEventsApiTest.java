@@ -258,6 +258,22 @@ class RealEventsApiTest {
         assertThat(requests).isEqualTo(3 * (5 + 1) + sessions);
         assertThat(requests).isLessThan(80);
 
+        // A cascade cannot take its trainers from a ToT held after it: not when entered, not when its days move before
+        // it (newcomer: a 2019 cascade was credited to a 2023 ToT, with no word).
+        List<String> pair = List.of(graduates.get(0)[0], graduates.get(1)[0]);
+        HttpResponse<String> early = api.send("POST", "/api/v1/events", coordinator,
+                json(RosterDocs.EventDoc.of(mobileCascade("cascade-early-2016", tsp, tot.id(), LocalDate.of(2016, 5, 9), regions[0], pair))));
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(422);
+        assertThat(body(early).get("errors").get(0).asText())
+                .isEqualTo("trainersFrom: names a ToT that ends after this event begins (2016-05-09); its trainers come from a ToT completed before it");
+        assertThat(body(early).at("/findings/0/code").asText()).isEqualTo("command.tot-after-cascade");
+        ok(api.send("POST", "/api/v1/events", coordinator,
+                json(RosterDocs.EventDoc.of(mobileCascade("cascade-later-2020", tsp, tot.id(), LocalDate.of(2020, 5, 11), regions[0], pair)))), 201);
+        HttpResponse<String> moved = api.change("PUT", "/api/v1/events/cascade-later-2020", coordinator,
+                json(RosterDocs.EventDoc.of(mobileCascade("cascade-later-2020", tsp, tot.id(), LocalDate.of(2017, 10, 19), regions[0], pair))));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(422);
+        assertThat(moved.body()).contains("trainersFrom: names a ToT that ends after this event begins (2017-10-19)");
+
         // The 2019 report credits the three cascades and their 129 officers to the 2017 ToT, by region.
         JsonNode report = body(ok(api.send("GET", "/api/v1/programmes/bm-central-asia/report?from=2019-01-01&to=2019-12-31&audience=donor",
                 coordinator, null), 200));
@@ -292,13 +308,18 @@ class RealEventsApiTest {
 
         HttpResponse<String> refused = api.send("POST", path + "/enrolments/status", coordinator, """
                 {"changes": [{"person": "p-kg-01", "status": "approved"}, {"person": "p-kg-02", "status": "completed"},
-                             {"person": "p-nobody", "status": "approved"}]}""");
+                             {"person": "p-nobody", "status": "approved"}, {"person": "p-kg-01", "status": "declined"},
+                             {"person": "p-kg-01", "status": "approved"}]}""");
         assertThat(refused.statusCode()).isEqualTo(422);
+        // A person named again is named at each later place, the changes refused (newcomer: it read changes[0]).
         assertThat(body(refused).get("errors")).extracting(JsonNode::asText).containsExactly(
                 "changes[1]: cannot move from nominated to completed; allowed: approved, declined",
-                "changes[2]: is not enrolled in this event");
+                "changes[2]: is not enrolled in this event",
+                "changes[3]: is named more than once; one change per person",
+                "changes[4]: is named more than once; one change per person");
         assertThat(body(refused).get("findings")).extracting(f -> f.get("code").asText() + " " + f.get("subject").asText()).containsExactlyInAnyOrder(
-                "enrolment.illegal-transition event/tot-bishkek-2022/enrolment/p-kg-02", "command.not-enrolled event/tot-bishkek-2022/enrolment/p-nobody");
+                "enrolment.illegal-transition event/tot-bishkek-2022/enrolment/p-kg-02", "command.not-enrolled event/tot-bishkek-2022/enrolment/p-nobody",
+                "command.named-twice event/tot-bishkek-2022/enrolment/p-kg-01", "command.named-twice event/tot-bishkek-2022/enrolment/p-kg-01");
         assertThat(body(ok(api.send("GET", path + "/enrolments", coordinator, null), 200)).get("items"))
                 .extracting(e -> e.get("status").asText()).containsOnly("nominated");
         HttpResponse<String> both = api.send("POST", path + "/enrolments/status", coordinator, """

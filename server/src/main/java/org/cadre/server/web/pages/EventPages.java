@@ -217,7 +217,7 @@ final class EventPages {
         if (user.isEmpty()) {
             return;
         }
-        var imported = kit.app.enrolling().importChecked(user.get(), ctx.pathParam("id"), ctx.formParam("key"), nominatedOn(ctx),
+        var imported = kit.app.enrolling().importChecked(user.get(), ctx.pathParam("id"), ctx.formParam("key"),
                 done -> new Enrolling.Answer(201, "{\"event\":\"" + done.event().value() + "\",\"enrolled\":" + done.enrolled()
                         + ",\"newPeople\":" + done.newPeople() + "}"),
                 rows -> n -> { });

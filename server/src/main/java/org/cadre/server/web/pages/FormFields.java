@@ -26,7 +26,7 @@ final class FormFields {
                 return;
             }
             if (values.size() > 1 && !LISTS.contains(name)) {
-                problems.add(shown(name) + ": is sent more than once; send it once");
+                problems.add(sentTwice(name));
                 return;
             }
             // A grid's field is named kind:person:item; its column is the item's.
@@ -46,9 +46,14 @@ final class FormFields {
         List<String> values = ctx.formParams(name);
         if (values.size() > 1) {
             throw new PageProblem(org.cadre.server.app.Outcome.refused(org.cadre.server.app.Outcome.Refusal.INVALID,
-                    UNREADABLE, List.of(shown(name) + ": is sent more than once; send it once")));
+                    UNREADABLE, List.of(sentTwice(name))));
         }
         return values.isEmpty() ? "" : values.get(0);
+    }
+
+    /** The refusal of a field (or a file) sent more than once, naming it. */
+    static String sentTwice(String name) {
+        return shown(name) + ": is sent more than once; send it once";
     }
 
     /** What a form with fields that cannot be taken is answered. */

@@ -84,7 +84,15 @@ public final class Pages {
                 if (!PageKit.formTokenMatches(ctx)) {
                     throw new FormTokenRefused();
                 }
-                List<String> unreadable = FormFields.problems(form);
+                List<String> unreadable = new java.util.ArrayList<>(FormFields.problems(form));
+                if (ctx.isMultipartFormData()) {
+                    // A file sent twice under one name: which one is read would decide what is imported.
+                    ctx.uploadedFileMap().forEach((name, files) -> {
+                        if (files.size() > 1) {
+                            unreadable.add(FormFields.sentTwice(name));
+                        }
+                    });
+                }
                 if (!unreadable.isEmpty()) {
                     throw new PageProblem(org.cadre.server.app.Outcome.refused(org.cadre.server.app.Outcome.Refusal.INVALID,
                             FormFields.UNREADABLE, unreadable));

@@ -99,6 +99,11 @@ final class PageClient {
 
     /** As {@link #upload(String, String, String, byte[])}, with other fields of the form beside the file. */
     Page upload(String path, String field, String fileName, byte[] content, Map<String, String> fields) throws Exception {
+        return upload(path, field, fileName, java.util.List.of(content), fields);
+    }
+
+    /** As {@link #upload(String, String, String, byte[], Map)}, each content sent as a file under the same field. */
+    Page upload(String path, String field, String fileName, java.util.List<byte[]> contents, Map<String, String> fields) throws Exception {
         String boundary = "cadre-test-boundary-7b1f";
         var out = new java.io.ByteArrayOutputStream();
         out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + formToken + "\r\n").getBytes(StandardCharsets.UTF_8));
@@ -106,10 +111,13 @@ final class PageClient {
             out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue() + "\r\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        out.write(content);
-        out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        for (byte[] content : contents) {
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(content);
+            out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build();

@@ -545,15 +545,23 @@ class PagesTest {
                 Map.of("on", server.today.plusDays(2).toString()));
         assertThat(ahead.status()).isEqualTo(422);
         assertThat(ahead.body()).contains("on: dated " + server.today.plusDays(2) + ", after today").doesNotContain("name=\"key\"");
+        // Two files under one name: which one was read would decide what is imported (the attacker's re-check).
+        PageClient.Page twoFiles = kz.upload("/events/dated-import/import/check", "file", "roster.csv",
+                List.of(roster, PageFixture.roster("dj", 3).getBytes(StandardCharsets.UTF_8)), Map.of());
+        assertThat(twoFiles.status()).isEqualTo(400);
+        assertThat(twoFiles.body()).contains("file: is sent more than once; send it once");
         PageClient.Page notADay = kz.upload("/events/dated-import/import/check", "file", "roster.csv", roster, Map.of("on", "2019-02-29"));
         assertThat(notADay.status()).isEqualTo(400);
         assertThat(notADay.body()).contains("on: is not a day of the calendar: 2019-02 has 28 days");
 
         PageClient.Page checked = kz.upload("/events/dated-import/import/check", "file", "roster.csv", roster, Map.of("on", nominated.toString()));
         assertThat(checked.status()).as(checked.body()).isEqualTo(200);
-        assertThat(hidden(checked.body(), "on")).isEqualTo(nominated.toString());
-        assertThat(kz.post("/events/dated-import/import", Map.of("key", hidden(checked.body(), "key"), "on", hidden(checked.body(), "on"))).status())
-                .isEqualTo(303);
+        String key = hidden(checked.body(), "key");
+        // The day checked is the day imported (the attacker's re-check: a day sent with the confirmation was taken):
+        // a key with another day is no key kept, and a day sent beside the key is not read.
+        String otherDay = key.substring(0, key.indexOf('.') + 1) + "1900-01-01";
+        assertThat(kz.post("/events/dated-import/import", Map.of("key", otherDay)).status()).isEqualTo(409);
+        assertThat(kz.post("/events/dated-import/import", Map.of("key", key, "on", "1900-01-01")).status()).isEqualTo(303);
 
         var stored = new org.cadre.server.store.Enrolments(server.db, new org.cadre.server.store.AuditLog(java.time.Clock.systemUTC())).ofEvent(event);
         assertThat(stored).hasSize(2).allSatisfy(v -> assertThat(v.value().since()).isEqualTo(nominated));
