@@ -82,9 +82,14 @@ final class EventPages {
     }
 
     private void showEvent(Context ctx, UserAccount user, Optional<String> notice, List<String> errors) {
+        showEvent(ctx, user, notice, errors, "", java.util.Set.of());
+    }
+
+    /** The event page, its status form showing the day typed and the people ticked. */
+    private void showEvent(Context ctx, UserAccount user, Optional<String> notice, List<String> errors, String on, java.util.Set<String> ticked) {
         Overviews.EventOverview overview = PageKit.value(kit.app.overviews().event(user, ctx.pathParam("id")), ctx);
         kit.render(ctx, "event.jte", kit.view(ctx, user, "event.title", overview.stored().event().value().title()), "e", overview,
-                "notice", notice.orElse(""), "errors", errors);
+                "notice", notice.orElse(""), "errors", errors, "on", on, "ticked", ticked);
     }
 
     /** Approves, confirms or declines the people ticked, in one change (all or none; the statuses' rules judge each step). */
@@ -99,20 +104,30 @@ final class EventPages {
         if (target == null) {
             errors.add("to: must be approved, confirmed or declined");
         }
+        // The day of the change, when given (empty: the event's own day, as the API's undated changes).
+        String onText = Optional.ofNullable(ctx.formParam("on")).map(String::strip).orElse("");
+        Optional<java.time.LocalDate> on = Optional.empty();
+        if (!onText.isEmpty()) {
+            Optional<String> problem = org.cadre.documents.Dates.problem(onText);
+            problem.ifPresent(p -> errors.add("on: " + p));
+            on = org.cadre.documents.Dates.tryParse(onText);
+        }
         List<BulkStatus.Move> moves = new ArrayList<>();
         for (String person : ctx.formParams("person")) {
             if (!PersonId.isValid(person)) {
                 errors.add("person: is not a person id");
             } else if (target != null) {
-                moves.add(new BulkStatus.Move(PersonId.of(person), target, Optional.empty()));
+                moves.add(new BulkStatus.Move(PersonId.of(person), target, on));
             }
         }
         if (errors.isEmpty() && moves.isEmpty()) {
             errors.add("person: tick at least one person");
         }
+        // A refused form keeps what was typed and ticked.
+        java.util.Set<String> ticked = java.util.Set.copyOf(ctx.formParams("person"));
         if (!errors.isEmpty()) {
             ctx.status(400);
-            showEvent(ctx, user.get(), Optional.empty(), errors);
+            showEvent(ctx, user.get(), Optional.empty(), errors, onText, ticked);
             ctx.status(400);
             return;
         }
@@ -121,7 +136,7 @@ final class EventPages {
         if (!moved.isDone()) {
             PageKit.unlessShownOnTheForm(moved, ctx);
             int status = new PageProblem(moved).status();
-            showEvent(ctx, user.get(), Optional.empty(), PageKit.problems(moved));
+            showEvent(ctx, user.get(), Optional.empty(), PageKit.problems(moved), onText, ticked);
             ctx.status(status);
             return;
         }
@@ -188,7 +203,7 @@ final class EventPages {
             ctx.status(status);
             kit.render(ctx, "import.jte", kit.view(ctx, user.get(), "import.title", overview.stored().event().value().title()),
                     "e", overview, "preview", Optional.of(new Enrolling.Preview(overview.stored().event().value().id(), 0, 0,
-                            outcome.errors())), "key", "", "on", "");
+                            outcome.errors())), "key", "", "on", Optional.ofNullable(on).orElse(""));
             ctx.status(status);
             return;
         }

@@ -544,7 +544,8 @@ class PagesTest {
         PageClient.Page ahead = kz.upload("/events/dated-import/import/check", "file", "roster.csv", roster,
                 Map.of("on", server.today.plusDays(2).toString()));
         assertThat(ahead.status()).isEqualTo(422);
-        assertThat(ahead.body()).contains("on: dated " + server.today.plusDays(2) + ", after today").doesNotContain("name=\"key\"");
+        assertThat(ahead.body()).contains("on: dated " + server.today.plusDays(2) + ", after today").doesNotContain("name=\"key\"")
+                .as("the day typed is kept").contains("value=\"" + server.today.plusDays(2) + "\"");
         // Two files under one name: which one was read would decide what is imported (the attacker's re-check).
         PageClient.Page twoFiles = kz.upload("/events/dated-import/import/check", "file", "roster.csv",
                 List.of(roster, PageFixture.roster("dj", 3).getBytes(StandardCharsets.UTF_8)), Map.of());
@@ -589,6 +590,30 @@ class PagesTest {
         String page = kz.get("/events/refused-moves").body();
         assertThat(page).containsPattern("<span class=\"who\"><a href=\"#enrolment-rm-3\">[^<]+</a>:</span> is marked present or late at a session"
                 + " but holds no seat \\(declined\\)");
+    }
+
+    /** Status changes on the page are dated as the coordinator says, and a refused form keeps the day and the ticks. */
+    @Test
+    void the_event_page_dates_status_changes_on_the_day_given_and_keeps_the_form_when_refused() throws Exception {
+        var event = server.pastEvent("dated-moves", 3);
+        PageClient kz = signedIn("kz");
+        importRoster(kz, "dated-moves", "dm", 2);
+        kz.get("/events/dated-moves");
+        java.time.LocalDate day = server.today.minusDays(5);
+
+        PageClient.Page notADay = kz.post("/events/dated-moves/statuses", Map.of("to", "approved", "person", "dm-1", "on", "2019-02-29"));
+        assertThat(notADay.status()).isEqualTo(400);
+        assertThat(notADay.body()).contains("on: is not a day of the calendar: 2019-02 has 28 days")
+                .contains("value=\"2019-02-29\"").containsPattern("value=\"dm-1\" id=\"pick-dm-1\" aria-label=\"[^\"]+\" checked");
+        PageClient.Page refused = kz.post("/events/dated-moves/statuses", Map.of("to", "confirmed", "person", "dm-2", "on", day.toString()));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("value=\"" + day + "\"").containsPattern("value=\"dm-2\" id=\"pick-dm-2\" aria-label=\"[^\"]+\" checked")
+                .doesNotContainPattern("value=\"dm-1\" id=\"pick-dm-1\" aria-label=\"[^\"]+\" checked");
+
+        assertThat(kz.post("/events/dated-moves/statuses", Map.of("to", "approved", "person", "dm-1", "on", day.toString())).status()).isEqualTo(303);
+        var stored = new org.cadre.server.store.Enrolments(server.db, new org.cadre.server.store.AuditLog(java.time.Clock.systemUTC())).ofEvent(event);
+        assertThat(stored).filteredOn(v -> v.value().person().value().equals("dm-1")).singleElement()
+                .satisfies(v -> assertThat(v.value().since()).isEqualTo(day));
     }
 
     @Test
