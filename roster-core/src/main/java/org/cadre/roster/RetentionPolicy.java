@@ -48,9 +48,22 @@ public record RetentionPolicy(Period keep) {
      *     pool nor erased, by id
      */
     public ImmutableList<PersonId> due(LocalDate today, Map<PersonId, LocalDate> lastEventDay, Set<PersonId> inPool, Set<PersonId> erased) {
-        LocalDate cutoff = today.minus(keep);
         return lastEventDay.entrySet().stream()
-                .filter(e -> e.getValue().isBefore(cutoff) && !inPool.contains(e.getKey()) && !erased.contains(e.getKey()))
+                .filter(e -> !keeps(e.getValue(), today) && !inPool.contains(e.getKey()) && !erased.contains(e.getKey()))
                 .map(Map.Entry::getKey).sorted().collect(ImmutableList.toImmutableList());
+    }
+
+    /**
+     * Whether the record of a participant whose last event ended on {@code lastEventDay} is still kept on {@code today}
+     * (a record not kept is due for erasure unless its person is in the trainer pool).
+     *
+     * @param lastEventDay the last course day of the person's last event
+     * @param today the day the policy is applied
+     * @return false once {@code lastEventDay} is before {@code today} minus the period
+     */
+    public boolean keeps(LocalDate lastEventDay, LocalDate today) {
+        Require.present(lastEventDay, "lastEventDay");
+        Require.present(today, "today");
+        return !lastEventDay.isBefore(today.minus(keep));
     }
 }

@@ -30,6 +30,8 @@ class RetentionPolicyTest {
 
         assertThat(RetentionPolicy.years(5).due(LocalDate.of(2026, 1, 1), last, Set.of(), Set.of())).isEmpty();
         assertThat(RetentionPolicy.years(5).due(LocalDate.of(2026, 1, 2), last, Set.of(), Set.of())).containsExactly(OLD);
+        assertThat(RetentionPolicy.years(5).keeps(LocalDate.of(2021, 1, 1), LocalDate.of(2026, 1, 1))).isTrue();
+        assertThat(RetentionPolicy.years(5).keeps(LocalDate.of(2021, 1, 1), LocalDate.of(2026, 1, 2))).isFalse();
     }
 
     @Test

@@ -285,9 +285,14 @@ public final class Enrolling {
      *
      * @param errors every bad row ({@code line 3: ...}); empty when the file would be imported
      */
-    public record Preview(EventId event, int enrolled, int newPeople, List<String> errors) {
+    public record Preview(EventId event, int enrolled, int newPeople, List<String> errors, boolean pastRetention) {
         public Preview {
             errors = List.copyOf(errors);
+        }
+
+        /** A preview of an event within the default retention period. */
+        public Preview(EventId event, int enrolled, int newPeople, List<String> errors) {
+            this(event, enrolled, newPeople, errors, false);
         }
 
         public boolean ok() {
@@ -359,8 +364,10 @@ public final class Enrolling {
         return nominatedOn(e, onText).map(on -> {
             RosterCsv.Read read = RosterCsv.read(file);
             RosterRows.Plan plan = read.ok() ? RosterRows.plan(read.rows(), e, on, known(user, e, read.rows())) : RosterRows.refused(read.refusals());
-            return plan.ok() ? new Preview(e.id(), plan.enrolments().size(), plan.newPeople().size(), List.of())
-                    : new Preview(e.id(), 0, 0, plan.errors());
+            // An event entered long after it was held: its participants are due for erasure at the next retention run.
+            boolean pastRetention = !Erasure.DEFAULT_POLICY.keeps(e.courseDays().last(), today(e));
+            return plan.ok() ? new Preview(e.id(), plan.enrolments().size(), plan.newPeople().size(), List.of(), pastRetention)
+                    : new Preview(e.id(), 0, 0, plan.errors(), pastRetention);
         });
     }
 

@@ -557,6 +557,8 @@ class PagesTest {
 
         PageClient.Page checked = kz.upload("/events/dated-import/import/check", "file", "roster.csv", roster, Map.of("on", nominated.toString()));
         assertThat(checked.status()).as(checked.body()).isEqualTo(200);
+        // Eight years after the event: the page says the next retention run erases these names (newcomer's review).
+        assertThat(checked.body()).contains("id=\"import-retention\"").contains("more than 5 years ago");
         String key = hidden(checked.body(), "key");
         // The day checked is the day imported (the attacker's re-check: a day sent with the confirmation was taken):
         // a key with another day is no key kept, and a day sent beside the key is not read.
@@ -566,6 +568,13 @@ class PagesTest {
 
         var stored = new org.cadre.server.store.Enrolments(server.db, new org.cadre.server.store.AuditLog(java.time.Clock.systemUTC())).ofEvent(event);
         assertThat(stored).hasSize(2).allSatisfy(v -> assertThat(v.value().since()).isEqualTo(nominated));
+
+        server.pastEvent("recent-import", 10);
+        kz.get("/events/recent-import/import");
+        PageClient.Page recent = kz.upload("/events/recent-import/import/check", "file", "roster.csv",
+                PageFixture.roster("ri", 1).getBytes(StandardCharsets.UTF_8));
+        assertThat(recent.status()).isEqualTo(200);
+        assertThat(recent.body()).doesNotContain("import-retention");
     }
 
     @Test
