@@ -124,8 +124,11 @@ public final class RosterDocs {
             return new DaysDoc(r.first().toString(), r.last().toString());
         }
 
-        DateRange toDomain() {
-            return DateRange.of(Dates.parse(first, "first"), Dates.parse(last, "last"));
+        /** The range, each bad end named within {@code field} (both, when both are bad), or null. */
+        DateRange toDomain(Fields f, String field) {
+            java.time.LocalDate from = f.at(field, () -> Dates.parse(first, "first"));
+            java.time.LocalDate to = f.at(field, () -> Dates.parse(last, "last"));
+            return from == null || to == null ? null : f.at(field, () -> DateRange.of(from, to));
         }
     }
 
@@ -199,8 +202,8 @@ public final class RosterDocs {
             f.require("city", city);
             Country c = f.at("country", () -> Country.of(country));
             ZoneId z = f.require("zone", zone) == null ? null : f.at("zone", () -> ZoneId.of(zone));
-            DateRange days = f.require("courseDays", courseDays) == null ? null : f.at("courseDays", courseDays::toDomain);
-            DateRange window = travelWindow == null ? days : f.at("travelWindow", travelWindow::toDomain);
+            DateRange days = f.require("courseDays", courseDays) == null ? null : courseDays.toDomain(f, "courseDays");
+            DateRange window = travelWindow == null ? days : travelWindow.toDomain(f, "travelWindow");
             int min = minParticipants == null ? 0 : minParticipants;
             f.require("maxParticipants", maxParticipants);
             ImmutableMap.Builder<Country, Integer> q = ImmutableMap.builder();

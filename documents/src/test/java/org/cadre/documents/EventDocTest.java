@@ -41,6 +41,10 @@ class EventDocTest {
                 .containsExactly("courseDays: last is not a day of the calendar: a month is 01 to 12");
         assertThat(refused(d -> ((ObjectNode) d.get("courseDays")).put("first", "2024-04-31")).errors())
                 .containsExactly("courseDays: first is not a day of the calendar: 2024-04 has 30 days");
+        // Both ends of a span are named when both are wrong (newcomer: only the first was).
+        assertThat(refused(d -> ((ObjectNode) d.get("courseDays")).put("first", "2019-02-29").put("last", "2019-13-01")).errors())
+                .containsExactly("courseDays: first is not a day of the calendar: 2019-02 has 28 days",
+                        "courseDays: last is not a day of the calendar: a month is 01 to 12");
         // A leap day is one.
         assertThat(Dates.parse("2024-02-29", "first")).isEqualTo(java.time.LocalDate.of(2024, 2, 29));
     }

@@ -175,7 +175,9 @@ public final class Enrolling {
             if (!from.isDone()) {
                 return from.refusedAs();
             }
-            return Outcome.refusedBy("That status change is not allowed.", moved.refusal());
+            // The rule's words name the field they are about, as every refusal's errors do; the findings carry the codes.
+            return new Outcome<>(Optional.empty(), Optional.of(Refusal.RULES), "That status change is not allowed.",
+                    moved.refusal().stream().map(x -> "status: " + x.message()).toList(), moved.refusal());
         }
         if (!from.isDone()) {
             return from.refusedAs();

@@ -119,7 +119,7 @@ final class Api {
             case STALE -> ApiProblem.stale();
             case VERSION_REQUIRED -> ApiProblem.versionRequired();
             case UNPROCESSABLE -> ApiProblem.unprocessable(outcome.detail(), outcome.errors(), outcome.findings());
-            case RULES -> ApiProblem.refused(outcome.detail(), outcome.findings());
+            case RULES -> ApiProblem.refused(outcome.detail(), outcome.errors(), outcome.findings());
             case MISSING_PREREQUISITE -> ApiProblem.conflict(outcome.detail());
             case UNAUTHENTICATED -> new ApiProblem(Problem.of("unauthorized", "Login failed", 401, outcome.detail()));
             case THROTTLED -> {

@@ -45,8 +45,13 @@ final class ApiProblem extends RuntimeException {
 
     /** A business rule refused the change: 422 with the rules' findings. */
     static ApiProblem refused(String detail, Findings findings) {
+        return refused(detail, List.of(), findings);
+    }
+
+    /** As {@link #refused(String, Findings)}, with the findings' words also as errors naming their fields. */
+    static ApiProblem refused(String detail, List<String> errors, Findings findings) {
         return new ApiProblem(new Problem("https://cadre.example/problems/refused", "Refused by a rule", 422, detail,
-                List.of(), findings.stream().map(FindingView::of).toList()));
+                errors, findings.stream().map(FindingView::of).toList()));
     }
 
     static ApiProblem unprocessable(String detail, List<String> errors) {

@@ -412,6 +412,13 @@ class RealEventsApiTest {
         JsonNode approved = body(ok(api.send("POST", "/api/v1/events/" + second.id() + "/enrolments/p-guest-lv/status", coordinator,
                 "{\"status\": \"approved\"}", null, "\"" + enrolled.get("version").asInt() + "\""), 200));
         assertThat(approved.get("history")).hasSize(2).allSatisfy(h -> assertThat(h.get("recordedAt").asText()).startsWith(LocalDate.now().getYear() + "-"));
+        // A status change the rules refuse names the field in errors, as a bulk refusal does, and the rule in findings.
+        JsonNode notAllowed = body(api.send("POST", "/api/v1/events/" + second.id() + "/enrolments/p-guest-lv/status", coordinator,
+                "{\"status\": \"completed\"}", null, "\"" + approved.get("version").asInt() + "\""));
+        assertThat(notAllowed.get("status").asInt()).isEqualTo(422);
+        assertThat(notAllowed.get("errors")).singleElement().extracting(JsonNode::asText).asString()
+                .startsWith("status: cannot move from approved to completed");
+        assertThat(notAllowed.at("/findings/0/code").asText()).isEqualTo("enrolment.illegal-transition");
 
         // A day's venue in a country the coordinator may not hold events in is refused like the main venue.
         Event.Builder abroadBuilder = Event.builder(EventId.of("course-abroad-2023"), "Course", second.programme(), tsp.id(), tsp.version(),
