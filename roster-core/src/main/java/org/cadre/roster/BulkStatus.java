@@ -86,13 +86,14 @@ public final class BulkStatus {
         Set<PersonId> seen = new HashSet<>();
         for (Move m : moves) {
             String subject = event.subject() + "/enrolment/" + m.person();
+            // Named again is said of every later change, whoever it names; not enrolled of the first.
+            if (!seen.add(m.person())) {
+                refusals.add(RosterCommand.NAMED_TWICE.finding(subject, "is named more than once; one change per person"));
+                continue;
+            }
             Enrolment e = current.get(m.person());
             if (e == null) {
                 refusals.add(RosterCommand.NOT_ENROLLED.finding(subject, "is not enrolled in this event"));
-                continue;
-            }
-            if (!seen.add(m.person())) {
-                refusals.add(RosterCommand.NAMED_TWICE.finding(subject, "is named more than once; one change per person"));
                 continue;
             }
             Optional<Finding> ahead = m.on().flatMap(day -> datedAhead(subject, day, today));
@@ -127,6 +128,25 @@ public final class BulkStatus {
             return Optional.empty();
         }
         return Optional.of(RosterCommand.DATED_AHEAD.finding(subject, "dated " + on + ", after today (" + today + ") where the event takes place"));
+    }
+
+    /**
+     * Why a nomination dated {@code on} is refused: dated after today ({@link RosterCommand#DATED_AHEAD}), or after the
+     * event's last course day ({@link RosterCommand#NOMINATED_AFTER_EVENT}): people are nominated before they attend.
+     *
+     * @param subject what the finding is about
+     * @param on the day of the nomination
+     * @param event the event nominated for
+     * @param today the current day where the event takes place
+     * @return the finding, or empty when the day may be a nomination's
+     */
+    public static Optional<Finding> nominationDay(String subject, LocalDate on, Event event, LocalDate today) {
+        Optional<Finding> ahead = datedAhead(subject, on, today);
+        if (ahead.isPresent() || !on.isAfter(event.courseDays().last())) {
+            return ahead;
+        }
+        return Optional.of(RosterCommand.NOMINATED_AFTER_EVENT.finding(subject, "dated " + on + ", after the event's last course day ("
+                + event.courseDays().last() + "); people are nominated before they attend"));
     }
 
     /**

@@ -14,6 +14,10 @@ public enum RosterCommand implements RuleInfo.Specified {
     /** A bulk change names someone who is not enrolled in the event. */
     NOT_ENROLLED("command.not-enrolled", Severity.ERROR,
             "A bulk status change names a person who is not enrolled in the event."),
+    /** A nomination dated after the event's last course day. */
+    NOMINATED_AFTER_EVENT("command.nominated-after-event", Severity.ERROR,
+            "A nomination (one enrolment, or a roster file's) is dated after the event's last course day: people are "
+                    + "nominated before they attend."),
     /** A bulk change names a person twice. */
     NAMED_TWICE("command.named-twice", Severity.ERROR,
             "A bulk status change names the same person more than once; one change per person."),

@@ -230,16 +230,31 @@ class EventShapesTest {
         bad.add(new BulkStatus.Move(PersonId.of("p9"), EnrolmentStatus.APPROVED, Optional.empty()));
         bad.add(new BulkStatus.Move(PersonId.of("p1"), EnrolmentStatus.DECLINED, Optional.empty()));
         bad.add(new BulkStatus.Move(PersonId.of("p4"), EnrolmentStatus.COMPLETED, Optional.empty()));
+        // Someone not enrolled, named again: not enrolled once, named again the second time (attacker's re-check).
+        bad.add(new BulkStatus.Move(PersonId.of("p9"), EnrolmentStatus.DECLINED, Optional.empty()));
         Result<?> refused = BulkStatus.apply(DEMO.event(), current, bad, today);
         assertThat(refused.isOk()).isFalse();
         assertThat(refused.refusal().stream().map(Finding::code)).containsExactlyInAnyOrder("command.not-enrolled", "command.named-twice",
-                "enrolment.illegal-transition");
+                "command.named-twice", "enrolment.illegal-transition");
         Map<PersonId, Enrolment> two = nominated(2);
         assertThat(BulkStatus.apply(DEMO.event(), two, List.of(new BulkStatus.Move(PersonId.of("p1"), EnrolmentStatus.APPROVED,
                 Optional.of(today.plusDays(1)))), today).refusal().stream().map(Finding::message))
                 .containsExactly("dated 2026-12-06, after today (2026-12-05) where the event takes place");
         assertThat(refused.refusal().stream().map(Finding::message)).contains("is not enrolled in this event",
                 "is named more than once; one change per person");
+    }
+
+    /** A nomination of a 2019 event entered years later is dated before the event ends (newcomer's re-check). */
+    @Test
+    void a_nomination_is_dated_neither_ahead_nor_after_the_event() {
+        Event tot = DEMO.event(); // 23-27 October 2023
+        String subject = tot.subject();
+        assertThat(BulkStatus.nominationDay(subject, LAST, tot, TODAY)).isEmpty();
+        assertThat(BulkStatus.nominationDay(subject, LocalDate.of(2023, 9, 1), tot, TODAY)).isEmpty();
+        Finding after = BulkStatus.nominationDay(subject, LAST.plusDays(1), tot, TODAY).orElseThrow();
+        assertThat(after.code()).isEqualTo("command.nominated-after-event");
+        assertThat(after.message()).isEqualTo("dated 2023-10-28, after the event's last course day (2023-10-27); people are nominated before they attend");
+        assertThat(BulkStatus.nominationDay(subject, TODAY.plusDays(1), tot, TODAY).orElseThrow().code()).isEqualTo("command.dated-ahead");
     }
 
     /** A cascade of 2019 entered years later cannot take its trainers from a ToT of 2023 (newcomer's review). */

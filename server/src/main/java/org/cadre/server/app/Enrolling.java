@@ -110,7 +110,7 @@ public final class Enrolling {
         if (!f.ok()) {
             return Outcome.refused(Refusal.INVALID, "The request has invalid fields; nothing was changed.", f.errors());
         }
-        Optional<Finding> ahead = org.cadre.roster.BulkStatus.datedAhead(e.subject() + "/enrolment/" + person, on, today(e));
+        Optional<Finding> ahead = org.cadre.roster.BulkStatus.nominationDay(e.subject() + "/enrolment/" + person, on, e, today(e));
         if (ahead.isPresent()) {
             return Outcome.refused(Refusal.UNPROCESSABLE, NOMINATION_AHEAD, List.of("on: " + ahead.get().message()),
                     org.cadre.finding.Findings.of(ahead.get()));
@@ -261,7 +261,8 @@ public final class Enrolling {
     }
 
     /** The words of a refusal of a nomination dated after today. */
-    private static final String NOMINATION_AHEAD = "A nomination records what happened; it cannot be dated ahead.";
+    private static final String NOMINATION_AHEAD = "A nomination records what happened: it is dated neither after today nor after "
+            + "the event's last course day.";
 
     /** The day a roster file's nominations are dated: {@code onText}, or by default the event's own day. */
     private Outcome<LocalDate> nominatedOn(Event e, String onText) {
@@ -273,7 +274,7 @@ public final class Enrolling {
             return Outcome.refused(Refusal.INVALID, "A date is not valid.", List.of("on: " + problem.get()));
         }
         LocalDate on = Dates.tryParse(onText).orElseThrow();
-        Optional<Finding> ahead = org.cadre.roster.BulkStatus.datedAhead(e.subject(), on, today(e));
+        Optional<Finding> ahead = org.cadre.roster.BulkStatus.nominationDay(e.subject(), on, e, today(e));
         if (ahead.isPresent()) {
             return Outcome.refused(Refusal.UNPROCESSABLE, NOMINATION_AHEAD, List.of("on: " + ahead.get().message()),
                     org.cadre.finding.Findings.of(ahead.get()));
@@ -286,15 +287,17 @@ public final class Enrolling {
      * how many people it would enrol and record.
      *
      * @param errors every bad row ({@code line 3: ...}); empty when the file would be imported
+     * @param pastRetention whether the event ended longer ago than the default retention period
+     * @param on the day the nominations would be dated (given, or the event's own day)
      */
-    public record Preview(EventId event, int enrolled, int newPeople, List<String> errors, boolean pastRetention) {
+    public record Preview(EventId event, int enrolled, int newPeople, List<String> errors, boolean pastRetention, Optional<LocalDate> on) {
         public Preview {
             errors = List.copyOf(errors);
         }
 
-        /** A preview of an event within the default retention period. */
+        /** A preview of an event within the default retention period, of no day. */
         public Preview(EventId event, int enrolled, int newPeople, List<String> errors) {
-            this(event, enrolled, newPeople, errors, false);
+            this(event, enrolled, newPeople, errors, false, Optional.empty());
         }
 
         public boolean ok() {
@@ -320,18 +323,17 @@ public final class Enrolling {
      * {@link #importRoster} dates them; the key carries that day, so the import dates them the same.
      */
     public Outcome<Checked> checkToImport(UserAccount user, String eventId, byte[] file, String onText) {
-        Optional<LocalDate> on = Optional.ofNullable(onText).flatMap(Dates::tryParse);
         return checkRoster(user, eventId, file, onText).map(preview -> {
             if (!preview.ok() || file.length == 0) {
-                return new Checked(preview, Optional.empty(), on);
+                return new Checked(preview, Optional.empty(), preview.on());
             }
             byte[] bytes = new byte[24];
             RANDOM.nextBytes(bytes);
-            // The day checked is part of the key, so the confirmation imports the file as it was checked: a key with
-            // another day is no key kept.
-            String key = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + on.map(d -> "." + d).orElse("");
+            // The day checked (the event's own day when none was given) is part of the key, so the confirmation imports
+            // the file as it was checked, even if the event's days change meanwhile: a key with another day is no key kept.
+            String key = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + preview.on().map(d -> "." + d).orElse("");
             stores.uploads.keep(key, user.username(), preview.event(), file);
-            return new Checked(preview, Optional.of(key), on);
+            return new Checked(preview, Optional.of(key), preview.on());
         });
     }
 
@@ -368,8 +370,8 @@ public final class Enrolling {
             RosterRows.Plan plan = read.ok() ? RosterRows.plan(read.rows(), e, on, known(user, e, read.rows())) : RosterRows.refused(read.refusals());
             // An event entered long after it was held: its participants are due for erasure at the next retention run.
             boolean pastRetention = !Erasure.DEFAULT_POLICY.keeps(e.courseDays().last(), today(e));
-            return plan.ok() ? new Preview(e.id(), plan.enrolments().size(), plan.newPeople().size(), List.of(), pastRetention)
-                    : new Preview(e.id(), 0, 0, plan.errors(), pastRetention);
+            return plan.ok() ? new Preview(e.id(), plan.enrolments().size(), plan.newPeople().size(), List.of(), pastRetention, Optional.of(on))
+                    : new Preview(e.id(), 0, 0, plan.errors(), pastRetention, Optional.of(on));
         });
     }
 

@@ -101,8 +101,9 @@ public final class EventRecords {
         boolean keptTot = before.flatMap(Event::trainersFrom).equals(e.trainersFrom());
         Optional<org.cadre.finding.Finding> totLater = Optional.empty();
         if (e.trainersFrom().isPresent()) {
-            // A ToT kept from the version read is judged even outside the user's scope, as it was saved with it.
-            Optional<Event> tot = stores.events.summary(e.trainersFrom().get()).map(Versioned::value).filter(t -> keptTot || Access.covers(user, t));
+            // A ToT outside the user's scope is judged by nothing, its days included (they would be learnt by moving the
+            // cascade's); one kept from the version read stays as it was saved.
+            Optional<Event> tot = stores.events.summary(e.trainersFrom().get()).map(Versioned::value).filter(t -> Access.covers(user, t));
             if (tot.isEmpty() && !keptTot) {
                 missing.add("trainersFrom: no such event");
             } else if (tot.isPresent() && tot.get().kind() != Event.Kind.TOT && !keptTot) {

@@ -309,17 +309,19 @@ class RealEventsApiTest {
         HttpResponse<String> refused = api.send("POST", path + "/enrolments/status", coordinator, """
                 {"changes": [{"person": "p-kg-01", "status": "approved"}, {"person": "p-kg-02", "status": "completed"},
                              {"person": "p-nobody", "status": "approved"}, {"person": "p-kg-01", "status": "declined"},
-                             {"person": "p-kg-01", "status": "approved"}]}""");
+                             {"person": "p-kg-01", "status": "approved"}, {"person": "p-nobody", "status": "declined"}]}""");
         assertThat(refused.statusCode()).isEqualTo(422);
         // A person named again is named at each later place, the changes refused (newcomer: it read changes[0]).
         assertThat(body(refused).get("errors")).extracting(JsonNode::asText).containsExactly(
                 "changes[1]: cannot move from nominated to completed; allowed: approved, declined",
                 "changes[2]: is not enrolled in this event",
                 "changes[3]: is named more than once; one change per person",
-                "changes[4]: is named more than once; one change per person");
+                "changes[4]: is named more than once; one change per person",
+                "changes[5]: is named more than once; one change per person");
         assertThat(body(refused).get("findings")).extracting(f -> f.get("code").asText() + " " + f.get("subject").asText()).containsExactlyInAnyOrder(
                 "enrolment.illegal-transition event/tot-bishkek-2022/enrolment/p-kg-02", "command.not-enrolled event/tot-bishkek-2022/enrolment/p-nobody",
-                "command.named-twice event/tot-bishkek-2022/enrolment/p-kg-01", "command.named-twice event/tot-bishkek-2022/enrolment/p-kg-01");
+                "command.named-twice event/tot-bishkek-2022/enrolment/p-kg-01", "command.named-twice event/tot-bishkek-2022/enrolment/p-kg-01",
+                "command.named-twice event/tot-bishkek-2022/enrolment/p-nobody");
         assertThat(body(ok(api.send("GET", path + "/enrolments", coordinator, null), 200)).get("items"))
                 .extracting(e -> e.get("status").asText()).containsOnly("nominated");
         HttpResponse<String> both = api.send("POST", path + "/enrolments/status", coordinator, """
@@ -444,6 +446,11 @@ class RealEventsApiTest {
         assertThat(enrolAhead.statusCode()).as(enrolAhead.body()).isEqualTo(422);
         assertThat(body(enrolAhead).get("errors").get(0).asText()).startsWith("on: dated " + tomorrow + ", after today");
         assertThat(body(enrolAhead).at("/findings/0/code").asText()).isEqualTo("command.dated-ahead");
+        HttpResponse<String> enrolAfter = api.send("POST", "/api/v1/events/" + first.id() + "/enrolments", coordinator,
+                "{\"person\": \"p-guest-lv\", \"role\": \"guest-trainer\", \"nominatedBy\": \"iom\", \"on\": \""
+                        + first.courseDays().last().plusDays(1) + "\"}");
+        assertThat(enrolAfter.statusCode()).as(enrolAfter.body()).isEqualTo(422);
+        assertThat(body(enrolAfter).at("/findings/0/code").asText()).isEqualTo("command.nominated-after-event");
         HttpResponse<String> importAhead = api.csv("/api/v1/events/" + first.id() + "/roster?on=" + tomorrow, coordinator,
                 "person_id,latin_name,country,role,nominated_by\r\np-kg-ahead,Azamat Ahead,KG,participant,kg-border-service\r\n");
         assertThat(importAhead.statusCode()).as(importAhead.body()).isEqualTo(422);

@@ -311,5 +311,23 @@ class ScopeTest {
         String cascade = api.send("GET", "/api/v1/events/cascade-dushanbe-2024", tj, null).body();
 
         assertThat(api.change("PUT", "/api/v1/events/cascade-dushanbe-2024", tj, cascade).statusCode()).isEqualTo(200);
+
+        // Its days moved before that ToT's end are not judged against it: the answer would tell the ToT's days, which
+        // the coordinator cannot read (the attacker's re-check found the end day by moving the cascade a day at a time).
+        // An administrator, who reads both, is refused.
+        com.fasterxml.jackson.databind.node.ObjectNode moved = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(cascade);
+        moved.set("agenda", JSON.createArrayNode());
+        moved.remove("days");
+        moved.remove("totalCourseDays");
+        moved.remove("closedOn");
+        moved.putObject("courseDays").put("first", "2023-10-24").put("last", "2023-10-26");
+        moved.putObject("travelWindow").put("first", "2023-10-23").put("last", "2023-10-27");
+        var asTj = api.change("PUT", "/api/v1/events/cascade-dushanbe-2024", tj, moved.toString());
+        assertThat(asTj.statusCode()).as(asTj.body()).isEqualTo(200);
+        assertThat(asTj.body()).doesNotContain("tot-after-cascade");
+        var asAdmin = api.change("PUT", "/api/v1/events/cascade-dushanbe-2024", admin, moved.toString());
+        assertThat(asAdmin.statusCode()).as(asAdmin.body()).isEqualTo(422);
+        assertThat(asAdmin.body()).contains("command.tot-after-cascade");
+        assertThat(api.change("PUT", "/api/v1/events/cascade-dushanbe-2024", admin, cascade).statusCode()).isEqualTo(200);
     }
 }

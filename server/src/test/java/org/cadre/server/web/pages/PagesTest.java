@@ -551,6 +551,11 @@ class PagesTest {
                 List.of(roster, PageFixture.roster("dj", 3).getBytes(StandardCharsets.UTF_8)), Map.of());
         assertThat(twoFiles.status()).isEqualTo(400);
         assertThat(twoFiles.body()).contains("file: is sent more than once; send it once");
+        // Nor after the event: people are nominated before they attend (newcomer's re-check: a day after it was taken).
+        PageClient.Page afterEvent = kz.upload("/events/dated-import/import/check", "file", "roster.csv", roster,
+                Map.of("on", server.today.minusDays(2999).toString()));
+        assertThat(afterEvent.status()).isEqualTo(422);
+        assertThat(afterEvent.body()).contains("after the event's last course day");
         PageClient.Page notADay = kz.upload("/events/dated-import/import/check", "file", "roster.csv", roster, Map.of("on", "2019-02-29"));
         assertThat(notADay.status()).isEqualTo(400);
         assertThat(notADay.body()).contains("on: is not a day of the calendar: 2019-02 has 28 days");
@@ -575,6 +580,14 @@ class PagesTest {
                 PageFixture.roster("ri", 1).getBytes(StandardCharsets.UTF_8));
         assertThat(recent.status()).isEqualTo(200);
         assertThat(recent.body()).doesNotContain("import-retention");
+        // No day given: the event's own day, as checked, is carried by the key too and imported whatever changes
+        // meanwhile (the attacker's re-check moved the event's arrival day between the check and the import).
+        String undated = hidden(recent.body(), "key");
+        assertThat(undated).matches(".+\\.\\d{4}-\\d{2}-\\d{2}");
+        assertThat(kz.post("/events/recent-import/import", Map.of("key", undated)).status()).isEqualTo(303);
+        assertThat(new org.cadre.server.store.Enrolments(server.db, new org.cadre.server.store.AuditLog(java.time.Clock.systemUTC()))
+                .ofEvent(org.cadre.roster.EventId.of("recent-import"))).singleElement()
+                .satisfies(v -> assertThat(v.value().since().toString()).isEqualTo(undated.substring(undated.indexOf('.') + 1)));
     }
 
     @Test
