@@ -19,7 +19,10 @@ import org.cadre.finding.Result;
 import org.cadre.roster.Enrolment;
 import org.cadre.roster.EnrolmentStatus;
 import org.cadre.roster.Event;
+import org.cadre.roster.EventCheck;
 import org.cadre.roster.EventId;
+import org.cadre.roster.EventRoster;
+import org.cadre.roster.EventRule;
 import org.cadre.roster.ImportRequest;
 import org.cadre.roster.Organisation;
 import org.cadre.roster.OrganisationId;
@@ -290,14 +293,16 @@ public final class Enrolling {
      * @param pastRetention whether the event ended longer ago than the default retention period
      * @param on the day the nominations would be dated (given, or the event's own day)
      */
-    public record Preview(EventId event, int enrolled, int newPeople, List<String> errors, boolean pastRetention, Optional<LocalDate> on) {
+    public record Preview(EventId event, int enrolled, int newPeople, List<String> errors, boolean pastRetention, Optional<LocalDate> on,
+            List<String> ineligible) {
         public Preview {
             errors = List.copyOf(errors);
+            ineligible = List.copyOf(ineligible);
         }
 
-        /** A preview of an event within the default retention period, of no day. */
+        /** A preview of an event within the default retention period, of no day, with no one ineligible. */
         public Preview(EventId event, int enrolled, int newPeople, List<String> errors) {
-            this(event, enrolled, newPeople, errors, false, Optional.empty());
+            this(event, enrolled, newPeople, errors, false, Optional.empty(), List.of());
         }
 
         public boolean ok() {
@@ -370,8 +375,9 @@ public final class Enrolling {
             RosterRows.Plan plan = read.ok() ? RosterRows.plan(read.rows(), e, on, known(user, e, read.rows())) : RosterRows.refused(read.refusals());
             // An event entered long after it was held: its participants are due for erasure at the next retention run.
             boolean pastRetention = !Erasure.DEFAULT_POLICY.keeps(e.courseDays().last(), today(e));
-            return plan.ok() ? new Preview(e.id(), plan.enrolments().size(), plan.newPeople().size(), List.of(), pastRetention, Optional.of(on))
-                    : new Preview(e.id(), 0, 0, plan.errors(), pastRetention, Optional.of(on));
+            return plan.ok() ? new Preview(e.id(), plan.enrolments().size(), plan.newPeople().size(), List.of(), pastRetention, Optional.of(on),
+                    ineligible(e, plan))
+                    : new Preview(e.id(), 0, 0, plan.errors(), pastRetention, Optional.of(on), List.of());
         });
     }
 
@@ -403,6 +409,27 @@ public final class Enrolling {
                 (p, role) -> programme.isPresent() && Access.mayEnrol(user, p, role, role == Role.GUEST_TRAINER ? Set.of() : roles.getOrDefault(p.id(), Set.of()),
                         e, programme.get(), p.organisation().map(organisations::get)),
                 (p, role) -> programme.isPresent() && Access.mayRecord(user, p, role, e, programme.get(), p.organisation().map(organisations::get)));
+    }
+
+    /**
+     * What the event's eligibility rule ({@code enrolment.not-eligible}) would say of the people a file enrols, as
+     * {@code person: reason}: a file naming a nominator without nominating authority is no error of the file, but
+     * the event's checks would then find one per row (newcomer's re-check: "The file is ready", then five errors).
+     */
+    private List<String> ineligible(Event e, RosterRows.Plan plan) {
+        Outcome<org.cadre.curriculum.Curriculum> curriculum = scope.curriculumOf(e);
+        Optional<EventRoster> before = curriculum.isDone() ? stores.rosters.load(e.id(), curriculum.get()) : Optional.empty();
+        if (before.isEmpty()) {
+            return List.of();
+        }
+        List<Organisation> nominators = plan.enrolments().stream().flatMap(en -> en.nominatedBy().stream()).distinct()
+                .flatMap(id -> stores.organisations.get(id).stream()).map(Versioned::value).toList();
+        EventRoster after = before.get().toBuilder().organisations(nominators).people(plan.newPeople()).enrolments(plan.enrolments()).build();
+        Set<String> planned = plan.enrolments().stream().map(en -> e.subject() + "/enrolment/" + en.person()).collect(Collectors.toSet());
+        // That one rule only: the others would judge a roster whose people on record are not all loaded here.
+        return org.cadre.finding.Rule.checkAll(List.of(EventRule.NOT_ELIGIBLE), EventCheck.of(after)).all().stream()
+                .filter(f -> planned.contains(f.subject()))
+                .map(f -> f.subject().substring(f.subject().lastIndexOf('/') + 1) + ": " + f.message()).toList();
     }
 
     private LocalDate today(Event e) {

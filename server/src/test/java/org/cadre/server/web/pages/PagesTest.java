@@ -574,12 +574,22 @@ class PagesTest {
         var stored = new org.cadre.server.store.Enrolments(server.db, new org.cadre.server.store.AuditLog(java.time.Clock.systemUTC())).ofEvent(event);
         assertThat(stored).hasSize(2).allSatisfy(v -> assertThat(v.value().since()).isEqualTo(nominated));
 
+        // A file whose nominator is no nominating authority is no bad file, but the page says what the event's
+        // checks will then find, person by person (newcomer's re-check: "The file is ready", then an error per row).
+        server.pastEvent("ineligible-import", 10);
+        kz.get("/events/ineligible-import/import");
+        PageClient.Page ineligible = kz.upload("/events/ineligible-import/import/check", "file", "roster.csv",
+                PageFixture.roster("ie", 2).replace(org.cadre.roster.demo.DemoRoster.KZ_BORDER_GUARD.value(), "iom").getBytes(StandardCharsets.UTF_8));
+        assertThat(ineligible.status()).as(ineligible.body()).isEqualTo(200);
+        assertThat(ineligible.body()).contains("id=\"import-ineligible\"").contains("2 people in this file would not be eligible")
+                .contains("<li>ie-1: was nominated by International Organization for Migration, which is not a recognised nominating authority</li>");
+
         server.pastEvent("recent-import", 10);
         kz.get("/events/recent-import/import");
         PageClient.Page recent = kz.upload("/events/recent-import/import/check", "file", "roster.csv",
                 PageFixture.roster("ri", 1).getBytes(StandardCharsets.UTF_8));
         assertThat(recent.status()).isEqualTo(200);
-        assertThat(recent.body()).doesNotContain("import-retention");
+        assertThat(recent.body()).doesNotContain("import-retention").doesNotContain("import-ineligible");
         // No day given: the event's own day, as checked, is carried by the key too and imported whatever changes
         // meanwhile (the attacker's re-check moved the event's arrival day between the check and the import).
         String undated = hidden(recent.body(), "key");
