@@ -64,11 +64,15 @@ public final class Documents {
             } catch (UnrecognizedPropertyException e) {
                 unknown.add(path(e) + ": is not a known field");
                 if (unknown.size() >= MAX_UNKNOWN || !removed(tree, e.getPath())) {
-                    throw new Unreadable(false, unknown.size() == 1 ? "The document has a field this shape does not take."
-                            : "The document has fields this shape does not take.", unknown);
+                    throw unknownFields(unknown);
                 }
             }
         }
+    }
+
+    private static Unreadable unknownFields(List<String> unknown) {
+        return new Unreadable(false, unknown.size() == 1 ? "The document has a field this shape does not take."
+                : "The document has fields this shape does not take.", unknown);
     }
 
     /** Takes the field at {@code path} out of the tree; false when the path leads to no field of an object. */
@@ -130,8 +134,7 @@ public final class Documents {
                 throw new Unreadable(true, "The document is empty.", List.of());
             }
             if (!unknown.isEmpty()) {
-                throw new Unreadable(false, unknown.size() == 1 ? "The document has a field this shape does not take."
-                        : "The document has fields this shape does not take.", unknown);
+                throw unknownFields(unknown);
             }
             return value;
         } catch (MismatchedInputException e) {

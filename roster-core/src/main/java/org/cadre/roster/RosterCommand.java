@@ -5,8 +5,9 @@ import org.cadre.finding.RuleInfo;
 import org.cadre.finding.Severity;
 
 /**
- * The findings of the roster's commands ({@link BulkStatus}, {@link CascadeReach#totInTime}, {@link EventClosure}, {@link PoolFromEvents},
- * {@link Certification#decisionDay}, {@link Feedback#unknownSessions}, {@link RosterRows}, {@link ImportRequest}),
+ * The findings of the roster's commands ({@link BulkStatus}, {@link CascadeReach#totInTime}, {@link EventClosure},
+ * {@link PoolFromEvents}, {@link Certification#decisionDay}, {@link Feedback#unknownSessions}, {@link RosterRows},
+ * {@link ImportRequest}),
  * each with a stable code catalogued in {@code docs/rules.md}.
  */
 public enum RosterCommand implements RuleInfo.Specified {

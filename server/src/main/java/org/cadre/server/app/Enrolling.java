@@ -179,8 +179,8 @@ public final class Enrolling {
                 return from.refusedAs();
             }
             // The rule's words name the field they are about, as every refusal's errors do; the findings carry the codes.
-            return new Outcome<>(Optional.empty(), Optional.of(Refusal.RULES), "That status change is not allowed.",
-                    moved.refusal().stream().map(x -> "status: " + x.message()).toList(), moved.refusal());
+            return Outcome.refusedBy("That status change is not allowed.", moved.refusal().stream().map(x -> "status: " + x.message()).toList(),
+                    moved.refusal());
         }
         if (!from.isDone()) {
             return from.refusedAs();
@@ -263,7 +263,7 @@ public final class Enrolling {
         });
     }
 
-    /** The words of a refusal of a nomination dated after today. */
+    /** The words of a refusal of a nomination dated after today or after the event. */
     private static final String NOMINATION_AHEAD = "A nomination records what happened: it is dated neither after today nor after "
             + "the event's last course day.";
 
@@ -313,11 +313,8 @@ public final class Enrolling {
     /** The words of the refusal when a checked file is no longer kept (its half hour is over, or another took its place). */
     public static final String CHECKED_FILE_GONE = "The checked file is no longer kept; check the file again.";
 
-    /**
-     * A check whose file waits for its import under {@code key} (none when the check found errors or the file is empty),
-     * and the day its nominations were dated as checked ({@code on}; none: the event's own day).
-     */
-    public record Checked(Preview preview, Optional<String> key, Optional<LocalDate> on) {}
+    /** A check whose file waits for its import under {@code key} (none when the check found errors or the file is empty). */
+    public record Checked(Preview preview, Optional<String> key) {}
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
@@ -330,7 +327,7 @@ public final class Enrolling {
     public Outcome<Checked> checkToImport(UserAccount user, String eventId, byte[] file, String onText) {
         return checkRoster(user, eventId, file, onText).map(preview -> {
             if (!preview.ok() || file.length == 0) {
-                return new Checked(preview, Optional.empty(), preview.on());
+                return new Checked(preview, Optional.empty());
             }
             byte[] bytes = new byte[24];
             RANDOM.nextBytes(bytes);
@@ -338,7 +335,7 @@ public final class Enrolling {
             // the file as it was checked, even if the event's days change meanwhile: a key with another day is no key kept.
             String key = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + preview.on().map(d -> "." + d).orElse("");
             stores.uploads.keep(key, user.username(), preview.event(), file);
-            return new Checked(preview, Optional.of(key), preview.on());
+            return new Checked(preview, Optional.of(key));
         });
     }
 

@@ -46,7 +46,12 @@ public record Outcome<T>(Optional<T> value, Optional<Refusal> refusal, String de
 
     /** Refused by the library's rules, with their findings. */
     public static <T> Outcome<T> refusedBy(String detail, org.cadre.finding.Findings findings) {
-        return new Outcome<>(Optional.empty(), Optional.of(Refusal.RULES), detail, List.of(), findings);
+        return refusedBy(detail, List.of(), findings);
+    }
+
+    /** Refused by the library's rules, their words also as errors naming the fields they are about. */
+    public static <T> Outcome<T> refusedBy(String detail, List<String> errors, org.cadre.finding.Findings findings) {
+        return new Outcome<>(Optional.empty(), Optional.of(Refusal.RULES), detail, errors, findings);
     }
 
     public static <T> Outcome<T> done(T value) {

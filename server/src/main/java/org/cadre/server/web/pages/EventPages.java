@@ -216,7 +216,7 @@ final class EventPages {
         ctx.status(preview.ok() ? 200 : 422);
         kit.render(ctx, "import.jte", kit.view(ctx, user.get(), "import.title", overview.stored().event().value().title()),
                 "e", overview, "preview", Optional.of(preview), "key", checked.key().orElse(""),
-                "on", checked.on().map(Object::toString).orElse(""));
+                "on", preview.on().map(Object::toString).orElse(""));
         ctx.status(preview.ok() ? 200 : 422);
     }
 
