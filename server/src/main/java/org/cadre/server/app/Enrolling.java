@@ -224,8 +224,7 @@ public final class Enrolling {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        RosterCsv.Read read = RosterCsv.read(file);
-        RosterRows.Plan plan = read.ok() ? RosterRows.plan(read.rows(), e, on, known(user, e, read.rows())) : RosterRows.refused(read.refusals());
+        RosterRows.Plan plan = plan(user, e, file, on);
         if (!plan.ok()) {
             // A retry sent while the first request was being stored finds its people enrolled: it gets the first's answer.
             return earlierAnswer(user, e, key, hash).orElseGet(() -> Outcome.refused(Refusal.UNPROCESSABLE,
@@ -367,15 +366,28 @@ public final class Enrolling {
             return found.refusedAs();
         }
         Event e = found.get().value();
-        return nominatedOn(e, onText).map(on -> {
-            RosterCsv.Read read = RosterCsv.read(file);
-            RosterRows.Plan plan = read.ok() ? RosterRows.plan(read.rows(), e, on, known(user, e, read.rows())) : RosterRows.refused(read.refusals());
+        Outcome<LocalDate> day = nominatedOn(e, onText);
+        if (!day.isDone()) {
+            // The file's bad lines are named with the day's fault, read as of the event's own day: one try shows every fault
+            // (newcomer's re-check: the lines came only on the next try, the file chosen again).
+            List<String> errors = new ArrayList<>(day.errors());
+            errors.addAll(plan(user, e, file, e.defaultDay(EnrolmentStatus.NOMINATED, today(e), LocalDate.MIN)).errors());
+            return Outcome.refused(day.refusal().orElseThrow(), day.detail(), errors, day.findings());
+        }
+        return day.map(on -> {
+            RosterRows.Plan plan = plan(user, e, file, on);
             // An event entered long after it was held: its participants are due for erasure at the next retention run.
             boolean pastRetention = !Erasure.DEFAULT_POLICY.keeps(e.courseDays().last(), today(e));
             return plan.ok() ? new Preview(e.id(), plan.enrolments().size(), plan.newPeople().size(), List.of(), pastRetention, Optional.of(on),
                     ineligible(e, plan))
                     : new Preview(e.id(), 0, 0, plan.errors(), pastRetention, Optional.of(on), List.of());
         });
+    }
+
+    /** What importing the file would do, its nominations dated {@code on}: the plan, or every bad line. */
+    private RosterRows.Plan plan(UserAccount user, Event e, byte[] file, LocalDate on) {
+        RosterCsv.Read read = RosterCsv.read(file);
+        return read.ok() ? RosterRows.plan(read.rows(), e, on, known(user, e, read.rows())) : RosterRows.refused(read.refusals());
     }
 
     /**

@@ -546,6 +546,12 @@ class PagesTest {
         assertThat(ahead.status()).isEqualTo(422);
         assertThat(ahead.body()).contains("on: dated " + server.today.plusDays(2) + ", after today").doesNotContain("name=\"key\"")
                 .as("the day typed is kept").contains("value=\"" + server.today.plusDays(2) + "\"");
+        // A refused day does not hide the file's bad lines: both come at once (newcomer's re-check).
+        PageClient.Page aheadAndBadLine = kz.upload("/events/dated-import/import/check", "file", "roster.csv",
+                (PageFixture.roster("di", 2) + "di-3,KZX,participant,,Ivan Badline,not-recorded,kz-nsc-border-guard\n").getBytes(StandardCharsets.UTF_8),
+                Map.of("on", server.today.plusDays(2).toString()));
+        assertThat(aheadAndBadLine.status()).isEqualTo(422);
+        assertThat(aheadAndBadLine.body()).contains("on: dated " + server.today.plusDays(2) + ", after today").contains("line 4: country:");
         // Two files under one name: which one was read would decide what is imported (the attacker's re-check).
         PageClient.Page twoFiles = kz.upload("/events/dated-import/import/check", "file", "roster.csv",
                 List.of(roster, PageFixture.roster("dj", 3).getBytes(StandardCharsets.UTF_8)), Map.of());
