@@ -196,7 +196,8 @@ final class EventPages {
         // A file that may be imported is kept in the store for its confirmation, which may reach another instance.
         var outcome = kit.app.enrolling().checkToImport(user.get(), ctx.pathParam("id"), file, on);
         if (!outcome.isDone()) {
-            // The day of the nominations is refused (not a date, or after today): said beside the form.
+            // The day of the nominations is refused (not a date, after today or after the event): said beside the form,
+            // with the file's bad lines.
             PageKit.unlessShownOnTheForm(outcome, ctx);
             Overviews.EventOverview overview = PageKit.value(kit.app.overviews().event(user.get(), ctx.pathParam("id")), ctx);
             int status = new PageProblem(outcome).status();

@@ -569,7 +569,8 @@ class PagesTest {
         PageClient.Page checked = kz.upload("/events/dated-import/import/check", "file", "roster.csv", roster, Map.of("on", nominated.toString()));
         assertThat(checked.status()).as(checked.body()).isEqualTo(200);
         // Eight years after the event: the page says the next retention run erases these names (newcomer's review).
-        assertThat(checked.body()).contains("id=\"import-retention\"").contains("more than 5 years ago");
+        assertThat(checked.body()).contains("id=\"import-retention\"").contains("more than 5 years ago")
+                .as("the day checked is named").containsPattern("The nominations are dated [^<.]*" + nominated.getYear() + "\\.");
         String key = hidden(checked.body(), "key");
         // The day checked is the day imported (the attacker's re-check: a day sent with the confirmation was taken):
         // a key with another day is no key kept, and a day sent beside the key is not read.
