@@ -41,6 +41,12 @@ final class Api {
     }
 
     /** The headers the API reads once, refused when a request sends one of them twice. */
+    /**
+     * If-Match as RFC 9110 writes it: {@code *}, or entity tags in quotes, weak ({@code W/"3"}) or strong, separated
+     * by commas. Which of them name a version of ours is for {@link #ifMatch} and {@link #versions} to judge.
+     */
+    static final java.util.regex.Pattern ENTITY_TAGS = java.util.regex.Pattern.compile(
+            "[ \\t]*(?:\\*|(?:W/)?\"[\\x21\\x23-\\x7E\\x80-\\xFF]*\"(?:[ \\t]*,[ \\t]*(?:W/)?\"[\\x21\\x23-\\x7E\\x80-\\xFF]*\")*)[ \\t]*");
     static final List<String> SINGLE_HEADERS = List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match", "If-None-Match");
 
     /**
@@ -131,7 +137,8 @@ final class Api {
 
     /**
      * The version named in If-Match ({@code "3"}), empty when the header is absent; a header that names
-     * no version of ours is a 412 (it cannot match).
+     * no version of ours ({@code "abc"}, a weak tag) is a 412 (it cannot match). One not written as entity tags
+     * at all ({@code 3}) never gets here: it is a 400 before any route.
      */
     static Optional<Integer> ifMatch(Context ctx) {
         String header = ctx.header("If-Match");

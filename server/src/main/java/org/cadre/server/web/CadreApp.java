@@ -172,6 +172,13 @@ public final class CadreApp {
             if (!repeatedQuery.isEmpty()) {
                 throw ApiProblem.invalid("The request sends a query parameter more than once; nothing was done.", repeatedQuery);
             }
+            String ifMatch = ctx.header("If-Match");
+            if (ifMatch != null && !Api.ENTITY_TAGS.matcher(ifMatch).matches()) {
+                // "3" without its quotes is no entity tag: a 412 ("changed since") would send the client to read again
+                // and fail the same way.
+                throw ApiProblem.invalid("If-Match is not written as HTTP writes it; nothing was done.",
+                        java.util.List.of("If-Match: must be * or the ETag as read, in its quotes (\"3\"), or several separated by commas"));
+            }
         });
         r.get("/api/v1/health", this::health);
         r.post("/api/v1/session", this::login);

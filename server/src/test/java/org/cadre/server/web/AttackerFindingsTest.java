@@ -89,6 +89,23 @@ class AttackerFindingsTest {
         assertThat(api.send("PUT", "/api/v1/people/t-kz-01", admin, person, null, "\"999\", " + etag).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void an_if_match_not_written_as_entity_tags_is_refused_naming_the_header_and_nothing_changes() throws Exception {
+        String person = JSON.writeValueAsString(RosterDocs.PersonDoc.of(DemoRoster.almatyTrainers().get(0)));
+        String etag = api.send("GET", "/api/v1/people/t-kz-01", admin, null).headers().firstValue("ETag").orElseThrow();
+        String version = etag.replace("\"", "");
+
+        for (String written : new String[] {version, "'" + version + "'", etag + ";", "W/" + version, etag + ", " + version}) {
+            var refused = api.send("PUT", "/api/v1/people/t-kz-01", admin, person, null, written);
+            assertThat(refused.statusCode()).as(written).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).get("errors").get(0).asText()).as(written).startsWith("If-Match: must be * or the ETag as read");
+        }
+        assertThat(api.send("GET", "/api/v1/people/t-kz-01", admin, null).headers().firstValue("ETag")).contains(etag);
+        // Entity tags that name no version of ours are written right: they cannot match (412), as before.
+        assertThat(api.send("PUT", "/api/v1/people/t-kz-01", admin, person, null, "\"v" + version + "\"").statusCode()).isEqualTo(412);
+        assertThat(api.send("PUT", "/api/v1/people/t-kz-01", admin, person, null, " " + etag + " ").statusCode()).isEqualTo(200);
+    }
+
     private static HttpResponse<String> raw(String method, String path, String body, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
