@@ -55,9 +55,22 @@ public final class Pages {
         r.get(path, ctx -> ctx.redirect(ctx.path().substring(0, ctx.path().lastIndexOf('/')), HttpStatus.SEE_OTHER));
     }
 
+    /** The query parameters pages read ({@code ?q=}, {@code ?audience=}, ...): each is taken once. */
+    static final List<String> QUERY_PARAMETERS = List.of("audience", "format", "from", "next", "phase", "q", "to");
+
     public void register(RoutesConfig r) {
         // Every form sent to a page carries the session's form token; none does anything without it.
         r.before(ctx -> {
+            // A query parameter a page reads, sent twice, is refused as a form field sent twice is: which one counted
+            // would depend on who read it (Jetty takes the first; a proxy may take the last).
+            if (!ctx.path().startsWith("/api/")) {
+                List<String> repeated = QUERY_PARAMETERS.stream().filter(name -> ctx.queryParams(name).size() > 1)
+                        .map(FormFields::sentTwice).toList();
+                if (!repeated.isEmpty()) {
+                    throw new PageProblem(org.cadre.server.app.Outcome.refused(org.cadre.server.app.Outcome.Refusal.INVALID,
+                            PageKit.messages(ctx).get("error.query-twice"), repeated));
+                }
+            }
             if (!ctx.path().startsWith("/api/") && !ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")
                     && !ctx.method().name().equals("OPTIONS")) {
                 if (ctx.req().getContentLengthLong() > org.cadre.server.web.CadreApp.bodyLimit(ctx)) {

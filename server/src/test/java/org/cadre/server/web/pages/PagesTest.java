@@ -532,6 +532,21 @@ class PagesTest {
         assertThat(csv.body()).contains("Implementing organisation").contains("#org +impl").contains("<k");
     }
 
+    /** A page's query parameter sent twice is refused naming it, as the API refuses it and pages refuse a form field sent twice. */
+    @Test
+    void a_query_parameter_a_page_reads_sent_twice_is_refused_naming_it() throws Exception {
+        PageClient kz = signedIn("kz");
+        PageClient.Page twice = kz.get("/people?q=Serik&q=Aigul");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body()).contains("q: is sent more than once; send it once");
+        PageClient.Page audiences = kz.get("/programmes/" + DemoRoster.PROGRAMME.value() + "/reports?audience=internal&audience=donor");
+        assertThat(audiences.status()).isEqualTo(400);
+        assertThat(audiences.body()).contains("audience: is sent more than once");
+        // Once each, or a parameter no page reads given twice, is read as before.
+        assertThat(kz.get("/people?q=Serik").status()).isEqualTo(200);
+        assertThat(kz.get("/people?q=Serik&utm=a&utm=b").status()).isEqualTo(200);
+    }
+
     /** An event entered years later: its nominations are dated as the coordinator says, checked and imported alike. */
     @Test
     void a_roster_import_dates_its_nominations_on_the_day_given() throws Exception {
