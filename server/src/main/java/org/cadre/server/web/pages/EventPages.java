@@ -18,11 +18,12 @@ import org.cadre.server.app.Outcome;
 import org.cadre.server.app.Overviews;
 import org.cadre.server.security.UserAccount;
 
-/** The home page, an event's page (agenda, roster, checks; approve or decline, close) and the roster import. */
+/** The home page, an event's page (agenda, roster, checks; approve, confirm, decline or withdraw, close) and the roster import. */
 final class EventPages {
 
     /** The changes the roster's bulk buttons make: the steps from a nomination to a seat, or a refusal. */
-    static final List<EnrolmentStatus> BULK_TARGETS = List.of(EnrolmentStatus.APPROVED, EnrolmentStatus.CONFIRMED, EnrolmentStatus.DECLINED);
+    static final List<EnrolmentStatus> BULK_TARGETS = List.of(EnrolmentStatus.APPROVED, EnrolmentStatus.CONFIRMED, EnrolmentStatus.DECLINED,
+            EnrolmentStatus.WITHDRAWN);
 
     private final PageKit kit;
 
@@ -92,7 +93,7 @@ final class EventPages {
                 "notice", notice.orElse(""), "errors", errors, "on", on, "ticked", ticked);
     }
 
-    /** Approves, confirms or declines the people ticked, in one change (all or none; the statuses' rules judge each step). */
+    /** Approves, confirms, declines or withdraws the people ticked, in one change (all or none; the statuses' rules judge each step). */
     private void statuses(Context ctx) {
         Optional<UserAccount> user = kit.user(ctx);
         if (user.isEmpty()) {
@@ -102,7 +103,7 @@ final class EventPages {
         List<String> errors = new ArrayList<>();
         EnrolmentStatus target = BULK_TARGETS.stream().filter(s -> org.cadre.documents.Labels.of(s).equals(to)).findFirst().orElse(null);
         if (target == null) {
-            errors.add("to: must be approved, confirmed or declined");
+            errors.add("to: must be approved, confirmed, declined or withdrawn");
         }
         // The day of the change, when given (empty: the event's own day, as the API's undated changes).
         String onText = Optional.ofNullable(ctx.formParam("on")).map(String::strip).orElse("");

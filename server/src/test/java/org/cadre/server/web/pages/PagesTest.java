@@ -646,6 +646,24 @@ class PagesTest {
                 + " but holds no seat \\(declined\\)");
     }
 
+    /** A confirmed person who gives up the seat is withdrawn from the event's page; one never confirmed cannot be. */
+    @Test
+    void a_confirmed_person_is_withdrawn_from_the_events_page_and_no_one_else_can_be() throws Exception {
+        server.pastEvent("withdrawals", 3);
+        PageClient kz = signedIn("kz");
+        importRoster(kz, "withdrawals", "wd", 2);
+        holdingASeat(kz, "withdrawals", "wd-1");
+        assertThat(kz.get("/events/withdrawals").body()).contains("name=\"to\" value=\"withdrawn\"");
+
+        PageClient.Page withdrawn = kz.post("/events/withdrawals/statuses", Map.of("to", "withdrawn", "person", "wd-1"));
+        PageClient.Page notConfirmed = kz.post("/events/withdrawals/statuses", Map.of("to", "withdrawn", "person", "wd-2"));
+
+        assertThat(withdrawn.status()).isEqualTo(303);
+        assertThat(kz.get("/events/withdrawals").body()).containsPattern("id=\"enrolment-wd-1\">(?s:.*?)<span class=\"status withdrawn\">");
+        assertThat(notConfirmed.status()).isEqualTo(422);
+        assertThat(notConfirmed.body()).contains("cannot move from nominated to withdrawn");
+    }
+
     /** Status changes on the page are dated as the coordinator says, and a refused form keeps the day and the ticks. */
     @Test
     void the_event_page_dates_status_changes_on_the_day_given_and_keeps_the_form_when_refused() throws Exception {
