@@ -140,10 +140,17 @@ public final class Delivery {
         Fields f = new Fields();
         List<Attendance> recorded = new ArrayList<>();
         for (var entry : bySession.entrySet()) {
-            Optional<SessionCode> session = Scope.id(entry.getKey(), SessionCode::of).filter(agenda::containsKey)
-                    .filter(s -> day.isEmpty() || agenda.get(s).contains(day.get()));
+            Optional<SessionCode> session = Scope.id(entry.getKey(), SessionCode::of).filter(agenda::containsKey);
             if (session.isEmpty()) {
                 return Scope.notFound("session");
+            }
+            if (day.isPresent() && !agenda.get(session.get()).contains(day.get())) {
+                // A session on the agenda, held another day (moved while the day's grid was open): named, so the grid
+                // comes back with what was typed instead of a page that is not found.
+                f.add("sessions." + session.get().value(), "is held on " + agenda.get(session.get()).stream().sorted()
+                        .map(LocalDate::toString).collect(java.util.stream.Collectors.joining(", ")) + ", not on " + day.get()
+                        + "; its marks are taken on its own day");
+                continue;
             }
             String prefix = named ? "sessions." + session.get().value() + "." : "";
             List<Mark> marks = entry.getValue();

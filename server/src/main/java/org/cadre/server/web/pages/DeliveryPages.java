@@ -202,6 +202,10 @@ final class DeliveryPages {
         for (Attendance a : r.attendance()) {
             marks.put(a.session().value() + "/" + a.person().value(), a.mark());
         }
+        // A refused grid comes back with the marks chosen in it, not those recorded: nothing typed is lost.
+        sent.forEach((session, chosen) -> chosen.forEach(m -> java.util.Arrays.stream(AttendanceMark.values())
+                .filter(x -> org.cadre.documents.Labels.of(x).equals(m.mark())).findFirst()
+                .ifPresent(x -> marks.put(session + "/" + m.person(), x))));
         kit.render(ctx, "attendance-day.jte", kit.view(ctx, user, "attendance.day-title",
                 View.date(PageKit.messages(ctx), day), r.event().title()), "r", r, "day", day,
                 "slots", slots, "people", participants(r), "marks", marks, "notice", notice.orElse(""), "errors",

@@ -382,11 +382,15 @@ class PagesTest {
         String grid = "/events/grid/attendance/day/" + first;
         c.get(grid);
 
-        PageClient.Page elsewhere = c.post(grid, Map.of("m:" + notOnFirst + ":gd-1", "absent"));
+        PageClient.Page elsewhere = c.post(grid, Map.of("m:" + notOnFirst + ":gd-1", "absent", "m:" + onFirst + ":gd-1", "excused"));
         PageClient.Page noSessions = c.post("/events/grid/attendance/day/" + first.minusDays(30), Map.of("m:" + onFirst + ":gd-1", "absent"));
         PageClient.Page taken = c.post(grid, Map.of("m:" + onFirst + ":gd-1", "late"));
 
-        assertThat(elsewhere.status()).as("a session of another day").isEqualTo(404);
+        // A session held on another day (the agenda changed while the grid was open) is named, and the grid comes back.
+        assertThat(elsewhere.status()).as("a session of another day").isEqualTo(400);
+        assertThat(elsewhere.body()).contains("sessions." + notOnFirst + ": is held on ").contains(", not on " + first + "; its marks are taken on its own day")
+                .as("the marks chosen are kept").containsPattern("name=\"m:" + java.util.regex.Pattern.quote(onFirst)
+                        + ":gd-1\"[^>]*>(?:\\s*<option[^>]*>[^<]*</option>)*?\\s*<option value=\"excused\" selected>");
         assertThat(noSessions.status()).as("a day with no sessions").isEqualTo(404);
         assertThat(taken.status()).as("a session of that day").isEqualTo(303);
         String sheet = c.get("/events/grid/attendance/" + notOnFirst).body();
