@@ -86,6 +86,27 @@ public final class EventWork {
     }
 
     /**
+     * A list of changes as the client sent it: those read, by their place in the list, and the errors of those that
+     * could not be read (a status that is none), by place.
+     */
+    public record SentChanges(java.util.SortedMap<Integer, BulkStatus.Move> read, java.util.SortedMap<Integer, List<String>> unread) {
+        public SentChanges {
+            read = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(read));
+            unread = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(unread));
+        }
+    }
+
+    /**
+     * As {@link #moveStatuses(UserAccount, EventId, List, ChangeNames)} for a list sent by a client, each change named by
+     * its place ({@code changes[2]}). One that could not be read is refused with the rest: the changes read are still
+     * judged, so one answer names every fault (a 400 while any could not be read), and nothing is changed.
+     */
+    public Outcome<Moved> moveStatuses(UserAccount user, String id, SentChanges sent) {
+        return parsed(user, id, Permission.WRITE_RECORDS).then(e -> moveStatuses(user, e, List.copyOf(sent.read().values()),
+                ChangeNames.BY_PLACE, List.copyOf(sent.read().keySet()), sent.unread()));
+    }
+
+    /**
      * How a refused change is named: by its place in the list the client sent ({@code changes[2]}, as the API's
      * body has it), or by the person it would move ({@code p-kz-01}, where the client sent no list: a page's ticks, a
      * change of every enrolment in a status).
@@ -149,12 +170,21 @@ public final class EventWork {
      * change is named as {@code names} says, with why.
      */
     public Outcome<Moved> moveStatuses(UserAccount user, EventId id, List<BulkStatus.Move> moves, ChangeNames names) {
+        return moveStatuses(user, id, moves, names, java.util.stream.IntStream.range(0, moves.size()).boxed().toList(),
+                java.util.Collections.emptySortedMap());
+    }
+
+    /** As above, the moves at {@code places} in the list sent, with the errors of the changes that could not be read. */
+    private Outcome<Moved> moveStatuses(UserAccount user, EventId id, List<BulkStatus.Move> moves, ChangeNames names,
+            List<Integer> places, java.util.SortedMap<Integer, List<String>> unread) {
         Optional<Event> event = visible(user, id, Permission.WRITE_RECORDS);
         if (event.isEmpty()) {
             return missingOrForbidden(user, Permission.WRITE_RECORDS);
         }
+        String unreadDetail = "A change could not be read; no status was changed: every refused change is listed.";
         if (moves.isEmpty()) {
-            return Outcome.refused(Refusal.INVALID, "Name at least one status change.", List.of("changes: must not be empty"));
+            return unread.isEmpty() ? Outcome.refused(Refusal.INVALID, "Name at least one status change.", List.of("changes: must not be empty"))
+                    : Outcome.refused(Refusal.INVALID, unreadDetail, unread.values().stream().flatMap(List::stream).toList());
         }
         List<Versioned<Enrolment>> stored = enrolments.ofEvent(id);
         Map<PersonId, Enrolment> current = new HashMap<>();
@@ -175,15 +205,20 @@ public final class EventWork {
                 }
             }
             java.util.TreeMap<Integer, List<String>> byPlace = new java.util.TreeMap<>();
+            unread.forEach((place, errors) -> byPlace.put(place, new java.util.ArrayList<>(errors)));
             for (Finding f : moved.refusal().all()) {
                 String person = personOf(f);
                 java.util.ArrayDeque<Integer> again = later.get(person);
-                int place = f.code().equals(RosterCommand.NAMED_TWICE.code()) && again != null && !again.isEmpty() ? again.poll()
-                        : first.getOrDefault(person, 0);
+                int place = places.get(f.code().equals(RosterCommand.NAMED_TWICE.code()) && again != null && !again.isEmpty() ? again.poll()
+                        : first.getOrDefault(person, 0));
                 byPlace.computeIfAbsent(place, p -> new java.util.ArrayList<>()).add(names.of(place, PersonId.of(person)) + ": " + f.message());
             }
-            return Outcome.refused(Refusal.UNPROCESSABLE, "No status was changed: every refused change is listed.",
-                    byPlace.values().stream().flatMap(List::stream).toList(), moved.refusal());
+            List<String> errors = byPlace.values().stream().flatMap(List::stream).toList();
+            return unread.isEmpty() ? Outcome.refused(Refusal.UNPROCESSABLE, "No status was changed: every refused change is listed.",
+                    errors, moved.refusal()) : Outcome.refused(Refusal.INVALID, unreadDetail, errors, moved.refusal());
+        }
+        if (!unread.isEmpty()) {
+            return Outcome.refused(Refusal.INVALID, unreadDetail, unread.values().stream().flatMap(List::stream).toList());
         }
         try {
             List<Versioned<Enrolment>> saved = db.inTransaction(tx -> moved.value().stream()

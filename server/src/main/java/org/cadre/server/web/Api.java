@@ -114,7 +114,7 @@ final class Api {
         }
         var why = outcome.refusal().orElseThrow();
         throw switch (why) {
-            case INVALID -> ApiProblem.invalid(outcome.detail(), outcome.errors());
+            case INVALID -> ApiProblem.invalid(outcome.detail(), outcome.errors(), outcome.findings());
             case FORBIDDEN -> {
                 LOG.warn("denied {} {} user={} role={}", ctx.method(), CadreApp.route(ctx), ctx.<String>attribute("user"),
                         ctx.<String>attribute("role"));

@@ -29,6 +29,12 @@ final class ApiProblem extends RuntimeException {
         return new ApiProblem(Problem.invalid(detail, errors));
     }
 
+    /** As {@link #invalid(String, List)}, with the findings of rules that refused other parts of the same request. */
+    static ApiProblem invalid(String detail, List<String> errors, Findings findings) {
+        return new ApiProblem(new Problem("https://cadre.example/problems/invalid-fields", "Invalid fields", 400, detail, errors,
+                findings.stream().map(FindingView::of).toList()));
+    }
+
     static ApiProblem conflict(String detail) {
         return new ApiProblem(Problem.of("conflict", "Conflict", 409, detail));
     }

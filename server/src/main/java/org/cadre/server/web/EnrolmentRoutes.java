@@ -99,12 +99,25 @@ final class EnrolmentRoutes {
                 throw ApiProblem.invalid("Send either changes or status with every, not both.",
                         List.of("changes: not with status, every, role or on"));
             }
-            List<BulkStatus.Move> moves = f.each("changes", in.changes(), c -> new BulkStatus.Move(
-                    PersonId.of(Fields.required(c.person(), "person")),
-                    Labels.parse(EnrolmentStatus.class, Fields.required(c.status(), "status")),
-                    Optional.ofNullable(c.on()).map(Dates::parse)));
-            f.check();
-            moved = Api.value(work.moveStatuses(user, ctx.pathParam("id"), moves, EventWork.ChangeNames.BY_PLACE), ctx);
+            // Each change read on its own: one that cannot be read is named with whatever the rules say of the others.
+            java.util.SortedMap<Integer, BulkStatus.Move> read = new java.util.TreeMap<>();
+            java.util.SortedMap<Integer, List<String>> unread = new java.util.TreeMap<>();
+            for (int i = 0; i < in.changes().size(); i++) {
+                Change c = in.changes().get(i);
+                Fields one = new Fields();
+                BulkStatus.Move move = c == null ? null : one.at("changes[" + i + "]", () -> new BulkStatus.Move(
+                        PersonId.of(Fields.required(c.person(), "person")),
+                        Labels.parse(EnrolmentStatus.class, Fields.required(c.status(), "status")),
+                        Optional.ofNullable(c.on()).map(Dates::parse)));
+                if (c == null) {
+                    unread.put(i, List.of("changes[" + i + "]: is required"));
+                } else if (move == null || !one.ok()) {
+                    unread.put(i, one.errors());
+                } else {
+                    read.put(i, move);
+                }
+            }
+            moved = Api.value(work.moveStatuses(user, ctx.pathParam("id"), new EventWork.SentChanges(read, unread)), ctx);
         } else {
             f.require("status", in.status());
             f.require("every", in.every());

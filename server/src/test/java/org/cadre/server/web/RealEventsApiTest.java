@@ -324,6 +324,23 @@ class RealEventsApiTest {
                 "command.named-twice event/tot-bishkek-2022/enrolment/p-nobody");
         assertThat(body(ok(api.send("GET", path + "/enrolments", coordinator, null), 200)).get("items"))
                 .extracting(e -> e.get("status").asText()).containsOnly("nominated");
+        // A change that cannot be read (a status that is none, a day that is none) is named with what the rules say of
+        // the others, in the list's order: one answer names every fault, and nothing is changed.
+        HttpResponse<String> unreadable = api.send("POST", path + "/enrolments/status", coordinator, """
+                {"changes": [{"person": "p-kg-01", "status": "aproved"}, {"person": "p-kg-02", "status": "completed"},
+                             {"person": "p-kg-03", "status": "approved", "on": "2022-02-30"}, {"person": "p-kg-03", "status": "approved"}]}""");
+        assertThat(unreadable.statusCode()).isEqualTo(400);
+        assertThat(body(unreadable).get("errors")).extracting(JsonNode::asText).satisfiesExactly(
+                e -> assertThat(e).startsWith("changes[0]: ").contains("must be one of"),
+                e -> assertThat(e).isEqualTo("changes[1]: cannot move from nominated to completed; allowed: approved, declined"),
+                e -> assertThat(e).startsWith("changes[2]: ").contains("2022-02 has 28 days"));
+        assertThat(body(unreadable).get("findings")).extracting(f -> f.get("code").asText()).containsExactly("enrolment.illegal-transition");
+        HttpResponse<String> onlyUnreadable = api.send("POST", path + "/enrolments/status", coordinator, """
+                {"changes": [{"person": "p-kg-01", "status": "approved"}, {"person": "p-kg-02"}]}""");
+        assertThat(onlyUnreadable.statusCode()).isEqualTo(400);
+        assertThat(body(onlyUnreadable).get("errors")).extracting(JsonNode::asText).containsExactly("changes[1]: status is required");
+        assertThat(body(ok(api.send("GET", path + "/enrolments", coordinator, null), 200)).get("items"))
+                .extracting(e -> e.get("status").asText()).containsOnly("nominated");
         HttpResponse<String> both = api.send("POST", path + "/enrolments/status", coordinator, """
                 {"changes": [{"person": "p-kg-01", "status": "approved"}], "status": "approved", "every": "nominated"}""");
         assertThat(both.statusCode()).isEqualTo(400);
