@@ -63,6 +63,26 @@ public record CascadeReach(EventId tot, ImmutableSortedSet<PersonId> graduates, 
     }
 
     /**
+     * What holding {@code tot} on its days would break: each of the events that take their trainers from it and begin
+     * before it ends, as a {@code command.tot-after-cascade} finding about the ToT's days (the ToT moved past a cascade
+     * already recorded, the other side of {@link #totInTime}).
+     *
+     * @param tot the ToT, on the days it would be held
+     * @param events any events; those whose {@code trainersFrom} names the ToT are judged
+     * @return one finding per cascade that begins before the ToT ends, by the cascade's id; empty when none does
+     */
+    public static ImmutableList<org.cadre.finding.Finding> cascadesInTime(Event tot, Collection<Event> events) {
+        Require.present(tot, "tot");
+        Require.present(events, "events");
+        return events.stream().filter(e -> e.trainersFrom().equals(java.util.Optional.of(tot.id())) && !e.id().equals(tot.id()))
+                .filter(cascade -> totInTime(cascade, tot).isPresent()).sorted(Comparator.comparing(Event::id))
+                .map(cascade -> RosterCommand.TOT_AFTER_CASCADE.finding(tot.subject() + "/courseDays",
+                        "would end after " + cascade.id() + " begins (" + cascade.courseDays().first() + "), which takes its trainers"
+                                + " from this ToT; a ToT is completed before its cascades"))
+                .collect(ImmutableList.toImmutableList());
+    }
+
+    /**
      * The reach of the ToT over the given events (events that are not its cascades are ignored).
      *
      * @param tot the ToT's roster

@@ -27,8 +27,8 @@ public enum RosterCommand implements RuleInfo.Specified {
             "A status change, nomination, closing or certification is dated after today where the event takes place; they record what happened."),
     /** A cascade names as its trainers' ToT one that has not ended by the cascade's first day. */
     TOT_AFTER_CASCADE("command.tot-after-cascade", Severity.ERROR,
-            "A cascade names as the ToT its trainers came from one that ends after the cascade begins: they cannot have "
-                    + "completed it first."),
+            "A cascade names as the ToT its trainers came from one that ends after the cascade begins, or a ToT's days are "
+                    + "moved to end after a cascade that names it begins: its trainers cannot have completed it first."),
     /** Closing an event where nobody holds a seat. */
     NOBODY_SEATED("close.nobody-seated", Severity.ERROR,
             "An event is closed where no participant was ever confirmed: there is nothing to close yet."),

@@ -274,6 +274,34 @@ class EventShapesTest {
                 .isEqualTo("names a ToT that ends after this event begins (2019-05-14); its trainers come from a ToT completed before it");
     }
 
+    /** A ToT is not moved to end after a cascade that takes its trainers from it begins (newcomer's re-check of issue 16). */
+    @Test
+    void a_tot_moved_past_a_cascades_first_day_names_that_cascade() {
+        Event tot = DEMO.event(); // 23-27 October 2023
+        java.util.function.BiFunction<String, LocalDate, Event> cascade = (id, first) -> Event.builder(EventId.of(id), "Cascade",
+                tot.programme(), tot.curriculum(), tot.version(), Event.Kind.CASCADE).venue("Osh", Country.of("KG"), java.time.ZoneId.of("Asia/Bishkek"))
+                .courseDays(DateRange.of(first, first.plusDays(2))).travelWindow(DateRange.of(first.minusDays(1), first.plusDays(3)))
+                .participants(5, 20).trainersFrom(tot.id()).build();
+        Event onTheLastDay = cascade.apply("cascade-b", LAST);
+        Event nextSpring = cascade.apply("cascade-a", LocalDate.of(2024, 3, 4));
+        Event fromAnother = Event.builder(EventId.of("cascade-c"), "Cascade", tot.programme(), tot.curriculum(), tot.version(), Event.Kind.CASCADE)
+                .venue("Osh", Country.of("KG"), java.time.ZoneId.of("Asia/Bishkek")).courseDays(DateRange.of(FIRST, FIRST))
+                .travelWindow(DateRange.of(FIRST, FIRST)).participants(5, 20).trainersFrom(EventId.of("another-tot")).build();
+        List<Event> events = List.of(nextSpring, onTheLastDay, fromAnother, tot);
+        java.util.function.Function<LocalDate, Event> totEnding = last -> tot.toBuilder().courseDays(DateRange.of(FIRST, last))
+                .travelWindow(DateRange.of(FIRST.minusDays(1), last.plusDays(1))).build();
+
+        assertThat(CascadeReach.cascadesInTime(tot, events)).isEmpty();
+        assertThat(CascadeReach.cascadesInTime(totEnding.apply(LAST.plusDays(1)), events)).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("command.tot-after-cascade");
+            assertThat(f.subject()).isEqualTo(tot.subject() + "/courseDays");
+            assertThat(f.message()).isEqualTo("would end after cascade-b begins (2023-10-27), which takes its trainers from this ToT;"
+                    + " a ToT is completed before its cascades");
+        });
+        assertThat(CascadeReach.cascadesInTime(totEnding.apply(LocalDate.of(2024, 3, 5)), events)).extracting(f -> f.message().split(" ")[3])
+                .as("by the cascade's id; one naming another ToT is not judged").containsExactly("cascade-a", "cascade-b");
+    }
+
     @Test
     void every_enrolment_in_a_status_and_role_is_chosen_and_no_other() {
         List<Enrolment> all = confirmedOnly(DEMO).enrolments();

@@ -73,9 +73,28 @@ public final class EventRecords {
         return current.then(c -> Checks.sameId(c.value().id().value(), changed.id().value())
                 .then(ok -> Checks.inScope(Access.covers(user, changed), "event"))
                 .then(ok -> references(user, changed, Optional.of(c.value())))
+                .then(ok -> cascadesKept(user, c.value(), changed))
                 .then(ok -> expected.against(c.version()))
                 .then(from -> Checks.saved(() -> stores.events.update(changed, from, user.username()))))
                 .map(saved -> new Stored(saved, stores.events.closedOn(saved.value().id())));
+    }
+
+    /**
+     * A ToT whose days change is not moved to end after a cascade that takes its trainers from it begins. Only the
+     * cascades in the user's scope are judged: the days of one outside it would otherwise be learnt by moving the ToT's
+     * (the cascade's own save judges the ToT the same way, and only in scope).
+     */
+    private Outcome<Boolean> cascadesKept(UserAccount user, Event before, Event changed) {
+        if (changed.courseDays().equals(before.courseDays())) {
+            return Outcome.done(true);
+        }
+        List<Event> cascades = stores.events.cascadesOf(changed.id()).stream().map(Versioned::value).filter(e -> Access.covers(user, e)).toList();
+        List<org.cadre.finding.Finding> broken = org.cadre.roster.CascadeReach.cascadesInTime(changed, cascades);
+        if (broken.isEmpty()) {
+            return Outcome.done(true);
+        }
+        return Outcome.refused(Refusal.UNPROCESSABLE, "A ToT is completed before the cascades that take their trainers from it; nothing was stored.",
+                broken.stream().map(f -> "courseDays: " + f.message()).toList(), org.cadre.finding.Findings.copyOf(broken));
     }
 
     /**

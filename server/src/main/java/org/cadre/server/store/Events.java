@@ -87,6 +87,12 @@ public final class Events {
         return db.dsl().selectFrom(EVENT).where(EVENT.ID.eq(id.value())).fetchOptional().map(r -> build(r, ImmutableList.of(), ImmutableMap.of(), ImmutableList.of()));
     }
 
+    /** The events that take their trainers from this ToT, without their agendas, by id, in one query. */
+    public List<Versioned<Event>> cascadesOf(EventId tot) {
+        return db.dsl().selectFrom(EVENT).where(EVENT.TRAINERS_FROM.eq(tot.value())).orderBy(EVENT.ID).fetch()
+                .map(r -> build(r, ImmutableList.of(), ImmutableMap.of(), ImmutableList.of()));
+    }
+
     /** The sessions on the event's agenda, each with the days it is held (none for an event not stored), in one query. */
     public Map<SessionCode, java.util.Set<LocalDate>> sessionDays(EventId id) {
         Map<SessionCode, java.util.Set<LocalDate>> days = new java.util.HashMap<>();

@@ -330,4 +330,32 @@ class ScopeTest {
         assertThat(asAdmin.body()).contains("command.tot-after-cascade");
         assertThat(api.change("PUT", "/api/v1/events/cascade-dushanbe-2024", admin, cascade).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void a_tot_moved_past_its_cascades_is_refused_naming_only_those_the_user_may_read() throws Exception {
+        String tot = api.send("GET", "/api/v1/events/tot-almaty-2023", kz, null).body();
+        String cascadeFirst = JSON.readTree(api.send("GET", "/api/v1/events/cascade-dushanbe-2024", admin, null).body())
+                .at("/courseDays/first").asText();
+        java.time.LocalDate last = java.time.LocalDate.parse(cascadeFirst).plusDays(1);
+        com.fasterxml.jackson.databind.node.ObjectNode moved = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(tot);
+        moved.set("agenda", JSON.createArrayNode());
+        moved.remove("days");
+        moved.remove("totalCourseDays");
+        moved.remove("closedOn");
+        moved.putObject("courseDays").put("first", "2023-10-23").put("last", last.toString());
+        moved.putObject("travelWindow").put("first", "2023-10-22").put("last", last.plusDays(1).toString());
+
+        // An administrator reads the Tajik cascade that takes its trainers from the Almaty ToT: the move is refused, naming it.
+        var asAdmin = api.change("PUT", "/api/v1/events/tot-almaty-2023", admin, moved.toString());
+        assertThat(asAdmin.statusCode()).as(asAdmin.body()).isEqualTo(422);
+        assertThat(JSON.readTree(asAdmin.body()).get("errors").get(0).asText()).isEqualTo("courseDays: would end after cascade-dushanbe-2024 begins ("
+                + cascadeFirst + "), which takes its trainers from this ToT; a ToT is completed before its cascades");
+        assertThat(JSON.readTree(asAdmin.body()).at("/findings/0/code").asText()).isEqualTo("command.tot-after-cascade");
+        assertThat(api.send("GET", "/api/v1/events/tot-almaty-2023", kz, null).body()).isEqualTo(tot);
+        // The Kazakh coordinator cannot read that cascade: the move is not judged against it (its days would be learnt).
+        var asKz = api.change("PUT", "/api/v1/events/tot-almaty-2023", kz, moved.toString());
+        assertThat(asKz.statusCode()).as(asKz.body()).isEqualTo(200);
+        assertThat(asKz.body()).doesNotContain("cascade-dushanbe-2024").doesNotContain("tot-after-cascade");
+        assertThat(api.change("PUT", "/api/v1/events/tot-almaty-2023", kz, tot).statusCode()).isEqualTo(200);
+    }
 }
