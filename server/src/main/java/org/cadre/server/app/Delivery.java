@@ -326,7 +326,7 @@ public final class Delivery {
             }
         }
         if (!errors.isEmpty()) {
-            return Outcome.refused(Refusal.UNPROCESSABLE, "Practice teaching was not recorded.", errors);
+            return Outcome.refused(Refusal.INVALID, "Practice teaching was not recorded.", errors);
         }
         stores.assessments.recordPractice(e.id(), results, user.username());
         return Outcome.done(results.size());
@@ -365,7 +365,7 @@ public final class Delivery {
             }
         }
         if (!errors.isEmpty()) {
-            return Outcome.refused(Refusal.UNPROCESSABLE, "Feedback was not recorded.", errors);
+            return Outcome.refused(Refusal.INVALID, "Feedback was not recorded.", errors);
         }
         stores.feedback.addAll(e.id(), items, user.username());
         return Outcome.done(items.size());

@@ -94,7 +94,8 @@ class DeliveryRecordsTest {
                 "{\"results\": [{\"person\": \"" + participant() + "\", \"task\": \"" + DEMO.rubric().orElseThrow().task()
                         + "\", \"scores\": {\"" + first.name() + "\": " + over + "}}]}");
 
-        assertThat(response.statusCode()).isEqualTo(422);
+        // Refused as a test score beyond its maximum is: a field of the request, 400.
+        assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("results[0].scores: scores " + over + " on").contains("whose maximum is " + first.maxPoints());
     }
 

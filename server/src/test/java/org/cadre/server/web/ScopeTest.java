@@ -289,7 +289,8 @@ class ScopeTest {
         HttpResponse<String> assessedOutside = api.send("POST", "/api/v1/events/cascade-dushanbe-2024/practice", tj, practice.formatted("p-kz-01"));
         HttpResponse<String> assessedMissing = api.send("POST", "/api/v1/events/cascade-dushanbe-2024/practice", tj, practice.formatted("nobody"));
 
-        assertThat(outside.statusCode()).isEqualTo(422);
+        assertThat(outside.statusCode()).isEqualTo(400);
+        assertThat(assessedOutside.statusCode()).as("as a test score or a mark naming someone not enrolled").isEqualTo(400);
         assertThat(outside.body()).isEqualTo(missing.body()).contains("items[0].trainer: is not enrolled in this event");
         assertThat(errors(assessedOutside)).isEqualTo(errors(assessedMissing)).contains("results[0].assessor: is not enrolled in this event");
     }
