@@ -58,7 +58,7 @@ public record CascadeReach(EventId tot, ImmutableSortedSet<PersonId> graduates, 
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(RosterCommand.TOT_AFTER_CASCADE.finding(cascade.subject() + "/trainersFrom",
-                "names a ToT that ends after this event begins (" + cascade.courseDays().first()
+                "names a ToT that ends on " + tot.courseDays().last() + ", after this event begins (" + cascade.courseDays().first()
                         + "); its trainers come from a ToT completed before it"));
     }
 
@@ -77,7 +77,7 @@ public record CascadeReach(EventId tot, ImmutableSortedSet<PersonId> graduates, 
         return events.stream().filter(e -> e.trainersFrom().equals(java.util.Optional.of(tot.id())) && !e.id().equals(tot.id()))
                 .filter(cascade -> totInTime(cascade, tot).isPresent()).sorted(Comparator.comparing(Event::id))
                 .map(cascade -> RosterCommand.TOT_AFTER_CASCADE.finding(tot.subject() + "/courseDays",
-                        "would end after " + cascade.id() + " begins (" + cascade.courseDays().first() + "), which takes its trainers"
+                        "ends after " + cascade.id() + " begins (" + cascade.courseDays().first() + "), which takes its trainers"
                                 + " from this ToT; a ToT is completed before its cascades"))
                 .collect(ImmutableList.toImmutableList());
     }

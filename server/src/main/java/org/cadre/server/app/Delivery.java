@@ -46,14 +46,27 @@ public final class Delivery {
     private final EventRecords events;
 
     /** What attendance is checked against: the event (its summary), the sessions on its agenda with their days, who is enrolled. */
-    private record Register(Event event, Map<SessionCode, Set<LocalDate>> agenda, Set<PersonId> enrolled) {}
+    private record Register(Event event, Map<SessionCode, Set<LocalDate>> agenda, Set<PersonId> enrolled, Set<PersonId> listed) {}
+
+    /**
+     * Whether a day's grid of attendance lists the enrolment: a participant holding a seat, or marked present (so a
+     * mark given before the status was recorded can be corrected). A grid takes marks only for the people it lists.
+     */
+    public static boolean listedOnTheGrid(org.cadre.roster.Enrolment e) {
+        return e.role() == org.cadre.roster.Role.PARTICIPANT && (e.status().holdsSeat() || e.status().wasPresent());
+    }
 
     /** Registers as read, each kept until its event or an enrolment in it changes. */
     private final TopicCache<EventId, Optional<Register>> registers;
 
     private TopicCache.Loaded<Optional<Register>> loadRegister(EventId id) {
-        Optional<Register> register = stores.events.summary(id).map(e -> new Register(e.value(), Map.copyOf(stores.events.sessionDays(id)),
-                Set.copyOf(stores.enrolments.enrolledIn(id))));
+        Optional<Register> register = stores.events.summary(id).map(e -> {
+            List<org.cadre.roster.Enrolment> enrolments = stores.enrolments.ofEvent(id).stream().map(Versioned::value).toList();
+            return new Register(e.value(), Map.copyOf(stores.events.sessionDays(id)),
+                    enrolments.stream().map(org.cadre.roster.Enrolment::person).collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                    enrolments.stream().filter(Delivery::listedOnTheGrid).map(org.cadre.roster.Enrolment::person)
+                            .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        });
         return new TopicCache.Loaded<>(register, Set.of(Topic.event(id.value())));
     }
 
@@ -140,17 +153,25 @@ public final class Delivery {
         Fields f = new Fields();
         List<Attendance> recorded = new ArrayList<>();
         for (var entry : bySession.entrySet()) {
-            Optional<SessionCode> session = Scope.id(entry.getKey(), SessionCode::of).filter(agenda::containsKey);
-            if (session.isEmpty()) {
+            Optional<SessionCode> code = Scope.id(entry.getKey(), SessionCode::of);
+            Optional<SessionCode> session = code.filter(agenda::containsKey);
+            if (session.isEmpty() && !named) {
                 return Scope.notFound("session");
+            }
+            if (session.isEmpty()) {
+                // A day's grid names its sessions in the form: one it does not hold is named, with every other fault of
+                // the grid, instead of a page that is not found (newcomer's review). A code that is none is not repeated.
+                f.add(code.map(c -> "sessions." + c.value()).orElse("sessions"), code.isPresent() ? "is not on this event's agenda"
+                        : "names a session that is none");
+                continue;
             }
             if (day.isPresent() && !agenda.get(session.get()).contains(day.get())) {
                 // A session on the agenda, held another day (moved while the day's grid was open): named, so the grid
-                // comes back with what was typed instead of a page that is not found.
+                // comes back with what was typed instead of a page that is not found. Its marks are still read, so that
+                // every fault of the grid is named at once; none is saved.
                 f.add("sessions." + session.get().value(), "is held on " + agenda.get(session.get()).stream().sorted()
                         .map(LocalDate::toString).collect(java.util.stream.Collectors.joining(", ")) + ", not on " + day.get()
                         + "; its marks are taken on its own day");
-                continue;
             }
             String prefix = named ? "sessions." + session.get().value() + "." : "";
             List<Mark> marks = entry.getValue();
@@ -160,6 +181,11 @@ public final class Delivery {
                 String at = prefix + "marks[" + i + "]";
                 Mark m = marks.get(i);
                 PersonId p = m == null ? null : onRoster(f, at, m.person(), enrolled, marked, "mark");
+                if (p != null && named && !found.get().listed().contains(p)) {
+                    // The grid lists the participants holding a seat (or marked present): no one else is marked through it.
+                    f.add(at + ".person", "holds no seat in this event, so the day's grid does not list them");
+                    p = null;
+                }
                 if (m == null) {
                     f.add(at, "is required");
                 } else if (p != null) {
@@ -348,7 +374,9 @@ public final class Delivery {
         if (!curriculum.isDone()) {
             return curriculum.refusedAs();
         }
-        Set<PersonId> enrolled = scope.enrolledIn(e.id());
+        Map<PersonId, org.cadre.roster.Role> roles = new java.util.HashMap<>();
+        stores.enrolments.ofEvent(e.id()).forEach(v -> roles.put(v.value().person(), v.value().role()));
+        Set<PersonId> enrolled = roles.keySet();
         Set<String> unknownSession = new HashSet<>();
         Feedback.unknownSessions(items, curriculum.get()).forEach(f -> unknownSession.add(f.subject()));
         List<String> errors = new ArrayList<>();
@@ -362,6 +390,10 @@ public final class Delivery {
             }
             if (fb.trainer().isPresent() && !enrolled.contains(fb.trainer().get())) {
                 errors.add("items[" + i + "].trainer: is not enrolled in this event");
+            } else if (fb.trainer().isPresent() && !roles.get(fb.trainer().get()).delivers()) {
+                // Feedback on a trainer names someone who delivers the event (the attacker's re-check: a participant was taken).
+                errors.add("items[" + i + "].trainer: is enrolled as " + org.cadre.kernel.Label.of(roles.get(fb.trainer().get()))
+                        + ", not as a trainer of this event");
             }
         }
         if (!errors.isEmpty()) {

@@ -228,9 +228,9 @@ public final class Directory {
                     .then(ok -> Checks.inScope(Access.mayChange(user, before, enrolledAt, scope.organisationOf(before)), "person"))
                     .then(ok -> Checks.inScope(before.country().equals(changed.country())
                             || Access.mayMoveTo(user, changed.country(), enrolledAt, scope::countriesOf), "person"))
-                    .then(ok -> organisationRecorded(user, changed))
                     .then(ok -> expected.against(current.version()))
-                    .then(from -> Checks.saved(() -> stores.people.update(changed, from, user.username())));
+                    .then(from -> organisationRecorded(user, changed)
+                            .then(ok -> Checks.saved(() -> stores.people.update(changed, from, user.username()))));
         });
     }
 

@@ -72,10 +72,13 @@ public final class EventRecords {
         Outcome<Versioned<Event>> current = Scope.permit(user, Permission.WRITE_RECORDS).then(u -> scope.event(user, eventId));
         return current.then(c -> Checks.sameId(c.value().id().value(), changed.id().value())
                 .then(ok -> Checks.inScope(Access.covers(user, changed), "event"))
-                .then(ok -> references(user, changed, Optional.of(c.value())))
-                .then(ok -> cascadesKept(user, c.value(), changed))
+                .then(ok -> placement(user, changed))
+                // The version named is the precondition (RFC 9110): judged after who may change what, before what the
+                // event names and its rules (newcomer: a 422 came where the README promises 428).
                 .then(ok -> expected.against(c.version()))
-                .then(from -> Checks.saved(() -> stores.events.update(changed, from, user.username()))))
+                .then(from -> references(user, changed, Optional.of(c.value()))
+                        .then(ok -> cascadesKept(user, c.value(), changed))
+                        .then(ok -> Checks.saved(() -> stores.events.update(changed, from, user.username())))))
                 .map(saved -> new Stored(saved, stores.events.closedOn(saved.value().id())));
     }
 
@@ -97,6 +100,19 @@ public final class EventRecords {
                 broken.stream().map(f -> "courseDays: " + f.message()).toList(), org.cadre.finding.Findings.copyOf(broken));
     }
 
+    /** Where the user may hold the event: refused (forbidden) before anything else is judged of a change. */
+    private Outcome<Boolean> placement(UserAccount user, Event e) {
+        Optional<Programme> programme = stores.programmes.get(e.programme()).map(Versioned::value).filter(p -> Access.covers(user, p));
+        if (programme.isPresent() && (!Access.mayPlace(user, e.country(), programme.get())
+                || e.days().stream().anyMatch(d -> !Access.mayPlace(user, d.venue().country(), programme.get())))) {
+            return Outcome.refused(Refusal.FORBIDDEN, PLACES);
+        }
+        return Outcome.done(true);
+    }
+
+    private static final String PLACES = "An event is held in one of your countries or, for a programme in your scope, in one "
+            + "of the programme's countries: its main venue and every day's venue.";
+
     /**
      * The programme, the package version, the ToT and the agenda's trainers an event names must be stored
      * and in the user's scope; one outside it is answered exactly as a missing one. A trainer already on
@@ -111,8 +127,7 @@ public final class EventRecords {
             missing.add("programme: no such programme");
         } else if (!Access.mayPlace(user, e.country(), programme.get())
                 || e.days().stream().anyMatch(d -> !Access.mayPlace(user, d.venue().country(), programme.get()))) {
-            return Outcome.refused(Refusal.FORBIDDEN, "An event is held in one of your countries or, for a programme in your scope, in one "
-                    + "of the programme's countries: its main venue and every day's venue.");
+            return Outcome.refused(Refusal.FORBIDDEN, PLACES);
         }
         if (stores.curricula.get(e.curriculum(), e.version()).isEmpty()) {
             missing.add("curriculum: no such package version (curriculum and version) is stored");
@@ -177,7 +192,24 @@ public final class EventRecords {
 
     /** The library's event rules over the stored roster. */
     public Outcome<Checked> checks(UserAccount user, String eventId) {
-        return roster(user, eventId, Permission.READ_RECORDS).map(r -> new Checked(r.event().id(), EventCheck.of(r).run()));
+        return roster(user, eventId, Permission.READ_RECORDS).map(r -> new Checked(r.event().id(),
+                EventCheck.of(r).run().and(betweenEvents(user, r.event()))));
+    }
+
+    /**
+     * What the event's days say against the events it is tied to, as far as the user reads them: a cascade that begins
+     * before its ToT ends, seen from either side. A save refuses it only against events in the saver's scope, so one
+     * saved by a user who could not read the other is told here to whoever reads both (the attacker's re-check).
+     */
+    private org.cadre.finding.Findings betweenEvents(UserAccount user, Event e) {
+        List<org.cadre.finding.Finding> found = new ArrayList<>();
+        e.trainersFrom().flatMap(stores.events::summary).map(Versioned::value).filter(t -> Access.covers(user, t))
+                .flatMap(t -> org.cadre.roster.CascadeReach.totInTime(e, t)).ifPresent(found::add);
+        if (e.kind() == Event.Kind.TOT) {
+            found.addAll(org.cadre.roster.CascadeReach.cascadesInTime(e, stores.events.cascadesOf(e.id()).stream().map(Versioned::value)
+                    .filter(c -> Access.covers(user, c)).toList()));
+        }
+        return org.cadre.finding.Findings.copyOf(found);
     }
 
     /** The event's stored roster with its package version. */

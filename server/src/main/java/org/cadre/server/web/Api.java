@@ -47,6 +47,21 @@ final class Api {
      */
     static final java.util.regex.Pattern ENTITY_TAGS = java.util.regex.Pattern.compile(
             "[ \\t]*(?:\\*|(?:W/)?\"[\\x21\\x23-\\x7E\\x80-\\xFF]*\"(?:[ \\t]*,[ \\t]*(?:W/)?\"[\\x21\\x23-\\x7E\\x80-\\xFF]*\")*)[ \\t]*");
+    /** Whether an If-Match written as {@link #ENTITY_TAGS} names weak tags only ({@code W/"3"}), which match no change. */
+    static boolean onlyWeakTags(String ifMatch) {
+        String header = ifMatch.strip();
+        if (header.equals("*")) {
+            return false;
+        }
+        java.util.regex.Matcher tag = java.util.regex.Pattern.compile("(W/)?\"[^\"]*\"").matcher(header);
+        while (tag.find()) {
+            if (tag.group(1) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static final List<String> SINGLE_HEADERS = List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match", "If-None-Match");
 
     /**

@@ -44,6 +44,13 @@ final class ApiProblem extends RuntimeException {
                 "The resource has changed since the version named in If-Match; read it again and retry."));
     }
 
+    /** If-Match named weak tags only: they never match a change, whatever the version. */
+    static ApiProblem onlyWeakTags() {
+        return new ApiProblem(Problem.of("precondition-failed", "Weak entity tags never match a change", 412,
+                "If-Match names only weak entity tags (W/\"3\"), which never match a change (RFC 9110 compares strongly); send the ETag"
+                        + " as read, without W/ (a proxy may have weakened it)."));
+    }
+
     static ApiProblem versionRequired() {
         return new ApiProblem(Problem.of("precondition-required", "If-Match required", 428,
                 "Send If-Match with the ETag of the record as you read it, so that no one else's change is overwritten unknowingly."));

@@ -179,6 +179,10 @@ public final class CadreApp {
                 throw ApiProblem.invalid("If-Match is not written as HTTP writes it; nothing was done.",
                         java.util.List.of("If-Match: must be * or the ETag as read, in its quotes (\"3\"), or several separated by commas"));
             }
+            if (ifMatch != null && Api.onlyWeakTags(ifMatch)) {
+                // A weak tag never matches a change (RFC 9110): said as such, not as a change since (reading again would not help).
+                throw ApiProblem.onlyWeakTags();
+            }
         });
         r.get("/api/v1/health", this::health);
         r.post("/api/v1/session", this::login);

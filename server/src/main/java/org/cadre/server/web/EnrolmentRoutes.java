@@ -104,17 +104,20 @@ final class EnrolmentRoutes {
             java.util.SortedMap<Integer, List<String>> unread = new java.util.TreeMap<>();
             for (int i = 0; i < in.changes().size(); i++) {
                 Change c = in.changes().get(i);
-                Fields one = new Fields();
-                BulkStatus.Move move = c == null ? null : one.at("changes[" + i + "]", () -> new BulkStatus.Move(
-                        PersonId.of(Fields.required(c.person(), "person")),
-                        Labels.parse(EnrolmentStatus.class, Fields.required(c.status(), "status")),
-                        Optional.ofNullable(c.on()).map(Dates::parse)));
+                String at = "changes[" + i + "]";
                 if (c == null) {
-                    unread.put(i, List.of("changes[" + i + "]: is required"));
-                } else if (move == null || !one.ok()) {
-                    unread.put(i, one.errors());
+                    unread.put(i, List.of(at + ": is required"));
+                    continue;
+                }
+                // Each field by its own path (changes[1].status), as an unknown field is named (changes[1].onn).
+                Fields one = new Fields();
+                PersonId person = one.at(at + ".person", () -> PersonId.of(Fields.required(c.person(), "person")));
+                EnrolmentStatus status = one.at(at + ".status", () -> Labels.parse(EnrolmentStatus.class, Fields.required(c.status(), "status")));
+                LocalDate on = c.on() == null ? null : one.at(at + ".on", () -> Dates.parse(c.on()));
+                if (one.ok()) {
+                    read.put(i, new BulkStatus.Move(person, status, Optional.ofNullable(on)));
                 } else {
-                    read.put(i, move);
+                    unread.put(i, one.errors());
                 }
             }
             moved = Api.value(work.moveStatuses(user, ctx.pathParam("id"), new EventWork.SentChanges(read, unread)), ctx);

@@ -85,7 +85,11 @@ class AttackerFindingsTest {
         String person = JSON.writeValueAsString(RosterDocs.PersonDoc.of(DemoRoster.almatyTrainers().get(0)));
         String etag = api.send("GET", "/api/v1/people/t-kz-01", admin, null).headers().firstValue("ETag").orElseThrow();
 
-        assertThat(api.send("PUT", "/api/v1/people/t-kz-01", admin, person, null, "W/" + etag).statusCode()).isEqualTo(412);
+        var weak = api.send("PUT", "/api/v1/people/t-kz-01", admin, person, null, "W/" + etag);
+        assertThat(weak.statusCode()).isEqualTo(412);
+        // Said as such (newcomer: "changed since you read it" sent them to read again, to the same tag).
+        assertThat(JSON.readTree(weak.body()).get("detail").asText()).startsWith("If-Match names only weak entity tags");
+        assertThat(api.send("PUT", "/api/v1/people/t-kz-01", admin, person, null, "\"999\"").body()).contains("has changed since");
         assertThat(api.send("PUT", "/api/v1/people/t-kz-01", admin, person, null, "\"999\", " + etag).statusCode()).isEqualTo(200);
     }
 

@@ -265,14 +265,14 @@ class RealEventsApiTest {
                 json(RosterDocs.EventDoc.of(mobileCascade("cascade-early-2016", tsp, tot.id(), LocalDate.of(2016, 5, 9), regions[0], pair))));
         assertThat(early.statusCode()).as(early.body()).isEqualTo(422);
         assertThat(body(early).get("errors").get(0).asText())
-                .isEqualTo("trainersFrom: names a ToT that ends after this event begins (2016-05-09); its trainers come from a ToT completed before it");
+                .isEqualTo("trainersFrom: names a ToT that ends on 2017-10-20, after this event begins (2016-05-09); its trainers come from a ToT completed before it");
         assertThat(body(early).at("/findings/0/code").asText()).isEqualTo("command.tot-after-cascade");
         ok(api.send("POST", "/api/v1/events", coordinator,
                 json(RosterDocs.EventDoc.of(mobileCascade("cascade-later-2020", tsp, tot.id(), LocalDate.of(2020, 5, 11), regions[0], pair)))), 201);
         HttpResponse<String> moved = api.change("PUT", "/api/v1/events/cascade-later-2020", coordinator,
                 json(RosterDocs.EventDoc.of(mobileCascade("cascade-later-2020", tsp, tot.id(), LocalDate.of(2017, 10, 19), regions[0], pair))));
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(422);
-        assertThat(moved.body()).contains("trainersFrom: names a ToT that ends after this event begins (2017-10-19)");
+        assertThat(moved.body()).contains("trainersFrom: names a ToT that ends on 2017-10-20, after this event begins (2017-10-19)");
 
         // The 2019 report credits the three cascades and their 129 officers to the 2017 ToT, by region.
         JsonNode report = body(ok(api.send("GET", "/api/v1/programmes/bm-central-asia/report?from=2019-01-01&to=2019-12-31&audience=donor",
@@ -331,14 +331,14 @@ class RealEventsApiTest {
                              {"person": "p-kg-03", "status": "approved", "on": "2022-02-30"}, {"person": "p-kg-03", "status": "approved"}]}""");
         assertThat(unreadable.statusCode()).isEqualTo(400);
         assertThat(body(unreadable).get("errors")).extracting(JsonNode::asText).satisfiesExactly(
-                e -> assertThat(e).startsWith("changes[0]: ").contains("must be one of"),
+                e -> assertThat(e).startsWith("changes[0].status: ").contains("must be one of"),
                 e -> assertThat(e).isEqualTo("changes[1]: cannot move from nominated to completed; allowed: approved, declined"),
-                e -> assertThat(e).startsWith("changes[2]: ").contains("2022-02 has 28 days"));
+                e -> assertThat(e).startsWith("changes[2].on: ").contains("2022-02 has 28 days"));
         assertThat(body(unreadable).get("findings")).extracting(f -> f.get("code").asText()).containsExactly("enrolment.illegal-transition");
         HttpResponse<String> onlyUnreadable = api.send("POST", path + "/enrolments/status", coordinator, """
                 {"changes": [{"person": "p-kg-01", "status": "approved"}, {"person": "p-kg-02"}]}""");
         assertThat(onlyUnreadable.statusCode()).isEqualTo(400);
-        assertThat(body(onlyUnreadable).get("errors")).extracting(JsonNode::asText).containsExactly("changes[1]: status is required");
+        assertThat(body(onlyUnreadable).get("errors")).extracting(JsonNode::asText).containsExactly("changes[1].status: is required");
         assertThat(body(ok(api.send("GET", path + "/enrolments", coordinator, null), 200)).get("items"))
                 .extracting(e -> e.get("status").asText()).containsOnly("nominated");
         HttpResponse<String> both = api.send("POST", path + "/enrolments/status", coordinator, """

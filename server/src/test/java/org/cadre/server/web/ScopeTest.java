@@ -109,8 +109,8 @@ class ScopeTest {
 
     @Test
     void an_agenda_slot_naming_a_trainer_outside_the_scope_or_no_one_is_refused_naming_the_slot() throws Exception {
-        HttpResponse<String> outside = api.send("PUT", "/api/v1/events/tot-almaty-2023", kz, almatyWithTrainer("p-tj-alone"));
-        HttpResponse<String> missing = api.send("PUT", "/api/v1/events/tot-almaty-2023", kz, almatyWithTrainer("p-nobody"));
+        HttpResponse<String> outside = api.change("PUT", "/api/v1/events/tot-almaty-2023", kz, almatyWithTrainer("p-tj-alone"));
+        HttpResponse<String> missing = api.change("PUT", "/api/v1/events/tot-almaty-2023", kz, almatyWithTrainer("p-nobody"));
 
         assertThat(outside.statusCode()).isEqualTo(422);
         assertThat(missing.statusCode()).isEqualTo(422);
@@ -293,6 +293,10 @@ class ScopeTest {
         assertThat(assessedOutside.statusCode()).as("as a test score or a mark naming someone not enrolled").isEqualTo(400);
         assertThat(outside.body()).isEqualTo(missing.body()).contains("items[0].trainer: is not enrolled in this event");
         assertThat(errors(assessedOutside)).isEqualTo(errors(assessedMissing)).contains("results[0].assessor: is not enrolled in this event");
+        // Feedback on a trainer names one who delivers the event, not a participant (the attacker's re-check).
+        HttpResponse<String> participant = api.send("POST", "/api/v1/events/cascade-dushanbe-2024/feedback", tj, feedback.formatted("p-tj-c01"));
+        assertThat(participant.statusCode()).isEqualTo(400);
+        assertThat(errors(participant)).contains("items[0].trainer: is enrolled as participant, not as a trainer of this event");
     }
 
     @Test
@@ -346,10 +350,13 @@ class ScopeTest {
         moved.putObject("courseDays").put("first", "2023-10-23").put("last", last.toString());
         moved.putObject("travelWindow").put("first", "2023-10-22").put("last", last.plusDays(1).toString());
 
+        // The version named is judged first (newcomer: a 422 came where the README promises 428).
+        assertThat(api.send("PUT", "/api/v1/events/tot-almaty-2023", admin, moved.toString()).statusCode()).isEqualTo(428);
+        assertThat(api.send("PUT", "/api/v1/events/tot-almaty-2023", admin, moved.toString(), null, "\"999\"").statusCode()).isEqualTo(412);
         // An administrator reads the Tajik cascade that takes its trainers from the Almaty ToT: the move is refused, naming it.
         var asAdmin = api.change("PUT", "/api/v1/events/tot-almaty-2023", admin, moved.toString());
         assertThat(asAdmin.statusCode()).as(asAdmin.body()).isEqualTo(422);
-        assertThat(JSON.readTree(asAdmin.body()).get("errors").get(0).asText()).isEqualTo("courseDays: would end after cascade-dushanbe-2024 begins ("
+        assertThat(JSON.readTree(asAdmin.body()).get("errors").get(0).asText()).isEqualTo("courseDays: ends after cascade-dushanbe-2024 begins ("
                 + cascadeFirst + "), which takes its trainers from this ToT; a ToT is completed before its cascades");
         assertThat(JSON.readTree(asAdmin.body()).at("/findings/0/code").asText()).isEqualTo("command.tot-after-cascade");
         assertThat(api.send("GET", "/api/v1/events/tot-almaty-2023", kz, null).body()).isEqualTo(tot);
@@ -357,6 +364,15 @@ class ScopeTest {
         var asKz = api.change("PUT", "/api/v1/events/tot-almaty-2023", kz, moved.toString());
         assertThat(asKz.statusCode()).as(asKz.body()).isEqualTo(200);
         assertThat(asKz.body()).doesNotContain("cascade-dushanbe-2024").doesNotContain("tot-after-cascade");
+        // Whoever reads both events is told by their checks, from either side (the attacker's re-check: nothing said it);
+        // a coordinator who reads only one of them is told nothing of the other.
+        assertThat(api.send("GET", "/api/v1/events/tot-almaty-2023/checks", admin, null).body())
+                .contains("\"subject\":\"event/tot-almaty-2023/courseDays\"").contains("ends after cascade-dushanbe-2024 begins");
+        assertThat(api.send("GET", "/api/v1/events/cascade-dushanbe-2024/checks", admin, null).body())
+                .contains("names a ToT that ends on " + last + ", after this event begins (" + cascadeFirst + ")");
+        assertThat(api.send("GET", "/api/v1/events/tot-almaty-2023/checks", kz, null).body()).doesNotContain("tot-after-cascade");
+        assertThat(api.send("GET", "/api/v1/events/cascade-dushanbe-2024/checks", tj, null).body()).doesNotContain("tot-after-cascade");
         assertThat(api.change("PUT", "/api/v1/events/tot-almaty-2023", kz, tot).statusCode()).isEqualTo(200);
+        assertThat(api.send("GET", "/api/v1/events/cascade-dushanbe-2024/checks", admin, null).body()).doesNotContain("tot-after-cascade");
     }
 }

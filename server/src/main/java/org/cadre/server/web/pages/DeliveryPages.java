@@ -57,7 +57,7 @@ final class DeliveryPages {
 
     /** Whether the delivery pages list the enrolment: a participant holding a seat or present. */
     private static boolean listed(Enrolment e) {
-        return e.role() == Role.PARTICIPANT && (e.status().holdsSeat() || e.status().wasPresent());
+        return org.cadre.server.app.Delivery.listedOnTheGrid(e);
     }
 
     /** The participants present or holding a seat, in roster order. */
@@ -175,6 +175,9 @@ final class DeliveryPages {
     }
 
     /** A cell's error as the use case names it: {@code sessions.<session>.marks[<i>]}, then the field, then the reason. */
+    /** A whole column's error as the use case names it: {@code sessions.<session>: <reason>}. */
+    private static final java.util.regex.Pattern SESSION = java.util.regex.Pattern.compile("^sessions\\.([^:\\[]+): (.*)$",
+            java.util.regex.Pattern.DOTALL);
     private static final java.util.regex.Pattern CELL = java.util.regex.Pattern.compile(
             "^sessions\\.(.+)\\.marks\\[(\\d{1,9})\\](?:\\.(?:person|mark))?: (.*)$", java.util.regex.Pattern.DOTALL);
 
@@ -182,8 +185,16 @@ final class DeliveryPages {
      * The day grid's errors as cells (the person sent for the cell, its session): a use case's error names the
      * request's field ({@code sessions.M1.S1.marks[0].person}), which {@link #inRows} shows as the cell's label reads.
      */
-    private static List<CellError> cells(List<String> errors, Map<String, List<Delivery.Mark>> sent) {
+    private static List<CellError> cells(List<String> errors, Map<String, List<Delivery.Mark>> sent, java.util.Set<String> agenda,
+            Messages t) {
         return errors.stream().map(e -> {
+            java.util.regex.Matcher whole = SESSION.matcher(e);
+            if (whole.matches()) {
+                // A column's fault (a session held another day): named by its code when the agenda holds it, as the
+                // grid's columns are; a code the agenda does not hold came from the form, and is not repeated.
+                String column = agenda.contains(whole.group(1)) ? whole.group(1) : t.get("grid.unlisted-column");
+                return new CellError(null, null, column + ": " + whole.group(2));
+            }
             java.util.regex.Matcher m = CELL.matcher(e);
             List<Delivery.Mark> marks = m.matches() ? sent.get(m.group(1)) : null;
             int i = marks == null ? -1 : Integer.parseInt(m.group(2));
@@ -209,7 +220,8 @@ final class DeliveryPages {
         kit.render(ctx, "attendance-day.jte", kit.view(ctx, user, "attendance.day-title",
                 View.date(PageKit.messages(ctx), day), r.event().title()), "r", r, "day", day,
                 "slots", slots, "people", participants(r), "marks", marks, "notice", notice.orElse(""), "errors",
-                inRows(cells(errors, sent), participants(r), slots.stream().map(s -> s.session().value()).collect(java.util.stream.Collectors.toSet()),
+                inRows(cells(errors, sent, r.event().agenda().stream().map(s -> s.session().value()).collect(java.util.stream.Collectors.toSet()),
+                        PageKit.messages(ctx)), participants(r), slots.stream().map(s -> s.session().value()).collect(java.util.stream.Collectors.toSet()),
                         List.of(), PageKit.messages(ctx)));
     }
 
@@ -334,12 +346,16 @@ final class DeliveryPages {
     /** Errors named {@code scores[i]}, as errors of the row of the person the i-th item was about. */
     private static List<CellError> named(List<String> errors, String list, List<String> ids) {
         List<CellError> out = new ArrayList<>();
-        java.util.regex.Pattern indexed = java.util.regex.Pattern.compile("^" + list + "\\[(\\d{1,9})\\](?:\\.person)?(?::\\s*)?(.*)$",
+        java.util.regex.Pattern indexed = java.util.regex.Pattern.compile("^" + list + "\\[(\\d{1,9})\\](?:\\.([A-Za-z]+))?(?::\\s*)?(.*)$",
                 java.util.regex.Pattern.DOTALL);
         for (String e : errors) {
             java.util.regex.Matcher m = indexed.matcher(e);
             if (m.matches() && Integer.parseInt(m.group(1)) < ids.size()) {
-                out.add(new CellError(ids.get(Integer.parseInt(m.group(1))), null, m.group(2)));
+                // The row's person and its scores are the row itself; another field (an assessor) is named.
+                String field = m.group(2);
+                String reason = field == null || field.equals("person") || field.equals("scores") || field.equals("points") ? m.group(3)
+                        : field + ": " + m.group(3);
+                out.add(new CellError(ids.get(Integer.parseInt(m.group(1))), null, reason));
             } else {
                 out.add(new CellError(null, null, e));
             }
@@ -407,6 +423,7 @@ final class DeliveryPages {
         Map<String, Map<String, Integer>> byPerson = grid.byPerson();
         Map<String, String> sent = grid.sent();
         List<CellError> errors = new ArrayList<>(grid.errors());
+        int status = 400;
         String task = r.rubric().map(x -> x.task().value()).orElse(null);
         if (task == null) {
             errors.add(new CellError(null, null, PageKit.messages(ctx).get("practice.no-rubric")));
@@ -420,6 +437,7 @@ final class DeliveryPages {
                     return;
                 }
                 PageKit.unlessShownOnTheForm(saved, ctx);
+                status = new PageProblem(saved).status();
                 errors.addAll(named(saved.errors(), "results", byPerson.keySet().stream().toList()));
             } catch (Fields.InvalidFields invalid) {
                 errors.addAll(named(invalid.errors(), "results", byPerson.keySet().stream().toList()));
@@ -428,7 +446,7 @@ final class DeliveryPages {
         java.util.Set<String> criteria = new java.util.HashSet<>();
         r.rubric().ifPresent(x -> x.criteria().forEach(c -> criteria.add(c.name())));
         showPractice(ctx, user.get(), Optional.empty(), inRows(errors, participants(r), criteria, sent.keySet(), PageKit.messages(ctx)), sent);
-        ctx.status(422);
+        ctx.status(status);
     }
 
     private void feedback(Context ctx) {

@@ -388,7 +388,8 @@ class PagesTest {
 
         // A session held on another day (the agenda changed while the grid was open) is named, and the grid comes back.
         assertThat(elsewhere.status()).as("a session of another day").isEqualTo(400);
-        assertThat(elsewhere.body()).contains("sessions." + notOnFirst + ": is held on ").contains(", not on " + first + "; its marks are taken on its own day")
+        assertThat(elsewhere.body()).contains("<li>" + notOnFirst + ": is held on ").contains(", not on " + first + "; its marks are taken on its own day")
+                .as("named as its column, not by the request's field").doesNotContain("sessions." + notOnFirst)
                 .as("the marks chosen are kept").containsPattern("name=\"m:" + java.util.regex.Pattern.quote(onFirst)
                         + ":gd-1\"[^>]*>(?:\\s*<option[^>]*>[^<]*</option>)*?\\s*<option value=\"excused\" selected>");
         assertThat(noSessions.status()).as("a day with no sessions").isEqualTo(404);
@@ -417,6 +418,17 @@ class PagesTest {
         assertThat(named.body()).containsPattern("Aigerim Nurlanova[^<]* – " + java.util.regex.Pattern.quote(onFirst) + ": ")
                 .contains("someone not on this page – " + onFirst + ": ")
                 .doesNotContain("marks[").doesNotContain("sessions." + onFirst).doesNotContain("zz-secret");
+
+        // Newcomer's review: a session the agenda does not hold made the whole grid a page not found, and someone on the
+        // roster whom the grid does not list (no seat) was marked through it. Both are named with the rest; nothing is saved.
+        c.get(grid);
+        PageClient.Page unlisted = c.postEncoded(grid, "m%3AM9.S9%3Agd-1=present&m%3A" + onFirst + "%3Agd-2=present&m%3A" + notOnFirst
+                + "%3Azz-other=absent");
+        assertThat(unlisted.status()).isEqualTo(400);
+        assertThat(unlisted.body()).contains("a column not on this page: is not on this event's agenda").doesNotContain("M9.S9")
+                .containsPattern("[^<]+ – " + java.util.regex.Pattern.quote(onFirst) + ": holds no seat in this event, so the day's grid does not list them")
+                .as("the marks of a session held another day are still read").contains("someone not on this page – a column not on this page: ");
+        assertThat(c.get("/events/grid/attendance/" + onFirst).body()).doesNotContain("id=\"p-gd-2\"");
     }
 
     @Test
@@ -534,6 +546,22 @@ class PagesTest {
         assertThat(framed.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
         PageClient.Page csv = donor.get("/events/tot-almaty-2023/reports/file?audience=donor&format=csv");
         assertThat(csv.body()).contains("Implementing organisation").contains("#org +impl").contains("<k");
+    }
+
+    /** A practice score beyond the rubric is named in the person's row, in plain words (newcomer: ".scores:" was left in). */
+    @Test
+    void a_practice_score_beyond_the_rubric_is_named_in_the_persons_row() throws Exception {
+        PageClient kz = signedIn("kz");
+        var criterion = DemoRoster.almatyTot().rubric().orElseThrow().criteria().get(0);
+        String person = DemoRoster.almatyTot().enrolmentsAs(org.cadre.roster.Role.PARTICIPANT).get(0).person().value();
+        String name = View.name(DemoRoster.almatyTot().people().get(org.cadre.roster.PersonId.of(person)));
+        kz.get("/events/tot-almaty-2023/practice");
+
+        PageClient.Page refused = kz.postEncoded("/events/tot-almaty-2023/practice", "c%3A" + person + "%3A"
+                + java.net.URLEncoder.encode(criterion.name(), StandardCharsets.UTF_8) + "=" + (criterion.maxPoints() + 1));
+
+        assertThat(refused.status()).as("a field of the form, as a test score beyond its maximum").isEqualTo(400);
+        assertThat(refused.body()).contains(name + ": scores " + (criterion.maxPoints() + 1) + " on ").doesNotContain(".scores:");
     }
 
     /** A page's query parameter sent twice is refused naming it, as the API refuses it and pages refuse a form field sent twice. */
