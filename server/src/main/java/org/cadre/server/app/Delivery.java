@@ -49,11 +49,11 @@ public final class Delivery {
     private record Register(Event event, Map<SessionCode, Set<LocalDate>> agenda, Set<PersonId> enrolled, Set<PersonId> listed) {}
 
     /**
-     * Whether a day's grid of attendance lists the enrolment: a participant holding a seat, or marked present (so a
-     * mark given before the status was recorded can be corrected). A grid takes marks only for the people it lists.
+     * Whether a day's grid of attendance lists the enrolment: a participant holding a seat (confirmed, attended,
+     * completed or not completed). A grid takes marks only for the people it lists.
      */
     public static boolean listedOnTheGrid(org.cadre.roster.Enrolment e) {
-        return e.role() == org.cadre.roster.Role.PARTICIPANT && (e.status().holdsSeat() || e.status().wasPresent());
+        return e.role() == org.cadre.roster.Role.PARTICIPANT && e.status().holdsSeat();
     }
 
     /** Registers as read, each kept until its event or an enrolment in it changes. */
@@ -182,7 +182,7 @@ public final class Delivery {
                 Mark m = marks.get(i);
                 PersonId p = m == null ? null : onRoster(f, at, m.person(), enrolled, marked, "mark");
                 if (p != null && named && !found.get().listed().contains(p)) {
-                    // The grid lists the participants holding a seat (or marked present): no one else is marked through it.
+                    // The grid lists the participants holding a seat: no one else is marked through it.
                     f.add(at + ".person", "holds no seat in this event, so the day's grid does not list them");
                     p = null;
                 }

@@ -170,7 +170,9 @@ public final class Directory {
                     .then(ok -> Checks.inScope(covers.test(user, changed), what))
                     .then(ok -> rule.check(user, Optional.of(current.value()), changed))
                     .then(ok -> expected.against(current.version()))
-                    .then(from -> Checks.saved(() -> update.apply(changed, from, user.username()))));
+                    // A record sent as it is stored is not written again: its version stays.
+                    .then(from -> changed.equals(current.value()) ? Outcome.done(current)
+                            : Checks.saved(() -> update.apply(changed, from, user.username()))));
         }
 
         private Outcome<Versioned<T>> stored(UserAccount user, String id) {
@@ -230,7 +232,8 @@ public final class Directory {
                             || Access.mayMoveTo(user, changed.country(), enrolledAt, scope::countriesOf), "person"))
                     .then(ok -> expected.against(current.version()))
                     .then(from -> organisationRecorded(user, changed)
-                            .then(ok -> Checks.saved(() -> stores.people.update(changed, from, user.username()))));
+                            .then(ok -> changed.equals(before) ? Outcome.done(current)
+                                    : Checks.saved(() -> stores.people.update(changed, from, user.username()))));
         });
     }
 

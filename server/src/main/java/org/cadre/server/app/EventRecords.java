@@ -78,7 +78,10 @@ public final class EventRecords {
                 .then(ok -> expected.against(c.version()))
                 .then(from -> references(user, changed, Optional.of(c.value()))
                         .then(ok -> cascadesKept(user, c.value(), changed))
-                        .then(ok -> Checks.saved(() -> stores.events.update(changed, from, user.username())))))
+                        // The event as it is stored already: nothing is written, and the version stays (an editor
+                        // holding it is not refused for a change that changed nothing; the attacker's re-check).
+                        .then(ok -> changed.equals(c.value()) ? Outcome.done(c)
+                                : Checks.saved(() -> stores.events.update(changed, from, user.username())))))
                 .map(saved -> new Stored(saved, stores.events.closedOn(saved.value().id())));
     }
 

@@ -40,7 +40,6 @@ final class Api {
         this.settings = app.settings();
     }
 
-    /** The headers the API reads once, refused when a request sends one of them twice. */
     /**
      * If-Match as RFC 9110 writes it: {@code *}, or entity tags in quotes, weak ({@code W/"3"}) or strong, separated
      * by commas. Which of them name a version of ours is for {@link #ifMatch} and {@link #versions} to judge.
@@ -62,6 +61,7 @@ final class Api {
         return true;
     }
 
+    /** The headers the API reads once, refused when a request sends one of them twice. */
     static final List<String> SINGLE_HEADERS = List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match", "If-None-Match");
 
     /**

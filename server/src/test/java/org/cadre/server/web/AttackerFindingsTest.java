@@ -93,6 +93,29 @@ class AttackerFindingsTest {
         assertThat(api.send("PUT", "/api/v1/people/t-kz-01", admin, person, null, "\"999\", " + etag).statusCode()).isEqualTo(200);
     }
 
+    /** A change that changes nothing keeps the version, so an editor holding it is not refused (the attacker's re-check). */
+    @Test
+    void a_record_sent_back_as_it_is_stored_keeps_its_version() throws Exception {
+        for (String path : new String[] {"/api/v1/people/t-kz-01", "/api/v1/events/tot-almaty-2023", "/api/v1/organisations/kz-border-academy"}) {
+            var read = api.send("GET", path, admin, null);
+            String etag = read.headers().firstValue("ETag").orElseThrow();
+
+            var same = api.send("PUT", path, admin, read.body(), null, etag);
+
+            assertThat(same.statusCode()).as(path).isEqualTo(200);
+            assertThat(same.headers().firstValue("ETag")).as(path).contains(etag);
+            assertThat(api.send("GET", path, admin, null).headers().firstValue("ETag")).as(path).contains(etag);
+        }
+        // A real change still moves the version on.
+        com.fasterxml.jackson.databind.node.ObjectNode person = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+                api.send("GET", "/api/v1/people/t-kz-01", admin, null).body());
+        String etag = api.send("GET", "/api/v1/people/t-kz-01", admin, null).headers().firstValue("ETag").orElseThrow();
+        person.put("rank", "Major");
+        var changed = api.send("PUT", "/api/v1/people/t-kz-01", admin, person.toString(), null, etag);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+    }
+
     @Test
     void an_if_match_not_written_as_entity_tags_is_refused_naming_the_header_and_nothing_changes() throws Exception {
         String person = JSON.writeValueAsString(RosterDocs.PersonDoc.of(DemoRoster.almatyTrainers().get(0)));

@@ -22,7 +22,6 @@ import org.cadre.roster.Enrolment;
 import org.cadre.roster.EventRoster;
 import org.cadre.roster.Person;
 import org.cadre.roster.PersonId;
-import org.cadre.roster.Role;
 import org.cadre.roster.TestScore;
 import org.cadre.server.app.Delivery;
 import org.cadre.server.app.Outcome;
@@ -55,12 +54,12 @@ final class DeliveryPages {
         r.post("/events/{id}/feedback", this::saveFeedback);
     }
 
-    /** Whether the delivery pages list the enrolment: a participant holding a seat or present. */
+    /** Whether the delivery pages list the enrolment: a participant holding a seat (as the day's grid takes marks). */
     private static boolean listed(Enrolment e) {
         return org.cadre.server.app.Delivery.listedOnTheGrid(e);
     }
 
-    /** The participants present or holding a seat, in roster order. */
+    /** The participants holding a seat, in roster order. */
     static List<Someone> participants(EventRoster r) {
         return r.enrolments().stream().filter(DeliveryPages::listed).map(e -> someone(r, e.person())).toList();
     }
@@ -174,10 +173,10 @@ final class DeliveryPages {
                 ? Optional.of(PageKit.messages(ctx).get("attendance.day-saved", Integer.parseInt(saved))) : Optional.empty(), List.of(), Map.of());
     }
 
-    /** A cell's error as the use case names it: {@code sessions.<session>.marks[<i>]}, then the field, then the reason. */
     /** A whole column's error as the use case names it: {@code sessions.<session>: <reason>}. */
     private static final java.util.regex.Pattern SESSION = java.util.regex.Pattern.compile("^sessions\\.([^:\\[]+): (.*)$",
             java.util.regex.Pattern.DOTALL);
+    /** A cell's error as the use case names it: {@code sessions.<session>.marks[<i>]}, then the field, then the reason. */
     private static final java.util.regex.Pattern CELL = java.util.regex.Pattern.compile(
             "^sessions\\.(.+)\\.marks\\[(\\d{1,9})\\](?:\\.(?:person|mark))?: (.*)$", java.util.regex.Pattern.DOTALL);
 
