@@ -62,6 +62,7 @@ public final class EventRecords {
     public Outcome<Versioned<Event>> create(UserAccount user, Event e) {
         return Scope.permit(user, Permission.WRITE_RECORDS)
                 .then(u -> Checks.inScope(Access.covers(user, e), "event"))
+                .then(ok -> placement(user, e))
                 .then(ok -> references(user, e, Optional.empty()))
                 .then(ok -> Checks.absent(stores.events.summary(e.id()).isPresent(), "event"))
                 .then(ok -> Checks.created(() -> stores.events.add(e, user.username()), "event"));
@@ -103,24 +104,25 @@ public final class EventRecords {
                 broken.stream().map(f -> "courseDays: " + f.message()).toList(), org.cadre.finding.Findings.copyOf(broken));
     }
 
-    /** Where the user may hold the event: refused (forbidden) before anything else is judged of a change. */
+    /**
+     * Where the user may hold the event: in one of their countries or, for a programme in their scope, in one of the
+     * programme's countries, its main venue and every day's. Refused (forbidden) before anything else is judged of a new
+     * event or a change; a programme not stored or outside the scope is for {@link #references} to name.
+     */
     private Outcome<Boolean> placement(UserAccount user, Event e) {
         Optional<Programme> programme = stores.programmes.get(e.programme()).map(Versioned::value).filter(p -> Access.covers(user, p));
         if (programme.isPresent() && (!Access.mayPlace(user, e.country(), programme.get())
                 || e.days().stream().anyMatch(d -> !Access.mayPlace(user, d.venue().country(), programme.get())))) {
-            return Outcome.refused(Refusal.FORBIDDEN, PLACES);
+            return Outcome.refused(Refusal.FORBIDDEN, "An event is held in one of your countries or, for a programme in your scope, in one "
+                    + "of the programme's countries: its main venue and every day's venue.");
         }
         return Outcome.done(true);
     }
 
-    private static final String PLACES = "An event is held in one of your countries or, for a programme in your scope, in one "
-            + "of the programme's countries: its main venue and every day's venue.";
-
     /**
      * The programme, the package version, the ToT and the agenda's trainers an event names must be stored
      * and in the user's scope; one outside it is answered exactly as a missing one. A trainer already on
-     * the stored agenda ({@code before}) may stay there. An event is held in one of the user's countries or,
-     * for a programme in their scope, in one of the programme's countries: its main venue and every day's.
+     * the stored agenda ({@code before}) may stay there (where the event is held is {@link #placement}'s).
      * The event it takes its trainers from must be a ToT.
      */
     private Outcome<Boolean> references(UserAccount user, Event e, Optional<Event> before) {
@@ -128,9 +130,6 @@ public final class EventRecords {
         Optional<Programme> programme = stores.programmes.get(e.programme()).map(Versioned::value).filter(p -> Access.covers(user, p));
         if (programme.isEmpty()) {
             missing.add("programme: no such programme");
-        } else if (!Access.mayPlace(user, e.country(), programme.get())
-                || e.days().stream().anyMatch(d -> !Access.mayPlace(user, d.venue().country(), programme.get()))) {
-            return Outcome.refused(Refusal.FORBIDDEN, PLACES);
         }
         if (stores.curricula.get(e.curriculum(), e.version()).isEmpty()) {
             missing.add("curriculum: no such package version (curriculum and version) is stored");

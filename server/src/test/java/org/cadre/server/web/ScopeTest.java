@@ -264,6 +264,8 @@ class ScopeTest {
         assertThat(api.send("PUT", "/api/v1/people/p-kz-18", prog, moved, null, "*").statusCode()).isEqualTo(403);
         assertThat(api.send("PUT", "/api/v1/events/cascade-dushanbe-2024", prog, JSON.writeValueAsString(event), null, "*").statusCode())
                 .isEqualTo(403);
+        assertThat(api.send("PUT", "/api/v1/events/cascade-dushanbe-2024", prog, JSON.writeValueAsString(event)).statusCode())
+                .as("who may hold the event where is judged before the version named").isEqualTo(403);
         assertThat(api.send("POST", "/api/v1/events", prog, JSON.writeValueAsString(newEvent)).statusCode()).isEqualTo(403);
         assertThat(api.send("PUT", "/api/v1/people/t-iom-01", prog, iomTrainer, null, "*").statusCode())
                 .as("international staff are shared records").isEqualTo(403);

@@ -174,7 +174,7 @@ final class DeliveryPages {
     }
 
     /** A whole column's error as the use case names it: {@code sessions.<session>: <reason>}. */
-    private static final java.util.regex.Pattern SESSION = java.util.regex.Pattern.compile("^sessions\\.([^:\\[]+): (.*)$",
+    private static final java.util.regex.Pattern SESSION = java.util.regex.Pattern.compile("^sessions(?:\\.([^:\\[]+))?: (.*)$",
             java.util.regex.Pattern.DOTALL);
     /** A cell's error as the use case names it: {@code sessions.<session>.marks[<i>]}, then the field, then the reason. */
     private static final java.util.regex.Pattern CELL = java.util.regex.Pattern.compile(
@@ -191,7 +191,7 @@ final class DeliveryPages {
             if (whole.matches()) {
                 // A column's fault (a session held another day): named by its code when the agenda holds it, as the
                 // grid's columns are; a code the agenda does not hold came from the form, and is not repeated.
-                String column = agenda.contains(whole.group(1)) ? whole.group(1) : t.get("grid.unlisted-column");
+                String column = whole.group(1) != null && agenda.contains(whole.group(1)) ? whole.group(1) : t.get("grid.unlisted-column");
                 return new CellError(null, null, column + ": " + whole.group(2));
             }
             java.util.regex.Matcher m = CELL.matcher(e);
@@ -233,8 +233,11 @@ final class DeliveryPages {
         Map<String, List<Delivery.Mark>> bySession = new LinkedHashMap<>();
         for (var field : ctx.formParamMap().entrySet()) {
             String[] parts = field.getKey().split(":", 3);
-            if (parts.length == 3 && parts[0].equals("m") && !field.getValue().isEmpty() && !field.getValue().get(0).isEmpty()) {
-                bySession.computeIfAbsent(parts[1], s -> new ArrayList<>()).add(new Delivery.Mark(parts[2], field.getValue().get(0)));
+            // A cell is m:<session>:<person>; one cut short is still a cell, refused with the rest for what it lacks
+            // (the attacker's re-check: it was dropped, and the grid answered "saved").
+            if (parts[0].equals("m") && parts.length > 1 && !field.getValue().isEmpty() && !field.getValue().get(0).isEmpty()) {
+                bySession.computeIfAbsent(parts[1], s -> new ArrayList<>())
+                        .add(new Delivery.Mark(parts.length > 2 ? parts[2] : "", field.getValue().get(0)));
             }
         }
         Outcome<Integer> saved = kit.app.delivery().attendanceOfDay(user.get(), ctx.pathParam("id"), day(ctx), bySession);

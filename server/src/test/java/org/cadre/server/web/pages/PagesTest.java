@@ -429,6 +429,12 @@ class PagesTest {
                 .containsPattern("[^<]+ – " + java.util.regex.Pattern.quote(onFirst) + ": holds no seat in this event, so the day's grid does not list them")
                 .as("the marks of a session held another day are still read").contains("someone not on this page – a column not on this page: ");
         assertThat(c.get("/events/grid/attendance/" + onFirst).body()).doesNotContain("id=\"p-gd-2\"");
+        // A cell whose session is no code, or cut short, is refused with the rest, not dropped as "saved" (the attacker's re-check).
+        c.get(grid);
+        PageClient.Page malformed = c.postEncoded(grid, "m%3A%3Cb%3Ex%3C%2Fb%3E%3Agd-1=present&m%3A" + onFirst + "=late");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body()).contains("a column not on this page: names a session that is none").doesNotContain("<b>x</b>")
+                .containsPattern("someone not on this page – " + java.util.regex.Pattern.quote(onFirst) + ": ");
     }
 
     @Test
