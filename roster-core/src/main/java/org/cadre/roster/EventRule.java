@@ -339,7 +339,9 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
                 if (!ok) {
                     report.finding(subject, "is enrolled as " + org.cadre.kernel.Label.of(e.role())
                             + " of a " + org.cadre.kernel.Label.of(in.event().kind()) + " event but on " + in.firstDay() + " is "
-                            + r.asOf(in.firstDay()).map(TrainerRecord::toString).orElse("not yet in the pool"));
+                            + standing(r.asOf(in.firstDay()), in.firstDay())
+                            + "; record their next step or recertification in the trainer pool, or enrol them in a role their"
+                            + " status allows (a guest trainer needs none)");
                 }
             }
         }
@@ -588,6 +590,21 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
                 }
             }
         }
+    }
+
+    /**
+     * A trainer's standing in the pool on a day, in words ("a trainee", "an inactive co-trainer", "a certified-trainer
+     * whose certificate ran out on 2025-03-18"), not the record's subject (newcomer: the finding quoted
+     * {@code pool/<package>/<person>}).
+     */
+    static String standing(Optional<TrainerRecord> asOf, java.time.LocalDate day) {
+        if (asOf.isEmpty()) {
+            return "not yet in the pool";
+        }
+        TrainerRecord r = asOf.get();
+        String level = (r.isActive() ? "" : "inactive ") + r.status().label();
+        return ("aeiou".indexOf(level.charAt(0)) >= 0 ? "an " : "a ") + level + r.certifiedUntil()
+                .map(until -> until.isBefore(day) ? ", whose certificate ran out on " + until : ", certified until " + until).orElse("");
     }
 
     /** The most pairs {@link #LIKELY_DUPLICATE} names one by one; more are counted in one finding. */

@@ -280,8 +280,29 @@ class EventRuleTest {
         assertThat(noPool.withCode("agenda.trainer-not-qualified")).hasSize(4)
                 .allSatisfy(f -> assertThat(f.message()).startsWith("has no trainer-pool record"));
         assertThat(graduateLeads.withCode("agenda.trainer-not-qualified")).extracting(Finding::message)
-                .containsExactly("is enrolled as trainer of a tot event but on 2023-10-23 is "
-                        + "pool/tsp-countering-migrant-smuggling/p-tj-01 trainee");
+                .containsExactly("is enrolled as trainer of a tot event but on 2023-10-23 is a trainee; record their next step or"
+                        + " recertification in the trainer pool, or enrol them in a role their status allows (a guest trainer needs none)");
+    }
+
+    /** A trainer's standing reads as words, with a certificate that ran out said as such (newcomer's review). */
+    @Test
+    void a_trainers_standing_is_told_in_words() {
+        LocalDate day = LocalDate.of(2026, 10, 19);
+        org.cadre.roster.pool.TrainerRecord trainee = org.cadre.roster.pool.TrainerRecord.admit(PersonId.of("p-x"), DEMO.event().curriculum(),
+                java.time.Period.ofYears(3), org.cadre.roster.pool.Evidence.of(org.cadre.roster.pool.Evidence.Kind.TOT_ENROLLED,
+                        LocalDate.of(2023, 10, 23), DEMO.event().id(), "")).value();
+        org.cadre.roster.pool.TrainerRecord lapsed = trainee.promote(org.cadre.roster.pool.PoolStatus.CO_TRAINER,
+                org.cadre.roster.pool.Evidence.of(org.cadre.roster.pool.Evidence.Kind.TOT_COMPLETED, LocalDate.of(2023, 10, 27), DEMO.event().id(), ""))
+                .then(r -> r.promote(org.cadre.roster.pool.PoolStatus.CERTIFIED_TRAINER, org.cadre.roster.pool.Evidence.of(
+                        org.cadre.roster.pool.Evidence.Kind.OBSERVED_CO_DELIVERY, LocalDate.of(2024, 3, 15), EventId.of("cascade-x"), "")))
+                .value();
+
+        assertThat(EventRule.standing(Optional.empty(), day)).isEqualTo("not yet in the pool");
+        assertThat(EventRule.standing(Optional.of(trainee), day)).isEqualTo("a trainee");
+        assertThat(EventRule.standing(lapsed.asOf(LocalDate.of(2024, 6, 1)), LocalDate.of(2024, 6, 1)))
+                .startsWith("a certified-trainer, certified until ");
+        assertThat(EventRule.standing(lapsed.asOf(LocalDate.of(2099, 1, 1)), LocalDate.of(2099, 1, 1)))
+                .startsWith("a certified-trainer, whose certificate ran out on ").doesNotContain("pool/");
     }
 
     @Test
