@@ -95,8 +95,7 @@ public final class EventRecords {
         if (changed.courseDays().equals(before.courseDays())) {
             return Outcome.done(true);
         }
-        List<Event> cascades = stores.events.cascadesOf(changed.id()).stream().map(Versioned::value).filter(e -> Access.covers(user, e)).toList();
-        List<org.cadre.finding.Finding> broken = org.cadre.roster.CascadeReach.cascadesInTime(changed, cascades);
+        List<org.cadre.finding.Finding> broken = cascadesBefore(user, changed);
         if (broken.isEmpty()) {
             return Outcome.done(true);
         }
@@ -208,10 +207,18 @@ public final class EventRecords {
         e.trainersFrom().flatMap(stores.events::summary).map(Versioned::value).filter(t -> Access.covers(user, t))
                 .flatMap(t -> org.cadre.roster.CascadeReach.totInTime(e, t)).ifPresent(found::add);
         if (e.kind() == Event.Kind.TOT) {
-            found.addAll(org.cadre.roster.CascadeReach.cascadesInTime(e, stores.events.cascadesOf(e.id()).stream().map(Versioned::value)
-                    .filter(c -> Access.covers(user, c)).toList()));
+            found.addAll(cascadesBefore(user, e));
         }
         return org.cadre.finding.Findings.copyOf(found);
+    }
+
+    /**
+     * The cascades in the user's scope that take their trainers from {@code tot} and begin before it ends, as
+     * {@link org.cadre.roster.CascadeReach#cascadesInTime} finds them; one outside the scope is not judged.
+     */
+    private List<org.cadre.finding.Finding> cascadesBefore(UserAccount user, Event tot) {
+        return org.cadre.roster.CascadeReach.cascadesInTime(tot, stores.events.cascadesOf(tot.id()).stream().map(Versioned::value)
+                .filter(c -> Access.covers(user, c)).toList());
     }
 
     /** The event's stored roster with its package version. */
