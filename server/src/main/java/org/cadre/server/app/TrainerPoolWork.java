@@ -108,20 +108,28 @@ public final class TrainerPoolWork {
 
     /**
      * Adds evidence to the person's pool record in the package, from the version the user read (none is named
-     * for someone not yet in the pool, whom ToT enrolment admits). Refused for an event not stored or outside
-     * the scope, for a person the user may not change (as {@link Directory#changePerson}), for evidence from an
-     * event it may not come from ({@code pool.evidence-wrong-event}) or dated outside it
-     * ({@code pool.evidence-outside-event}), for a package that certifies no trainers, and by the pool's rules.
+     * for someone not yet in the pool, whom ToT enrolment admits). Refused, in this order: for a person the user
+     * may not change (as {@link Directory#changePerson}); for a record on file without the version read, or
+     * changed since it; for an event not stored or outside the scope, for evidence from an event it may not come
+     * from ({@code pool.evidence-wrong-event}) or dated outside it ({@code pool.evidence-outside-event}), for a
+     * package that certifies no trainers, and by the pool's rules.
      */
     public Outcome<Progression> addEvidence(UserAccount user, String person, String curriculum, NewEvidence in, Expected expected) {
         return mayAddEvidence(user, person, curriculum).then(p -> {
             CurriculumId packageId = CurriculumId.of(curriculum);
+            if (!Access.mayChange(user, p, stores.enrolments.placesOf(p.id()), scope.organisationOf(p))) {
+                return Outcome.refused(Refusal.FORBIDDEN, "Your role or scope may not change this person's record.");
+            }
+            // Who may change the record is judged first, then the version read (428, 412), then what the evidence names
+            // and the pool's rules, as for events and people: a stale or unversioned request is not told its evidence is wrong.
+            Optional<Versioned<TrainerRecord>> current = stores.trainers.get(p.id(), packageId);
+            Outcome<Integer> from = current.isEmpty() ? Outcome.done(0) : expected.against(current.get().version());
+            if (!from.isDone()) {
+                return from.refusedAs();
+            }
             Optional<Event> event = stores.events.summary(in.event()).map(Versioned::value).filter(e -> Access.covers(user, e));
             if (event.isEmpty()) {
                 return Outcome.refused(Refusal.UNPROCESSABLE, "The evidence names an event that is not stored.", List.of("event: no such event"));
-            }
-            if (!Access.mayChange(user, p, stores.enrolments.placesOf(p.id()), scope.organisationOf(p))) {
-                return Outcome.refused(Refusal.FORBIDDEN, "Your role or scope may not change this person's record.");
             }
             String subject = "pool/" + packageId + "/" + p.id();
             List<Finding> wrong = Evidence.checkSource(in.kind(), event.get(), stores.enrolments.get(in.event(), p.id()).isPresent(), subject);
@@ -136,15 +144,13 @@ public final class TrainerPoolWork {
                 return Outcome.refused(Refusal.UNPROCESSABLE, "The evidence is dated outside the event it names.",
                         List.of("on: " + outside.get().message()));
             }
-            Optional<Versioned<TrainerRecord>> current = stores.trainers.get(p.id(), packageId);
             return certificateValidity(packageId).then(validity -> {
                 // Someone not yet in the pool is admitted (on ToT enrolment only); otherwise the evidence stands for its step.
                 Result<TrainerRecord> next = current.isEmpty() ? TrainerRecord.admit(p.id(), packageId, validity, evidence)
                         : current.get().value().apply(evidence, in.promoteTo());
-                Outcome<Integer> from = current.isEmpty() ? Outcome.done(0) : expected.against(current.get().version());
-                return from.then(version -> next.isOk()
-                        ? Checks.saved(() -> stores.trainers.save(next.value(), validity, version, user.username()))
-                        : Outcome.<Versioned<TrainerRecord>>refusedBy("The pool's rules refuse that step.", next.refusal()));
+                return next.isOk()
+                        ? Checks.saved(() -> stores.trainers.save(next.value(), validity, from.get(), user.username()))
+                        : Outcome.<Versioned<TrainerRecord>>refusedBy("The pool's rules refuse that step.", next.refusal());
             }).map(saved -> progression(user, saved, p));
         });
     }

@@ -62,9 +62,16 @@ class PoolApiTest {
                 HttpResponse<String> unversioned = api.send("POST", PATH, token, evidence("tot-completed", "2023-10-27"));
                 HttpResponse<String> again = api.send("POST", PATH, token, evidence("tot-enrolled", "2023-10-24"), null, version);
                 HttpResponse<String> skipped = api.send("POST", PATH, token, evidence("observed-co-delivery", "2023-10-25"), null, version);
+                // The version is judged before what the evidence names (as for events and people): evidence both
+                // unversioned (or stale) and wrong is told of its version first.
+                HttpResponse<String> unversionedAndWrong = api.send("POST", PATH, token,
+                        "{\"kind\": \"tot-completed\", \"event\": \"no-such-event\"}");
+                HttpResponse<String> staleAndWrong = api.send("POST", PATH, token, evidence("tot-completed", "2023-11-30"), null, "\"99\"");
                 HttpResponse<String> completed = api.send("POST", PATH, token, evidence("tot-completed", "2023-10-27"), null, version);
 
                 assertThat(unversioned.statusCode()).isEqualTo(428);
+                assertThat(unversionedAndWrong.statusCode()).as(unversionedAndWrong.body()).isEqualTo(428);
+                assertThat(staleAndWrong.statusCode()).as(staleAndWrong.body()).isEqualTo(412);
 
                 assertThat(notYetAdmitted.statusCode()).isEqualTo(422);
                 assertThat(notYetAdmitted.body()).contains("pool.evidence-missing")
