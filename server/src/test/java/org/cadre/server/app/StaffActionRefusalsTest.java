@@ -132,13 +132,16 @@ class StaffActionRefusalsTest {
         TrainerPoolWork pool = app.pool();
         LocalDate enrolled = LocalDate.of(2023, 10, 23);
 
+        // A trainer on record: the version read is judged before what the evidence names.
         refused(pool.addEvidence(ADMIN, "p-kz-01", PACKAGE, evidence(Evidence.Kind.TOT_ENROLLED, enrolled, "nowhere"), Expected.none()),
+                Refusal.VERSION_REQUIRED, "Name the version of the record as you read it.");
+        refused(pool.addEvidence(ADMIN, "p-kz-01", PACKAGE, evidence(Evidence.Kind.TOT_ENROLLED, enrolled, "nowhere"), Expected.any()),
                 Refusal.UNPROCESSABLE, "The evidence names an event that is not stored.", "event: no such event");
         refused(pool.addEvidence(ADMIN, "p-kz-01", PACKAGE, evidence(Evidence.Kind.TOT_ENROLLED, enrolled, "cascade-dushanbe-2024"),
-                Expected.none()), Refusal.UNPROCESSABLE, "The evidence does not fit the event it names.",
+                Expected.any()), Refusal.UNPROCESSABLE, "The evidence does not fit the event it names.",
                 "event: the person is not enrolled in it", "event: is a cascade; ToT enrolment and completion come from a ToT");
         refused(pool.addEvidence(ADMIN, "p-kz-01", PACKAGE, evidence(Evidence.Kind.TOT_ENROLLED, LocalDate.of(2023, 11, 30),
-                "tot-almaty-2023"), Expected.none()), Refusal.UNPROCESSABLE, "The evidence is dated outside the event it names.",
+                "tot-almaty-2023"), Expected.any()), Refusal.UNPROCESSABLE, "The evidence is dated outside the event it names.",
                 "on: evidence dated 2023-11-30 is outside tot-almaty-2023 (2023-10-22..2023-10-28)");
         refused(pool.addEvidence(KZ, "t-iom-01", PACKAGE, evidence(Evidence.Kind.RECERTIFICATION, enrolled, "tot-almaty-2023"),
                 Expected.any()), Refusal.FORBIDDEN, "Your role or scope may not change this person's record.");
@@ -147,7 +150,7 @@ class StaffActionRefusalsTest {
                 .certification(new CertificationCriteria(0.8, 14, true, Optional.empty())).build();
         assertThat(app.curricula().store(ADMIN, certifiesNoOne, Optional.empty()).isDone()).isTrue();
         refused(pool.addEvidence(ADMIN, "p-kz-01", PACKAGE, evidence(Evidence.Kind.TOT_ENROLLED, enrolled, "tot-almaty-2023"),
-                Expected.none()), Refusal.UNPROCESSABLE, "The package certifies no trainers; it has no trainer pool.",
+                Expected.any()), Refusal.UNPROCESSABLE, "The package certifies no trainers; it has no trainer pool.",
                 "curriculum: its certification criteria give no certificate validity");
     }
 

@@ -244,8 +244,9 @@ class ScopeTest {
         String outside = "{\"kind\": \"delivery\", \"on\": \"2024-03-15\", \"event\": \"cascade-dushanbe-2024\"}";
         String missing = "{\"kind\": \"delivery\", \"on\": \"2024-03-15\", \"event\": \"no-such-event\"}";
 
-        HttpResponse<String> a = api.send("POST", "/api/v1/trainers/t-kz-01/tsp-countering-migrant-smuggling/evidence", kz, outside);
-        HttpResponse<String> b = api.send("POST", "/api/v1/trainers/t-kz-01/tsp-countering-migrant-smuggling/evidence", kz, missing);
+        // With the version named (any): the version is judged before the event evidence names.
+        HttpResponse<String> a = api.send("POST", "/api/v1/trainers/t-kz-01/tsp-countering-migrant-smuggling/evidence", kz, outside, null, "*");
+        HttpResponse<String> b = api.send("POST", "/api/v1/trainers/t-kz-01/tsp-countering-migrant-smuggling/evidence", kz, missing, null, "*");
 
         assertThat(a.statusCode()).isEqualTo(422);
         assertThat(a.body()).isEqualTo(b.body()).contains("event: no such event");
