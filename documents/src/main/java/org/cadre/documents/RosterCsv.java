@@ -1,7 +1,6 @@
 package org.cadre.documents;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -42,59 +41,51 @@ public final class RosterCsv {
         }
     }
 
+    /** The rows of a file held whole, or why the whole file is refused (as {@link #open}, for files of a size to hold). */
     public static Read read(byte[] file) {
-        String decoded;
-        try {
-            decoded = decode(file);
-        } catch (CharacterCodingException e) {
-            return refused(RosterRows.fileRefused(badLine(file), "is not valid UTF-8; save the file as UTF-8"));
+        Rows rows = open(file);
+        if (!rows.ok()) {
+            return new Read(List.of(), rows.refusals());
         }
-        String text = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
-        // The records are read one by one into rows (a file of many thousand rows is held once as text and once
-        // as rows, never also as a list of records); past the row limit nothing more is kept.
+        List<Row> all = new ArrayList<>(rows.count());
+        for (List<Row> chunk = rows.next(1_000); !chunk.isEmpty(); chunk = rows.next(1_000)) {
+            all.addAll(chunk);
+        }
+        return new Read(all, List.of());
+    }
+
+    /**
+     * Opens a file to be read a chunk of rows at a time, so that a file of many thousand rows is never held as
+     * rows all at once. The file is read through once on opening without keeping its rows (its encoding, its
+     * header row, every quote closed, its rows counted): a file refused as a whole is refused before any row
+     * is read.
+     *
+     * @param file the file's bytes
+     * @return the file's rows to read, or why the whole file is refused
+     */
+    public static Rows open(byte[] file) {
+        int from = file.length >= 3 && (file[0] & 0xFF) == 0xEF && (file[1] & 0xFF) == 0xBB && (file[2] & 0xFF) == 0xBF ? 3 : 0;
+        Lines breaks;
+        try {
+            breaks = lines(file, from);
+        } catch (CharacterCodingException e) {
+            return Rows.refused(RosterRows.fileRefused(badLine(file), "is not valid UTF-8; save the file as UTF-8"));
+        }
+        // Read through once, keeping nothing: a fault anywhere (an unclosed quote on the last line) refuses the file
+        // before any row is checked.
         List<Finding> errors = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
         int count = 0;
         int lastLine = 0; // where the last row read began: 1 once the header row is read
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {
+        try (CSVParser parser = parser(file, from)) {
             Map<String, Integer> header = parser.getHeaderMap();
             lastLine = 1;
-            List<String> names = headerNames(text);
-            for (int i = 0; i < names.size(); i++) {
-                if (names.subList(0, i).contains(names.get(i))) {
-                    errors.add(RosterRows.fileRefused(1, "column " + (i + 1) + " repeats an earlier column"));
-                }
-            }
-            for (String required : List.of("person_id", "country", "role")) {
-                if (!header.containsKey(required)) {
-                    errors.add(RosterRows.fileRefused(1, "column " + required + " is missing"));
-                }
-            }
-            // A header cell is named by its position, never its text: a file without a header row has a person's
-            // details there.
-            int position = 0;
-            for (String column : header.keySet()) {
-                position++;
-                if (!RosterRows.COLUMNS.contains(column)) {
-                    // A spreadsheet saved with semicolons (or tabs) between cells gives one column of every name.
-                    String separated = RosterRows.COLUMNS.stream().filter(known -> column.startsWith(known + ";") || column.startsWith(known + "\t"))
-                            .findFirst().map(known -> " (cells are separated by commas; this header row seems to use "
-                                    + (column.charAt(known.length()) == ';' ? "semicolons" : "tabs") + ")").orElse("");
-                    errors.add(RosterRows.fileRefused(1, "column " + position + " is not one of " + String.join(", ", RosterRows.COLUMNS)
-                            + separated));
-                }
-            }
-            int[] breaks = errors.isEmpty() ? java.util.stream.IntStream.range(0, text.length()).filter(i -> text.charAt(i) == '\n').toArray()
-                    : new int[0];
+            errors.addAll(headerProblems(header, headerNames(file, from)));
             for (CSVRecord record : parser) {
                 if (++count > RosterRows.MAX_ROWS) {
                     break;
                 }
                 if (errors.isEmpty()) {
-                    Row row = row(record, header, breaks);
-                    rows.add(row);
-                    lastLine = row.line();
+                    lastLine = breaks.lineOf(record.getCharacterPosition());
                 }
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
@@ -102,10 +93,10 @@ public final class RosterCsv {
             // fault lies after the last row read (the newcomer's review: a quote left open on line 4 was blamed on
             // the header row); it began on the next line unless that row took several lines.
             if (lastLine > 0 && errors.isEmpty()) {
-                return refused(RosterRows.fileRefused(lastLine + 1, "a quoted cell is not closed (a \" that no \" closes, on this"
+                return Rows.refused(RosterRows.fileRefused(lastLine + 1, "a quoted cell is not closed (a \" that no \" closes, on this"
                         + " line or a later one); nothing after it could be read"));
             }
-            return refused(RosterRows.fileRefused(1, "the file is not CSV with a header row of " + String.join(",", RosterRows.COLUMNS)));
+            return Rows.refused(RosterRows.fileRefused(1, "the file is not CSV with a header row of " + String.join(",", RosterRows.COLUMNS)));
         }
         if (count == 0) {
             errors.add(RosterRows.fileRefused(2, "the file has no rows"));
@@ -114,12 +105,124 @@ public final class RosterCsv {
             errors.add(RosterRows.tooManyRows());
         }
         if (!errors.isEmpty()) {
-            return new Read(List.of(), errors);
+            return new Rows(null, null, null, 0, errors);
         }
-        return new Read(rows, List.of());
+        try {
+            CSVParser parser = parser(file, from);
+            return new Rows(parser, parser.getHeaderMap(), breaks, count, List.of());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("a file read through once could not be read again", e);
+        }
     }
 
-    private static Row row(CSVRecord record, Map<String, Integer> header, int[] breaks) {
+    /**
+     * A roster file's rows, read a chunk at a time in the file's order (see {@link #open}), or why the whole
+     * file is refused.
+     */
+    public static final class Rows {
+        private final CSVParser parser;
+        private final java.util.Iterator<CSVRecord> records;
+        private final Map<String, Integer> header;
+        private final Lines breaks;
+        private final int count;
+        private final List<Finding> refusals;
+        private int read;
+
+        private Rows(CSVParser parser, Map<String, Integer> header, Lines breaks, int count, List<Finding> refusals) {
+            this.parser = parser;
+            this.records = parser == null ? java.util.Collections.emptyIterator() : parser.iterator();
+            this.header = header;
+            this.breaks = breaks;
+            this.count = count;
+            this.refusals = List.copyOf(refusals);
+        }
+
+        private static Rows refused(Finding why) {
+            return new Rows(null, null, null, 0, List.of(why));
+        }
+
+        /** {@return whether the file may be read row by row (no refusal of the whole file)} */
+        public boolean ok() {
+            return refusals.isEmpty();
+        }
+
+        /** {@return why the whole file is refused; empty when it is not} */
+        public List<Finding> refusals() {
+            return refusals;
+        }
+
+        /** {@return how many rows the file holds (none when it is refused)} */
+        public int count() {
+            return count;
+        }
+
+        /**
+         * The next rows of the file.
+         *
+         * @param max the most rows returned
+         * @return up to {@code max} rows, in the file's order; empty once every row has been read
+         */
+        public List<Row> next(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("max must be positive: " + max);
+            }
+            List<Row> out = new ArrayList<>(Math.min(max, count - read));
+            while (out.size() < max && read < count && records.hasNext()) {
+                out.add(row(records.next(), header, breaks));
+                read++;
+            }
+            if (read == count && parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException e) {
+                    // a reader over bytes in memory: nothing to release
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The parser of a roster file from {@code from} (past a byte order mark), its header row read. */
+    private static CSVParser parser(byte[] file, int from) throws IOException {
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).setIgnoreEmptyLines(true).get().parse(reader(file, from));
+    }
+
+    private static java.io.Reader reader(byte[] file, int from) {
+        return new java.io.InputStreamReader(new java.io.ByteArrayInputStream(file, from, file.length - from), StandardCharsets.UTF_8);
+    }
+
+    /** What is wrong with the header row: repeated, missing and unknown columns, each named by its position. */
+    private static List<Finding> headerProblems(Map<String, Integer> header, List<String> names) {
+        List<Finding> errors = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (names.subList(0, i).contains(names.get(i))) {
+                errors.add(RosterRows.fileRefused(1, "column " + (i + 1) + " repeats an earlier column"));
+            }
+        }
+        for (String required : List.of("person_id", "country", "role")) {
+            if (!header.containsKey(required)) {
+                errors.add(RosterRows.fileRefused(1, "column " + required + " is missing"));
+            }
+        }
+        // A header cell is named by its position, never its text: a file without a header row has a person's
+        // details there.
+        int position = 0;
+        for (String column : header.keySet()) {
+            position++;
+            if (!RosterRows.COLUMNS.contains(column)) {
+                // A spreadsheet saved with semicolons (or tabs) between cells gives one column of every name.
+                String separated = RosterRows.COLUMNS.stream().filter(known -> column.startsWith(known + ";") || column.startsWith(known + "\t"))
+                        .findFirst().map(known -> " (cells are separated by commas; this header row seems to use "
+                                + (column.charAt(known.length()) == ';' ? "semicolons" : "tabs") + ")").orElse("");
+                errors.add(RosterRows.fileRefused(1, "column " + position + " is not one of " + String.join(", ", RosterRows.COLUMNS)
+                        + separated));
+            }
+        }
+        return errors;
+    }
+
+    private static Row row(CSVRecord record, Map<String, Integer> header, Lines breaks) {
         Map<String, String> cells = new HashMap<>();
         List<String> unreadable = new ArrayList<>();
         for (String column : RosterRows.COLUMNS) {
@@ -128,7 +231,7 @@ public final class RosterCsv {
                 Texts.problem(record.get(column), column).ifPresent(p -> unreadable.add(column + ": " + p));
             }
         }
-        return new Row(lineOf(breaks, record.getCharacterPosition()), cells, record.size() > header.size(), unreadable);
+        return new Row(breaks.lineOf(record.getCharacterPosition()), cells, record.size() > header.size(), unreadable);
     }
 
     private static Read refused(Finding why) {
@@ -136,8 +239,8 @@ public final class RosterCsv {
     }
 
     /** The cells of the header row as written (Commons CSV keeps only the first of repeated names). */
-    private static List<String> headerNames(String text) {
-        try (CSVParser first = CSVFormat.RFC4180.builder().setTrim(true).get().parse(new StringReader(text))) {
+    private static List<String> headerNames(byte[] file, int from) {
+        try (CSVParser first = CSVFormat.RFC4180.builder().setTrim(true).get().parse(reader(file, from))) {
             var it = first.iterator();
             return it.hasNext() ? it.next().toList() : List.of();
         } catch (IOException | RuntimeException e) {
@@ -145,17 +248,71 @@ public final class RosterCsv {
         }
     }
 
-    /** The 1-based line on which the character at {@code position} stands, given where the line breaks are. */
-    private static int lineOf(int[] breaks, long position) {
-        int at = java.util.Arrays.binarySearch(breaks, (int) position);
-        return (at >= 0 ? at : -at - 1) + 1;
+    /**
+     * Where a file's line breaks stand (as positions among its characters), and which lines are empty: the parser
+     * gives a row the position where it began to read it, before the empty lines it skipped.
+     */
+    private record Lines(int[] breaks, java.util.BitSet empty) {
+
+        /** The 1-based line on which the row read from {@code position} begins: past the empty lines there. */
+        int lineOf(long position) {
+            int at = java.util.Arrays.binarySearch(breaks, (int) position);
+            int line = (at >= 0 ? at : -at - 1) + 1;
+            while (empty.get(line)) {
+                line++;
+            }
+            return line;
+        }
     }
 
-    private static String decode(byte[] bytes) throws CharacterCodingException {
+    /**
+     * Where the file's line breaks stand, as positions among its characters from {@code from} (the positions the
+     * parser gives its records), and which lines hold nothing (or only a carriage return), read through a small
+     * buffer: the file is never held whole as text.
+     *
+     * @throws CharacterCodingException when the file is not UTF-8
+     */
+    private static Lines lines(byte[] bytes, int from) throws CharacterCodingException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes));
-        return chars.toString();
+        ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);
+        CharBuffer out = CharBuffer.allocate(8_192);
+        int[] breaks = new int[64];
+        java.util.BitSet empty = new java.util.BitSet();
+        boolean anything = false; // whether the line read so far holds a character other than a carriage return
+        int size = 0;
+        int position = 0;
+        boolean flushing = false;
+        while (true) {
+            java.nio.charset.CoderResult result = flushing ? decoder.flush(out) : decoder.decode(in, out, true);
+            if (result.isError()) {
+                result.throwException();
+            }
+            out.flip();
+            while (out.hasRemaining()) {
+                char c = out.get();
+                if (c == '\n') {
+                    if (size == breaks.length) {
+                        breaks = java.util.Arrays.copyOf(breaks, 2 * size);
+                    }
+                    breaks[size++] = position;
+                    if (!anything) {
+                        empty.set(size); // line `size` (1-based) ends here, holding nothing
+                    }
+                    anything = false;
+                } else if (c != '\r') {
+                    anything = true;
+                }
+                position++;
+            }
+            out.clear();
+            if (result.isUnderflow()) { // every byte decoded (then, every character flushed)
+                if (flushing) {
+                    return new Lines(java.util.Arrays.copyOf(breaks, size), empty);
+                }
+                flushing = true;
+            }
+        }
     }
 
     /** The line of the first byte that is not UTF-8. */

@@ -191,17 +191,95 @@ public final class RosterRows {
      * @return the people and enrolments to add, or every refusal by line
      */
     public static Plan plan(List<Row> rows, Event event, LocalDate on, Known known) {
-        List<Finding> refusals = new ArrayList<>();
         if (rows.isEmpty()) {
             return refused(List.of(fileRefused(2, "the file has no rows")));
         }
         if (rows.size() > MAX_ROWS) {
             return refused(List.of(tooManyRows()));
         }
-        List<Person> newPeople = new ArrayList<>();
-        List<Enrolment> enrolments = new ArrayList<>();
-        Set<PersonId> seen = new HashSet<>();
-        for (Row row : rows) {
+        Planner planner = planner(event, on);
+        Plan chunk = planner.next(rows, known);
+        return planner.ok() ? chunk : refused(planner.refusals());
+    }
+
+    /**
+     * A planner of a file's rows taken a chunk at a time, for files too large to hold whole as people and
+     * enrolments: each chunk is checked against what the store holds about its own ids ({@link Known}), and
+     * across chunks only the ids already seen (a row repeating an earlier line's person is refused) and the
+     * refusals are remembered. The rows of all chunks, checked in order, get exactly the refusals {@link #plan}
+     * gives them checked at once.
+     *
+     * @param event the event imported into
+     * @param on the day the people are nominated
+     * @return a planner that has seen no row
+     */
+    public static Planner planner(Event event, LocalDate on) {
+        return new Planner(event, on);
+    }
+
+    /** Plans a file's rows a chunk at a time (see {@link #planner}). Not thread-safe. */
+    public static final class Planner {
+        private final Event event;
+        private final LocalDate on;
+        private final Set<String> seen = new HashSet<>();
+        private final List<Finding> refusals = new ArrayList<>();
+        private int rows;
+        private int enrolments;
+        private int newPeople;
+
+        private Planner(Event event, LocalDate on) {
+            this.event = event;
+            this.on = on;
+        }
+
+        /** {@return whether no row seen so far is refused} */
+        public boolean ok() {
+            return refusals.isEmpty();
+        }
+
+        /** {@return the refusals of every row seen so far, in the rows' order} */
+        public ImmutableList<Finding> refusals() {
+            return ImmutableList.copyOf(refusals);
+        }
+
+        /** {@return how many rows have been seen} */
+        public int rows() {
+            return rows;
+        }
+
+        /** {@return how many enrolments the good rows seen so far make} */
+        public int enrolments() {
+            return enrolments;
+        }
+
+        /** {@return how many of them record a new person} */
+        public int newPeople() {
+            return newPeople;
+        }
+
+        /**
+         * Checks the next rows of the file.
+         *
+         * @param chunk the next rows, in order
+         * @param known what the store holds about the ids these rows name, as the importer's scope shows it
+         * @return the people and enrolments these rows add, with this chunk's refusals; they are to be stored only
+         *     while {@link #ok()} holds, since a refused row anywhere refuses the whole file
+         */
+        public Plan next(List<Row> chunk, Known known) {
+            List<Person> addedPeople = new ArrayList<>();
+            List<Enrolment> added = new ArrayList<>();
+            int refusedBefore = refusals.size();
+            for (Row row : chunk) {
+                rows++;
+                check(row, known, addedPeople, added);
+            }
+            enrolments += added.size();
+            newPeople += addedPeople.size();
+            return new Plan(ImmutableList.copyOf(addedPeople), ImmutableList.copyOf(added),
+                    ImmutableList.copyOf(refusals.subList(refusedBefore, refusals.size())));
+        }
+
+        private void check(Row row, Known known, List<Person> newPeople, List<Enrolment> enrolments) {
             List<String> rowErrors = new ArrayList<>();
             if (row.extraCells()) {
                 rowErrors.add("has more cells than the header row has columns");
@@ -209,7 +287,7 @@ public final class RosterRows {
             if (!row.unreadable().isEmpty()) {
                 rowErrors.addAll(row.unreadable());
                 rowErrors.forEach(e -> refusals.add(RosterCommand.ROSTER_ROW.finding("line/" + row.line(), e)));
-                continue;
+                return;
             }
             Function<String, String> cell = c -> row.cells().get(c);
             PersonId id = parse(rowErrors, "person_id", cell.apply("person_id"), RosterRows::personId, () -> "is not valid");
@@ -240,7 +318,7 @@ public final class RosterRows {
             }
             Optional<Person> person = rowErrors.isEmpty() ? Optional.of(person(row, id, country, sex, org, recorded)) : Optional.empty();
             if (person.isPresent()) {
-                if (!seen.add(id)) {
+                if (!seen.add(id.value())) {
                     rowErrors.add("person_id: appears on an earlier line of this file");
                 } else if (known.enrolled().contains(id)) {
                     rowErrors.add("person_id: is enrolled in this event already");
@@ -268,8 +346,6 @@ public final class RosterRows {
             }
             rowErrors.forEach(e -> refusals.add(RosterCommand.ROSTER_ROW.finding("line/" + row.line(), e)));
         }
-        return refusals.isEmpty() ? new Plan(ImmutableList.copyOf(newPeople), ImmutableList.copyOf(enrolments), ImmutableList.of())
-                : refused(refusals);
     }
 
     /** The person the row describes, the record's own values where the row leaves a cell empty. */

@@ -224,19 +224,25 @@ public final class Enrolling {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        RosterRows.Plan plan = plan(user, e, file, on);
-        if (!plan.ok()) {
-            // A retry sent while the first request was being stored finds its people enrolled: it gets the first's answer.
-            return earlierAnswer(user, e, key, hash).orElseGet(() -> Outcome.refused(Refusal.UNPROCESSABLE,
-                    "The roster was not imported: the bad rows are listed with their lines (the first 100, then how many more); nothing was stored.",
-                    plan.errors()));
+        // The file is read, checked and stored a chunk of rows at a time in one transaction, each chunk stored once
+        // checked: memory holds the file's bytes and one chunk, never the whole file as rows, people and enrolments.
+        // A refused row ends the storing (nothing is kept) and the rest of the file is still checked, so every bad
+        // row is named.
+        RosterCsv.Rows rows = RosterCsv.open(file);
+        if (!rows.ok()) {
+            return refusedRows(user, e, key, hash, RosterRows.refused(rows.refusals()).errors());
         }
-        Imported imported = new Imported(e.id(), plan.enrolments().size(), plan.newPeople().size(), Optional.empty());
-        Answer sent = answer.apply(imported);
+        Chunks chunks = new Chunks(user, e, on, rows);
         try {
-            stores.imports.store(plan.newPeople(), plan.enrolments(), user.username(), key, new RosterImports.Answer(hash, sent.status(), sent.body()),
-                    progress.apply(plan.enrolments().size()));
+            stores.imports.store(chunks::nextToStore, user.username(), key, () -> {
+                Answer sent = answer.apply(chunks.imported());
+                return new RosterImports.Answer(hash, sent.status(), sent.body());
+            }, progress.apply(rows.count()));
         } catch (RuntimeException failure) {
+            if (Chunks.refused(failure)) {
+                chunks.checkTheRest();
+                return refusedRows(user, e, key, hash, RosterRows.refused(chunks.planner.refusals()).errors());
+            }
             if (Failure.of(failure) == Failure.DUPLICATE) {
                 // A retry stored beside the first request: the first committed, and its answer is this one's.
                 return earlierAnswer(user, e, key, hash).orElseGet(() -> Outcome.refused(Refusal.CONFLICT,
@@ -244,7 +250,80 @@ public final class Enrolling {
             }
             throw failure; // a full disk, an unreachable database or a fault: answered (and logged) as what it is
         }
-        return Outcome.done(imported);
+        return Outcome.done(chunks.imported());
+    }
+
+    /** The refusal of a file with bad rows, or the first request's answer to a retry of it (see {@link #importRoster}). */
+    private Outcome<Imported> refusedRows(UserAccount user, Event e, Optional<String> key, String hash, List<String> errors) {
+        // A retry sent while the first request was being stored finds its people enrolled: it gets the first's answer.
+        return earlierAnswer(user, e, key, hash).orElseGet(() -> Outcome.refused(Refusal.UNPROCESSABLE,
+                "The roster was not imported: the bad rows are listed with their lines (the first 100, then how many more); nothing was stored.",
+                errors));
+    }
+
+    /**
+     * A roster file checked a chunk of rows at a time (a twentieth of the file, 50 to 1,000 rows, as the store
+     * batches them), each chunk against what the store holds about its own ids, read in a handful of queries.
+     */
+    private final class Chunks {
+        private final Event event;
+        private final RosterCsv.Rows rows;
+        private final RosterRows.Planner planner;
+        private final Lookup lookup;
+        private final int size;
+
+        Chunks(UserAccount user, Event e, LocalDate on, RosterCsv.Rows rows) {
+            this.event = e;
+            this.rows = rows;
+            this.planner = RosterRows.planner(e, on);
+            this.lookup = new Lookup(user, e);
+            this.size = RosterImports.chunk(rows.count());
+        }
+
+        /** The next chunk checked, to store; empty at the end of the file; thrown as {@link RowsRefused} once a row is refused. */
+        Optional<RosterImports.Chunk> nextToStore() {
+            Optional<RosterRows.Plan> next = next();
+            if (!planner.ok()) {
+                throw new RowsRefused();
+            }
+            return next.map(plan -> new RosterImports.Chunk(plan.newPeople(), plan.enrolments()));
+        }
+
+        /** The next chunk checked; empty at the end of the file. */
+        Optional<RosterRows.Plan> next() {
+            List<RosterRows.Row> chunk = rows.next(size);
+            return chunk.isEmpty() ? Optional.empty() : Optional.of(planner.next(chunk, lookup.known(chunk)));
+        }
+
+        /** Checks the rows not yet read, for their refusals. */
+        void checkTheRest() {
+            while (next().isPresent()) {
+                // every row's refusals are kept by the planner
+            }
+        }
+
+        Imported imported() {
+            return new Imported(event.id(), planner.enrolments(), planner.newPeople(), Optional.empty());
+        }
+
+        /** Whether an import's transaction ended on a refused row (not on a fault of the store). */
+        static boolean refused(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof RowsRefused) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Ends an import's transaction when a row is refused: nothing of the file is kept. */
+    private static final class RowsRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RowsRefused() {
+            super("a row of the roster file is refused", null, false, false);
+        }
     }
 
     /**
@@ -371,53 +450,92 @@ public final class Enrolling {
             // The file's bad lines are named with the day's fault, read as of the event's own day: one try shows every fault
             // (newcomer's re-check: the lines came only on the next try, the file chosen again).
             List<String> errors = new ArrayList<>(day.errors());
-            errors.addAll(plan(user, e, file, e.defaultDay(EnrolmentStatus.NOMINATED, today(e), LocalDate.MIN)).errors());
+            errors.addAll(check(user, e, file, e.defaultDay(EnrolmentStatus.NOMINATED, today(e), LocalDate.MIN), plan -> { }).errors());
             return Outcome.refused(day.refusal().orElseThrow(), day.detail(), errors, day.findings());
         }
         return day.map(on -> {
-            RosterRows.Plan plan = plan(user, e, file, on);
+            // Those the event's eligibility rule would name, chunk by chunk, while every row so far is good.
+            Outcome<org.cadre.curriculum.Curriculum> curriculum = scope.curriculumOf(e);
+            Optional<EventRoster> before = curriculum.isDone() ? stores.rosters.load(e.id(), curriculum.get()) : Optional.empty();
+            List<String> ineligible = new ArrayList<>();
+            FileChecked checked = check(user, e, file, on, plan -> before.ifPresent(b -> ineligible.addAll(ineligible(e, b, plan))));
             // An event entered long after it was held: its participants are due for erasure at the next retention run.
             boolean pastRetention = !Erasure.DEFAULT_POLICY.keeps(e.courseDays().last(), today(e));
-            return plan.ok() ? new Preview(e.id(), plan.enrolments().size(), plan.newPeople().size(), List.of(), pastRetention, Optional.of(on),
-                    ineligible(e, plan))
-                    : new Preview(e.id(), 0, 0, plan.errors(), pastRetention, Optional.of(on), List.of());
+            return checked.ok() ? new Preview(e.id(), checked.enrolments(), checked.newPeople(), List.of(), pastRetention, Optional.of(on),
+                    ineligible)
+                    : new Preview(e.id(), 0, 0, checked.errors(), pastRetention, Optional.of(on), List.of());
         });
     }
 
-    /** What importing the file would do, its nominations dated {@code on}: the plan, or every bad line. */
-    private RosterRows.Plan plan(UserAccount user, Event e, byte[] file, LocalDate on) {
-        RosterCsv.Read read = RosterCsv.read(file);
-        return read.ok() ? RosterRows.plan(read.rows(), e, on, known(user, e, read.rows())) : RosterRows.refused(read.refusals());
+    /** What checking a file found: how many enrolments and new people its rows make, or every bad line. */
+    private record FileChecked(int enrolments, int newPeople, List<String> errors) {
+        boolean ok() {
+            return errors.isEmpty();
+        }
     }
 
     /**
-     * What the store holds about everyone the rows name, as the user's scope shows it, read at once (a
-     * handful of queries however long the file): a person or organisation outside the scope is unknown, an
-     * id in use by a record outside it is taken (its details never shown), and a new person must be one the
-     * user may record ({@link Access#mayRecord}).
+     * What importing the file would do, its nominations dated {@code on}, checked a chunk at a time as
+     * {@link #importRoster} checks it; {@code good} is given each chunk's plan while no row has been refused.
      */
-    private RosterRows.Known known(UserAccount user, Event e, List<RosterRows.Row> rows) {
-        Set<PersonId> ids = RosterRows.people(rows);
-        Map<PersonId, Versioned<Person>> stored = stores.people.byIds(ids);
-        Map<OrganisationId, Organisation> organisations = stores.organisations.all().stream().map(Versioned::value)
-                .collect(Collectors.toMap(Organisation::id, o -> o));
-        Map<PersonId, List<EventPlace>> places = stores.enrolments.placesOf(stored.keySet());
-        Set<Organisation> visibleOrganisations = organisations.values().stream().filter(o -> scope.covers(user, o)).collect(Collectors.toSet());
-        Map<PersonId, Person> visible = new HashMap<>();
-        stored.forEach((id, v) -> {
-            Person p = v.value();
-            Optional<Organisation> own = p.organisation().map(organisations::get);
-            if (Access.coversByCountry(user, p) || Access.isSharedStaff(p, own) || Access.covers(user, p, places.getOrDefault(id, List.of()))) {
-                visible.put(id, p);
+    private FileChecked check(UserAccount user, Event e, byte[] file, LocalDate on, java.util.function.Consumer<RosterRows.Plan> good) {
+        RosterCsv.Rows rows = RosterCsv.open(file);
+        if (!rows.ok()) {
+            return new FileChecked(0, 0, RosterRows.refused(rows.refusals()).errors());
+        }
+        Chunks chunks = new Chunks(user, e, on, rows);
+        for (Optional<RosterRows.Plan> plan = chunks.next(); plan.isPresent(); plan = chunks.next()) {
+            if (chunks.planner.ok()) {
+                good.accept(plan.get());
             }
-        });
-        Map<PersonId, Set<Role>> roles = stores.enrolments.rolesOf(visible.keySet());
-        Optional<Programme> programme = stores.programmes.get(e.programme()).map(Versioned::value);
-        return new RosterRows.Known(visible, stored.keySet(), visibleOrganisations.stream().map(Organisation::id).collect(Collectors.toSet()),
-                scope.enrolledIn(e.id()),
-                (p, role) -> programme.isPresent() && Access.mayEnrol(user, p, role, role == Role.GUEST_TRAINER ? Set.of() : roles.getOrDefault(p.id(), Set.of()),
-                        e, programme.get(), p.organisation().map(organisations::get)),
-                (p, role) -> programme.isPresent() && Access.mayRecord(user, p, role, e, programme.get(), p.organisation().map(organisations::get)));
+        }
+        return new FileChecked(chunks.planner.enrolments(), chunks.planner.newPeople(), RosterRows.refused(chunks.planner.refusals()).errors());
+    }
+
+    /**
+     * What the store holds about the people and organisations a file's rows name, as the user's scope shows it: what
+     * every chunk shares (the organisations, the event's enrolments, its programme) read once, and each chunk's people
+     * in a handful of queries however long it is. A person or organisation outside the scope is unknown, an id in use
+     * by a record outside it is taken (its details never shown), and a new person must be one the user may record
+     * ({@link Access#mayRecord}).
+     */
+    private final class Lookup {
+        private final UserAccount user;
+        private final Event event;
+        private final Map<OrganisationId, Organisation> organisations;
+        private final Set<OrganisationId> visibleOrganisations;
+        private final Set<PersonId> enrolled;
+        private final Optional<Programme> programme;
+
+        Lookup(UserAccount user, Event e) {
+            this.user = user;
+            this.event = e;
+            this.organisations = stores.organisations.all().stream().map(Versioned::value).collect(Collectors.toMap(Organisation::id, o -> o));
+            this.visibleOrganisations = organisations.values().stream().filter(o -> scope.covers(user, o)).map(Organisation::id)
+                    .collect(Collectors.toSet());
+            this.enrolled = scope.enrolledIn(e.id());
+            this.programme = stores.programmes.get(e.programme()).map(Versioned::value);
+        }
+
+        RosterRows.Known known(List<RosterRows.Row> rows) {
+            Set<PersonId> ids = RosterRows.people(rows);
+            Map<PersonId, Versioned<Person>> stored = stores.people.byIds(ids);
+            Map<PersonId, List<EventPlace>> places = stores.enrolments.placesOf(stored.keySet());
+            Map<PersonId, Person> visible = new HashMap<>();
+            stored.forEach((id, v) -> {
+                Person p = v.value();
+                Optional<Organisation> own = p.organisation().map(organisations::get);
+                if (Access.coversByCountry(user, p) || Access.isSharedStaff(p, own) || Access.covers(user, p, places.getOrDefault(id, List.of()))) {
+                    visible.put(id, p);
+                }
+            });
+            Map<PersonId, Set<Role>> roles = stores.enrolments.rolesOf(visible.keySet());
+            return new RosterRows.Known(visible, stored.keySet(), visibleOrganisations, enrolled,
+                    (p, role) -> programme.isPresent() && Access.mayEnrol(user, p, role, role == Role.GUEST_TRAINER ? Set.of()
+                            : roles.getOrDefault(p.id(), Set.of()), event, programme.get(), p.organisation().map(organisations::get)),
+                    (p, role) -> programme.isPresent() && Access.mayRecord(user, p, role, event, programme.get(),
+                            p.organisation().map(organisations::get)));
+        }
     }
 
     /**
@@ -425,15 +543,10 @@ public final class Enrolling {
      * {@code person: reason}: a file naming a nominator without nominating authority is no error of the file, but
      * the event's checks would then find one per row (newcomer's re-check: "The file is ready", then five errors).
      */
-    private List<String> ineligible(Event e, RosterRows.Plan plan) {
-        Outcome<org.cadre.curriculum.Curriculum> curriculum = scope.curriculumOf(e);
-        Optional<EventRoster> before = curriculum.isDone() ? stores.rosters.load(e.id(), curriculum.get()) : Optional.empty();
-        if (before.isEmpty()) {
-            return List.of();
-        }
+    private List<String> ineligible(Event e, EventRoster before, RosterRows.Plan plan) {
         List<Organisation> nominators = plan.enrolments().stream().flatMap(en -> en.nominatedBy().stream()).distinct()
                 .flatMap(id -> stores.organisations.get(id).stream()).map(Versioned::value).toList();
-        EventRoster after = before.get().toBuilder().organisations(nominators).people(plan.newPeople()).enrolments(plan.enrolments()).build();
+        EventRoster after = before.toBuilder().organisations(nominators).people(plan.newPeople()).enrolments(plan.enrolments()).build();
         Set<String> planned = plan.enrolments().stream().map(en -> e.subject() + "/enrolment/" + en.person()).collect(Collectors.toSet());
         // That one rule only: the others would judge a roster whose people on record are not all loaded here.
         return org.cadre.finding.Rule.checkAll(List.of(EventRule.NOT_ELIGIBLE), EventCheck.of(after)).all().stream()

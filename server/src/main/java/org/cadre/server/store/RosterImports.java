@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.cadre.roster.Enrolment;
 import org.cadre.roster.Person;
 import org.cadre.roster.PersonId;
@@ -45,47 +46,70 @@ public final class RosterImports {
      * Rows stored by one chunk of an import of {@code rows}: about a twentieth of them (so a progress bar moves
      * in steps of 5%), at least 50 and at most {@link #CHUNK_ROWS}.
      */
-    static int chunk(int rows) {
+    public static int chunk(int rows) {
         return Math.max(50, Math.min(CHUNK_ROWS, rows / 20));
+    }
+
+    /** The people and enrolments of a run of a file's rows, stored together: each new person before their enrolment. */
+    public record Chunk(List<Person> newPeople, List<Enrolment> enrolments) {
+        public Chunk {
+            newPeople = List.copyOf(newPeople);
+            enrolments = List.copyOf(enrolments);
+        }
     }
 
     /** Adds the people and the enrolments in one transaction, reporting the enrolments stored so far to {@code progress}. */
     public void store(List<Person> newPeople, List<Enrolment> enrolments, String actor, IntConsumer progress) {
-        store(newPeople, enrolments, actor, Optional.empty(), null, progress);
+        Map<PersonId, Person> toAdd = new LinkedHashMap<>();
+        newPeople.forEach(p -> toAdd.put(p.id(), p));
+        int size = chunk(enrolments.size());
+        int[] from = {0};
+        store(() -> {
+            if (from[0] >= enrolments.size() && toAdd.isEmpty()) {
+                return Optional.empty();
+            }
+            List<Enrolment> chunk = enrolments.subList(from[0], Math.min(enrolments.size(), from[0] + size));
+            from[0] += chunk.size();
+            List<Person> added = new ArrayList<>();
+            for (Enrolment e : chunk) {
+                Person p = toAdd.remove(e.person());
+                if (p != null) {
+                    added.add(p);
+                }
+            }
+            if (chunk.isEmpty()) { // people not enrolled: none, when every new person is enrolled
+                added.addAll(toAdd.values());
+                toAdd.clear();
+            }
+            return Optional.of(new Chunk(added, chunk));
+        }, actor, Optional.empty(), () -> null, progress);
     }
 
     /**
-     * Adds the people and the enrolments in one transaction, reporting the enrolments stored so far to
-     * {@code progress} after each chunk; with a key, keeps the answer (required then) in the same transaction.
-     * The rows go in chunks (each new person just before their enrolment), every statement prepared once
-     * per chunk and run as a batch: a failure in any chunk (a full disk) leaves nothing of the import stored.
+     * Stores an import in one transaction, a chunk at a time as {@code next} gives them (empty once there are no
+     * more), each table's rows of a chunk as one batch, reporting the enrolments stored so far to {@code progress}
+     * after each chunk; with a key, keeps the answer {@code answer} gives after the last chunk (required then) in the
+     * same transaction. Anything {@code next} throws (a row found refused while reading the file) leaves nothing of
+     * the import stored, as does a failure in any chunk (a full disk), and is thrown on.
      */
-    public void store(List<Person> newPeople, List<Enrolment> enrolments, String actor, Optional<String> key,
-            Answer answer, IntConsumer progress) {
+    public void store(Supplier<Optional<Chunk>> next, String actor, Optional<String> key, Supplier<Answer> answer, IntConsumer progress) {
         People people = new People(db, audit);
         Enrolments enrol = new Enrolments(db, audit);
         db.inTransaction(tx -> {
-            Map<PersonId, Person> toAdd = new LinkedHashMap<>();
-            newPeople.forEach(p -> toAdd.put(p.id(), p));
-            int size = chunk(enrolments.size());
-            for (int from = 0; from < enrolments.size(); from += size) {
-                List<Enrolment> chunk = enrolments.subList(from, Math.min(enrolments.size(), from + size));
-                List<Person> added = new ArrayList<>();
-                for (Enrolment e : chunk) {
-                    Person p = toAdd.remove(e.person());
-                    if (p != null) {
-                        added.add(p);
-                    }
-                }
-                people.addAll(tx, added, actor);
-                enrol.addAll(tx, chunk, actor);
-                progress.accept(from + chunk.size());
+            int stored = 0;
+            for (Optional<Chunk> chunk = next.get(); chunk.isPresent(); chunk = next.get()) {
+                people.addAll(tx, chunk.get().newPeople(), actor);
+                enrol.addAll(tx, chunk.get().enrolments(), actor);
+                stored += chunk.get().enrolments().size();
+                progress.accept(stored);
             }
-            people.addAll(tx, List.copyOf(toAdd.values()), actor); // none, when every new person is enrolled
-            key.ifPresent(k -> tx.insertInto(IDEMPOTENT_REQUEST).set(IDEMPOTENT_REQUEST.USERNAME, actor)
-                    .set(IDEMPOTENT_REQUEST.REQUEST_KEY, k).set(IDEMPOTENT_REQUEST.REQUEST_HASH, answer.requestHash())
-                    .set(IDEMPOTENT_REQUEST.STATUS, answer.status()).set(IDEMPOTENT_REQUEST.BODY, answer.body())
-                    .set(IDEMPOTENT_REQUEST.CREATED_MS, clock.millis()).execute());
+            key.ifPresent(k -> {
+                Answer kept = answer.get();
+                tx.insertInto(IDEMPOTENT_REQUEST).set(IDEMPOTENT_REQUEST.USERNAME, actor)
+                        .set(IDEMPOTENT_REQUEST.REQUEST_KEY, k).set(IDEMPOTENT_REQUEST.REQUEST_HASH, kept.requestHash())
+                        .set(IDEMPOTENT_REQUEST.STATUS, kept.status()).set(IDEMPOTENT_REQUEST.BODY, kept.body())
+                        .set(IDEMPOTENT_REQUEST.CREATED_MS, clock.millis()).execute();
+            });
             return null;
         });
     }

@@ -107,6 +107,57 @@ class LargeImportTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void bad_rows_in_later_chunks_refuse_the_file_naming_every_bad_row_and_nothing_of_the_good_chunks_is_kept(TestDatabases.Kind kind)
+            throws Exception {
+        try (Database db = TestDatabases.fresh(kind)) {
+            DemoData.load(db, new AuditLog(Clock.systemUTC()));
+            admin(db);
+            Javalin app = CadreApp.create(db).start("127.0.0.1", 0);
+            try {
+                ApiClient api = new ApiClient(app.port());
+                String token = api.login("admin", "pw");
+                // 6,000 rows go in chunks of 300: the first bad row is on line 4,002 (chunk 14, after 13 chunks stored), another
+                // repeats line 2's person in the last chunk, and one more names no country on the file's last line.
+                StringBuilder csv = new StringBuilder(roster("late", 6_000));
+                int line4002 = nthLine(csv, 4_002);
+                csv.replace(line4002, csv.indexOf("\r\n", line4002), "late-4000,Officer Number 4000,ZZ,participant,kz-border-academy");
+                int line5901 = nthLine(csv, 5_901);
+                csv.replace(line5901, csv.indexOf("\r\n", line5901), "late-0,Officer Number 0,KZ,participant,kz-border-academy");
+                csv.append("late-extra,Officer Extra,,participant,kz-border-academy\r\n");
+
+                HttpResponse<String> r = api.csv("/api/v1/events/tot-almaty-2023/roster", token, csv.toString());
+
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+                assertThat(JSON.readTree(r.body()).get("errors")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly(
+                        "line 4002: country: must be an ISO 3166-1 alpha-2 code in capitals, such as KZ",
+                        "line 5901: person_id: appears on an earlier line of this file",
+                        "line 6002: country: is required");
+                assertThat(count(db, "late")).isZero();
+                assertThat(db.dsl().fetchCount(ENROLMENT, ENROLMENT.PERSON_ID.like("late-%"))).isZero();
+                assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ENTITY_ID.like("%late-%"))).isZero();
+
+                // The same file mended goes in whole.
+                HttpResponse<String> mended = api.csv("/api/v1/events/tot-almaty-2023/roster", token, roster("late", 6_000));
+                assertThat(mended.statusCode()).as(mended.body()).isEqualTo(201);
+                assertThat(count(db, "late")).isEqualTo(6_000);
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
+    /** Where the 1-based line {@code n} of the text begins. */
+    private static int nthLine(CharSequence text, int n) {
+        String all = text.toString();
+        int at = 0;
+        for (int line = 1; line < n; line++) {
+            at = all.indexOf('\n', at) + 1;
+        }
+        return at;
+    }
+
     @Test
     void a_full_disk_in_a_later_chunk_leaves_nothing_of_the_import_stored() throws Exception {
         Path file = Files.createTempDirectory("cadre-full-later").resolve("cadre.db");
