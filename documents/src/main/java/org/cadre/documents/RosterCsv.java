@@ -14,7 +14,6 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
 import org.cadre.finding.Finding;
 import org.cadre.roster.RosterRows;
 import org.cadre.roster.RosterRows.Row;
@@ -76,11 +75,15 @@ public final class RosterCsv {
         List<Finding> errors = new ArrayList<>();
         int count = 0;
         int lastLine = 0; // where the last row read began: 1 once the header row is read
+        List<String> names = headerNames(file, from);
+        Map<String, Integer> header = columns(names);
         try (CSVParser parser = parser(file, from)) {
-            Map<String, Integer> header = parser.getHeaderMap();
             lastLine = 1;
-            errors.addAll(headerProblems(header, headerNames(file, from)));
+            errors.addAll(headerProblems(header, names));
             for (CSVRecord record : parser) {
+                if (blank(record)) {
+                    continue; // a row of empty cells (",,,", as spreadsheets write) is skipped, as an empty line is
+                }
                 if (++count > RosterRows.MAX_ROWS) {
                     break;
                 }
@@ -93,8 +96,12 @@ public final class RosterCsv {
             // fault lies after the last row read (the newcomer's review: a quote left open on line 4 was blamed on
             // the header row); it began on the next line unless that row took several lines.
             if (lastLine > 0 && errors.isEmpty()) {
-                return Rows.refused(RosterRows.fileRefused(lastLine + 1, "a quoted cell is not closed (a \" that no \" closes, on this"
-                        + " line or a later one); nothing after it could be read"));
+                // Its words tell the two faults apart; they are the parser's own, never the file's text.
+                boolean afterQuote = String.valueOf(e.getMessage()).contains("between encapsulated token and delimiter");
+                return Rows.refused(RosterRows.fileRefused(lastLine + 1, afterQuote
+                        ? "a quoted cell has more text after its closing \" (write the whole cell within the quotes, and a \" in it as \"\");"
+                                + " nothing after it could be read"
+                        : "a quoted cell is not closed (a \" that no \" closes, on this line or a later one); nothing after it could be read"));
             }
             return Rows.refused(RosterRows.fileRefused(1, "the file is not CSV with a header row of " + String.join(",", RosterRows.COLUMNS)));
         }
@@ -105,11 +112,11 @@ public final class RosterCsv {
             errors.add(RosterRows.tooManyRows());
         }
         if (!errors.isEmpty()) {
-            return new Rows(null, null, null, 0, errors);
+            return new Rows(null, null, 0, null, 0, errors);
         }
         try {
             CSVParser parser = parser(file, from);
-            return new Rows(parser, parser.getHeaderMap(), breaks, count, List.of());
+            return new Rows(parser, header, names.size(), breaks, count, List.of());
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("a file read through once could not be read again", e);
         }
@@ -123,22 +130,24 @@ public final class RosterCsv {
         private final CSVParser parser;
         private final java.util.Iterator<CSVRecord> records;
         private final Map<String, Integer> header;
+        private final int headerCells;
         private final Lines breaks;
         private final int count;
         private final List<Finding> refusals;
         private int read;
 
-        private Rows(CSVParser parser, Map<String, Integer> header, Lines breaks, int count, List<Finding> refusals) {
+        private Rows(CSVParser parser, Map<String, Integer> header, int headerCells, Lines breaks, int count, List<Finding> refusals) {
             this.parser = parser;
             this.records = parser == null ? java.util.Collections.emptyIterator() : parser.iterator();
             this.header = header;
+            this.headerCells = headerCells;
             this.breaks = breaks;
             this.count = count;
             this.refusals = List.copyOf(refusals);
         }
 
         private static Rows refused(Finding why) {
-            return new Rows(null, null, null, 0, List.of(why));
+            return new Rows(null, null, 0, null, 0, List.of(why));
         }
 
         /** {@return whether the file may be read row by row (no refusal of the whole file)} */
@@ -168,8 +177,11 @@ public final class RosterCsv {
             }
             List<Row> out = new ArrayList<>(Math.min(max, count - read));
             while (out.size() < max && read < count && records.hasNext()) {
-                out.add(row(records.next(), header, breaks));
-                read++;
+                CSVRecord record = records.next();
+                if (!blank(record)) {
+                    out.add(row(record, header, headerCells, breaks));
+                    read++;
+                }
             }
             if (read == count && parser != null) {
                 try {
@@ -184,8 +196,14 @@ public final class RosterCsv {
 
     /** The parser of a roster file from {@code from} (past a byte order mark), its header row read. */
     private static CSVParser parser(byte[] file, int from) throws IOException {
-        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).setIgnoreEmptyLines(true).get().parse(reader(file, from));
+        // Cells are trimmed here (trimmed), not by the parser, whose trimming also drops control characters at a cell's
+        // ends: a cell holding one is refused, as the JSON API refuses it, not stored without it (the attacker's review).
+        CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(reader(file, from));
+        var rows = parser.iterator();
+        if (rows.hasNext()) {
+            rows.next(); // the header row, read by headerNames
+        }
+        return parser;
     }
 
     private static java.io.Reader reader(byte[] file, int from) {
@@ -222,16 +240,50 @@ public final class RosterCsv {
         return errors;
     }
 
-    private static Row row(CSVRecord record, Map<String, Integer> header, Lines breaks) {
+    private static Row row(CSVRecord record, Map<String, Integer> header, int headerCells, Lines breaks) {
         Map<String, String> cells = new HashMap<>();
         List<String> unreadable = new ArrayList<>();
         for (String column : RosterRows.COLUMNS) {
-            if (header.containsKey(column) && record.isSet(column)) {
-                cells.put(column, record.get(column));
-                Texts.problem(record.get(column), column).ifPresent(p -> unreadable.add(column + ": " + p));
+            Integer at = header.get(column);
+            if (at != null && at < record.size()) {
+                String cell = trimmed(record.get(at));
+                cells.put(column, cell);
+                Texts.problem(cell, column).ifPresent(p -> unreadable.add(column + ": " + p));
             }
         }
-        return new Row(breaks.lineOf(record.getCharacterPosition()), cells, record.size() > header.size(), unreadable);
+        return new Row(breaks.lineOf(record.getCharacterPosition()), cells, record.size() > headerCells, unreadable);
+    }
+
+    /** A cell without the spaces, tabs and line breaks around it; other characters are kept, to be judged. */
+    private static String trimmed(String cell) {
+        int start = 0;
+        int end = cell.length();
+        while (start < end && " \t\r\n".indexOf(cell.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && " \t\r\n".indexOf(cell.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return cell.substring(start, end);
+    }
+
+    /** Whether every cell of the record is empty once trimmed: a row of nothing, skipped as an empty line is. */
+    private static boolean blank(CSVRecord record) {
+        for (String cell : record) {
+            if (!trimmed(cell).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each column's place in the header row (the first, when a column is repeated). */
+    private static Map<String, Integer> columns(List<String> names) {
+        Map<String, Integer> columns = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            columns.putIfAbsent(names.get(i), i);
+        }
+        return columns;
     }
 
     private static Read refused(Finding why) {
@@ -240,9 +292,9 @@ public final class RosterCsv {
 
     /** The cells of the header row as written (Commons CSV keeps only the first of repeated names). */
     private static List<String> headerNames(byte[] file, int from) {
-        try (CSVParser first = CSVFormat.RFC4180.builder().setTrim(true).get().parse(reader(file, from))) {
+        try (CSVParser first = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(reader(file, from))) {
             var it = first.iterator();
-            return it.hasNext() ? it.next().toList() : List.of();
+            return it.hasNext() ? it.next().stream().map(RosterCsv::trimmed).toList() : List.of();
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
@@ -279,7 +331,8 @@ public final class RosterCsv {
         CharBuffer out = CharBuffer.allocate(8_192);
         int[] breaks = new int[64];
         java.util.BitSet empty = new java.util.BitSet();
-        boolean anything = false; // whether the line read so far holds a character other than a carriage return
+        boolean anything = false; // whether the line read so far holds a character other than its line break
+        int carriageReturn = -1; // where a carriage return waits to be known as a break of its own or the start of CR LF
         int size = 0;
         int position = 0;
         boolean flushing = false;
@@ -291,16 +344,18 @@ public final class RosterCsv {
             out.flip();
             while (out.hasRemaining()) {
                 char c = out.get();
-                if (c == '\n') {
-                    if (size == breaks.length) {
-                        breaks = java.util.Arrays.copyOf(breaks, 2 * size);
-                    }
-                    breaks[size++] = position;
-                    if (!anything) {
-                        empty.set(size); // line `size` (1-based) ends here, holding nothing
-                    }
+                // Lines end as the parser ends them: at CR LF, at LF, and at a CR alone (old Mac files).
+                if (carriageReturn >= 0 && c != '\n') {
+                    breaks = lineBreak(breaks, size++, carriageReturn, anything, empty);
                     anything = false;
-                } else if (c != '\r') {
+                }
+                carriageReturn = -1;
+                if (c == '\n') {
+                    breaks = lineBreak(breaks, size++, position, anything, empty);
+                    anything = false;
+                } else if (c == '\r') {
+                    carriageReturn = position;
+                } else {
                     anything = true;
                 }
                 position++;
@@ -308,6 +363,9 @@ public final class RosterCsv {
             out.clear();
             if (result.isUnderflow()) { // every byte decoded (then, every character flushed)
                 if (flushing) {
+                    if (carriageReturn >= 0) {
+                        breaks = lineBreak(breaks, size++, carriageReturn, anything, empty);
+                    }
                     return new Lines(java.util.Arrays.copyOf(breaks, size), empty);
                 }
                 flushing = true;
@@ -315,20 +373,33 @@ public final class RosterCsv {
         }
     }
 
-    /** The line of the first byte that is not UTF-8. */
+    /** Records the end of line {@code index + 1} at {@code position}, and whether it held nothing; the array, grown if need be. */
+    private static int[] lineBreak(int[] breaks, int index, int position, boolean anything, java.util.BitSet empty) {
+        int[] into = index == breaks.length ? java.util.Arrays.copyOf(breaks, 2 * index) : breaks;
+        into[index] = position;
+        if (!anything) {
+            empty.set(index + 1); // line index + 1 (1-based) ends here, holding nothing
+        }
+        return into;
+    }
+
+    /** The line of the first byte that is not UTF-8, lines ending as the parser ends them (CR LF, LF, a CR alone). */
     private static int badLine(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(8_192);
+        while (true) {
+            java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+            out.clear();
+            if (result.isError() || result.isUnderflow()) {
+                break; // at the first byte of the sequence at fault (or at the end)
+            }
+        }
         int line = 1;
-        int start = 0;
-        for (int i = 0; i <= bytes.length; i++) {
-            if (i == bytes.length || bytes[i] == '\n') {
-                try {
-                    decoder.reset().decode(ByteBuffer.wrap(bytes, start, i - start));
-                } catch (CharacterCodingException e) {
-                    return line;
-                }
+        for (int i = 0; i < in.position(); i++) {
+            if (bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n')) {
                 line++;
-                start = i + 1;
             }
         }
         return line;

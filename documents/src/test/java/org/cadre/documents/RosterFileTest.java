@@ -72,7 +72,7 @@ class RosterFileTest {
                 + "p-other,,Marat Akhmetov,male,KZ,kz-border-academy,,participant,\r\n"
                 + "p-twice,,Dana Ismailova,female,KZ,kz-border-academy,,participant,\r\n");
 
-        assertThat(plan.errors()).containsExactly("line 4: person_id: appears on an earlier line of this file");
+        assertThat(plan.errors()).containsExactly("line 4: person_id: appears on line 2 already; list each person once");
         assertThat(plan.newPeople()).isEmpty();
         assertThat(plan.enrolments()).isEmpty();
     }
@@ -101,7 +101,7 @@ class RosterFileTest {
 
         assertThat(plan.errors()).containsExactlyInAnyOrder(
                 "line 2: has more cells than the header row has columns",
-                "line 2: country: must be an ISO 3166-1 alpha-2 code in capitals, such as KZ",
+                "line 2: country: is not a country's ISO 3166-1 alpha-2 code (two capitals that name a country, such as KZ)",
                 "line 2: native_name: give native_name, latin_name or both",
                 "line 2: role: must be one of participant, trainer, co-trainer, guest-trainer, observer, interpreter, organiser");
     }
@@ -187,5 +187,69 @@ class RosterFileTest {
                 "line 3: sex: must be one of female, male, another, not-recorded",
                 "line 4: role: must be one of participant, trainer, co-trainer, guest-trainer, observer, interpreter, organiser");
         assertThat(String.join("\n", plan.errors())).doesNotContain("Officer", "no-such-agency", "unknown", "chief");
+    }
+
+    /** Lines end as the parser ends them (the attacker's review: a file of lone CRs named every fault "line 1"). */
+    @Test
+    void lines_ending_in_a_carriage_return_alone_or_twice_are_counted_as_the_parser_reads_them() {
+        String header = "person_id,latin_name,sex,country,role,organisation";
+        String good = "p-1,Officer One,male,KZ,participant,kz-border-academy";
+        String bad = "p-2,Officer Two,alien,KZ,participant,kz-border-academy";
+
+        assertThat(plan(header + "\r" + good + "\r" + bad + "\r").errors()).as("old Mac line ends")
+                .containsExactly("line 3: sex: must be one of female, male, another, not-recorded");
+        assertThat(plan(header + "\r\n" + good + "\r\r\n" + bad + "\r\n").errors()).as("CR CR LF: a CR alone, then CR LF, an empty line between")
+                .containsExactly("line 4: sex: must be one of female, male, another, not-recorded");
+        assertThat(plan(concat((header + "\r" + good + "\r").getBytes(StandardCharsets.UTF_8), new byte[] {'p', (byte) 0xFF, '\r'})).errors())
+                .containsExactly("line 3: is not valid UTF-8; save the file as UTF-8");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** A control character at a cell's end is refused as the JSON API refuses it, not trimmed away (the attacker's review). */
+    @Test
+    void a_control_character_at_the_end_of_a_cell_is_refused_not_stored_without_it() {
+        RosterRows.Plan plan = plan("person_id,latin_name,rank,country,role,organisation\r\n"
+                + "p-ctl,\u0001Anna\u001f,  Major\t,KZ,participant,kz-border-academy\r\n"
+                + "p-ok,  Bolat Omarov  ,\tMajor ,KZ,participant,kz-border-academy\r\n");
+
+        assertThat(plan.errors()).singleElement().asString().startsWith("line 2: latin_name: ");
+        RosterRows.Plan spaces = plan("person_id,latin_name,rank,country,role,organisation\r\n"
+                + " p-ok , Bolat Omarov ,\tMajor ,KZ, participant ,kz-border-academy\r\n");
+        assertThat(spaces.errors()).isEmpty();
+        assertThat(spaces.newPeople()).singleElement().satisfies(p -> {
+            assertThat(p.latinName()).contains("Bolat Omarov");
+            assertThat(p.rank()).contains("Major");
+        });
+    }
+
+    /** Spreadsheets write rows of empty cells below a table: they are skipped as empty lines are (the newcomer's review). */
+    @Test
+    void a_row_of_empty_cells_is_skipped_as_an_empty_line_is() {
+        String header = "person_id,latin_name,sex,country,role,organisation\r\n";
+        RosterRows.Plan plan = plan(header + ",,,,,\r\n" + "p-1,Officer One,male,KZ,participant,kz-border-academy\r\n"
+                + " , ,\t,,,\r\n" + "p-2,Officer Two,alien,KZ,participant,kz-border-academy\r\n" + ",,,,,\r\n");
+
+        assertThat(plan.errors()).containsExactly("line 5: sex: must be one of female, male, another, not-recorded");
+        assertThat(plan(header + ",,,,,\r\n,,,,,\r\n").errors()).containsExactly("line 2: the file has no rows");
+        // As the import reads it, a chunk at a time: the rows counted are the rows read.
+        assertThat(RosterCsv.open((header + ",,,,,\r\n,,,,,\r\n").getBytes(StandardCharsets.UTF_8)).refusals())
+                .extracting(f -> f.subject() + ": " + f.message()).containsExactly("line/2: the file has no rows");
+        assertThat(RosterCsv.open((header + ",,,,,\r\np-1,Officer One,male,KZ,participant,kz-border-academy\r\n,,,,,\r\n")
+                .getBytes(StandardCharsets.UTF_8)).count()).isEqualTo(1);
+    }
+
+    @Test
+    void text_after_a_closing_quote_is_named_as_such_not_as_a_quote_left_open() {
+        String file = "person_id,latin_name,country,role,nominated_by\r\n"
+                + "p-1,Officer One,KZ,participant,kz-border-academy\r\n"
+                + "p-2,\"Officer\" Two,KZ,participant,kz-border-academy\r\n";
+
+        assertThat(plan(file).errors()).containsExactly("line 3: a quoted cell has more text after its closing \" (write the whole cell "
+                + "within the quotes, and a \" in it as \"\"); nothing after it could be read");
     }
 }

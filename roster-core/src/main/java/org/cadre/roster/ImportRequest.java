@@ -38,7 +38,7 @@ public final class ImportRequest {
      */
     public static Optional<Finding> reuseRefusal(String earlierHash, String hash) {
         return earlierHash.equals(hash) ? Optional.empty()
-                : Optional.of(RosterCommand.IDEMPOTENCY_KEY.finding("import", "was used with another body"));
+                : Optional.of(RosterCommand.IDEMPOTENCY_KEY.finding("import", "was used with another request (another file, event or day nominated); use a new key for a new request"));
     }
 
     /**

@@ -221,7 +221,7 @@ public final class RosterRows {
     public static final class Planner {
         private final Event event;
         private final LocalDate on;
-        private final Set<String> seen = new HashSet<>();
+        private final Map<String, Integer> seen = new java.util.HashMap<>(); // each id seen, by the line it was first on
         private final List<Finding> refusals = new ArrayList<>();
         private int rows;
         private int enrolments;
@@ -292,7 +292,7 @@ public final class RosterRows {
             Function<String, String> cell = c -> row.cells().get(c);
             PersonId id = parse(rowErrors, "person_id", cell.apply("person_id"), RosterRows::personId, () -> "is not valid");
             Country country = parse(rowErrors, "country", cell.apply("country"), RosterRows::country,
-                    () -> "must be an ISO 3166-1 alpha-2 code in capitals, such as KZ");
+                    () -> "is not a country's ISO 3166-1 alpha-2 code (two capitals that name a country, such as KZ)");
             // A person on record (and in the importer's sight) may be listed by id alone: names come from the record.
             Optional<Person> recorded = id == null ? Optional.empty() : Optional.ofNullable(known.visible().get(id));
             if (cell.apply("native_name") == null && cell.apply("latin_name") == null && recorded.isEmpty()) {
@@ -318,8 +318,9 @@ public final class RosterRows {
             }
             Optional<Person> person = rowErrors.isEmpty() ? Optional.of(person(row, id, country, sex, org, recorded)) : Optional.empty();
             if (person.isPresent()) {
-                if (!seen.add(id.value())) {
-                    rowErrors.add("person_id: appears on an earlier line of this file");
+                Integer earlier = seen.putIfAbsent(id.value(), row.line());
+                if (earlier != null) {
+                    rowErrors.add("person_id: appears on line " + earlier + " already; list each person once");
                 } else if (known.enrolled().contains(id)) {
                     rowErrors.add("person_id: is enrolled in this event already");
                 } else {

@@ -68,7 +68,7 @@ class RecordingRulesTest {
         assertThat(ImportRequest.keyRefusal("x".repeat(129))).isPresent();
         assertThat(ImportRequest.reuseRefusal(hash, ImportRequest.hash(EVENT.id(), LAST, file))).isEmpty();
         assertThat(ImportRequest.reuseRefusal(hash, ImportRequest.hash(EVENT.id(), LAST.plusDays(1), file)))
-                .map(Finding::message).contains("was used with another body");
+                .map(Finding::message).contains("was used with another request (another file, event or day nominated); use a new key for a new request");
     }
 
     @Test

@@ -110,7 +110,7 @@ class RosterRowsChunksTest {
 
         assertThat(first.ok()).isTrue();
         assertThat(first.enrolments()).hasSize(2);
-        assertThat(second.errors()).containsExactly("line 4: person_id: appears on an earlier line of this file");
+        assertThat(second.errors()).containsExactly("line 4: person_id: appears on line 2 already; list each person once");
         assertThat(planner.ok()).isFalse();
         assertThat(planner.enrolments()).as("the good rows counted").isEqualTo(2);
     }

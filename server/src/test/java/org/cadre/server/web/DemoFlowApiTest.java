@@ -105,7 +105,7 @@ class DemoFlowApiTest {
                 String oneMoreRow = csv + "\"p-extra\",\"\",\"Extra Officer\",\"male\",\"KZ\",\"\",\"\",\"participant\",\"kz-nsc-border-guard\"\r\n";
                 HttpResponse<String> otherBody = csvImport(app.port(), coordinator, oneMoreRow, "almaty-roster-1");
                 assertThat(otherBody.statusCode()).as(otherBody.body()).isEqualTo(422);
-                assertThat(JSON.readTree(otherBody.body()).get("errors").toString()).contains("Idempotency-Key: was used with another body");
+                assertThat(JSON.readTree(otherBody.body()).get("errors").toString()).contains("Idempotency-Key: was used with another request");
                 assertThat(JSON.readTree(ok(api.send("GET", "/api/v1/events/tot-almaty-2023/enrolments", coordinator, null)).body())
                         .get("items")).hasSize(30);
                 assertThat(api.send("GET", "/api/v1/people/p-extra", coordinator, null).statusCode()).isEqualTo(404);

@@ -131,8 +131,8 @@ class LargeImportTest {
 
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
                 assertThat(JSON.readTree(r.body()).get("errors")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly(
-                        "line 4002: country: must be an ISO 3166-1 alpha-2 code in capitals, such as KZ",
-                        "line 5901: person_id: appears on an earlier line of this file",
+                        "line 4002: country: is not a country's ISO 3166-1 alpha-2 code (two capitals that name a country, such as KZ)",
+                        "line 5901: person_id: appears on line 2 already; list each person once",
                         "line 6002: country: is required");
                 assertThat(count(db, "late")).isZero();
                 assertThat(db.dsl().fetchCount(ENROLMENT, ENROLMENT.PERSON_ID.like("late-%"))).isZero();
