@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "import-roster", mixinStandardHelpOptions = true,
         description = {"Enrol the people of a roster CSV file (UTF-8; columns as in the README) in an event: all rows or none.",
                 "Every bad row is reported with its line number and reason, and then nothing is stored.",
-                "Exit code: 0 imported, 1 refused (bad rows), 2 the event or the file cannot be used."})
+                "Exit code: 0 imported, 1 refused (bad rows), 2 the event or the file cannot be used (also when the import",
+                "needs more memory than the JVM was given: run it again with a larger heap, java -Xmx256m -jar ...)."})
 final class ImportRosterCommand implements Callable<Integer> {
 
     /** Imports with at least this many rows show a progress bar on a terminal. */
@@ -59,6 +60,22 @@ final class ImportRosterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return importFile();
+        } catch (OutOfMemoryError tooLarge) {
+            // Wherever the heap ran out (reading the file, opening the store, importing: the import's transaction is rolled
+            // back whatever ends it), the words say what to do (the newcomer's review: a stack trace and exit code 1).
+            return tooLarge(spec.commandLine().getErr());
+        }
+    }
+
+    private int tooLarge(PrintWriter err) {
+        err.println(file + ": the import needs more memory than this JVM was given; nothing was stored. "
+                + "Run it again with a larger heap (java -Xmx256m -jar cadre.jar import-roster ...).");
+        return 2;
+    }
+
+    private int importFile() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         byte[] csv;
@@ -107,6 +124,9 @@ final class ImportRosterCommand implements Callable<Integer> {
                     case NOT_FOUND -> {
                         err.println("EVENT: " + eventId + " is not stored in " + db.description() + ".");
                         return 2;
+                    }
+                    case TOO_LARGE -> {
+                        return tooLarge(err);
                     }
                     case UNPROCESSABLE, INVALID -> {
                         if (outcome.detail().startsWith("The roster was not imported")) {

@@ -98,6 +98,27 @@ class ImportRosterCommandTest {
         assertThat(enrolledInAlmaty()).contains("cli-0", "cli-99999").hasSizeGreaterThan(100_000);
     }
 
+    /** A heap too small for the file: a refusal that says what to do, exit code 2, nothing stored (not a stack trace, exit 1). */
+    @Test
+    void a_heap_too_small_for_the_file_is_said_plainly_and_nothing_is_stored() throws Exception {
+        Set<String> before = enrolledInAlmaty();
+        Path file = csv(org.cadre.roster.RosterRows.MAX_ROWS);
+        Path errors = dir.resolve("child.err");
+
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx20m",
+                "-cp", System.getProperty("java.class.path"), Cadre.class.getName(), "import-roster", DemoRoster.ALMATY_TOT.value(),
+                file.toString(), "--data", data.toString(), "--on", "2023-09-20", "--progress", "never")
+                .redirectOutput(dir.resolve("child.out").toFile()).redirectError(errors.toFile()).start();
+        boolean ended = child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(ended).isTrue();
+        String said = Files.readString(errors);
+        assertThat(child.exitValue()).as(said).isEqualTo(2);
+        assertThat(said).contains("the import needs more memory than this JVM was given; nothing was stored")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(enrolledInAlmaty()).isEqualTo(before);
+    }
+
     @Test
     void without_a_terminal_the_bar_stays_away_by_default() throws Exception {
         int exit = cadre("import-roster", DemoRoster.ALMATY_TOT.value(), csv(250).toString(), "--data", data.toString());

@@ -50,7 +50,7 @@ final class Checks {
         try {
             return Outcome.done(save.get());
         } catch (StaleVersionException e) {
-            return Outcome.refused(Refusal.STALE, "The record has changed since the version you read.");
+            return Outcome.refused(Refusal.STALE, Expected.CHANGED);
         }
     }
 

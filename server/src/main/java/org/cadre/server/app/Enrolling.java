@@ -205,6 +205,28 @@ public final class Enrolling {
      */
     public Outcome<Imported> importRoster(UserAccount user, String eventId, byte[] file, String onText, Optional<String> key,
             Function<Imported, Answer> answer, Function<Integer, IntConsumer> progress) {
+        return withinMemory(() -> importWithin(user, eventId, file, onText, key, answer, progress));
+    }
+
+    /** The words of a file too large for the memory the process was given. */
+    public static final String TOO_LARGE = "The roster file is too large for the memory this server or command was given; nothing was stored. "
+            + "Split it into smaller files, or give the JVM a larger heap (-Xmx).";
+
+    /**
+     * {@code work}, or a refusal ({@link Refusal#TOO_LARGE}) when it runs out of memory: a roster file of many rows read
+     * by a process given little heap (the newcomer's review: an empty 500, and a stack trace from the command line). The
+     * import's transaction is rolled back whatever ends it, and what the work held is garbage once it has unwound.
+     */
+    private static <T> Outcome<T> withinMemory(java.util.function.Supplier<Outcome<T>> work) {
+        try {
+            return work.get();
+        } catch (OutOfMemoryError tooLarge) {
+            return Outcome.refused(Refusal.TOO_LARGE, TOO_LARGE);
+        }
+    }
+
+    private Outcome<Imported> importWithin(UserAccount user, String eventId, byte[] file, String onText, Optional<String> key,
+            Function<Imported, Answer> answer, Function<Integer, IntConsumer> progress) {
         Outcome<Versioned<Event>> found = Scope.permit(user, Permission.WRITE_RECORDS).then(u -> scope.event(user, eventId));
         if (!found.isDone()) {
             return found.refusedAs();
@@ -440,6 +462,10 @@ public final class Enrolling {
 
     /** Checks a roster file as {@link #importRoster} would, and stores nothing. */
     public Outcome<Preview> checkRoster(UserAccount user, String eventId, byte[] file, String onText) {
+        return withinMemory(() -> checkWithin(user, eventId, file, onText));
+    }
+
+    private Outcome<Preview> checkWithin(UserAccount user, String eventId, byte[] file, String onText) {
         Outcome<Versioned<Event>> found = Scope.permit(user, Permission.WRITE_RECORDS).then(u -> scope.event(user, eventId));
         if (!found.isDone()) {
             return found.refusedAs();
@@ -511,9 +537,10 @@ public final class Enrolling {
             this.user = user;
             this.event = e;
             this.organisations = stores.organisations.all().stream().map(Versioned::value).collect(Collectors.toMap(Organisation::id, o -> o));
+            // Immutable once, so that each chunk's Known takes them as they are instead of copying them.
             this.visibleOrganisations = organisations.values().stream().filter(o -> scope.covers(user, o)).map(Organisation::id)
-                    .collect(Collectors.toSet());
-            this.enrolled = scope.enrolledIn(e.id());
+                    .collect(com.google.common.collect.ImmutableSet.toImmutableSet());
+            this.enrolled = com.google.common.collect.ImmutableSet.copyOf(scope.enrolledIn(e.id()));
             this.programme = stores.programmes.get(e.programme()).map(Versioned::value);
         }
 

@@ -14,6 +14,9 @@ public record Expected(boolean named, boolean anyVersion, Set<Integer> versions)
         versions = Set.copyOf(versions);
     }
 
+    /** The words of a change from a version since changed (the API says it in HTTP's words). */
+    public static final String CHANGED = "The record has changed since the version you read.";
+
     /** No version named: a change is refused until one is. */
     public static Expected none() {
         return new Expected(false, false, Set.of());
@@ -37,6 +40,6 @@ public record Expected(boolean named, boolean anyVersion, Set<Integer> versions)
         if (anyVersion || versions.contains(current)) {
             return Outcome.done(current);
         }
-        return Outcome.refused(Refusal.STALE, "The record has changed since the version you read.");
+        return Outcome.refused(Refusal.STALE, CHANGED);
     }
 }

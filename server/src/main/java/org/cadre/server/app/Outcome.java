@@ -33,7 +33,9 @@ public record Outcome<T>(Optional<T> value, Optional<Refusal> refusal, String de
         /** Too many failed sign-ins: wait before trying again. */
         THROTTLED,
         /** A stored record the action needs is missing (the event's package version). */
-        MISSING_PREREQUISITE
+        MISSING_PREREQUISITE,
+        /** What was sent is too large for the memory the process was given (a roster file); nothing was stored. */
+        TOO_LARGE
     }
 
     public Outcome {

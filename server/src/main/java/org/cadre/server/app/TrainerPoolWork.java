@@ -123,7 +123,12 @@ public final class TrainerPoolWork {
             // Who may change the record is judged first, then the version read (428, 412), then what the evidence names
             // and the pool's rules, as for events and people: a stale or unversioned request is not told its evidence is wrong.
             Optional<Versioned<TrainerRecord>> current = stores.trainers.get(p.id(), packageId);
-            Outcome<Integer> from = current.isEmpty() ? Outcome.done(0) : expected.against(current.get().version());
+            // Someone not yet in the pool has no version to name: evidence admitting them names none (or *); a version named
+            // for a record that does not exist matches nothing, as HTTP has it (the attacker's review: "99" admitted them).
+            Outcome<Integer> from = current.isPresent() ? expected.against(current.get().version())
+                    : expected.named() && !expected.anyVersion() ? Outcome.refused(Refusal.STALE, "The person has no record in this package's "
+                            + "pool, so no version of one can match; send the first evidence without If-Match.")
+                    : Outcome.done(0);
             if (!from.isDone()) {
                 return from.refusedAs();
             }
@@ -148,9 +153,15 @@ public final class TrainerPoolWork {
                 // Someone not yet in the pool is admitted (on ToT enrolment only); otherwise the evidence stands for its step.
                 Result<TrainerRecord> next = current.isEmpty() ? TrainerRecord.admit(p.id(), packageId, validity, evidence)
                         : current.get().value().apply(evidence, in.promoteTo());
-                return next.isOk()
-                        ? Checks.saved(() -> stores.trainers.save(next.value(), validity, from.get(), user.username()))
-                        : Outcome.<Versioned<TrainerRecord>>refusedBy("The pool's rules refuse that step.", next.refusal());
+                if (!next.isOk()) {
+                    return Outcome.<Versioned<TrainerRecord>>refusedBy("The pool's rules refuse that step.", next.refusal());
+                }
+                Outcome<Versioned<TrainerRecord>> saved = Checks.saved(() -> stores.trainers.save(next.value(), validity, from.get(), user.username()));
+                // Admitted at the same moment by another request, which named no version either: no If-Match was stale here.
+                return current.isEmpty() && saved.refusal().filter(r -> r == Refusal.STALE).isPresent()
+                        ? Outcome.refused(Refusal.CONFLICT, "The person was admitted to this package's pool by another change at the same "
+                                + "time; read their record and send this evidence again with its ETag.")
+                        : saved;
             }).map(saved -> progression(user, saved, p));
         });
     }

@@ -137,11 +137,14 @@ final class Api {
             }
             case NOT_FOUND -> new ApiProblem(Problem.of("not-found", "Not found", 404, outcome.detail()));
             case CONFLICT -> ApiProblem.conflict(outcome.detail());
-            case STALE -> ApiProblem.stale();
+            // A stale version in HTTP's words; any other failed precondition in the use case's.
+            case STALE -> outcome.detail().equals(org.cadre.server.app.Expected.CHANGED) ? ApiProblem.stale()
+                    : new ApiProblem(Problem.of("precondition-failed", "Precondition failed", 412, outcome.detail()));
             case VERSION_REQUIRED -> ApiProblem.versionRequired();
             case UNPROCESSABLE -> ApiProblem.unprocessable(outcome.detail(), outcome.errors(), outcome.findings());
             case RULES -> ApiProblem.refused(outcome.detail(), outcome.errors(), outcome.findings());
             case MISSING_PREREQUISITE -> ApiProblem.conflict(outcome.detail());
+            case TOO_LARGE -> new ApiProblem(Problem.of("too-large", "Request too large", 413, outcome.detail()));
             case UNAUTHENTICATED -> new ApiProblem(Problem.of("unauthorized", "Login failed", 401, outcome.detail()));
             case THROTTLED -> {
                 ctx.header("Retry-After", String.valueOf(org.cadre.server.app.SignIn.LOCKOUT.toSeconds()));

@@ -139,6 +139,20 @@ public final class CadreApp {
         }
     }
 
+    /**
+     * The request's body, or a 413 that says the server's memory is too small for it (nothing read, nothing stored) where
+     * the heap runs out while it is read: a roster file of many megabytes on a server given little heap answered an empty
+     * 500 (the newcomer's review).
+     */
+    private static byte[] bodyWithinMemory(io.javalin.http.Context ctx) {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (OutOfMemoryError tooLarge) {
+            throw new ApiProblem(Problem.of("too-large", "Request too large", 413, "The request is too large for the memory this server "
+                    + "was given; nothing was stored. Send a smaller file, or ask the operator for a larger heap (-Xmx)."));
+        }
+    }
+
     /** The whole API, in one place. */
     private void routes(io.javalin.config.RoutesConfig r) {
         // Read every request body (up to the limit) before answering: a client still sending a large body
@@ -152,7 +166,7 @@ public final class CadreApp {
                 drain(ctx, limit);
                 throw new io.javalin.http.HttpResponseException(413, "too large");
             }
-            if (length != 0 && !ctx.isMultipartFormData() && ctx.bodyAsBytes().length > limit) {
+            if (length != 0 && !ctx.isMultipartFormData() && bodyWithinMemory(ctx).length > limit) {
                 throw new io.javalin.http.HttpResponseException(413, "too large");
             }
         });
@@ -215,7 +229,12 @@ public final class CadreApp {
             answer(ctx, Problem.of("not-found", "Not found", 404,
                 "There is nothing at this address; the API is listed at /openapi.yaml."));
         });
-        r.error(HttpStatus.CONTENT_TOO_LARGE.getCode(), ctx -> answer(ctx, Problem.of("too-large", "Request too large", 413, tooLarge(ctx))));
+        // A 413 answered already keeps its words (a file too large for the server's memory, not over the limit).
+        r.error(HttpStatus.CONTENT_TOO_LARGE.getCode(), ctx -> {
+            if (ctx.resultInputStream() == null) {
+                answer(ctx, Problem.of("too-large", "Request too large", 413, tooLarge(ctx)));
+            }
+        });
         r.exception(ApiProblem.class, (e, ctx) -> answer(ctx, e.problem()));
         r.exception(org.cadre.documents.Fields.InvalidFields.class, (e, ctx) -> answer(ctx,
                 Problem.invalid("The request has invalid fields; nothing was changed.", e.errors())));

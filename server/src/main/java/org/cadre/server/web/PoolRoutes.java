@@ -70,7 +70,8 @@ final class PoolRoutes {
      * @param on the business day it happened
      * @param recordedAt when it was recorded (ISO 8601 instant); null for entries recorded before Cadre kept it
      */
-    record EntryView(String kind, String on, String status, String evidence, String event, String note, String recordedAt) {}
+    record EntryView(String kind, String on, String status, String evidence, String event, String note, String evidenceNote,
+            String recordedAt) {}
 
     record Progression(TrainerView trainer, List<EntryView> history, int version) {
         static Progression of(TrainerPoolWork.Progression p) {
@@ -80,7 +81,7 @@ final class PoolRoutes {
                 TrainerRecord.Entry e = p.history().get(i);
                 history.add(new EntryView(Labels.of(e.kind()), e.on().toString(), e.status().map(Labels::of).orElse(null),
                         e.evidence().map(x -> Labels.of(x.kind())).orElse(null), e.evidence().flatMap(Evidence::event).map(EventId::value).orElse(null),
-                        e.note(), p.recordedAt().get(i).map(Instant::toString).orElse(null)));
+                        e.note(), e.evidence().map(Evidence::note).orElse(""), p.recordedAt().get(i).map(Instant::toString).orElse(null)));
             }
             return new Progression(view(t, p.person(), p.today()), history, p.trainer().version());
         }

@@ -56,7 +56,10 @@ class PoolApiTest {
                 String token = api.login("certifier", "pw");
 
                 HttpResponse<String> notYetAdmitted = api.send("POST", PATH, token, evidence("tot-completed", "2023-10-27"));
-                HttpResponse<String> admitted = api.send("POST", PATH, token, evidence("tot-enrolled", "2023-10-23"));
+                // No record yet: a version named for it matches nothing (the attacker's review: "99" admitted the person).
+                HttpResponse<String> namedVersion = api.send("POST", PATH, token, evidence("tot-enrolled", "2023-10-23"), null, "\"99\"");
+                HttpResponse<String> admitted = api.send("POST", PATH, token,
+                        "{\"kind\": \"tot-enrolled\", \"on\": \"2023-10-23\", \"event\": \"tot-almaty-2023\", \"note\": \"Nominated by the academy\"}");
                 // Evidence for a trainer on record changes their record: it names the version read (If-Match).
                 String version = admitted.headers().firstValue("ETag").orElseThrow();
                 HttpResponse<String> unversioned = api.send("POST", PATH, token, evidence("tot-completed", "2023-10-27"));
@@ -70,6 +73,12 @@ class PoolApiTest {
                 HttpResponse<String> completed = api.send("POST", PATH, token, evidence("tot-completed", "2023-10-27"), null, version);
 
                 assertThat(unversioned.statusCode()).isEqualTo(428);
+                assertThat(namedVersion.statusCode()).as(namedVersion.body()).isEqualTo(412);
+                assertThat(namedVersion.body()).contains("no record in this package's pool").contains("without If-Match");
+                // The note sent with the evidence is read back with it (the newcomer's review: it was nowhere to be read).
+                JsonNode admission = JsonMapper.builder().build().readTree(admitted.body()).get("history").get(0);
+                assertThat(admission.get("evidenceNote").asText()).isEqualTo("Nominated by the academy");
+                assertThat(admission.get("note").asText()).isNotEqualTo("Nominated by the academy");
                 assertThat(unversionedAndWrong.statusCode()).as(unversionedAndWrong.body()).isEqualTo(428);
                 assertThat(staleAndWrong.statusCode()).as(staleAndWrong.body()).isEqualTo(412);
 

@@ -27,6 +27,7 @@ final class PageProblem extends RuntimeException {
             case UNPROCESSABLE, RULES -> 422;
             case UNAUTHENTICATED -> 401;
             case THROTTLED -> 429;
+            case TOO_LARGE -> 413;
         };
     }
 }
