@@ -68,7 +68,12 @@ public final class RosterCsv {
         try {
             breaks = lines(file, from);
         } catch (CharacterCodingException e) {
-            return Rows.refused(RosterRows.fileRefused(badLine(file), "is not valid UTF-8; save the file as UTF-8"));
+            int[] bad = badLine(file);
+            Finding fault = RosterRows.fileRefused(bad[0], "is not valid UTF-8; save the file as UTF-8");
+            // The rows before the bad line are still given, to be checked, so that one answer names every fault (the
+            // attacker's review: a bad row on line 2 came only after line 3's bytes were mended).
+            Rows before = bad[0] > 2 ? open(java.util.Arrays.copyOf(file, bad[1])) : Rows.refused(fault);
+            return before.ok() ? before.refusedWith(fault) : Rows.refused(fault);
         }
         // Read through once, keeping nothing: a fault anywhere (an unclosed quote on the last line) refuses the file
         // before any row is checked.
@@ -98,10 +103,16 @@ public final class RosterCsv {
             if (lastLine > 0 && errors.isEmpty()) {
                 // Its words tell the two faults apart; they are the parser's own, never the file's text.
                 boolean afterQuote = String.valueOf(e.getMessage()).contains("between encapsulated token and delimiter");
-                return Rows.refused(RosterRows.fileRefused(lastLine + 1, afterQuote
+                Finding fault = RosterRows.fileRefused(lastLine + 1, afterQuote
                         ? "a quoted cell has more text after its closing \" (write the whole cell within the quotes, and a \" in it as \"\");"
                                 + " nothing after it could be read"
-                        : "a quoted cell is not closed (a \" that no \" closes, on this line or a later one); nothing after it could be read"));
+                        : "a quoted cell is not closed (a \" that no \" closes, on this line or a later one); nothing after it could be read");
+                // The rows read before it are still given, to be checked: one answer names every fault.
+                try {
+                    return new Rows(parser(file, from), header, names.size(), breaks, count, List.of(fault));
+                } catch (IOException | RuntimeException again) {
+                    return Rows.refused(fault);
+                }
             }
             return Rows.refused(RosterRows.fileRefused(1, "the file is not CSV with a header row of " + String.join(",", RosterRows.COLUMNS)));
         }
@@ -150,7 +161,12 @@ public final class RosterCsv {
             return new Rows(null, null, 0, null, 0, List.of(why));
         }
 
-        /** {@return whether the file may be read row by row (no refusal of the whole file)} */
+        /** These rows, the file refused for {@code why} after them. */
+        private Rows refusedWith(Finding why) {
+            return new Rows(parser, header, headerCells, breaks, count, List.of(why));
+        }
+
+        /** {@return whether the file may be imported row by row (no refusal of the whole file)} */
         public boolean ok() {
             return refusals.isEmpty();
         }
@@ -160,7 +176,13 @@ public final class RosterCsv {
             return refusals;
         }
 
-        /** {@return how many rows the file holds (none when it is refused)} */
+        /**
+         * How many rows {@link #next} gives: every row of a file that is not refused; of a refused one, the rows before
+         * a fault after which nothing could be read (a quote left open, bytes that are not UTF-8), to be checked so that
+         * one answer names every fault, or none.
+         *
+         * @return the rows to read
+         */
         public int count() {
             return count;
         }
@@ -196,7 +218,7 @@ public final class RosterCsv {
 
     /** The parser of a roster file from {@code from} (past a byte order mark), its header row read. */
     private static CSVParser parser(byte[] file, int from) throws IOException {
-        // Cells are trimmed here (trimmed), not by the parser, whose trimming also drops control characters at a cell's
+        // Cells are trimmed by trimmed(), not by the parser, whose trimming also drops control characters at a cell's
         // ends: a cell holding one is refused, as the JSON API refuses it, not stored without it (the attacker's review).
         CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(reader(file, from));
         var rows = parser.iterator();
@@ -383,8 +405,11 @@ public final class RosterCsv {
         return into;
     }
 
-    /** The line of the first byte that is not UTF-8, lines ending as the parser ends them (CR LF, LF, a CR alone). */
-    private static int badLine(byte[] bytes) {
+    /**
+     * The line of the first byte that is not UTF-8, lines ending as the parser ends them (CR LF, LF, a CR alone), and
+     * where that line begins (a byte offset).
+     */
+    private static int[] badLine(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -397,11 +422,13 @@ public final class RosterCsv {
             }
         }
         int line = 1;
+        int start = 0;
         for (int i = 0; i < in.position(); i++) {
             if (bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n')) {
                 line++;
+                start = i + 1;
             }
         }
-        return line;
+        return new int[] {line, start};
     }
 }

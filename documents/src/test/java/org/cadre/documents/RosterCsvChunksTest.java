@@ -63,7 +63,7 @@ class RosterCsvChunksTest {
     }
 
     @Test
-    void a_fault_on_the_last_line_refuses_the_file_before_any_row_is_read() {
+    void a_fault_on_the_last_line_refuses_the_file_and_gives_the_rows_before_it_to_be_checked() {
         StringBuilder csv = new StringBuilder("person_id,latin_name,country,role\r\n");
         for (int i = 0; i < 5_000; i++) {
             csv.append("p-").append(i).append(",Officer ").append(i).append(",KZ,participant\r\n");
@@ -76,6 +76,28 @@ class RosterCsvChunksTest {
         assertThat(rows.refusals()).extracting(f -> f.subject() + ": " + f.message())
                 .containsExactly("line/5002: a quoted cell is not closed (a \" that no \" closes, on this line or a later one); nothing after it "
                         + "could be read");
-        assertThat(rows.next(100)).isEmpty();
+        // The rows before the fault, to be checked, so one answer names their faults too.
+        assertThat(rows.count()).isEqualTo(5_000);
+        assertThat(rows.next(100)).hasSize(100).first().satisfies(r -> assertThat(r.line()).isEqualTo(2));
+        int read = 100;
+        for (List<RosterRows.Row> chunk = rows.next(1_000); !chunk.isEmpty(); chunk = rows.next(1_000)) {
+            read += chunk.size();
+        }
+        assertThat(read).isEqualTo(5_000);
+    }
+
+    @Test
+    void bytes_that_are_not_utf_8_refuse_the_file_and_give_the_rows_before_their_line() {
+        byte[] head = "person_id,latin_name,country,role\r\np-1,Officer One,KZ,participant\rp-2,Officer Two,KZ,participant\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] file = java.util.Arrays.copyOf(head, head.length + 4);
+        System.arraycopy(new byte[] {'p', (byte) 0xC3, ',', '\n'}, 0, file, head.length, 4);
+
+        RosterCsv.Rows rows = RosterCsv.open(file);
+
+        assertThat(rows.refusals()).extracting(f -> f.subject() + ": " + f.message())
+                .containsExactly("line/4: is not valid UTF-8; save the file as UTF-8");
+        assertThat(rows.count()).isEqualTo(2);
+        assertThat(rows.next(10)).extracting(RosterRows.Row::line).containsExactly(2, 3);
     }
 }

@@ -252,7 +252,7 @@ public final class Enrolling {
         // row is named.
         RosterCsv.Rows rows = RosterCsv.open(file);
         if (!rows.ok()) {
-            return refusedRows(user, e, key, hash, RosterRows.refused(rows.refusals()).errors());
+            return refusedRows(user, e, key, hash, refusedFile(user, e, on, rows));
         }
         Chunks chunks = new Chunks(user, e, on, rows);
         try {
@@ -273,6 +273,21 @@ public final class Enrolling {
             throw failure; // a full disk, an unreachable database or a fault: answered (and logged) as what it is
         }
         return Outcome.done(chunks.imported());
+    }
+
+    /**
+     * Every fault of a file refused as a whole: the faults of the rows it could read before the one after which nothing
+     * could be read (a quote left open, bytes that are not UTF-8), then that one, so one answer names them all.
+     */
+    private List<String> refusedFile(UserAccount user, Event e, LocalDate on, RosterCsv.Rows rows) {
+        List<Finding> all = new ArrayList<>();
+        if (rows.count() > 0) {
+            Chunks chunks = new Chunks(user, e, on, rows);
+            chunks.checkTheRest();
+            all.addAll(chunks.planner.refusals());
+        }
+        all.addAll(rows.refusals());
+        return RosterRows.refused(all).errors();
     }
 
     /** The refusal of a file with bad rows, or the first request's answer to a retry of it (see {@link #importRoster}). */
@@ -507,7 +522,7 @@ public final class Enrolling {
     private FileChecked check(UserAccount user, Event e, byte[] file, LocalDate on, java.util.function.Consumer<RosterRows.Plan> good) {
         RosterCsv.Rows rows = RosterCsv.open(file);
         if (!rows.ok()) {
-            return new FileChecked(0, 0, RosterRows.refused(rows.refusals()).errors());
+            return new FileChecked(0, 0, refusedFile(user, e, on, rows));
         }
         Chunks chunks = new Chunks(user, e, on, rows);
         for (Optional<RosterRows.Plan> plan = chunks.next(); plan.isPresent(); plan = chunks.next()) {

@@ -120,6 +120,10 @@ public final class TrainerPoolWork {
             if (!Access.mayChange(user, p, stores.enrolments.placesOf(p.id()), scope.organisationOf(p))) {
                 return Outcome.refused(Refusal.FORBIDDEN, "Your role or scope may not change this person's record.");
             }
+            // A package not stored is not found, as the person is, before any version is judged (the attacker's re-check).
+            if (stores.curricula.versions(packageId).isEmpty()) {
+                return Scope.notFound("package");
+            }
             // Who may change the record is judged first, then the version read (428, 412), then what the evidence names
             // and the pool's rules, as for events and people: a stale or unversioned request is not told its evidence is wrong.
             Optional<Versioned<TrainerRecord>> current = stores.trainers.get(p.id(), packageId);
@@ -131,6 +135,11 @@ public final class TrainerPoolWork {
                     : Outcome.done(0);
             if (!from.isDone()) {
                 return from.refusedAs();
+            }
+            if (current.isEmpty() && in.promoteTo().isPresent()) {
+                // Admission makes a trainee whatever is asked; a step asked and not taken is refused, not dropped (the attacker's re-check).
+                return Outcome.refused(Refusal.UNPROCESSABLE, "The evidence asks for a step that admission does not take.",
+                        List.of("promoteTo: the first evidence admits the person as a trainee; a promotion comes with later evidence"));
             }
             Optional<Event> event = stores.events.summary(in.event()).map(Versioned::value).filter(e -> Access.covers(user, e));
             if (event.isEmpty()) {

@@ -80,8 +80,13 @@ public final class CadreApp {
             // A method an address does not take is 405 with the methods it does (Allow), not 404 as if nothing were there.
             config.http.prefer405over404 = true;
             // HEAD is answered as GET, checks and all, without the body (Javalin's own answer skips the handler).
-            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new HeadAsGet()), "/*",
-                    java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
+            config.jetty.modifyServletContextHandler(handler -> {
+                // First: a Content-Type Javalin cannot read is refused before anything reads the request.
+                handler.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new ContentTypeParameters()), "/*",
+                        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+                handler.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new HeadAsGet()), "/*",
+                        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+            });
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";

@@ -148,6 +148,47 @@ class LargeImportTest {
         }
     }
 
+    /**
+     * A fault after which nothing can be read (a quote left open, bytes that are not UTF-8) is answered with the faults
+     * of the rows before it, in one answer (the attacker's review: line 2 came only after line 4 was mended).
+     */
+    @Test
+    void a_fault_that_ends_the_reading_is_answered_with_the_bad_rows_before_it() throws Exception {
+        try (Database db = TestDatabases.fresh(TestDatabases.Kind.SQLITE)) {
+            DemoData.load(db, new AuditLog(Clock.systemUTC()));
+            admin(db);
+            Javalin app = CadreApp.create(db).start("127.0.0.1", 0);
+            try {
+                ApiClient api = new ApiClient(app.port());
+                String token = api.login("admin", "pw");
+                String head = "person_id,latin_name,sex,country,role,nominated_by\r\n"
+                        + "open-1,Officer One,alien,KZ,participant,kz-border-academy\r\n"
+                        + "open-2,Officer Two,male,KZ,participant,kz-border-academy\r\n";
+
+                HttpResponse<String> quote = api.csv("/api/v1/events/tot-almaty-2023/roster", token,
+                        head + "open-3,\"Officer Three,male,KZ,participant,kz-border-academy\r\n");
+                byte[] bytes = (head + "open-3,Officer X,male,KZ,participant,kz-border-academy\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                bytes[bytes.length - 40] = (byte) 0xFF; // within line 4
+                HttpResponse<String> utf8 = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                                + "/api/v1/events/tot-almaty-2023/roster")).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                assertThat(quote.statusCode()).as(quote.body()).isEqualTo(422);
+                assertThat(JSON.readTree(quote.body()).get("errors")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly(
+                        "line 2: sex: must be one of female, male, another, not-recorded",
+                        "line 4: a quoted cell is not closed (a \" that no \" closes, on this line or a later one); nothing after it could be read");
+                assertThat(utf8.statusCode()).as(utf8.body()).isEqualTo(422);
+                assertThat(JSON.readTree(utf8.body()).get("errors")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly(
+                        "line 2: sex: must be one of female, male, another, not-recorded",
+                        "line 4: is not valid UTF-8; save the file as UTF-8");
+                assertThat(count(db, "open")).isZero();
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
     /** Where the 1-based line {@code n} of the text begins. */
     private static int nthLine(CharSequence text, int n) {
         String all = text.toString();

@@ -58,6 +58,11 @@ class PoolApiTest {
                 HttpResponse<String> notYetAdmitted = api.send("POST", PATH, token, evidence("tot-completed", "2023-10-27"));
                 // No record yet: a version named for it matches nothing (the attacker's review: "99" admitted the person).
                 HttpResponse<String> namedVersion = api.send("POST", PATH, token, evidence("tot-enrolled", "2023-10-23"), null, "\"99\"");
+                // A step asked of the admission is refused, not dropped; a package not stored is not found before any version.
+                HttpResponse<String> promoted = api.send("POST", PATH, token,
+                        "{\"kind\": \"tot-enrolled\", \"on\": \"2023-10-23\", \"event\": \"tot-almaty-2023\", \"promoteTo\": \"co-trainer\"}");
+                HttpResponse<String> noPackage = api.send("POST", "/api/v1/trainers/pool-newcomer/no-such-package/evidence", token,
+                        evidence("tot-enrolled", "2023-10-23"), null, "\"1\"");
                 HttpResponse<String> admitted = api.send("POST", PATH, token,
                         "{\"kind\": \"tot-enrolled\", \"on\": \"2023-10-23\", \"event\": \"tot-almaty-2023\", \"note\": \"Nominated by the academy\"}");
                 // Evidence for a trainer on record changes their record: it names the version read (If-Match).
@@ -74,6 +79,9 @@ class PoolApiTest {
 
                 assertThat(unversioned.statusCode()).isEqualTo(428);
                 assertThat(namedVersion.statusCode()).as(namedVersion.body()).isEqualTo(412);
+                assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(422);
+                assertThat(promoted.body()).contains("promoteTo: the first evidence admits the person as a trainee");
+                assertThat(noPackage.statusCode()).as(noPackage.body()).isEqualTo(404);
                 assertThat(namedVersion.body()).contains("no record in this package's pool").contains("without If-Match");
                 // The note sent with the evidence is read back with it (the newcomer's review: it was nowhere to be read).
                 JsonNode admission = JsonMapper.builder().build().readTree(admitted.body()).get("history").get(0);
