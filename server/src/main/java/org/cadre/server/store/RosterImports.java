@@ -2,16 +2,12 @@ package org.cadre.server.store;
 
 import static org.cadre.server.store.schema.Tables.IDEMPOTENT_REQUEST;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.cadre.roster.Enrolment;
 import org.cadre.roster.Person;
-import org.cadre.roster.PersonId;
 
 /**
  * Stores a roster import whole or not at all: the new people, their enrolments and, when the request
@@ -56,33 +52,6 @@ public final class RosterImports {
             newPeople = List.copyOf(newPeople);
             enrolments = List.copyOf(enrolments);
         }
-    }
-
-    /** Adds the people and the enrolments in one transaction, reporting the enrolments stored so far to {@code progress}. */
-    public void store(List<Person> newPeople, List<Enrolment> enrolments, String actor, IntConsumer progress) {
-        Map<PersonId, Person> toAdd = new LinkedHashMap<>();
-        newPeople.forEach(p -> toAdd.put(p.id(), p));
-        int size = chunk(enrolments.size());
-        int[] from = {0};
-        store(() -> {
-            if (from[0] >= enrolments.size() && toAdd.isEmpty()) {
-                return Optional.empty();
-            }
-            List<Enrolment> chunk = enrolments.subList(from[0], Math.min(enrolments.size(), from[0] + size));
-            from[0] += chunk.size();
-            List<Person> added = new ArrayList<>();
-            for (Enrolment e : chunk) {
-                Person p = toAdd.remove(e.person());
-                if (p != null) {
-                    added.add(p);
-                }
-            }
-            if (chunk.isEmpty()) { // people not enrolled: none, when every new person is enrolled
-                added.addAll(toAdd.values());
-                toAdd.clear();
-            }
-            return Optional.of(new Chunk(added, chunk));
-        }, actor, Optional.empty(), () -> null, progress);
     }
 
     /**

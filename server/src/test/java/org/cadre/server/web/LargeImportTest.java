@@ -189,6 +189,12 @@ class LargeImportTest {
         }
     }
 
+    /** The chunk of {@link RosterImports#CHUNK_ROWS} people and their enrolments from {@code from}. */
+    private static RosterImports.Chunk chunk(List<Person> people, List<Enrolment> enrolments, int from) {
+        int to = Math.min(people.size(), from + RosterImports.CHUNK_ROWS);
+        return new RosterImports.Chunk(people.subList(from, to), enrolments.subList(from, to));
+    }
+
     /** Where the 1-based line {@code n} of the text begins. */
     private static int nthLine(CharSequence text, int n) {
         String all = text.toString();
@@ -220,7 +226,11 @@ class LargeImportTest {
             AtomicInteger stored = new AtomicInteger();
             RosterImports imports = new RosterImports(db, new AuditLog(Clock.systemUTC()), Clock.systemUTC());
 
-            assertThatThrownBy(() -> imports.store(people, enrolments, "test", stored::set))
+            java.util.Iterator<Integer> chunks = java.util.stream.IntStream.range(0, 20).iterator();
+            java.util.function.Supplier<java.util.Optional<RosterImports.Chunk>> next = () -> chunks.hasNext()
+                    ? java.util.Optional.of(chunk(people, enrolments, chunks.next() * RosterImports.CHUNK_ROWS)) : java.util.Optional.empty();
+
+            assertThatThrownBy(() -> imports.store(next, "test", java.util.Optional.empty(), () -> null, stored::set))
                     .satisfies(e -> assertThat(Failure.of(e)).isEqualTo(Failure.FULL));
 
             assertThat(stored.get()).as("chunks stored before the disk was full").isGreaterThanOrEqualTo(2 * RosterImports.CHUNK_ROWS)
