@@ -196,6 +196,18 @@ class TrainerPoolTest {
     }
 
     @Test
+    void admission_asked_for_a_higher_status_is_refused_as_a_skipped_step_not_admitted_as_a_trainee() {
+        var coTrainer = TrainerRecord.admit(PersonId.of("p1"), TSP, Period.ofYears(3), ev(Kind.TOT_ENROLLED, D0),
+                java.util.Optional.of(PoolStatus.CO_TRAINER));
+
+        assertThat(coTrainer.refusal().codes()).containsExactly("pool.step-skipped");
+        assertThat(TrainerRecord.admit(PersonId.of("p1"), TSP, Period.ofYears(3), ev(Kind.TOT_ENROLLED, D0),
+                java.util.Optional.of(PoolStatus.TRAINEE)).value().status()).isEqualTo(PoolStatus.TRAINEE);
+        assertThat(TrainerRecord.admit(PersonId.of("p1"), TSP, Period.ofYears(3), ev(Kind.TOT_ENROLLED, D0),
+                java.util.Optional.empty()).isOk()).isTrue();
+    }
+
+    @Test
     void admission_needs_evidence_of_tot_enrolment() {
         assertThat(TrainerRecord.admit(PersonId.of("p1"), TSP, Period.ofYears(3), ev(Kind.TOT_COMPLETED, D0)).refusal().codes())
                 .containsExactly("pool.evidence-missing");

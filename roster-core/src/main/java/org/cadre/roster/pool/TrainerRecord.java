@@ -52,6 +52,27 @@ public final class TrainerRecord {
     }
 
     /**
+     * As {@link #admit(PersonId, CurriculumId, Period, Evidence)}, with the status the evidence is offered for:
+     * admission makes a trainee, so any other is refused ({@code pool.step-skipped}) rather than dropped.
+     *
+     * @param person who is admitted
+     * @param curriculum the package whose pool they join
+     * @param validity how long a certificate in this pool runs
+     * @param enrolled the evidence of their ToT enrolment
+     * @param promoteTo the status asked for; empty or trainee for an admission
+     * @return the new record, or the refusal
+     */
+    public static Result<TrainerRecord> admit(PersonId person, CurriculumId curriculum, Period validity, Evidence enrolled,
+            Optional<PoolStatus> promoteTo) {
+        Require.present(promoteTo, "promoteTo");
+        if (promoteTo.isPresent() && promoteTo.get() != PoolStatus.TRAINEE) {
+            return Result.refused(PoolRefusal.STEP_SKIPPED.finding(subject(person, curriculum), "admission makes a trainee, not a "
+                    + promoteTo.get().label() + "; a promotion comes with later evidence, one level at a time"));
+        }
+        return admit(person, curriculum, validity, enrolled);
+    }
+
+    /**
      * Admits a trainee on evidence of ToT enrolment.
      *
      * @param person who is admitted

@@ -136,11 +136,6 @@ public final class TrainerPoolWork {
             if (!from.isDone()) {
                 return from.refusedAs();
             }
-            if (current.isEmpty() && in.promoteTo().isPresent()) {
-                // Admission makes a trainee whatever is asked; a step asked and not taken is refused, not dropped (the attacker's re-check).
-                return Outcome.refused(Refusal.UNPROCESSABLE, "The evidence asks for a step that admission does not take.",
-                        List.of("promoteTo: the first evidence admits the person as a trainee; a promotion comes with later evidence"));
-            }
             Optional<Event> event = stores.events.summary(in.event()).map(Versioned::value).filter(e -> Access.covers(user, e));
             if (event.isEmpty()) {
                 return Outcome.refused(Refusal.UNPROCESSABLE, "The evidence names an event that is not stored.", List.of("event: no such event"));
@@ -160,7 +155,8 @@ public final class TrainerPoolWork {
             }
             return certificateValidity(packageId).then(validity -> {
                 // Someone not yet in the pool is admitted (on ToT enrolment only); otherwise the evidence stands for its step.
-                Result<TrainerRecord> next = current.isEmpty() ? TrainerRecord.admit(p.id(), packageId, validity, evidence)
+                // A promotion asked of an admission is refused by the pool's rules, not dropped (the attacker's re-check).
+                Result<TrainerRecord> next = current.isEmpty() ? TrainerRecord.admit(p.id(), packageId, validity, evidence, in.promoteTo())
                         : current.get().value().apply(evidence, in.promoteTo());
                 if (!next.isOk()) {
                     return Outcome.<Versioned<TrainerRecord>>refusedBy("The pool's rules refuse that step.", next.refusal());

@@ -80,7 +80,7 @@ class PoolApiTest {
                 assertThat(unversioned.statusCode()).isEqualTo(428);
                 assertThat(namedVersion.statusCode()).as(namedVersion.body()).isEqualTo(412);
                 assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(422);
-                assertThat(promoted.body()).contains("promoteTo: the first evidence admits the person as a trainee");
+                assertThat(promoted.body()).contains("pool.step-skipped").contains("admission makes a trainee, not a co-trainer");
                 assertThat(noPackage.statusCode()).as(noPackage.body()).isEqualTo(404);
                 assertThat(namedVersion.body()).contains("no record in this package's pool").contains("without If-Match");
                 // The note sent with the evidence is read back with it (the newcomer's review: it was nowhere to be read).
