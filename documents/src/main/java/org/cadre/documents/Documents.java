@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,19 +57,110 @@ public final class Documents {
      * and the tree bound again, so that a client who misspelled three fields learns of all three at once (Jackson
      * names the first it meets, with its path).
      */
-    private static <T> T bind(com.fasterxml.jackson.databind.JsonNode tree, Class<T> type, List<String> unknown)
+    private static <T> T bind(com.fasterxml.jackson.databind.JsonNode tree, Class<T> type, List<String> unknown, Items items)
             throws JsonProcessingException, Unreadable {
         while (true) {
             try {
                 return MAPPER.treeToValue(tree, type);
             } catch (UnrecognizedPropertyException e) {
+                if (items.setAside(tree, e, path(e) + ": is not a known field")) {
+                    continue;
+                }
                 unknown.add(path(e) + ": is not a known field");
                 if (unknown.size() >= MAX_UNKNOWN || !removed(tree, e.getPath())) {
-                    throw unknownFields(unknown);
+                    throw unknownFields(collected(unknown, items));
+                }
+            } catch (MismatchedInputException e) {
+                if (e.getPath().isEmpty() || !items.setAside(tree, e, path(e) + ": " + expected(e.getTargetType()))) {
+                    throw e;
+                }
+            } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+                if (!(e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException)
+                        || !items.setAside(tree, e, path(e) + ": is too large a number for this field")) {
+                    throw e;
                 }
             }
         }
     }
+
+    /**
+     * The faults found within the items of one list of a document ({@code changes[2].onn}), set aside by item instead of
+     * refusing the whole document, so that a caller judges the other items and answers every fault at once; bounded,
+     * like the unknown fields, so that a document of many faulty items is refused as a whole.
+     */
+    private static final class Items {
+        private final String list;
+        private final java.util.SortedMap<Integer, List<String>> faults = new java.util.TreeMap<>();
+        private int count;
+
+        Items(String list) {
+            this.list = list;
+        }
+
+        static Items none() {
+            return new Items(null);
+        }
+
+        /** Sets the fault at the exception's path aside under its item, taking the field out; false when it is no item's. */
+        boolean setAside(com.fasterxml.jackson.databind.JsonNode tree, com.fasterxml.jackson.databind.JsonMappingException e, String fault) {
+            var path = e.getPath();
+            if (list == null || path.size() < 2 || !list.equals(path.get(0).getFieldName()) || path.get(1).getIndex() < 0
+                    || count >= MAX_ITEM_FAULTS) {
+                return false;
+            }
+            int item = path.get(1).getIndex();
+            // The field taken out; or the item whole, when it is itself of the wrong type or taking its field out left
+            // it unreadable (a number it needs): a field is named once, for its first fault, not for what taking it out did.
+            if (!(path.size() > 2 && removed(tree, path)) && !nulled(tree, item)) {
+                return false;
+            }
+            List<String> own = faults.computeIfAbsent(item, i -> new ArrayList<>());
+            String at = fault.substring(0, fault.indexOf(": ") + 2);
+            if (own.stream().noneMatch(f -> f.startsWith(at))) {
+                own.add(fault);
+                count++;
+            }
+            return true;
+        }
+
+        /** Sets text faults ({@code changes[2].person: ...}) aside by item, each such item taken out whole; the others are returned. */
+        List<String> setAside(com.fasterxml.jackson.databind.JsonNode tree, List<String> texts) {
+            if (list == null) {
+                return texts;
+            }
+            List<String> rest = new ArrayList<>();
+            java.util.regex.Pattern inItem = java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(list) + "\\[(\\d+)\\][.:]");
+            for (String text : texts) {
+                java.util.regex.Matcher m = inItem.matcher(text);
+                if (m.find() && count < MAX_ITEM_FAULTS) {
+                    faults.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new ArrayList<>()).add(text);
+                    count++;
+                } else {
+                    rest.add(text);
+                }
+            }
+            faults.keySet().forEach(i -> nulled(tree, i));
+            return rest;
+        }
+
+        private boolean nulled(com.fasterxml.jackson.databind.JsonNode tree, int item) {
+            if (tree.get(list) instanceof com.fasterxml.jackson.databind.node.ArrayNode a && item < a.size()) {
+                a.set(item, com.fasterxml.jackson.databind.node.NullNode.getInstance());
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** The faults found before the one that refuses the document: the unknown fields, then those set aside in items. */
+    private static List<String> collected(List<String> unknown, Items items) {
+        List<String> fields = new ArrayList<>(unknown);
+        items.faults.values().forEach(fields::addAll);
+        return fields;
+    }
+
+    /** The most faults set aside within a list's items: beyond them, the document is refused as a whole. */
+    private static final int MAX_ITEM_FAULTS = 100;
 
     private static Unreadable unknownFields(List<String> unknown) {
         return new Unreadable(false, unknown.size() == 1 ? "The document has a field this shape does not take."
@@ -118,6 +210,39 @@ public final class Documents {
 
     /** The document as {@code type}. */
     public static <T> T read(byte[] json, Class<T> type) throws Unreadable {
+        return read(json, type, Items.none());
+    }
+
+    /**
+     * A document read with the faults within the items of one of its lists set aside.
+     *
+     * @param value the document, each field at fault within an item taken out (an item of the wrong type, or holding a
+     *     text that cannot be stored, taken out whole: null)
+     * @param itemFaults the faults of each item at fault, by the item's place, as {@code changes[2].onn: is not a known
+     *     field}
+     */
+    public record Read<T>(T value, java.util.SortedMap<Integer, List<String>> itemFaults) {
+        public Read {
+            itemFaults = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(itemFaults));
+        }
+    }
+
+    /**
+     * The document as {@code type}, as {@link #read}, except that an unknown field, a value of the wrong type or a text
+     * that cannot be stored within an item of the list {@code list} ({@code changes[2].onn}) is set aside by item
+     * instead of refusing the document: the caller judges the other items and answers every fault at once (a newcomer
+     * fixing one item learned of the next only then). Faults elsewhere, and more than 100 within items, refuse the
+     * document as {@link #read} does.
+     *
+     * @param list the name of the top-level list whose items are read so
+     */
+    public static <T> Read<T> readItems(byte[] json, Class<T> type, String list) throws Unreadable {
+        Items items = new Items(list);
+        T value = read(json, type, items);
+        return new Read<>(value, items.faults);
+    }
+
+    private static <T> T read(byte[] json, Class<T> type, Items items) throws Unreadable {
         String text = utf8(json);
         List<String> unknown = new java.util.ArrayList<>();
         try {
@@ -125,16 +250,16 @@ public final class Documents {
             if (tree == null || tree.isMissingNode()) {
                 throw new Unreadable(true, "The document is empty.", List.of());
             }
-            List<String> texts = Texts.check(tree);
+            List<String> texts = items.setAside(tree, Texts.check(tree));
             if (!texts.isEmpty()) {
-                throw new Unreadable(false, "A text cannot be stored as sent; nothing was changed.", texts);
+                throw new Unreadable(false, "A text cannot be stored as sent; nothing was changed.", collected(texts, items));
             }
-            T value = bind(tree, type, unknown);
+            T value = bind(tree, type, unknown, items);
             if (value == null) {
                 throw new Unreadable(true, "The document is empty.", List.of());
             }
             if (!unknown.isEmpty()) {
-                throw unknownFields(unknown);
+                throw unknownFields(collected(unknown, items));
             }
             return value;
         } catch (MismatchedInputException e) {
@@ -144,7 +269,7 @@ public final class Documents {
                         + at(e) + ".", List.of());
             }
             // Unknown fields read before it are named too.
-            List<String> fields = new java.util.ArrayList<>(unknown);
+            List<String> fields = collected(unknown, items);
             fields.add(path(e) + ": " + expected(e.getTargetType()));
             throw new Unreadable(false, "A field has the wrong type.", fields);
         } catch (com.fasterxml.jackson.core.JsonParseException e) {
@@ -158,7 +283,7 @@ public final class Documents {
             if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
                     && m.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
                 // A number beyond its field's type (an int given 99999999999): the field is named, as a wrong type is.
-                List<String> fields = new java.util.ArrayList<>(unknown);
+                List<String> fields = collected(unknown, items);
                 fields.add(path(m) + ": is too large a number for this field");
                 throw new Unreadable(false, "A field has the wrong type.", fields);
             }

@@ -61,6 +61,40 @@ class DocumentsTest {
     }
 
     /**
+     * Faults within the items of the list named are set aside by item, every one of them, and the document is read
+     * without them, so the caller can judge the other items; faults elsewhere refuse the document as before.
+     */
+    @Test
+    void faults_within_a_lists_items_are_set_aside_by_item_and_the_rest_is_read() throws Exception {
+        Documents.Read<Capacity> read = Documents.readItems(("{\"maxParticipants\":3,\"slots\":[{\"minutes\":5},"
+                + "{\"minutes\":6,\"start\":\"09:00\",\"end\":1},{\"minutes\":\"7\"},8,{\"minutes\":99999999999999999999},{\"minutes\":10}]}")
+                .getBytes(StandardCharsets.UTF_8), Capacity.class, "slots");
+
+        assertThat(read.itemFaults()).containsOnlyKeys(1, 2, 3, 4);
+        assertThat(read.itemFaults().get(1)).containsExactly("slots[1].start: is not a known field", "slots[1].end: is not a known field");
+        assertThat(read.itemFaults().get(2)).containsExactly("slots[2].minutes: must be a whole number");
+        assertThat(read.itemFaults().get(3)).containsExactly("slots[3]: must be an object");
+        assertThat(read.itemFaults().get(4)).containsExactly("slots[4].minutes: is too large a number for this field");
+        assertThat(read.value().maxParticipants()).isEqualTo(3);
+        assertThat(read.value().slots().get(0).minutes()).isEqualTo(5);
+        assertThat(read.value().slots().get(5).minutes()).isEqualTo(10);
+        // A text that cannot be stored takes its item out whole; outside the list, faults refuse the document.
+        Documents.Read<Marks> texts = Documents.readItems("{\"marks\":[\"a\",\"b\\u0001\"]}".getBytes(StandardCharsets.UTF_8), Marks.class,
+                "marks");
+        assertThat(texts.itemFaults().get(1)).singleElement().asString().startsWith("marks[1]: ");
+        assertThat(texts.value().marks()).containsExactly("a", null);
+        Documents.Unreadable outside = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.readItems(
+                "{\"maxParticipants\":\"3\",\"slots\":[{\"minutes\":1,\"x\":2}]}".getBytes(StandardCharsets.UTF_8), Capacity.class, "slots"));
+        assertThat(outside.fields()).containsExactly("maxParticipants: must be a whole number");
+        Documents.Unreadable unknownOutside = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.readItems(
+                "{\"maxParticipants\":3,\"slots\":[{\"minutes\":1,\"x\":2}],\"size\":1}".getBytes(StandardCharsets.UTF_8), Capacity.class,
+                "slots"));
+        assertThat(unknownOutside.fields()).as("refused as a whole, naming the items' faults too")
+                .containsExactly("size: is not a known field", "slots[0].x: is not a known field");
+        assertThat(refused("{\"marks\":[\"a\", 1]}").fields()).as("read as before: refused").containsExactly("marks[1]: must be text (a JSON string)");
+    }
+
+    /**
      * A malformed document says where it stopped being readable, by line and column, and what kind of fault it
      * is, without repeating what it says there (the attacker's review: "malformed" alone, with no position).
      */

@@ -91,7 +91,10 @@ final class EnrolmentRoutes {
 
     private void changeStatuses(Context ctx) {
         UserAccount user = api.user(ctx);
-        StatusChanges in = Json.body(ctx, StatusChanges.class);
+        // An unknown field or a wrong value within one change is named with the faults of the others (the newcomer's
+        // review: changes[5].onn hid what the rules said of every other change).
+        org.cadre.documents.Documents.Read<StatusChanges> sent = Json.bodyItems(ctx, StatusChanges.class, "changes");
+        StatusChanges in = sent.value();
         Fields f = new Fields();
         EventWork.Moved moved;
         if (in.changes() != null) {
@@ -105,6 +108,10 @@ final class EnrolmentRoutes {
             for (int i = 0; i < in.changes().size(); i++) {
                 Change c = in.changes().get(i);
                 String at = "changes[" + i + "]";
+                if (sent.itemFaults().containsKey(i)) {
+                    unread.put(i, sent.itemFaults().get(i));
+                    continue;
+                }
                 if (c == null) {
                     unread.put(i, List.of(at + ": is required"));
                     continue;

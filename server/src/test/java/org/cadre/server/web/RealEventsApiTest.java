@@ -339,6 +339,18 @@ class RealEventsApiTest {
                 {"changes": [{"person": "p-kg-01", "status": "approved"}, {"person": "p-kg-02"}]}""");
         assertThat(onlyUnreadable.statusCode()).isEqualTo(400);
         assertThat(body(onlyUnreadable).get("errors")).extracting(JsonNode::asText).containsExactly("changes[1].status: is required");
+        // An unknown field, a value of the wrong type or an item that is no object within one change is named with the
+        // others' faults, in the list's order (the newcomer's review: changes[0].onn alone came back, a 400 of its own).
+        HttpResponse<String> misspelt = api.send("POST", path + "/enrolments/status", coordinator, """
+                {"changes": [{"person": "p-kg-01", "status": "approved", "onn": "2022-01-10"}, {"person": "p-kg-02", "status": "completed"},
+                             {"person": "p-kg-03", "status": 5}, 7]}""");
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        assertThat(body(misspelt).get("errors")).extracting(JsonNode::asText).containsExactly(
+                "changes[0].onn: is not a known field",
+                "changes[1]: cannot move from nominated to completed; allowed: approved, declined",
+                "changes[2].status: must be text (a JSON string)",
+                "changes[3]: must be an object");
+        assertThat(body(misspelt).get("findings")).extracting(f -> f.get("code").asText()).containsExactly("enrolment.illegal-transition");
         assertThat(body(ok(api.send("GET", path + "/enrolments", coordinator, null), 200)).get("items"))
                 .extracting(e -> e.get("status").asText()).containsOnly("nominated");
         HttpResponse<String> both = api.send("POST", path + "/enrolments/status", coordinator, """
