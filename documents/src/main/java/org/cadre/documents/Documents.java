@@ -144,7 +144,8 @@ public final class Documents {
         }
 
         private boolean nulled(com.fasterxml.jackson.databind.JsonNode tree, int item) {
-            if (tree.get(list) instanceof com.fasterxml.jackson.databind.node.ArrayNode a && item < a.size()) {
+            // An item taken out already is not taken out again: the fault at it is then no item's to set aside (no loop).
+            if (tree.get(list) instanceof com.fasterxml.jackson.databind.node.ArrayNode a && item < a.size() && !a.get(item).isNull()) {
                 a.set(item, com.fasterxml.jackson.databind.node.NullNode.getInstance());
                 return true;
             }
@@ -159,8 +160,11 @@ public final class Documents {
         return fields;
     }
 
-    /** The most faults set aside within a list's items: beyond them, the document is refused as a whole. */
-    private static final int MAX_ITEM_FAULTS = 100;
+    /**
+     * The most faults set aside within a list's items, as many as unknown fields are named: each is bound again, and
+     * beyond them the document is refused as a whole.
+     */
+    private static final int MAX_ITEM_FAULTS = MAX_UNKNOWN;
 
     private static Unreadable unknownFields(List<String> unknown) {
         return new Unreadable(false, unknown.size() == 1 ? "The document has a field this shape does not take."
@@ -231,7 +235,7 @@ public final class Documents {
      * The document as {@code type}, as {@link #read}, except that an unknown field, a value of the wrong type or a text
      * that cannot be stored within an item of the list {@code list} ({@code changes[2].onn}) is set aside by item
      * instead of refusing the document: the caller judges the other items and answers every fault at once (a newcomer
-     * fixing one item learned of the next only then). Faults elsewhere, and more than 100 within items, refuse the
+     * fixing one item learned of the next only then). Faults elsewhere, and more than 20 within items, refuse the
      * document as {@link #read} does.
      *
      * @param list the name of the top-level list whose items are read so

@@ -92,6 +92,14 @@ class DocumentsTest {
         assertThat(unknownOutside.fields()).as("refused as a whole, naming the items' faults too")
                 .containsExactly("size: is not a known field", "slots[0].x: is not a known field");
         assertThat(refused("{\"marks\":[\"a\", 1]}").fields()).as("read as before: refused").containsExactly("marks[1]: must be text (a JSON string)");
+        // Bounded as the unknown fields are: a list of many faulty items is no set of slips, and each is bound again.
+        StringBuilder many = new StringBuilder("{\"maxParticipants\":3,\"slots\":[");
+        for (int i = 0; i < 200; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"minutes\":1,\"x\":").append(i).append('}');
+        }
+        Documents.Unreadable tooMany = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.readItems(
+                (many + "]}").getBytes(StandardCharsets.UTF_8), Capacity.class, "slots"));
+        assertThat(tooMany.fields()).hasSize(40).contains("slots[0].x: is not a known field", "slots[39].x: is not a known field");
     }
 
     /**
