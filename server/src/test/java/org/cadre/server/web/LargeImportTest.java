@@ -62,6 +62,26 @@ class LargeImportTest {
                 UserAccount.Role.ADMIN, ImmutableSortedSet.of(), ImmutableSortedSet.of(), false), "test");
     }
 
+    /** What a test does with the demo database, an administrator "admin" signed in, and the app serving it. */
+    interface Served {
+        void run(Database db, Javalin app, ApiClient api, String token) throws Exception;
+    }
+
+    /** Runs {@code test} on a fresh database of {@code kind} holding the demo, served, with the administrator's token. */
+    private static void served(TestDatabases.Kind kind, Served test) throws Exception {
+        try (Database db = TestDatabases.fresh(kind)) {
+            DemoData.load(db, new AuditLog(Clock.systemUTC()));
+            admin(db);
+            Javalin app = CadreApp.create(db).start("127.0.0.1", 0);
+            try {
+                ApiClient api = new ApiClient(app.port());
+                test.run(db, app, api, api.login("admin", "pw"));
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
     /** A roster file of {@code rows} new people of Kazakhstan, ids {@code prefix-0} on. */
     static String roster(String prefix, int rows) {
         StringBuilder csv = new StringBuilder("person_id,latin_name,country,role,nominated_by\r\n");
@@ -78,74 +98,56 @@ class LargeImportTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
     void fifty_thousand_rows_go_in_through_the_api_each_with_its_history_and_two_audit_entries(TestDatabases.Kind kind) throws Exception {
-        try (Database db = TestDatabases.fresh(kind)) {
-            DemoData.load(db, new AuditLog(Clock.systemUTC()));
-            admin(db);
-            Javalin app = CadreApp.create(db).start("127.0.0.1", 0);
-            try {
-                ApiClient api = new ApiClient(app.port());
-                String token = api.login("admin", "pw");
-                String csv = roster("big", 50_000);
-                assertThat(csv.length()).isGreaterThan((int) CadreApp.MAX_REQUEST_BYTES);
+        served(kind, (db, app, api, token) -> {
+            String csv = roster("big", 50_000);
+            assertThat(csv.length()).isGreaterThan((int) CadreApp.MAX_REQUEST_BYTES);
 
-                HttpResponse<String> r = api.csv("/api/v1/events/tot-almaty-2023/roster", token, csv);
+            HttpResponse<String> r = api.csv("/api/v1/events/tot-almaty-2023/roster", token, csv);
 
-                assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-                assertThat(JSON.readTree(r.body()).get("enrolled").asInt()).isEqualTo(50_000);
-                assertThat(count(db, "big")).isEqualTo(50_000);
-                assertThat(db.dsl().fetchCount(ENROLMENT, ENROLMENT.PERSON_ID.like("big-%"))).isEqualTo(50_000);
-                assertThat(db.dsl().fetchCount(ENROLMENT_STATUS, ENROLMENT_STATUS.PERSON_ID.like("big-%"))).isEqualTo(50_000);
-                assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ENTITY_ID.like("big-%"))).isEqualTo(50_000);
-                assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ENTITY_ID.like("tot-almaty-2023/big-%"))).isEqualTo(50_000);
-                // The same audit content as one row at a time wrote it.
-                assertThat(db.dsl().select(AUDIT_LOG.ACTION, AUDIT_LOG.ACTOR, AUDIT_LOG.OLD_VALUE).from(AUDIT_LOG)
-                        .where(AUDIT_LOG.ENTITY.eq("enrolment").and(AUDIT_LOG.ENTITY_ID.eq("tot-almaty-2023/big-49999"))).fetchOne().intoList())
-                        .containsExactly("create", "admin", null);
-            } finally {
-                app.stop();
-            }
-        }
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            assertThat(JSON.readTree(r.body()).get("enrolled").asInt()).isEqualTo(50_000);
+            assertThat(count(db, "big")).isEqualTo(50_000);
+            assertThat(db.dsl().fetchCount(ENROLMENT, ENROLMENT.PERSON_ID.like("big-%"))).isEqualTo(50_000);
+            assertThat(db.dsl().fetchCount(ENROLMENT_STATUS, ENROLMENT_STATUS.PERSON_ID.like("big-%"))).isEqualTo(50_000);
+            assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ENTITY_ID.like("big-%"))).isEqualTo(50_000);
+            assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ENTITY_ID.like("tot-almaty-2023/big-%"))).isEqualTo(50_000);
+            // The same audit content as one row at a time wrote it.
+            assertThat(db.dsl().select(AUDIT_LOG.ACTION, AUDIT_LOG.ACTOR, AUDIT_LOG.OLD_VALUE).from(AUDIT_LOG)
+                    .where(AUDIT_LOG.ENTITY.eq("enrolment").and(AUDIT_LOG.ENTITY_ID.eq("tot-almaty-2023/big-49999"))).fetchOne().intoList())
+                    .containsExactly("create", "admin", null);
+        });
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
     void bad_rows_in_later_chunks_refuse_the_file_naming_every_bad_row_and_nothing_of_the_good_chunks_is_kept(TestDatabases.Kind kind)
             throws Exception {
-        try (Database db = TestDatabases.fresh(kind)) {
-            DemoData.load(db, new AuditLog(Clock.systemUTC()));
-            admin(db);
-            Javalin app = CadreApp.create(db).start("127.0.0.1", 0);
-            try {
-                ApiClient api = new ApiClient(app.port());
-                String token = api.login("admin", "pw");
-                // 6,000 rows go in chunks of 300: the first bad row is on line 4,002 (chunk 14, after 13 chunks stored), another
-                // repeats line 2's person in the last chunk, and one more names no country on the file's last line.
-                StringBuilder csv = new StringBuilder(roster("late", 6_000));
-                int line4002 = nthLine(csv, 4_002);
-                csv.replace(line4002, csv.indexOf("\r\n", line4002), "late-4000,Officer Number 4000,ZZ,participant,kz-border-academy");
-                int line5901 = nthLine(csv, 5_901);
-                csv.replace(line5901, csv.indexOf("\r\n", line5901), "late-0,Officer Number 0,KZ,participant,kz-border-academy");
-                csv.append("late-extra,Officer Extra,,participant,kz-border-academy\r\n");
+        served(kind, (db, app, api, token) -> {
+            // 6,000 rows go in chunks of 300: the first bad row is on line 4,002 (chunk 14, after 13 chunks stored), another
+            // repeats line 2's person in the last chunk, and one more names no country on the file's last line.
+            StringBuilder csv = new StringBuilder(roster("late", 6_000));
+            int line4002 = nthLine(csv, 4_002);
+            csv.replace(line4002, csv.indexOf("\r\n", line4002), "late-4000,Officer Number 4000,ZZ,participant,kz-border-academy");
+            int line5901 = nthLine(csv, 5_901);
+            csv.replace(line5901, csv.indexOf("\r\n", line5901), "late-0,Officer Number 0,KZ,participant,kz-border-academy");
+            csv.append("late-extra,Officer Extra,,participant,kz-border-academy\r\n");
 
-                HttpResponse<String> r = api.csv("/api/v1/events/tot-almaty-2023/roster", token, csv.toString());
+            HttpResponse<String> r = api.csv("/api/v1/events/tot-almaty-2023/roster", token, csv.toString());
 
-                assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
-                assertThat(JSON.readTree(r.body()).get("errors")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly(
-                        "line 4002: country: is not a country's ISO 3166-1 alpha-2 code (two capitals that name a country, such as KZ)",
-                        "line 5901: person_id: appears on line 2 already; list each person once",
-                        "line 6002: country: is required");
-                assertThat(count(db, "late")).isZero();
-                assertThat(db.dsl().fetchCount(ENROLMENT, ENROLMENT.PERSON_ID.like("late-%"))).isZero();
-                assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ENTITY_ID.like("%late-%"))).isZero();
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+            assertThat(JSON.readTree(r.body()).get("errors")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly(
+                    "line 4002: country: is not a country's ISO 3166-1 alpha-2 code (two capitals that name a country, such as KZ)",
+                    "line 5901: person_id: appears on line 2 already; list each person once",
+                    "line 6002: country: is required");
+            assertThat(count(db, "late")).isZero();
+            assertThat(db.dsl().fetchCount(ENROLMENT, ENROLMENT.PERSON_ID.like("late-%"))).isZero();
+            assertThat(db.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.ENTITY_ID.like("%late-%"))).isZero();
 
-                // The same file mended goes in whole.
-                HttpResponse<String> mended = api.csv("/api/v1/events/tot-almaty-2023/roster", token, roster("late", 6_000));
-                assertThat(mended.statusCode()).as(mended.body()).isEqualTo(201);
-                assertThat(count(db, "late")).isEqualTo(6_000);
-            } finally {
-                app.stop();
-            }
-        }
+            // The same file mended goes in whole.
+            HttpResponse<String> mended = api.csv("/api/v1/events/tot-almaty-2023/roster", token, roster("late", 6_000));
+            assertThat(mended.statusCode()).as(mended.body()).isEqualTo(201);
+            assertThat(count(db, "late")).isEqualTo(6_000);
+        });
     }
 
     /**
@@ -154,39 +156,27 @@ class LargeImportTest {
      */
     @Test
     void a_fault_that_ends_the_reading_is_answered_with_the_bad_rows_before_it() throws Exception {
-        try (Database db = TestDatabases.fresh(TestDatabases.Kind.SQLITE)) {
-            DemoData.load(db, new AuditLog(Clock.systemUTC()));
-            admin(db);
-            Javalin app = CadreApp.create(db).start("127.0.0.1", 0);
-            try {
-                ApiClient api = new ApiClient(app.port());
-                String token = api.login("admin", "pw");
-                String head = "person_id,latin_name,sex,country,role,nominated_by\r\n"
-                        + "open-1,Officer One,alien,KZ,participant,kz-border-academy\r\n"
-                        + "open-2,Officer Two,male,KZ,participant,kz-border-academy\r\n";
+        served(TestDatabases.Kind.SQLITE, (db, app, api, token) -> {
+            String head = "person_id,latin_name,sex,country,role,nominated_by\r\n"
+                    + "open-1,Officer One,alien,KZ,participant,kz-border-academy\r\n"
+                    + "open-2,Officer Two,male,KZ,participant,kz-border-academy\r\n";
 
-                HttpResponse<String> quote = api.csv("/api/v1/events/tot-almaty-2023/roster", token,
-                        head + "open-3,\"Officer Three,male,KZ,participant,kz-border-academy\r\n");
-                byte[] bytes = (head + "open-3,Officer X,male,KZ,participant,kz-border-academy\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                bytes[bytes.length - 40] = (byte) 0xFF; // within line 4
-                HttpResponse<String> utf8 = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-                                + "/api/v1/events/tot-almaty-2023/roster")).header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> quote = api.csv("/api/v1/events/tot-almaty-2023/roster", token,
+                    head + "open-3,\"Officer Three,male,KZ,participant,kz-border-academy\r\n");
+            byte[] bytes = (head + "open-3,Officer X,male,KZ,participant,kz-border-academy\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            bytes[bytes.length - 40] = (byte) 0xFF; // within line 4
+            HttpResponse<String> utf8 = post(app.port(), token, "text/csv", HttpRequest.BodyPublishers.ofByteArray(bytes));
 
-                assertThat(quote.statusCode()).as(quote.body()).isEqualTo(422);
-                assertThat(JSON.readTree(quote.body()).get("errors")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly(
-                        "line 2: sex: must be one of female, male, another, not-recorded",
-                        "line 4: a quoted cell is not closed (a \" that no \" closes, on this line or a later one); nothing after it could be read");
-                assertThat(utf8.statusCode()).as(utf8.body()).isEqualTo(422);
-                assertThat(JSON.readTree(utf8.body()).get("errors")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly(
-                        "line 2: sex: must be one of female, male, another, not-recorded",
-                        "line 4: is not valid UTF-8; save the file as UTF-8");
-                assertThat(count(db, "open")).isZero();
-            } finally {
-                app.stop();
-            }
-        }
+            assertThat(quote.statusCode()).as(quote.body()).isEqualTo(422);
+            assertThat(JSON.readTree(quote.body()).get("errors")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly(
+                    "line 2: sex: must be one of female, male, another, not-recorded",
+                    "line 4: a quoted cell is not closed (a \" that no \" closes, on this line or a later one); nothing after it could be read");
+            assertThat(utf8.statusCode()).as(utf8.body()).isEqualTo(422);
+            assertThat(JSON.readTree(utf8.body()).get("errors")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly(
+                    "line 2: sex: must be one of female, male, another, not-recorded",
+                    "line 4: is not valid UTF-8; save the file as UTF-8");
+            assertThat(count(db, "open")).isZero();
+        });
     }
 
     /** The chunk of {@link RosterImports#CHUNK_ROWS} people and their enrolments from {@code from}. */
@@ -244,66 +234,54 @@ class LargeImportTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
     void racing_imports_of_the_same_people_store_one_of_them_whole_and_refuse_the_others(TestDatabases.Kind kind) throws Exception {
-        try (Database db = TestDatabases.fresh(kind)) {
-            DemoData.load(db, new AuditLog(Clock.systemUTC()));
-            admin(db);
-            Javalin app = CadreApp.create(db).start("127.0.0.1", 0);
-            try {
-                String token = new ApiClient(app.port()).login("admin", "pw");
-                String csv = roster("race", 3_000);
-                ExecutorService pool = Executors.newFixedThreadPool(4);
-                CountDownLatch go = new CountDownLatch(1);
-                List<Future<Integer>> answers = new ArrayList<>();
-                for (int i = 0; i < 4; i++) {
-                    answers.add(pool.submit(() -> {
-                        go.await();
-                        return post(app.port(), token, "text/csv", csv).statusCode();
-                    }));
-                }
-                go.countDown();
-                List<Integer> statuses = new ArrayList<>();
-                for (Future<Integer> f : answers) {
-                    statuses.add(f.get());
-                }
-                pool.shutdown();
-
-                // 409: refused while the first was storing; 422: checked after it, every row enrolled already.
-                assertThat(statuses).containsOnlyOnce(201).allSatisfy(s -> assertThat(s).isIn(201, 409, 422));
-                assertThat(count(db, "race")).isEqualTo(3_000);
-                assertThat(db.dsl().fetchCount(ENROLMENT, ENROLMENT.PERSON_ID.like("race-%"))).isEqualTo(3_000);
-            } finally {
-                app.stop();
+        served(kind, (db, app, api, token) -> {
+            String csv = roster("race", 3_000);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return post(app.port(), token, "text/csv", csv).statusCode();
+                }));
             }
-        }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : answers) {
+                statuses.add(f.get());
+            }
+            pool.shutdown();
+
+            // 409: refused while the first was storing; 422: checked after it, every row enrolled already.
+            assertThat(statuses).containsOnlyOnce(201).allSatisfy(s -> assertThat(s).isIn(201, 409, 422));
+            assertThat(count(db, "race")).isEqualTo(3_000);
+            assertThat(db.dsl().fetchCount(ENROLMENT, ENROLMENT.PERSON_ID.like("race-%"))).isEqualTo(3_000);
+        });
     }
 
     private static HttpResponse<String> post(int port, String token, String type, String body) throws Exception {
+        return post(port, token, type, HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** A roster ({@code text/csv}) or a person (JSON) posted as sent, its bytes unchecked. */
+    private static HttpResponse<String> post(int port, String token, String type, HttpRequest.BodyPublisher body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + (type.equals("text/csv") ? "/api/v1/events/tot-almaty-2023/roster" : "/api/v1/people")))
                 .header("Authorization", "Bearer " + token).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(body).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void a_roster_over_its_16_mib_limit_is_refused_413_naming_that_limit_and_nothing_is_stored() throws Exception {
-        try (Database db = TestDatabases.fresh(TestDatabases.Kind.SQLITE)) {
-            DemoData.load(db, new AuditLog(Clock.systemUTC()));
-            admin(db);
-            Javalin app = CadreApp.create(db).start("127.0.0.1", 0);
-            try {
-                ApiClient api = new ApiClient(app.port());
-                String token = api.login("admin", "pw");
-                String csv = roster("over", 10) + "x".repeat((int) CadreApp.MAX_ROSTER_BYTES);
+        served(TestDatabases.Kind.SQLITE, (db, app, api, token) -> {
+            String csv = roster("over", 10) + "x".repeat((int) CadreApp.MAX_ROSTER_BYTES);
 
-                HttpResponse<String> r = api.csv("/api/v1/events/tot-almaty-2023/roster", token, csv);
+            HttpResponse<String> r = api.csv("/api/v1/events/tot-almaty-2023/roster", token, csv);
 
-                assertThat(r.statusCode()).isEqualTo(413);
-                assertThat(r.body()).contains("Roster files are limited to 16777216 bytes (16 MiB)");
-                assertThat(count(db, "over")).isZero();
-            } finally {
-                app.stop();
-            }
-        }
+            assertThat(r.statusCode()).isEqualTo(413);
+            assertThat(r.body()).contains("Roster files are limited to 16777216 bytes (16 MiB)");
+            assertThat(count(db, "over")).isZero();
+        });
     }
 
     @Test
