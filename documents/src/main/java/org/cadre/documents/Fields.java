@@ -84,6 +84,11 @@ public final class Fields {
         errors.add(path + ": " + reason);
     }
 
+    /** Records failures found elsewhere, each already named as {@code path: reason} (an item's, by {@link SentItems}). */
+    public void addAll(List<String> located) {
+        errors.addAll(located);
+    }
+
     public boolean ok() {
         return errors.isEmpty();
     }

@@ -290,17 +290,28 @@ public final class RosterDocs {
     public record CriterionDoc(String name, Integer maxPoints) {}
 
     public record PracticeDoc(String person, String task, Map<String, Integer> scores, String assessor) {
-        PracticeTeaching toDomain() {
-            return new PracticeTeaching(PersonId.of(person), ItemCode.of(task), ImmutableMap.copyOf(present(scores, "scores")),
-                    Optional.ofNullable(assessor).map(PersonId::of));
+        /** The result, each field's fault recorded under its own path ({@code results[2].task}); null when any. */
+        PracticeTeaching read(Fields f, String at) {
+            PersonId who = f.at(at + ".person", () -> PersonId.of(Fields.required(person, "person")));
+            ItemCode what = f.at(at + ".task", () -> ItemCode.of(Fields.required(task, "task")));
+            f.require(at + ".scores", scores);
+            if (scores != null && scores.values().stream().anyMatch(n -> n == null || n < 0)) {
+                f.add(at + ".scores", "points must be whole numbers from 0");
+            }
+            Optional<PersonId> by = assessor == null ? Optional.empty()
+                    : Optional.ofNullable(f.at(at + ".assessor", () -> PersonId.of(assessor)));
+            if (!f.ok()) {
+                return null;
+            }
+            return f.at(at, () -> new PracticeTeaching(who, what, ImmutableMap.copyOf(scores), by));
         }
 
-        public static ImmutableList<PracticeTeaching> all(List<PracticeDoc> docs) {
-            Fields f = new Fields();
-            f.require("results", docs);
-            var out = f.each("results", docs, PracticeDoc::toDomain);
-            f.check();
-            return out;
+        /**
+         * The results as sent, each read on its own: one that cannot be ({@code results[2].task}, with its faults, and
+         * those {@link Documents#readItems} set aside) is unread; null when no list was sent.
+         */
+        public static SentItems<PracticeTeaching> sent(List<PracticeDoc> docs, java.util.SortedMap<Integer, List<String>> faults) {
+            return SentItems.read("results", docs, faults, PracticeDoc::read);
         }
     }
 
@@ -310,20 +321,29 @@ public final class RosterDocs {
      * @param concerns {@code {"element": "outcome", "code": "LO3"}}
      */
     public record FeedbackDoc(String author, String session, String trainer, Integer rating, String comment, ConcernDoc concerns) {
-        Feedback toDomain() {
-            SessionCode s = SessionCode.of(session);
-            Feedback.Concern concern = concerns == null ? new Feedback.Concern(org.cadre.curriculum.CurriculumDiff.Element.SESSION, s.value())
-                    : new Feedback.Concern(Labels.parse(org.cadre.curriculum.CurriculumDiff.Element.class, concerns.element()), concerns.code());
-            return new Feedback(Optional.ofNullable(author).map(PersonId::of), s, Optional.ofNullable(trainer).map(PersonId::of),
-                    number(rating, "rating"), Optional.ofNullable(comment), concern);
+        /** The item, each field's fault recorded under its own path ({@code items[2].session}); null when any. */
+        Feedback read(Fields f, String at) {
+            Optional<PersonId> by = author == null ? Optional.empty() : Optional.ofNullable(f.at(at + ".author", () -> PersonId.of(author)));
+            SessionCode rated = f.at(at + ".session", () -> SessionCode.of(Fields.required(session, "session")));
+            Optional<PersonId> on = trainer == null ? Optional.empty()
+                    : Optional.ofNullable(f.at(at + ".trainer", () -> PersonId.of(trainer)));
+            f.require(at + ".rating", rating);
+            Feedback.Concern concern = concerns == null ? (rated == null ? null
+                    : new Feedback.Concern(org.cadre.curriculum.CurriculumDiff.Element.SESSION, rated.value()))
+                    : f.at(at + ".concerns", () -> new Feedback.Concern(Labels.parse(org.cadre.curriculum.CurriculumDiff.Element.class,
+                            Fields.required(concerns.element(), "element")), concerns.code()));
+            if (!f.ok()) {
+                return null;
+            }
+            return f.at(at, () -> new Feedback(by, rated, on, rating, Optional.ofNullable(comment), concern));
         }
 
-        public static ImmutableList<Feedback> all(List<FeedbackDoc> docs) {
-            Fields f = new Fields();
-            f.require("items", docs);
-            var out = f.each("items", docs, FeedbackDoc::toDomain);
-            f.check();
-            return out;
+        /**
+         * The items as sent, each read on its own: one that cannot be ({@code items[2].session}, with its faults, and
+         * those {@link Documents#readItems} set aside) is unread; null when no list was sent.
+         */
+        public static SentItems<Feedback> sent(List<FeedbackDoc> docs, java.util.SortedMap<Integer, List<String>> faults) {
+            return SentItems.read("items", docs, faults, FeedbackDoc::read);
         }
     }
 

@@ -13,6 +13,7 @@ import org.cadre.curriculum.ItemCode;
 import org.cadre.curriculum.SessionCode;
 import org.cadre.documents.Fields;
 import org.cadre.documents.Labels;
+import org.cadre.documents.SentItems;
 import org.cadre.finding.Finding;
 import org.cadre.roster.Attendance;
 import org.cadre.roster.AttendanceMark;
@@ -118,8 +119,8 @@ public final class Delivery {
      *
      * @return how many marks were recorded
      */
-    public Outcome<Integer> attendance(UserAccount user, String eventId, String sessionCode, List<Mark> marks) {
-        java.util.LinkedHashMap<String, List<Mark>> one = new java.util.LinkedHashMap<>();
+    public Outcome<Integer> attendance(UserAccount user, String eventId, String sessionCode, SentItems<Mark> marks) {
+        java.util.LinkedHashMap<String, SentItems<Mark>> one = new java.util.LinkedHashMap<>();
         one.put(sessionCode, marks);
         return attendance(user, eventId, one, Optional.empty());
     }
@@ -131,10 +132,12 @@ public final class Delivery {
      * @return how many marks were recorded
      */
     public Outcome<Integer> attendanceOfDay(UserAccount user, String eventId, LocalDate day, java.util.Map<String, List<Mark>> bySession) {
-        return attendance(user, eventId, bySession, Optional.of(day));
+        java.util.LinkedHashMap<String, SentItems<Mark>> sent = new java.util.LinkedHashMap<>();
+        bySession.forEach((session, marks) -> sent.put(session, SentItems.all("sessions." + session + ".marks", marks)));
+        return attendance(user, eventId, sent, Optional.of(day));
     }
 
-    private Outcome<Integer> attendance(UserAccount user, String eventId, java.util.Map<String, List<Mark>> bySession,
+    private Outcome<Integer> attendance(UserAccount user, String eventId, java.util.Map<String, SentItems<Mark>> bySession,
             Optional<LocalDate> day) {
         boolean named = day.isPresent();
         // The event's summary (for the scope), its agenda's sessions and who is enrolled come from a cache kept
@@ -174,21 +177,24 @@ public final class Delivery {
                         + "; its marks are taken on its own day");
             }
             String prefix = named ? "sessions." + session.get().value() + "." : "";
-            List<Mark> marks = entry.getValue();
+            SentItems<Mark> marks = entry.getValue();
             Set<PersonId> marked = new HashSet<>();
             f.require(prefix + "marks", marks);
             for (int i = 0; marks != null && i < marks.size(); i++) {
                 String at = prefix + "marks[" + i + "]";
-                Mark m = marks.get(i);
-                PersonId p = m == null ? null : onRoster(f, at, m.person(), enrolled, marked, "mark");
+                if (!marks.faultsOf(i).isEmpty()) {
+                    // A mark that could not be read (a misspelt field, a number for its label) is named with the others.
+                    f.addAll(marks.faultsOf(i));
+                    continue;
+                }
+                Mark m = marks.items().get(i);
+                PersonId p = onRoster(f, at, m.person(), enrolled, marked, "mark");
                 if (p != null && named && !found.get().listed().contains(p)) {
                     // The grid lists the participants holding a seat: no one else is marked through it.
                     f.add(at + ".person", "holds no seat in this event, so the day's grid does not list them");
                     p = null;
                 }
-                if (m == null) {
-                    f.add(at, "is required");
-                } else if (p != null) {
+                if (p != null) {
                     AttendanceMark mark = f.at(at + ".mark", () -> Labels.parse(AttendanceMark.class, m.mark()));
                     if (mark != null) {
                         recorded.add(new Attendance(p, session.get(), mark));
@@ -211,7 +217,7 @@ public final class Delivery {
      * a list of one, and answers with the person marked.
      */
     public Outcome<Marked> markOne(UserAccount user, String eventId, String sessionCode, String person, String mark) {
-        return attendance(user, eventId, sessionCode, List.of(new Mark(person, mark))).map(n -> {
+        return attendance(user, eventId, sessionCode, SentItems.all("marks", List.of(new Mark(person, mark)))).map(n -> {
             PersonId id = PersonId.of(person);
             return new Marked(id, stores.people.get(id).map(Versioned::value), Labels.parse(AttendanceMark.class, mark));
         });
@@ -257,7 +263,7 @@ public final class Delivery {
      *
      * @return how many scores were recorded
      */
-    public Outcome<Integer> tests(UserAccount user, String eventId, String phaseLabel, List<Score> scores) {
+    public Outcome<Integer> tests(UserAccount user, String eventId, String phaseLabel, SentItems<Score> scores) {
         Outcome<Event> found = event(user, eventId);
         if (!found.isDone()) {
             return found.refusedAs();
@@ -276,11 +282,11 @@ public final class Delivery {
         List<TestScore> recorded = new ArrayList<>();
         for (int i = 0; scores != null && i < scores.size(); i++) {
             String at = "scores[" + i + "]";
-            Score s = scores.get(i);
-            if (s == null) {
-                f.add(at, "is required");
+            if (!scores.faultsOf(i).isEmpty()) {
+                f.addAll(scores.faultsOf(i));
                 continue;
             }
+            Score s = scores.items().get(i);
             PersonId p = onRoster(f, at, s.person(), enrolled, tested, "score");
             if (p == null) {
                 continue;
@@ -330,7 +336,7 @@ public final class Delivery {
      *
      * @return how many results were recorded
      */
-    public Outcome<Integer> practice(UserAccount user, String eventId, List<PracticeTeaching> results) {
+    public Outcome<Integer> practice(UserAccount user, String eventId, SentItems<PracticeTeaching> sent) {
         Outcome<Event> found = event(user, eventId);
         if (!found.isDone()) {
             return found.refusedAs();
@@ -339,15 +345,25 @@ public final class Delivery {
         Set<PersonId> enrolled = scope.enrolledIn(e.id());
         Optional<Rubric> rubric = stores.assessments.rubric(e.id());
         List<String> errors = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            if (!enrolled.contains(results.get(i).person())) {
+        if (sent == null) {
+            return Outcome.refused(Refusal.INVALID, "Practice teaching was not recorded.", List.of("results: is required"));
+        }
+        List<PracticeTeaching> results = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            if (!sent.faultsOf(i).isEmpty()) {
+                // A result that could not be read is named with what the rules say of the others.
+                errors.addAll(sent.faultsOf(i));
+                continue;
+            }
+            results.add(sent.items().get(i));
+            if (!enrolled.contains(sent.items().get(i).person())) {
                 errors.add("results[" + i + "].person: is not enrolled in this event");
             }
             // The assessor is named like every other id: one not enrolled here reads the same, whether or not it exists.
-            if (results.get(i).assessor().filter(a -> !enrolled.contains(a)).isPresent()) {
+            if (sent.items().get(i).assessor().filter(a -> !enrolled.contains(a)).isPresent()) {
                 errors.add("results[" + i + "].assessor: is not enrolled in this event");
             }
-            for (Finding problem : ScoreLimits.of(results.get(i), rubric)) {
+            for (Finding problem : ScoreLimits.of(sent.items().get(i), rubric)) {
                 errors.add("results[" + i + "].scores: " + problem.message());
             }
         }
@@ -364,7 +380,7 @@ public final class Delivery {
      *
      * @return how many items were recorded
      */
-    public Outcome<Integer> feedback(UserAccount user, String eventId, List<Feedback> items) {
+    public Outcome<Integer> feedback(UserAccount user, String eventId, SentItems<Feedback> sent) {
         Outcome<Event> found = event(user, eventId);
         if (!found.isDone()) {
             return found.refusedAs();
@@ -377,12 +393,20 @@ public final class Delivery {
         Map<PersonId, org.cadre.roster.Role> roles = new java.util.HashMap<>();
         stores.enrolments.ofEvent(e.id()).forEach(v -> roles.put(v.value().person(), v.value().role()));
         Set<PersonId> enrolled = roles.keySet();
-        Set<String> unknownSession = new HashSet<>();
-        Feedback.unknownSessions(items, curriculum.get()).forEach(f -> unknownSession.add(f.subject()));
+        if (sent == null) {
+            return Outcome.refused(Refusal.INVALID, "Feedback was not recorded.", List.of("items: is required"));
+        }
         List<String> errors = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            Feedback fb = items.get(i);
-            if (unknownSession.contains("feedback/" + i)) {
+        List<Feedback> items = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            if (!sent.faultsOf(i).isEmpty()) {
+                // An item that could not be read is named with what the rules say of the others.
+                errors.addAll(sent.faultsOf(i));
+                continue;
+            }
+            Feedback fb = sent.items().get(i);
+            items.add(fb);
+            if (!Feedback.unknownSessions(List.of(fb), curriculum.get()).isEmpty()) {
                 errors.add("items[" + i + "].session: is not a session of the package");
             }
             if (fb.author().isPresent() && !enrolled.contains(fb.author().get())) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cadre.curriculum.Curriculum;
+import org.cadre.documents.SentItems;
 import org.cadre.finding.Finding;
 import org.cadre.finding.Findings;
 import org.cadre.finding.Result;
@@ -86,24 +87,15 @@ public final class EventWork {
     }
 
     /**
-     * A list of changes as the client sent it: those read, by their place in the list, and the errors of those that
-     * could not be read (a status that is none), by place.
-     */
-    public record SentChanges(java.util.SortedMap<Integer, BulkStatus.Move> read, java.util.SortedMap<Integer, List<String>> unread) {
-        public SentChanges {
-            read = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(read));
-            unread = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(unread));
-        }
-    }
-
-    /**
      * As {@link #moveStatuses(UserAccount, EventId, List, ChangeNames)} for a list sent by a client, each change named by
-     * its place ({@code changes[2]}). One that could not be read is refused with the rest: the changes read are still
-     * judged, so one answer names every fault (a 400 while any could not be read), and nothing is changed.
+     * its place ({@code changes[2]}). One that could not be read (a status that is none) is refused with the rest: the
+     * changes read are still judged, so one answer names every fault (a 400 while any could not be read), and nothing
+     * is changed.
      */
-    public Outcome<Moved> moveStatuses(UserAccount user, String id, SentChanges sent) {
-        return parsed(user, id, Permission.WRITE_RECORDS).then(e -> moveStatuses(user, e, List.copyOf(sent.read().values()),
-                ChangeNames.BY_PLACE, List.copyOf(sent.read().keySet()), sent.unread()));
+    public Outcome<Moved> moveStatuses(UserAccount user, String id, SentItems<BulkStatus.Move> sent) {
+        List<Integer> places = java.util.stream.IntStream.range(0, sent.size()).filter(i -> sent.faultsOf(i).isEmpty()).boxed().toList();
+        return parsed(user, id, Permission.WRITE_RECORDS).then(e -> moveStatuses(user, e, places.stream().map(sent.items()::get).toList(),
+                ChangeNames.BY_PLACE, places, sent.unread()));
     }
 
     /**

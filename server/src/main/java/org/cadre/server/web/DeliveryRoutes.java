@@ -4,9 +4,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import org.cadre.documents.Documents;
 import org.cadre.documents.RosterDocs.FeedbackDoc;
 import org.cadre.documents.RosterDocs.PracticeDoc;
 import org.cadre.documents.RosterDocs.RubricDoc;
+import org.cadre.documents.SentItems;
 import org.cadre.roster.Rubric;
 import org.cadre.server.app.Delivery;
 import org.cadre.server.security.UserAccount;
@@ -50,8 +52,9 @@ final class DeliveryRoutes {
 
     private void attendance(Context ctx) {
         UserAccount user = api.user(ctx);
-        Marks in = Json.body(ctx, Marks.class);
-        int n = Api.value(delivery.attendance(user, ctx.pathParam("id"), ctx.pathParam("session"), in.marks()), ctx);
+        Documents.Read<Marks> in = Json.bodyItems(ctx, Marks.class, "marks");
+        SentItems<Delivery.Mark> marks = SentItems.read("marks", in.value().marks(), in.itemFaults());
+        int n = Api.value(delivery.attendance(user, ctx.pathParam("id"), ctx.pathParam("session"), marks), ctx);
         ctx.json(new Recorded(ctx.pathParam("id"), n));
     }
 
@@ -61,10 +64,10 @@ final class DeliveryRoutes {
 
     private void tests(Context ctx) {
         UserAccount user = api.user(ctx);
-        Tests in = Json.body(ctx, Tests.class);
-        List<Delivery.Score> scores = in.scores() == null ? null
-                : in.scores().stream().map(s -> s == null ? null : new Delivery.Score(s.person(), s.points())).toList();
-        int n = Api.value(delivery.tests(user, ctx.pathParam("id"), in.phase(), scores), ctx);
+        Documents.Read<Tests> in = Json.bodyItems(ctx, Tests.class, "scores");
+        SentItems<Delivery.Score> scores = SentItems.read("scores", in.value().scores(), in.itemFaults(),
+                (s, f, at) -> new Delivery.Score(s.person(), s.points()));
+        int n = Api.value(delivery.tests(user, ctx.pathParam("id"), in.value().phase(), scores), ctx);
         ctx.json(new Recorded(ctx.pathParam("id"), n));
     }
 
@@ -78,7 +81,8 @@ final class DeliveryRoutes {
 
     private void practice(Context ctx) {
         UserAccount user = api.user(ctx);
-        var results = PracticeDoc.all(Json.body(ctx, Practice.class).results());
+        Documents.Read<Practice> in = Json.bodyItems(ctx, Practice.class, "results");
+        var results = PracticeDoc.sent(in.value().results(), in.itemFaults());
         int n = Api.value(delivery.practice(user, ctx.pathParam("id"), results), ctx);
         ctx.json(new Recorded(ctx.pathParam("id"), n));
     }
@@ -87,7 +91,8 @@ final class DeliveryRoutes {
 
     private void feedback(Context ctx) {
         UserAccount user = api.user(ctx);
-        var items = FeedbackDoc.all(Json.body(ctx, FeedbackItems.class).items());
+        Documents.Read<FeedbackItems> in = Json.bodyItems(ctx, FeedbackItems.class, "items");
+        var items = FeedbackDoc.sent(in.value().items(), in.itemFaults());
         int n = Api.value(delivery.feedback(user, ctx.pathParam("id"), items), ctx);
         ctx.status(201).json(new Recorded(ctx.pathParam("id"), n));
     }

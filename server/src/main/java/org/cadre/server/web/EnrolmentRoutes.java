@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.cadre.documents.Dates;
+import org.cadre.documents.Documents;
 import org.cadre.documents.Fields;
 import org.cadre.documents.Labels;
 import org.cadre.documents.RosterDocs.EnrolmentView;
+import org.cadre.documents.SentItems;
 import org.cadre.roster.BulkStatus;
 import org.cadre.roster.EnrolmentStatus;
 import org.cadre.roster.PersonId;
@@ -93,7 +95,7 @@ final class EnrolmentRoutes {
         UserAccount user = api.user(ctx);
         // An unknown field or a wrong value within one change is named with the faults of the others (the newcomer's
         // review: changes[5].onn hid what the rules said of every other change).
-        org.cadre.documents.Documents.Read<StatusChanges> sent = Json.bodyItems(ctx, StatusChanges.class, "changes");
+        Documents.Read<StatusChanges> sent = Json.bodyItems(ctx, StatusChanges.class, "changes");
         StatusChanges in = sent.value();
         Fields f = new Fields();
         EventWork.Moved moved;
@@ -103,17 +105,14 @@ final class EnrolmentRoutes {
                         List.of("changes: not with status, every, role or on"));
             }
             // Each change read on its own: one that cannot be read is named with whatever the rules say of the others.
-            java.util.SortedMap<Integer, BulkStatus.Move> read = new java.util.TreeMap<>();
+            List<BulkStatus.Move> read = new java.util.ArrayList<>();
             java.util.SortedMap<Integer, List<String>> unread = new java.util.TreeMap<>();
             for (int i = 0; i < in.changes().size(); i++) {
                 Change c = in.changes().get(i);
                 String at = "changes[" + i + "]";
-                if (sent.itemFaults().containsKey(i)) {
-                    unread.put(i, sent.itemFaults().get(i));
-                    continue;
-                }
-                if (c == null) {
-                    unread.put(i, List.of(at + ": is required"));
+                if (sent.itemFaults().containsKey(i) || c == null) {
+                    unread.put(i, sent.itemFaults().getOrDefault(i, List.of(at + ": is required")));
+                    read.add(null);
                     continue;
                 }
                 // Each field by its own path (changes[1].status), as an unknown field is named (changes[1].onn).
@@ -122,12 +121,13 @@ final class EnrolmentRoutes {
                 EnrolmentStatus status = one.at(at + ".status", () -> Labels.parse(EnrolmentStatus.class, Fields.required(c.status(), "status")));
                 LocalDate on = c.on() == null ? null : one.at(at + ".on", () -> Dates.parse(c.on()));
                 if (one.ok()) {
-                    read.put(i, new BulkStatus.Move(person, status, Optional.ofNullable(on)));
+                    read.add(new BulkStatus.Move(person, status, Optional.ofNullable(on)));
                 } else {
                     unread.put(i, one.errors());
+                    read.add(null);
                 }
             }
-            moved = Api.value(work.moveStatuses(user, ctx.pathParam("id"), new EventWork.SentChanges(read, unread)), ctx);
+            moved = Api.value(work.moveStatuses(user, ctx.pathParam("id"), new SentItems<>(read, unread)), ctx);
         } else {
             f.require("status", in.status());
             f.require("every", in.every());

@@ -20,6 +20,8 @@ import org.cadre.server.security.Passwords;
 import org.cadre.server.store.Assessments;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;
+import org.cadre.server.store.Enrolments;
+import org.cadre.server.store.FeedbackItems;
 import org.cadre.server.store.Events;
 import org.cadre.server.security.UserAccount;
 import org.cadre.server.store.Users;
@@ -145,5 +147,80 @@ class DeliveryRecordsTest {
 
         assertThat(onAgenda.statusCode()).as(onAgenda.body()).isEqualTo(200);
         assertThat(offAgenda.statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * An item of a delivery list that cannot be read (a misspelt field, a value of the wrong type, an id that is none)
+     * is named in one 400 with what the rules say of the other items, in the list's order, and nothing is stored. Before,
+     * such an item was a 400 of its own that hid every other item's fault: a trainer fixing it learned of the next only
+     * then.
+     */
+    @Test
+    void an_unreadable_item_of_any_delivery_list_is_named_with_the_other_items_faults_in_the_lists_order() throws Exception {
+        String event = "/api/v1/events/tot-almaty-2023";
+        String session = DEMO.event().agenda().get(2).session().value();
+        String trainer = DEMO.enrolments().stream().filter(e -> e.role().delivers()).findFirst().orElseThrow().person().value();
+        String p = participant();
+        Rubric.Criterion criterion = DEMO.rubric().orElseThrow().criteria().get(0);
+        Enrolments enrolments = new Enrolments(db, new AuditLog(Clock.systemUTC()));
+        Assessments assessments = new Assessments(db, new AuditLog(Clock.systemUTC()));
+        FeedbackItems feedback = new FeedbackItems(db, new AuditLog(Clock.systemUTC()));
+        int marks = enrolments.attendance(DEMO.event().id(), org.cadre.curriculum.SessionCode.of(session)).size();
+        int tests = assessments.tests(DEMO.event().id()).size();
+        int practice = assessments.practice(DEMO.event().id()).size();
+        int items = feedback.ofEvent(DEMO.event().id()).size();
+
+        HttpResponse<String> attendance = api.send("PUT", event + "/attendance/" + session, token, """
+                {"marks": [{"person": "%s", "mark": "present", "mrak": "late"}, {"person": "p-nobody", "mark": "present"},
+                           {"person": "%s", "mark": 3}, 7]}""".formatted(p, trainer));
+        assertThat(attendance.statusCode()).isEqualTo(400);
+        assertThat(errors(attendance)).containsExactly(
+                "marks[0].mrak: is not a known field",
+                "marks[1].person: is not enrolled in this event",
+                "marks[2].mark: must be text (a JSON string)",
+                "marks[3]: must be an object");
+
+        HttpResponse<String> scores = api.send("POST", event + "/tests", token, """
+                {"phase": "pre", "scores": [{"person": "%s", "points": {"Q1": "two"}}, {"person": "p-nobody", "points": {"Q1": 1}},
+                                            {"person": "%s", "points": {"Q1": 1}, "phase": "post"}]}""".formatted(p, trainer));
+        assertThat(scores.statusCode()).isEqualTo(400);
+        assertThat(errors(scores)).containsExactly(
+                "scores[0].points.Q1: must be a whole number",
+                "scores[1].person: is not enrolled in this event",
+                "scores[2].phase: is not a known field");
+
+        HttpResponse<String> results = api.send("POST", event + "/practice", token, """
+                {"results": [{"person": "%1$s", "task": "%2$s", "scores": {"%3$s": 1}, "asessor": "%4$s"},
+                             {"person": "p-nobody", "task": "%2$s", "scores": {"%3$s": 1}},
+                             {"person": "%1$s", "task": "no task", "scores": {"%3$s": 1}}, null,
+                             {"person": "%1$s", "task": "%2$s", "scores": {"%3$s": null}}]}"""
+                .formatted(p, DEMO.rubric().orElseThrow().task(), criterion.name(), trainer));
+        assertThat(results.statusCode()).isEqualTo(400);
+        assertThat(errors(results)).containsExactly(
+                "results[0].asessor: is not a known field",
+                "results[1].person: is not enrolled in this event",
+                "results[2].task: must be 1-64 letters, digits, dots, underscores or hyphens, starting with a letter or digit",
+                "results[3]: is required",
+                "results[4].scores: points must be whole numbers from 0");
+
+        HttpResponse<String> rated = api.send("POST", event + "/feedback", token, """
+                {"items": [{"session": "%1$s", "rating": "five"}, {"session": "%1$s", "rating": 4, "author": "p-nobody"},
+                           {"session": "%1$s", "rating": 9}]}""".formatted(session));
+        assertThat(rated.statusCode()).isEqualTo(400);
+        assertThat(errors(rated)).containsExactly(
+                "items[0].rating: must be a whole number",
+                "items[1].author: is not enrolled in this event",
+                "items[2]: rating must be between 1 and 5");
+
+        assertThat(enrolments.attendance(DEMO.event().id(), org.cadre.curriculum.SessionCode.of(session))).hasSize(marks);
+        assertThat(assessments.tests(DEMO.event().id())).hasSize(tests);
+        assertThat(assessments.practice(DEMO.event().id())).hasSize(practice);
+        assertThat(feedback.ofEvent(DEMO.event().id())).hasSize(items);
+    }
+
+    private static List<String> errors(HttpResponse<String> response) throws Exception {
+        List<String> out = new ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("errors").forEach(e -> out.add(e.asText()));
+        return out;
     }
 }

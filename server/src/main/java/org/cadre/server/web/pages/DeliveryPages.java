@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cadre.curriculum.AssessmentItem;
-import org.cadre.documents.Fields;
 import org.cadre.documents.RosterDocs.FeedbackDoc;
 import org.cadre.documents.RosterDocs.PracticeDoc;
+import org.cadre.documents.SentItems;
 import org.cadre.roster.AgendaSlot;
 import org.cadre.roster.Attendance;
 import org.cadre.roster.AttendanceMark;
@@ -298,7 +298,7 @@ final class DeliveryPages {
         List<CellError> errors = new ArrayList<>(grid.errors());
         if (errors.isEmpty()) {
             List<Delivery.Score> scores = byPerson.entrySet().stream().map(e -> new Delivery.Score(e.getKey(), e.getValue())).toList();
-            Outcome<Integer> saved = kit.app.delivery().tests(user.get(), ctx.pathParam("id"), phase, scores);
+            Outcome<Integer> saved = kit.app.delivery().tests(user.get(), ctx.pathParam("id"), phase, SentItems.all("scores", scores));
             if (saved.isDone()) {
                 ctx.redirect(PageKit.withNotice(ctx, ctx.path() + "?phase=" + phase + "&saved=" + saved.get()), HttpStatus.SEE_OTHER);
                 return;
@@ -431,19 +431,16 @@ final class DeliveryPages {
             errors.add(new CellError(null, null, PageKit.messages(ctx).get("practice.no-rubric")));
         }
         if (errors.isEmpty()) {
-            try {
-                var results = PracticeDoc.all(byPerson.entrySet().stream().map(e -> new PracticeDoc(e.getKey(), task, e.getValue(), null)).toList());
-                Outcome<Integer> saved = kit.app.delivery().practice(user.get(), ctx.pathParam("id"), results);
-                if (saved.isDone()) {
-                    ctx.redirect(PageKit.withNotice(ctx, ctx.path() + "?saved=" + saved.get()), HttpStatus.SEE_OTHER);
-                    return;
-                }
-                PageKit.unlessShownOnTheForm(saved, ctx);
-                status = new PageProblem(saved).status();
-                errors.addAll(named(saved.errors(), "results", byPerson.keySet().stream().toList()));
-            } catch (Fields.InvalidFields invalid) {
-                errors.addAll(named(invalid.errors(), "results", byPerson.keySet().stream().toList()));
+            var results = PracticeDoc.sent(byPerson.entrySet().stream().map(e -> new PracticeDoc(e.getKey(), task, e.getValue(), null)).toList(),
+                    new java.util.TreeMap<>());
+            Outcome<Integer> saved = kit.app.delivery().practice(user.get(), ctx.pathParam("id"), results);
+            if (saved.isDone()) {
+                ctx.redirect(PageKit.withNotice(ctx, ctx.path() + "?saved=" + saved.get()), HttpStatus.SEE_OTHER);
+                return;
             }
+            PageKit.unlessShownOnTheForm(saved, ctx);
+            status = new PageProblem(saved).status();
+            errors.addAll(named(saved.errors(), "results", byPerson.keySet().stream().toList()));
         }
         java.util.Set<String> criteria = new java.util.HashSet<>();
         r.rubric().ifPresent(x -> x.criteria().forEach(c -> criteria.add(c.name())));
@@ -480,19 +477,15 @@ final class DeliveryPages {
         }
         List<String> errors = new ArrayList<>();
         Integer rating = sent.get("rating").matches("[1-5]") ? Integer.valueOf(sent.get("rating")) : null;
-        try {
-            var items = FeedbackDoc.all(List.of(new FeedbackDoc(null, blankToNull(sent.get("session")), blankToNull(sent.get("trainer")),
-                    rating, blankToNull(sent.get("comment")), null)));
-            Outcome<Integer> saved = kit.app.delivery().feedback(user.get(), ctx.pathParam("id"), items);
-            if (saved.isDone()) {
-                ctx.redirect(PageKit.withNotice(ctx, ctx.path() + "?saved=" + saved.get()), HttpStatus.SEE_OTHER);
-                return;
-            }
-            PageKit.unlessShownOnTheForm(saved, ctx);
-            errors.addAll(saved.errors());
-        } catch (Fields.InvalidFields invalid) {
-            errors.addAll(invalid.errors());
+        var items = FeedbackDoc.sent(List.of(new FeedbackDoc(null, blankToNull(sent.get("session")), blankToNull(sent.get("trainer")),
+                rating, blankToNull(sent.get("comment")), null)), new java.util.TreeMap<>());
+        Outcome<Integer> saved = kit.app.delivery().feedback(user.get(), ctx.pathParam("id"), items);
+        if (saved.isDone()) {
+            ctx.redirect(PageKit.withNotice(ctx, ctx.path() + "?saved=" + saved.get()), HttpStatus.SEE_OTHER);
+            return;
         }
+        PageKit.unlessShownOnTheForm(saved, ctx);
+        errors.addAll(saved.errors());
         showFeedback(ctx, user.get(), Optional.empty(), errors.stream().map(e -> e.replaceFirst("^items\\[0\\]\\.", "")).toList(), sent);
         ctx.status(422);
     }
