@@ -280,8 +280,9 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
             for (AgendaSlot slot : in.event().agenda()) {
                 Session s = in.sessions().get(slot.session());
                 if (s != null && slot.minutes() != s.minutes()) {
+                    // The slot's day and start say which slot, as a session may be on the agenda more than once.
                     report.finding(in.subject("session", slot.session()), "is given " + slot.minutes()
-                            + " minutes on the agenda; the curriculum plans " + s.minutes());
+                            + " minutes on the agenda on " + slot.day() + " at " + slot.start() + "; the curriculum plans " + s.minutes());
                 }
             }
         }

@@ -232,7 +232,7 @@ class EventRuleTest {
         }));
 
         assertThat(findings.withCode("agenda.duration-mismatch")).extracting(Finding::message)
-                .containsExactly("is given 60 minutes on the agenda; the curriculum plans 90");
+                .containsExactly("is given 60 minutes on the agenda on " + s.day() + " at " + s.start() + "; the curriculum plans 90");
     }
 
     @Test
