@@ -176,9 +176,25 @@ final class ServeCommand implements Callable<Integer> {
         return Duration.parse(text);
     }
 
+    /** The least heap the server starts and answers in (below it, start-up fails with another library's misleading words). */
+    static final long MIN_HEAP_MB = 64;
+
+    /** Why a heap of {@code maxBytes} is too small for the server, if it is. */
+    static java.util.Optional<String> heapTooSmall(long maxBytes) {
+        long mb = maxBytes / (1024 * 1024);
+        return mb >= MIN_HEAP_MB ? java.util.Optional.empty() : java.util.Optional.of("The server needs a heap of at least "
+                + MIN_HEAP_MB + " MB and was given " + mb + " MB: start it with more (java -Xmx128m -jar cadre.jar serve ...; "
+                + "128 MB also takes the largest roster file a request may carry).");
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        java.util.Optional<String> small = heapTooSmall(Runtime.getRuntime().maxMemory());
+        if (small.isPresent()) {
+            spec.commandLine().getErr().println(small.get());
+            return 2;
+        }
         Resolved config = resolve(System.getenv());
         int listen = config.port();
         java.util.Optional<String> unwritable = store.unwritable(System.getenv());

@@ -87,6 +87,34 @@ class ServeCommandTest {
         assertThat(resolve(Map.of("CADRE_ADMIN_PASSWORD", "a long enough password")).port()).isEqualTo(7070);
     }
 
+    /**
+     * A heap too small to serve in is said in plain words with exit code 2 (below 56 MB the server failed to start
+     * with Javalin's "static resource directory /public does not exist", hiding the cause).
+     */
+    @Test
+    void a_heap_too_small_to_serve_in_stops_the_server_saying_so_before_anything_else() throws Exception {
+        assertThat(ServeCommand.heapTooSmall(64L << 20)).isEmpty();
+        assertThat(ServeCommand.heapTooSmall(Long.MAX_VALUE)).isEmpty();
+        assertThat(ServeCommand.heapTooSmall((64L << 20) - 1)).hasValueSatisfying(m -> assertThat(m)
+                .startsWith("The server needs a heap of at least 64 MB and was given 63 MB").contains("-Xmx128m"));
+
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cadre-heap");
+        Process child = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m",
+                "-cp", System.getProperty("java.class.path"), Cadre.class.getName(), "serve", "--port", "0", "--data",
+                dir.resolve("data").toString())
+                .redirectOutput(dir.resolve("child.out").toFile()).redirectError(dir.resolve("child.err").toFile()).start();
+        boolean ended = child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+        if (!ended) {
+            child.destroyForcibly().waitFor();
+        }
+        assertThat(ended).as("the server stopped").isTrue();
+        assertThat(child.exitValue()).isEqualTo(2);
+        // The heap the JVM reports may be a little under -Xmx, by the collector it chose.
+        assertThat(java.nio.file.Files.readString(dir.resolve("child.err")).strip())
+                .startsWith("The server needs a heap of at least 64 MB and was given 4").endsWith("may carry).");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
     @Test
     void a_data_folder_that_cannot_be_written_stops_the_server_naming_the_path_and_the_flag() throws Exception {
         java.nio.file.Path blocker = java.nio.file.Files.createTempFile("cadre-blocker", ".txt");
