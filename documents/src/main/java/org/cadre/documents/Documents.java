@@ -16,13 +16,20 @@ import java.util.List;
 
 /**
  * Reads JSON documents strictly, for the API and the command line alike: no unknown fields, no null for
- * a number, nesting at most {@value #MAX_DEPTH} deep. A document that fails says why without echoing its
- * content.
+ * a number, nesting at most {@value #MAX_DEPTH} deep, lists of at most {@value #MAX_ITEMS} items. A document that
+ * fails says why without echoing its content.
  */
 public final class Documents {
 
     /** The deepest nesting a document may have. */
     public static final int MAX_DEPTH = 32;
+
+    /**
+     * The most items a list in a document may hold (a session's marks for an event of 10,000 participants). It bounds
+     * the work and memory one request may ask for: each item may be answered with its own faults, and a 1 MiB body
+     * of 200,000 empty items ran a server of 128 MB out of memory with four such requests at once.
+     */
+    public static final int MAX_ITEMS = 10_000;
 
     private static final ObjectMapper MAPPER = strict();
 
@@ -153,6 +160,64 @@ public final class Documents {
         }
     }
 
+    /**
+     * The paths of the lists holding more than {@link #MAX_ITEMS} items (a few at most), read from the text as a stream
+     * of tokens before any tree is built: a 1 MiB body of 100,000 small objects is some 26 MB as a tree, so the count
+     * must come first. Text that is not JSON gives none here; reading the tree says what is wrong with it.
+     */
+    private static List<String> crowdedLists(String text) {
+        List<String> crowded = new java.util.ArrayList<>();
+        try (com.fasterxml.jackson.core.JsonParser parser = MAPPER.getFactory().createParser(text)) {
+            Container top = null;
+            String name = null;
+            for (com.fasterxml.jackson.core.JsonToken t = parser.nextToken(); t != null && crowded.size() < MAX_UNKNOWN; t = parser.nextToken()) {
+                if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    name = parser.currentName();
+                    continue;
+                }
+                if (t.isStructEnd()) {
+                    if (top.array && top.count > MAX_ITEMS) {
+                        crowded.add(top.path() + ": holds " + top.count + " items; one request takes at most " + MAX_ITEMS);
+                    }
+                    top = top.parent;
+                    continue;
+                }
+                int index = top != null && top.array ? top.count++ : -1;
+                if (t.isStructStart()) {
+                    top = new Container(top, t == com.fasterxml.jackson.core.JsonToken.START_ARRAY, index < 0 ? name : null, index);
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return crowded;
+    }
+
+    /** An array or object being read by {@link #crowdedLists}: where it stands, and how many items it has had. */
+    private static final class Container {
+        final Container parent;
+        final boolean array;
+        final String name;
+        final int index;
+        int count;
+
+        Container(Container parent, boolean array, String name, int index) {
+            this.parent = parent;
+            this.array = array;
+            this.name = name;
+            this.index = index;
+        }
+
+        /** As the API names a field: {@code slots[0].x}, or {@code body} for the document itself. */
+        String path() {
+            if (parent == null) {
+                return "body";
+            }
+            String at = parent.parent == null ? "" : parent.path();
+            return name != null ? (at.isEmpty() ? name : at + "." + name) : at + "[" + index + "]";
+        }
+    }
+
     /** The faults found before the one that refuses the document: the unknown fields, then those set aside in items. */
     private static List<String> collected(List<String> unknown, Items items) {
         List<String> fields = new ArrayList<>(unknown);
@@ -248,7 +313,11 @@ public final class Documents {
 
     private static <T> T read(byte[] json, Class<T> type, Items items) throws Unreadable {
         String text = utf8(json);
+        List<String> crowded = crowdedLists(text);
         List<String> unknown = new java.util.ArrayList<>();
+        if (!crowded.isEmpty()) {
+            throw new Unreadable(false, "A list holds more items than one request takes; send them in several requests.", crowded);
+        }
         try {
             com.fasterxml.jackson.databind.JsonNode tree = MAPPER.readTree(text);
             if (tree == null || tree.isMissingNode()) {

@@ -328,14 +328,25 @@ public final class RosterDocs {
             Optional<PersonId> on = trainer == null ? Optional.empty()
                     : Optional.ofNullable(f.at(at + ".trainer", () -> PersonId.of(trainer)));
             f.require(at + ".rating", rating);
-            Feedback.Concern concern = concerns == null ? (rated == null ? null
-                    : new Feedback.Concern(org.cadre.curriculum.CurriculumDiff.Element.SESSION, rated.value()))
-                    : f.at(at + ".concerns", () -> new Feedback.Concern(Labels.parse(org.cadre.curriculum.CurriculumDiff.Element.class,
-                            Fields.required(concerns.element(), "element")), concerns.code()));
+            if (rating != null && (rating < Feedback.MIN_RATING || rating > Feedback.MAX_RATING)) {
+                // Named with the item's other faults, not only once they are mended (the newcomer's review).
+                f.add(at + ".rating", "must be between " + Feedback.MIN_RATING + " and " + Feedback.MAX_RATING);
+            }
+            Feedback.Concern concern = null;
+            if (concerns == null) {
+                concern = rated == null ? null : new Feedback.Concern(org.cadre.curriculum.CurriculumDiff.Element.SESSION, rated.value());
+            } else {
+                var element = f.at(at + ".concerns.element", () -> Labels.parse(org.cadre.curriculum.CurriculumDiff.Element.class,
+                        Fields.required(concerns.element(), "element")));
+                f.require(at + ".concerns.code", concerns.code());
+                concern = element == null || concerns.code() == null ? null
+                        : f.at(at + ".concerns", () -> new Feedback.Concern(element, concerns.code()));
+            }
             if (!f.ok()) {
                 return null;
             }
-            return f.at(at, () -> new Feedback(by, rated, on, rating, Optional.ofNullable(comment), concern));
+            Feedback.Concern about = concern;
+            return f.at(at, () -> new Feedback(by, rated, on, rating, Optional.ofNullable(comment), about));
         }
 
         /**

@@ -48,8 +48,11 @@ public final class Texts {
             problem(node.textValue(), name).ifPresent(p -> errors.add((path.isEmpty() ? "body" : path) + ": " + p));
         } else if (node.isObject()) {
             node.properties().forEach(f -> {
-                if (problem(f.getKey(), null).isPresent()) {
-                    errors.add((path.isEmpty() ? "body" : path) + ": a field name holds a character that cannot be stored");
+                java.util.Optional<String> key = problem(f.getKey(), null);
+                if (key.isPresent()) {
+                    // Said as it is: too long, or a character (a long name read "a character that cannot be stored").
+                    errors.add((path.isEmpty() ? "body" : path) + ": a field name " + (key.get().startsWith("must") ? key.get()
+                            : "holds a character that cannot be stored"));
                 } else {
                     walk(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), f.getKey(), errors);
                 }

@@ -151,4 +151,37 @@ class DocumentsTest {
         assertThat(Documents.read(bom, Marks.class).marks()).containsExactly("Айгерим");
         assertThat(refused("{\"marks\": [\"a\"").getMessage()).startsWith("The document is not valid JSON: it ends before its value does");
     }
+
+    /**
+     * A list longer than one request takes is refused before anything is bound, naming its path (the attacker's review:
+     * a 1 MiB body of 200,000 empty items, each answered with its own fault, ran the server out of memory).
+     */
+    @Test
+    void a_list_of_more_items_than_one_request_takes_is_refused_naming_its_path_and_one_of_as_many_is_read() throws Exception {
+        String full = "[" + String.join(",", java.util.Collections.nCopies(Documents.MAX_ITEMS, "\"a\"")) + "]";
+        String over = "[" + String.join(",", java.util.Collections.nCopies(Documents.MAX_ITEMS + 1, "null")) + "]";
+
+        assertThat(Documents.read(("{\"marks\":" + full + "}").getBytes(StandardCharsets.UTF_8), Marks.class).marks())
+                .hasSize(Documents.MAX_ITEMS);
+        Documents.Unreadable top = refused("{\"marks\":" + over + "}");
+        assertThat(top.malformed()).isFalse();
+        assertThat(top.fields()).containsExactly("marks: holds 10001 items; one request takes at most 10000");
+        Documents.Unreadable nested = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.readItems(
+                ("{\"maxParticipants\": 1, \"slots\": [{\"minutes\": 1, \"x\": " + over + "}]}").getBytes(StandardCharsets.UTF_8),
+                Capacity.class, "slots"));
+        assertThat(nested.fields()).containsExactly("slots[0].x: holds 10001 items; one request takes at most 10000");
+        assertThat(refused("{\"marks\":[[1],{\"a\":[{\"b\":" + over + "}]}," + over + "]}").fields()).containsExactly(
+                "marks[1].a[0].b: holds 10001 items; one request takes at most 10000",
+                "marks[2]: holds 10001 items; one request takes at most 10000");
+        assertThat(refused(over).fields()).containsExactly("body: holds 10001 items; one request takes at most 10000");
+        // Text that is not JSON is called so, whatever its lists hold.
+        assertThat(refused("{\"marks\":" + over + ",}").malformed()).isTrue();
+    }
+
+    @Test
+    void a_field_name_too_long_to_store_is_said_to_be_too_long() {
+        String name = "k".repeat(5000);
+        assertThat(refused("{\"marks\":[],\"x\":{\"" + name + "\":1}}").fields())
+                .containsExactly("x: a field name must be at most " + Texts.LONGEST + " characters");
+    }
 }

@@ -530,7 +530,7 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
 
     /** Test and practice scores name items of the blueprint and stay within their points. */
     SCORE_OUT_OF_RANGE("assessment.score-out-of-range", ERROR,
-            "A test or practice-teaching score names an unknown item or criterion, or exceeds its maximum points.") {
+            "A test or practice-teaching score names an unknown item or criterion, or exceeds its maximum points; a practice-teaching score is for a task other than the rubric's.") {
         @Override
         public void check(EventCheck in, Report report) {
             var items = ScoreLimits.items(in.roster().curriculum());

@@ -18,6 +18,12 @@ import org.cadre.kernel.Require;
 public record Feedback(Optional<PersonId> author, SessionCode session, Optional<PersonId> trainer, int rating,
         Optional<String> comment, Concern concerns) {
 
+    /** The lowest rating, poor. */
+    public static final int MIN_RATING = 1;
+
+    /** The highest rating, excellent. */
+    public static final int MAX_RATING = 5;
+
     /**
      * Checks the feedback.
      *
@@ -33,7 +39,7 @@ public record Feedback(Optional<PersonId> author, SessionCode session, Optional<
         Require.present(author, "Feedback.author");
         Require.present(session, "Feedback.session");
         Require.present(trainer, "Feedback.trainer");
-        Require.inRange(rating, 1, 5, "Feedback.rating");
+        Require.inRange(rating, MIN_RATING, MAX_RATING, "Feedback.rating");
         comment = Require.present(comment, "Feedback.comment").map(String::strip).filter(c -> !c.isEmpty());
         Require.present(concerns, "Feedback.concerns");
     }

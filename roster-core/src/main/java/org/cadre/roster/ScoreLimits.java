@@ -79,6 +79,11 @@ public final class ScoreLimits {
         Map<String, Integer> max = new HashMap<>();
         rubric.get().criteria().forEach(c -> max.putIfAbsent(c.name(), c.maxPoints()));
         ImmutableList.Builder<Finding> problems = ImmutableList.builder();
+        if (!practice.task().equals(rubric.get().task())) {
+            // The rubric scores one practical task: a result for another would be stored where nobody reads it.
+            problems.add(EventRule.SCORE_OUT_OF_RANGE.finding(subject, "scores task " + practice.task() + ", which is not the rubric's task "
+                    + rubric.get().task()));
+        }
         practice.scores().forEach((criterion, points) -> {
             if (!max.containsKey(criterion)) {
                 problems.add(EventRule.SCORE_OUT_OF_RANGE.finding(subject, "scores criterion '" + criterion + "', which the rubric does not have"));

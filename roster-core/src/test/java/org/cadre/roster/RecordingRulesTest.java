@@ -98,4 +98,22 @@ class RecordingRulesTest {
         assertThat(ScoreLimits.of(beyond, ALMATY.curriculum())).extracting(Finding::code, Finding::subject)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("assessment.score-out-of-range", "test/p-1"));
     }
+
+    /**
+     * The rubric scores one practical task: a result for another task is refused by the score rule (the newcomer's
+     * review: it was stored where nobody reads it, and counted in certification).
+     */
+    @Test
+    void practice_teaching_for_a_task_other_than_the_rubrics_is_a_finding_of_the_score_rule() {
+        Rubric rubric = ALMATY.rubric().orElseThrow();
+        String criterion = rubric.criteria().get(0).name();
+        PracticeTeaching other = new PracticeTeaching(PersonId.of("p-1"), org.cadre.curriculum.ItemCode.of("Q1"),
+                com.google.common.collect.ImmutableMap.of(criterion, 1), java.util.Optional.empty());
+        PracticeTeaching same = new PracticeTeaching(PersonId.of("p-1"), rubric.task(),
+                com.google.common.collect.ImmutableMap.of(criterion, 1), java.util.Optional.empty());
+
+        assertThat(ScoreLimits.of(other, ALMATY.rubric())).extracting(Finding::code, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("assessment.score-out-of-range", "scores task Q1, which is not the rubric's task " + rubric.task()));
+        assertThat(ScoreLimits.of(same, ALMATY.rubric())).isEmpty();
+    }
 }

@@ -194,11 +194,10 @@ public final class Delivery {
                     f.add(at + ".person", "holds no seat in this event, so the day's grid does not list them");
                     p = null;
                 }
-                if (p != null) {
-                    AttendanceMark mark = f.at(at + ".mark", () -> Labels.parse(AttendanceMark.class, m.mark()));
-                    if (mark != null) {
-                        recorded.add(new Attendance(p, session.get(), mark));
-                    }
+                // The mark is read whatever the person's fault, so one answer names both (the newcomer's review).
+                AttendanceMark mark = f.at(at + ".mark", () -> Labels.parse(AttendanceMark.class, m.mark()));
+                if (p != null && mark != null) {
+                    recorded.add(new Attendance(p, session.get(), mark));
                 }
             }
         }
@@ -291,7 +290,12 @@ public final class Delivery {
             if (p == null) {
                 continue;
             }
-            Map<String, Integer> sent = s.points() == null ? Map.of() : s.points();
+            Map<String, Integer> sent = s.points();
+            if (sent == null || sent.isEmpty()) {
+                // A score replaces the person's earlier one of the phase: none would erase it (the newcomer's review).
+                f.add(at + ".points", sent == null ? "is required" : "must name at least one test question");
+                continue;
+            }
             if (sent.values().stream().anyMatch(n -> n == null || n < 0)) {
                 f.add(at, "points must be whole numbers from 0");
                 continue;
@@ -308,9 +312,9 @@ public final class Delivery {
             if (score == null) {
                 continue;
             }
-            Optional<Finding> beyond = ScoreLimits.of(score, c).stream().findFirst();
-            if (beyond.isPresent()) {
-                f.add(at, beyond.get().message());
+            List<Finding> beyond = ScoreLimits.of(score, c);
+            if (!beyond.isEmpty()) {
+                beyond.forEach(problem -> f.add(at, problem.message()));
                 continue;
             }
             recorded.add(score);
@@ -349,22 +353,32 @@ public final class Delivery {
             return Outcome.refused(Refusal.INVALID, "Practice teaching was not recorded.", List.of("results: is required"));
         }
         List<PracticeTeaching> results = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < sent.size(); i++) {
             if (!sent.faultsOf(i).isEmpty()) {
                 // A result that could not be read is named with what the rules say of the others.
                 errors.addAll(sent.faultsOf(i));
                 continue;
             }
-            results.add(sent.items().get(i));
-            if (!enrolled.contains(sent.items().get(i).person())) {
-                errors.add("results[" + i + "].person: is not enrolled in this event");
+            PracticeTeaching result = sent.items().get(i);
+            String at = "results[" + i + "]";
+            results.add(result);
+            if (!enrolled.contains(result.person())) {
+                errors.add(at + ".person: is not enrolled in this event");
+            } else if (!seen.add(result.person().value() + " " + result.task().value())) {
+                // The later would silently replace the earlier (the newcomer's review).
+                errors.add(at + ".person: appears twice for this task; send one result per person");
             }
             // The assessor is named like every other id: one not enrolled here reads the same, whether or not it exists.
-            if (sent.items().get(i).assessor().filter(a -> !enrolled.contains(a)).isPresent()) {
-                errors.add("results[" + i + "].assessor: is not enrolled in this event");
+            if (result.assessor().filter(a -> !enrolled.contains(a)).isPresent()) {
+                errors.add(at + ".assessor: is not enrolled in this event");
             }
-            for (Finding problem : ScoreLimits.of(sent.items().get(i), rubric)) {
-                errors.add("results[" + i + "].scores: " + problem.message());
+            if (result.scores().isEmpty()) {
+                // A result replaces the person's earlier one of the task: none would erase it.
+                errors.add(at + ".scores: must name at least one criterion of the rubric");
+            }
+            for (Finding problem : ScoreLimits.of(result, rubric)) {
+                errors.add(at + ".scores: " + problem.message());
             }
         }
         if (!errors.isEmpty()) {
@@ -398,6 +412,7 @@ public final class Delivery {
         }
         List<String> errors = new ArrayList<>();
         List<Feedback> items = new ArrayList<>();
+        Set<String> rated = new HashSet<>();
         for (int i = 0; i < sent.size(); i++) {
             if (!sent.faultsOf(i).isEmpty()) {
                 // An item that could not be read is named with what the rules say of the others.
@@ -406,6 +421,11 @@ public final class Delivery {
             }
             Feedback fb = sent.items().get(i);
             items.add(fb);
+            if (fb.author().isPresent() && enrolled.contains(fb.author().get())
+                    && !rated.add(fb.author().get().value() + " " + fb.session().value() + " " + fb.concerns())) {
+                errors.add("items[" + i + "].author: gives this session's feedback twice in this list; send one item per author, "
+                        + "session and element");
+            }
             if (!Feedback.unknownSessions(List.of(fb), curriculum.get()).isEmpty()) {
                 errors.add("items[" + i + "].session: is not a session of the package");
             }

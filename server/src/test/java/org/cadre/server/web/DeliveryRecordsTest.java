@@ -210,11 +210,73 @@ class DeliveryRecordsTest {
         assertThat(errors(rated)).containsExactly(
                 "items[0].rating: must be a whole number",
                 "items[1].author: is not enrolled in this event",
-                "items[2]: rating must be between 1 and 5");
+                "items[2].rating: must be between 1 and 5");
 
         assertThat(enrolments.attendance(DEMO.event().id(), org.cadre.curriculum.SessionCode.of(session))).hasSize(marks);
         assertThat(assessments.tests(DEMO.event().id())).hasSize(tests);
         assertThat(assessments.practice(DEMO.event().id())).hasSize(practice);
+        assertThat(feedback.ofEvent(DEMO.event().id())).hasSize(items);
+    }
+
+    /**
+     * A record that would replace an earlier one with nothing, or that nobody would read, is refused with every fault
+     * named (the newcomer's and the attacker's reviews: a score without points erased a stored post-test and
+     * un-certified its person with a 200; a practice result for another task, or of no criterion, was stored; a person
+     * twice in one practice list kept only the later; one author's feedback counted as often as sent in one list).
+     */
+    @Test
+    void a_record_that_would_erase_an_earlier_one_or_that_nobody_reads_is_refused_with_every_fault_named() throws Exception {
+        String event = "/api/v1/events/tot-almaty-2023";
+        List<String> people = DEMO.seatedParticipants().stream().map(e -> e.person().value()).toList();
+        Rubric rubric = DEMO.rubric().orElseThrow();
+        String criterion = rubric.criteria().get(0).name();
+        Assessments assessments = new Assessments(db, new AuditLog(Clock.systemUTC()));
+        FeedbackItems feedback = new FeedbackItems(db, new AuditLog(Clock.systemUTC()));
+        var tests = assessments.tests(DEMO.event().id());
+        var practice = assessments.practice(DEMO.event().id());
+        int items = feedback.ofEvent(DEMO.event().id()).size();
+
+        HttpResponse<String> scores = api.send("POST", event + "/tests", token, """
+                {"phase": "post", "scores": [{"person": "%s"}, {"person": "%s", "points": {}},
+                                             {"person": "%s", "points": {"Q1": 99, "Q99": 1}}]}"""
+                .formatted(people.get(0), people.get(1), people.get(2)));
+        assertThat(scores.statusCode()).isEqualTo(400);
+        assertThat(errors(scores)).containsExactly(
+                "scores[0].points: is required",
+                "scores[1].points: must name at least one test question",
+                "scores[2]: scores 99 on Q1, whose maximum is 2",
+                "scores[2]: scores Q99, which is not a test question of the blueprint");
+
+        HttpResponse<String> results = api.send("POST", event + "/practice", token, """
+                {"results": [{"person": "%1$s", "task": "Q1", "scores": {"%3$s": 1}},
+                             {"person": "%2$s", "task": "%4$s", "scores": {}},
+                             {"person": "%1$s", "task": "%4$s", "scores": {"%3$s": 1}},
+                             {"person": "%1$s", "task": "%4$s", "scores": {"%3$s": 0}}]}"""
+                .formatted(people.get(0), people.get(1), criterion, rubric.task()));
+        assertThat(results.statusCode()).isEqualTo(400);
+        assertThat(errors(results)).containsExactly(
+                "results[0].scores: scores task Q1, which is not the rubric's task " + rubric.task(),
+                "results[1].scores: must name at least one criterion of the rubric",
+                "results[3].person: appears twice for this task; send one result per person");
+
+        String session = DEMO.event().agenda().get(0).session().value();
+        HttpResponse<String> rated = api.send("POST", event + "/feedback", token, """
+                {"items": [{"session": "%1$s", "rating": 4, "author": "%2$s"}, {"session": "%1$s", "rating": 5},
+                           {"session": "%1$s", "rating": 1, "author": "%2$s"}, {"session": "%1$s", "rating": 9, "author": "p-nobody"}]}"""
+                .formatted(session, people.get(0)));
+        assertThat(rated.statusCode()).isEqualTo(400);
+        assertThat(errors(rated)).containsExactly(
+                "items[2].author: gives this session's feedback twice in this list; send one item per author, session and element",
+                "items[3].rating: must be between 1 and 5");
+
+        HttpResponse<String> marks = api.send("PUT", event + "/attendance/" + session, token, """
+                {"marks": [{"person": "p-nobody", "mark": "sleeping"}, {"person": null, "mark": null}]}""");
+        assertThat(marks.statusCode()).isEqualTo(400);
+        assertThat(errors(marks)).hasSize(4).contains("marks[0].person: is not enrolled in this event", "marks[1].person: is required")
+                .anySatisfy(e -> assertThat(e).startsWith("marks[0].mark: ")).anySatisfy(e -> assertThat(e).startsWith("marks[1].mark: "));
+
+        assertThat(assessments.tests(DEMO.event().id())).containsExactlyInAnyOrderElementsOf(tests);
+        assertThat(assessments.practice(DEMO.event().id())).containsExactlyInAnyOrderElementsOf(practice);
         assertThat(feedback.ofEvent(DEMO.event().id())).hasSize(items);
     }
 

@@ -476,7 +476,14 @@ final class DeliveryPages {
             sent.put(f, Optional.ofNullable(ctx.formParam(f)).orElse(""));
         }
         List<String> errors = new ArrayList<>();
-        Integer rating = sent.get("rating").matches("[1-5]") ? Integer.valueOf(sent.get("rating")) : null;
+        // A rating sent is passed on as a number when it is one, so that one out of range is named as such with the
+        // form's other faults (7 read "rating: is required", the newcomer's review); text is named here.
+        String ratingSent = sent.get("rating").strip();
+        Integer rating = ratingSent.matches("\\d{1,9}") ? Integer.valueOf(ratingSent) : null;
+        if (rating == null && !ratingSent.isEmpty()) {
+            errors.add("rating: must be a whole number from " + org.cadre.roster.Feedback.MIN_RATING + " to "
+                    + org.cadre.roster.Feedback.MAX_RATING);
+        }
         var items = FeedbackDoc.sent(List.of(new FeedbackDoc(null, blankToNull(sent.get("session")), blankToNull(sent.get("trainer")),
                 rating, blankToNull(sent.get("comment")), null)), new java.util.TreeMap<>());
         Outcome<Integer> saved = kit.app.delivery().feedback(user.get(), ctx.pathParam("id"), items);
@@ -485,7 +492,8 @@ final class DeliveryPages {
             return;
         }
         PageKit.unlessShownOnTheForm(saved, ctx);
-        errors.addAll(saved.errors());
+        // A rating that is no number was named above; the use case saw none.
+        saved.errors().stream().filter(e -> errors.isEmpty() || !e.equals("items[0].rating: is required")).forEach(errors::add);
         showFeedback(ctx, user.get(), Optional.empty(), errors.stream().map(e -> e.replaceFirst("^items\\[0\\]\\.", "")).toList(), sent);
         ctx.status(422);
     }

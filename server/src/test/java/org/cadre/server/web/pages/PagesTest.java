@@ -779,6 +779,19 @@ class PagesTest {
         assertThat(c.get("/events/cascade-dushanbe-2024/feedback").body()).doesNotContain("nul");
     }
 
+    /** A rating out of range, or no number, is named as such (the newcomer's review: 7 read "rating: is required"). */
+    @Test
+    void a_feedback_rating_out_of_range_or_no_number_is_named_as_such() throws Exception {
+        PageClient c = signedIn("tj");
+        c.get("/events/cascade-dushanbe-2024/feedback");
+        PageClient.Page seven = c.post("/events/cascade-dushanbe-2024/feedback", Map.of("session", "M2.S3", "rating", "7"));
+        assertThat(seven.status()).isEqualTo(422);
+        assertThat(seven.body()).contains("rating: must be between 1 and 5").doesNotContain("is required");
+        PageClient.Page text = c.post("/events/cascade-dushanbe-2024/feedback", Map.of("session", "M2.S3", "rating", "abc"));
+        assertThat(text.status()).isEqualTo(422);
+        assertThat(text.body()).contains("rating: must be a whole number from 1 to 5").doesNotContain("is required");
+    }
+
     @Test
     void an_import_confirmed_without_a_checked_file_asks_for_the_file_and_stores_nothing() throws Exception {
         server.pastEvent("no-file", 20);
