@@ -277,11 +277,13 @@ public final class RosterDocs {
 
         public Rubric toDomain() {
             Fields f = new Fields();
+            // The task by its own name, with the other fields' faults (the newcomer's review: "rubric: must be ...").
+            ItemCode code = f.at("task", () -> ItemCode.of(Fields.required(task, "task")));
             var cs = f.each("criteria", criteria, c -> new Rubric.Criterion(c.name(), number(c.maxPoints(), "maxPoints")));
             f.require("criteria", criteria);
             f.require("passMark", passMark);
             f.check();
-            Rubric r = f.document("rubric", () -> new Rubric(ItemCode.of(task), cs, passMark));
+            Rubric r = f.document("rubric", () -> new Rubric(code, cs, passMark));
             f.check();
             return r;
         }

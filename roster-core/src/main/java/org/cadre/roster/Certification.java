@@ -147,7 +147,8 @@ public final class Certification {
         if (postTest.isEmpty()) {
             reasons.add(CertificationReason.POST_TEST_MISSING.finding(subject, "no post-test score recorded"));
         } else {
-            String test = "post-test " + postTest.get() + " points, pass mark " + criteria.postTestPassMark();
+            String test = "post-test " + postTest.get() + (postTest.get() == 1 ? " point" : " points") + ", pass mark "
+                    + criteria.postTestPassMark();
             reasons.add(postTest.get() >= criteria.postTestPassMark()
                     ? CertificationReason.CRITERION_MET.finding(subject, test)
                     : CertificationReason.POST_TEST_BELOW_PASS_MARK.finding(subject, test));

@@ -328,10 +328,15 @@ public final class Delivery {
 
     /** Sets the event's practice-teaching rubric. */
     public Outcome<Rubric> rubric(UserAccount user, String eventId, Rubric rubric) {
-        return event(user, eventId).map(e -> {
+        return event(user, eventId).then(e -> scope.curriculumOf(e).then(c -> {
+            // The rubric scores a practical task of the package: another code would score what nobody sets (the newcomer's review).
+            if (c.assessment().itemsOf(org.cadre.curriculum.ItemKind.PRACTICAL_TASK).stream().noneMatch(i -> i.code().equals(rubric.task()))) {
+                return Outcome.refused(Refusal.INVALID, "The rubric was not set.",
+                        List.of("task: is not a practical task of the package's assessment blueprint"));
+            }
             stores.assessments.setRubric(e.id(), rubric, user.username());
-            return rubric;
-        });
+            return Outcome.done(rubric);
+        }));
     }
 
     /**

@@ -134,7 +134,8 @@ public final class Assessments {
 
     /** A test's or a practice result's points in all, as the audit log gives them. */
     private static String points(Map<String, Integer> byItem) {
-        return byItem.values().stream().mapToLong(Integer::longValue).sum() + " points";
+        long total = byItem.values().stream().mapToLong(Integer::longValue).sum();
+        return total + (total == 1 ? " point" : " points");
     }
 
     public List<PracticeTeaching> practice(EventId event) {

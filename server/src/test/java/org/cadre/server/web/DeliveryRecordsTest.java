@@ -280,6 +280,25 @@ class DeliveryRecordsTest {
         assertThat(feedback.ofEvent(DEMO.event().id())).hasSize(items);
     }
 
+    /**
+     * A rubric scores a practical task of the package, and its task's fault is named under its own field (the newcomer's
+     * review: a test question's code was taken, and an empty task read "rubric: must be ...").
+     */
+    @Test
+    void a_rubric_for_a_code_that_is_no_practical_task_of_the_package_is_refused_naming_the_task() throws Exception {
+        Rubric rubric = DEMO.rubric().orElseThrow();
+        String criteria = "[{\"name\": \"" + rubric.criteria().get(0).name() + "\", \"maxPoints\": 5}]";
+        HttpResponse<String> question = api.send("PUT", "/api/v1/events/tot-almaty-2023/rubric", token,
+                "{\"task\": \"Q1\", \"criteria\": " + criteria + ", \"passMark\": 3}");
+        assertThat(question.statusCode()).isEqualTo(400);
+        assertThat(errors(question)).containsExactly("task: is not a practical task of the package's assessment blueprint");
+        HttpResponse<String> empty = api.send("PUT", "/api/v1/events/tot-almaty-2023/rubric", token,
+                "{\"task\": \"\", \"criteria\": " + criteria + ", \"passMark\": 3}");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(errors(empty)).singleElement().asString().startsWith("task: ");
+        assertThat(new Assessments(db, new AuditLog(Clock.systemUTC())).rubric(DEMO.event().id())).contains(rubric);
+    }
+
     private static List<String> errors(HttpResponse<String> response) throws Exception {
         List<String> out = new ArrayList<>();
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("errors").forEach(e -> out.add(e.asText()));
