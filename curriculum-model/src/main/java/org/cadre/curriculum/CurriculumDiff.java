@@ -144,6 +144,11 @@ public record CurriculumDiff(ImmutableList<Change> changes) {
             return snapshots.apply(c);
         }
 
+        /** {@return the codes of the package's elements of this kind ({@code M1}, {@code LO3}; the package's own: {@value #PACKAGE_CODE})} */
+        public java.util.Set<String> codes(Curriculum c) {
+            return java.util.Set.copyOf(snapshots(c).keySet());
+        }
+
         private static Map<String, Snapshot> sessionSnapshots(Curriculum c) {
             Map<String, Snapshot> out = new LinkedHashMap<>();
             for (Module m : c.modules()) {

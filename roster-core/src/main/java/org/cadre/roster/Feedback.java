@@ -59,6 +59,28 @@ public record Feedback(Optional<PersonId> author, SessionCode session, Optional<
     }
 
     /**
+     * Feedback concerning an element the package version does not have ({@link RosterCommand#UNKNOWN_ELEMENT}: module
+     * {@code m1} where the package has {@code M1}), one finding per such item, about {@code feedback/<index>}. The codes of
+     * each kind are read from the package once.
+     *
+     * @param items the feedback sent, in order
+     * @param curriculum the package version the event delivers
+     * @return one finding per item concerning an unknown element; empty when all are known
+     */
+    public static com.google.common.collect.ImmutableList<org.cadre.finding.Finding> unknownConcerns(java.util.List<Feedback> items,
+            org.cadre.curriculum.Curriculum curriculum) {
+        java.util.Map<Element, java.util.Set<String>> codes = new java.util.EnumMap<>(Element.class);
+        com.google.common.collect.ImmutableList.Builder<org.cadre.finding.Finding> out = com.google.common.collect.ImmutableList.builder();
+        for (int i = 0; i < items.size(); i++) {
+            Concern c = items.get(i).concerns();
+            if (!codes.computeIfAbsent(c.element(), e -> e.codes(curriculum)).contains(c.code())) {
+                out.add(RosterCommand.UNKNOWN_ELEMENT.finding("feedback/" + i, "names no " + c.element().label() + " of the package"));
+            }
+        }
+        return out.build();
+    }
+
+    /**
      * Feedback on a session the package version does not have ({@link RosterCommand#UNKNOWN_SESSION}), one
      * finding per such item, about {@code feedback/<index>}.
       *

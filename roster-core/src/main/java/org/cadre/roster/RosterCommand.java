@@ -54,6 +54,9 @@ public enum RosterCommand implements RuleInfo.Specified {
     /** Feedback on a session the package does not have. */
     UNKNOWN_SESSION("feedback.unknown-session", Severity.ERROR,
             "Feedback names a session that is not in the package version the event delivers."),
+    /** Feedback concerning an element the package does not have. */
+    UNKNOWN_ELEMENT("feedback.unknown-element", Severity.ERROR,
+            "Feedback concerns a curriculum element (a module, an outcome, an item...) that is not in the package version the event delivers."),
     /** A roster file that cannot be read as a roster at all. */
     ROSTER_FILE("import.file-refused", Severity.ERROR,
             "A roster file is refused as a whole: it is not UTF-8, not CSV with a header row of the known columns, a "

@@ -58,6 +58,26 @@ class RecordingRulesTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("feedback.unknown-session", "feedback/1"));
     }
 
+    /**
+     * Feedback may concern a module, an outcome or an item of the package, not a code it lacks (the attacker's re-check:
+     * "m1" beside "M1" let one author rate a session twice in one list).
+     */
+    @Test
+    void feedback_concerning_an_element_the_package_lacks_is_named_by_its_item() {
+        SessionCode session = ALMATY.curriculum().modules().get(0).sessions().get(0).code();
+        String module = ALMATY.curriculum().modules().get(0).code().value();
+        Feedback.Concern known = new Feedback.Concern(org.cadre.curriculum.CurriculumDiff.Element.MODULE, module);
+        Feedback.Concern lower = new Feedback.Concern(org.cadre.curriculum.CurriculumDiff.Element.MODULE, module.toLowerCase(java.util.Locale.ROOT));
+        Feedback.Concern outcome = new Feedback.Concern(org.cadre.curriculum.CurriculumDiff.Element.OUTCOME, module);
+        List<Feedback> items = java.util.stream.Stream.of(known, lower, outcome).map(c -> new Feedback(java.util.Optional.empty(), session,
+                java.util.Optional.empty(), 4, java.util.Optional.empty(), c)).toList();
+
+        assertThat(Feedback.unknownConcerns(items, ALMATY.curriculum())).extracting(Finding::code, Finding::subject, Finding::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("feedback.unknown-element", "feedback/1", "names no module of the package"),
+                        org.assertj.core.groups.Tuple.tuple("feedback.unknown-element", "feedback/2", "names no outcome of the package"));
+        assertThat(Feedback.unknownConcerns(List.of(Feedback.onSession(session, 3, null)), ALMATY.curriculum())).isEmpty();
+    }
+
     @Test
     void an_idempotency_key_is_short_and_plain_and_names_one_request() {
         byte[] file = "person_id\r\n".getBytes(StandardCharsets.UTF_8);

@@ -358,7 +358,7 @@ public final class Delivery {
             return Outcome.refused(Refusal.INVALID, "Practice teaching was not recorded.", List.of("results: is required"));
         }
         List<PracticeTeaching> results = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<List<Object>> seen = new HashSet<>();
         for (int i = 0; i < sent.size(); i++) {
             if (!sent.faultsOf(i).isEmpty()) {
                 // A result that could not be read is named with what the rules say of the others.
@@ -370,7 +370,7 @@ public final class Delivery {
             results.add(result);
             if (!enrolled.contains(result.person())) {
                 errors.add(at + ".person: is not enrolled in this event");
-            } else if (!seen.add(result.person().value() + " " + result.task().value())) {
+            } else if (!seen.add(List.of(result.person(), result.task()))) {
                 // The later would silently replace the earlier (the newcomer's review).
                 errors.add(at + ".person: appears twice for this task; send one result per person");
             }
@@ -415,24 +415,37 @@ public final class Delivery {
         if (sent == null) {
             return Outcome.refused(Refusal.INVALID, "Feedback was not recorded.", List.of("items: is required"));
         }
-        List<String> errors = new ArrayList<>();
         List<Feedback> items = new ArrayList<>();
-        Set<String> rated = new HashSet<>();
         for (int i = 0; i < sent.size(); i++) {
+            if (sent.faultsOf(i).isEmpty()) {
+                items.add(sent.items().get(i));
+            }
+        }
+        // The package's rules over the items read, once: each finding names its item by its place among them.
+        Map<String, Finding> unknownSession = new java.util.HashMap<>();
+        Feedback.unknownSessions(items, curriculum.get()).forEach(f -> unknownSession.put(f.subject(), f));
+        Map<String, Finding> unknownElement = new java.util.HashMap<>();
+        Feedback.unknownConcerns(items, curriculum.get()).forEach(f -> unknownElement.put(f.subject(), f));
+        List<String> errors = new ArrayList<>();
+        Set<List<Object>> rated = new HashSet<>();
+        for (int i = 0, read = 0; i < sent.size(); i++) {
             if (!sent.faultsOf(i).isEmpty()) {
                 // An item that could not be read is named with what the rules say of the others.
                 errors.addAll(sent.faultsOf(i));
                 continue;
             }
-            Feedback fb = sent.items().get(i);
-            items.add(fb);
+            Feedback fb = items.get(read);
+            String subject = "feedback/" + read++;
             if (fb.author().isPresent() && enrolled.contains(fb.author().get())
-                    && !rated.add(fb.author().get().value() + " " + fb.session().value() + " " + fb.concerns())) {
+                    && !rated.add(List.of(fb.author().get(), fb.session(), fb.concerns()))) {
                 errors.add("items[" + i + "].author: gives this session's feedback twice in this list; send one item per author, "
                         + "session and element");
             }
-            if (!Feedback.unknownSessions(List.of(fb), curriculum.get()).isEmpty()) {
-                errors.add("items[" + i + "].session: is not a session of the package");
+            if (unknownSession.containsKey(subject)) {
+                errors.add("items[" + i + "].session: " + unknownSession.get(subject).message());
+            } else if (unknownElement.containsKey(subject)) {
+                // An element the package lacks (module m1 beside M1) would let one author rate a session twice (the attacker's re-check).
+                errors.add("items[" + i + "].concerns.code: " + unknownElement.get(subject).message());
             }
             if (fb.author().isPresent() && !enrolled.contains(fb.author().get())) {
                 errors.add("items[" + i + "].author: is not enrolled in this event");

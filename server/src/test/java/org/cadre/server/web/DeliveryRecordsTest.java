@@ -162,13 +162,7 @@ class DeliveryRecordsTest {
         String trainer = DEMO.enrolments().stream().filter(e -> e.role().delivers()).findFirst().orElseThrow().person().value();
         String p = participant();
         Rubric.Criterion criterion = DEMO.rubric().orElseThrow().criteria().get(0);
-        Enrolments enrolments = new Enrolments(db, new AuditLog(Clock.systemUTC()));
-        Assessments assessments = new Assessments(db, new AuditLog(Clock.systemUTC()));
-        FeedbackItems feedback = new FeedbackItems(db, new AuditLog(Clock.systemUTC()));
-        int marks = enrolments.attendance(DEMO.event().id(), org.cadre.curriculum.SessionCode.of(session)).size();
-        int tests = assessments.tests(DEMO.event().id()).size();
-        int practice = assessments.practice(DEMO.event().id()).size();
-        int items = feedback.ofEvent(DEMO.event().id()).size();
+        Stored before = stored(session);
 
         HttpResponse<String> attendance = api.send("PUT", event + "/attendance/" + session, token, """
                 {"marks": [{"person": "%s", "mark": "present", "mrak": "late"}, {"person": "p-nobody", "mark": "present"},
@@ -212,10 +206,7 @@ class DeliveryRecordsTest {
                 "items[1].author: is not enrolled in this event",
                 "items[2].rating: must be between 1 and 5");
 
-        assertThat(enrolments.attendance(DEMO.event().id(), org.cadre.curriculum.SessionCode.of(session))).hasSize(marks);
-        assertThat(assessments.tests(DEMO.event().id())).hasSize(tests);
-        assertThat(assessments.practice(DEMO.event().id())).hasSize(practice);
-        assertThat(feedback.ofEvent(DEMO.event().id())).hasSize(items);
+        assertThat(stored(session)).isEqualTo(before);
     }
 
     /**
@@ -230,11 +221,9 @@ class DeliveryRecordsTest {
         List<String> people = DEMO.seatedParticipants().stream().map(e -> e.person().value()).toList();
         Rubric rubric = DEMO.rubric().orElseThrow();
         String criterion = rubric.criteria().get(0).name();
-        Assessments assessments = new Assessments(db, new AuditLog(Clock.systemUTC()));
-        FeedbackItems feedback = new FeedbackItems(db, new AuditLog(Clock.systemUTC()));
-        var tests = assessments.tests(DEMO.event().id());
-        var practice = assessments.practice(DEMO.event().id());
-        int items = feedback.ofEvent(DEMO.event().id()).size();
+        String session = DEMO.event().agenda().get(0).session().value();
+        String module = DEMO.curriculum().modules().get(0).code().value();
+        Stored before = stored(session);
 
         HttpResponse<String> scores = api.send("POST", event + "/tests", token, """
                 {"phase": "post", "scores": [{"person": "%s"}, {"person": "%s", "points": {}},
@@ -259,15 +248,17 @@ class DeliveryRecordsTest {
                 "results[1].scores: must name at least one criterion of the rubric",
                 "results[3].person: appears twice for this task; send one result per person");
 
-        String session = DEMO.event().agenda().get(0).session().value();
         HttpResponse<String> rated = api.send("POST", event + "/feedback", token, """
                 {"items": [{"session": "%1$s", "rating": 4, "author": "%2$s"}, {"session": "%1$s", "rating": 5},
-                           {"session": "%1$s", "rating": 1, "author": "%2$s"}, {"session": "%1$s", "rating": 9, "author": "p-nobody"}]}"""
-                .formatted(session, people.get(0)));
+                           {"session": "%1$s", "rating": 1, "author": "%2$s"}, {"session": "%1$s", "rating": 9, "author": "p-nobody"},
+                           {"session": "%1$s", "rating": 2, "author": "%2$s", "concerns": {"element": "module", "code": "%3$s"}},
+                           {"session": "%1$s", "rating": 2, "author": "%2$s", "concerns": {"element": "module", "code": "%4$s"}}]}"""
+                .formatted(session, people.get(0), module, module.toLowerCase(java.util.Locale.ROOT)));
         assertThat(rated.statusCode()).isEqualTo(400);
         assertThat(errors(rated)).containsExactly(
                 "items[2].author: gives this session's feedback twice in this list; send one item per author, session and element",
-                "items[3].rating: must be between 1 and 5");
+                "items[3].rating: must be between 1 and 5",
+                "items[5].concerns.code: names no module of the package");
 
         HttpResponse<String> marks = api.send("PUT", event + "/attendance/" + session, token, """
                 {"marks": [{"person": "p-nobody", "mark": "sleeping"}, {"person": null, "mark": null}]}""");
@@ -275,9 +266,7 @@ class DeliveryRecordsTest {
         assertThat(errors(marks)).hasSize(4).contains("marks[0].person: is not enrolled in this event", "marks[1].person: is required")
                 .anySatisfy(e -> assertThat(e).startsWith("marks[0].mark: ")).anySatisfy(e -> assertThat(e).startsWith("marks[1].mark: "));
 
-        assertThat(assessments.tests(DEMO.event().id())).containsExactlyInAnyOrderElementsOf(tests);
-        assertThat(assessments.practice(DEMO.event().id())).containsExactlyInAnyOrderElementsOf(practice);
-        assertThat(feedback.ofEvent(DEMO.event().id())).hasSize(items);
+        assertThat(stored(session)).isEqualTo(before);
     }
 
     /**
@@ -297,6 +286,17 @@ class DeliveryRecordsTest {
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(errors(empty)).singleElement().asString().startsWith("task: ");
         assertThat(new Assessments(db, new AuditLog(Clock.systemUTC())).rubric(DEMO.event().id())).contains(rubric);
+    }
+
+    /** What the store holds of the demo ToT's delivery: one session's marks, the tests, practice and feedback. */
+    record Stored(java.util.Set<Object> marks, java.util.Set<Object> tests, java.util.Set<Object> practice, List<Object> feedback) {}
+
+    private static Stored stored(String session) {
+        AuditLog audit = new AuditLog(Clock.systemUTC());
+        Assessments assessments = new Assessments(db, audit);
+        return new Stored(java.util.Set.copyOf(new Enrolments(db, audit).attendance(DEMO.event().id(),
+                org.cadre.curriculum.SessionCode.of(session))), java.util.Set.copyOf(assessments.tests(DEMO.event().id())),
+                java.util.Set.copyOf(assessments.practice(DEMO.event().id())), List.copyOf(new FeedbackItems(db, audit).ofEvent(DEMO.event().id())));
     }
 
     private static List<String> errors(HttpResponse<String> response) throws Exception {
