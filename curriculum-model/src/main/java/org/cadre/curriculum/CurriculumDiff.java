@@ -144,7 +144,12 @@ public record CurriculumDiff(ImmutableList<Change> changes) {
             return snapshots.apply(c);
         }
 
-        /** {@return the codes of the package's elements of this kind ({@code M1}, {@code LO3}; the package's own: {@value #PACKAGE_CODE})} */
+        /**
+         * The codes of the package's elements of this kind ({@code M1}, {@code LO3}; the package's own: {@value #PACKAGE_CODE}).
+         *
+         * @param c the package version
+         * @return the codes, each once
+         */
         public java.util.Set<String> codes(Curriculum c) {
             return java.util.Set.copyOf(snapshots(c).keySet());
         }
