@@ -493,7 +493,8 @@ final class DeliveryPages {
         }
         PageKit.unlessShownOnTheForm(saved, ctx);
         // A rating that is no number was named above; the use case saw none.
-        saved.errors().stream().filter(e -> errors.isEmpty() || !e.equals("items[0].rating: is required")).forEach(errors::add);
+        boolean ratingNamed = !errors.isEmpty();
+        saved.errors().stream().filter(e -> !ratingNamed || !e.equals("items[0].rating: is required")).forEach(errors::add);
         showFeedback(ctx, user.get(), Optional.empty(), errors.stream().map(e -> e.replaceFirst("^items\\[0\\]\\.", "")).toList(), sent);
         ctx.status(422);
     }

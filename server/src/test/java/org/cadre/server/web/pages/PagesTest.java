@@ -790,6 +790,10 @@ class PagesTest {
         PageClient.Page text = c.post("/events/cascade-dushanbe-2024/feedback", Map.of("session", "M2.S3", "rating", "abc"));
         assertThat(text.status()).isEqualTo(422);
         assertThat(text.body()).contains("rating: must be a whole number from 1 to 5").doesNotContain("is required");
+        // No rating at all is required, whatever other field is at fault with it.
+        PageClient.Page none = c.post("/events/cascade-dushanbe-2024/feedback", Map.of("session", "", "rating", ""));
+        assertThat(none.status()).isEqualTo(422);
+        assertThat(none.body()).contains("session: is required").contains("rating: is required");
     }
 
     @Test
