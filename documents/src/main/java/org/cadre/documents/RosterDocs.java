@@ -292,6 +292,11 @@ public final class RosterDocs {
     public record CriterionDoc(String name, Integer maxPoints) {}
 
     public record PracticeDoc(String person, String task, Map<String, Integer> scores, String assessor) {
+        /** A result as recorded, in the words {@code POST /events/{id}/practice} takes. */
+        public static PracticeDoc of(PracticeTeaching p) {
+            return new PracticeDoc(p.person().value(), p.task().value(), p.scores(), p.assessor().map(PersonId::value).orElse(null));
+        }
+
         /** The result, each field's fault recorded under its own path ({@code results[2].task}); null when any. */
         PracticeTeaching read(Fields f, String at) {
             PersonId who = f.at(at + ".person", () -> PersonId.of(Fields.required(person, "person")));
@@ -323,6 +328,13 @@ public final class RosterDocs {
      * @param concerns {@code {"element": "outcome", "code": "LO3"}}
      */
     public record FeedbackDoc(String author, String session, String trainer, Integer rating, String comment, ConcernDoc concerns) {
+        /** An item as recorded, in the words {@code POST /events/{id}/feedback} takes; its concern always written out. */
+        public static FeedbackDoc of(Feedback f) {
+            return new FeedbackDoc(f.author().map(PersonId::value).orElse(null), f.session().value(),
+                    f.trainer().map(PersonId::value).orElse(null), f.rating(), f.comment().orElse(null),
+                    new ConcernDoc(Labels.of(f.concerns().element()), f.concerns().code()));
+        }
+
         /** The item, each field's fault recorded under its own path ({@code items[2].session}); null when any. */
         Feedback read(Fields f, String at) {
             Optional<PersonId> by = author == null ? Optional.empty() : Optional.ofNullable(f.at(at + ".author", () -> PersonId.of(author)));

@@ -256,6 +256,58 @@ public final class Delivery {
         return events.roster(user, eventId, Permission.READ_RECORDS);
     }
 
+    /** An event in the caller's scope whose delivery records they may read. */
+    private Outcome<Event> readable(UserAccount user, String eventId) {
+        return Scope.permit(user, Permission.READ_RECORDS).then(u -> scope.event(user, eventId)).map(Versioned::value);
+    }
+
+    /**
+     * The event's pre- and post-test scores as recorded, by person, pre before post; of one phase when a label is given
+     * ({@code pre} or {@code post}).
+     */
+    public Outcome<List<TestScore>> testScores(UserAccount user, String eventId, Optional<String> phaseLabel) {
+        return readable(user, eventId).then(e -> {
+            Fields f = new Fields();
+            Optional<TestScore.Phase> phase = phaseLabel.map(label -> f.at("phase", () -> Labels.parse(TestScore.Phase.class, label)));
+            if (!f.ok()) {
+                return invalid(f);
+            }
+            return Outcome.done(stores.assessments.tests(e.id()).stream()
+                    .filter(t -> phase.isEmpty() || t.phase() == phase.get())
+                    .sorted(java.util.Comparator.comparing((TestScore t) -> t.person().value()).thenComparing(TestScore::phase))
+                    .toList());
+        });
+    }
+
+    /** The event's practice-teaching rubric; not found when none is set. */
+    public Outcome<Rubric> rubricOf(UserAccount user, String eventId) {
+        return readable(user, eventId).then(e -> stores.assessments.rubric(e.id()).map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(Refusal.NOT_FOUND, "No rubric is set for this event.")));
+    }
+
+    /** The event's practice-teaching results as recorded, by person, then task. */
+    public Outcome<List<PracticeTeaching>> practiceResults(UserAccount user, String eventId) {
+        return readable(user, eventId).map(e -> stores.assessments.practice(e.id()));
+    }
+
+    /**
+     * The event's feedback as recorded, in the order it was added.
+     *
+     * @param items the items; their authors left out unless {@code authorsShown}
+     * @param authorsShown whether the items name their authors: only for those who may change the event's records
+     *        (coordinators and administrators), so a trainer or an M&amp;E officer reads no participant's name beside a rating
+     */
+    public record FeedbackRead(List<Feedback> items, boolean authorsShown) {}
+
+    /** The event's feedback as recorded; see {@link FeedbackRead} for who reads its authors. */
+    public Outcome<FeedbackRead> feedbackItems(UserAccount user, String eventId) {
+        return readable(user, eventId).map(e -> {
+            boolean authors = org.cadre.server.security.Access.may(user, Permission.WRITE_RECORDS);
+            List<Feedback> items = stores.feedback.ofEvent(e.id());
+            return new FeedbackRead(authors ? items : items.stream().map(i -> new Feedback(Optional.empty(), i.session(), i.trainer(), i.rating(), i.comment(), i.concerns())).toList(), authors);
+        });
+    }
+
     /**
      * Records pre- or post-test scores: each names an enrolled person once and scores test questions of the
      * package's blueprint within their points ({@link ScoreLimits}).
@@ -400,11 +452,47 @@ public final class Delivery {
      * @return how many items were recorded
      */
     public Outcome<Integer> feedback(UserAccount user, String eventId, SentItems<Feedback> sent) {
+        return feedback(user, eventId, sent, Optional.empty(), n -> null).map(Added::recorded);
+    }
+
+    /**
+     * Feedback added, or the first answer to a request sent again with its Idempotency-Key.
+     *
+     * @param recorded how many items were recorded (0 for a replay)
+     * @param replay the answer given to the first request with the key, when this one repeats it
+     */
+    public record Added(int recorded, Optional<Enrolling.Answer> replay) {}
+
+    /**
+     * Records feedback as {@link #feedback(UserAccount, String, SentItems)} does; with an Idempotency-Key, keeps the
+     * answer with the items, so the same items sent again under the key (a retry after a lost answer) get the first
+     * answer again and add nothing, and other items under it are refused. Feedback is added, not replaced: without a key
+     * a request sent twice adds its items twice.
+     *
+     * @param key the request's Idempotency-Key, if any
+     * @param answer the answer to keep for the number of items recorded (used only with a key)
+     */
+    public Outcome<Added> feedback(UserAccount user, String eventId, SentItems<Feedback> sent, Optional<String> key,
+            java.util.function.Function<Integer, Enrolling.Answer> answer) {
         Outcome<Event> found = event(user, eventId);
         if (!found.isDone()) {
             return found.refusedAs();
         }
         Event e = found.get();
+        Optional<Finding> badKey = key.flatMap(org.cadre.roster.ImportRequest::keyRefusal);
+        if (badKey.isPresent()) {
+            return Outcome.refused(Refusal.INVALID, "The Idempotency-Key is not valid.", List.of("Idempotency-Key: " + badKey.get().message()));
+        }
+        // A retry of a request already recorded is answered before its items are judged again: what it names may have
+        // changed since (an author withdrawn), and the first answer stands. Items that could not all be read are no
+        // request that was recorded.
+        String hash = sent == null || !sent.unread().isEmpty() ? null : feedbackHash(e.id(), sent.items());
+        if (hash != null) {
+            Optional<Outcome<Added>> earlier = earlierFeedback(user, key, hash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         Outcome<Curriculum> curriculum = scope.curriculumOf(e);
         if (!curriculum.isDone()) {
             return curriculum.refusedAs();
@@ -461,7 +549,51 @@ public final class Delivery {
         if (!errors.isEmpty()) {
             return Outcome.refused(Refusal.INVALID, "Feedback was not recorded.", errors);
         }
-        stores.feedback.addAll(e.id(), items, user.username());
-        return Outcome.done(items.size());
+        Optional<Map.Entry<String, org.cadre.server.store.RosterImports.Answer>> kept = key.map(k -> {
+            Enrolling.Answer a = answer.apply(items.size());
+            return Map.entry(k, new org.cadre.server.store.RosterImports.Answer(hash, a.status(), a.body()));
+        });
+        try {
+            stores.feedback.addAll(e.id(), items, user.username(), kept);
+        } catch (RuntimeException failure) {
+            if (key.isPresent() && Failure.of(failure) == Failure.DUPLICATE) {
+                // A retry stored beside the first request: the first committed, and its answer is this one's.
+                return earlierFeedback(user, key, hash).orElseThrow(() -> failure);
+            }
+            throw failure;
+        }
+        return Outcome.done(new Added(items.size(), Optional.empty()));
+    }
+
+    /** The answer kept for the user's key: that answer for the same request, a refusal for another; empty without either. */
+    private Optional<Outcome<Added>> earlierFeedback(UserAccount user, Optional<String> key, String hash) {
+        return key.flatMap(k -> stores.imports.answered(user.username(), k)).map(earlier -> earlier.requestHash().equals(hash)
+                ? Outcome.done(new Added(0, Optional.of(new Enrolling.Answer(earlier.status(), earlier.body()))))
+                : Outcome.refused(Refusal.UNPROCESSABLE, "That Idempotency-Key was used for another request; use a new key for new items.",
+                        List.of("Idempotency-Key: was used with another request (other items, another event or a roster file); "
+                                + "use a new key for a new request")));
+    }
+
+    /** The hash (SHA-256, hex) of a feedback request: "feedback", the event and every item's fields, in order. */
+    private static String feedbackHash(EventId event, List<Feedback> items) {
+        com.google.common.hash.Hasher h = com.google.common.hash.Hashing.sha256().newHasher();
+        java.util.function.Consumer<Optional<String>> put = text -> {
+            // Each text with its length, and an absent one apart from an empty one, so no two requests run together alike.
+            h.putInt(text.map(String::length).orElse(-1));
+            text.ifPresent(t -> h.putString(t, java.nio.charset.StandardCharsets.UTF_8));
+        };
+        put.accept(Optional.of("feedback"));
+        put.accept(Optional.of(event.value()));
+        h.putInt(items.size());
+        for (Feedback f : items) {
+            put.accept(f.author().map(PersonId::value));
+            put.accept(Optional.of(f.session().value()));
+            put.accept(f.trainer().map(PersonId::value));
+            h.putInt(f.rating());
+            put.accept(f.comment());
+            put.accept(Optional.of(f.concerns().element().name()));
+            put.accept(Optional.of(f.concerns().code()));
+        }
+        return h.hash().toString();
     }
 }

@@ -24,7 +24,19 @@ public final class FeedbackItems {
 
     /** Adds feedback items in one transaction, after any already stored for the event. */
     public void addAll(EventId event, List<Feedback> items, String actor) {
+        addAll(event, items, actor, Optional.empty());
+    }
+
+    /**
+     * Adds feedback items in one transaction, after any already stored for the event, and with them, when the request
+     * carried an Idempotency-Key, the answer given ({@link RosterImports#answered} reads it back). A second answer for the
+     * same user and key fails as a duplicate and stores nothing.
+     *
+     * @param kept the user's key and the answer to keep under it, if any
+     */
+    public void addAll(EventId event, List<Feedback> items, String actor, Optional<java.util.Map.Entry<String, RosterImports.Answer>> kept) {
         db.inTransaction(tx -> {
+            kept.ifPresent(k -> RosterImports.keep(tx, actor, k.getKey(), k.getValue(), audit.now()));
             Integer last = tx.select(org.jooq.impl.DSL.max(FEEDBACK.POSITION)).from(FEEDBACK).where(FEEDBACK.EVENT_ID.eq(event.value()))
                     .fetchOne(0, Integer.class);
             int position = last == null ? 0 : last + 1;

@@ -35,6 +35,17 @@ public final class RosterImports {
                 .fetchOptional(r -> new Answer(r.getRequestHash(), r.getStatus(), r.getBody()));
     }
 
+    /**
+     * Keeps the answer to a user's request sent with an Idempotency-Key, in the transaction that stores the request's
+     * effects; a second answer kept for the same user and key fails as a duplicate (a retry sent beside the first).
+     */
+    static void keep(org.jooq.DSLContext tx, String username, String key, Answer kept, long nowMillis) {
+        tx.insertInto(IDEMPOTENT_REQUEST).set(IDEMPOTENT_REQUEST.USERNAME, username)
+                .set(IDEMPOTENT_REQUEST.REQUEST_KEY, key).set(IDEMPOTENT_REQUEST.REQUEST_HASH, kept.requestHash())
+                .set(IDEMPOTENT_REQUEST.STATUS, kept.status()).set(IDEMPOTENT_REQUEST.BODY, kept.body())
+                .set(IDEMPOTENT_REQUEST.CREATED_MS, nowMillis).execute();
+    }
+
     /** The most rows stored by one batch of each statement; the progress is told after each such chunk. */
     public static final int CHUNK_ROWS = 1_000;
 
@@ -72,13 +83,7 @@ public final class RosterImports {
                 stored += chunk.get().enrolments().size();
                 progress.accept(stored);
             }
-            key.ifPresent(k -> {
-                Answer kept = answer.get();
-                tx.insertInto(IDEMPOTENT_REQUEST).set(IDEMPOTENT_REQUEST.USERNAME, actor)
-                        .set(IDEMPOTENT_REQUEST.REQUEST_KEY, k).set(IDEMPOTENT_REQUEST.REQUEST_HASH, kept.requestHash())
-                        .set(IDEMPOTENT_REQUEST.STATUS, kept.status()).set(IDEMPOTENT_REQUEST.BODY, kept.body())
-                        .set(IDEMPOTENT_REQUEST.CREATED_MS, clock.millis()).execute();
-            });
+            key.ifPresent(k -> keep(tx, actor, k, answer.get(), clock.millis()));
             return null;
         });
     }

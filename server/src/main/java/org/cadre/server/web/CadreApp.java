@@ -231,6 +231,9 @@ public final class CadreApp {
                 }
                 return;
             }
+            if (ctx.attribute(ANSWERED) != null) {
+                return; // a use case's own words ("There is no such session that you can see."), never the client's
+            }
             answer(ctx, Problem.of("not-found", "Not found", 404,
                 "There is nothing at this address; the API is listed at /openapi.yaml."));
         });
@@ -389,7 +392,11 @@ public final class CadreApp {
         problem(ctx, p);
     }
 
+    /** The request attribute that marks a problem document answered by a handler, which no error page replaces. */
+    private static final String ANSWERED = "cadre.problem-answered";
+
     static void problem(Context ctx, Problem p) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
         ctx.status(p.status()).json(p).contentType(Problem.CONTENT_TYPE);
     }
 

@@ -27,9 +27,13 @@ final class DeliveryRoutes {
     void register(RoutesConfig r) {
         r.get("/api/v1/events/{id}/attendance/{session}", this::sessionAttendance);
         r.put("/api/v1/events/{id}/attendance/{session}", this::attendance);
+        r.get("/api/v1/events/{id}/tests", this::testScores);
         r.post("/api/v1/events/{id}/tests", this::tests);
+        r.get("/api/v1/events/{id}/rubric", this::rubricOf);
         r.put("/api/v1/events/{id}/rubric", this::rubric);
+        r.get("/api/v1/events/{id}/practice", this::practiceResults);
         r.post("/api/v1/events/{id}/practice", this::practice);
+        r.get("/api/v1/events/{id}/feedback", this::feedbackItems);
         r.post("/api/v1/events/{id}/feedback", this::feedback);
     }
 
@@ -71,6 +75,39 @@ final class DeliveryRoutes {
         ctx.json(new Recorded(ctx.pathParam("id"), n));
     }
 
+    record RecordedScore(String person, String phase, Map<String, Integer> points) {}
+
+    record RecordedTests(String event, List<RecordedScore> scores) {}
+
+    /** The test scores recorded, by person, pre before post; {@code ?phase=} keeps one phase. */
+    private void testScores(Context ctx) {
+        UserAccount user = api.user(ctx);
+        var scores = Api.value(delivery.testScores(user, ctx.pathParam("id"), java.util.Optional.ofNullable(ctx.queryParam("phase"))), ctx);
+        ctx.json(new RecordedTests(ctx.pathParam("id"), scores.stream().map(t -> {
+            Map<String, Integer> points = new java.util.TreeMap<>();
+            t.points().forEach((item, n) -> points.put(item.value(), n));
+            return new RecordedScore(t.person().value(), org.cadre.documents.Labels.of(t.phase()), points);
+        }).toList()));
+    }
+
+    private void rubricOf(Context ctx) {
+        ctx.json(RubricDoc.of(Api.value(delivery.rubricOf(api.user(ctx), ctx.pathParam("id")), ctx)));
+    }
+
+    record RecordedPractice(String event, List<PracticeDoc> results) {}
+
+    private void practiceResults(Context ctx) {
+        var results = Api.value(delivery.practiceResults(api.user(ctx), ctx.pathParam("id")), ctx);
+        ctx.json(new RecordedPractice(ctx.pathParam("id"), results.stream().map(PracticeDoc::of).toList()));
+    }
+
+    record RecordedFeedback(String event, boolean authorsShown, List<FeedbackDoc> items) {}
+
+    private void feedbackItems(Context ctx) {
+        Delivery.FeedbackRead read = Api.value(delivery.feedbackItems(api.user(ctx), ctx.pathParam("id")), ctx);
+        ctx.json(new RecordedFeedback(ctx.pathParam("id"), read.authorsShown(), read.items().stream().map(FeedbackDoc::of).toList()));
+    }
+
     private void rubric(Context ctx) {
         UserAccount user = api.user(ctx);
         Rubric rubric = Json.body(ctx, RubricDoc.class).toDomain();
@@ -93,7 +130,15 @@ final class DeliveryRoutes {
         UserAccount user = api.user(ctx);
         Documents.Read<FeedbackItems> in = Json.bodyItems(ctx, FeedbackItems.class, "items");
         var items = FeedbackDoc.sent(in.value().items(), in.itemFaults());
-        int n = Api.value(delivery.feedback(user, ctx.pathParam("id"), items), ctx);
-        ctx.status(201).json(new Recorded(ctx.pathParam("id"), n));
+        java.util.Optional<String> key = java.util.Optional.ofNullable(ctx.header("Idempotency-Key")).map(String::strip);
+        Delivery.Added added = Api.value(delivery.feedback(user, ctx.pathParam("id"), items, key,
+                n -> new org.cadre.server.app.Enrolling.Answer(201, ctx.jsonMapper().toJsonString(new Recorded(ctx.pathParam("id"), n),
+                        Recorded.class))), ctx);
+        if (added.replay().isPresent()) {
+            ctx.header("Idempotent-Replayed", "true");
+            ctx.status(added.replay().get().status()).contentType("application/json").result(added.replay().get().body());
+            return;
+        }
+        ctx.status(201).json(new Recorded(ctx.pathParam("id"), added.recorded()));
     }
 }

@@ -25,14 +25,14 @@ final class ApiClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
-    private int sent;
+    private final java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
 
     ApiClient(int port) {
         this.port = port;
     }
 
     HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        return send(method, path, token, body, null);
+        return send(method, path, token, body, (String) null);
     }
 
     /** As {@link #send(String, String, String, String)}, with an Accept header when {@code accept} is given. */
@@ -51,6 +51,18 @@ final class ApiClient {
 
     /** As {@link #send(String, String, String, String, String)}, with If-Match when {@code ifMatch} is given. */
     HttpResponse<String> send(String method, String path, String token, String body, String accept, String ifMatch) throws Exception {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        if (accept != null) {
+            headers.put("Accept", accept);
+        }
+        if (ifMatch != null) {
+            headers.put("If-Match", ifMatch);
+        }
+        return send(method, path, token, body, headers);
+    }
+
+    /** As {@link #send(String, String, String, String)}, with the headers given (Accept, If-Match, Idempotency-Key). */
+    HttpResponse<String> send(String method, String path, String token, String body, java.util.Map<String, String> headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
@@ -59,27 +71,22 @@ final class ApiClient {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        if (accept != null) {
-            b.header("Accept", accept);
-        }
-        if (ifMatch != null) {
-            b.header("If-Match", ifMatch);
-        }
+        headers.forEach(b::header);
         HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        sent++;
+        sent.incrementAndGet();
         String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         SimpleResponse.Builder res = SimpleResponse.Builder.status(response.statusCode()).withBody(response.body());
         response.headers().firstValue("Content-Type").ifPresent(ct -> res.withContentType(ct.split(";")[0]));
         var report = response.statusCode() >= 400
                 ? CONTRACT.validateResponse(pathOnly, Request.Method.valueOf(method), res.build())
-                : CONTRACT.validate(request(method, path, token, body, accept, ifMatch), res.build());
+                : CONTRACT.validate(request(method, path, token, body, headers), res.build());
         assertThat(report.getMessages()).as("contract of %s %s: %s", method, path, response.body()).isEmpty();
         return response;
     }
 
     /** How many requests this client has sent. */
     int sent() {
-        return sent;
+        return sent.get();
     }
 
     /** A roster import: the CSV posted as text/csv; the answer is held to the contract. */
@@ -88,7 +95,7 @@ final class ApiClient {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(csv));
         HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        sent++;
+        sent.incrementAndGet();
         String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         SimpleResponse.Builder res = SimpleResponse.Builder.status(response.statusCode()).withBody(response.body());
         response.headers().firstValue("Content-Type").ifPresent(ct -> res.withContentType(ct.split(";")[0]));
@@ -97,7 +104,7 @@ final class ApiClient {
         return response;
     }
 
-    private static SimpleRequest request(String method, String path, String token, String body, String accept, String ifMatch) {
+    private static SimpleRequest request(String method, String path, String token, String body, java.util.Map<String, String> headers) {
         String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         SimpleRequest.Builder req = new SimpleRequest.Builder(method, pathOnly);
         if (path.contains("?")) {
@@ -112,12 +119,7 @@ final class ApiClient {
         if (body != null) {
             req.withBody(body).withContentType("application/json");
         }
-        if (accept != null) {
-            req.withHeader("Accept", accept);
-        }
-        if (ifMatch != null) {
-            req.withHeader("If-Match", ifMatch);
-        }
+        headers.forEach(req::withHeader);
         return req.build();
     }
 

@@ -54,6 +54,10 @@ class DeliveryRecordsTest {
         new Events(db, audit).add(new EventDoc("tot-almaty-short", e.title(), e.programme(), e.curriculum(), e.version(), e.kind(),
                 e.city(), e.country(), e.zone(), e.courseDays(), e.travelWindow(), e.minParticipants(), e.maxParticipants(), e.quotas(),
                 e.languages(), e.interpretation(), shorter, e.trainersFrom(), e.days(), e.modules(), null, null).toDomain(), "admin");
+        new Users(db, audit).add(new UserAccount("kz-trainer", Passwords.hash("pw".toCharArray(), 1_000), UserAccount.Role.TRAINER,
+                ImmutableSortedSet.of(Country.KAZAKHSTAN), ImmutableSortedSet.of(), false), "admin");
+        new Users(db, audit).add(new UserAccount("kz-me", Passwords.hash("pw".toCharArray(), 1_000), UserAccount.Role.M_AND_E,
+                ImmutableSortedSet.of(Country.KAZAKHSTAN), ImmutableSortedSet.of(), false), "admin");
         new Users(db, audit).add(new UserAccount("mn", Passwords.hash("pw".toCharArray(), 1_000), UserAccount.Role.COORDINATOR,
                 ImmutableSortedSet.of(Country.of("MN")), ImmutableSortedSet.of(), false), "admin");
         app = CadreApp.create(db).start("127.0.0.1", 0);
@@ -286,6 +290,147 @@ class DeliveryRecordsTest {
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(errors(empty)).singleElement().asString().startsWith("task: ");
         assertThat(new Assessments(db, new AuditLog(Clock.systemUTC())).rubric(DEMO.event().id())).contains(rubric);
+    }
+
+    /**
+     * Tests, the rubric, practice and feedback read back through the API as the store holds them, in the words their
+     * writes take; out of scope they read as a missing event. Before, only a session's attendance could be read back:
+     * a client that recorded scores had no way to see what was stored.
+     */
+    @Test
+    void tests_the_rubric_practice_and_feedback_read_back_as_stored_and_only_coordinators_read_feedbacks_authors() throws Exception {
+        String event = "/api/v1/events/tot-almaty-2023";
+        List<String> people = DEMO.seatedParticipants().stream().map(e -> e.person().value()).toList();
+        String someone = people.get(4);
+        Rubric rubric = DEMO.rubric().orElseThrow();
+        String criterion = rubric.criteria().get(0).name();
+        String session = DEMO.event().agenda().get(0).session().value();
+        String trainer = DEMO.seatedTrainers().get(0).person().value();
+        assertThat(api.send("POST", event + "/tests", token, """
+                {"phase": "post", "scores": [{"person": "%s", "points": {"Q1": 2, "Q2": 0}}]}""".formatted(someone)).statusCode())
+                .isEqualTo(200);
+        assertThat(api.send("POST", event + "/tests", token, """
+                {"phase": "pre", "scores": [{"person": "%s", "points": {"Q1": 1}}]}""".formatted(someone)).statusCode()).isEqualTo(200);
+        assertThat(api.send("POST", event + "/practice", token, """
+                {"results": [{"person": "%s", "task": "%s", "scores": {"%s": 1}, "assessor": "%s"}]}"""
+                .formatted(someone, rubric.task(), criterion, trainer)).statusCode()).isEqualTo(200);
+        assertThat(api.send("POST", event + "/feedback", token, """
+                {"items": [{"session": "%1$s", "rating": 2, "author": "%2$s", "trainer": "%3$s", "comment": "Too fast"},
+                           {"session": "%1$s", "rating": 5}]}""".formatted(session, someone, trainer)).statusCode()).isEqualTo(201);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        AuditLog audit = new AuditLog(Clock.systemUTC());
+        Assessments assessments = new Assessments(db, audit);
+
+        com.fasterxml.jackson.databind.JsonNode tests = json.readTree(read(event + "/tests", token));
+        List<List<Object>> listed = new ArrayList<>();
+        tests.get("scores").forEach(t -> {
+            java.util.Map<String, Integer> points = new java.util.TreeMap<>();
+            t.get("points").properties().forEach(p -> points.put(p.getKey(), p.getValue().asInt()));
+            listed.add(List.of(t.get("person").asText(), t.get("phase").asText(), points));
+        });
+        List<List<Object>> stored = assessments.tests(DEMO.event().id()).stream()
+                .sorted(java.util.Comparator.comparing((org.cadre.roster.TestScore t) -> t.person().value()).thenComparing(t -> t.phase()))
+                .map(t -> {
+                    java.util.Map<String, Integer> points = new java.util.TreeMap<>();
+                    t.points().forEach((item, n) -> points.put(item.value(), n));
+                    return List.<Object>of(t.person().value(), org.cadre.documents.Labels.of(t.phase()), points);
+                }).toList();
+        assertThat(listed).isEqualTo(stored).contains(List.of(someone, "pre", java.util.Map.of("Q1", 1)),
+                List.of(someone, "post", java.util.Map.of("Q1", 2, "Q2", 0)));
+        com.fasterxml.jackson.databind.JsonNode post = json.readTree(read(event + "/tests?phase=post", token));
+        assertThat(post.get("scores")).isNotEmpty().allSatisfy(t -> assertThat(t.get("phase").asText()).isEqualTo("post"));
+        assertThat(post.get("scores")).hasSize((int) stored.stream().filter(t -> t.get(1).equals("post")).count());
+        HttpResponse<String> during = api.send("GET", event + "/tests?phase=during", token, null);
+        assertThat(during.statusCode()).isEqualTo(400);
+        assertThat(errors(during)).singleElement().asString().startsWith("phase: must be one of pre, post");
+
+        assertThat(json.readTree(read(event + "/rubric", token))).isEqualTo(json.valueToTree(
+                org.cadre.documents.RosterDocs.RubricDoc.of(assessments.rubric(DEMO.event().id()).orElseThrow())));
+        HttpResponse<String> none = api.send("GET", "/api/v1/events/tot-almaty-short/rubric", token, null);
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(none.body()).contains("No rubric is set for this event.");
+
+        com.fasterxml.jackson.databind.JsonNode practice = json.readTree(read(event + "/practice", token));
+        assertThat(practice.get("results")).isEqualTo(json.valueToTree(assessments.practice(DEMO.event().id()).stream()
+                .map(org.cadre.documents.RosterDocs.PracticeDoc::of).toList()));
+        assertThat(practice.get("results").toString()).contains("\"person\":\"" + someone + "\"", "\"assessor\":\"" + trainer + "\"");
+
+        List<org.cadre.roster.Feedback> items = new FeedbackItems(db, audit).ofEvent(DEMO.event().id());
+        com.fasterxml.jackson.databind.JsonNode coordinator = json.readTree(read(event + "/feedback", token));
+        assertThat(coordinator.get("authorsShown").asBoolean()).isTrue();
+        assertThat(coordinator.get("items")).isEqualTo(json.valueToTree(items.stream().map(org.cadre.documents.RosterDocs.FeedbackDoc::of).toList()));
+        assertThat(coordinator.get("items").toString()).contains("\"author\":\"" + someone + "\"", "Too fast");
+        for (String reader : List.of("kz-trainer", "kz-me")) {
+            com.fasterxml.jackson.databind.JsonNode read = json.readTree(read(event + "/feedback", api.login(reader, "pw")));
+            assertThat(read.get("authorsShown").asBoolean()).as(reader).isFalse();
+            assertThat(read.get("items")).as(reader).hasSize(items.size()).allSatisfy(i -> assertThat(i.get("author").isNull()).isTrue());
+            assertThat(read.get("items").toString()).as(reader).doesNotContain(someone).contains("Too fast");
+        }
+
+        String outsider = api.login("mn", "pw");
+        for (String path : List.of("/tests", "/rubric", "/practice", "/feedback")) {
+            HttpResponse<String> outOfScope = api.send("GET", event + path, outsider, null);
+            HttpResponse<String> missing = api.send("GET", "/api/v1/events/no-such-event" + path, outsider, null);
+            assertThat(outOfScope.statusCode()).as(path).isEqualTo(404);
+            assertThat(outOfScope.body()).as(path).isEqualTo(missing.body()).doesNotContain(someone);
+        }
+    }
+
+    /**
+     * Feedback is added, so a retry after a lost answer would add its items twice: with an Idempotency-Key the same items
+     * sent again get the first answer and add nothing, other items under the key are refused, and retries sent at once
+     * store the items once, each answered as the first was (a race is no 500).
+     */
+    @Test
+    void feedback_sent_again_under_its_idempotency_key_is_added_once() throws Exception {
+        String path = "/api/v1/events/tot-almaty-2023/feedback";
+        String session = DEMO.event().agenda().get(2).session().value();
+        String items = "{\"items\": [{\"session\": \"" + session + "\", \"rating\": 3, \"comment\": \"Retried\"}, "
+                + "{\"session\": \"" + session + "\", \"rating\": 4}]}";
+        FeedbackItems stored = new FeedbackItems(db, new AuditLog(Clock.systemUTC()));
+        int before = stored.ofEvent(DEMO.event().id()).size();
+
+        HttpResponse<String> first = api.send("POST", path, token, items, java.util.Map.of("Idempotency-Key", "fb-retry-1"));
+        HttpResponse<String> again = api.send("POST", path, token, items, java.util.Map.of("Idempotency-Key", "fb-retry-1"));
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(first.body()).contains("\"recorded\":2");
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(stored.ofEvent(DEMO.event().id())).hasSize(before + 2);
+
+        HttpResponse<String> other = api.send("POST", path, token, items.replace("\"rating\": 4", "\"rating\": 5"),
+                java.util.Map.of("Idempotency-Key", "fb-retry-1"));
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(errors(other)).singleElement().asString().startsWith("Idempotency-Key: was used with another request");
+        HttpResponse<String> badKey = api.send("POST", path, token, items, java.util.Map.of("Idempotency-Key", "two words"));
+        assertThat(badKey.statusCode()).isEqualTo(400);
+        assertThat(errors(badKey)).singleElement().asString().startsWith("Idempotency-Key: ");
+        assertThat(stored.ofEvent(DEMO.event().id())).hasSize(before + 2);
+
+        // Eight retries at once under a new key: one adds the items, every one answers as it did.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(pool.submit(() -> api.send("POST", path, token, items, java.util.Map.of("Idempotency-Key", "fb-retry-2"))));
+            }
+            for (var response : sent) {
+                assertThat(response.get().statusCode()).as(response.get().body()).isEqualTo(201);
+                assertThat(response.get().body()).isEqualTo(first.body());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(stored.ofEvent(DEMO.event().id())).hasSize(before + 4);
+    }
+
+    private static String read(String path, String token) throws Exception {
+        HttpResponse<String> response = api.send("GET", path, token, null);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return response.body();
     }
 
     /** What the store holds of the demo ToT's delivery: one session's marks, the tests, practice and feedback. */
