@@ -86,6 +86,9 @@ public final class CadreApp {
                         java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
                 handler.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new HeadAsGet()), "/*",
                         java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+                // Large bodies read at once wait their turn rather than run the server out of memory.
+                handler.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(BodyBudget.ofHeap()), "/*",
+                        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
             });
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
@@ -124,7 +127,12 @@ public final class CadreApp {
      * import, the import page's check and confirmation), {@link #MAX_REQUEST_BYTES} for everything else.
      */
     public static long bodyLimit(Context ctx) {
-        return ctx.method().name().equals("POST") && ROSTER_UPLOADS.matcher(ctx.path()).matches() ? MAX_ROSTER_BYTES : MAX_REQUEST_BYTES;
+        return bodyLimit(ctx.method().name(), ctx.path());
+    }
+
+    /** As {@link #bodyLimit(Context)}, for a request's method and path. */
+    static long bodyLimit(String method, String path) {
+        return method.equals("POST") && ROSTER_UPLOADS.matcher(path).matches() ? MAX_ROSTER_BYTES : MAX_REQUEST_BYTES;
     }
 
     /** What a 413 says: the limit of the request's route, in bytes. */
