@@ -7,13 +7,14 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The items of a list as a client sent them, each in its place, with the faults of those that could not be read (an
- * unknown field, a value of the wrong type, a date that is none). A use case judges the items read and names the
- * faults of the others with its own, in the list's order, so one answer names every fault of the list; an item with
- * faults is not judged.
+ * The items of a list as a client sent them, each in its place, with the faults of those that could not be read whole
+ * (an unknown field, a value of the wrong type, a date that is none). A use case judges every item it has and names
+ * the faults with its own judgement's, in the list's order, so one answer names every fault of the list: an item
+ * read in part (a misspelt field beside an id of no one enrolled) is judged on what was read, and only an item that
+ * could not be read at all (null) is not judged. A list with any fault is refused whole.
  *
- * @param items every item in its place; null where an item has faults
- * @param unread the faults of each item that could not be read, by its place, as {@code marks[2].mark: is required}
+ * @param items every item in its place, read whole or in part; null where it could not be read at all
+ * @param unread the faults of each item not read whole, by its place, as {@code marks[2].mark: is required}
  */
 public record SentItems<T>(List<T> items, SortedMap<Integer, List<String>> unread) {
 
@@ -69,10 +70,17 @@ public record SentItems<T>(List<T> items, SortedMap<Integer, List<String>> unrea
             D doc = docs.get(i);
             String at = path + "[" + i + "]";
             Fields f = new Fields();
-            T item = faults.containsKey(i) || doc == null ? null : reader.read(doc, f, at);
+            // An item whose faulty fields were taken out is still read, so the reader names its other fields' faults.
+            T item = doc == null ? null : reader.read(doc, f, at);
+            List<String> own = merged(faults.getOrDefault(i, List.of()), at, f.errors());
             if (item == null || !f.ok()) {
-                unread.put(i, faults.containsKey(i) ? faults.get(i) : f.ok() ? List.of(at + ": is required") : f.errors());
                 item = null;
+                if (own.isEmpty()) {
+                    own = List.of(at + ": is required");
+                }
+            }
+            if (!own.isEmpty()) {
+                unread.put(i, own);
             }
             items.add(item);
         }
@@ -84,8 +92,47 @@ public record SentItems<T>(List<T> items, SortedMap<Integer, List<String>> unrea
         return items.size();
     }
 
-    /** The faults of the item at {@code place}: empty when it was read whole, so may be judged. */
+    /** The faults of the item at {@code place}: empty when it was read whole. */
     public List<String> faultsOf(int place) {
         return unread.getOrDefault(place, List.of());
+    }
+
+    /**
+     * The faults of the item at {@code place}, then those its judgement found, except where a fault already names the
+     * field: a field taken out for its fault reads as missing, and one answer names it once, for what was sent.
+     *
+     * @param at the item's path, as {@code marks[2]}
+     * @param judged what the use case found, each as {@code marks[2].person: is not enrolled in this event}
+     */
+    public List<String> faultsWith(int place, String at, List<String> judged) {
+        return merged(faultsOf(place), at, judged);
+    }
+
+    /**
+     * {@code faults}, then each of {@code judged} not at a field that a fault names, holds or is held by (the item's own
+     * path {@code at} excepted, which holds every field).
+     */
+    static List<String> merged(List<String> faults, String at, List<String> judged) {
+        List<String> out = new ArrayList<>(faults);
+        for (String j : judged) {
+            String path = pathOf(j);
+            boolean named = faults.stream().map(SentItems::pathOf).anyMatch(f -> f.equals(path)
+                    || !path.equals(at) && within(f, path) || within(path, f));
+            if (!named && !out.contains(j)) {
+                out.add(j);
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code inner} is a field within {@code outer} ({@code scores[0].points.Q1} within {@code scores[0].points}). */
+    private static boolean within(String inner, String outer) {
+        return inner.startsWith(outer + ".") || inner.startsWith(outer + "[");
+    }
+
+    /** A fault's path: what stands before its first ": ". */
+    private static String pathOf(String fault) {
+        int colon = fault.indexOf(": ");
+        return colon < 0 ? fault : fault.substring(0, colon);
     }
 }

@@ -22,21 +22,45 @@ class SentItemsTest {
 
     @Test
     void each_item_is_read_on_its_own_and_those_with_faults_keep_them_by_place_in_the_lists_order() {
-        TreeMap<Integer, List<String>> setAside = new TreeMap<>(Map.of(1, List.of("items[1].cde: is not a known field")));
-        List<Doc> docs = Arrays.asList(new Doc("present", 1), new Doc("present", 2), null, new Doc("here", null), new Doc("late", 0));
+        TreeMap<Integer, List<String>> setAside = new TreeMap<>(Map.of(1, List.of("items[1].cde: is not a known field"),
+                5, List.of("items[5].points: must be a whole number")));
+        // Item 5's points were taken out for their fault, as the document reader does: they read as missing.
+        List<Doc> docs = Arrays.asList(new Doc("present", 1), new Doc("present", 2), null, new Doc("here", null), new Doc("late", 0),
+                new Doc("here", null));
 
         SentItems<String> sent = SentItems.read("items", docs, setAside, SentItemsTest::read);
 
-        assertThat(sent.size()).isEqualTo(5);
-        assertThat(sent.items()).containsExactly("PRESENT", null, null, null, "LATE");
+        assertThat(sent.size()).isEqualTo(6);
+        // Item 1 is read in part: what was read is there to be judged, with the fault set aside.
+        assertThat(sent.items()).containsExactly("PRESENT", "PRESENT", null, null, "LATE", null);
         assertThat(sent.faultsOf(0)).isEmpty();
-        // Set aside while the document was read: kept as it is, the item not read again.
         assertThat(sent.faultsOf(1)).containsExactly("items[1].cde: is not a known field");
         assertThat(sent.faultsOf(2)).containsExactly("items[2]: is required");
         // Each of the item's faults, though the reader gave a value.
         assertThat(sent.faultsOf(3)).hasSize(2).first().isEqualTo("items[3].points: is required");
         assertThat(sent.faultsOf(3).get(1)).startsWith("items[3].code: ");
-        assertThat(sent.unread().keySet()).containsExactly(1, 2, 3);
+        // Set aside, then the reader's own about the other fields; points named once, for what was sent.
+        assertThat(sent.faultsOf(5)).hasSize(2).first().isEqualTo("items[5].points: must be a whole number");
+        assertThat(sent.faultsOf(5).get(1)).startsWith("items[5].code: ");
+        assertThat(sent.unread().keySet()).containsExactly(1, 2, 3, 5);
+    }
+
+    @Test
+    void a_judgement_names_no_field_the_items_faults_name_hold_or_are_held_by_and_always_the_item_itself() {
+        SentItems<String> sent = new SentItems<>(List.of("a"), new TreeMap<>(Map.of(0, List.of("scores[0].points.Q1: must be a whole number"))));
+
+        List<String> named = sent.faultsWith(0, "scores[0]", List.of(
+                "scores[0].points: must name at least one test question", // holds the field at fault: emptied by taking it out
+                "scores[0].points.Q1: is required", // the field at fault itself
+                "scores[0].points.Q1.x: is odd", // within it
+                "scores[0].person: is not enrolled in this event",
+                "scores[0]: scores 99 on Q2, whose maximum is 2",
+                "scores[0].person: is not enrolled in this event"));
+
+        assertThat(named).containsExactly("scores[0].points.Q1: must be a whole number", "scores[0].person: is not enrolled in this event",
+                "scores[0]: scores 99 on Q2, whose maximum is 2");
+        assertThat(sent.faultsWith(0, "scores[0]", List.of("scores[0].pointsx: is odd", "scores[1].points: is odd")))
+                .containsExactly("scores[0].points.Q1: must be a whole number", "scores[0].pointsx: is odd", "scores[1].points: is odd");
     }
 
     @Test

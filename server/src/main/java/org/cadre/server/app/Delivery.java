@@ -262,8 +262,8 @@ public final class Delivery {
     }
 
     /**
-     * The event's pre- and post-test scores as recorded, by person, pre before post; of one phase when a label is given
-     * ({@code pre} or {@code post}).
+     * The event's pre- and post-test scores as recorded, by person, pre before post, each score's points in the
+     * blueprint's order; of one phase when a label is given ({@code pre} or {@code post}).
      */
     public Outcome<List<TestScore>> testScores(UserAccount user, String eventId, Optional<String> phaseLabel) {
         return readable(user, eventId).then(e -> {
@@ -272,11 +272,23 @@ public final class Delivery {
             if (!f.ok()) {
                 return invalid(f);
             }
+            // Each score's points in the blueprint's order (Q2 before Q10), where the package version is stored.
+            List<ItemCode> order = scope.curriculumOf(e).value().map(c -> c.assessment().items().stream()
+                    .map(org.cadre.curriculum.AssessmentItem::code).toList()).orElse(List.of());
             return Outcome.done(stores.assessments.tests(e.id()).stream()
                     .filter(t -> phase.isEmpty() || t.phase() == phase.get())
                     .sorted(java.util.Comparator.comparing((TestScore t) -> t.person().value()).thenComparing(TestScore::phase))
+                    .map(t -> TestScore.of(t.person(), t.phase(), inOrder(t.points(), order)))
                     .toList());
         });
+    }
+
+    /** The map's entries in the order of {@code order}'s keys, those it lacks after them in the map's own order. */
+    private static <K, V> Map<K, V> inOrder(Map<K, V> map, List<K> order) {
+        Map<K, V> out = new LinkedHashMap<>();
+        order.stream().filter(map::containsKey).forEach(k -> out.put(k, map.get(k)));
+        map.forEach(out::putIfAbsent);
+        return out;
     }
 
     /** The event's practice-teaching rubric; not found when none is set. */
@@ -285,9 +297,15 @@ public final class Delivery {
                 .orElseGet(() -> Outcome.refused(Refusal.NOT_FOUND, "No rubric is set for this event.")));
     }
 
-    /** The event's practice-teaching results as recorded, by person, then task. */
+    /** The event's practice-teaching results as recorded, by person, then task, each result's scores in the rubric's order. */
     public Outcome<List<PracticeTeaching>> practiceResults(UserAccount user, String eventId) {
-        return readable(user, eventId).map(e -> stores.assessments.practice(e.id()));
+        return readable(user, eventId).map(e -> {
+            // Each result's scores in the rubric's order of criteria.
+            List<String> order = stores.assessments.rubric(e.id()).map(r -> r.criteria().stream().map(Rubric.Criterion::name).toList())
+                    .orElse(List.of());
+            return stores.assessments.practice(e.id()).stream().map(p -> new PracticeTeaching(p.person(), p.task(),
+                    com.google.common.collect.ImmutableMap.copyOf(inOrder(p.scores(), order)), p.assessor())).toList();
+        });
     }
 
     /**

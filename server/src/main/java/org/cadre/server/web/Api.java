@@ -69,7 +69,7 @@ final class Api {
      * would depend on who reads it). A parameter the API does not read is ignored, sent once or twice.
      */
     static final List<String> QUERY_PARAMETERS = List.of("audience", "curriculum", "cursor", "days", "format", "from", "hoursPerDay",
-            "lang", "on", "q", "to");
+            "lang", "on", "phase", "q", "to");
 
     /** The token of {@code Authorization: Bearer <token>} (the scheme's letters in any case, RFC 9110), if sent. */
     static Optional<String> bearer(Context ctx) {

@@ -163,7 +163,25 @@ public final class CadreApp {
         } catch (OutOfMemoryError tooLarge) {
             throw new ApiProblem(Problem.of("too-large", "Request too large", 413, "The request is too large for the memory this server "
                     + "was given; nothing was stored. Send a smaller file, or ask the operator for a larger heap (-Xmx)."));
+        } catch (Exception failure) { // Jetty's IOException, thrown through Kotlin's bodyAsBytes unchecked
+            throw cutOff(failure);
         }
+    }
+
+    /**
+     * A body that ended before the length it announced (the client hung up, or a proxy cut it) is the client's fault:
+     * a 400 without a stack trace in the log, not a 500 (the attacker's review: anyone, signed in or not, filled the log
+     * with errors and set off alerts by sending half a body). Any other failure is thrown on as it is.
+     */
+    private static RuntimeException cutOff(Exception failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                LOG.info("request body cut off: {}", t.getClass().getSimpleName());
+                return new ApiProblem(Problem.of("incomplete-body", "Bad request", 400,
+                        "The request's body ended before the length it announced; nothing was done. Send it again whole."));
+            }
+        }
+        return failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
     }
 
     /** The whole API, in one place. */
@@ -176,7 +194,12 @@ public final class CadreApp {
             long limit = bodyLimit(ctx);
             long length = ctx.req().getContentLengthLong();
             if (length > limit) {
-                drain(ctx, limit);
+                try {
+                    drain(ctx, limit);
+                } catch (IOException | RuntimeException gone) {
+                    // A client that stops sending still gets the answer it has earned, if it listens.
+                    LOG.info("request body cut off while refused as too large: {}", gone.getClass().getSimpleName());
+                }
                 throw new io.javalin.http.HttpResponseException(413, "too large");
             }
             if (length != 0 && !ctx.isMultipartFormData() && bodyWithinMemory(ctx).length > limit) {
@@ -251,7 +274,10 @@ public final class CadreApp {
                 answer(ctx, Problem.of("too-large", "Request too large", 413, tooLarge(ctx)));
             }
         });
-        r.exception(ApiProblem.class, (e, ctx) -> answer(ctx, e.problem()));
+        r.exception(ApiProblem.class, (e, ctx) -> {
+            ctx.attribute(ANSWERED, Boolean.TRUE);
+            answer(ctx, e.problem());
+        });
         r.exception(org.cadre.documents.Fields.InvalidFields.class, (e, ctx) -> answer(ctx,
                 Problem.invalid("The request has invalid fields; nothing was changed.", e.errors())));
         r.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
@@ -400,11 +426,10 @@ public final class CadreApp {
         problem(ctx, p);
     }
 
-    /** The request attribute that marks a problem document answered by a handler, which no error page replaces. */
+    /** The request attribute that marks a use case's refusal answered, which the generic 404 does not replace. */
     private static final String ANSWERED = "cadre.problem-answered";
 
     static void problem(Context ctx, Problem p) {
-        ctx.attribute(ANSWERED, Boolean.TRUE);
         ctx.status(p.status()).json(p).contentType(Problem.CONTENT_TYPE);
     }
 

@@ -84,7 +84,7 @@ final class DeliveryRoutes {
         UserAccount user = api.user(ctx);
         var scores = Api.value(delivery.testScores(user, ctx.pathParam("id"), java.util.Optional.ofNullable(ctx.queryParam("phase"))), ctx);
         ctx.json(new RecordedTests(ctx.pathParam("id"), scores.stream().map(t -> {
-            Map<String, Integer> points = new java.util.TreeMap<>();
+            Map<String, Integer> points = new java.util.LinkedHashMap<>();
             t.points().forEach((item, n) -> points.put(item.value(), n));
             return new RecordedScore(t.person().value(), org.cadre.documents.Labels.of(t.phase()), points);
         }).toList()));

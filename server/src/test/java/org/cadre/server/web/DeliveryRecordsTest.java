@@ -335,6 +335,13 @@ class DeliveryRecordsTest {
                     t.points().forEach((item, n) -> points.put(item.value(), n));
                     return List.<Object>of(t.person().value(), org.cadre.documents.Labels.of(t.phase()), points);
                 }).toList();
+        // Points in the blueprint's order: Q2 before Q10 (they read Q1, Q10, Q2 in the order of their codes as text).
+        List<String> blueprint = DEMO.curriculum().assessment().items().stream().map(i -> i.code().value()).toList();
+        tests.get("scores").forEach(t -> {
+            List<String> codes = new ArrayList<>();
+            t.get("points").properties().forEach(p -> codes.add(p.getKey()));
+            assertThat(codes).isSortedAccordingTo(java.util.Comparator.comparing(blueprint::indexOf));
+        });
         assertThat(listed).isEqualTo(stored).contains(List.of(someone, "pre", java.util.Map.of("Q1", 1)),
                 List.of(someone, "post", java.util.Map.of("Q1", 2, "Q2", 0)));
         com.fasterxml.jackson.databind.JsonNode post = json.readTree(read(event + "/tests?phase=post", token));
@@ -349,6 +356,16 @@ class DeliveryRecordsTest {
         HttpResponse<String> none = api.send("GET", "/api/v1/events/tot-almaty-short/rubric", token, null);
         assertThat(none.statusCode()).isEqualTo(404);
         assertThat(none.body()).contains("No rubric is set for this event.");
+        // An address no route takes keeps the generic words (the newcomer's review: it read "The request could not be handled").
+        HttpResponse<String> nowhere = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + app.port() + event + "/tests/extra")).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(nowhere.statusCode()).isEqualTo(404);
+        assertThat(nowhere.body()).contains("There is nothing at this address; the API is listed at /openapi.yaml.");
+        // The phase is read once: sent twice, which of the two counted would depend on who reads it.
+        HttpResponse<String> twice = api.send("GET", event + "/tests?phase=pre&phase=post", token, null);
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(errors(twice)).containsExactly("phase: is sent more than once; send it once");
 
         com.fasterxml.jackson.databind.JsonNode practice = json.readTree(read(event + "/practice", token));
         assertThat(practice.get("results")).isEqualTo(json.valueToTree(assessments.practice(DEMO.event().id()).stream()
@@ -425,6 +442,29 @@ class DeliveryRecordsTest {
             pool.shutdown();
         }
         assertThat(stored.ofEvent(DEMO.event().id())).hasSize(before + 4);
+    }
+
+    /**
+     * A body cut off before the length it announced (the client hung up) is answered 400, signed in or not, and nothing is
+     * stored: it was a 500 with a stack trace in the log (the attacker's review).
+     */
+    @Test
+    void a_body_cut_off_before_its_announced_length_is_a_400_not_a_500() throws Exception {
+        int before = new FeedbackItems(db, new AuditLog(Clock.systemUTC())).ofEvent(DEMO.event().id()).size();
+        for (String authorization : new String[] {"Authorization: Bearer " + token + "\r\n", ""}) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
+                socket.setSoTimeout(10_000);
+                java.io.OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/v1/events/tot-almaty-2023/feedback HTTP/1.1\r\nHost: 127.0.0.1\r\n" + authorization
+                        + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"items\": [").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.flush();
+                socket.shutdownOutput();
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(answer).as(answer).startsWith("HTTP/1.1 400").contains("The request's body ended before the length it announced")
+                        .doesNotContain("Internal error");
+            }
+        }
+        assertThat(new FeedbackItems(db, new AuditLog(Clock.systemUTC())).ofEvent(DEMO.event().id())).hasSize(before);
     }
 
     private static String read(String path, String token) throws Exception {
