@@ -427,8 +427,11 @@ public final class Documents {
     /**
      * A field's name as an error names it: as sent when it could be a field of a document (letters, digits and
      * underscores, at most 64), else "(a field)", so that an unknown field named after a person is not repeated.
+     *
+     * @param name the name as sent
+     * @return the name to put in an error's path
      */
-    private static String fieldName(String name) {
+    public static String fieldName(String name) {
         return name.matches("[A-Za-z][A-Za-z0-9_]{0,63}") ? name : "(a field)";
     }
 }

@@ -8,10 +8,10 @@ import java.util.TreeMap;
 
 /**
  * The items of a list as a client sent them, each in its place, with the faults of those that could not be read whole
- * (an unknown field, a value of the wrong type, a date that is none). A use case judges every item it has and names
- * the faults with its own judgement's, in the list's order, so one answer names every fault of the list: an item
- * read in part (a misspelt field beside an id of no one enrolled) is judged on what was read, and only an item that
- * could not be read at all (null) is not judged. A list with any fault is refused whole.
+ * (an unknown field, a value of the wrong type, a date that is none). A use case judges the items it has and names
+ * the faults with its own judgement's ({@link #faultsWith}), in the list's order, so one answer names every fault of
+ * the list: an item read in part (a misspelt field beside an id of no one enrolled) can be judged on what was read;
+ * an item that could not be read at all (null) cannot. A list with any fault is refused whole.
  *
  * @param items every item in its place, read whole or in part; null where it could not be read at all
  * @param unread the faults of each item not read whole, by its place, as {@code marks[2].mark: is required}

@@ -68,10 +68,35 @@ public final class ScoreLimits {
      *
      * @param practice a practice-teaching score
      * @param rubric the event's rubric, if it has one
-     * @return one finding of {@link EventRule#SCORE_OUT_OF_RANGE} about {@code practice/<person>} per problem (no
-     *     rubric, an unknown criterion, points over its maximum); empty when it fits
+     * @return one finding of {@link EventRule#SCORE_OUT_OF_RANGE} about {@code practice/<person>} per problem (a task
+     *     the rubric does not score, no rubric, criteria it lacks, points over a criterion's maximum); empty when it fits
      */
     public static ImmutableList<Finding> of(PracticeTeaching practice, Optional<Rubric> rubric) {
+        return ImmutableList.<Finding>builder().addAll(ofTask(practice, rubric).stream().toList()).addAll(ofScores(practice, rubric)).build();
+    }
+
+    /**
+     * Why the practice-teaching score's task is not the one the event's rubric scores, if it is not: the rubric scores one
+     * practical task, and a result for another would be stored where nobody reads it.
+     *
+     * @param practice a practice-teaching score
+     * @param rubric the event's rubric, if it has one (without one, see {@link #ofScores})
+     * @return the finding of {@link EventRule#SCORE_OUT_OF_RANGE} about {@code practice/<person>}, or empty
+     */
+    public static Optional<Finding> ofTask(PracticeTeaching practice, Optional<Rubric> rubric) {
+        return rubric.filter(r -> !practice.task().equals(r.task())).map(r -> EventRule.SCORE_OUT_OF_RANGE.finding(
+                "practice/" + practice.person(), "scores task " + practice.task() + ", which is not the rubric's task " + r.task()));
+    }
+
+    /**
+     * Why the practice-teaching score's points do not fit the event's rubric (or its absence), its task aside.
+     *
+     * @param practice a practice-teaching score
+     * @param rubric the event's rubric, if it has one
+     * @return one finding of {@link EventRule#SCORE_OUT_OF_RANGE} about {@code practice/<person>} per problem (no
+     *     rubric, criteria it lacks, points over a criterion's maximum); empty when they fit
+     */
+    public static ImmutableList<Finding> ofScores(PracticeTeaching practice, Optional<Rubric> rubric) {
         String subject = "practice/" + practice.person();
         if (rubric.isEmpty()) {
             return ImmutableList.of(EventRule.SCORE_OUT_OF_RANGE.finding(subject, "practice teaching is scored but the event has no rubric"));
@@ -79,15 +104,16 @@ public final class ScoreLimits {
         Map<String, Integer> max = new HashMap<>();
         rubric.get().criteria().forEach(c -> max.putIfAbsent(c.name(), c.maxPoints()));
         ImmutableList.Builder<Finding> problems = ImmutableList.builder();
-        if (!practice.task().equals(rubric.get().task())) {
-            // The rubric scores one practical task: a result for another would be stored where nobody reads it.
-            problems.add(EventRule.SCORE_OUT_OF_RANGE.finding(subject, "scores task " + practice.task() + ", which is not the rubric's task "
-                    + rubric.get().task()));
+        // A criterion the rubric lacks is counted, not named: its name is what a client typed (a person's name, perhaps),
+        // and an error never repeats free text sent; the rubric's own criteria are named instead, to choose from.
+        long unknown = practice.scores().keySet().stream().filter(criterion -> !max.containsKey(criterion)).count();
+        if (unknown > 0) {
+            problems.add(EventRule.SCORE_OUT_OF_RANGE.finding(subject, "scores " + (unknown == 1 ? "a criterion" : unknown + " criteria")
+                    + " the rubric does not have (its criteria: " + rubric.get().criteria().stream().map(c -> "'" + c.name() + "'")
+                            .collect(java.util.stream.Collectors.joining(", ")) + ")"));
         }
         practice.scores().forEach((criterion, points) -> {
-            if (!max.containsKey(criterion)) {
-                problems.add(EventRule.SCORE_OUT_OF_RANGE.finding(subject, "scores criterion '" + criterion + "', which the rubric does not have"));
-            } else if (points > max.get(criterion)) {
+            if (max.containsKey(criterion) && points > max.get(criterion)) {
                 problems.add(EventRule.SCORE_OUT_OF_RANGE.finding(subject, "scores " + points + " on '" + criterion + "', whose maximum is "
                         + max.get(criterion)));
             }

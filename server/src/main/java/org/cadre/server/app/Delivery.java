@@ -182,20 +182,23 @@ public final class Delivery {
             f.require(prefix + "marks", marks);
             for (int i = 0; marks != null && i < marks.size(); i++) {
                 String at = prefix + "marks[" + i + "]";
-                if (!marks.faultsOf(i).isEmpty()) {
-                    // A mark that could not be read (a misspelt field, a number for its label) is named with the others.
+                Mark m = marks.items().get(i);
+                if (m == null) {
+                    // A mark that could not be read at all (a number for the mark itself) is named with the others.
                     f.addAll(marks.faultsOf(i));
                     continue;
                 }
-                Mark m = marks.items().get(i);
-                PersonId p = onRoster(f, at, m.person(), enrolled, marked, "mark");
+                // A mark read in part (a misspelt field taken out) is judged on the rest, so one answer names every fault.
+                Fields judged = new Fields();
+                PersonId p = onRoster(judged, at, m.person(), enrolled, marked, "mark");
                 if (p != null && named && !found.get().listed().contains(p)) {
                     // The grid lists the participants holding a seat: no one else is marked through it.
-                    f.add(at + ".person", "holds no seat in this event, so the day's grid does not list them");
+                    judged.add(at + ".person", "holds no seat in this event, so the day's grid does not list them");
                     p = null;
                 }
                 // The mark is read whatever the person's fault, so one answer names both (the newcomer's review).
-                AttendanceMark mark = f.at(at + ".mark", () -> Labels.parse(AttendanceMark.class, m.mark()));
+                AttendanceMark mark = judged.at(at + ".mark", () -> Labels.parse(AttendanceMark.class, m.mark()));
+                f.addAll(marks.faultsWith(i, at, judged.errors()));
                 if (p != null && mark != null) {
                     recorded.add(new Attendance(p, session.get(), mark));
                 }
@@ -351,49 +354,63 @@ public final class Delivery {
         List<TestScore> recorded = new ArrayList<>();
         for (int i = 0; scores != null && i < scores.size(); i++) {
             String at = "scores[" + i + "]";
-            if (!scores.faultsOf(i).isEmpty()) {
+            Score s = scores.items().get(i);
+            if (s == null) {
                 f.addAll(scores.faultsOf(i));
                 continue;
             }
-            Score s = scores.items().get(i);
-            PersonId p = onRoster(f, at, s.person(), enrolled, tested, "score");
-            if (p == null) {
-                continue;
+            // A score read in part (a misspelt field taken out) is judged on the rest, so one answer names every fault.
+            Fields judged = new Fields();
+            TestScore score = judgedScore(judged, at, s, enrolled, tested, phase, c);
+            f.addAll(scores.faultsWith(i, at, judged.errors()));
+            if (score != null && judged.ok()) {
+                recorded.add(score);
             }
-            Map<String, Integer> sent = s.points();
-            if (sent == null || sent.isEmpty()) {
-                // A score replaces the person's earlier one of the phase: none would erase it (the newcomer's review).
-                f.add(at + ".points", sent == null ? "is required" : "must name at least one test question");
-                continue;
-            }
-            if (sent.values().stream().anyMatch(n -> n == null || n < 0)) {
-                f.add(at, "points must be whole numbers from 0");
-                continue;
-            }
-            Map<ItemCode, Integer> points = f.at(at, () -> {
-                Map<ItemCode, Integer> out = new LinkedHashMap<>();
-                sent.forEach((item, n) -> out.put(ItemCode.of(item), n));
-                return out;
-            });
-            if (points == null) {
-                continue;
-            }
-            TestScore score = f.at(at, () -> TestScore.of(p, phase == null ? TestScore.Phase.PRE : phase, points));
-            if (score == null) {
-                continue;
-            }
-            List<Finding> beyond = ScoreLimits.of(score, c);
-            if (!beyond.isEmpty()) {
-                beyond.forEach(problem -> f.add(at, problem.message()));
-                continue;
-            }
-            recorded.add(score);
         }
         if (!f.ok()) {
             return invalid(f);
         }
         stores.assessments.recordTests(e.id(), recorded, user.username());
         return Outcome.done(recorded.size());
+    }
+
+    /**
+     * A test score as sent, judged: its person enrolled and not named before, its points whole numbers from 0 on test
+     * questions of the blueprint within their maximum, each fault recorded in {@code f}; null when it has one. The points
+     * are judged whatever the person's fault, so one answer names both.
+     */
+    private static TestScore judgedScore(Fields f, String at, Score s, Set<PersonId> enrolled, Set<PersonId> tested,
+            TestScore.Phase phase, Curriculum c) {
+        PersonId p = onRoster(f, at, s.person(), enrolled, tested, "score");
+        Map<String, Integer> sent = s.points();
+        if (sent == null || sent.isEmpty()) {
+            // A score replaces the person's earlier one of the phase: none would erase it (the newcomer's review).
+            f.add(at + ".points", sent == null ? "is required" : "must name at least one test question");
+            return null;
+        }
+        List<String> negative = sent.entrySet().stream().filter(e -> e.getValue() == null || e.getValue() < 0).map(Map.Entry::getKey).toList();
+        if (!negative.isEmpty()) {
+            // Each question named, as a wrong type is (the newcomer's review: "scores[0]: points must be ..." named none).
+            negative.forEach(item -> f.add(at + ".points." + org.cadre.documents.Documents.fieldName(item), "must be a whole number from 0"));
+            return null;
+        }
+        Map<ItemCode, Integer> points = f.at(at, () -> {
+            Map<ItemCode, Integer> out = new LinkedHashMap<>();
+            sent.forEach((item, n) -> out.put(ItemCode.of(item), n));
+            return out;
+        });
+        // The limits are judged against any person's id, for they do not depend on who: one answer names every fault.
+        PersonId who = p != null ? p : Scope.id(s.person(), PersonId::of).orElse(null);
+        if (points == null || who == null) {
+            return null;
+        }
+        TestScore score = f.at(at, () -> TestScore.of(who, phase == null ? TestScore.Phase.PRE : phase, points));
+        if (score == null) {
+            return null;
+        }
+        List<Finding> beyond = ScoreLimits.of(score, c);
+        beyond.forEach(problem -> f.add(at, problem.message()));
+        return beyond.isEmpty() && p != null ? score : null;
     }
 
     /** Sets the event's practice-teaching rubric. */
@@ -430,31 +447,36 @@ public final class Delivery {
         List<PracticeTeaching> results = new ArrayList<>();
         Set<List<Object>> seen = new HashSet<>();
         for (int i = 0; i < sent.size(); i++) {
-            if (!sent.faultsOf(i).isEmpty()) {
+            PracticeTeaching result = sent.items().get(i);
+            if (result == null) {
                 // A result that could not be read is named with what the rules say of the others.
                 errors.addAll(sent.faultsOf(i));
                 continue;
             }
-            PracticeTeaching result = sent.items().get(i);
+            // A result read in part (a misspelt field taken out) is judged on the rest, so one answer names every fault.
             String at = "results[" + i + "]";
+            List<String> judged = new ArrayList<>();
             results.add(result);
             if (!enrolled.contains(result.person())) {
-                errors.add(at + ".person: is not enrolled in this event");
+                judged.add(at + ".person: is not enrolled in this event");
             } else if (!seen.add(List.of(result.person(), result.task()))) {
                 // The later would silently replace the earlier (the newcomer's review).
-                errors.add(at + ".person: appears twice for this task; send one result per person");
+                judged.add(at + ".person: appears twice for this task; send one result per person");
             }
+            // A task the rubric does not score is the task's fault, named under it (it read "results[1].scores: ...").
+            ScoreLimits.ofTask(result, rubric).ifPresent(problem -> judged.add(at + ".task: " + problem.message()));
             // The assessor is named like every other id: one not enrolled here reads the same, whether or not it exists.
             if (result.assessor().filter(a -> !enrolled.contains(a)).isPresent()) {
-                errors.add(at + ".assessor: is not enrolled in this event");
+                judged.add(at + ".assessor: is not enrolled in this event");
             }
             if (result.scores().isEmpty()) {
                 // A result replaces the person's earlier one of the task: none would erase it.
-                errors.add(at + ".scores: must name at least one criterion of the rubric");
+                judged.add(at + ".scores: must name at least one criterion of the rubric");
             }
-            for (Finding problem : ScoreLimits.of(result, rubric)) {
-                errors.add(at + ".scores: " + problem.message());
+            for (Finding problem : ScoreLimits.ofScores(result, rubric)) {
+                judged.add(at + ".scores: " + problem.message());
             }
+            errors.addAll(sent.faultsWith(i, at, judged));
         }
         if (!errors.isEmpty()) {
             return Outcome.refused(Refusal.INVALID, "Practice teaching was not recorded.", errors);
@@ -523,8 +545,8 @@ public final class Delivery {
         }
         List<Feedback> items = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {
-            if (sent.faultsOf(i).isEmpty()) {
-                items.add(sent.items().get(i));
+            if (sent.items().get(i) != null) {
+                items.add(sent.items().get(i)); // read whole or in part: judged either way
             }
         }
         // The package's rules over the items read, once: each finding names its item by its place among them.
@@ -535,34 +557,36 @@ public final class Delivery {
         List<String> errors = new ArrayList<>();
         Set<List<Object>> rated = new HashSet<>();
         for (int i = 0, read = 0; i < sent.size(); i++) {
-            if (!sent.faultsOf(i).isEmpty()) {
+            if (sent.items().get(i) == null) {
                 // An item that could not be read is named with what the rules say of the others.
                 errors.addAll(sent.faultsOf(i));
                 continue;
             }
             Feedback fb = items.get(read);
             String subject = "feedback/" + read++;
+            List<String> judged = new ArrayList<>();
             if (fb.author().isPresent() && enrolled.contains(fb.author().get())
                     && !rated.add(List.of(fb.author().get(), fb.session(), fb.concerns()))) {
-                errors.add("items[" + i + "].author: gives this session's feedback twice in this list; send one item per author, "
+                judged.add("items[" + i + "].author: gives this session's feedback twice in this list; send one item per author, "
                         + "session and element");
             }
             if (unknownSession.containsKey(subject)) {
-                errors.add("items[" + i + "].session: " + unknownSession.get(subject).message());
+                judged.add("items[" + i + "].session: " + unknownSession.get(subject).message());
             } else if (unknownElement.containsKey(subject)) {
                 // An element the package lacks (module m1 beside M1) would let one author rate a session twice (the attacker's re-check).
-                errors.add("items[" + i + "].concerns.code: " + unknownElement.get(subject).message());
+                judged.add("items[" + i + "].concerns.code: " + unknownElement.get(subject).message());
             }
             if (fb.author().isPresent() && !enrolled.contains(fb.author().get())) {
-                errors.add("items[" + i + "].author: is not enrolled in this event");
+                judged.add("items[" + i + "].author: is not enrolled in this event");
             }
             if (fb.trainer().isPresent() && !enrolled.contains(fb.trainer().get())) {
-                errors.add("items[" + i + "].trainer: is not enrolled in this event");
+                judged.add("items[" + i + "].trainer: is not enrolled in this event");
             } else if (fb.trainer().isPresent() && !roles.get(fb.trainer().get()).delivers()) {
                 // Feedback on a trainer names someone who delivers the event (the attacker's re-check: a participant was taken).
-                errors.add("items[" + i + "].trainer: is enrolled as " + org.cadre.kernel.Label.of(roles.get(fb.trainer().get()))
+                judged.add("items[" + i + "].trainer: is enrolled as " + org.cadre.kernel.Label.of(roles.get(fb.trainer().get()))
                         + ", not as a trainer of this event");
             }
+            errors.addAll(sent.faultsWith(i, "items[" + i + "]", judged));
         }
         if (!errors.isEmpty()) {
             return Outcome.refused(Refusal.INVALID, "Feedback was not recorded.", errors);

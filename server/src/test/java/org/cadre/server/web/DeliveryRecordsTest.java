@@ -214,6 +214,50 @@ class DeliveryRecordsTest {
     }
 
     /**
+     * An item read in part (a misspelt or mistyped field taken out) is judged on the rest, and every fault of it is named
+     * at its own field in one answer: a misspelt field hid the person not enrolled, the points over their maximum, the
+     * task the rubric does not score (the newcomer's review). A criterion the rubric lacks is counted, never named back.
+     */
+    @Test
+    void an_item_read_in_part_is_judged_on_the_rest_with_every_fault_at_its_own_field() throws Exception {
+        String event = "/api/v1/events/tot-almaty-2023";
+        String session = DEMO.event().agenda().get(0).session().value();
+        Rubric rubric = DEMO.rubric().orElseThrow();
+        Rubric.Criterion criterion = rubric.criteria().get(0);
+        String criteria = rubric.criteria().stream().map(c -> "'" + c.name() + "'").collect(java.util.stream.Collectors.joining(", "));
+        Stored before = stored(session);
+
+        HttpResponse<String> marks = api.send("PUT", event + "/attendance/" + session, token, """
+                {"marks": [{"person": "p-nobody", "mark": "sleeping", "mrak": 1}]}""");
+        assertThat(errors(marks)).hasSize(3).startsWith("marks[0].mrak: is not a known field", "marks[0].person: is not enrolled in this event");
+        assertThat(errors(marks).get(2)).startsWith("marks[0].mark: must be one of");
+
+        HttpResponse<String> scores = api.send("POST", event + "/tests", token, """
+                {"phase": "pre", "scores": [{"person": "p-nobody", "points": {"Q1": 3}, "phase": "post"},
+                                            {"person": "%s", "points": {"Q1": -1, "Q2": 1}}]}""".formatted(participant()));
+        assertThat(errors(scores)).containsExactly("scores[0].phase: is not a known field", "scores[0].person: is not enrolled in this event",
+                "scores[0]: scores 3 on Q1, whose maximum is 2", "scores[1].points.Q1: must be a whole number from 0");
+
+        HttpResponse<String> results = api.send("POST", event + "/practice", token, """
+                {"results": [{"person": "p-nobody", "task": "Q1", "scores": {"%s": 99, "Ivan Petrov, Astana": 1}, "asessor": "x"}]}"""
+                .formatted(criterion.name()));
+        assertThat(errors(results)).containsExactly("results[0].asessor: is not a known field",
+                "results[0].person: is not enrolled in this event",
+                "results[0].task: scores task Q1, which is not the rubric's task " + rubric.task(),
+                "results[0].scores: scores a criterion the rubric does not have (its criteria: " + criteria + ")",
+                "results[0].scores: scores 99 on '" + criterion.name() + "', whose maximum is " + criterion.maxPoints());
+        assertThat(results.body()).doesNotContain("Ivan");
+
+        HttpResponse<String> rated = api.send("POST", event + "/feedback", token, """
+                {"items": [{"session": "M9.S9", "rating": 4, "author": "p-nobody", "ratting": 5}]}""");
+        assertThat(errors(rated)).hasSize(3).startsWith("items[0].ratting: is not a known field").contains(
+                "items[0].author: is not enrolled in this event").anySatisfy(e -> assertThat(e).startsWith("items[0].session: "));
+
+        assertThat(List.of(marks.statusCode(), scores.statusCode(), results.statusCode(), rated.statusCode())).containsOnly(400);
+        assertThat(stored(session)).isEqualTo(before);
+    }
+
+    /**
      * A record that would replace an earlier one with nothing, or that nobody would read, is refused with every fault
      * named (the newcomer's and the attacker's reviews: a score without points erased a stored post-test and
      * un-certified its person with a 200; a practice result for another task, or of no criterion, was stored; a person
@@ -248,7 +292,7 @@ class DeliveryRecordsTest {
                 .formatted(people.get(0), people.get(1), criterion, rubric.task()));
         assertThat(results.statusCode()).isEqualTo(400);
         assertThat(errors(results)).containsExactly(
-                "results[0].scores: scores task Q1, which is not the rubric's task " + rubric.task(),
+                "results[0].task: scores task Q1, which is not the rubric's task " + rubric.task(),
                 "results[1].scores: must name at least one criterion of the rubric",
                 "results[3].person: appears twice for this task; send one result per person");
 
