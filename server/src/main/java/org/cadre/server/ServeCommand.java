@@ -195,6 +195,16 @@ final class ServeCommand implements Callable<Integer> {
                 + "m -jar server/target/cadre.jar serve ..., or JAVA_TOOL_OPTIONS=-Xmx" + MIN_HEAP_MB + "m ./cadre serve ...).");
     }
 
+    /** Whether the server could not start because its port is taken: a {@link java.net.BindException} behind the failure. */
+    private static boolean portTaken(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -223,7 +233,19 @@ final class ServeCommand implements Callable<Integer> {
         if (started.demoLoaded()) {
             out.println("Loaded the demo (Almaty ToT and Dushanbe cascade; every person fictional).");
         }
-        Javalin app = CadreApp.create(db, config.settings()).start("127.0.0.1", listen);
+        Javalin app;
+        try {
+            app = CadreApp.create(db, config.settings()).start("127.0.0.1", listen);
+        } catch (RuntimeException failed) {
+            if (!portTaken(failed)) {
+                throw failed;
+            }
+            // Said as a bad setting is, naming the flag (the newcomer's review: a stack trace and exit code 1).
+            db.close();
+            spec.commandLine().getErr().println("--port / CADRE_PORT: port " + listen + " on 127.0.0.1 is in use (another server?); "
+                    + "stop that one or choose another port.");
+            return 2;
+        }
         out.printf("Cadre listens on http://127.0.0.1:%d (sign in there; API /api/v1, docs /docs), database: %s, started in %d ms%n",
                 app.port(), db.description(), sinceLaunch().toMillis());
         if (config.settings().publisher().equals(Settings.UNCONFIGURED_PUBLISHER)) {

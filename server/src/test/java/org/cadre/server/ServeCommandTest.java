@@ -118,6 +118,22 @@ class ServeCommandTest {
         assertThat(dir.resolve("data")).doesNotExist();
     }
 
+    /** A port another server holds is said as a bad setting is, exit code 2 (it was a stack trace and exit code 1). */
+    @Test
+    void a_port_in_use_stops_the_server_naming_the_flag_and_the_port() throws Exception {
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("cadre-port");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            StringWriter err = new StringWriter();
+
+            int code = Cadre.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "serve", "--port",
+                    String.valueOf(taken.getLocalPort()), "--data", data.toString());
+
+            assertThat(code).isEqualTo(2);
+            assertThat(err.toString()).contains("--port / CADRE_PORT: port " + taken.getLocalPort() + " on 127.0.0.1 is in use")
+                    .doesNotContain("Exception");
+        }
+    }
+
     @Test
     void a_data_folder_that_cannot_be_written_stops_the_server_naming_the_path_and_the_flag() throws Exception {
         java.nio.file.Path blocker = java.nio.file.Files.createTempFile("cadre-blocker", ".txt");

@@ -273,7 +273,7 @@ public final class Delivery {
             Fields f = new Fields();
             Optional<TestScore.Phase> phase = phaseLabel.map(label -> f.at("phase", () -> Labels.parse(TestScore.Phase.class, label)));
             if (!f.ok()) {
-                return invalid(f);
+                return Outcome.refused(Refusal.INVALID, "The request has an invalid parameter.", f.errors());
             }
             // Each score's points in the blueprint's order (Q2 before Q10), where the package version is stored.
             List<ItemCode> order = scope.curriculumOf(e).value().map(c -> c.assessment().items().stream()
