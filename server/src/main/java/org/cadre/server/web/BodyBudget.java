@@ -27,6 +27,11 @@ import java.util.concurrent.TimeUnit;
  * may take: {@link #TREE_FACTOR} for JSON and forms (a tree of empty objects takes some 40 times its text; a list of
  * 10,000 marks about 6), {@link #FILE_FACTOR} for a roster file (a 15 MB file was taken in 96 MB of heap). A share
  * larger than the whole budget is the whole budget: such a request runs alone.
+ *
+ * <p>Requests of a signed-in user (a live session's bearer token or cookie) share half the heap; those of anyone without
+ * a live session, which are refused once read, share an eighth of it, apart: a client without an account who holds many
+ * slow uploads open makes only other such requests wait, never a signed-in user's import (the attacker's review). A
+ * sign-in, whose body is small ({@link CadreApp#MAX_SIGN_IN_BYTES}), never waits.
  */
 final class BodyBudget implements Filter {
 
@@ -41,23 +46,36 @@ final class BodyBudget implements Filter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Semaphore kib;
-    private final int totalKib;
+    /** A budget in KiB, taken in turn: a large body is not passed over forever by small ones. */
+    private record Pool(Semaphore kib, int totalKib) {
+        static Pool of(long bytes) {
+            int kib = (int) Math.max(1, Math.min(Integer.MAX_VALUE, bytes / 1024));
+            return new Pool(new Semaphore(kib, true), kib);
+        }
+    }
+
+    private final Pool signedIn;
+    private final Pool others;
+    private final java.util.function.Predicate<HttpServletRequest> isSignedIn;
     private final long waitMillis;
 
     /**
-     * @param budgetBytes the memory all bodies being read at once may take
+     * @param signedInBytes the memory the bodies of signed-in users' requests read at once may take
+     * @param otherBytes the same for every other request's
      * @param wait how long a request waits for its share
+     * @param isSignedIn whether a request comes from a live session (false when it cannot be told)
      */
-    BodyBudget(long budgetBytes, Duration wait) {
-        this.totalKib = (int) Math.max(1, Math.min(Integer.MAX_VALUE, budgetBytes / 1024));
-        this.kib = new Semaphore(totalKib, true); // in turn: a large body is not passed over forever by small ones
+    BodyBudget(long signedInBytes, long otherBytes, Duration wait, java.util.function.Predicate<HttpServletRequest> isSignedIn) {
+        this.signedIn = Pool.of(signedInBytes);
+        this.others = Pool.of(otherBytes);
+        this.isSignedIn = isSignedIn;
         this.waitMillis = wait.toMillis();
     }
 
-    /** The budget of this process: half its heap. */
-    static BodyBudget ofHeap() {
-        return new BodyBudget(Runtime.getRuntime().maxMemory() / 2, WAIT);
+    /** The budget of this process: half its heap for signed-in users' requests, an eighth for all others. */
+    static BodyBudget ofHeap(java.util.function.Predicate<HttpServletRequest> isSignedIn) {
+        long heap = Runtime.getRuntime().maxMemory();
+        return new BodyBudget(heap / 2, heap / 8, WAIT, isSignedIn);
     }
 
     @Override
@@ -68,15 +86,18 @@ final class BodyBudget implements Filter {
         }
         long length = http.getContentLengthLong();
         boolean chunked = length < 0 && http.getHeader("Transfer-Encoding") != null;
-        if (length <= 0 && !chunked) {
+        if (length <= 0 && !chunked || CadreApp.isSignIn(http.getMethod(), http.getRequestURI())) {
+            // A sign-in's body is a few bytes (at most CadreApp.MAX_SIGN_IN_BYTES): it never waits, so no one holding the
+            // budget of requests without a session can keep users from signing in.
             chain.doFilter(request, response);
             return;
         }
         long limit = CadreApp.bodyLimit(http.getMethod(), http.getRequestURI());
-        int share = share(chunked ? limit : Math.min(length, limit), http.getContentType());
+        Pool pool = signedIn(http) ? signedIn : others;
+        int share = share(pool, chunked ? limit : Math.min(length, limit), http.getContentType());
         boolean admitted;
         try {
-            admitted = kib.tryAcquire(share, waitMillis, TimeUnit.MILLISECONDS);
+            admitted = pool.kib().tryAcquire(share, waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
             admitted = false;
@@ -88,16 +109,28 @@ final class BodyBudget implements Filter {
         try {
             chain.doFilter(request, response);
         } finally {
-            kib.release(share);
+            pool.kib().release(share);
         }
     }
 
-    /** The share of the budget, in KiB, that a body of {@code bytes} of the given type takes (at most the whole). */
+    private boolean signedIn(HttpServletRequest http) {
+        try {
+            return isSignedIn.test(http);
+        } catch (RuntimeException cannotTell) {
+            return false; // the database down: counted with the others, and answered as it answers then
+        }
+    }
+
+    /** The share of a signed-in user's budget, in KiB, that a body of {@code bytes} of the given type takes (at most the whole). */
     int share(long bytes, String contentType) {
+        return share(signedIn, bytes, contentType);
+    }
+
+    private static int share(Pool pool, long bytes, String contentType) {
         String type = contentType == null ? "" : contentType.strip().toLowerCase(Locale.ROOT);
         long factor = type.startsWith("text/csv") || type.startsWith("multipart/") ? FILE_FACTOR : TREE_FACTOR;
         long kibs = (bytes * factor + 1023) / 1024;
-        return (int) Math.max(1, Math.min(totalKib, kibs));
+        return (int) Math.max(1, Math.min(pool.totalKib(), kibs));
     }
 
     /** The 503: the body read and dropped (up to its limit) first, so that a client still sending it receives the answer. */

@@ -38,6 +38,16 @@ public final class CadreApp {
      */
     public static final long MAX_ROSTER_BYTES = 16L * 1024 * 1024;
 
+    /**
+     * Largest body of a sign-in (the API's {@code POST /api/v1/session}, the pages' sign-in and language forms), in
+     * bytes: a name and a password. Such requests come before any session, from anyone, so they are kept small enough to
+     * be read at once without waiting their turn for memory ({@link BodyBudget}).
+     */
+    public static final long MAX_SIGN_IN_BYTES = 4096;
+
+    /** The routes anyone may send a body to before signing in. */
+    private static final java.util.regex.Pattern SIGN_IN = java.util.regex.Pattern.compile("/api/v1/session|/login|/language");
+
     /** The routes that take a roster file, and with it the larger limit. */
     private static final java.util.regex.Pattern ROSTER_UPLOADS = java.util.regex.Pattern.compile(
             "/api/v1/events/[^/]+/roster|/events/[^/]+/import(/check)?");
@@ -87,7 +97,7 @@ public final class CadreApp {
                 handler.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new HeadAsGet()), "/*",
                         java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
                 // Large bodies read at once wait their turn rather than run the server out of memory.
-                handler.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(BodyBudget.ofHeap()), "/*",
+                handler.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(BodyBudget.ofHeap(app::signedIn)), "/*",
                         java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
             });
             config.staticFiles.enableWebjars();
@@ -132,11 +142,20 @@ public final class CadreApp {
 
     /** As {@link #bodyLimit(Context)}, for a request's method and path. */
     static long bodyLimit(String method, String path) {
-        return method.equals("POST") && ROSTER_UPLOADS.matcher(path).matches() ? MAX_ROSTER_BYTES : MAX_REQUEST_BYTES;
+        return isSignIn(method, path) ? MAX_SIGN_IN_BYTES
+                : method.equals("POST") && ROSTER_UPLOADS.matcher(path).matches() ? MAX_ROSTER_BYTES : MAX_REQUEST_BYTES;
+    }
+
+    /** Whether the request is a sign-in (or the sign-in page's language form), which anyone may send. */
+    static boolean isSignIn(String method, String path) {
+        return method.equals("POST") && SIGN_IN.matcher(path).matches();
     }
 
     /** What a 413 says: the limit of the request's route, in bytes. */
     public static String tooLarge(Context ctx) {
+        if (bodyLimit(ctx) == MAX_SIGN_IN_BYTES) {
+            return "A sign-in is limited to " + MAX_SIGN_IN_BYTES + " bytes.";
+        }
         return bodyLimit(ctx) == MAX_ROSTER_BYTES
                 ? "Roster files are limited to " + MAX_ROSTER_BYTES + " bytes (16 MiB); split the file and import each part."
                 : "Request bodies are limited to " + MAX_REQUEST_BYTES + " bytes.";
@@ -182,6 +201,22 @@ public final class CadreApp {
             }
         }
         return failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
+    }
+
+    /**
+     * Whether a request comes from a live session: a bearer token (the API's) or the session cookie (the pages'), as the
+     * doors will find it. Only what {@link BodyBudget} needs to tell signed-in users' bodies from anyone's.
+     */
+    private boolean signedIn(jakarta.servlet.http.HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        String scheme = "Bearer ";
+        java.util.Optional<String> token = header != null && header.regionMatches(true, 0, scheme, 0, scheme.length())
+                ? java.util.Optional.of(header.substring(scheme.length()).strip()) : java.util.Optional.empty();
+        if (token.isEmpty() && request.getCookies() != null) {
+            token = java.util.Arrays.stream(request.getCookies()).filter(c -> org.cadre.server.web.pages.Pages.SESSION_COOKIE.equals(c.getName()))
+                    .map(jakarta.servlet.http.Cookie::getValue).filter(v -> !v.isBlank()).findFirst();
+        }
+        return token.filter(t -> !t.isEmpty()).flatMap(t -> app.signIn().user(t)).isPresent();
     }
 
     /** The whole API, in one place. */

@@ -31,8 +31,8 @@ class BodyBudgetTest {
 
     @BeforeEach
     void start() {
-        // Room for one 1 KiB JSON body (its share 48 KiB), not two; a short wait.
-        BodyBudget budget = new BodyBudget(72 * 1024, Duration.ofMillis(300));
+        // Room for one 1 KiB JSON body (its share 48 KiB), not two, in each pool; a short wait. "Signed in": a header says so.
+        BodyBudget budget = new BodyBudget(72 * 1024, 72 * 1024, Duration.ofMillis(300), request -> request.getHeader("X-Signed-In") != null);
         app = Javalin.create(config -> {
             config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
                     new org.eclipse.jetty.ee10.servlet.FilterHolder(budget), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
@@ -43,6 +43,7 @@ class BodyBudgetTest {
                 ctx.result("slow");
             });
             config.routes.post("/fast", ctx -> ctx.result("fast " + ctx.body().length()));
+            config.routes.post("/api/v1/session", ctx -> ctx.result("signed in"));
             config.routes.get("/fast", ctx -> ctx.result("read"));
             config.routes.post("/fail", ctx -> {
                 throw new IllegalStateException("a fault while the body is read");
@@ -59,6 +60,36 @@ class BodyBudgetTest {
     private HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postSignedIn(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).header("Content-Type", "application/json")
+                .header("X-Signed-In", "yes").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A client without a live session who holds the budget of its kind (slow uploads, sent by anyone) makes only others
+     * of its kind wait: a signed-in user's body is read meanwhile (the attacker's review: anonymous uploads held open made
+     * a coordinator's import answer 503).
+     */
+    @Test
+    void bodies_without_a_live_session_wait_apart_from_signed_in_users() throws Exception {
+        CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
+            try {
+                return post("/slow", KIB);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(post("/fast", KIB).statusCode()).isEqualTo(503);
+        assertThat(postSignedIn("/fast", KIB).statusCode()).isEqualTo(200);
+        // Signing in never waits: no one holding the budget keeps users out.
+        assertThat(post("/api/v1/session", "{\"username\": \"a\", \"password\": \"b\"}").body()).isEqualTo("signed in");
+
+        release.countDown();
+        assertThat(slow.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -100,7 +131,7 @@ class BodyBudgetTest {
 
     @Test
     void a_roster_file_takes_a_smaller_share_of_its_length_than_json() {
-        BodyBudget budget = new BodyBudget(1L << 30, Duration.ZERO);
+        BodyBudget budget = new BodyBudget(1L << 30, 1L << 20, Duration.ZERO, request -> true);
         assertThat(budget.share(1024 * 1024, "text/csv; charset=utf-8")).isEqualTo(BodyBudget.FILE_FACTOR * 1024);
         assertThat(budget.share(1024 * 1024, "multipart/form-data; boundary=x")).isEqualTo(BodyBudget.FILE_FACTOR * 1024);
         assertThat(budget.share(1024 * 1024, "application/json")).isEqualTo(BodyBudget.TREE_FACTOR * 1024);

@@ -298,6 +298,11 @@ class LargeImportTest {
 
                 assertThat(r.statusCode()).isEqualTo(413);
                 assertThat(r.body()).contains("Request bodies are limited to 1048576 bytes.");
+                // A sign-in, which anyone may send and which never waits for memory, takes a few kilobytes at most.
+                HttpResponse<String> signIn = api.send("POST", "/api/v1/session", null,
+                        "{\"username\": \"admin\", \"password\": \"" + "x".repeat(5000) + "\"}");
+                assertThat(signIn.statusCode()).isEqualTo(413);
+                assertThat(signIn.body()).contains("A sign-in is limited to 4096 bytes.");
             } finally {
                 app.stop();
             }

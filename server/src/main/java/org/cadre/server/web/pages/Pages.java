@@ -15,6 +15,9 @@ import org.cadre.server.app.UseCases;
  */
 public final class Pages {
 
+    /** The cookie that carries a signed-in page user's session token (the API's bearer token, in a cookie). */
+    public static final String SESSION_COOKIE = PageKit.SESSION_COOKIE;
+
     /** A request attribute: the answer is a report that Cadre's own report page shows in a frame. */
     public static final String FRAMEABLE = ReportPages.FRAMEABLE;
 
