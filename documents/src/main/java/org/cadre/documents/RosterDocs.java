@@ -277,15 +277,49 @@ public final class RosterDocs {
 
         public Rubric toDomain() {
             Fields f = new Fields();
+            Rubric r = read(f);
+            f.check();
+            return r;
+        }
+
+        /**
+         * The rubric, each field's fault recorded in {@code f} under its own name, all at once: the task, the criteria (a
+         * name twice) and the pass mark (beyond the criteria's points in all), so one answer names them all (the
+         * newcomer's review: three tries for three faults). Null when there is any.
+         *
+         * @param f where the faults are recorded
+         * @return the rubric, or null
+         */
+        public Rubric read(Fields f) {
             // The task by its own name, with the other fields' faults (the newcomer's review: "rubric: must be ...").
             ItemCode code = f.at("task", () -> ItemCode.of(Fields.required(task, "task")));
             var cs = f.each("criteria", criteria, c -> new Rubric.Criterion(c.name(), number(c.maxPoints(), "maxPoints")));
             f.require("criteria", criteria);
             f.require("passMark", passMark);
-            f.check();
-            Rubric r = f.document("rubric", () -> new Rubric(code, cs, passMark));
-            f.check();
-            return r;
+            if (cs != null && criteria != null && cs.size() == criteria.size()) {
+                if (cs.isEmpty()) {
+                    f.add("criteria", "must hold at least one criterion");
+                } else if (cs.stream().map(Rubric.Criterion::name).distinct().count() < cs.size()) {
+                    f.add("criteria", "must name each criterion once");
+                }
+                int all = cs.stream().mapToInt(Rubric.Criterion::maxPoints).sum();
+                if (passMark != null && (passMark < 0 || passMark > all)) {
+                    f.add("passMark", "must be between 0 and " + all);
+                }
+            }
+            if (!f.ok()) {
+                return null;
+            }
+            return f.document("rubric", () -> new Rubric(code, cs, passMark));
+        }
+
+        /** {@return the task's code as sent, if it is one} */
+        public Optional<ItemCode> taskCode() {
+            try {
+                return Optional.of(ItemCode.of(task));
+            } catch (RuntimeException none) {
+                return Optional.empty();
+            }
         }
     }
 

@@ -415,14 +415,36 @@ public final class Delivery {
 
     /** Sets the event's practice-teaching rubric. */
     public Outcome<Rubric> rubric(UserAccount user, String eventId, Rubric rubric) {
-        return event(user, eventId).then(e -> scope.curriculumOf(e).then(c -> {
-            // The rubric scores a practical task of the package: another code would score what nobody sets (the newcomer's review).
-            if (c.assessment().itemsOf(org.cadre.curriculum.ItemKind.PRACTICAL_TASK).stream().noneMatch(i -> i.code().equals(rubric.task()))) {
-                return Outcome.refused(Refusal.INVALID, "The rubric was not set.",
-                        List.of("task: is not a practical task of the package's assessment blueprint"));
+        return rubric(user, eventId, new SentRubric(Optional.of(rubric), Optional.of(rubric.task()), List.of()));
+    }
+
+    /**
+     * A rubric as sent: the rubric if it could be read, the task's code if it is one, and the faults of the rest, so
+     * that whether the task is one of the package's is said with them.
+     */
+    public record SentRubric(Optional<Rubric> rubric, Optional<ItemCode> task, List<String> faults) {
+        public SentRubric {
+            faults = List.copyOf(faults);
+            if (rubric.isEmpty() && faults.isEmpty()) {
+                throw new IllegalArgumentException("SentRubric: a rubric not read without its faults");
             }
-            stores.assessments.setRubric(e.id(), rubric, user.username());
-            return Outcome.done(rubric);
+        }
+    }
+
+    /** Sets the event's practice-teaching rubric as sent, naming every fault at once (the task's with the others'). */
+    public Outcome<Rubric> rubric(UserAccount user, String eventId, SentRubric sent) {
+        return event(user, eventId).then(e -> scope.curriculumOf(e).then(c -> {
+            List<String> errors = new ArrayList<>(sent.faults());
+            // The rubric scores a practical task of the package: another code would score what nobody sets (the newcomer's review).
+            if (sent.task().isPresent() && c.assessment().itemsOf(org.cadre.curriculum.ItemKind.PRACTICAL_TASK).stream()
+                    .noneMatch(i -> i.code().equals(sent.task().get()))) {
+                errors.add(0, "task: is not a practical task of the package's assessment blueprint");
+            }
+            if (!errors.isEmpty() || sent.rubric().isEmpty()) {
+                return Outcome.refused(Refusal.INVALID, "The rubric was not set.", errors);
+            }
+            stores.assessments.setRubric(e.id(), sent.rubric().get(), user.username());
+            return Outcome.done(sent.rubric().get());
         }));
     }
 

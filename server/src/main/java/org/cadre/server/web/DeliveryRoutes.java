@@ -110,8 +110,11 @@ final class DeliveryRoutes {
 
     private void rubric(Context ctx) {
         UserAccount user = api.user(ctx);
-        Rubric rubric = Json.body(ctx, RubricDoc.class).toDomain();
-        ctx.json(RubricDoc.of(Api.value(delivery.rubric(user, ctx.pathParam("id"), rubric), ctx)));
+        RubricDoc doc = Json.body(ctx, RubricDoc.class);
+        org.cadre.documents.Fields faults = new org.cadre.documents.Fields();
+        Rubric rubric = doc.read(faults);
+        ctx.json(RubricDoc.of(Api.value(delivery.rubric(user, ctx.pathParam("id"),
+                new Delivery.SentRubric(java.util.Optional.ofNullable(rubric), doc.taskCode(), faults.errors())), ctx)));
     }
 
     record Practice(List<PracticeDoc> results) {}

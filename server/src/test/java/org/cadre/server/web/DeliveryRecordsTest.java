@@ -333,6 +333,12 @@ class DeliveryRecordsTest {
                 "{\"task\": \"\", \"criteria\": " + criteria + ", \"passMark\": 3}");
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(errors(empty)).singleElement().asString().startsWith("task: ");
+        // Every fault at once: the task, a criterion named twice, the pass mark beyond the points (it took three tries).
+        HttpResponse<String> three = api.send("PUT", "/api/v1/events/tot-almaty-2023/rubric", token,
+                "{\"task\": \"P9\", \"criteria\": [{\"name\": \"A\", \"maxPoints\": 5}, {\"name\": \"A\", \"maxPoints\": 5}], \"passMark\": 30}");
+        assertThat(three.statusCode()).isEqualTo(400);
+        assertThat(errors(three)).containsExactly("task: is not a practical task of the package's assessment blueprint",
+                "criteria: must name each criterion once", "passMark: must be between 0 and 10");
         assertThat(new Assessments(db, new AuditLog(Clock.systemUTC())).rubric(DEMO.event().id())).contains(rubric);
     }
 
