@@ -105,12 +105,11 @@ public final class ScoreLimits {
         rubric.get().criteria().forEach(c -> max.putIfAbsent(c.name(), c.maxPoints()));
         ImmutableList.Builder<Finding> problems = ImmutableList.builder();
         // A criterion the rubric lacks is counted, not named: its name is what a client typed (a person's name, perhaps),
-        // and an error never repeats free text sent; the rubric's own criteria are named instead, to choose from.
+        // and an error never repeats free text sent.
         long unknown = practice.scores().keySet().stream().filter(criterion -> !max.containsKey(criterion)).count();
         if (unknown > 0) {
             problems.add(EventRule.SCORE_OUT_OF_RANGE.finding(subject, "scores " + (unknown == 1 ? "a criterion" : unknown + " criteria")
-                    + " the rubric does not have (its criteria: " + rubric.get().criteria().stream().map(c -> "'" + c.name() + "'")
-                            .collect(java.util.stream.Collectors.joining(", ")) + ")"));
+                    + " the rubric does not have (of its " + rubric.get().criteria().size() + ")"));
         }
         practice.scores().forEach((criterion, points) -> {
             if (max.containsKey(criterion) && points > max.get(criterion)) {

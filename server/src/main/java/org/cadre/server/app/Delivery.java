@@ -388,20 +388,26 @@ public final class Delivery {
             f.add(at + ".points", sent == null ? "is required" : "must name at least one test question");
             return null;
         }
-        List<String> negative = sent.entrySet().stream().filter(e -> e.getValue() == null || e.getValue() < 0).map(Map.Entry::getKey).toList();
-        if (!negative.isEmpty()) {
-            // Each question named, as a wrong type is (the newcomer's review: "scores[0]: points must be ..." named none).
-            negative.forEach(item -> f.add(at + ".points." + org.cadre.documents.Documents.fieldName(item), "must be a whole number from 0"));
-            return null;
+        // Each point is judged on its own, and a fault in one hides none of the others (the newcomer's review): a code that is
+        // none or a negative point is named at its question, the rest are held to the blueprint.
+        Map<ItemCode, Integer> points = new LinkedHashMap<>();
+        boolean faulty = false;
+        for (Map.Entry<String, Integer> point : sent.entrySet()) {
+            String path = at + ".points." + org.cadre.documents.Documents.fieldName(point.getKey());
+            Optional<ItemCode> code = Scope.id(point.getKey(), ItemCode::of);
+            if (code.isEmpty()) {
+                f.add(path, "is not a test question's code");
+                faulty = true;
+            } else if (point.getValue() == null || point.getValue() < 0) {
+                f.add(path, "must be a whole number from 0");
+                faulty = true;
+            } else {
+                points.put(code.get(), point.getValue());
+            }
         }
-        Map<ItemCode, Integer> points = f.at(at, () -> {
-            Map<ItemCode, Integer> out = new LinkedHashMap<>();
-            sent.forEach((item, n) -> out.put(ItemCode.of(item), n));
-            return out;
-        });
         // The limits are judged against any person's id, for they do not depend on who: one answer names every fault.
         PersonId who = p != null ? p : Scope.id(s.person(), PersonId::of).orElse(null);
-        if (points == null || who == null) {
+        if (points.isEmpty() || who == null) {
             return null;
         }
         TestScore score = f.at(at, () -> TestScore.of(who, phase == null ? TestScore.Phase.PRE : phase, points));
@@ -410,7 +416,7 @@ public final class Delivery {
         }
         List<Finding> beyond = ScoreLimits.of(score, c);
         beyond.forEach(problem -> f.add(at, problem.message()));
-        return beyond.isEmpty() && p != null ? score : null;
+        return beyond.isEmpty() && p != null && !faulty ? score : null;
     }
 
     /** Sets the event's practice-teaching rubric. */

@@ -224,7 +224,7 @@ class DeliveryRecordsTest {
         String session = DEMO.event().agenda().get(0).session().value();
         Rubric rubric = DEMO.rubric().orElseThrow();
         Rubric.Criterion criterion = rubric.criteria().get(0);
-        String criteria = rubric.criteria().stream().map(c -> "'" + c.name() + "'").collect(java.util.stream.Collectors.joining(", "));
+        int criteria = rubric.criteria().size();
         Stored before = stored(session);
 
         HttpResponse<String> marks = api.send("PUT", event + "/attendance/" + session, token, """
@@ -234,9 +234,11 @@ class DeliveryRecordsTest {
 
         HttpResponse<String> scores = api.send("POST", event + "/tests", token, """
                 {"phase": "pre", "scores": [{"person": "p-nobody", "points": {"Q1": 3}, "phase": "post"},
-                                            {"person": "%s", "points": {"Q1": -1, "Q2": 1}}]}""".formatted(participant()));
+                                            {"person": "%s", "points": {"Q1": -1, "Q2": 9, "Q 3": 1}}]}""".formatted(participant()));
+        // A negative point or a code that is none hides none of the others (Q2 over its maximum was left unsaid).
         assertThat(errors(scores)).containsExactly("scores[0].phase: is not a known field", "scores[0].person: is not enrolled in this event",
-                "scores[0]: scores 3 on Q1, whose maximum is 2", "scores[1].points.Q1: must be a whole number from 0");
+                "scores[0]: scores 3 on Q1, whose maximum is 2", "scores[1].points.Q1: must be a whole number from 0",
+                "scores[1].points.(a field): is not a test question's code", "scores[1]: scores 9 on Q2, whose maximum is 2");
 
         HttpResponse<String> results = api.send("POST", event + "/practice", token, """
                 {"results": [{"person": "p-nobody", "task": "Q1", "scores": {"%s": 99, "Ivan Petrov, Astana": 1}, "asessor": "x"}]}"""
@@ -244,7 +246,7 @@ class DeliveryRecordsTest {
         assertThat(errors(results)).containsExactly("results[0].asessor: is not a known field",
                 "results[0].person: is not enrolled in this event",
                 "results[0].task: scores task Q1, which is not the rubric's task " + rubric.task(),
-                "results[0].scores: scores a criterion the rubric does not have (its criteria: " + criteria + ")",
+                "results[0].scores: scores a criterion the rubric does not have (of its " + criteria + ")",
                 "results[0].scores: scores 99 on '" + criterion.name() + "', whose maximum is " + criterion.maxPoints());
         assertThat(results.body()).doesNotContain("Ivan");
 
