@@ -391,7 +391,14 @@ public final class RosterDocs {
                         : f.at(at + ".concerns", () -> new Feedback.Concern(element, concerns.code()));
             }
             if (!f.ok()) {
-                return null;
+                // A rating at fault alone leaves the rest to judge (an author not enrolled, a session the package lacks): the
+                // item is read in part, the lowest rating standing in, and never recorded, for its fault refuses the list.
+                boolean ratingAlone = f.errors().stream().allMatch(e -> e.startsWith(at + ".rating: "));
+                if (!ratingAlone || rated == null || concern == null) {
+                    return null;
+                }
+                Feedback.Concern about = concern;
+                return new Fields().at(at, () -> new Feedback(by, rated, on, Feedback.MIN_RATING, Optional.ofNullable(comment), about));
             }
             Feedback.Concern about = concern;
             return f.at(at, () -> new Feedback(by, rated, on, rating, Optional.ofNullable(comment), about));

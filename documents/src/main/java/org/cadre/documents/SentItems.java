@@ -49,7 +49,15 @@ public record SentItems<T>(List<T> items, SortedMap<Integer, List<String>> unrea
     /** How one item is read from its document: each fault recorded in {@code f} under a path from {@code at}. */
     @FunctionalInterface
     public interface Reader<D, T> {
-        /** The item, or null with its faults recorded. */
+        /**
+         * The item, or null with its faults recorded; or an item read in part, with faults recorded, whose other fields
+         * are to be judged (it is never recorded: its faults refuse the list).
+         *
+         * @param doc the item's document
+         * @param f where its faults are recorded
+         * @param at the item's path, as {@code items[2]}
+         * @return the item, read whole or in part, or null
+         */
         T read(D doc, Fields f, String at);
     }
 
@@ -70,14 +78,12 @@ public record SentItems<T>(List<T> items, SortedMap<Integer, List<String>> unrea
             D doc = docs.get(i);
             String at = path + "[" + i + "]";
             Fields f = new Fields();
-            // An item whose faulty fields were taken out is still read, so the reader names its other fields' faults.
+            // An item whose faulty fields were taken out is still read, so the reader names its other fields' faults; a
+            // reader may give an item despite faults of its own (read in part, to be judged on the rest).
             T item = doc == null ? null : reader.read(doc, f, at);
             List<String> own = merged(faults.getOrDefault(i, List.of()), at, f.errors());
-            if (item == null || !f.ok()) {
-                item = null;
-                if (own.isEmpty()) {
-                    own = List.of(at + ": is required");
-                }
+            if (item == null && own.isEmpty()) {
+                own = List.of(at + ": is required");
             }
             if (!own.isEmpty()) {
                 unread.put(i, own);

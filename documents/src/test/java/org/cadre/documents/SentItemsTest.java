@@ -32,11 +32,12 @@ class SentItemsTest {
 
         assertThat(sent.size()).isEqualTo(6);
         // Item 1 is read in part: what was read is there to be judged, with the fault set aside.
-        assertThat(sent.items()).containsExactly("PRESENT", "PRESENT", null, null, "LATE", null);
+        // Items 3 and 5 are read in part by the reader, despite its faults: judged on the rest, never recorded.
+        assertThat(sent.items()).containsExactly("PRESENT", "PRESENT", null, "read despite faults", "LATE", "read despite faults");
         assertThat(sent.faultsOf(0)).isEmpty();
         assertThat(sent.faultsOf(1)).containsExactly("items[1].cde: is not a known field");
         assertThat(sent.faultsOf(2)).containsExactly("items[2]: is required");
-        // Each of the item's faults, though the reader gave a value.
+        // Each of the item's faults, with the value the reader gave.
         assertThat(sent.faultsOf(3)).hasSize(2).first().isEqualTo("items[3].points: is required");
         assertThat(sent.faultsOf(3).get(1)).startsWith("items[3].code: ");
         // Set aside, then the reader's own about the other fields; points named once, for what was sent.

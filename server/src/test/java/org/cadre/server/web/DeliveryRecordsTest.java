@@ -251,9 +251,14 @@ class DeliveryRecordsTest {
         assertThat(results.body()).doesNotContain("Ivan");
 
         HttpResponse<String> rated = api.send("POST", event + "/feedback", token, """
-                {"items": [{"session": "M9.S9", "rating": 4, "author": "p-nobody", "ratting": 5}]}""");
-        assertThat(errors(rated)).hasSize(3).startsWith("items[0].ratting: is not a known field").contains(
+                {"items": [{"session": "M9.S9", "rating": 4, "author": "p-nobody", "ratting": 5},
+                           {"session": "M9.S9", "rating": 9, "trainer": "p-nobody"}, {"session": "M9.S9", "rating": "five"}]}""");
+        assertThat(errors(rated)).hasSize(8).startsWith("items[0].ratting: is not a known field").contains(
                 "items[0].author: is not enrolled in this event").anySatisfy(e -> assertThat(e).startsWith("items[0].session: "));
+        // A rating at fault hides none of the item's other faults (they were said only once the rating was mended).
+        assertThat(errors(rated).subList(3, 8)).containsExactly("items[1].rating: must be between 1 and 5",
+                errors(rated).get(1).replace("items[0]", "items[1]"), "items[1].trainer: is not enrolled in this event",
+                "items[2].rating: must be a whole number", errors(rated).get(1).replace("items[0]", "items[2]"));
 
         assertThat(List.of(marks.statusCode(), scores.statusCode(), results.statusCode(), rated.statusCode())).containsOnly(400);
         assertThat(stored(session)).isEqualTo(before);
@@ -308,6 +313,7 @@ class DeliveryRecordsTest {
         assertThat(errors(rated)).containsExactly(
                 "items[2].author: gives this session's feedback twice in this list; send one item per author, session and element",
                 "items[3].rating: must be between 1 and 5",
+                "items[3].author: is not enrolled in this event",
                 "items[5].concerns.code: names no module of the package");
 
         HttpResponse<String> marks = api.send("PUT", event + "/attendance/" + session, token, """
