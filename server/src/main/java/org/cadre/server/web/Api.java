@@ -99,8 +99,17 @@ final class Api {
     }
 
     /** The logged-in user; 401 without a live token. */
+    /** The request attribute under which the session found for this request, by its bearer token, is kept. */
+    static final String SIGNED_IN = "cadre.signed-in";
+
+    /** A session found for a request: its token and its user, as looked up when the request came in. */
+    record SignedIn(String token, UserAccount user) {}
+
     UserAccount user(Context ctx) {
-        Optional<UserAccount> user = bearer(ctx).flatMap(token -> app.signIn().user(token));
+        // Looked up once a request: when the body's admission (BodyBudget) found the session by this same token, its user.
+        Optional<String> bearer = bearer(ctx);
+        Optional<UserAccount> user = ctx.attribute(SIGNED_IN) instanceof SignedIn found && bearer.filter(found.token()::equals).isPresent()
+                ? Optional.of(found.user()) : bearer.flatMap(token -> app.signIn().user(token));
         if (user.isEmpty()) {
             throw new ApiProblem(Problem.of("unauthorized", "Login required", 401,
                     "Log in at POST /api/v1/session and send the token as 'Authorization: Bearer <token>'."));

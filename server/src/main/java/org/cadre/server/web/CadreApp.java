@@ -216,7 +216,11 @@ public final class CadreApp {
             token = java.util.Arrays.stream(request.getCookies()).filter(c -> org.cadre.server.web.pages.Pages.SESSION_COOKIE.equals(c.getName()))
                     .map(jakarta.servlet.http.Cookie::getValue).filter(v -> !v.isBlank()).findFirst();
         }
-        return token.filter(t -> !t.isEmpty()).flatMap(t -> app.signIn().user(t)).isPresent();
+        java.util.Optional<String> sent = token.filter(t -> !t.isEmpty());
+        java.util.Optional<org.cadre.server.security.UserAccount> user = sent.flatMap(t -> app.signIn().user(t));
+        // The API's door takes the user found here rather than looking the session up again (one look-up a request).
+        user.ifPresent(u -> request.setAttribute(Api.SIGNED_IN, new Api.SignedIn(sent.get(), u)));
+        return user.isPresent();
     }
 
     /** The whole API, in one place. */
