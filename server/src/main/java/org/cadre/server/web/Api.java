@@ -73,7 +73,11 @@ final class Api {
 
     /** The token of {@code Authorization: Bearer <token>} (the scheme's letters in any case, RFC 9110), if sent. */
     static Optional<String> bearer(Context ctx) {
-        String header = ctx.header("Authorization");
+        return bearer(ctx.header("Authorization"));
+    }
+
+    /** The token of an {@code Authorization} header's value (null: none sent), if it is {@code Bearer <token>}. */
+    static Optional<String> bearer(String header) {
         String scheme = "Bearer ";
         return header != null && header.regionMatches(true, 0, scheme, 0, scheme.length())
                 ? Optional.of(header.substring(scheme.length()).strip()) : Optional.empty();

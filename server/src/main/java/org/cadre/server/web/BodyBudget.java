@@ -136,11 +136,7 @@ final class BodyBudget implements Filter {
     /** The 503: the body read and dropped (up to its limit) first, so that a client still sending it receives the answer. */
     private static void busy(HttpServletRequest http, HttpServletResponse answer, long limit) throws IOException {
         try (InputStream in = http.getInputStream()) {
-            byte[] buffer = new byte[8192];
-            long read = 0;
-            for (int n; read <= limit && (n = in.read(buffer)) != -1; ) {
-                read += n;
-            }
+            CadreApp.drain(in, limit);
         } catch (IOException gone) {
             // The client went away: the answer below is for whoever still listens.
         }

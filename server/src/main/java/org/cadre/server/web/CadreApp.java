@@ -162,8 +162,7 @@ public final class CadreApp {
     }
 
     /** Reads and drops up to {@code limit} bytes of the body, so the client, still sending, receives the refusal. */
-    private static void drain(Context ctx, long limit) throws IOException {
-        InputStream in = ctx.req().getInputStream();
+    static void drain(InputStream in, long limit) throws IOException {
         byte[] buffer = new byte[8192];
         long read = 0;
         for (int n; read <= limit && (n = in.read(buffer)) != -1; ) {
@@ -208,10 +207,7 @@ public final class CadreApp {
      * doors will find it. Only what {@link BodyBudget} needs to tell signed-in users' bodies from anyone's.
      */
     private boolean signedIn(jakarta.servlet.http.HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        String scheme = "Bearer ";
-        java.util.Optional<String> token = header != null && header.regionMatches(true, 0, scheme, 0, scheme.length())
-                ? java.util.Optional.of(header.substring(scheme.length()).strip()) : java.util.Optional.empty();
+        java.util.Optional<String> token = Api.bearer(request.getHeader("Authorization"));
         if (token.isEmpty() && request.getCookies() != null) {
             token = java.util.Arrays.stream(request.getCookies()).filter(c -> org.cadre.server.web.pages.Pages.SESSION_COOKIE.equals(c.getName()))
                     .map(jakarta.servlet.http.Cookie::getValue).filter(v -> !v.isBlank()).findFirst();
@@ -234,7 +230,7 @@ public final class CadreApp {
             long length = ctx.req().getContentLengthLong();
             if (length > limit) {
                 try {
-                    drain(ctx, limit);
+                    drain(ctx.req().getInputStream(), limit);
                 } catch (IOException | RuntimeException gone) {
                     // A client that stops sending still gets the answer it has earned, if it listens.
                     LOG.info("request body cut off while refused as too large: {}", gone.getClass().getSimpleName());

@@ -62,6 +62,19 @@ class BodyBudgetTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request without a session that holds its budget until {@link #release} (its body read, its handler waiting). */
+    private CompletableFuture<HttpResponse<String>> holdingTheBudget() throws InterruptedException {
+        CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
+            try {
+                return post("/slow", KIB);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        return slow;
+    }
+
     private HttpResponse<String> postSignedIn(String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).header("Content-Type", "application/json")
                 .header("X-Signed-In", "yes").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -74,14 +87,7 @@ class BodyBudgetTest {
      */
     @Test
     void bodies_without_a_live_session_wait_apart_from_signed_in_users() throws Exception {
-        CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
-            try {
-                return post("/slow", KIB);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<HttpResponse<String>> slow = holdingTheBudget();
 
         assertThat(post("/fast", KIB).statusCode()).isEqualTo(503);
         assertThat(postSignedIn("/fast", KIB).statusCode()).isEqualTo(200);
@@ -94,14 +100,7 @@ class BodyBudgetTest {
 
     @Test
     void a_body_beyond_the_budget_waits_then_is_answered_503_while_requests_without_a_body_pass() throws Exception {
-        CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
-            try {
-                return post("/slow", KIB);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<HttpResponse<String>> slow = holdingTheBudget();
 
         HttpResponse<String> busy = post("/fast", KIB);
         HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/fast")).GET().build(),
