@@ -315,8 +315,9 @@ public final class Delivery {
      * The event's feedback as recorded, in the order it was added.
      *
      * @param items the items; their authors left out unless {@code authorsShown}
-     * @param authorsShown whether the items name their authors: only for those who may change the event's records
-     *        (coordinators and administrators), so a trainer or an M&amp;E officer reads no participant's name beside a rating
+     * @param authorsShown whether the items name their authors: only for those who may write the event's roster
+     *        ({@link Permission#WRITE_RECORDS}: coordinators and administrators); a trainer, who records delivery but not the
+     *        roster, and an M&amp;E officer read no participant's id beside a rating
      */
     public record FeedbackRead(List<Feedback> items, boolean authorsShown) {}
 
@@ -325,7 +326,9 @@ public final class Delivery {
         return readable(user, eventId).map(e -> {
             boolean authors = org.cadre.server.security.Access.may(user, Permission.WRITE_RECORDS);
             List<Feedback> items = stores.feedback.ofEvent(e.id());
-            return new FeedbackRead(authors ? items : items.stream().map(i -> new Feedback(Optional.empty(), i.session(), i.trainer(), i.rating(), i.comment(), i.concerns())).toList(), authors);
+            List<Feedback> shown = authors ? items : items.stream()
+                    .map(i -> new Feedback(Optional.empty(), i.session(), i.trainer(), i.rating(), i.comment(), i.concerns())).toList();
+            return new FeedbackRead(shown, authors);
         });
     }
 

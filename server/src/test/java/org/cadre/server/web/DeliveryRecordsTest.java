@@ -428,6 +428,14 @@ class DeliveryRecordsTest {
         com.fasterxml.jackson.databind.JsonNode practice = json.readTree(read(event + "/practice", token));
         assertThat(practice.get("results")).isEqualTo(json.valueToTree(assessments.practice(DEMO.event().id()).stream()
                 .map(org.cadre.documents.RosterDocs.PracticeDoc::of).toList()));
+        // Scores in the rubric's order of criteria, which is not the order of their names.
+        List<String> rubricOrder = rubric.criteria().stream().map(Rubric.Criterion::name).toList();
+        assertThat(practice.get("results")).isNotEmpty().allSatisfy(r -> {
+            List<String> names = new ArrayList<>();
+            r.get("scores").properties().forEach(c -> names.add(c.getKey()));
+            assertThat(names).isSortedAccordingTo(java.util.Comparator.comparing(rubricOrder::indexOf));
+        });
+        assertThat(practice.get("results")).anySatisfy(r -> assertThat(r.get("scores").size()).isGreaterThan(1));
         assertThat(practice.get("results").toString()).contains("\"person\":\"" + someone + "\"", "\"assessor\":\"" + trainer + "\"");
 
         List<org.cadre.roster.Feedback> items = new FeedbackItems(db, audit).ofEvent(DEMO.event().id());
