@@ -122,7 +122,7 @@ public final class Delivery {
     public Outcome<Integer> attendance(UserAccount user, String eventId, String sessionCode, SentItems<Mark> marks) {
         java.util.LinkedHashMap<String, SentItems<Mark>> one = new java.util.LinkedHashMap<>();
         one.put(sessionCode, marks);
-        return attendance(user, eventId, one, Optional.empty());
+        return attendance(user, eventId, one, Optional.empty(), false);
     }
 
     /**
@@ -134,11 +134,19 @@ public final class Delivery {
     public Outcome<Integer> attendanceOfDay(UserAccount user, String eventId, LocalDate day, java.util.Map<String, List<Mark>> bySession) {
         java.util.LinkedHashMap<String, SentItems<Mark>> sent = new java.util.LinkedHashMap<>();
         bySession.forEach((session, marks) -> sent.put(session, SentItems.all("sessions." + session + ".marks", marks)));
-        return attendance(user, eventId, sent, Optional.of(day));
+        return attendance(user, eventId, sent, Optional.of(day), true);
     }
 
+    /**
+     * Marks of sessions, all or none.
+     *
+     * @param day the day whose grid sent them, if a grid did: sessions and errors are then named {@code sessions.<code>}
+     * @param listedOnly whether a page that lists only the participants holding a seat sent them (the day's grid, a session's
+     *     cards), so that no one else is marked through it; the API's list takes anyone enrolled, and the event check warns of
+     *     marks for someone without a seat ({@code enrolment.records-without-seat})
+     */
     private Outcome<Integer> attendance(UserAccount user, String eventId, java.util.Map<String, SentItems<Mark>> bySession,
-            Optional<LocalDate> day) {
+            Optional<LocalDate> day, boolean listedOnly) {
         boolean named = day.isPresent();
         // The event's summary (for the scope), its agenda's sessions and who is enrolled come from a cache kept
         // until the event or an enrolment in it changes (attendance writes change none of them); then one
@@ -191,9 +199,10 @@ public final class Delivery {
                 // A mark read in part (a misspelt field taken out) is judged on the rest, so one answer names every fault.
                 Fields judged = new Fields();
                 PersonId p = onRoster(judged, at, m.person(), enrolled, marked, "mark");
-                if (p != null && named && !found.get().listed().contains(p)) {
-                    // The grid lists the participants holding a seat: no one else is marked through it.
-                    judged.add(at + ".person", "holds no seat in this event, so the day's grid does not list them");
+                if (p != null && listedOnly && !found.get().listed().contains(p)) {
+                    // A page lists the participants holding a seat: no one else is marked through it.
+                    judged.add(at + ".person", "holds no seat in this event, so " + (named ? "the day's grid does" : "this page does")
+                            + " not list them");
                     p = null;
                 }
                 // The mark is read whatever the person's fault, so one answer names both (the newcomer's review).
@@ -216,10 +225,13 @@ public final class Delivery {
 
     /**
      * Records one person's mark for one session (one tap on the attendance page), as {@link #attendance} records
-     * a list of one, and answers with the person marked.
+     * a list of one, and answers with the person marked. The page lists the participants holding a seat, and marks no one
+     * else (someone else enrolled is refused as holding no seat, as on the day's grid).
      */
     public Outcome<Marked> markOne(UserAccount user, String eventId, String sessionCode, String person, String mark) {
-        return attendance(user, eventId, sessionCode, SentItems.all("marks", List.of(new Mark(person, mark)))).map(n -> {
+        java.util.LinkedHashMap<String, SentItems<Mark>> one = new java.util.LinkedHashMap<>();
+        one.put(sessionCode, SentItems.all("marks", List.of(new Mark(person, mark))));
+        return attendance(user, eventId, one, Optional.empty(), true).map(n -> {
             PersonId id = PersonId.of(person);
             return new Marked(id, stores.people.get(id).map(Versioned::value), Labels.parse(AttendanceMark.class, mark));
         });
@@ -574,6 +586,10 @@ public final class Delivery {
         if (sent == null) {
             return Outcome.refused(Refusal.INVALID, "Feedback was not recorded.", List.of("items: is required"));
         }
+        // Who delivers each session by the agenda: feedback on a session's trainer names one of them (the newcomer's review
+        // of session 13: a trainer of another session was taken). A slot that names no trainer takes any trainer.
+        Map<SessionCode, Set<PersonId>> deliverers = new java.util.HashMap<>();
+        e.agenda().forEach(slot -> deliverers.computeIfAbsent(slot.session(), s -> new HashSet<>()).addAll(slot.trainers()));
         List<Feedback> items = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {
             if (sent.items().get(i) != null) {
@@ -616,6 +632,10 @@ public final class Delivery {
                 // Feedback on a trainer names someone who delivers the event (the attacker's re-check: a participant was taken).
                 judged.add("items[" + i + "].trainer: is enrolled as " + org.cadre.kernel.Label.of(roles.get(fb.trainer().get()))
                         + ", not as a trainer of this event");
+            } else if (fb.trainer().isPresent() && !deliverers.getOrDefault(fb.session(), Set.of()).isEmpty()
+                    && !deliverers.get(fb.session()).contains(fb.trainer().get())) {
+                judged.add("items[" + i + "].trainer: does not deliver this session by the event's agenda (if they stood in, "
+                        + "put the agenda right first)");
             }
             errors.addAll(sent.faultsWith(i, "items[" + i + "]", judged));
         }

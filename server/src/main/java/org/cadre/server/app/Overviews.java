@@ -96,12 +96,13 @@ public final class Overviews {
     public record EventOverview(EventRecords.Stored stored, List<EventRecords.Slot> agenda, Enrolling.Roster roster, Findings checks,
             Map<OrganisationId, String> organisations, LocalDate today) {}
 
-    /** The event, its agenda, roster and checks, and the names of the organisations its roster names. */
+    /** The event, its agenda, roster and checks, and the names of the organisations the user may name, in the order of their ids. */
     public Outcome<EventOverview> event(UserAccount user, String eventId) {
         return events.get(user, eventId).then(stored -> events.agenda(user, eventId).then(agenda -> enrolling.roster(user, eventId)
                 .then(roster -> events.checks(user, eventId).map(checked -> new EventOverview(stored, agenda, roster, checked.findings(),
                         directory.organisations().list(user).map(list -> list.stream()
-                                .collect(Collectors.toMap(Organisation::id, Organisation::name, (a, b) -> a))).value().orElse(Map.of()),
+                                .collect(Collectors.toMap(Organisation::id, Organisation::name, (a, b) -> a, java.util.TreeMap::new)))
+                                .value().<Map<OrganisationId, String>>map(m -> m).orElse(Map.of()),
                         LocalDate.now(stores.clock.withZone(stored.event().value().zone())))))));
     }
 

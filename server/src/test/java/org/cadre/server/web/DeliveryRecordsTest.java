@@ -351,6 +351,26 @@ class DeliveryRecordsTest {
     }
 
     /**
+     * Feedback on a session's trainer names one who delivers it by the agenda (the newcomer's review of session 13: a trainer
+     * of another session was taken); nothing is stored. One who delivers it is taken (the read-back test below).
+     */
+    @Test
+    void feedback_on_a_sessions_trainer_names_one_who_delivers_it_by_the_agenda() throws Exception {
+        org.cadre.roster.AgendaSlot first = DEMO.event().agenda().get(0);
+        String other = DEMO.event().agenda().stream().flatMap(s -> s.trainers().stream()).filter(t -> !first.trainers().contains(t))
+                .findFirst().orElseThrow().value();
+        Stored before = stored(first.session().value());
+
+        HttpResponse<String> rated = api.send("POST", "/api/v1/events/tot-almaty-2023/feedback", token, """
+                {"items": [{"session": "%s", "rating": 4, "trainer": "%s"}]}""".formatted(first.session().value(), other));
+
+        assertThat(rated.statusCode()).isEqualTo(400);
+        assertThat(errors(rated)).containsExactly("items[0].trainer: does not deliver this session by the event's agenda (if they "
+                + "stood in, put the agenda right first)");
+        assertThat(stored(first.session().value())).isEqualTo(before);
+    }
+
+    /**
      * Tests, the rubric, practice and feedback read back through the API as the store holds them, in the words their
      * writes take; out of scope they read as a missing event. Before, only a session's attendance could be read back:
      * a client that recorded scores had no way to see what was stored.
@@ -363,7 +383,8 @@ class DeliveryRecordsTest {
         Rubric rubric = DEMO.rubric().orElseThrow();
         String criterion = rubric.criteria().get(0).name();
         String session = DEMO.event().agenda().get(0).session().value();
-        String trainer = DEMO.seatedTrainers().get(0).person().value();
+        // A trainer who delivers the session by the agenda: feedback on a trainer names one.
+        String trainer = DEMO.event().agenda().get(0).trainers().iterator().next().value();
         assertThat(api.send("POST", event + "/tests", token, """
                 {"phase": "post", "scores": [{"person": "%s", "points": {"Q1": 2, "Q2": 0}}]}""".formatted(someone)).statusCode())
                 .isEqualTo(200);
