@@ -26,10 +26,14 @@ import picocli.CommandLine.Spec;
  * from the command line, on the same rules: all rows or none, every bad row reported by its line.
  */
 @Command(name = "import-roster", mixinStandardHelpOptions = true,
-        description = {"Enrol the people of a roster CSV file (UTF-8; columns as in the README) in an event: all rows or none.",
+        description = {"Enrol the people of a roster CSV file (UTF-8, a header row, columns in any order) in an event: all rows or none.",
+                "Required: person_id, country (ISO code, such as KZ), role (participant, trainer, co-trainer, guest-trainer, observer, "
+                        + "interpreter, organiser), native_name and/or latin_name, and nominated_by or organisation (nominated_by "
+                        + "defaults to the person's own organisation). Optional: sex (female, male, another, not-recorded), rank. "
+                        + "For a person already on record, empty columns but country and role are taken from the record.",
                 "Every bad row is reported with its line number and reason, and then nothing is stored.",
-                "Exit code: 0 imported, 1 refused (bad rows), 2 the event or the file cannot be used (also when the import",
-                "needs more memory than the JVM was given: run it again with a larger heap, java -Xmx256m -jar ...)."})
+                "Exit code: 0 imported, 1 refused (bad rows), 2 the event or the file cannot be used (also when the import "
+                        + "needs more memory than the JVM was given: run it again with a larger heap, java -Xmx256m -jar ...)."})
 final class ImportRosterCommand implements Callable<Integer> {
 
     /** Imports with at least this many rows show a progress bar on a terminal. */

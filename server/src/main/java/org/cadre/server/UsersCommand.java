@@ -48,6 +48,16 @@ final class UsersCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The API's field names an error starts with, as the command's flags read (the newcomer's review of session 13). */
+    private static final java.util.Map<String, String> FLAGS = java.util.Map.of("countries: ", "--country: ", "programmes: ", "--programme: ",
+            "role: ", "--role: ", "username: ", "USERNAME: ");
+
+    /** An error of the use case in the command's words: its field named as the flag that gave it. */
+    static String asFlag(String error) {
+        return FLAGS.entrySet().stream().filter(f -> error.startsWith(f.getKey())).findFirst()
+                .map(f -> f.getValue() + error.substring(f.getKey().length())).orElse(error);
+    }
+
     /** Opens the store, runs the use case and prints its outcome; exit 0 when done, 1 when refused, 2 when unusable. */
     static <T> int run(CommandSpec spec, StoreOptions store, Function<UserAdministration, Outcome<T>> action,
             java.util.function.BiConsumer<PrintWriter, T> print) {
@@ -62,7 +72,7 @@ final class UsersCommand implements Callable<Integer> {
             Outcome<T> outcome = action.apply(UseCases.of(db, Clock.systemUTC()).users());
             if (!outcome.isDone()) {
                 err.println(outcome.detail());
-                outcome.errors().forEach(e -> err.println("  " + e));
+                outcome.errors().forEach(e -> err.println("  " + asFlag(e)));
                 return 1;
             }
             print.accept(out, outcome.get());

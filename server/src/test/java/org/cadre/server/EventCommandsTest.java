@@ -78,6 +78,20 @@ class EventCommandsTest {
         assertThat(cadre("status", "tot-almaty-2023", "--every", "sleeping", "--to", "approved", "--data", data.toString())).isEqualTo(2);
     }
 
+    /** A value that is none is named at its own flag, with that flag's values (the newcomer's review of session 13). */
+    @Test
+    void a_status_or_role_that_is_none_is_named_at_its_flag_with_that_flags_values() {
+        assertThat(cadre("status", "tot-almaty-2023", "--every", "nominated", "--to", "aproved", "--data", data.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("--to: must be one of nominated, approved,").doesNotContain("--every").doesNotContain("--role");
+
+        err.getBuffer().setLength(0);
+        assertThat(cadre("status", "tot-almaty-2023", "--every", "sleeping", "--to", "approved", "--role", "boss",
+                "--data", data.toString())).isEqualTo(2);
+        assertThat(err.toString().lines().toList()).hasSize(2);
+        assertThat(err.toString().lines().toList().get(0)).startsWith("--every: must be one of nominated");
+        assertThat(err.toString().lines().toList().get(1)).startsWith("--role: must be one of participant").doesNotContain("nominated");
+    }
+
     @Test
     void a_date_option_is_refused_in_words_not_java_names_and_a_day_ahead_once_as_on() {
         assertThat(cadre("status", "tot-almaty-2023", "--every", "nominated", "--to", "approved", "--on", "yesterday",

@@ -126,7 +126,7 @@ public final class UserAdministration {
                 try {
                     parsed.add(Country.of(c));
                 } catch (IllegalArgumentException e) {
-                    errors.add("countries: each must be an ISO 3166-1 alpha-2 code in capitals, such as KZ");
+                    errors.add("countries: each must be an ISO 3166-1 alpha-2 code in upper case, such as KZ");
                 }
             }
             countries = ImmutableSortedSet.copyOf(parsed);

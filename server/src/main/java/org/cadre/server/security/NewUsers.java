@@ -53,7 +53,9 @@ public final class NewUsers {
                 errors.add("programmes: each must be a programme id (letters, digits, dots, underscores or hyphens)");
             }
         }
-        if (parsed != null && parsed != UserAccount.Role.ADMIN && scopeCountries.isEmpty() && scopeProgrammes.isEmpty()) {
+        // A scope given but unreadable is named as such, not also as missing (the newcomer's review of session 13).
+        boolean noneGiven = (countries == null || countries.isEmpty()) && (programmes == null || programmes.isEmpty());
+        if (parsed != null && parsed != UserAccount.Role.ADMIN && noneGiven) {
             errors.add("countries: a " + parsed.label() + " needs a scope: at least one country or programme");
         }
         if (!errors.isEmpty()) {
