@@ -77,9 +77,17 @@ final class ReportRoutes {
         }
     }
 
-    /** The format from the {@code format} parameter or else the Accept header; 406 when none of {@code offered} fits. */
+    /**
+     * The format from the {@code format} parameter or else the Accept header: a {@code format} that is none of {@code offered}
+     * is a 400 naming the parameter, as any other parameter's value that is none (it was a 406 without errors, the newcomer's
+     * review of session 13); an Accept header none of them fits is a 406.
+     */
     private static String format(Context ctx, List<String> offered) {
         String format = ctx.queryParam("format");
+        if (format != null && !offered.contains(format)) {
+            throw ApiProblem.invalid("This report comes as " + String.join(", ", offered) + ".",
+                    List.of("format: must be one of " + String.join(", ", offered)));
+        }
         if (format == null) {
             String accept = Optional.ofNullable(ctx.header("Accept")).orElse("*/*");
             if (accept.contains("text/csv")) {

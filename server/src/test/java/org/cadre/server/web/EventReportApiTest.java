@@ -101,5 +101,9 @@ class EventReportApiTest {
         assertThat(badAudience.statusCode()).isEqualTo(400);
         assertThat(badAudience.body()).contains("audience: must be internal, donor or public").doesNotContain("everyone");
         assertThat(report(token, "", "application/xml").statusCode()).isEqualTo(406);
+        // A format that is none is named, as any parameter's value that is none (it was a 406 without errors).
+        HttpResponse<String> pdf = report(token, "?format=pdf", null);
+        assertThat(pdf.statusCode()).isEqualTo(400);
+        assertThat(pdf.body()).contains("\"format: must be one of json, csv, html\"").doesNotContain("pdf");
     }
 }
