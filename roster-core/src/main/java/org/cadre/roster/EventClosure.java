@@ -128,8 +128,13 @@ public record EventClosure(LocalDate closedOn, ImmutableList<Enrolment> enrolmen
                 if (e.role().delivers()) {
                     findings.add(RosterCommand.LEFT_OPEN.finding(subject, "a " + org.cadre.kernel.Label.of(e.role())
                             + " who delivers no session on the agenda; left as " + s.label()));
+                } else {
+                    // Observers, interpreters and organisers keep their status, said as for every enrolment left as it is
+                    // (the newcomer's review of session 13: a confirmed interpreter was left without a word).
+                    findings.add(RosterCommand.LEFT_OPEN.finding(subject, "an " + org.cadre.kernel.Label.of(e.role())
+                            + " holding a seat; closing decides for participants and trainers only; left as " + s.label()));
                 }
-                continue; // observers, interpreters, organisers keep their status
+                continue;
             }
             if (next.isOk()) {
                 moved.add(next.value());

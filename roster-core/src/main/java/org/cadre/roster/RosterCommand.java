@@ -32,10 +32,14 @@ public enum RosterCommand implements RuleInfo.Specified {
     /** Closing an event where nobody holds a seat. */
     NOBODY_SEATED("close.nobody-seated", Severity.ERROR,
             "An event is closed where no participant was ever confirmed: there is nothing to close yet."),
-    /** Closing left an enrolment where it was: still nominated, approved or waitlisted, or a trainer not on the agenda. */
+    /**
+     * Closing left an enrolment where it was: still nominated, approved or waitlisted, a trainer not on the agenda, or an
+     * observer, interpreter or organiser holding a seat.
+     */
     LEFT_OPEN("close.left-open", Severity.WARNING,
             "Closing the event left an enrolment as it was: still nominated, approved or waitlisted (never seated), "
-                    + "or a trainer who delivers no session on the agenda."),
+                    + "a trainer who delivers no session on the agenda, or an observer, interpreter or organiser holding a seat "
+                    + "(closing decides for participants and trainers only)."),
     /** What closing did to one enrolment. */
     CLOSED("close.moved", Severity.INFO,
             "Closing the event moved an enrolment: to no-show (no attendance recorded), completed or not-completed "
