@@ -60,9 +60,9 @@ public final class Documents {
     private static final int MAX_UNKNOWN = 20;
 
     /**
-     * The document bound to {@code type}, every unknown field named, not only the first: each is taken out of the tree
-     * and the tree bound again, so that a client who misspelled three fields learns of all three at once (Jackson
-     * names the first it meets, with its path).
+     * The document bound to {@code type}, every unknown field and every field of the wrong type named, not only the
+     * first: each is taken out of the tree and the tree bound again, so that a client who misspelled three fields learns
+     * of all three at once (Jackson names the first it meets, with its path).
      */
     private static <T> T bind(com.fasterxml.jackson.databind.JsonNode tree, Class<T> type, List<String> unknown, Items items)
             throws JsonProcessingException, Unreadable {
@@ -75,19 +75,115 @@ public final class Documents {
                 }
                 unknown.add(path(e) + ": is not a known field");
                 if (unknown.size() >= MAX_UNKNOWN || !removed(tree, e.getPath())) {
-                    throw unknownFields(collected(unknown, items));
+                    throw refusal(unknown, items);
                 }
             } catch (MismatchedInputException e) {
-                if (e.getPath().isEmpty() || !items.setAside(tree, e, path(e) + ": " + expected(e.getTargetType()))) {
+                if (e.getPath().isEmpty()) {
+                    refuseIfMistyped(unknown, items);
                     throw e;
+                }
+                String fault = path(e) + ": " + expected(e.getTargetType());
+                if (!items.setAside(tree, e, fault)) {
+                    mistyped(tree, e, fault, placeholder(e.getTargetType()), unknown, items);
                 }
             } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-                if (!(e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException)
-                        || !items.setAside(tree, e, path(e) + ": is too large a number for this field")) {
+                if (!(e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException) || e.getPath().isEmpty()) {
+                    refuseIfMistyped(unknown, items);
                     throw e;
                 }
+                String fault = path(e) + ": is too large a number for this field";
+                if (!items.setAside(tree, e, fault)) {
+                    mistyped(tree, e, fault, com.fasterxml.jackson.databind.node.IntNode.valueOf(0), unknown, items);
+                }
+            } catch (IllegalArgumentException e) {
+                refuseIfMistyped(unknown, items);
+                throw e;
             }
         }
+    }
+
+    /** The marker of a field of the wrong type among the faults collected in {@code unknown} (taken off when named). */
+    private static final String MISTYPED = "\u0000";
+
+    /**
+     * What refuses a document bound again without a field of the wrong type and failing then (a record that needs the field
+     * taken out): the fields named so far, not a document "not of the expected shape"; otherwise the caller's own fault.
+     */
+    private static void refuseIfMistyped(List<String> unknown, Items items) throws Unreadable {
+        if (unknown.stream().anyMatch(f -> f.startsWith(MISTYPED))) {
+            throw refusal(unknown, items);
+        }
+    }
+
+    /**
+     * A field of the wrong type outside the items set aside: named with every other field at fault (unknown, or of the
+     * wrong type too), and a value of its type put in its place (a number needs one: it cannot be left out), so that the
+     * document is bound again and the rest is named in the same answer (the newcomer's review of session 13:
+     * "maxParticipants": "20" hid every other fault until it was mended). The document is refused in the end all the
+     * same, so the value put in is never read. Where no value can be put in, a field faulted a second time, or beyond
+     * twenty faults, the document is refused with the faults found so far.
+     *
+     * @param with the value of the field's type to put in its place; null to take the field out
+     */
+    private static void mistyped(com.fasterxml.jackson.databind.JsonNode tree, com.fasterxml.jackson.databind.JsonMappingException e,
+            String fault, com.fasterxml.jackson.databind.JsonNode with, List<String> unknown, Items items) throws Unreadable {
+        String at = fault.substring(0, fault.indexOf(": ") + 2);
+        if (unknown.stream().anyMatch(f -> f.startsWith(MISTYPED + at))) {
+            throw refusal(unknown, items);
+        }
+        unknown.add(MISTYPED + fault);
+        if (unknown.size() >= MAX_UNKNOWN || !replaced(tree, e.getPath(), with)) {
+            throw refusal(unknown, items);
+        }
+    }
+
+    /** A value of {@code type} that any such field takes, to stand in for one of the wrong type; null for none (leave it out). */
+    private static com.fasterxml.jackson.databind.JsonNode placeholder(Class<?> type) {
+        var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        if (type == null) {
+            return null;
+        }
+        if (type == int.class || type == long.class || type == short.class || type == byte.class || type == Integer.class
+                || type == Long.class || type == Short.class || type == Byte.class) {
+            return nodes.numberNode(0);
+        }
+        if (type == double.class || type == float.class || Number.class.isAssignableFrom(type)) {
+            return nodes.numberNode(0.0);
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return nodes.booleanNode(false);
+        }
+        if (type == String.class) {
+            return nodes.textNode("");
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return nodes.arrayNode();
+        }
+        return null;
+    }
+
+    /** Puts {@code with} in place of the field or item at {@code path} (takes the field out for null); false when there is none there. */
+    private static boolean replaced(com.fasterxml.jackson.databind.JsonNode tree,
+            List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path, com.fasterxml.jackson.databind.JsonNode with) {
+        if (with == null) {
+            return removed(tree, path);
+        }
+        com.fasterxml.jackson.databind.JsonNode at = tree;
+        for (int i = 0; i < path.size() - 1 && at != null; i++) {
+            var r = path.get(i);
+            at = r.getFieldName() != null ? at.get(r.getFieldName()) : at.get(r.getIndex());
+        }
+        var last = path.get(path.size() - 1);
+        if (last.getFieldName() != null && at instanceof com.fasterxml.jackson.databind.node.ObjectNode o && o.has(last.getFieldName())) {
+            o.set(last.getFieldName(), with);
+            return true;
+        }
+        if (last.getFieldName() == null && last.getIndex() >= 0 && at instanceof com.fasterxml.jackson.databind.node.ArrayNode a
+                && last.getIndex() < a.size()) {
+            a.set(last.getIndex(), with);
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -218,9 +314,13 @@ public final class Documents {
         }
     }
 
-    /** The faults found before the one that refuses the document: the unknown fields, then those set aside in items. */
+    /**
+     * The faults found before the one that refuses the document: the unknown fields and those of the wrong type, in the
+     * order met, then those set aside in items.
+     */
     private static List<String> collected(List<String> unknown, Items items) {
-        List<String> fields = new ArrayList<>(unknown);
+        List<String> fields = new ArrayList<>();
+        unknown.forEach(f -> fields.add(f.startsWith(MISTYPED) ? f.substring(MISTYPED.length()) : f));
         items.faults.values().forEach(fields::addAll);
         return fields;
     }
@@ -231,9 +331,14 @@ public final class Documents {
      */
     private static final int MAX_ITEM_FAULTS = MAX_UNKNOWN;
 
-    private static Unreadable unknownFields(List<String> unknown) {
-        return new Unreadable(false, unknown.size() == 1 ? "The document has a field this shape does not take."
-                : "The document has fields this shape does not take.", unknown);
+    /** The document refused for the fields at fault collected so far: unknown ones, of the wrong type, within items. */
+    private static Unreadable refusal(List<String> unknown, Items items) {
+        boolean mistyped = unknown.stream().anyMatch(f -> f.startsWith(MISTYPED));
+        List<String> fields = collected(unknown, items);
+        String message = !mistyped ? (fields.size() == 1 ? "The document has a field this shape does not take."
+                : "The document has fields this shape does not take.")
+                : fields.size() == 1 ? "A field has the wrong type." : "Fields are of the wrong type or not known to this shape.";
+        return new Unreadable(false, message, fields);
     }
 
     /** Takes the field at {@code path} out of the tree; false when the path leads to no field of an object. */
@@ -332,7 +437,7 @@ public final class Documents {
                 throw new Unreadable(true, "The document is empty.", List.of());
             }
             if (!unknown.isEmpty()) {
-                throw unknownFields(collected(unknown, items));
+                throw refusal(unknown, items);
             }
             return value;
         } catch (MismatchedInputException e) {

@@ -85,7 +85,8 @@ class DocumentsTest {
         assertThat(texts.value().marks()).containsExactly("a", null);
         Documents.Unreadable outside = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.readItems(
                 "{\"maxParticipants\":\"3\",\"slots\":[{\"minutes\":1,\"x\":2}]}".getBytes(StandardCharsets.UTF_8), Capacity.class, "slots"));
-        assertThat(outside.fields()).containsExactly("maxParticipants: must be a whole number");
+        assertThat(outside.fields()).as("refused as a whole, naming the items' faults too")
+                .containsExactly("maxParticipants: must be a whole number", "slots[0].x: is not a known field");
         Documents.Unreadable unknownOutside = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.readItems(
                 "{\"maxParticipants\":3,\"slots\":[{\"minutes\":1,\"x\":2}],\"size\":1}".getBytes(StandardCharsets.UTF_8), Capacity.class,
                 "slots"));
@@ -121,6 +122,41 @@ class DocumentsTest {
     }
 
     /** A document with a whole number inside a list, as an event's capacity is. */
+    /**
+     * Every field of the wrong type is named at once, with the unknown ones (the newcomer's review of
+     * session 13: "maxParticipants": "20" hid every other fault until it was mended); a record that cannot be made
+     * without such a field is still refused naming it, not as a document of another shape.
+     */
+    @Test
+    void every_field_of_the_wrong_type_is_named_at_once_with_the_unknown_ones() {
+        Documents.Unreadable all = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.read(
+                "{\"maxParticipants\":\"20\",\"size\":1,\"named\":{\"day\":20261345,\"count\":true},\"slots\":[{\"minutes\":\"5\"}]}"
+                        .getBytes(StandardCharsets.UTF_8), Event.class));
+        assertThat(all.malformed()).isFalse();
+        assertThat(all.fields()).containsExactlyInAnyOrder("maxParticipants: must be a whole number", "size: is not a known field",
+                "named.day: must be text (a JSON string)", "named.count: must be a whole number", "slots[0].minutes: must be a whole number");
+        assertThat(all.getMessage()).isEqualTo("Fields are of the wrong type or not known to this shape.");
+
+        Documents.Unreadable needed = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.read(
+                "{\"first\":1,\"last\":[3]}".getBytes(StandardCharsets.UTF_8), Needed.class));
+        assertThat(needed.malformed()).isFalse();
+        assertThat(needed.fields()).containsExactly("first: must be text (a JSON string)", "last: must be text (a JSON string)");
+        assertThat(catchThrowableOfType(Documents.Unreadable.class, () -> Documents.read("{\"first\":1}"
+                .getBytes(StandardCharsets.UTF_8), Needed.class)).getMessage()).isEqualTo("A field has the wrong type.");
+    }
+
+    record Named(String day, int count) {}
+
+    record Event(int maxParticipants, Named named, List<Slot> slots) {}
+
+    /** A record that cannot be made without both its days. */
+    record Needed(String first, String last) {
+        Needed {
+            java.util.Objects.requireNonNull(first, "first");
+            java.util.Objects.requireNonNull(last, "last");
+        }
+    }
+
     record Capacity(int maxParticipants, List<Slot> slots) {}
 
     record Slot(long minutes) {}
