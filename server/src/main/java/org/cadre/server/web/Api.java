@@ -88,7 +88,8 @@ final class Api {
      * with no charset or UTF-8's: the API reads bodies as UTF-8 only.
      */
     static boolean bodyIs(Context ctx, String type) {
-        String[] parts = Optional.ofNullable(ctx.contentType()).orElse("").split(";");
+        // Split keeping empty parts: "a;" and ";" alone give a first part to read (";" alone gave none, a 500 for anyone).
+        String[] parts = Optional.ofNullable(ctx.contentType()).orElse("").split(";", -1);
         if (!parts[0].strip().equalsIgnoreCase(type)) {
             return false;
         }

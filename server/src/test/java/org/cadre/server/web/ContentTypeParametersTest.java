@@ -80,6 +80,22 @@ class ContentTypeParametersTest {
                         assertThat(r.body()).doesNotContain(charset.replace("\"", ""));
                     }
                 }
+                // A media type that is empty, parameters aside (";" alone), is no JSON or CSV: 415, not a 500 (the attacker's
+                // re-check of session 13: splitting ";" gave no first part to read, for anyone at the sign-in).
+                for (String[] request : requests) {
+                    for (String type : new String[] {";", " ; ", ";;"}) {
+                        HttpResponse<String> r = send(app.port(), request[0], request[1], type, request[3], request[4]);
+                        assertThat(r.statusCode()).as(request[1] + " with " + type).isEqualTo(request[0].equals("GET") ? 200 : 415);
+                    }
+                }
+                // An Accept-Language item that is ";" alone reads as no language: the page is English, not a 500.
+                for (String languages : new String[] {";", "fr;q=0.5,;", " ; ,ru"}) {
+                    HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + app.port() + "/login")).header("Accept-Language", languages).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(page.statusCode()).as("Accept-Language: " + languages).isEqualTo(200);
+                    assertThat(page.body()).contains(languages.endsWith("ru") ? "<html lang=\"ru\">" : "<html lang=\"en\">");
+                }
                 // Known names pass on, written in any case or quoted (the person is stored: 201).
                 assertThat(send(app.port(), "POST", "/api/v1/people", "application/json; charset=\"UTF-8\"", token, person).statusCode())
                         .isEqualTo(201);

@@ -211,7 +211,8 @@ final class PageKit {
         }
         String accept = Optional.ofNullable(ctx.header("Accept-Language")).orElse("");
         for (String part : accept.split(",")) {
-            String tag = part.split(";")[0].strip().toLowerCase(Locale.ROOT);
+            // Empty parts kept: an item that is ";" alone has an empty tag, not none (a 500 on every page for anyone).
+            String tag = part.split(";", -1)[0].strip().toLowerCase(Locale.ROOT);
             String lang = tag.length() >= 2 ? tag.substring(0, 2) : tag;
             if (Messages.speaks(lang)) {
                 return Messages.of(lang);
