@@ -89,20 +89,67 @@ final class ReportRoutes {
                     List.of("format: must be one of " + String.join(", ", offered)));
         }
         if (format == null) {
-            String accept = Optional.ofNullable(ctx.header("Accept")).orElse("*/*");
-            if (accept.contains("text/csv")) {
-                format = "csv";
-            } else if (accept.contains("text/html")) {
-                format = "html";
-            } else if (accept.contains("application/xml")) {
-                format = "iati";
-            } else if (accept.contains("application/json") || accept.contains("*/*")) {
-                format = "json";
-            }
+            format = negotiated(Optional.ofNullable(ctx.header("Accept")).filter(a -> !a.isBlank()).orElse("*/*"), offered).orElse(null);
         }
         if (format == null || !offered.contains(format)) {
             throw new ApiProblem(Problem.of("not-acceptable", "Not acceptable", 406, "This report comes as " + String.join(", ", offered) + "."));
         }
         return format;
+    }
+
+    /** The media type each format is sent as. */
+    private static final java.util.Map<String, String> MEDIA_TYPES = java.util.Map.of("json", "application/json", "csv", "text/csv",
+            "html", "text/html", "iati", "application/xml");
+
+    /**
+     * The format an Accept header prefers among {@code offered}: each format takes the quality ({@code q}, 1 unless given)
+     * of the most specific media range it matches ({@code text/csv}, then {@code text/*}, then {@code *}{@code /*}); the
+     * highest above 0 wins, on a tie the range listed first, then the first offered. Before, the header was searched for
+     * each type in a fixed order, so {@code text/csv;q=0} gave CSV (the attacker's re-check of session 13).
+     */
+    static Optional<String> negotiated(String accept, List<String> offered) {
+        String best = null;
+        double bestQuality = 0;
+        int bestAt = Integer.MAX_VALUE;
+        String[] ranges = accept.split(",", -1);
+        for (String format : offered) {
+            String type = MEDIA_TYPES.get(format);
+            String anySubtype = type.substring(0, type.indexOf('/')) + "/*";
+            int specificity = -1;
+            double quality = 0;
+            int at = -1;
+            for (int i = 0; i < ranges.length; i++) {
+                String[] parts = ranges[i].split(";", -1);
+                String range = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
+                int fits = range.equals(type) ? 2 : range.equals(anySubtype) ? 1 : range.equals("*/*") ? 0 : -1;
+                if (fits > specificity) {
+                    specificity = fits;
+                    quality = quality(parts);
+                    at = i;
+                }
+            }
+            if (quality > 0 && (quality > bestQuality || quality == bestQuality && at < bestAt)) {
+                best = format;
+                bestQuality = quality;
+                bestAt = at;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** A media range's {@code q} parameter: 1 when it has none, 0 when it is not a number from 0 to 1. */
+    private static double quality(String[] parameters) {
+        for (int i = 1; i < parameters.length; i++) {
+            String[] nameValue = parameters[i].split("=", 2);
+            if (nameValue.length == 2 && nameValue[0].strip().equalsIgnoreCase("q")) {
+                try {
+                    double q = Double.parseDouble(nameValue[1].strip());
+                    return q >= 0 && q <= 1 ? q : 0;
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
     }
 }

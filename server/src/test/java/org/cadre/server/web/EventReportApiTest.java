@@ -101,6 +101,17 @@ class EventReportApiTest {
         assertThat(badAudience.statusCode()).isEqualTo(400);
         assertThat(badAudience.body()).contains("audience: must be internal, donor or public").doesNotContain("everyone");
         assertThat(report(token, "", "application/xml").statusCode()).isEqualTo(406);
+        // The Accept header's qualities and order count: CSV refused is not sent, and the first of two listed is (the attacker's
+        // re-check of session 13: the header was searched for CSV, then HTML, then JSON, whatever it said of them).
+        assertThat(report(token, "", "text/csv;q=0, application/json").headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/json"));
+        assertThat(report(token, "", "application/json, text/html").headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/json"));
+        assertThat(report(token, "", "text/html;q=0.9, text/csv").headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("text/csv"));
+        assertThat(report(token, "", "text/*;q=0.5, */*;q=0.1").headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("text/csv"));
+        assertThat(report(token, "", "text/csv;q=0, text/html;q=0, application/json;q=0").statusCode()).isEqualTo(406);
         // A format that is none is named, as any parameter's value that is none (it was a 406 without errors).
         HttpResponse<String> pdf = report(token, "?format=pdf", null);
         assertThat(pdf.statusCode()).isEqualTo(400);
