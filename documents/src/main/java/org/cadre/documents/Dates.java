@@ -53,6 +53,18 @@ public final class Dates {
         return LocalDate.parse(text);
     }
 
+    /**
+     * A time zone as the API takes it: an IANA name such as {@code Asia/Almaty} (or an offset such as {@code +05:00}); a
+     * refusal that says so (it read "is not a valid date, time, zone or period", the newcomer's re-check of session 13).
+     */
+    public static java.time.ZoneId zone(String text) {
+        try {
+            return java.time.ZoneId.of(text);
+        } catch (java.time.DateTimeException e) {
+            throw new org.cadre.kernel.InvalidValue("", "must be an IANA time zone such as Asia/Almaty");
+        }
+    }
+
     /** A time of day as the API takes it ({@code 09:30}), or a refusal naming the field. */
     public static java.time.LocalTime time(String text, String field) {
         if (text == null) {

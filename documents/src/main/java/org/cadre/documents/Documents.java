@@ -162,11 +162,19 @@ public final class Documents {
         return null;
     }
 
-    /** Puts {@code with} in place of the field or item at {@code path} (takes the field out for null); false when there is none there. */
+    /**
+     * Puts {@code with} in place of the field or item at {@code path} (for null, takes a field out, and puts a null in an
+     * item's place); false when there is none there.
+     */
     private static boolean replaced(com.fasterxml.jackson.databind.JsonNode tree,
             List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path, com.fasterxml.jackson.databind.JsonNode with) {
-        if (with == null) {
+        boolean item = path.get(path.size() - 1).getFieldName() == null;
+        if (with == null && !item) {
             return removed(tree, path);
+        }
+        if (with == null) {
+            // An item of a list cannot be taken out without moving the others' places: a null stands in for it.
+            with = com.fasterxml.jackson.databind.node.NullNode.getInstance();
         }
         com.fasterxml.jackson.databind.JsonNode at = tree;
         for (int i = 0; i < path.size() - 1 && at != null; i++) {
@@ -335,9 +343,9 @@ public final class Documents {
     private static Unreadable refusal(List<String> unknown, Items items) {
         boolean mistyped = unknown.stream().anyMatch(f -> f.startsWith(MISTYPED));
         List<String> fields = collected(unknown, items);
-        String message = !mistyped ? (fields.size() == 1 ? "The document has a field this shape does not take."
-                : "The document has fields this shape does not take.")
-                : fields.size() == 1 ? "A field has the wrong type." : "Fields are of the wrong type or not known to this shape.";
+        String message = !mistyped ? (fields.size() == 1 ? "The document has a field that is not known here."
+                : "The document has fields that are not known here.")
+                : fields.size() == 1 ? "A field has the wrong type." : "Fields are of the wrong type or not known here.";
         return new Unreadable(false, message, fields);
     }
 

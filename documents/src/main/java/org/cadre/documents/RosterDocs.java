@@ -201,7 +201,7 @@ public final class RosterDocs {
             Event.Kind k = f.at("kind", () -> Labels.parse(Event.Kind.class, kind));
             f.require("city", city);
             Country c = f.at("country", () -> Country.of(country));
-            ZoneId z = f.require("zone", zone) == null ? null : f.at("zone", () -> ZoneId.of(zone));
+            ZoneId z = f.require("zone", zone) == null ? null : f.at("zone", () -> Dates.zone(zone));
             DateRange days = f.require("courseDays", courseDays) == null ? null : courseDays.toDomain(f, "courseDays");
             DateRange window = travelWindow == null ? days : travelWindow.toDomain(f, "travelWindow");
             int min = minParticipants == null ? 0 : minParticipants;

@@ -47,7 +47,7 @@ class DocumentsTest {
                         .getBytes(StandardCharsets.UTF_8), Capacity.class));
         assertThat(nested.fields()).containsExactly("slots[1].start: is not a known field", "slots[1].end: is not a known field",
                 "size: is not a known field");
-        assertThat(nested.getMessage()).isEqualTo("The document has fields this shape does not take.");
+        assertThat(nested.getMessage()).isEqualTo("The document has fields that are not known here.");
         // A field of the wrong type met after them is named with them.
         Documents.Unreadable mixed = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.read(
                 "{\"slots\":[{\"minutes\":1,\"x\":2}],\"maxParticipants\":\"3\"}".getBytes(StandardCharsets.UTF_8), Capacity.class));
@@ -135,7 +135,12 @@ class DocumentsTest {
         assertThat(all.malformed()).isFalse();
         assertThat(all.fields()).containsExactlyInAnyOrder("maxParticipants: must be a whole number", "size: is not a known field",
                 "named.day: must be text (a JSON string)", "named.count: must be a whole number", "slots[0].minutes: must be a whole number");
-        assertThat(all.getMessage()).isEqualTo("Fields are of the wrong type or not known to this shape.");
+        assertThat(all.getMessage()).isEqualTo("Fields are of the wrong type or not known here.");
+
+        // Items of a list of objects too, each in its place (the attacker's re-check: only the first was named).
+        Documents.Unreadable items = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.read(
+                "{\"maxParticipants\":1,\"slots\":[\"x\",{\"minutes\":1},5,true]}".getBytes(StandardCharsets.UTF_8), Capacity.class));
+        assertThat(items.fields()).containsExactly("slots[0]: must be an object", "slots[2]: must be an object", "slots[3]: must be an object");
 
         Documents.Unreadable needed = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.read(
                 "{\"first\":1,\"last\":[3]}".getBytes(StandardCharsets.UTF_8), Needed.class));

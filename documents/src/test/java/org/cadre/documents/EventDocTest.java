@@ -33,6 +33,12 @@ class EventDocTest {
                 .containsExactly("agenda[1]: end is required");
     }
 
+    /** A zone that is none says what a zone is (the newcomer's re-check of session 13: "not a valid date, time, zone or period"). */
+    @Test
+    void a_zone_that_is_none_says_what_a_zone_is() throws Exception {
+        assertThat(refused(d -> d.put("zone", "Asia/Bishkk")).errors()).containsExactly("zone: must be an IANA time zone such as Asia/Almaty");
+    }
+
     @Test
     void a_date_in_the_right_form_that_names_no_day_says_so() throws Exception {
         assertThat(refused(d -> ((ObjectNode) d.get("courseDays")).put("first", "2023-02-29")).errors())
