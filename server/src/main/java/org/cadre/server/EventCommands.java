@@ -30,13 +30,17 @@ final class EventCommands {
 
     private EventCommands() {}
 
+    /** The use cases' fields the commands' options give, named as their flags in errors ({@code --every: ...}). */
+    private static final java.util.Map<String, String> FLAGS = java.util.Map.of("every", "--every", "to", "--to", "role", "--role",
+            "on", "--on");
+
     static <T> int run(CommandSpec spec, StoreOptions store, String event,
             java.util.function.BiFunction<EventWork, String, Outcome<T>> action, java.util.function.BiConsumer<PrintWriter, T> print) {
         if (!EventId.isValid(event)) {
             spec.commandLine().getErr().println("EVENT: not an event id.");
             return 2;
         }
-        return UseCaseRun.run(spec, store, UseCases::eventWork, work -> action.apply(work, event), print);
+        return UseCaseRun.run(spec, store, UseCases::eventWork, work -> action.apply(work, event), print, FLAGS);
     }
 
     private static void findings(PrintWriter out, Iterable<Finding> findings) {

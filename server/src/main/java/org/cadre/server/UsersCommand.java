@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +14,6 @@ import java.util.function.Function;
 import org.cadre.server.app.Outcome;
 import org.cadre.server.app.UseCases;
 import org.cadre.server.app.UserAdministration;
-import org.cadre.server.store.Database;
 import org.cadre.server.security.UserAccount;
 import org.cadre.server.values.Versioned;
 import picocli.CommandLine.Command;
@@ -49,35 +47,13 @@ final class UsersCommand implements Callable<Integer> {
     }
 
     /** The API's field names an error starts with, as the command's flags read (the newcomer's review of session 13). */
-    private static final java.util.Map<String, String> FLAGS = java.util.Map.of("countries: ", "--country: ", "programmes: ", "--programme: ",
-            "role: ", "--role: ", "username: ", "USERNAME: ");
-
-    /** An error of the use case in the command's words: its field named as the flag that gave it. */
-    static String asFlag(String error) {
-        return FLAGS.entrySet().stream().filter(f -> error.startsWith(f.getKey())).findFirst()
-                .map(f -> f.getValue() + error.substring(f.getKey().length())).orElse(error);
-    }
+    private static final java.util.Map<String, String> FLAGS = java.util.Map.of("countries", "--country", "programmes", "--programme",
+            "role", "--role", "username", "USERNAME");
 
     /** Opens the store, runs the use case and prints its outcome; exit 0 when done, 1 when refused, 2 when unusable. */
     static <T> int run(CommandSpec spec, StoreOptions store, Function<UserAdministration, Outcome<T>> action,
             java.util.function.BiConsumer<PrintWriter, T> print) {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<String> absent = store.absent(System.getenv());
-        if (absent.isPresent()) {
-            err.println(absent.get());
-            return 2;
-        }
-        try (Database db = store.open(System.getenv())) {
-            Outcome<T> outcome = action.apply(UseCases.of(db, Clock.systemUTC()).users());
-            if (!outcome.isDone()) {
-                err.println(outcome.detail());
-                outcome.errors().forEach(e -> err.println("  " + asFlag(e)));
-                return 1;
-            }
-            print.accept(out, outcome.get());
-            return 0;
-        }
+        return UseCaseRun.run(spec, store, UseCases::users, action, print, FLAGS);
     }
 
     static String describe(UserAccount u) {

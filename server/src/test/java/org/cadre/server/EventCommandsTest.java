@@ -72,7 +72,7 @@ class EventCommandsTest {
         assertThat(cadre("close", "tot-almaty-2023", "--data", data.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("The event was closed on 2023-10-27; it is closed once.");
         assertThat(cadre("status", "tot-almaty-2023", "--every", "nominated", "--to", "approved", "--data", data.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("No enrolment is nominated; nothing was changed.").contains("every: no enrolment has this status");
+        assertThat(err.toString()).contains("No enrolment is nominated; nothing was changed.").contains("  --every: no enrolment has this status");
         assertThat(cadre("close", "no-such-event", "--data", data.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("There is no such event that you can see.");
         assertThat(cadre("status", "tot-almaty-2023", "--every", "sleeping", "--to", "approved", "--data", data.toString())).isEqualTo(2);
@@ -101,6 +101,6 @@ class EventCommandsTest {
         err.getBuffer().setLength(0);
         assertThat(cadre("status", "tot-almaty-2023", "--every", "confirmed", "--to", "attended", "--on", "2999-01-01",
                 "--data", data.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("on: dated 2999-01-01, after today").doesNotContain("changes[");
+        assertThat(err.toString()).contains("  --on: dated 2999-01-01, after today").doesNotContain("changes[");
     }
 }
