@@ -201,8 +201,9 @@ public final class Delivery {
                 PersonId p = onRoster(judged, at, m.person(), enrolled, marked, "mark");
                 if (p != null && listedOnly && !found.get().listed().contains(p)) {
                     // A page lists the participants holding a seat: no one else is marked through it.
-                    judged.add(at + ".person", "holds no seat in this event, so " + (named ? "the day's grid does" : "this page does")
-                            + " not list them");
+                    // Said so for a trainer or an observer holding a seat too (the newcomer's re-check: "holds no seat" was untrue).
+                    judged.add(at + ".person", "is not a participant holding a seat in this event, so "
+                            + (named ? "the day's grid does" : "this page does") + " not list them");
                     p = null;
                 }
                 // The mark is read whatever the person's fault, so one answer names both (the newcomer's review).

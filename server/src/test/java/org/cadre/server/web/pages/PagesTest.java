@@ -432,7 +432,7 @@ class PagesTest {
                 + "%3Azz-other=absent");
         assertThat(unlisted.status()).isEqualTo(400);
         assertThat(unlisted.body()).contains("a column not on this page: is not on this event's agenda").doesNotContain("M9.S9")
-                .containsPattern("[^<]+ – " + java.util.regex.Pattern.quote(onFirst) + ": holds no seat in this event, so the day's grid does not list them")
+                .containsPattern("[^<]+ – " + java.util.regex.Pattern.quote(onFirst) + ": is not a participant holding a seat in this event, so the day's grid does not list them")
                 .as("the marks of a session held another day are still read").contains("someone not on this page – a column not on this page: ");
         assertThat(c.get("/events/grid/attendance/" + onFirst).body()).doesNotContain("id=\"p-gd-2\"");
         // The session's cards list the same people as the grid, and a tap marks no one else (the newcomer's review of session 13:
@@ -441,7 +441,7 @@ class PagesTest {
         PageClient.Page tap = c.post("/events/grid/attendance/" + onFirst, Map.of("person", "gd-2", "mark", "present"),
                 Map.of("HX-Request", "true", "X-CSRF-Token", c.formToken(), "Accept", "*/*"));
         assertThat(tap.status()).isEqualTo(400);
-        assertThat(tap.body()).contains("person: holds no seat in this event, so this page does not list them");
+        assertThat(tap.body()).contains("person: is not a participant holding a seat in this event, so this page does not list them");
         assertThat(new org.cadre.server.store.Enrolments(server.db, new org.cadre.server.store.AuditLog(java.time.Clock.systemUTC()))
                 .attendance(org.cadre.roster.EventId.of("grid"))).noneMatch(a -> a.person().value().equals("gd-2"));
         // A cell whose session is no code, or cut short, is refused with the rest, not dropped as "saved" (the attacker's re-check).
