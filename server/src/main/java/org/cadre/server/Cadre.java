@@ -31,7 +31,26 @@ public final class Cadre implements Callable<Integer> {
         // A date option refused in the API's words, never in Java's ("cannot convert ... to class java.time.LocalDate").
         cli.registerConverter(java.time.LocalDate.class, text -> org.cadre.documents.Dates.tryParse(text)
                 .orElseThrow(() -> new CommandLine.TypeConversionException(org.cadre.documents.Dates.problem(text).orElseThrow())));
+        // An option refused is one line naming it, in the commands' words (an enum's values as written on the command line,
+        // never Java's AUTO, ALWAYS), and a pointer to the help, not the whole usage after it (the newcomer's re-check of
+        // session 13: the error was lost above 25 lines of usage).
+        cli.setParameterExceptionHandler((refused, given) -> {
+            CommandLine at = refused.getCommandLine();
+            at.getErr().println(inOurWords(refused.getMessage()));
+            at.getErr().println("See '" + at.getCommandSpec().qualifiedName() + " --help' for its options.");
+            return at.getCommandSpec().exitCodeOnInvalidInput();
+        });
         return cli.execute(args);
+    }
+
+    private static final java.util.regex.Pattern ENUM_VALUES = java.util.regex.Pattern.compile(
+            "expected one of \\[([A-Z0-9_, ]+)\\]( \\(case-insensitive\\))?");
+
+    /** Picocli's refusal with an enum's values written as the commands take them ({@code auto, always, never}). */
+    static String inOurWords(String message) {
+        java.util.regex.Matcher m = ENUM_VALUES.matcher(String.valueOf(message));
+        return m.find() ? message.substring(0, m.start()) + "expected one of " + m.group(1).toLowerCase(java.util.Locale.ROOT)
+                .replace('_', '-') + message.substring(m.end()) : String.valueOf(message);
     }
 
     @Override

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                         + "interpreter, organiser), native_name and/or latin_name, and nominated_by or organisation (nominated_by "
                         + "defaults to the person's own organisation). Optional: sex (female, male, another, not-recorded), rank. "
                         + "For a person already on record, empty columns but country and role are taken from the record.",
-                "Every bad row is reported with its line number and reason, and then nothing is stored.",
+                "At most 100,000 rows. Every bad row is reported with its line number and reason, and then nothing is stored.",
                 "Exit code: 0 imported, 1 refused (bad rows), 2 the event or the file cannot be used (also when the import "
                         + "needs more memory than the JVM was given: run it again with a larger heap, java -Xmx256m -jar ...)."})
 final class ImportRosterCommand implements Callable<Integer> {

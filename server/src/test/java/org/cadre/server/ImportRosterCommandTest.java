@@ -154,4 +154,20 @@ class ImportRosterCommandTest {
                 .contains("absent.csv: cannot be read: there is no such file.").doesNotContain("Exception");
         assertThat(dir.resolve("none")).doesNotExist();
     }
+
+    /**
+     * An option's value that is none is one line naming the option, its values as the command takes them, and a pointer to
+     * the help, not the whole usage (the newcomer's re-check of session 13: "[AUTO, ALWAYS, NEVER]" above 25 lines).
+     */
+    @Test
+    void an_options_value_that_is_none_is_one_line_in_the_commands_words() throws Exception {
+        Path file = csv(1);
+
+        assertThat(cadre("import-roster", DemoRoster.ALMATY_TOT.value(), file.toString(), "--data", data.toString(), "--progress",
+                "sometimes")).isEqualTo(2);
+
+        assertThat(err.toString().lines().toList()).containsExactly(
+                "Invalid value for option '--progress': expected one of auto, always, never but was 'sometimes'",
+                "See 'cadre import-roster --help' for its options.");
+    }
 }
