@@ -42,6 +42,33 @@ public final class Fields {
         }
     }
 
+    /**
+     * As {@link #each(String, List, Function)}, each element converted with its own path ({@code agenda[2]}), so that the
+     * conversion names each field at fault at its path ({@code agenda[2].start}), every one of them, not only the first.
+     *
+     * @param convert the element and its path to the value, or null when it recorded a fault
+     */
+    public <D, T> ImmutableList<T> eachAt(String path, List<D> items, java.util.function.BiFunction<D, String, T> convert) {
+        if (items == null) {
+            return ImmutableList.of();
+        }
+        ImmutableList.Builder<T> out = ImmutableList.builder();
+        for (int i = 0; i < items.size(); i++) {
+            D item = items.get(i);
+            String at = path + "[" + i + "]";
+            if (item == null) {
+                errors.add(at + ": is required");
+                continue;
+            }
+            int before = errors.size();
+            T value = at(at, () -> convert.apply(item, at));
+            if (value != null && errors.size() == before) {
+                out.add(value);
+            }
+        }
+        return out.build();
+    }
+
     /** Converts every element under {@code path[i]}; null elements are recorded as missing. */
     public <D, T> ImmutableList<T> each(String path, List<D> items, Function<D, T> convert) {
         if (items == null) {

@@ -124,10 +124,18 @@ public final class RosterDocs {
             return new DaysDoc(r.first().toString(), r.last().toString());
         }
 
-        /** The range, each bad end named within {@code field} (both, when both are bad), or null. */
+        /**
+         * The range, each bad end named at its path ({@code courseDays.first}; both, when both are bad), or null. Its ends
+         * were named within the field before ({@code courseDays: first ...}), one path style among others' (the newcomer's
+         * re-check of session 13).
+         */
         DateRange toDomain(Fields f, String field) {
-            java.time.LocalDate from = f.at(field, () -> Dates.parse(first, "first"));
-            java.time.LocalDate to = f.at(field, () -> Dates.parse(last, "last"));
+            java.time.LocalDate from = f.at(field + ".first", () -> Dates.parse(first));
+            java.time.LocalDate to = f.at(field + ".last", () -> Dates.parse(last));
+            if (from != null && to != null && to.isBefore(from)) {
+                f.add(field + ".last", "must not be before first");
+                return null;
+            }
             return from == null || to == null ? null : f.at(field, () -> DateRange.of(from, to));
         }
     }
@@ -139,9 +147,15 @@ public final class RosterDocs {
                     s.trainers().stream().map(PersonId::value).sorted().toList());
         }
 
-        AgendaSlot toDomain() {
-            return new AgendaSlot(SessionCode.of(session), Dates.parse(day, "day"), Dates.time(start, "start"),
-                    Dates.time(end, "end"), orEmpty(trainers).stream().map(PersonId::of).collect(ImmutableSet.toImmutableSet()));
+        /** The slot, each field at fault named at its path ({@code agenda[2].start}, every one), or null. */
+        AgendaSlot toDomain(Fields f, String at) {
+            SessionCode code = f.at(at + ".session", () -> SessionCode.of(session));
+            LocalDate on = f.at(at + ".day", () -> Dates.parse(day));
+            java.time.LocalTime from = f.at(at + ".start", () -> Dates.time(start, ""));
+            java.time.LocalTime to = f.at(at + ".end", () -> Dates.time(end, ""));
+            ImmutableSet<PersonId> by = f.at(at + ".trainers",
+                    () -> orEmpty(trainers).stream().map(PersonId::of).collect(ImmutableSet.toImmutableSet()));
+            return code == null || on == null || from == null || to == null || by == null ? null : new AgendaSlot(code, on, from, to, by);
         }
     }
 
@@ -155,9 +169,12 @@ public final class RosterDocs {
             return new DayDoc(d.day().toString(), d.venue().place(), d.venue().country().code(), d.venue().region().orElse(null));
         }
 
-        CourseDay toDomain() {
-            return new CourseDay(Dates.parse(day, "day"), new Venue(present(place, "place"), Country.of(present(country, "country")),
-                    Optional.ofNullable(region)));
+        /** The day, each field at fault named at its path ({@code days[1].place}, every one), or null. */
+        CourseDay toDomain(Fields f, String at) {
+            LocalDate on = f.at(at + ".day", () -> Dates.parse(day));
+            String where = f.at(at + ".place", () -> present(place, ""));
+            Country in = f.at(at + ".country", () -> Country.of(present(country, "")));
+            return on == null || where == null || in == null ? null : new CourseDay(on, new Venue(where, in, Optional.ofNullable(region)));
         }
     }
 
@@ -217,8 +234,8 @@ public final class RosterDocs {
                     }
                 });
             }
-            var slots = f.each("agenda", agenda, SlotDoc::toDomain);
-            var teaching = f.each("days", this.days, DayDoc::toDomain);
+            var slots = f.eachAt("agenda", agenda, (slot, at) -> slot.toDomain(f, at));
+            var teaching = f.eachAt("days", this.days, (day, at) -> day.toDomain(f, at));
             var chosen = f.each("modules", modules, org.cadre.curriculum.ModuleCode::of);
             Optional<EventId> from = trainersFrom == null ? Optional.empty()
                     : Optional.ofNullable(f.at("trainersFrom", () -> EventId.of(trainersFrom)));
