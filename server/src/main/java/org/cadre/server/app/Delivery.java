@@ -227,7 +227,7 @@ public final class Delivery {
     /**
      * Records one person's mark for one session (one tap on the attendance page), as {@link #attendance} records
      * a list of one, and answers with the person marked. The page lists the participants holding a seat, and marks no one
-     * else (someone else enrolled is refused as holding no seat, as on the day's grid).
+     * else (someone else enrolled is refused as not a participant holding a seat, as on the day's grid).
      */
     public Outcome<Marked> markOne(UserAccount user, String eventId, String sessionCode, String person, String mark) {
         java.util.LinkedHashMap<String, SentItems<Mark>> one = new java.util.LinkedHashMap<>();
