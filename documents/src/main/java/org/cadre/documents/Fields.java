@@ -71,24 +71,7 @@ public final class Fields {
 
     /** Converts every element under {@code path[i]}; null elements are recorded as missing. */
     public <D, T> ImmutableList<T> each(String path, List<D> items, Function<D, T> convert) {
-        if (items == null) {
-            return ImmutableList.of();
-        }
-        ImmutableList.Builder<T> out = ImmutableList.builder();
-        for (int i = 0; i < items.size(); i++) {
-            D item = items.get(i);
-            String at = path + "[" + i + "]";
-            if (item == null) {
-                errors.add(at + ": is required");
-                continue;
-            }
-            int before = errors.size();
-            T value = at(at, () -> convert.apply(item));
-            if (value != null && errors.size() == before) {
-                out.add(value);
-            }
-        }
-        return out.build();
+        return eachAt(path, items, (item, at) -> convert.apply(item));
     }
 
     /** Records that a required field is absent. */
