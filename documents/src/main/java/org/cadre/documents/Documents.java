@@ -105,6 +105,30 @@ public final class Documents {
     /** The marker of a field of the wrong type among the faults collected in {@code unknown} (taken off when named). */
     private static final String MISTYPED = "\u0000";
 
+    /** The marker of a list's item that is null among the faults collected in {@code unknown} (taken off when named). */
+    private static final String NULL_ITEM = "\u0001";
+
+    /**
+     * Names each item of a list that is null ({@code languages[0]: is required}), at most twenty, but not the items of the
+     * top-level list {@code skip}, which the caller names as items.
+     */
+    private static void nullItems(com.fasterxml.jackson.databind.JsonNode node, String at, String skip, List<String> unknown) {
+        if (node.isArray()) {
+            boolean own = skip != null && at.equals(skip);
+            for (int i = 0; i < node.size() && unknown.size() < MAX_UNKNOWN; i++) {
+                if (node.get(i).isNull() && !own) {
+                    unknown.add(NULL_ITEM + at + "[" + i + "]: is required");
+                } else {
+                    nullItems(node.get(i), at + "[" + i + "]", skip, unknown);
+                }
+            }
+        } else if (node.isObject()) {
+            for (var field : node.properties()) {
+                nullItems(field.getValue(), (at.isEmpty() ? "" : at + ".") + fieldName(field.getKey()), skip, unknown);
+            }
+        }
+    }
+
     /**
      * What refuses a document bound again without a field of the wrong type and failing then (a record that needs the field
      * taken out): the fields named so far, not a document "not of the expected shape"; otherwise the caller's own fault.
@@ -328,7 +352,7 @@ public final class Documents {
      */
     private static List<String> collected(List<String> unknown, Items items) {
         List<String> fields = new ArrayList<>();
-        unknown.forEach(f -> fields.add(f.startsWith(MISTYPED) ? f.substring(MISTYPED.length()) : f));
+        unknown.forEach(f -> fields.add(f.startsWith(MISTYPED) || f.startsWith(NULL_ITEM) ? f.substring(1) : f));
         items.faults.values().forEach(fields::addAll);
         return fields;
     }
@@ -342,10 +366,12 @@ public final class Documents {
     /** The document refused for the fields at fault collected so far: unknown ones, of the wrong type, within items. */
     private static Unreadable refusal(List<String> unknown, Items items) {
         boolean mistyped = unknown.stream().anyMatch(f -> f.startsWith(MISTYPED));
+        boolean nulls = unknown.stream().anyMatch(f -> f.startsWith(NULL_ITEM));
         List<String> fields = collected(unknown, items);
-        String message = !mistyped ? (fields.size() == 1 ? "The document has a field that is not known here."
+        String message = !mistyped && !nulls ? (fields.size() == 1 ? "The document has a field that is not known here."
                 : "The document has fields that are not known here.")
-                : fields.size() == 1 ? "A field has the wrong type." : "Fields are of the wrong type or not known here.";
+                : fields.size() > 1 ? "Fields are missing, of the wrong type or not known here."
+                : mistyped ? "A field has the wrong type." : "A list holds an item that is null.";
         return new Unreadable(false, message, fields);
     }
 
@@ -440,6 +466,9 @@ public final class Documents {
             if (!texts.isEmpty()) {
                 throw new Unreadable(false, "A text cannot be stored as sent; nothing was changed.", collected(texts, items));
             }
+            // A null item of a list is named where it stands, with every other field at fault: a list of texts or numbers
+            // took one and the domain's copy of it failed (a 500 for "languages": [null], the attacker's last check of session 13).
+            nullItems(tree, "", items.list, unknown);
             T value = bind(tree, type, unknown, items);
             if (value == null) {
                 throw new Unreadable(true, "The document is empty.", List.of());

@@ -128,19 +128,29 @@ class DocumentsTest {
      * without such a field is still refused naming it, not as a document of another shape.
      */
     @Test
-    void every_field_of_the_wrong_type_is_named_at_once_with_the_unknown_ones() {
+    void every_field_of_the_wrong_type_is_named_at_once_with_the_unknown_ones() throws Exception {
         Documents.Unreadable all = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.read(
                 "{\"maxParticipants\":\"20\",\"size\":1,\"named\":{\"day\":20261345,\"count\":true},\"slots\":[{\"minutes\":\"5\"}]}"
                         .getBytes(StandardCharsets.UTF_8), Event.class));
         assertThat(all.malformed()).isFalse();
         assertThat(all.fields()).containsExactlyInAnyOrder("maxParticipants: must be a whole number", "size: is not a known field",
                 "named.day: must be text (a JSON string)", "named.count: must be a whole number", "slots[0].minutes: must be a whole number");
-        assertThat(all.getMessage()).isEqualTo("Fields are of the wrong type or not known here.");
+        assertThat(all.getMessage()).isEqualTo("Fields are missing, of the wrong type or not known here.");
 
         // Items of a list of objects too, each in its place (the attacker's re-check: only the first was named).
         Documents.Unreadable items = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.read(
                 "{\"maxParticipants\":1,\"slots\":[\"x\",{\"minutes\":1},5,true]}".getBytes(StandardCharsets.UTF_8), Capacity.class));
         assertThat(items.fields()).containsExactly("slots[0]: must be an object", "slots[2]: must be an object", "slots[3]: must be an object");
+
+        // A null item of a list is named where it stands, in a list of texts too (the attacker's last check of session 13:
+        // "languages": [null] was a 500); the items of the list a caller reads by item are left to it.
+        Documents.Unreadable nulls = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.read(
+                "{\"marks\":[\"a\",null,\"b\",null],\"x\":1}".getBytes(StandardCharsets.UTF_8), Marks.class));
+        assertThat(nulls.fields()).containsExactly("marks[1]: is required", "marks[3]: is required", "x: is not a known field");
+        assertThat(catchThrowableOfType(Documents.Unreadable.class, () -> Documents.read("{\"marks\":[null]}".getBytes(StandardCharsets.UTF_8),
+                Marks.class)).getMessage()).isEqualTo("A list holds an item that is null.");
+        assertThat(Documents.readItems("{\"marks\":[\"a\",null]}".getBytes(StandardCharsets.UTF_8), Marks.class, "marks").value().marks())
+                .containsExactly("a", null);
 
         Documents.Unreadable needed = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.read(
                 "{\"first\":1,\"last\":[3]}".getBytes(StandardCharsets.UTF_8), Needed.class));

@@ -21,6 +21,12 @@ public record RetentionPolicy(Period keep) {
      * @param keep how long after their last event a participant's record is kept; positive
      * @throws IllegalArgumentException if the period is missing, zero or negative
      */
+    /**
+     * The longest period a policy keeps records, in years: longer than any record lives, and short enough that a day minus
+     * it is a day (two billion years was a date-time failure where the policy was applied).
+     */
+    public static final int MAX_YEARS = 1_000;
+
     public RetentionPolicy {
         Require.present(keep, "RetentionPolicy.keep");
         Require.that(!keep.isNegative() && !keep.isZero(), "RetentionPolicy.keep", "must be positive, was " + keep);
@@ -31,10 +37,10 @@ public record RetentionPolicy(Period keep) {
      *
      * @param years positive
      * @return the policy
-     * @throws IllegalArgumentException if {@code years} is not positive
+     * @throws IllegalArgumentException if {@code years} is not from 1 to {@link #MAX_YEARS}
      */
     public static RetentionPolicy years(int years) {
-        return new RetentionPolicy(Period.ofYears(Require.positive(years, "years")));
+        return new RetentionPolicy(Period.ofYears(Require.inRange(years, 1, MAX_YEARS, "years")));
     }
 
     /**

@@ -36,6 +36,18 @@ class RetentionPolicyTest {
 
     @Test
     void a_period_must_be_positive() {
-        assertThatIllegalArgumentException().isThrownBy(() -> RetentionPolicy.years(0)).withMessage("years must be positive, was 0");
+        assertThatIllegalArgumentException().isThrownBy(() -> RetentionPolicy.years(0)).withMessageStartingWith("years must be between 1 and 1000");
+    }
+
+    /**
+     * A period is at most a thousand years, so that a day minus it is a day (the attacker's last check of session 13: two
+     * billion years failed where the policy was applied, a stack trace from the command line).
+     */
+    @Test
+    void a_period_is_at_most_a_thousand_years_and_applies_at_that_length() {
+        assertThat(RetentionPolicy.years(RetentionPolicy.MAX_YEARS).keeps(LocalDate.of(2000, 1, 1), LocalDate.of(2999, 12, 31))).isTrue();
+        assertThatIllegalArgumentException().isThrownBy(() -> RetentionPolicy.years(RetentionPolicy.MAX_YEARS + 1))
+                .withMessageStartingWith("years must be between 1 and 1000");
+        assertThatIllegalArgumentException().isThrownBy(() -> RetentionPolicy.years(2_000_000_000));
     }
 }

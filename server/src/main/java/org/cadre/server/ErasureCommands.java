@@ -63,8 +63,8 @@ final class ErasureCommands {
 
         @Override
         public Integer call() {
-            if (years < 1) {
-                spec.commandLine().getErr().println("--keep-years: must be at least 1");
+            if (years < 1 || years > RetentionPolicy.MAX_YEARS) {
+                spec.commandLine().getErr().println("--keep-years: must be between 1 and " + RetentionPolicy.MAX_YEARS);
                 return 2;
             }
             return run(spec, store, e -> e.applyRetention(UsersCommand.OPERATOR, java.util.Optional.ofNullable(on),

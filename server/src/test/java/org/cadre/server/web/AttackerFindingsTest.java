@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
 import org.cadre.curriculum.demo.DemoCurricula;
 import org.cadre.roster.demo.DemoRoster;
 import org.cadre.server.store.DemoData;
@@ -66,6 +67,30 @@ class AttackerFindingsTest {
         var forever = api.send("POST", "/api/v1/curricula", admin, JSON.writeValueAsString(pkg));
         assertThat(forever.statusCode()).isEqualTo(400);
         assertThat(forever.body()).contains("certificateValidity: must be at most 50 years");
+    }
+
+    /**
+     * A null item in a list of texts or numbers is a 400 naming it, for events, packages and programmes, and a retention
+     * period too long to compute with is a 400 (the attacker's last check of session 13: each was a 500 with a stack trace).
+     */
+    @Test
+    void a_null_in_a_list_of_values_or_a_retention_beyond_computing_is_a_400_not_a_500() throws Exception {
+        ObjectNode event = JSON.valueToTree(org.cadre.documents.RosterDocs.EventDoc.of(org.cadre.roster.demo.DemoRoster.almatyTot().event()));
+        event.put("id", "null-languages").putArray("languages").addNull();
+        ObjectNode pkg = JSON.valueToTree(CurriculumDoc.of(DemoCurricula.almatyTot()));
+        pkg.put("id", "null-owners").putArray("owners").add("IOM").addNull();
+
+        var events = api.send("POST", "/api/v1/events", admin, JSON.writeValueAsString(event));
+        var packages = api.send("POST", "/api/v1/curricula", admin, JSON.writeValueAsString(pkg));
+        var programmes = api.send("POST", "/api/v1/programmes", admin,
+                "{\"id\": \"prog-null\", \"title\": \"T\", \"donor\": \"D\", \"countries\": [\"KZ\"], \"sdgs\": [16, null]}");
+        var retention = api.send("POST", "/api/v1/retention", admin, "{\"keepYears\": 2000000000, \"dryRun\": true}");
+
+        assertThat(List.of(events.statusCode(), packages.statusCode(), programmes.statusCode(), retention.statusCode())).containsOnly(400);
+        assertThat(JSON.readTree(events.body()).get("errors").toString()).isEqualTo("[\"languages[0]: is required\"]");
+        assertThat(JSON.readTree(packages.body()).get("errors").toString()).isEqualTo("[\"owners[1]: is required\"]");
+        assertThat(JSON.readTree(programmes.body()).get("errors").toString()).isEqualTo("[\"sdgs[1]: is required\"]");
+        assertThat(retention.body()).contains("keepYears: ").contains("between 1 and 1000");
     }
 
     @Test
