@@ -46,11 +46,15 @@ public final class Cadre implements Callable<Integer> {
     private static final java.util.regex.Pattern ENUM_VALUES = java.util.regex.Pattern.compile(
             "expected one of \\[([A-Z0-9_, ]+)\\]( \\(case-insensitive\\))?");
 
-    /** Picocli's refusal with an enum's values written as the commands take them ({@code auto, always, never}). */
+    /**
+     * Picocli's refusal in the commands' words: an enum's values as the commands take them ({@code auto, always, never}), a
+     * number too large for its option as a whole number, not Java's int.
+     */
     static String inOurWords(String message) {
-        java.util.regex.Matcher m = ENUM_VALUES.matcher(String.valueOf(message));
-        return m.find() ? message.substring(0, m.start()) + "expected one of " + m.group(1).toLowerCase(java.util.Locale.ROOT)
-                .replace('_', '-') + message.substring(m.end()) : String.valueOf(message);
+        String text = String.valueOf(message).replaceFirst(" is not an? (int|long)$", " is not a whole number this option takes");
+        java.util.regex.Matcher m = ENUM_VALUES.matcher(text);
+        return m.find() ? text.substring(0, m.start()) + "expected one of " + m.group(1).toLowerCase(java.util.Locale.ROOT)
+                .replace('_', '-') + text.substring(m.end()) : text;
     }
 
     @Override

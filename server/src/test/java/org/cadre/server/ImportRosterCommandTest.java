@@ -169,5 +169,12 @@ class ImportRosterCommandTest {
         assertThat(err.toString().lines().toList()).containsExactly(
                 "Invalid value for option '--progress': expected one of auto, always, never but was 'sometimes'",
                 "See 'cadre import-roster --help' for its options.");
+        err.getBuffer().setLength(0);
+        assertThat(cadre("retention", "--keep-years", "99999999999", "--dry-run", "--data", data.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Invalid value for option '--keep-years': '99999999999' is not a whole number this option takes")
+                .doesNotContain(" int");
+        err.getBuffer().setLength(0);
+        assertThat(cadre("retention", "--keep-years", "2000000000", "--dry-run", "--data", data.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("--keep-years: must be between 1 and 1000" + System.lineSeparator());
     }
 }
