@@ -16,17 +16,17 @@ import org.cadre.kernel.Require;
 public record RetentionPolicy(Period keep) {
 
     /**
-     * Checks the period.
-     *
-     * @param keep how long after their last event a participant's record is kept; positive
-     * @throws IllegalArgumentException if the period is missing, zero or negative
-     */
-    /**
      * The longest period a policy keeps records, in years: longer than any record lives, and short enough that a day minus
      * it is a day (two billion years was a date-time failure where the policy was applied).
      */
     public static final int MAX_YEARS = 1_000;
 
+    /**
+     * Checks the period.
+     *
+     * @param keep how long after their last event a participant's record is kept; positive
+     * @throws IllegalArgumentException if the period is missing, zero or negative
+     */
     public RetentionPolicy {
         Require.present(keep, "RetentionPolicy.keep");
         Require.that(!keep.isNegative() && !keep.isZero(), "RetentionPolicy.keep", "must be positive, was " + keep);
@@ -35,7 +35,7 @@ public record RetentionPolicy(Period keep) {
     /**
      * A policy counted in whole years (five by default at the command line).
      *
-     * @param years positive
+     * @param years from 1 to {@link #MAX_YEARS}
      * @return the policy
      * @throws IllegalArgumentException if {@code years} is not from 1 to {@link #MAX_YEARS}
      */
