@@ -44,15 +44,6 @@ public final class Dates {
         return LocalDate.parse(text);
     }
 
-    /** As {@link #parse(String)}, the refusal naming the field ({@code first must be a date as YYYY-MM-DD}). */
-    public static LocalDate parse(String text, String field) {
-        Optional<String> problem = problem(text);
-        if (problem.isPresent()) {
-            throw new org.cadre.kernel.InvalidValue(field, problem.get());
-        }
-        return LocalDate.parse(text);
-    }
-
     /**
      * A time zone as the API takes it: an IANA name such as {@code Asia/Almaty} (or an offset such as {@code +05:00}); a
      * refusal that says so (it read "is not a valid date, time, zone or period", the newcomer's re-check of session 13).

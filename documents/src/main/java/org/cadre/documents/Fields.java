@@ -140,11 +140,13 @@ public final class Fields {
         if (subject.isEmpty()) {
             return path + ": " + reason;
         }
+        String last = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+\\]$", "");
         Matcher typeField = TYPE_FIELD.matcher(subject);
         if (typeField.matches()) {
-            return document ? typeField.group(2) + ": " + reason : path + ": " + typeField.group(2) + " " + reason;
+            // The field the domain names is the path's own (DateRange.last at courseDays.last): said once.
+            return document ? typeField.group(2) + ": " + reason
+                    : typeField.group(2).equals(last) ? path + ": " + reason : path + ": " + typeField.group(2) + " " + reason;
         }
-        String last = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+\\]$", "");
         boolean verb = reason.matches("(is|are|must|should|has|have|needs|cannot|may) .*");
         if (verb && (TYPE.matcher(subject).matches() || subject.equals(last))) {
             return path + ": " + reason; // "Country is required", "version must look like ..."

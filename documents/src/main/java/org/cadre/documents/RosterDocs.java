@@ -132,11 +132,8 @@ public final class RosterDocs {
         DateRange toDomain(Fields f, String field) {
             java.time.LocalDate from = f.at(field + ".first", () -> Dates.parse(first));
             java.time.LocalDate to = f.at(field + ".last", () -> Dates.parse(last));
-            if (from != null && to != null && to.isBefore(from)) {
-                f.add(field + ".last", "must not be before first");
-                return null;
-            }
-            return from == null || to == null ? null : f.at(field, () -> DateRange.of(from, to));
+            // The range's own rule, a last day before the first, is named at the last day.
+            return from == null || to == null ? null : f.at(field + ".last", () -> DateRange.of(from, to));
         }
     }
 

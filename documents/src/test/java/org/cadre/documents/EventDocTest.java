@@ -42,7 +42,7 @@ class EventDocTest {
         assertThat(refused(d -> {
             ((ObjectNode) d.get("agenda").get(0)).put("start", "9:00").put("end", "25:00").put("day", "2023-10-32");
             ((ObjectNode) d.get("courseDays")).put("first", "2023-10-27").put("last", "2023-10-23");
-        }).errors()).containsExactly("courseDays.last: must not be before first", "agenda[0].day: is not a day of the calendar: 2023-10 has 31 days",
+        }).errors()).containsExactly("courseDays.last: must not be before first (2023-10-27)", "agenda[0].day: is not a day of the calendar: 2023-10 has 31 days",
                 "agenda[0].start: must be a time as HH:mm, from 00:00 to 23:59", "agenda[0].end: must be a time as HH:mm, from 00:00 to 23:59");
         Fields f = new Fields();
         assertThat(new RosterDocs.DayDoc("2023-13-01", null, "kz", null).toDomain(f, "days[1]")).isNull();
@@ -69,7 +69,7 @@ class EventDocTest {
                 .containsExactly("courseDays.first: is not a day of the calendar: 2019-02 has 28 days",
                         "courseDays.last: is not a day of the calendar: a month is 01 to 12");
         // A leap day is one.
-        assertThat(Dates.parse("2024-02-29", "first")).isEqualTo(java.time.LocalDate.of(2024, 2, 29));
+        assertThat(Dates.parse("2024-02-29")).isEqualTo(java.time.LocalDate.of(2024, 2, 29));
     }
 
     @Test

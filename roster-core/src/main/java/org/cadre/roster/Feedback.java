@@ -99,6 +99,31 @@ public record Feedback(Optional<PersonId> author, SessionCode session, Optional<
         return out.build();
     }
 
+    /**
+     * Feedback rating a trainer who does not deliver its session by the event's agenda ({@link
+     * RosterCommand#TRAINER_NOT_DELIVERING}), one finding per such item, about {@code feedback/<index>}. A session whose
+     * slots name no trainer takes any trainer, and a session the agenda lacks is left to {@link #unknownSessions}.
+     *
+     * @param items the feedback sent, in order
+     * @param event the event, with its agenda
+     * @return one finding per item rating a trainer the agenda does not give its session; empty when none does
+     */
+    public static com.google.common.collect.ImmutableList<org.cadre.finding.Finding> trainersNotDelivering(java.util.List<Feedback> items,
+            Event event) {
+        java.util.Map<SessionCode, java.util.Set<PersonId>> deliverers = new java.util.HashMap<>();
+        event.agenda().forEach(slot -> deliverers.computeIfAbsent(slot.session(), s -> new java.util.HashSet<>()).addAll(slot.trainers()));
+        com.google.common.collect.ImmutableList.Builder<org.cadre.finding.Finding> out = com.google.common.collect.ImmutableList.builder();
+        for (int i = 0; i < items.size(); i++) {
+            Feedback f = items.get(i);
+            java.util.Set<PersonId> by = deliverers.getOrDefault(f.session(), java.util.Set.of());
+            if (f.trainer().isPresent() && !by.isEmpty() && !by.contains(f.trainer().get())) {
+                out.add(RosterCommand.TRAINER_NOT_DELIVERING.finding("feedback/" + i,
+                        "does not deliver this session by the event's agenda (if they stood in, put the agenda right first)"));
+            }
+        }
+        return out.build();
+    }
+
     /** {@return whether nobody is named as its author} */
     public boolean isAnonymous() {
         return author.isEmpty();

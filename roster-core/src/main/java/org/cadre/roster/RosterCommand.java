@@ -58,6 +58,10 @@ public enum RosterCommand implements RuleInfo.Specified {
     /** Feedback on a session the package does not have. */
     UNKNOWN_SESSION("feedback.unknown-session", Severity.ERROR,
             "Feedback names a session that is not in the package version the event delivers."),
+    /** Feedback on a trainer who does not deliver its session by the agenda. */
+    TRAINER_NOT_DELIVERING("feedback.trainer-not-delivering", Severity.ERROR,
+            "Feedback rates a trainer who does not deliver its session by the event's agenda (a session whose slots name no "
+                    + "trainer takes any of the event's trainers); a stand-in is put on the agenda first."),
     /** Feedback concerning an element the package does not have. */
     UNKNOWN_ELEMENT("feedback.unknown-element", Severity.ERROR,
             "Feedback concerns a curriculum element (a module, an outcome, an item...) that is not in the package version the event delivers."),

@@ -59,6 +59,30 @@ class RecordingRulesTest {
     }
 
     /**
+     * Feedback rates a trainer who delivers its session by the agenda; a session whose slots name no trainer takes any
+     * (the newcomer's review of session 13: a trainer of another session was taken).
+     */
+    @Test
+    void feedback_on_a_trainer_of_another_session_is_named_by_its_item() {
+        AgendaSlot first = ALMATY.event().agenda().get(0);
+        PersonId delivers = first.trainers().iterator().next();
+        PersonId other = ALMATY.event().agenda().stream().flatMap(s -> s.trainers().stream()).filter(t -> !first.trainers().contains(t))
+                .findFirst().orElseThrow();
+        Feedback.Concern onFirst = new Feedback.Concern(org.cadre.curriculum.CurriculumDiff.Element.SESSION, first.session().value());
+        List<Feedback> items = List.of(new Feedback(Optional.empty(), first.session(), Optional.of(delivers), 4, Optional.empty(), onFirst),
+                new Feedback(Optional.empty(), first.session(), Optional.of(other), 4, Optional.empty(), onFirst),
+                new Feedback(Optional.empty(), first.session(), Optional.empty(), 4, Optional.empty(), onFirst));
+
+        assertThat(Feedback.trainersNotDelivering(items, ALMATY.event())).extracting(Finding::code, Finding::subject)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("feedback.trainer-not-delivering", "feedback/1"));
+        // A session whose slots name no trainer takes any.
+        List<AgendaSlot> bare = ALMATY.event().agenda().stream().map(s -> s.session().equals(first.session())
+                ? new AgendaSlot(s.session(), s.day(), s.start(), s.end(), com.google.common.collect.ImmutableSet.of()) : s).toList();
+        Event open = ALMATY.event().toBuilder().agenda(bare).build();
+        assertThat(Feedback.trainersNotDelivering(items, open)).isEmpty();
+    }
+
+    /**
      * Feedback may concern a module, an outcome or an item of the package, not a code it lacks (the attacker's re-check:
      * "m1" beside "M1" let one author rate a session twice in one list).
      */

@@ -3,8 +3,6 @@ package org.cadre.server;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cadre.finding.Finding;
@@ -77,27 +75,18 @@ final class EventCommands {
         public Integer call() {
             // Each flag read on its own, so that an error names the flag at fault and lists its own values (the newcomer's
             // review of session 13: one line named all three and listed the statuses for --role too).
-            List<String> errors = new ArrayList<>();
-            EnrolmentStatus from = label(EnrolmentStatus.class, "--every", every, errors);
-            EnrolmentStatus target = label(EnrolmentStatus.class, "--to", to, errors);
-            Optional<Role> only = role == null ? Optional.empty() : Optional.ofNullable(label(Role.class, "--role", role, errors));
-            if (!errors.isEmpty()) {
-                errors.forEach(spec.commandLine().getErr()::println);
+            org.cadre.documents.Fields read = new org.cadre.documents.Fields();
+            EnrolmentStatus from = read.at("--every", () -> Labels.parse(EnrolmentStatus.class, every));
+            EnrolmentStatus target = read.at("--to", () -> Labels.parse(EnrolmentStatus.class, to));
+            Optional<Role> only = role == null ? Optional.empty()
+                    : Optional.ofNullable(read.at("--role", () -> Labels.parse(Role.class, role)));
+            if (!read.ok()) {
+                read.errors().forEach(spec.commandLine().getErr()::println);
                 return 2;
             }
             return run(spec, store, event, (work, id) -> work.moveEvery(UsersCommand.OPERATOR, id, from, only, target, Optional.ofNullable(on)),
                     (out, moved) -> out.println("Moved " + moved.enrolments().size() + " enrolment(s) of " + moved.event()
                             + " from " + from.label() + " to " + target.label() + "."));
-        }
-    }
-
-    /** The value of {@code flag} read as one of {@code type}'s labels, or null with the error, naming the flag, added. */
-    static <E extends Enum<E>> E label(Class<E> type, String flag, String value, List<String> errors) {
-        try {
-            return Labels.parse(type, value);
-        } catch (IllegalArgumentException e) {
-            errors.add(flag + ": " + e.getMessage());
-            return null;
         }
     }
 

@@ -120,9 +120,7 @@ public final class Delivery {
      * @return how many marks were recorded
      */
     public Outcome<Integer> attendance(UserAccount user, String eventId, String sessionCode, SentItems<Mark> marks) {
-        java.util.LinkedHashMap<String, SentItems<Mark>> one = new java.util.LinkedHashMap<>();
-        one.put(sessionCode, marks);
-        return attendance(user, eventId, one, Optional.empty(), false);
+        return attendance(user, eventId, java.util.Collections.singletonMap(sessionCode, marks), Optional.empty(), false);
     }
 
     /**
@@ -230,9 +228,8 @@ public final class Delivery {
      * else (someone else enrolled is refused as not a participant holding a seat, as on the day's grid).
      */
     public Outcome<Marked> markOne(UserAccount user, String eventId, String sessionCode, String person, String mark) {
-        java.util.LinkedHashMap<String, SentItems<Mark>> one = new java.util.LinkedHashMap<>();
-        one.put(sessionCode, SentItems.all("marks", List.of(new Mark(person, mark))));
-        return attendance(user, eventId, one, Optional.empty(), true).map(n -> {
+        SentItems<Mark> one = SentItems.all("marks", List.of(new Mark(person, mark)));
+        return attendance(user, eventId, java.util.Collections.singletonMap(sessionCode, one), Optional.empty(), true).map(n -> {
             PersonId id = PersonId.of(person);
             return new Marked(id, stores.people.get(id).map(Versioned::value), Labels.parse(AttendanceMark.class, mark));
         });
@@ -587,10 +584,6 @@ public final class Delivery {
         if (sent == null) {
             return Outcome.refused(Refusal.INVALID, "Feedback was not recorded.", List.of("items: is required"));
         }
-        // Who delivers each session by the agenda: feedback on a session's trainer names one of them (the newcomer's review
-        // of session 13: a trainer of another session was taken). A slot that names no trainer takes any trainer.
-        Map<SessionCode, Set<PersonId>> deliverers = new java.util.HashMap<>();
-        e.agenda().forEach(slot -> deliverers.computeIfAbsent(slot.session(), s -> new HashSet<>()).addAll(slot.trainers()));
         List<Feedback> items = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {
             if (sent.items().get(i) != null) {
@@ -602,6 +595,9 @@ public final class Delivery {
         Feedback.unknownSessions(items, curriculum.get()).forEach(f -> unknownSession.put(f.subject(), f));
         Map<String, Finding> unknownElement = new java.util.HashMap<>();
         Feedback.unknownConcerns(items, curriculum.get()).forEach(f -> unknownElement.put(f.subject(), f));
+        // A trainer of another session was taken (the newcomer's review of session 13).
+        Map<String, Finding> offAgenda = new java.util.HashMap<>();
+        Feedback.trainersNotDelivering(items, e).forEach(f -> offAgenda.put(f.subject(), f));
         List<String> errors = new ArrayList<>();
         Set<List<Object>> rated = new HashSet<>();
         for (int i = 0, read = 0; i < sent.size(); i++) {
@@ -633,10 +629,8 @@ public final class Delivery {
                 // Feedback on a trainer names someone who delivers the event (the attacker's re-check: a participant was taken).
                 judged.add("items[" + i + "].trainer: is enrolled as " + org.cadre.kernel.Label.of(roles.get(fb.trainer().get()))
                         + ", not as a trainer of this event");
-            } else if (fb.trainer().isPresent() && !deliverers.getOrDefault(fb.session(), Set.of()).isEmpty()
-                    && !deliverers.get(fb.session()).contains(fb.trainer().get())) {
-                judged.add("items[" + i + "].trainer: does not deliver this session by the event's agenda (if they stood in, "
-                        + "put the agenda right first)");
+            } else if (offAgenda.containsKey(subject)) {
+                judged.add("items[" + i + "].trainer: " + offAgenda.get(subject).message());
             }
             errors.addAll(sent.faultsWith(i, "items[" + i + "]", judged));
         }

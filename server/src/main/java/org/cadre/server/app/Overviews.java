@@ -101,8 +101,9 @@ public final class Overviews {
         return events.get(user, eventId).then(stored -> events.agenda(user, eventId).then(agenda -> enrolling.roster(user, eventId)
                 .then(roster -> events.checks(user, eventId).map(checked -> new EventOverview(stored, agenda, roster, checked.findings(),
                         directory.organisations().list(user).map(list -> list.stream()
-                                .collect(Collectors.toMap(Organisation::id, Organisation::name, (a, b) -> a, java.util.TreeMap::new)))
-                                .value().<Map<OrganisationId, String>>map(m -> m).orElse(Map.of()),
+                                .collect(com.google.common.collect.ImmutableSortedMap.toImmutableSortedMap(java.util.Comparator.naturalOrder(),
+                                        Organisation::id, Organisation::name, (a, b) -> a))).value()
+                                .orElse(com.google.common.collect.ImmutableSortedMap.of()),
                         LocalDate.now(stores.clock.withZone(stored.event().value().zone())))))));
     }
 

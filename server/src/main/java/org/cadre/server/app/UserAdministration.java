@@ -111,38 +111,12 @@ public final class UserAdministration {
         }
         UserAccount before = current.get().value();
         List<String> errors = new ArrayList<>();
-        UserAccount.Role role = before.role();
-        if (change.role() != null) {
-            try {
-                role = UserAccount.Role.parse(change.role());
-            } catch (IllegalArgumentException e) {
-                errors.add("role: must be admin, coordinator, trainer, m-and-e or donor-viewer");
-            }
-        }
-        ImmutableSortedSet<Country> countries = before.countries();
-        if (change.countries() != null) {
-            List<Country> parsed = new ArrayList<>();
-            for (String c : change.countries()) {
-                try {
-                    parsed.add(Country.of(c));
-                } catch (IllegalArgumentException e) {
-                    errors.add("countries: each must be an ISO 3166-1 alpha-2 code in upper case, such as KZ");
-                }
-            }
-            countries = ImmutableSortedSet.copyOf(parsed);
-        }
-        ImmutableSortedSet<ProgrammeId> scoped = before.programmes();
-        if (change.programmes() != null) {
-            List<ProgrammeId> parsed = new ArrayList<>();
-            for (String p : change.programmes()) {
-                try {
-                    parsed.add(ProgrammeId.of(p));
-                } catch (IllegalArgumentException e) {
-                    errors.add("programmes: each must be a programme id (letters, digits, dots, underscores or hyphens)");
-                }
-            }
-            scoped = ImmutableSortedSet.copyOf(parsed);
-        }
+        UserAccount.Role role = change.role() == null ? before.role()
+                : java.util.Objects.requireNonNullElse(NewUsers.role(change.role(), errors), before.role());
+        ImmutableSortedSet<Country> countries = change.countries() == null ? before.countries()
+                : ImmutableSortedSet.copyOf(NewUsers.countries(change.countries(), errors));
+        ImmutableSortedSet<ProgrammeId> scoped = change.programmes() == null ? before.programmes()
+                : ImmutableSortedSet.copyOf(NewUsers.programmes(change.programmes(), errors));
         boolean disabled = change.disabled() != null ? change.disabled() : before.disabled();
         if (errors.isEmpty() && role != UserAccount.Role.ADMIN && countries.isEmpty() && scoped.isEmpty()) {
             errors.add("countries: a " + role.label() + " needs a scope: at least one country or programme");

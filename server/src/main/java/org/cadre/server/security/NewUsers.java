@@ -31,28 +31,9 @@ public final class NewUsers {
             errors.add("username: must be 1-64 letters, digits, dots, underscores or hyphens, starting with a letter or digit");
         }
         errors.addAll(PasswordPolicy.check("password", username, password));
-        UserAccount.Role parsed = null;
-        try {
-            parsed = UserAccount.Role.parse(String.valueOf(role));
-        } catch (IllegalArgumentException e) {
-            errors.add("role: must be admin, coordinator, trainer, m-and-e or donor-viewer");
-        }
-        List<Country> scopeCountries = new ArrayList<>();
-        for (String c : countries == null ? List.<String>of() : countries) {
-            try {
-                scopeCountries.add(Country.of(c));
-            } catch (IllegalArgumentException e) {
-                errors.add("countries: each must be an ISO 3166-1 alpha-2 code in upper case, such as KZ");
-            }
-        }
-        List<ProgrammeId> scopeProgrammes = new ArrayList<>();
-        for (String p : programmes == null ? List.<String>of() : programmes) {
-            try {
-                scopeProgrammes.add(ProgrammeId.of(p));
-            } catch (IllegalArgumentException e) {
-                errors.add("programmes: each must be a programme id (letters, digits, dots, underscores or hyphens)");
-            }
-        }
+        UserAccount.Role parsed = role(String.valueOf(role), errors);
+        List<Country> scopeCountries = countries(countries, errors);
+        List<ProgrammeId> scopeProgrammes = programmes(programmes, errors);
         // A scope given but unreadable is named as such, not also as missing (the newcomer's review of session 13).
         boolean noneGiven = (countries == null || countries.isEmpty()) && (programmes == null || programmes.isEmpty());
         if (parsed != null && parsed != UserAccount.Role.ADMIN && noneGiven) {
@@ -63,5 +44,60 @@ public final class NewUsers {
         }
         return new Checked(Optional.of(new UserAccount(username, Passwords.hash(password.toCharArray()), parsed,
                 ImmutableSortedSet.copyOf(scopeCountries), ImmutableSortedSet.copyOf(scopeProgrammes), false)), ImmutableList.of());
+    }
+
+    /**
+     * The role as sent, or null with the error added: read so for a new user and a changed one alike.
+     *
+     * @param sent the role's label
+     * @param errors where the error goes
+     * @return the role, or null
+     */
+    public static UserAccount.Role role(String sent, List<String> errors) {
+        try {
+            return UserAccount.Role.parse(sent);
+        } catch (IllegalArgumentException e) {
+            errors.add("role: must be admin, coordinator, trainer, m-and-e or donor-viewer");
+            return null;
+        }
+    }
+
+    /**
+     * The countries of a scope as sent, each that is no code left out with one error added for it (their twin texts had
+     * drifted apart between a new user and a changed one).
+     *
+     * @param sent the codes; null for none
+     * @param errors where the errors go
+     * @return the countries read
+     */
+    public static List<Country> countries(List<String> sent, List<String> errors) {
+        List<Country> out = new ArrayList<>();
+        for (String c : sent == null ? List.<String>of() : sent) {
+            try {
+                out.add(Country.of(c));
+            } catch (IllegalArgumentException e) {
+                errors.add("countries: each must be an ISO 3166-1 alpha-2 code in upper case, such as KZ");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The programmes of a scope as sent, each that is no id left out with one error added for it.
+     *
+     * @param sent the ids; null for none
+     * @param errors where the errors go
+     * @return the programmes read
+     */
+    public static List<ProgrammeId> programmes(List<String> sent, List<String> errors) {
+        List<ProgrammeId> out = new ArrayList<>();
+        for (String p : sent == null ? List.<String>of() : sent) {
+            try {
+                out.add(ProgrammeId.of(p));
+            } catch (IllegalArgumentException e) {
+                errors.add("programmes: each must be a programme id (letters, digits, dots, underscores or hyphens)");
+            }
+        }
+        return out;
     }
 }
