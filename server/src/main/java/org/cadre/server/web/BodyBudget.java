@@ -103,7 +103,7 @@ final class BodyBudget implements Filter {
             admitted = false;
         }
         if (!admitted) {
-            busy(http, answer, limit);
+            busy(http, answer);
             return;
         }
         try {
@@ -133,10 +133,10 @@ final class BodyBudget implements Filter {
         return (int) Math.max(1, Math.min(pool.totalKib(), kibs));
     }
 
-    /** The 503: the body read and dropped (up to its limit) first, so that a client still sending it receives the answer. */
-    private static void busy(HttpServletRequest http, HttpServletResponse answer, long limit) throws IOException {
+    /** The 503: the body read and dropped first, so that a client still sending it receives the answer. */
+    private static void busy(HttpServletRequest http, HttpServletResponse answer) throws IOException {
         try (InputStream in = http.getInputStream()) {
-            CadreApp.drain(in, limit);
+            CadreApp.drain(in);
         } catch (IOException gone) {
             // The client went away: the answer below is for whoever still listens.
         }

@@ -19,7 +19,8 @@ import java.util.Optional;
  * before the application reads the request: Javalin reads the charset of any request it decodes (its query, its
  * form) by splitting such a parameter at "=", and a parameter "charset" without one was a 500 on every address,
  * signed in or not, with a stack trace in the log (the attacker's re-check). A {@code charset} Java does not know is
- * a 415 naming the header, for the same reason.
+ * a 415 naming the header, for the same reason. The body is read and dropped first ({@link CadreApp#drain}), so that a
+ * client still sending it receives the answer.
  */
 final class ContentTypeParameters implements Filter {
 
@@ -30,6 +31,11 @@ final class ContentTypeParameters implements Filter {
         if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse answer) {
             Optional<Problem> refused = refusal(http.getHeader("Content-Type"));
             if (refused.isPresent()) {
+                try {
+                    CadreApp.drain(http.getInputStream());
+                } catch (IOException gone) {
+                    // The client went away: the answer below is for whoever still listens.
+                }
                 byte[] body = JSON.writeValueAsBytes(refused.get());
                 answer.setStatus(refused.get().status());
                 answer.setContentType(Problem.CONTENT_TYPE);
