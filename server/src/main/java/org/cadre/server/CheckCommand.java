@@ -1,8 +1,6 @@
 package org.cadre.server;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -175,9 +173,9 @@ final class CheckCommand implements Callable<Integer> {
 
     private static byte[] read(Path file) throws Unusable {
         try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new Unusable(file + ": cannot be read: " + FileProblems.why(e) + ".");
+            return FileProblems.read(file);
+        } catch (FileProblems.Unreadable e) {
+            throw new Unusable(e.getMessage());
         }
     }
 

@@ -11,6 +11,28 @@ final class FileProblems {
 
     private FileProblems() {}
 
+    /** Thrown by {@link #read}: the line to print, {@code file: cannot be read: why.} */
+    static final class Unreadable extends Exception {
+        Unreadable(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The file's bytes; or why not, as a line naming the file. A folder is said to be one ({@code cadre check docs/}
+     * read "the file system refused it").
+     */
+    static byte[] read(java.nio.file.Path file) throws Unreadable {
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new Unreadable(file + ": cannot be read: it is a folder; name a file in it.");
+        }
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new Unreadable(file + ": cannot be read: " + why(e) + ".");
+        }
+    }
+
     static String why(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "there is no such file";

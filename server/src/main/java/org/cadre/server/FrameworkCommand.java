@@ -1,8 +1,6 @@
 package org.cadre.server;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -88,9 +86,9 @@ final class FrameworkCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             FrameworkDoc document;
             try {
-                document = Documents.read(Files.readAllBytes(file), FrameworkDoc.class);
-            } catch (IOException e) {
-                err.println(file + ": cannot be read: " + FileProblems.why(e) + ".");
+                document = Documents.read(FileProblems.read(file), FrameworkDoc.class);
+            } catch (FileProblems.Unreadable e) {
+                err.println(e.getMessage());
                 return 2;
             } catch (Documents.Unreadable e) {
                 err.println(file + ": " + e.getMessage());

@@ -1,8 +1,6 @@
 package org.cadre.server;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -84,9 +82,9 @@ final class ImportRosterCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         byte[] csv;
         try {
-            csv = Files.readAllBytes(file);
-        } catch (IOException e) {
-            err.println(file + ": cannot be read: " + FileProblems.why(e) + ".");
+            csv = FileProblems.read(file);
+        } catch (FileProblems.Unreadable e) {
+            err.println(e.getMessage());
             return 2;
         }
         if (!EventId.isValid(eventId)) {

@@ -74,6 +74,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void a_folder_named_as_the_file_is_said_to_be_a_folder() throws Exception {
+        Path folder = write("package.json", CurriculumDoc.of(DemoCurricula.almatyTot())).getParent();
+
+        int exit = cadre("check", folder.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo(folder + ": cannot be read: it is a folder; name a file in it.");
+    }
+
+    @Test
     void a_package_file_is_checked_and_exits_zero_without_errors() throws Exception {
         Path file = write("package.json", CurriculumDoc.of(DemoCurricula.almatyTot()));
 

@@ -149,9 +149,11 @@ class ImportRosterCommandTest {
                 .isEqualTo(2);
         assertThat(cadre("import-roster", DemoRoster.ALMATY_TOT.value(), dir.resolve("absent.csv").toString(), "--data", data.toString()))
                 .isEqualTo(2);
+        assertThat(cadre("import-roster", DemoRoster.ALMATY_TOT.value(), dir.toString(), "--data", data.toString())).isEqualTo(2);
 
         assertThat(err.toString()).contains("EVENT: no-such-event is not stored").contains("No database at")
-                .contains("absent.csv: cannot be read: there is no such file.").doesNotContain("Exception");
+                .contains("absent.csv: cannot be read: there is no such file.")
+                .contains(dir + ": cannot be read: it is a folder; name a file in it.").doesNotContain("Exception");
         assertThat(dir.resolve("none")).doesNotExist();
     }
 
