@@ -280,19 +280,28 @@ public final class EventReports {
                 d.mean(pairCount, pairs.size(), postSum), d.mean("knowledge/normalisedGain", gainN, gainSum), passShare, bands, ImmutableList.copyOf(perOutcome));
     }
 
-    /** Pairs by score band, four bands of equal width over 0..max. */
+    /**
+     * Pairs by score band: four bands of (nearly) equal width over 0..max (one a score for a test of fewer than four
+     * points), each score counted in the band whose label holds it. Labels and counts read the same lower bounds: the
+     * labels read 0-4, 5-9, 10-14, 15-20, while a division of its own put 10 in "5-9" and 15 in "10-14".
+     */
     private static Counts scoreBands(List<TestScore[]> pairs, int max) {
-        int bands = 4;
+        int bands = Math.min(4, max + 1);
+        int[] from = new int[bands + 1];
+        for (int b = 0; b <= bands; b++) {
+            from[b] = b * (max + 1) / bands;
+        }
         List<String> labels = new ArrayList<>();
         for (int b = 0; b < bands; b++) {
-            int from = b * (max + 1) / bands;
-            int to = (b + 1) * (max + 1) / bands - 1;
-            labels.add(from + "-" + to);
+            labels.add(from[b] == from[b + 1] - 1 ? String.valueOf(from[b]) : from[b] + "-" + (from[b + 1] - 1));
         }
         long[][] counts = new long[bands][2];
         for (TestScore[] pair : pairs) {
             for (int phase = 0; phase < 2; phase++) {
-                int band = Math.min(bands - 1, pair[phase].total() * bands / (max + 1));
+                int band = bands - 1;
+                while (band > 0 && pair[phase].total() < from[band]) {
+                    band--;
+                }
                 counts[band][phase]++;
             }
         }

@@ -160,6 +160,31 @@ class EventReportTest {
         assertThat(INTERNAL.feedback().trainers()).hasSize(4);
     }
 
+    /**
+     * Each score counts in the band its label names: the labels read 0-4, 5-9, 10-14, 15-20 for a test of 20 points,
+     * but 10 was counted in "5-9" and 15 in "10-14" (the newcomer's review of session 14).
+     */
+    @Test
+    void a_score_counts_in_the_band_whose_label_holds_it() {
+        int[] pre = {0, 4, 5, 9, 10, 14, 15, 20};
+        List<TestScore> tests = new java.util.ArrayList<>();
+        for (int i = 0; i < pre.length; i++) {
+            PersonId p = PersonId.of("p-kz-0" + (i + 1));
+            tests.add(test(p, TestScore.Phase.PRE, pre[i]));
+            tests.add(test(p, TestScore.Phase.POST, 10 + i));
+        }
+        EventRoster roster = ALMATY.toBuilder().replaceTests(tests).build();
+
+        org.cadre.reporting.disclosure.Table bands = EventReports.of(roster, Disclosure.forAudience(Audience.INTERNAL)).knowledge()
+                .scoreDistribution().orElseThrow();
+
+        assertThat(bands.rows()).containsExactly("0-4", "5-9", "10-14", "15-20");
+        assertThat(List.of(bands.get("0-4", "pre").get(), bands.get("5-9", "pre").get(), bands.get("10-14", "pre").get(),
+                bands.get("15-20", "pre").get())).containsExactly(2L, 2L, 2L, 2L);
+        // Post: 10 to 17, five of them from 10 to 14.
+        assertThat(List.of(bands.get("10-14", "post").get(), bands.get("15-20", "post").get())).containsExactly(5L, 3L);
+    }
+
     private static TestScore test(PersonId p, TestScore.Phase phase, int total) {
         // Spread the total over Q1..Q10 (2 points each).
         java.util.Map<ItemCode, Integer> points = new java.util.LinkedHashMap<>();
