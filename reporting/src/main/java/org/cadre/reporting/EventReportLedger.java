@@ -73,6 +73,7 @@ final class EventReportLedger {
         }
         Ledger.Expr everyone = new Ledger.Expr();
         atom.values().forEach(everyone::plus);
+        l.headline(everyone);
 
         // Participants by country and sex, and the headline (its total).
         Table t = report.participantsByCountryAndSex();

@@ -32,6 +32,7 @@ public final class Ledger {
     private final Map<String, Expr> published = new LinkedHashMap<>();
     private final java.util.Set<String> ofOtherReports = new java.util.HashSet<>();
     private final Map<String, Constraint> publishedConstraints = new java.util.HashMap<>();
+    private final List<Expr> headlines = new ArrayList<>();
     private boolean otherReport;
 
     /** A linear expression over the ledger's variables, built up term by term. */
@@ -237,6 +238,20 @@ public final class Ledger {
      */
     public Map<String, Expr> published() {
         return Collections.unmodifiableMap(published);
+    }
+
+    /**
+     * Marks a figure as the report's headline (an event's participants): the figure its readers come for. Where a small
+     * count lies next to it, protection looks one constraint further out for cells to withhold instead (a cascade's 15
+     * participants were withheld to protect the one officer without a pre-test, while its 14 pairs of tests stayed).
+     */
+    public void headline(Expr expr) {
+        headlines.add(expr.copy());
+    }
+
+    /** The figures marked as headlines ({@link #headline}). */
+    public List<Expr> headlines() {
+        return Collections.unmodifiableList(headlines);
     }
 
     /** The equality a published cell of the report being protected adds, if its expression is not empty. */

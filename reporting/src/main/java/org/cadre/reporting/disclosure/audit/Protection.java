@@ -135,6 +135,7 @@ public final class Protection {
         for (Ledger.Constraint c : l.constraints()) {
             c.terms().forEach(t -> constraintsOf.computeIfAbsent(t.variable(), x -> new ArrayList<>()).add(c));
         }
+        Set<String> headlines = headlineKeys(l);
         Set<String> chosen = new LinkedHashSet<>();
         // Searching every candidate, and further out, is for a report's own programs, which are small; with
         // other reports' tables in them the programs are large, and the nearest few are tried.
@@ -154,6 +155,11 @@ public final class Protection {
                 continue;
             }
             List<List<String>> candidates = nearest(target, cellsOf, constraintsOf, copies, published, chosen, l::truth, 1);
+            if (thorough && b.trueValue() < k && candidates.stream().anyMatch(g -> headlines.contains(key(published.get(g.get(0)).terms())))) {
+                // A small count next to the headline: the figures one constraint further out may free it instead (the
+                // gain's n beside the pairs that bound the one officer without a pre-test).
+                candidates = nearest(target, cellsOf, constraintsOf, copies, published, chosen, l::truth, 2);
+            }
             // The first candidate (least loss first) that frees the cell, unless two that come before it do it
             // together (a row and a column total before the grand total); failing all, the first that widens its range.
             List<String> best = null;
@@ -331,6 +337,13 @@ public final class Protection {
      * An expression's terms in a canonical order, divided by their greatest common divisor: equal keys are
      * the same figure, or a multiple of it (the sessions times the participants).
      */
+    /** The keys ({@link #key}) of the ledger's headlines. */
+    private static Set<String> headlineKeys(Ledger l) {
+        Set<String> keys = new HashSet<>();
+        l.headlines().forEach(e -> keys.add(key(e.terms())));
+        return keys;
+    }
+
     private static String key(List<Ledger.Term> terms) {
         BigInteger gcd = BigInteger.ZERO;
         for (Ledger.Term t : terms) {
