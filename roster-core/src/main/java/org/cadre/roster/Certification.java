@@ -58,6 +58,22 @@ public final class Certification {
     }
 
     /**
+     * Why the event cannot be certified from its records, if it cannot: its agenda lists no session
+     * ({@link RosterCommand#CERTIFY_WITHOUT_AGENDA}). Every participant would be decided "attended 0 of 0 sessions" and
+     * refused, a decision the records do not support: an earlier ToT entered with only its graduates on the roster
+     * was recorded as certifying none of them (the newcomer's review of session 14).
+     *
+     * @param event the event to certify
+     * @return the finding, or empty when the agenda lists a session
+     */
+    public static Optional<Finding> withoutAgenda(Event event) {
+        Require.present(event, "event");
+        return event.agenda().isEmpty() ? Optional.of(RosterCommand.CERTIFY_WITHOUT_AGENDA.finding(event.subject(),
+                "lists no session; record the agenda, attendance and tests first, or, for a ToT entered without them, its "
+                        + "graduates' pool steps as evidence naming it")) : Optional.empty();
+    }
+
+    /**
      * The decision for every participant holding a seat, in roster order. The roster's marks, tests and
      * practice are grouped by person once, so a large course costs time in proportion to its records.
      *

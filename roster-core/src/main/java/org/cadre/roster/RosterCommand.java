@@ -55,6 +55,10 @@ public enum RosterCommand implements RuleInfo.Specified {
     /** Certification dated before the course has ended. */
     BEFORE_COURSE_END("command.before-course-end", Severity.ERROR,
             "Certification is dated before the last course day: it is decided once the course has ended."),
+    /** Certification asked of an event whose agenda lists no session. */
+    CERTIFY_WITHOUT_AGENDA("command.certify-without-agenda", Severity.ERROR,
+            "Certification is asked of an event whose agenda lists no session: it decides by attendance at the agenda's "
+                    + "sessions, so every participant would be refused for want of records, not of merit."),
     /** Feedback on a session the package does not have. */
     UNKNOWN_SESSION("feedback.unknown-session", Severity.ERROR,
             "Feedback names a session that is not in the package version the event delivers."),

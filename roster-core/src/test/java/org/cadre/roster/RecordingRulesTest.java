@@ -39,6 +39,15 @@ class RecordingRulesTest {
     }
 
     @Test
+    void an_event_whose_agenda_lists_no_session_is_not_certified() {
+        Event bare = EVENT.toBuilder().agenda(List.of()).build();
+
+        assertThat(Certification.withoutAgenda(EVENT)).isEmpty();
+        assertThat(Certification.withoutAgenda(bare)).map(Finding::code).contains("command.certify-without-agenda");
+        assertThat(Certification.withoutAgenda(bare)).map(Finding::subject).contains(bare.subject());
+    }
+
+    @Test
     void a_change_or_a_nomination_may_be_dated_today_but_not_tomorrow() {
         LocalDate today = LAST.plusYears(1);
         assertThat(BulkStatus.datedAhead("e/enrolment/p", today, today)).isEmpty();

@@ -255,6 +255,11 @@ public final class EventWork {
                     ? "Certification is decided once the course has ended."
                     : "Certification records a decision taken; it cannot be dated ahead.", List.of("on: " + why.message()));
         }
+        Optional<Finding> noAgenda = Certification.withoutAgenda(event.get());
+        if (noAgenda.isPresent()) {
+            return Outcome.refused(Refusal.UNPROCESSABLE, "Certification decides by attendance at the agenda's sessions, and this "
+                    + "event's agenda lists none; nothing was recorded.", List.of("agenda: " + noAgenda.get().message()), Findings.of(noAgenda.get()));
+        }
         LocalDate day = decided.value();
         // Versions first, the roster after: a record changed in between makes the save stale, never lost.
         Map<PersonId, Integer> poolVersions = poolVersions(id, event.get());

@@ -208,6 +208,32 @@ class RealEventsApiTest {
         assertThat(report.at("/event/kind").asText()).isEqualTo("course");
     }
 
+    /**
+     * An earlier ToT entered with only its two graduates on the roster, no agenda, attendance or tests: certifying it is
+     * refused, naming the agenda, rather than recording both as not certified ("attended 0 of 0 sessions"), a decision
+     * the records do not support and that nothing could undo (the newcomer's review of session 14).
+     */
+    @Test
+    void an_earlier_tot_entered_without_its_agenda_is_not_certified_for_want_of_records() throws Exception {
+        organisation("tj-border-forces", "Border Forces of Tajikistan", "TJ", "border-guard");
+        Curriculum tsp = DemoCurricula.almatyTot();
+        ok(api.send("POST", "/api/v1/curricula?days=5&hoursPerDay=6", coordinator, json(CurriculumDoc.of(tsp))), 201);
+        Event tot = event("tot-dushanbe-2016", "ToT on countering migrant smuggling", Event.Kind.TOT, tsp, "Dushanbe", "TJ",
+                "Asia/Dushanbe", LocalDate.of(2016, 5, 16), LocalDate.of(2016, 5, 20), i -> Set.of()).toBuilder().agenda(List.of()).build();
+        ok(api.send("POST", "/api/v1/events", coordinator, json(RosterDocs.EventDoc.of(tot))), 201);
+        ok(api.csv("/api/v1/events/" + tot.id() + "/roster", coordinator, csv(officers("tjg", "TJ", "tj-border-forces", 2), "participant")), 201);
+        everyone(tot.id().value(), "nominated", "approved");
+        everyone(tot.id().value(), "approved", "confirmed");
+
+        HttpResponse<String> refused = api.send("POST", "/api/v1/events/" + tot.id() + "/certification", coordinator, null);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(body(refused).get("errors").get(0).asText()).startsWith("agenda: lists no session");
+        assertThat(codes(body(refused))).contains("command.certify-without-agenda");
+        JsonNode report = body(ok(api.send("GET", "/api/v1/events/" + tot.id() + "/report", coordinator, null), 200));
+        assertThat(report.at("/certification/certified/numerator/value").asInt()).as("nothing recorded").isZero();
+    }
+
     // Mobile cascade courses in three regions, two years after the ToT their trainers came from
 
     @Test
