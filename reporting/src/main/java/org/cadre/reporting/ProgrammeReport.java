@@ -50,14 +50,21 @@ public record ProgrammeReport(String audience, int k, Facts programme, LocalDate
     }
 
     /** What the programme is. */
-    public record Facts(String id, String title, String donor, ImmutableList<String> countries, ImmutableList<Integer> sdgs) {
+    public record Facts(String id, String title, String donor, ImmutableList<String> countries, ImmutableList<Integer> sdgs,
+            java.util.Optional<java.time.LocalDate> start, java.util.Optional<java.time.LocalDate> end) {
 
+        /**
+         * @param start the first day of the programme's period, where it is recorded (not the report's period)
+         * @param end its last day, where it is recorded
+         */
         public Facts {
             Require.present(id, "Facts.id");
             Require.present(title, "Facts.title");
             Require.present(donor, "Facts.donor");
             countries = Require.list(countries, "Facts.countries");
             sdgs = Require.list(sdgs, "Facts.sdgs");
+            Require.present(start, "Facts.start");
+            Require.present(end, "Facts.end");
         }
     }
 

@@ -238,7 +238,8 @@ public final class ProgrammeReports {
         return new ProgrammeReport(d.audience().label(), d.k(),
                 new ProgrammeReport.Facts(programme.id().value(), programme.title(), programme.donor(),
                         programme.countries().stream().map(c -> c.code()).sorted().collect(ImmutableList.toImmutableList()),
-                        ImmutableList.copyOf(programme.sdgs())),
+                        ImmutableList.copyOf(programme.sdgs()), programme.period().map(org.cadre.roster.DateRange::first),
+                        programme.period().map(org.cadre.roster.DateRange::last)),
                 in.from(), in.to(), events, regions, byCountry.total(), byCountry,
                 d.publishNested(byOrganisation(in.officials().values(), in.organisationNames()), byCountry, countryOf::get),
                 funnel(in.funnel(), d), cascades, indicators, notes(d, in));

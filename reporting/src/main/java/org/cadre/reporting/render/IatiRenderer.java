@@ -66,14 +66,24 @@ public final class IatiRenderer {
             x.writeEndElement();
             participatingOrg(x, "1", report.programme().donor(), null);
             participatingOrg(x, "4", publisher.name(), publisher.ref());
+            // The activity's dates are the programme's period where it is recorded (the report's period is each result's
+            // own), else the report's: a report of 2024 on a programme of 2022 to 2025 gave 2024-01-01 as its actual start,
+            // and a programme that had ended read "in implementation" (the newcomer's review of session 14).
+            boolean recorded = report.programme().start().isPresent();
+            LocalDate start = report.programme().start().orElse(report.from());
+            LocalDate end = report.programme().end().orElse(report.to());
             x.writeEmptyElement("activity-status");
-            x.writeAttribute("code", "2");
-            // The activity's period is the report's: the one asked for, else the programme's, else its events' span.
-            activityDate(x, report.from(), "1");
-            if (!report.from().isAfter(generatedOn)) {
-                activityDate(x, report.from(), "2");
+            // 1 pipeline (not begun), 2 implementation, 3 finalisation (its period over; whether its books are closed,
+            // code 4, is not recorded here).
+            x.writeAttribute("code", start.isAfter(generatedOn) ? "1" : recorded && end.isBefore(generatedOn) ? "3" : "2");
+            activityDate(x, start, "1");
+            if (!start.isAfter(generatedOn)) {
+                activityDate(x, start, "2");
             }
-            activityDate(x, report.to(), "3");
+            activityDate(x, end, "3");
+            if (recorded && end.isBefore(generatedOn)) {
+                activityDate(x, end, "4");
+            }
             for (String country : report.programme().countries()) {
                 x.writeEmptyElement("recipient-country");
                 x.writeAttribute("code", country);

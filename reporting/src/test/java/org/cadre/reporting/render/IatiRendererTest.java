@@ -80,6 +80,31 @@ class IatiRendererTest {
         assertThat(xml).doesNotContain("value=\"0\"><dimension name=\"country\" value=\"UZ\"");
     }
 
+    /**
+     * The activity's dates are the programme's where its period is recorded, and a programme whose period is over is in
+     * finalisation: a report of 2024 on a programme of 2022 to 2025 gave 2024-01-01 as the actual start and "in
+     * implementation" (code 2) after the programme had ended (the newcomer's review of session 14).
+     */
+    @Test
+    void the_activity_dates_and_status_are_the_programmes_where_its_period_is_recorded() throws Exception {
+        var demo = DemoRoster.programme();
+        var programme = new org.cadre.roster.Programme(demo.id(), demo.title(), demo.donor(), demo.countries(), demo.sdgs(),
+                java.util.Optional.of(org.cadre.roster.DateRange.of(LocalDate.of(2022, 1, 1), LocalDate.of(2025, 12, 31))));
+        ProgrammeReport report = ProgrammeReports.of(programme, List.of(DemoRoster.almatyTot(), DemoRoster.dushanbeCascade()),
+                DemoRoster.pool(), DemoResults.framework(), LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31),
+                Disclosure.forAudience(Audience.DONOR));
+
+        String ended = IatiRenderer.activities(report, IOM, LocalDate.of(2026, 12, 7));
+        String running = IatiRenderer.activities(report, IOM, LocalDate.of(2025, 1, 15));
+
+        validate(ended);
+        assertThat(ended).contains("<activity-status code=\"3\"/>")
+                .contains("<activity-date iso-date=\"2022-01-01\" type=\"1\"/>").contains("<activity-date iso-date=\"2022-01-01\" type=\"2\"/>")
+                .contains("<activity-date iso-date=\"2025-12-31\" type=\"3\"/>").contains("<activity-date iso-date=\"2025-12-31\" type=\"4\"/>")
+                .doesNotContain("iso-date=\"2024-01-01\" type=");
+        assertThat(running).contains("<activity-status code=\"2\"/>").doesNotContain("type=\"4\"/>");
+    }
+
     @Test
     void a_stored_framework_writes_each_targets_period_and_a_custom_actual_only_where_entered() throws Exception {
         LocalDate from = LocalDate.of(2023, 1, 1);
