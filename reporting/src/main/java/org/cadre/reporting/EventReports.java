@@ -258,7 +258,14 @@ public final class EventReports {
                 ? java.util.Optional.of(d.publish(scoreBands(pairs, max))) : java.util.Optional.empty();
         Cell pairCount = d.count("knowledge/pairs", pairs.size());
         List<OutcomeKnowledge> perOutcome = new ArrayList<>();
+        // Only the outcomes the event delivers: an event of one module showed another module's outcome at 0.0 % before
+        // and after, as if it had been taught and not learnt (the newcomer's review of session 14).
+        Set<org.cadre.curriculum.OutcomeCode> delivered = c.modules().stream().filter(m -> roster.event().modules().contains(m.code()))
+                .flatMap(m -> m.outcomes().stream()).collect(Collectors.toSet());
         for (LearningOutcome o : c.outcomes()) {
+            if (!roster.event().modules().isEmpty() && !delivered.contains(o.code())) {
+                continue;
+            }
             List<AssessmentItem> items = c.assessment().items().stream()
                     .filter(i -> i.kind() == ItemKind.TEST_QUESTION && i.outcomes().contains(o.code())).toList();
             int itemMax = items.stream().mapToInt(AssessmentItem::maxPoints).sum();

@@ -185,6 +185,26 @@ class EventReportTest {
         assertThat(List.of(bands.get("10-14", "post").get(), bands.get("15-20", "post").get())).containsExactly(5L, 3L);
     }
 
+    /**
+     * An event of one module reports knowledge by outcome for that module's outcomes only: another module's outcome read
+     * 0.0 % before and after, as if it had been taught and not learnt (the newcomer's review of session 14).
+     */
+    @Test
+    void an_event_of_one_module_reports_only_that_modules_outcomes() {
+        org.cadre.curriculum.Module second = ALMATY.curriculum().modules().get(1);
+        EventRoster oneModule = ALMATY.toBuilder().event(ALMATY.event().toBuilder()
+                .modules(com.google.common.collect.ImmutableSet.of(second.code())).build()).build();
+
+        List<String> whole = EventReports.of(ALMATY, Disclosure.forAudience(Audience.INTERNAL)).knowledge().perOutcome().stream()
+                .map(EventReport.OutcomeKnowledge::outcome).toList();
+        List<String> part = EventReports.of(oneModule, Disclosure.forAudience(Audience.INTERNAL)).knowledge().perOutcome().stream()
+                .map(EventReport.OutcomeKnowledge::outcome).toList();
+
+        assertThat(part).isNotEmpty().containsExactlyInAnyOrderElementsOf(second.outcomes().stream().map(o -> o.value())
+                .filter(whole::contains).toList());
+        assertThat(part).hasSizeLessThan(whole.size());
+    }
+
     private static TestScore test(PersonId p, TestScore.Phase phase, int total) {
         // Spread the total over Q1..Q10 (2 points each).
         java.util.Map<ItemCode, Integer> points = new java.util.LinkedHashMap<>();
