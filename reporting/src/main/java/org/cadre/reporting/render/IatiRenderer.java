@@ -93,7 +93,11 @@ public final class IatiRenderer {
                 x.writeAttribute("vocabulary", "2");
                 x.writeAttribute("code", Integer.toString(goal));
             }
-            result(x, report);
+            // A result holds at least one indicator in the schema: a programme with no results framework has none, and
+            // its file was invalid (the re-check of session 14).
+            if (!report.indicators().isEmpty()) {
+                result(x, report);
+            }
             x.writeEndElement();
             x.writeEndElement();
             x.writeEndDocument();

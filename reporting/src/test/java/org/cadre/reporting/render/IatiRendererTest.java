@@ -105,6 +105,19 @@ class IatiRendererTest {
         assertThat(running).contains("<activity-status code=\"2\"/>").doesNotContain("type=\"4\"/>");
     }
 
+    /** A programme without a results framework has no indicator, and so no result: the schema wants one in each. */
+    @Test
+    void a_programme_without_a_framework_is_valid_without_a_result() throws Exception {
+        ProgrammeReport report = ProgrammeReports.of(DemoRoster.programme(), List.of(DemoRoster.almatyTot(), DemoRoster.dushanbeCascade()),
+                DemoRoster.pool(), org.cadre.reporting.ResultsFramework.of(), LocalDate.of(2023, 1, 1), LocalDate.of(2024, 12, 31),
+                Disclosure.forAudience(Audience.INTERNAL));
+
+        String xml = IatiRenderer.activities(report, IOM, LocalDate.of(2025, 1, 15));
+
+        validate(xml);
+        assertThat(xml).doesNotContain("<result");
+    }
+
     @Test
     void a_stored_framework_writes_each_targets_period_and_a_custom_actual_only_where_entered() throws Exception {
         LocalDate from = LocalDate.of(2023, 1, 1);
