@@ -215,9 +215,7 @@ class RealEventsApiTest {
      */
     @Test
     void an_earlier_tot_entered_without_its_agenda_is_not_certified_for_want_of_records() throws Exception {
-        organisation("tj-border-forces", "Border Forces of Tajikistan", "TJ", "border-guard");
-        Curriculum tsp = DemoCurricula.almatyTot();
-        ok(api.send("POST", "/api/v1/curricula?days=5&hoursPerDay=6", coordinator, json(CurriculumDoc.of(tsp))), 201);
+        Curriculum tsp = tajikBorderForcesAndTheTsp();
         Event tot = event("tot-dushanbe-2016", "ToT on countering migrant smuggling", Event.Kind.TOT, tsp, "Dushanbe", "TJ",
                 "Asia/Dushanbe", LocalDate.of(2016, 5, 16), LocalDate.of(2016, 5, 20), i -> Set.of()).toBuilder().agenda(List.of()).build();
         ok(api.send("POST", "/api/v1/events", coordinator, json(RosterDocs.EventDoc.of(tot))), 201);
@@ -238,9 +236,7 @@ class RealEventsApiTest {
 
     @Test
     void mobile_cascades_in_three_regions_count_in_their_own_year_and_are_credited_to_a_tot_held_two_years_before() throws Exception {
-        organisation("tj-border-forces", "Border Forces of Tajikistan", "TJ", "border-guard");
-        Curriculum tsp = DemoCurricula.almatyTot();
-        ok(api.send("POST", "/api/v1/curricula?days=5&hoursPerDay=6", coordinator, json(CurriculumDoc.of(tsp))), 201);
+        Curriculum tsp = tajikBorderForcesAndTheTsp();
 
         // The ToT, October 2017: 12 Tajik officers, led by an invited expert.
         Event tot = event("tot-dushanbe-2017", "ToT on countering migrant smuggling", Event.Kind.TOT, tsp, "Dushanbe", "TJ",
@@ -536,6 +532,14 @@ class RealEventsApiTest {
     }
 
     /** The event, its roster, its agenda once its trainers are stored, and everyone approved and confirmed: five requests. */
+    /** Tajikistan's Border Forces and the demo's package stored, as the Tajik events below need them; the package. */
+    private Curriculum tajikBorderForcesAndTheTsp() throws Exception {
+        organisation("tj-border-forces", "Border Forces of Tajikistan", "TJ", "border-guard");
+        Curriculum tsp = DemoCurricula.almatyTot();
+        ok(api.send("POST", "/api/v1/curricula?days=5&hoursPerDay=6", coordinator, json(CurriculumDoc.of(tsp))), 201);
+        return tsp;
+    }
+
     private void enter(Event event, Curriculum c, String rows, Set<PersonId> trainers) throws Exception {
         String etag = ok(api.send("POST", "/api/v1/events", coordinator, json(RosterDocs.EventDoc.of(event.toBuilder().agenda(List.of()).build()))), 201)
                 .headers().firstValue("ETag").orElseThrow();

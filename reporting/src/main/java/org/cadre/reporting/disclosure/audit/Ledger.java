@@ -250,7 +250,7 @@ public final class Ledger {
     }
 
     /** The figures marked as headlines ({@link #headline}). */
-    public List<Expr> headlines() {
+    List<Expr> headlines() {
         return Collections.unmodifiableList(headlines);
     }
 
