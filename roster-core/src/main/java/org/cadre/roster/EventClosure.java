@@ -56,7 +56,7 @@ public record EventClosure(LocalDate closedOn, ImmutableList<Enrolment> enrolmen
      *     the last course day, no-show and attended the first) and not after today
      * @param today the current day where the event takes place
      * @return the moves and pool steps, or a refusal: {@code event.dates-inconsistent} (closed before its last
-     *     day), {@code command.dated-ahead}, {@code close.nobody-seated}, or the illegal moves
+     *     day), {@code command.dated-ahead}, {@code close.nobody-seated}, {@code close.without-agenda}, or the illegal moves
      */
     public static Result<EventClosure> close(EventRoster roster, LocalDate on, LocalDate today) {
         Require.present(roster, "roster");
@@ -76,6 +76,13 @@ public record EventClosure(LocalDate closedOn, ImmutableList<Enrolment> enrolmen
                 .anyMatch(h -> h.status() == EnrolmentStatus.CONFIRMED))) {
             return Result.refused(RosterCommand.NOBODY_SEATED.finding(event.subject(),
                     "no participant was ever confirmed: confirm the roster before closing"));
+        }
+        // No sessions: nothing to decide attendance by (an earlier event entered from a list of its graduates). Closing
+        // would make every participant a no-show, and it runs once (the newcomer's review of session 14, for certifying).
+        if (event.agenda().isEmpty()) {
+            return Result.refused(RosterCommand.CLOSE_WITHOUT_AGENDA.finding(event.subject(), "lists no session; record the "
+                    + "agenda and attendance first or, for an event entered without them, each participant's status by hand "
+                    + "(attended, then completed or not-completed)"));
         }
         Set<SessionCode> agenda = new HashSet<>();
         event.agenda().forEach(s -> agenda.add(s.session()));

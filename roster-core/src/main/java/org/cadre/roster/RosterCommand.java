@@ -32,6 +32,10 @@ public enum RosterCommand implements RuleInfo.Specified {
     /** Closing an event where nobody holds a seat. */
     NOBODY_SEATED("close.nobody-seated", Severity.ERROR,
             "An event is closed where no participant was ever confirmed: there is nothing to close yet."),
+    /** Closing an event whose agenda lists no session: every participant would become a no-show for want of records. */
+    CLOSE_WITHOUT_AGENDA("close.without-agenda", Severity.ERROR,
+            "An event is closed whose agenda lists no session: closing decides by attendance at the agenda's sessions, so "
+                    + "every participant holding a seat would become a no-show for want of records, not for absence."),
     /**
      * Closing left an enrolment where it was: still nominated, approved or waitlisted, a trainer not on the agenda, or an
      * observer, interpreter or organiser holding a seat.

@@ -400,6 +400,23 @@ class EventShapesTest {
                 .containsExactly("no participant was ever confirmed: confirm the roster before closing");
     }
 
+    /**
+     * An event entered without its agenda (an earlier ToT, from a list of its graduates) has no sessions to decide
+     * attendance by: closing it would make everyone a no-show, so it is refused, naming what to record instead.
+     */
+    @Test
+    void closing_an_event_whose_agenda_lists_no_session_is_refused_and_moves_nobody() {
+        EventRoster confirmed = confirmedOnly(DEMO);
+        EventRoster bare = confirmed.toBuilder().event(confirmed.event().toBuilder().agenda(List.of()).build())
+                .replaceAttendance(List.of()).build();
+
+        Result<EventClosure> refused = EventClosure.close(bare, LAST, TODAY);
+
+        assertThat(refused.isOk()).isFalse();
+        assertThat(refused.refusal()).extracting(Finding::code).containsExactly("close.without-agenda");
+        assertThat(refused.refusal().stream().findFirst().orElseThrow().message()).startsWith("lists no session").contains("each participant's status by hand");
+    }
+
     @Test
     void closing_a_closed_roster_again_moves_nobody_and_counts_nothing_twice() {
         EventRoster roster = confirmedOnly(DEMO);

@@ -78,7 +78,7 @@ public final class Reports {
                     try {
                         return Outcome.done(new EventReportOf(EventReports.of(roster, settings.disclosure(audience)), EventReports.implementer(roster)));
                     } catch (org.cadre.reporting.disclosure.UnprotectableReportException exposed) {
-                        return unprotectable(audience, exposed);
+                        return unprotectable(user, audience, exposed);
                     }
                 });
     }
@@ -125,7 +125,7 @@ public final class Reports {
             report = ProgrammeReports.of(programme, rosters, stores.trainers.pool(), stores.frameworks.get(programme.id()).value(),
                     period.value().first(), period.value().last(), settings.disclosure(audience), scope.peopleInScope(user));
         } catch (org.cadre.reporting.disclosure.UnprotectableReportException exposed) {
-            return unprotectable(audience, exposed);
+            return unprotectable(user, audience, exposed);
         }
         return Outcome.done(new ProgrammeReportOf(report, ProgrammeReports.implementer(rosters), settings.publisher(),
                 LocalDate.now(stores.clock)));
@@ -133,14 +133,26 @@ public final class Reports {
 
     /**
      * A report disclosure control cannot make safe for the audience: refused, not published with a count that
-     * could be worked out. The log says which cells (ids, never names) for the M&E team to look at.
+     * could be worked out. The log says which cells (ids and bounds, never names) for the M&E team to look at. A
+     * reader who may read the internal report is told the cells too (ids only), so they can find the event whose
+     * records pin them; a donor viewer is not, since an id says its count is small.
      */
-    private static <T> Outcome<T> unprotectable(Audience audience, org.cadre.reporting.disclosure.UnprotectableReportException exposed) {
+    private static <T> Outcome<T> unprotectable(UserAccount user, Audience audience,
+            org.cadre.reporting.disclosure.UnprotectableReportException exposed) {
         LOG.warn("report refused for audience {}: {}", audience.label(), exposed.getMessage());
-        return Outcome.refused(Refusal.CONFLICT, "This report cannot be published for the " + audience.label() + " audience: with the "
-                + "records as they stand, a count below k could be worked out from it, and withholding more does not prevent it. "
-                + "The internal report can be read; the case is logged for the M&E team.");
+        String refused = "This report cannot be published for the " + audience.label() + " audience: with the records as they stand, a "
+                + "count below k could be worked out from it, and withholding more does not prevent it. ";
+        if (!Access.mayRead(user, Audience.INTERNAL)) {
+            return Outcome.refused(Refusal.CONFLICT, refused + "The case is logged for the M&E team.");
+        }
+        List<String> cells = exposed.cells().stream().limit(MOST_CELLS_NAMED).map(c -> c + ": could be worked out").toList();
+        return Outcome.refused(Refusal.CONFLICT, refused + "The internal report can be read. The counts that could be worked out are "
+                + "listed (at most " + MOST_CELLS_NAMED + "); docs/reporting.md says what commonly causes this, such as participants of an "
+                + "event that is over whose statuses were never decided.", cells);
     }
+
+    /** The most cells a refused report names: enough to find the events, not a dump of every table. */
+    static final int MOST_CELLS_NAMED = 20;
 
     /** A donor viewer reads donor and public reports only. */
     private static Outcome<Audience> mayRead(UserAccount user, Audience audience) {

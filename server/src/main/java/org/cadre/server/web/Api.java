@@ -150,7 +150,7 @@ final class Api {
                 yield ApiProblem.forbidden(outcome.detail());
             }
             case NOT_FOUND -> new ApiProblem(Problem.of("not-found", "Not found", 404, outcome.detail()));
-            case CONFLICT -> ApiProblem.conflict(outcome.detail());
+            case CONFLICT -> ApiProblem.conflict(outcome.detail(), outcome.errors());
             // A stale version in HTTP's words; any other failed precondition in the use case's.
             case STALE -> outcome.detail().equals(org.cadre.server.app.Expected.CHANGED) ? ApiProblem.stale()
                     : new ApiProblem(Problem.of("precondition-failed", "Precondition failed", 412, outcome.detail()));

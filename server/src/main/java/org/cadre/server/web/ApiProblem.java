@@ -36,7 +36,12 @@ final class ApiProblem extends RuntimeException {
     }
 
     static ApiProblem conflict(String detail) {
-        return new ApiProblem(Problem.of("conflict", "Conflict", 409, detail));
+        return conflict(detail, List.of());
+    }
+
+    /** As {@link #conflict(String)}, with what stands in the way, each naming where it is. */
+    static ApiProblem conflict(String detail, List<String> errors) {
+        return new ApiProblem(new Problem("https://cadre.example/problems/conflict", "Conflict", 409, detail, errors));
     }
 
     static ApiProblem stale() {

@@ -111,8 +111,10 @@ public final class Protection {
                 return report;
             }
             if (more.isEmpty()) {
+                List<String> small = breaches.stream().filter(b -> b.trueValue() < disclosure.k()).map(Audit.Breach::cell)
+                        .distinct().toList();
                 throw new org.cadre.reporting.disclosure.UnprotectableReportException(
-                        "a small withheld count can be worked out and nothing is left to withhold: " + breaches);
+                        "a small withheld count can be worked out and nothing is left to withhold: " + breaches, small);
             }
             forced.addAll(more);
             // What this round withheld stays withheld, so that a table's own complements cannot move under the choice.
