@@ -305,6 +305,12 @@ class RealEventsApiTest {
             assertThat(report.statusCode()).as(audience + ": " + report.body()).isEqualTo(200);
             assertThat(body(report).at("/officialsBySexAndCountry/total/value").asInt()).as(audience).isEqualTo(17);
         }
+        // The ToT's two count as its graduates, and the cascade as theirs (the re-check read "graduates 0").
+        JsonNode internal = body(ok(api.send("GET", period + "internal", coordinator, null), 200));
+        JsonNode line = internal.get("cascades").get(0);
+        assertThat(line.get("tot").asText()).isEqualTo("tot-bishkek-2018");
+        assertThat(line.at("/graduates/value").asInt()).isEqualTo(2);
+        assertThat(line.at("/officersTrained/value").asInt()).isEqualTo(15);
     }
 
     // Mobile cascade courses in three regions, two years after the ToT their trainers came from
