@@ -224,12 +224,23 @@ public final class EventWork {
     /** What the certification rules say of every participant holding a seat, and the roster they judged. */
     public record Evaluated(EventRoster roster, List<Certification.Decision> decisions) {}
 
-    /** Who meets the package's certification criteria and why not, without recording anything. */
+    /**
+     * Who meets the package's certification criteria and why not, without recording anything; for an event whose
+     * agenda lists no session, the refusal certifying it would get (every decision would be "attended 0 of 0").
+     */
     public Outcome<Evaluated> evaluate(UserAccount user, String eventId) {
         return Scope.permit(user, Permission.READ_RECORDS).then(u -> scope.event(user, eventId))
-                .then(e -> scope.curriculumOf(e.value()).then(c -> rosters.load(e.value().id(), c).map(Outcome::done)
-                        .orElseGet(() -> Scope.notFound("event"))))
+                .then(e -> withAgenda(e.value(), "nobody can be decided yet").then(x -> scope.curriculumOf(e.value()))
+                        .then(c -> rosters.load(e.value().id(), c).map(Outcome::done).orElseGet(() -> Scope.notFound("event"))))
                 .map(r -> new Evaluated(r, Certification.evaluate(r)));
+    }
+
+    /** The event, or, when its agenda lists no session, certification's refusal ({@link Certification#withoutAgenda}). */
+    private static Outcome<Event> withAgenda(Event event, String consequence) {
+        Optional<Finding> noAgenda = Certification.withoutAgenda(event);
+        return noAgenda.isEmpty() ? Outcome.done(event)
+                : Outcome.refused(Refusal.UNPROCESSABLE, "Certification decides by attendance at the agenda's sessions, and this "
+                        + "event's agenda lists none; " + consequence + ".", List.of("agenda: " + noAgenda.get().message()), Findings.of(noAgenda.get()));
     }
 
     /** Certification decisions with the trainer-pool steps they gave, and what was left. */
@@ -255,10 +266,9 @@ public final class EventWork {
                     ? "Certification is decided once the course has ended."
                     : "Certification records a decision taken; it cannot be dated ahead.", List.of("on: " + why.message()));
         }
-        Optional<Finding> noAgenda = Certification.withoutAgenda(event.get());
-        if (noAgenda.isPresent()) {
-            return Outcome.refused(Refusal.UNPROCESSABLE, "Certification decides by attendance at the agenda's sessions, and this "
-                    + "event's agenda lists none; nothing was recorded.", List.of("agenda: " + noAgenda.get().message()), Findings.of(noAgenda.get()));
+        Outcome<Event> withAgenda = withAgenda(event.get(), "nothing was recorded");
+        if (!withAgenda.isDone()) {
+            return withAgenda.refusedAs();
         }
         LocalDate day = decided.value();
         // Versions first, the roster after: a record changed in between makes the save stale, never lost.

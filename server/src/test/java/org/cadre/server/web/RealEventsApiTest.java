@@ -223,7 +223,13 @@ class RealEventsApiTest {
         everyone(tot.id().value(), "nominated", "approved");
         everyone(tot.id().value(), "approved", "confirmed");
 
+        HttpResponse<String> preview = api.send("GET", "/api/v1/events/" + tot.id() + "/certification", coordinator, null);
         HttpResponse<String> refused = api.send("POST", "/api/v1/events/" + tot.id() + "/certification", coordinator, null);
+
+        // The preview says what certifying would: not "attended 0 of 0 sessions" for each (the re-check of session 14).
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(422);
+        assertThat(body(preview).get("errors").get(0).asText()).startsWith("agenda: lists no session");
+        assertThat(codes(body(preview))).contains("command.certify-without-agenda");
 
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
         assertThat(body(refused).get("errors").get(0).asText()).startsWith("agenda: lists no session");
