@@ -105,6 +105,31 @@ class DuplicateFinderTest {
         }
     }
 
+    /**
+     * Numbered names (placeholders of an event entered from counts: "Officer 1" to "Officer 30") are different people:
+     * the re-check of session 14 found every pair of them a likely duplicate at 1.00, digits being no letters.
+     */
+    @Test
+    void names_that_differ_only_in_their_numbers_are_not_candidates_and_the_same_number_is() {
+        List<Person> numbered = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            numbered.add(Person.builder("o" + i, Country.KAZAKHSTAN).latinName("Officer " + i).build());
+        }
+        numbered.add(Person.builder("o-again", Country.KAZAKHSTAN).nativeName("Офицер 012").build());
+        numbered.add(tj("t1", "Абдуллоев Фарход 2", null));
+        numbered.add(tj("t2", null, "Farkhod Abdulloev 2"));
+        numbered.add(tj("t3", null, "Farkhod Abdulloev 3"));
+
+        List<String> pairs = DuplicateFinder.candidates(numbered).stream().map(c -> c.first() + "~" + c.second()).toList();
+
+        assertThat(pairs).containsExactlyInAnyOrder("o-again~o12", "t1~t2");
+        assertThat(NameKey.of("Officer 007 of post 10").numbers()).containsExactly("7", "10");
+        assertThat(NameKey.of("Офицер ٣").numbers()).as("digits of any script").containsExactly("3");
+        assertThat(NameKey.of("Farkhod Abdulloev").numbers()).isEmpty();
+        assertThat(DuplicateFinder.score(tj("a", null, "Farkhod Abdulloev"), tj("b", null, "Farkhod Abdulloev 2")))
+                .as("a number on one name only tells nothing").isEqualTo(1.0);
+    }
+
     @Test
     void the_demo_roster_of_thirty_people_has_no_candidates() {
         List<Person> people = new ArrayList<>(DemoRoster.almatyParticipants());

@@ -29,4 +29,20 @@ class NameSearchTest {
     void every_word_of_the_query_begins_a_word_of_either_name(String query, boolean finds) {
         assertThat(found(query).contains(DemoRoster.CASCADE_TRAINER_1.value())).isEqualTo(finds);
     }
+
+    /** Numbers in a name (placeholders of an event entered from counts) narrow the search as words do. */
+    @ParameterizedTest(name = "\"{0}\" finds {1}")
+    @CsvSource({
+            "officer 12, 'n12,n120'",
+            "Officer 012, 'n12,n120'",
+            "12, 'n12,n120'",
+            "officer 13, ''",
+            "officer, 'n12,n120,n7'"})
+    void every_number_of_the_query_begins_a_number_of_the_name(String query, String ids) {
+        List<Person> numbered = List.of(Person.builder("n12", Country.KAZAKHSTAN).latinName("Officer 12").build(),
+                Person.builder("n120", Country.KAZAKHSTAN).latinName("Officer 120").build(),
+                Person.builder("n7", Country.KAZAKHSTAN).nativeName("Офицер 7").build());
+        assertThat(numbered.stream().filter(NameSearch.of(query)).map(p -> p.id().value()).sorted().toList())
+                .isEqualTo(ids.isEmpty() ? List.of() : List.of(ids.split(",")));
+    }
 }

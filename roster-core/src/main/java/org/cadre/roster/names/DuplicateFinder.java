@@ -48,7 +48,7 @@ public final class DuplicateFinder {
     /**
      * The {@code limit} most likely pairs among the people (in the order of {@link #candidates}), and how
      * many pairs there are in all: memory stays bounded by {@code limit} however many pairs a roster of
-     * similar names holds (10,000 people named "Officer 1" to "Officer 10000" hold about 150,000).
+     * similar names holds (10,000 people named "Officer Ivanov", "Officer Ivanova", ... hold many).
      *
      * @param candidates the most likely pairs, highest score first, then by ids (and names, for records sharing an id)
      * @param total every pair scoring at least {@link #THRESHOLD}, kept or not
@@ -181,9 +181,13 @@ public final class DuplicateFinder {
 
     /**
      * Mean similarity of best-aligned words of the shorter name: full words are aligned with full words
-     * first (Jaro-Winkler), then what is left is matched by initial; an initial counts half.
+     * first (Jaro-Winkler), then what is left is matched by initial; an initial counts half. Names that both
+     * hold numbers, different ones, score 0 ({@link NameKey#numbersAgree}).
      */
     static double similarity(NameKey a, NameKey b) {
+        if (!a.numbersAgree(b)) {
+            return 0; // "Officer 12" is not "Officer 13"
+        }
         List<String> shorter = a.tokens().size() <= b.tokens().size() ? a.tokens() : b.tokens();
         List<String> longer = shorter == a.tokens() ? b.tokens() : a.tokens();
         if (shorter.isEmpty() || initialsOnly(shorter) || initialsOnly(longer)) {

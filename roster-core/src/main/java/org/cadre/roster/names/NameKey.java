@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.cadre.kernel.Require;
 
 /**
  * A name reduced to comparable tokens: transliterated from any script to Latin ASCII (with the letters of
@@ -14,8 +15,32 @@ import java.util.regex.Pattern;
  * q/k, x/h, double letters), so that "Абдуллоев Фарход" and "Farkhod Abdulloyev" give the same tokens
  * {@code abduloev}, {@code farhod} (in some order), and "Нұрлан Әбілқасымов" those of "Nurlan
  * Abilkasymov". A token of one letter is an initial.
+ *
+ * <p>Digits are no letters of a name, but a number written in one tells people apart: "Officer 12" and "Officer 13"
+ * (placeholders of an event entered from counts, or a roster's own numbering) share their words and nothing else.
+ * The key keeps a name's numbers beside its words, and two names that both carry numbers are alike only if the
+ * numbers are the same.
+ *
+ * @param tokens the name's words, reduced
+ * @param numbers the runs of digits in the name, as decimal numbers without leading zeros ("007" is 7), in
+ *     ascending order; empty for a name without digits
  */
-public record NameKey(ImmutableList<String> tokens) {
+public record NameKey(ImmutableList<String> tokens, ImmutableList<String> numbers) {
+
+    /**
+     * A key of words alone, for a name without digits.
+     *
+     * @param tokens the name's words, reduced
+     */
+    public NameKey(ImmutableList<String> tokens) {
+        this(tokens, ImmutableList.of());
+    }
+
+    /** Checks both lists are given. */
+    public NameKey {
+        Require.present(tokens, "NameKey.tokens");
+        Require.present(numbers, "NameKey.numbers");
+    }
 
     /**
      * The letters of the Kazakh, Kyrgyz, Tajik and Uzbek Cyrillic alphabets beyond Russian's, as passports
@@ -130,7 +155,43 @@ public record NameKey(ImmutableList<String> tokens) {
                 from = i + 1;
             }
         }
-        return new NameKey(ImmutableList.copyOf(tokens.subList(0, Math.min(tokens.size(), MAX_WORDS))));
+        return new NameKey(ImmutableList.copyOf(tokens.subList(0, Math.min(tokens.size(), MAX_WORDS))), numbersIn(stripped));
+    }
+
+    /**
+     * The runs of digits in a text (in any script's digits), each as a decimal number without leading zeros, in
+     * ascending order, at most {@link #MAX_WORDS} of them.
+     */
+    static ImmutableList<String> numbersIn(String text) {
+        List<String> out = new ArrayList<>(0);
+        StringBuilder run = new StringBuilder();
+        for (int i = 0; i <= text.length(); i++) {
+            int digit = i < text.length() ? Character.digit(text.charAt(i), 10) : -1;
+            if (digit >= 0) {
+                run.append((char) ('0' + digit));
+            } else if (run.length() > 0) {
+                int first = 0;
+                while (first < run.length() - 1 && run.charAt(first) == '0') {
+                    first++; // leading zeros dropped: "007" is 7, "00" is 0
+                }
+                if (out.size() < MAX_WORDS) {
+                    out.add(run.substring(first));
+                }
+                run.setLength(0);
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(String::length).thenComparing(java.util.Comparator.naturalOrder()));
+        return ImmutableList.copyOf(out);
+    }
+
+    /**
+     * Whether two names' numbers let them be the same person: either carries none, or both carry the same.
+     *
+     * @param other another name's key
+     * @return false when both names hold numbers and the numbers differ
+     */
+    public boolean numbersAgree(NameKey other) {
+        return numbers.isEmpty() || other.numbers.isEmpty() || numbers.equals(other.numbers);
     }
 
     /**

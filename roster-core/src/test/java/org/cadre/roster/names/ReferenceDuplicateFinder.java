@@ -105,6 +105,9 @@ final class ReferenceDuplicateFinder {
      * first (Jaro-Winkler), then what is left is matched by initial; an initial counts half.
      */
     static double similarity(NameKey a, NameKey b) {
+        if (!a.numbers().isEmpty() && !b.numbers().isEmpty() && !a.numbers().equals(b.numbers())) {
+            return 0;
+        }
         List<String> shorter = a.tokens().size() <= b.tokens().size() ? a.tokens() : b.tokens();
         List<String> longer = shorter == a.tokens() ? b.tokens() : a.tokens();
         if (shorter.isEmpty() || shorter.stream().allMatch(t -> t.length() == 1)
