@@ -36,7 +36,12 @@ public record NameKey(ImmutableList<String> tokens, ImmutableList<String> number
         this(tokens, ImmutableList.of());
     }
 
-    /** Checks both lists are given. */
+    /**
+     * Checks both lists are given.
+     *
+     * @param tokens the name's words, reduced
+     * @param numbers the name's numbers, without leading zeros, in ascending order
+     */
     public NameKey {
         Require.present(tokens, "NameKey.tokens");
         Require.present(numbers, "NameKey.numbers");
