@@ -160,6 +160,23 @@ public final class ProgrammeReports {
                 .findFirst().orElse("not recorded");
     }
 
+    /**
+     * As {@link #implementer(Collection)}, of the events a report of the period covers (those that began in it): a
+     * report of years in which no implementer's staff were enrolled does not name the implementer of other years.
+     *
+     * @param rosters the programme's events
+     * @param period the report's period
+     * @return the implementing organisation's name, or "not recorded"
+     */
+    public static String implementer(Collection<EventRoster> rosters, DateRange period) {
+        return implementer(rosters.stream().filter(r -> began(r, period.first(), period.last())).toList());
+    }
+
+    /** Whether the event began from {@code from} to {@code to}: the events a report of that period covers. */
+    private static boolean began(EventRoster r, LocalDate from, LocalDate to) {
+        return !r.event().courseDays().first().isBefore(from) && !r.event().courseDays().first().isAfter(to);
+    }
+
     /** The first course day of the programme's first event to the last course day of its last. */
     private static Optional<DateRange> span(Programme programme, Collection<Event> events) {
         List<DateRange> days = events.stream().filter(e -> e.programme().equals(programme.id())).map(Event::courseDays).toList();
@@ -176,9 +193,7 @@ public final class ProgrammeReports {
         List<EventRoster> ofProgramme = rosters.stream().filter(r -> r.event().programme().equals(programme.id()))
                 .sorted(Comparator.comparing((EventRoster r) -> r.event().courseDays().first()).thenComparing(r -> r.event().id()))
                 .toList();
-        List<EventRoster> inPeriod = ofProgramme.stream()
-                .filter(r -> !r.event().courseDays().first().isBefore(from) && !r.event().courseDays().first().isAfter(to))
-                .toList();
+        List<EventRoster> inPeriod = ofProgramme.stream().filter(r -> began(r, from, to)).toList();
         Map<PersonId, Person> officials = new LinkedHashMap<>();
         for (EventRoster r : inPeriod) {
             for (Enrolment e : r.enrolmentsAs(Role.PARTICIPANT)) {

@@ -127,7 +127,7 @@ public final class Reports {
         } catch (org.cadre.reporting.disclosure.UnprotectableReportException exposed) {
             return unprotectable(user, audience, exposed);
         }
-        return Outcome.done(new ProgrammeReportOf(report, ProgrammeReports.implementer(rosters), settings.publisher(),
+        return Outcome.done(new ProgrammeReportOf(report, ProgrammeReports.implementer(rosters, period.value()), settings.publisher(),
                 LocalDate.now(stores.clock)));
     }
 
