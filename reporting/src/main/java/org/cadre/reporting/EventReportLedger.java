@@ -188,13 +188,15 @@ final class EventReportLedger {
         share(l, prefix + "practice/passed", l.of(passed), l.of(scored), p.passed());
 
         // Certification: the certified among the participants; each one not certified misses at least one criterion.
+        // An event whose agenda lists no session decides for nobody (Certification.evaluate), as everyone knows.
         EventReport.CertificationSummary cert = report.certification();
+        Ledger.Expr decided = org.cadre.roster.Certification.withoutAgenda(roster.event()).isPresent() ? new Ledger.Expr() : everyone;
         long certifiedTruth = org.cadre.roster.Certification.evaluate(roster).stream().filter(org.cadre.roster.Certification.Decision::certified).count();
         int certified = l.variable(prefix + "certified", certifiedTruth);
-        l.atMost(l.of(certified).minus(everyone), 0);
-        share(l, prefix + "certification/certified", l.of(certified), everyone, cert.certified());
+        l.atMost(l.of(certified).minus(decided), 0);
+        share(l, prefix + "certification/certified", l.of(certified), decided, cert.certified());
         Table unmet = cert.unmetCriteria();
-        Ledger.Expr notCertified = everyone.copy().minus(l.of(certified));
+        Ledger.Expr notCertified = decided.copy().minus(l.of(certified));
         Ledger.Expr missed = new Ledger.Expr();
         long[] unmetTruth = unmetTruth(roster, unmet.rows());
         for (int r = 0; r < unmet.rows().size(); r++) {

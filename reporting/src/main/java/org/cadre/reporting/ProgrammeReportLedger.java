@@ -255,8 +255,9 @@ final class ProgrammeReportLedger {
                     Ledger.Expr certifiedOrReached = new Ledger.Expr();
                     Ledger.Expr totLines = new Ledger.Expr();
                     for (EventRoster r : in.inPeriod()) {
-                        if (certification && r.event().kind() != Event.Kind.TOT) {
-                            continue;
+                        if (certification && (r.event().kind() != Event.Kind.TOT
+                                || org.cadre.roster.Certification.withoutAgenda(r.event()).isPresent())) {
+                            continue; // a ToT without an agenda decides for nobody (Certification.evaluate)
                         }
                         totLines.plus(line.get(r.event().id()));
                         EventReportLedger.Links link = links.get(r.event().id());

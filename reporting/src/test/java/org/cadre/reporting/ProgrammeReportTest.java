@@ -74,6 +74,31 @@ class ProgrammeReportTest {
         assertThat(r.indicators().get(5).count().orElseThrow().get()).isEqualTo(16);
     }
 
+    /**
+     * A ToT entered without its agenda (an earlier ToT, from the list of its graduates) certifies nobody: its report
+     * shows no decision rather than 26 refusals for want of records, and the certification indicator leaves it out
+     * (the newcomer's review of session 15 read 0 of 3 certified, 0.0 %, for graduates in the pool).
+     */
+    @Test
+    void a_tot_without_an_agenda_decides_for_nobody_and_the_certification_indicator_leaves_it_out() {
+        EventRoster repeat = repeatOfAlmaty();
+        EventRoster bare = repeat.toBuilder().event(repeat.event().toBuilder().agenda(List.of()).build()).replaceAttendance(List.of())
+                .build();
+
+        EventReport tot = EventReports.of(bare, Disclosure.forAudience(Audience.INTERNAL));
+        ProgrammeReport r = report(List.of(ALMATY, bare), FROM, TO, Audience.INTERNAL);
+
+        assertThat(tot.certification().certified().denominator().get()).isZero();
+        assertThat(tot.certification().unmetCriteria().total().get()).isZero();
+        assertThat(r.indicators().get(2).actual().orElseThrow().text()).isEqualTo("24 of 26 (92.3 %)");
+        for (Audience audience : List.of(Audience.DONOR, Audience.PUBLIC)) {
+            assertThat(EventReports.of(bare, Disclosure.forAudience(audience)).certification().certified().denominator().get())
+                    .as(audience.label()).isZero();
+            assertThat(report(List.of(ALMATY, bare), FROM, TO, audience).indicators().get(2).actual().orElseThrow().denominator().get())
+                    .as(audience.label()).isEqualTo(26);
+        }
+    }
+
     @Test
     void the_cascade_multiplier_is_officers_per_graduate() {
         ProgrammeReport.CascadeLine line = report(List.of(ALMATY, CASCADE), FROM, TO, Audience.INTERNAL).cascades().get(0);

@@ -75,12 +75,19 @@ public final class Certification {
 
     /**
      * The decision for every participant holding a seat, in roster order. The roster's marks, tests and
-     * practice are grouped by person once, so a large course costs time in proportion to its records.
+     * practice are grouped by person once, so a large course costs time in proportion to its records. An event
+     * whose agenda lists no session has none ({@link #withoutAgenda}): there is nothing to decide attendance by,
+     * and each would read "attended 0 of 0 sessions", not certified for want of records, in reports as in a
+     * decision (the newcomer's review of session 15 found an earlier ToT entered by evidence counted 0 of 3
+     * certified).
      *
      * @param roster the event's roster, with its attendance, tests and practice teaching
-     * @return one decision per seated participant
+     * @return one decision per seated participant; none when the agenda lists no session
      */
     public static ImmutableList<Decision> evaluate(EventRoster roster) {
+        if (withoutAgenda(roster.event()).isPresent()) {
+            return ImmutableList.of();
+        }
         Set<SessionCode> agenda = agenda(roster);
         Map<PersonId, Set<SessionCode>> attended = new HashMap<>();
         for (Attendance a : roster.attendance()) {

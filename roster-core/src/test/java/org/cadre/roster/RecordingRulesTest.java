@@ -48,6 +48,15 @@ class RecordingRulesTest {
     }
 
     @Test
+    void an_event_whose_agenda_lists_no_session_has_no_decision_to_report() {
+        EventRoster demo = DemoRoster.almatyTot();
+        EventRoster bare = demo.toBuilder().event(demo.event().toBuilder().agenda(List.of()).build()).build();
+
+        assertThat(Certification.evaluate(demo)).hasSize(demo.seatedParticipants().size());
+        assertThat(Certification.evaluate(bare)).isEmpty();
+    }
+
+    @Test
     void a_change_or_a_nomination_may_be_dated_today_but_not_tomorrow() {
         LocalDate today = LAST.plusYears(1);
         assertThat(BulkStatus.datedAhead("e/enrolment/p", today, today)).isEmpty();
