@@ -70,7 +70,7 @@ public final class Certification {
         Require.present(event, "event");
         return event.agenda().isEmpty() ? Optional.of(RosterCommand.CERTIFY_WITHOUT_AGENDA.finding(event.subject(),
                 "lists no session; record the agenda, attendance and tests first, or, for a ToT entered without them, its "
-                        + "graduates' pool steps as evidence naming it")) : Optional.empty();
+                        + "graduates' statuses by hand (attended, then completed) and their pool steps as evidence naming it")) : Optional.empty();
     }
 
     /**

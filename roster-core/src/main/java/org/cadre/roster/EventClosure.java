@@ -82,7 +82,7 @@ public record EventClosure(LocalDate closedOn, ImmutableList<Enrolment> enrolmen
         if (event.agenda().isEmpty()) {
             return Result.refused(RosterCommand.CLOSE_WITHOUT_AGENDA.finding(event.subject(), "lists no session; record the "
                     + "agenda and attendance first or, for an event entered without them, each participant's status by hand "
-                    + "(attended, then completed or not-completed)"));
+                    + "(attended, then completed or not-completed) and, for a ToT, its graduates' pool steps as evidence naming it"));
         }
         Set<SessionCode> agenda = new HashSet<>();
         event.agenda().forEach(s -> agenda.add(s.session()));
