@@ -56,7 +56,8 @@ public record EventClosure(LocalDate closedOn, ImmutableList<Enrolment> enrolmen
      *     the last course day, no-show and attended the first) and not after today
      * @param today the current day where the event takes place
      * @return the moves and pool steps, or a refusal: {@code event.dates-inconsistent} (closed before its last
-     *     day), {@code command.dated-ahead}, {@code close.nobody-seated}, {@code close.without-agenda}, or the illegal moves
+     *     day), {@code command.dated-ahead}, {@code close.nobody-seated}, {@code close.without-agenda},
+     *     {@code close.without-attendance}, or the illegal moves
      */
     public static Result<EventClosure> close(EventRoster roster, LocalDate on, LocalDate today) {
         Require.present(roster, "roster");
@@ -86,6 +87,13 @@ public record EventClosure(LocalDate closedOn, ImmutableList<Enrolment> enrolmen
         }
         Set<SessionCode> agenda = new HashSet<>();
         event.agenda().forEach(s -> agenda.add(s.session()));
+        // Sessions but not one mark at any of them (an agenda of sessions the package lacks, or attendance not yet
+        // entered): the same no-shows for want of records, and no-show is final (the attacker's review of session 15).
+        if (roster.attendance().stream().noneMatch(a -> agenda.contains(a.session()))) {
+            return Result.refused(RosterCommand.CLOSE_WITHOUT_ATTENDANCE.finding(event.subject(), "no attendance is recorded "
+                    + "at any session of the agenda; record it first (absences too: PUT .../attendance/{session}) or, for an "
+                    + "event entered without it, each participant's status by hand"));
+        }
         Set<PersonId> delivering = new HashSet<>();
         event.agenda().forEach(s -> delivering.addAll(s.trainers()));
         Map<PersonId, Set<SessionCode>> attended = new HashMap<>();

@@ -417,6 +417,25 @@ class EventShapesTest {
         assertThat(refused.refusal().stream().findFirst().orElseThrow().message()).startsWith("lists no session").contains("each participant's status by hand");
     }
 
+    /**
+     * An agenda with sessions but not one mark at any of them (sessions the package lacks, or attendance not entered
+     * yet) would make everyone a no-show, which is final: refused (the attacker's review of session 15 closed such an
+     * event and could not undo it). One absence recorded is a record: closing goes ahead.
+     */
+    @Test
+    void closing_an_event_with_no_attendance_recorded_is_refused_and_moves_nobody() {
+        EventRoster confirmed = confirmedOnly(DEMO);
+        EventRoster unmarked = confirmed.toBuilder().replaceAttendance(List.of()).build();
+        AgendaSlot first = confirmed.event().agenda().get(0);
+        EventRoster oneAbsence = confirmed.toBuilder().replaceAttendance(List.of(new Attendance(
+                confirmed.seatedParticipants().get(0).person(), first.session(), AttendanceMark.ABSENT))).build();
+
+        Result<EventClosure> refused = EventClosure.close(unmarked, LAST, TODAY);
+
+        assertThat(refused.refusal()).extracting(Finding::code).containsExactly("close.without-attendance");
+        assertThat(EventClosure.close(oneAbsence, LAST, TODAY).isOk()).isTrue();
+    }
+
     @Test
     void closing_a_closed_roster_again_moves_nobody_and_counts_nothing_twice() {
         EventRoster roster = confirmedOnly(DEMO);

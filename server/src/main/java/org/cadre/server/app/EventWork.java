@@ -330,7 +330,8 @@ public final class EventWork {
         if (!closure.isOk()) {
             return Outcome.refused(Refusal.UNPROCESSABLE, "The event was not closed.",
                     closure.refusal().stream().map(f -> (f.code().equals("event.dates-inconsistent") || f.code().equals("command.dated-ahead")
-                            ? "on: " : f.code().equals(RosterCommand.CLOSE_WITHOUT_AGENDA.code()) ? "agenda: " : "") + f.message()).toList(),
+                            ? "on: " : f.code().equals(RosterCommand.CLOSE_WITHOUT_AGENDA.code()) ? "agenda: "
+                            : f.code().equals(RosterCommand.CLOSE_WITHOUT_ATTENDANCE.code()) ? "attendance: " : "") + f.message()).toList(),
                     closure.refusal());
         }
         Period validity = curriculum.get().certification().certificateValidity().orElse(Period.ZERO);

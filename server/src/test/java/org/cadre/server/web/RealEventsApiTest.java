@@ -498,6 +498,11 @@ class RealEventsApiTest {
         assertThat(early.statusCode()).isEqualTo(422);
         assertThat(body(early).get("errors").get(0).asText())
                 .isEqualTo("on: an event is closed once it is over: 2022-06-13 is before its last course day 2022-06-14");
+        // All three recorded absent at the first session (closing with no attendance at all is refused).
+        List<Map<String, String>> absent = participantsOf(officers("kg", "KG", "kg-border-service", 3)).stream()
+                .map(p -> Map.of("person", p, "mark", "absent")).toList();
+        ok(api.send("PUT", path + "/attendance/" + tot.agenda().get(0).session(), coordinator,
+                JSON.writeValueAsString(Map.of("marks", absent))), 200);
         // Two closes at once: one closes, the other is told it was closed (or changed under it); nothing twice.
         java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
         List<HttpResponse<String>> both2;
@@ -510,7 +515,7 @@ class RealEventsApiTest {
         }
         assertThat(both2).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 409);
         JsonNode closed = body(both2.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow());
-        assertThat(closed.get("moved").asInt()).as("no attendance: all three no-show").isEqualTo(3);
+        assertThat(closed.get("moved").asInt()).as("absent throughout: all three no-show").isEqualTo(3);
         HttpResponse<String> again = api.send("POST", path + "/close", coordinator, null);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("The event was closed on 2022-06-14; it is closed once.");
@@ -603,6 +608,7 @@ class RealEventsApiTest {
         assertThat(body(closeAhead).get("errors").get(0).asText()).startsWith("on: dated " + tomorrow + ", after today");
         assertThat(body(closeAhead).at("/findings/0/code").asText()).isEqualTo("command.dated-ahead");
         // The guest who delivered nothing is not counted; a donor sees no count of guests at all.
+        attendance(first.id().value(), first, participantsOf(officers("kg", "KG", "kg-border-service", 3)), List.of());
         ok(api.send("POST", "/api/v1/events/" + first.id() + "/close", coordinator, null), 200);
         String period = "?from=2022-01-01&to=2022-12-31";
         JsonNode internal = body(ok(api.send("GET", "/api/v1/programmes/bm-central-asia/report" + period, coordinator, null), 200));
