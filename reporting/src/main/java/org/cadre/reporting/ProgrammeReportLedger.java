@@ -124,7 +124,7 @@ final class ProgrammeReportLedger {
             allLines.plus(v);
             if (linked) {
                 l.otherReport(true);
-                EventReportLedger.Links link = EventReportLedger.into(l, "event " + id.value() + "/", r, eventReports.get(i));
+                EventReportLedger.Links link = EventReportLedger.into(l, ProgrammeReports.EVENT_CELLS + id.value() + "/", r, eventReports.get(i));
                 l.otherReport(false);
                 links.put(id, link);
                 Map<String, Long> absent = new HashMap<>();

@@ -32,6 +32,7 @@ import org.cadre.roster.Certification;
 import org.cadre.roster.DateRange;
 import org.cadre.roster.Enrolment;
 import org.cadre.roster.Event;
+import org.cadre.roster.EventId;
 import org.cadre.roster.EventRoster;
 import org.cadre.roster.Person;
 import org.cadre.roster.PersonId;
@@ -149,6 +150,24 @@ public final class ProgrammeReports {
                     + ", before it begins on " + first + unnamed + "."));
         }
         return Result.ok(DateRange.of(first, last));
+    }
+
+    /** How the audit's ids of an event report's cells begin, in a programme report's audit: this, the event's id, a slash. */
+    static final String EVENT_CELLS = "event ";
+
+    /**
+     * The event whose own report a cell id of a programme report's audit belongs to, such as {@code tot-1} for
+     * {@code event tot-1/participantsByCountryAndSex/KG/female} ({@link
+     * org.cadre.reporting.disclosure.UnprotectableReportException#cells}); empty for a cell of the programme
+     * report itself.
+     *
+     * @param cell a cell id
+     * @return the event's id, or empty
+     */
+    public static Optional<EventId> eventOfCell(String cell) {
+        int slash = cell.indexOf('/');
+        return cell.startsWith(EVENT_CELLS) && slash > EVENT_CELLS.length()
+                ? Optional.of(EventId.of(cell.substring(EVENT_CELLS.length(), slash))) : Optional.empty();
     }
 
     /**

@@ -2,7 +2,9 @@ package org.cadre.server.app;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cadre.finding.Result;
 import org.cadre.reporting.EventReport;
@@ -13,6 +15,7 @@ import org.cadre.reporting.disclosure.Audience;
 import org.cadre.reporting.render.IatiRenderer;
 import org.cadre.roster.DateRange;
 import org.cadre.roster.Event;
+import org.cadre.roster.EventId;
 import org.cadre.roster.EventRoster;
 import org.cadre.roster.Programme;
 import org.cadre.roster.ProgrammeId;
@@ -135,9 +138,11 @@ public final class Reports {
      * A report disclosure control cannot make safe for the audience: refused, not published with a count that
      * could be worked out. The log says which cells (ids and bounds, never names) for the M&E team to look at. A
      * reader who may read the internal report is told the cells too (ids only), so they can find the event whose
-     * records pin them; a donor viewer is not, since an id says its count is small.
+     * records pin them, except cells of an event's own report outside the reader's scope (the attacker's review of
+     * session 15: they told a coordinator of another country that a woman and a man were seated there); a donor
+     * viewer is told none, since an id says its count is small.
      */
-    private static <T> Outcome<T> unprotectable(UserAccount user, Audience audience,
+    private <T> Outcome<T> unprotectable(UserAccount user, Audience audience,
             org.cadre.reporting.disclosure.UnprotectableReportException exposed) {
         LOG.warn("report refused for audience {}: {}", audience.label(), exposed.getMessage());
         String refused = "This report cannot be published for the " + audience.label() + " audience: with the records as they stand, a "
@@ -145,7 +150,14 @@ public final class Reports {
         if (!Access.mayRead(user, Audience.INTERNAL)) {
             return Outcome.refused(Refusal.CONFLICT, refused + "The case is logged for the M&E team.");
         }
-        List<String> cells = exposed.cells().stream().limit(MOST_CELLS_NAMED).map(c -> c + ": could be worked out").toList();
+        Map<EventId, Boolean> visible = new HashMap<>();
+        List<String> cells = exposed.cells().stream()
+                .filter(c -> ProgrammeReports.eventOfCell(c).map(e -> visible.computeIfAbsent(e, x -> scope.event(user, x.value()).isDone()))
+                        .orElse(true))
+                .limit(MOST_CELLS_NAMED).map(c -> c + ": could be worked out").toList();
+        if (cells.isEmpty()) {
+            return Outcome.refused(Refusal.CONFLICT, refused + "The internal report can be read; the case is logged for the M&E team.");
+        }
         return Outcome.refused(Refusal.CONFLICT, refused + "The internal report can be read. The counts that could be worked out are "
                 + "listed (at most " + MOST_CELLS_NAMED + "); docs/reporting.md says what commonly causes this, such as participants of an "
                 + "event that is over whose statuses were never decided.", cells);

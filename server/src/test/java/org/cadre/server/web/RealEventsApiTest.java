@@ -298,6 +298,13 @@ class RealEventsApiTest {
         assertThat(body(refused).get("errors")).isNotEmpty().hasSizeLessThanOrEqualTo(20)
                 .allSatisfy(e -> assertThat(e.asText()).endsWith(": could be worked out"))
                 .anySatisfy(e -> assertThat(e.asText()).startsWith("event tot-bishkek-2018/participantsByCountryAndSex/KG/female"));
+        // A coordinator of another of the programme's countries is not told the Kyrgyz ToT's cells (attacker's review).
+        ok(api.send("POST", "/api/v1/users", admin, """
+                {"username": "kz-coordinator", "password": "a long enough password", "role": "coordinator", "countries": ["KZ"]}"""), 201);
+        HttpResponse<String> toKazakhstan = api.send("GET", period + "donor", api.login("kz-coordinator", "a long enough password"), null);
+        assertThat(toKazakhstan.statusCode()).as(toKazakhstan.body()).isEqualTo(409);
+        assertThat(body(toKazakhstan).get("errors")).isEmpty();
+        assertThat(toKazakhstan.body()).doesNotContain("tot-bishkek-2018");
         HttpResponse<String> toTheDonor = api.send("GET", period + "donor", donor, null);
         assertThat(toTheDonor.statusCode()).as(toTheDonor.body()).isEqualTo(409);
         assertThat(body(toTheDonor).get("errors")).isEmpty();
