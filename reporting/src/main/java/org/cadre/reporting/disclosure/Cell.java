@@ -14,6 +14,12 @@ public record Cell(OptionalLong value, boolean suppressed) {
     /** How every renderer shows a suppressed cell. */
     public static final String MARKER = "<k";
 
+    /**
+     * How renderers show a figure that has no value because there is nothing to compute it over (a mean of no
+     * score, officers per graduate of a ToT with none), unlike {@link #MARKER}, a figure withheld.
+     */
+    public static final String NONE = "\u2014";
+
     private static final Cell HIDDEN = new Cell(OptionalLong.empty(), true);
 
     public Cell {

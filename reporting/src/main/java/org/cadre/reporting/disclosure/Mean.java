@@ -20,6 +20,7 @@ public record Mean(Cell n, Optional<BigDecimal> value) {
     }
 
     public String text() {
-        return value.map(BigDecimal::toPlainString).orElse(Cell.MARKER) + " (n = " + n.text() + ")";
+        // No value over a published n (of 0) is no mean at all, not a withheld one.
+        return value.map(BigDecimal::toPlainString).orElse(n.isPublished() ? Cell.NONE : Cell.MARKER) + " (n = " + n.text() + ")";
     }
 }

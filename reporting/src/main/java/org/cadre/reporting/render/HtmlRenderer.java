@@ -142,7 +142,8 @@ public final class HtmlRenderer {
             h.append(chart(labels.get("cascade") + " " + c.tot(), labels.get("graduates") + " " + c.graduates().text() + ", "
                     + labels.get("officersTrained") + " " + c.officersTrained().text(), List.of(labels.get("count")), reach));
             h.append("<p>").append(e(c.tot() + ": " + labels.get("cascades") + " " + c.cascades().text() + ", "
-                    + labels.get("multiplier") + " " + c.multiplier().map(this::decimal).orElse(Cell.MARKER))).append("</p>");
+                    + labels.get("multiplier") + " " + c.multiplier().map(this::decimal)
+                    .orElse(c.graduates().isPublished() && c.graduates().get() == 0 ? Cell.NONE : Cell.MARKER))).append("</p>");
             h.append("<table data-table=\"perGraduate\"><caption>").append(e(labels.get("perGraduate"))).append("</caption><tr><th>")
                     .append(e(labels.get("graduate"))).append("</th><th>").append(e(labels.get("officersTrained"))).append("</th></tr>");
             c.perGraduate().forEach(g -> h.append("<tr><td>").append(e(g.graduate())).append("</td>").append(cell(g.officers())).append("</tr>"));

@@ -71,6 +71,13 @@ class DisclosureTest {
         assertThat(DONOR.mean(12, java.math.BigDecimal.valueOf(50)).text()).isEqualTo("4.17 (n = 12)");
     }
 
+    /** A mean over nobody has no value, and says so rather than "<k", even in the internal report (attacker's review). */
+    @Test
+    void a_mean_over_nobody_is_shown_as_no_value_not_as_withheld() {
+        assertThat(Disclosure.forAudience(Audience.INTERNAL).mean(0, java.math.BigDecimal.ZERO).text()).isEqualTo("\u2014 (n = 0)");
+        assertThat(DONOR.mean(0, java.math.BigDecimal.ZERO).text()).isEqualTo("\u2014 (n = 0)");
+    }
+
     @Test
     void a_nested_breakdown_does_not_give_away_a_withheld_parent_total() {
         // Kazakhstan's row total is withheld in the country table; its two organisations would add up to it.

@@ -57,6 +57,27 @@ class HtmlRendererTest {
                 java.time.LocalDate.of(2024, 12, 31), Disclosure.forAudience(audience));
     }
 
+    /**
+     * A ToT none of whose participants has completed it yet has no multiplier (no graduate to divide by): shown as
+     * no value, not as the withheld marker, in the internal report, where nothing is withheld (the attacker's review).
+     */
+    @Test
+    void a_multiplier_over_no_graduate_is_shown_as_no_value_not_as_withheld() {
+        org.cadre.roster.EventRoster tot = DemoRoster.almatyTot();
+        java.time.LocalDate before = tot.event().courseDays().first().minusDays(30);
+        java.util.List<org.cadre.roster.Enrolment> confirmed = tot.enrolments().stream().map(e -> e.role() != org.cadre.roster.Role.PARTICIPANT ? e
+                : org.cadre.roster.Enrolment.nominate(e.person(), e.event(), e.role(), e.nominatedBy().orElseThrow(), before)
+                        .moveTo(org.cadre.roster.EnrolmentStatus.APPROVED, before)
+                        .then(x -> x.moveTo(org.cadre.roster.EnrolmentStatus.CONFIRMED, before)).value()).toList();
+        org.cadre.reporting.ProgrammeReport report = org.cadre.reporting.ProgrammeReports.of(DemoRoster.programme(),
+                java.util.List.of(tot.toBuilder().replaceEnrolments(confirmed).build()), DemoRoster.pool(),
+                org.cadre.reporting.demo.DemoResults.framework(), java.time.LocalDate.of(2023, 1, 1), java.time.LocalDate.of(2023, 12, 31),
+                Disclosure.forAudience(Audience.INTERNAL));
+
+        assertThat(report.cascades().get(0).graduates().get()).isZero();
+        assertThat(HtmlRenderer.programme(report, Locale.ENGLISH)).contains("Officers per graduate \u2014").doesNotContain("&lt;k");
+    }
+
     @Test
     void the_programme_page_draws_the_pool_funnel_and_the_cascade_reach() {
         String html = HtmlRenderer.programme(programme(Audience.INTERNAL), Locale.ENGLISH);
