@@ -224,7 +224,7 @@ public record ResultsFramework(ImmutableList<Indicator> indicators) {
         /** Women among the officials trained (percentage). */
         WOMEN_SHARE(true, "female officials trained / officials trained"),
         /** ToT participants certified (percentage). */
-        TOT_CERTIFICATION_RATE(true, "ToT participants certified / ToT participants holding a seat"),
+        TOT_CERTIFICATION_RATE(true, "ToT participants certified / ToT participants holding a seat (ToTs whose agenda lists a session)"),
         /** Paired tests whose post-test reached the pass mark (percentage). */
         POST_TEST_PASS_RATE(true, "paired tests of participants holding a seat whose post-test reached the pass mark / those paired tests"),
         /** Certified and lead trainers in the pool at the period's end (count). */

@@ -38,7 +38,7 @@ public enum RosterCommand implements RuleInfo.Specified {
                     + "every participant holding a seat would become a no-show for want of records, not for absence."),
     /** Closing an event with no attendance recorded at any session of its agenda: everyone would become a no-show, which is final. */
     CLOSE_WITHOUT_ATTENDANCE("close.without-attendance", Severity.ERROR,
-            "An event is closed with no attendance recorded at any session of its agenda (present, late or absent): every "
+            "An event is closed with no attendance recorded at any session of its agenda (no mark of any kind): every "
                     + "participant holding a seat would become a no-show, which is final, for want of records."),
     /**
      * Closing left an enrolment where it was: still nominated, approved or waitlisted, a trainer not on the agenda, or an

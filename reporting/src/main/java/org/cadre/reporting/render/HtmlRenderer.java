@@ -144,6 +144,9 @@ public final class HtmlRenderer {
             h.append("<p>").append(e(c.tot() + ": " + labels.get("cascades") + " " + c.cascades().text() + ", "
                     + labels.get("multiplier") + " " + c.multiplier().map(this::decimal)
                     .orElse(c.graduates().isPublished() && c.graduates().get() == 0 ? Cell.NONE : Cell.MARKER))).append("</p>");
+            if (c.perGraduate().isEmpty()) {
+                continue; // none to list (donors and the public never get them): no empty table
+            }
             h.append("<table data-table=\"perGraduate\"><caption>").append(e(labels.get("perGraduate"))).append("</caption><tr><th>")
                     .append(e(labels.get("graduate"))).append("</th><th>").append(e(labels.get("officersTrained"))).append("</th></tr>");
             c.perGraduate().forEach(g -> h.append("<tr><td>").append(e(g.graduate())).append("</td>").append(cell(g.officers())).append("</tr>"));
@@ -396,7 +399,8 @@ public final class HtmlRenderer {
     }
 
     private String mean(Mean m) {
-        return m.value().map(this::decimal).orElse(Cell.MARKER) + " (n = " + m.n().text() + ")";
+        // No value over a published n (of 0) is no mean at all, not a withheld one.
+        return m.value().map(this::decimal).orElse(m.n().isPublished() ? Cell.NONE : Cell.MARKER) + " (n = " + m.n().text() + ")";
     }
 
     /** The number with as many decimals as it carries (percentages one, means two), in the page's locale. */

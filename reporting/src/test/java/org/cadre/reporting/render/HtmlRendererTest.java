@@ -76,6 +76,18 @@ class HtmlRendererTest {
 
         assertThat(report.cascades().get(0).graduates().get()).isZero();
         assertThat(HtmlRenderer.programme(report, Locale.ENGLISH)).contains("Officers per graduate \u2014").doesNotContain("&lt;k");
+        // The same for a mean over nobody: the demo cascade recorded no test (the re-check found "<k (n = 0)").
+        String cascade = HtmlRenderer.event(org.cadre.reporting.EventReports.of(DemoRoster.dushanbeCascade(),
+                Disclosure.forAudience(Audience.INTERNAL)), Locale.ENGLISH);
+        assertThat(cascade).contains("<td>\u2014 (n = 0) / ").doesNotContain("&lt;k");
+    }
+
+    /** Donors get no figure per graduate, and so no empty table of them (the re-check of session 15). */
+    @Test
+    void the_donor_page_has_no_empty_table_per_graduate() {
+        assertThat(HtmlRenderer.programme(programme(Audience.INTERNAL), Locale.ENGLISH)).contains("data-table=\"perGraduate\"");
+        assertThat(HtmlRenderer.programme(programme(Audience.DONOR), Locale.ENGLISH)).doesNotContain("data-table=\"perGraduate\"")
+                .doesNotContain("Officers trained per graduate");
     }
 
     @Test

@@ -151,15 +151,19 @@ public final class Reports {
             return Outcome.refused(Refusal.CONFLICT, refused + "The case is logged for the M&E team.");
         }
         Map<EventId, Boolean> visible = new HashMap<>();
-        List<String> cells = exposed.cells().stream()
+        List<String> all = exposed.cells().stream()
                 .filter(c -> ProgrammeReports.eventOfCell(c).map(e -> visible.computeIfAbsent(e, x -> scope.event(user, x.value()).isDone()))
                         .orElse(true))
-                .limit(MOST_CELLS_NAMED).map(c -> c + ": could be worked out").toList();
+                .map(c -> c + ": could be worked out").toList();
+        List<String> cells = new ArrayList<>(all.subList(0, Math.min(all.size(), MOST_CELLS_NAMED)));
+        if (all.size() > MOST_CELLS_NAMED) {
+            cells.add("and " + (all.size() - MOST_CELLS_NAMED) + " more cells: could be worked out");
+        }
         if (cells.isEmpty()) {
             return Outcome.refused(Refusal.CONFLICT, refused + "The internal report can be read; the case is logged for the M&E team.");
         }
         return Outcome.refused(Refusal.CONFLICT, refused + "The internal report can be read. The counts that could be worked out are "
-                + "listed (at most " + MOST_CELLS_NAMED + "); docs/reporting.md says what commonly causes this, such as participants of an "
+                + "listed (the first " + MOST_CELLS_NAMED + ", then how many more); docs/reporting.md says what commonly causes this, such as participants of an "
                 + "event that is over whose statuses were never decided.", cells);
     }
 
