@@ -78,9 +78,12 @@ public record EventClosure(LocalDate closedOn, ImmutableList<Enrolment> enrolmen
             return Result.refused(RosterCommand.NOBODY_SEATED.finding(event.subject(),
                     "no participant was ever confirmed: confirm the roster before closing"));
         }
+        // Both refusals below stand only for participants closing would decide (a seat, no final status yet): where every
+        // status was recorded by hand, closing moves none of them and may still count the trainers' teaching.
+        boolean undecided = roster.enrolmentsAs(Role.PARTICIPANT).stream().anyMatch(e -> e.status().holdsSeat() && !e.status().isFinal());
         // No sessions: nothing to decide attendance by (an earlier event entered from a list of its graduates). Closing
         // would make every participant a no-show, and it runs once (the newcomer's review of session 14, for certifying).
-        if (event.agenda().isEmpty()) {
+        if (undecided && event.agenda().isEmpty()) {
             return Result.refused(RosterCommand.CLOSE_WITHOUT_AGENDA.finding(event.subject(), "lists no session; record the "
                     + "agenda and attendance first or, for an event entered without them, each participant's status by hand "
                     + "(attended, then completed or not-completed) and, for a ToT, its graduates' pool steps as evidence naming it"));
@@ -89,7 +92,7 @@ public record EventClosure(LocalDate closedOn, ImmutableList<Enrolment> enrolmen
         event.agenda().forEach(s -> agenda.add(s.session()));
         // Sessions but not one mark at any of them (an agenda of sessions the package lacks, or attendance not yet
         // entered): the same no-shows for want of records, and no-show is final (the attacker's review of session 15).
-        if (roster.attendance().stream().noneMatch(a -> agenda.contains(a.session()))) {
+        if (undecided && roster.attendance().stream().noneMatch(a -> agenda.contains(a.session()))) {
             return Result.refused(RosterCommand.CLOSE_WITHOUT_ATTENDANCE.finding(event.subject(), "no attendance is recorded "
                     + "at any session of the agenda; record it first (absences too: PUT .../attendance/{session}) or, for an "
                     + "event entered without it, each participant's status by hand"));

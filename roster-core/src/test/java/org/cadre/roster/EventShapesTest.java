@@ -436,6 +436,26 @@ class EventShapesTest {
         assertThat(EventClosure.close(oneAbsence, LAST, TODAY).isOk()).isTrue();
     }
 
+    /**
+     * Where every participant's status was recorded by hand (an event entered later from its results, not its
+     * attendance sheets), closing decides nobody and goes ahead, with or without an agenda: it counts the trainers'
+     * teaching and records the day.
+     */
+    @Test
+    void closing_goes_ahead_without_attendance_where_every_participant_was_decided_by_hand() {
+        EventRoster confirmed = confirmedOnly(DEMO);
+        List<Enrolment> decided = confirmed.enrolments().stream().map(e -> e.role() != Role.PARTICIPANT ? e
+                : e.moveTo(EnrolmentStatus.ATTENDED, FIRST).then(x -> x.moveTo(EnrolmentStatus.COMPLETED, LAST)).value()).toList();
+        EventRoster byHand = confirmed.toBuilder().replaceEnrolments(decided).replaceAttendance(List.of()).build();
+        EventRoster byHandNoAgenda = byHand.toBuilder().event(byHand.event().toBuilder().agenda(List.of()).build()).build();
+
+        EventClosure closed = EventClosure.close(byHand, LAST, TODAY).value();
+
+        assertThat(closed.enrolments()).allSatisfy(e -> assertThat(e.role()).isNotEqualTo(Role.PARTICIPANT));
+        assertThat(closed.trainers()).as("the trainers on the agenda still count their teaching").isNotEmpty();
+        assertThat(EventClosure.close(byHandNoAgenda, LAST, TODAY).isOk()).isTrue();
+    }
+
     @Test
     void closing_a_closed_roster_again_moves_nobody_and_counts_nothing_twice() {
         EventRoster roster = confirmedOnly(DEMO);
