@@ -266,9 +266,9 @@ public final class EventWork {
                     ? "Certification is decided once the course has ended."
                     : "Certification records a decision taken; it cannot be dated ahead.", List.of("on: " + why.message()));
         }
-        Outcome<Event> withAgenda = withAgenda(event.get(), "nothing was recorded");
-        if (!withAgenda.isDone()) {
-            return withAgenda.refusedAs();
+        Outcome<Event> agendaListed = withAgenda(event.get(), "nothing was recorded");
+        if (!agendaListed.isDone()) {
+            return agendaListed.refusedAs();
         }
         LocalDate day = decided.value();
         // Versions first, the roster after: a record changed in between makes the save stale, never lost.
