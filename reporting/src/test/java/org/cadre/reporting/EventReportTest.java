@@ -52,27 +52,6 @@ class EventReportTest {
                 .organisations(nationalOnly).build())).isEqualTo("not recorded");
     }
 
-    /**
-     * A programme's implementer is that of the events its report covers: a report of the Dushanbe cascade's year alone
-     * (no international organisation on its roster) named IOM from the Almaty ToT of another year (the newcomer's review
-     * of session 15).
-     */
-    @Test
-    void a_programmes_implementer_is_that_of_the_events_in_the_period() {
-        var nationalOnly = ALMATY.organisations().values().stream()
-                .filter(o -> o.kind() != org.cadre.roster.Organisation.Kind.INTERNATIONAL_ORGANISATION).toList();
-        EventRoster later = EventRoster.builder(ALMATY.event().toBuilder().courseDays(org.cadre.roster.DateRange.of(
-                        java.time.LocalDate.of(2024, 10, 21), java.time.LocalDate.of(2024, 10, 25))).travelWindow(org.cadre.roster.DateRange.of(
-                        java.time.LocalDate.of(2024, 10, 20), java.time.LocalDate.of(2024, 10, 26))).agenda(java.util.List.of()).build(),
-                ALMATY.programme(), ALMATY.curriculum()).organisations(nationalOnly).build();
-        var both = java.util.List.of(ALMATY, later);
-
-        assertThat(ProgrammeReports.implementer(both, org.cadre.roster.DateRange.of(java.time.LocalDate.of(2024, 1, 1),
-                java.time.LocalDate.of(2024, 12, 31)))).isEqualTo("not recorded");
-        assertThat(ProgrammeReports.implementer(both, org.cadre.roster.DateRange.of(java.time.LocalDate.of(2023, 1, 1),
-                java.time.LocalDate.of(2024, 12, 31)))).isEqualTo("International Organization for Migration");
-    }
-
     @Test
     void json_csv_and_html_state_the_same_reach() throws Exception {
         JsonNode json = JsonRenderer.mapper().readTree(JsonRenderer.render(INTERNAL));

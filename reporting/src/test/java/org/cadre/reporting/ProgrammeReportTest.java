@@ -99,6 +99,27 @@ class ProgrammeReportTest {
         }
     }
 
+    /**
+     * A programme's implementer is that of the events its report covers: a report of the Dushanbe cascade's year alone
+     * (no international organisation on its roster) named IOM from the Almaty ToT of another year (the newcomer's review
+     * of session 15).
+     */
+    @Test
+    void a_programmes_implementer_is_that_of_the_events_in_the_period() {
+        var nationalOnly = ALMATY.organisations().values().stream()
+                .filter(o -> o.kind() != org.cadre.roster.Organisation.Kind.INTERNATIONAL_ORGANISATION).toList();
+        EventRoster later = EventRoster.builder(ALMATY.event().toBuilder().courseDays(DateRange.of(
+                        LocalDate.of(2024, 10, 21), LocalDate.of(2024, 10, 25))).travelWindow(DateRange.of(
+                        LocalDate.of(2024, 10, 20), LocalDate.of(2024, 10, 26))).agenda(List.of()).build(),
+                ALMATY.programme(), ALMATY.curriculum()).organisations(nationalOnly).build();
+        var both = List.of(ALMATY, later);
+
+        assertThat(ProgrammeReports.implementer(both, DateRange.of(LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 12, 31)))).isEqualTo("not recorded");
+        assertThat(ProgrammeReports.implementer(both, DateRange.of(LocalDate.of(2023, 1, 1),
+                LocalDate.of(2024, 12, 31)))).isEqualTo("International Organization for Migration");
+    }
+
     @Test
     void the_cascade_multiplier_is_officers_per_graduate() {
         ProgrammeReport.CascadeLine line = report(List.of(ALMATY, CASCADE), FROM, TO, Audience.INTERNAL).cascades().get(0);

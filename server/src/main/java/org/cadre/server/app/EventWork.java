@@ -20,6 +20,7 @@ import org.cadre.roster.Event;
 import org.cadre.roster.EventClosure;
 import org.cadre.roster.EventId;
 import org.cadre.roster.EventRoster;
+import org.cadre.roster.EventRule;
 import org.cadre.roster.PersonId;
 import org.cadre.roster.PoolFromEvents;
 import org.cadre.roster.Role;
@@ -49,6 +50,11 @@ public final class EventWork {
 
     /** How a missing event and one outside the scope are both answered. */
     static final String NO_EVENT = "There is no such event that you can see.";
+
+    /** The field a refusal to close names, by its code (none for the rest: the roster's illegal moves, nobody seated). */
+    private static final Map<String, String> CLOSE_REFUSAL_FIELD = Map.of(EventRule.DATES_INCONSISTENT.spec().code(), "on: ",
+            RosterCommand.DATED_AHEAD.code(), "on: ", RosterCommand.CLOSE_WITHOUT_AGENDA.code(), "agenda: ",
+            RosterCommand.CLOSE_WITHOUT_ATTENDANCE.code(), "attendance: ");
 
     private final Database db;
     private final Clock clock;
@@ -329,9 +335,7 @@ public final class EventWork {
         Result<EventClosure> closure = EventClosure.close(roster.get(), day, today(e));
         if (!closure.isOk()) {
             return Outcome.refused(Refusal.UNPROCESSABLE, "The event was not closed.",
-                    closure.refusal().stream().map(f -> (f.code().equals("event.dates-inconsistent") || f.code().equals("command.dated-ahead")
-                            ? "on: " : f.code().equals(RosterCommand.CLOSE_WITHOUT_AGENDA.code()) ? "agenda: "
-                            : f.code().equals(RosterCommand.CLOSE_WITHOUT_ATTENDANCE.code()) ? "attendance: " : "") + f.message()).toList(),
+                    closure.refusal().stream().map(f -> CLOSE_REFUSAL_FIELD.getOrDefault(f.code(), "") + f.message()).toList(),
                     closure.refusal());
         }
         Period validity = curriculum.get().certification().certificateValidity().orElse(Period.ZERO);

@@ -248,33 +248,25 @@ class RealEventsApiTest {
      */
     @Test
     void an_earlier_tot_of_two_entered_by_evidence_keeps_its_programmes_donor_report_published() throws Exception {
-        organisation("kg-border-service", "Border Service of the Kyrgyz Republic", "KG", "border-guard");
-        Curriculum tsp = DemoCurricula.almatyTot();
-        ok(api.send("POST", "/api/v1/curricula?days=5&hoursPerDay=6", coordinator, json(CurriculumDoc.of(tsp))), 201);
-        Event tot = event("tot-bishkek-2018", "ToT on countering migrant smuggling", Event.Kind.TOT, tsp, "Bishkek", "KG",
-                "Asia/Bishkek", LocalDate.of(2018, 3, 12), LocalDate.of(2018, 3, 16), i -> Set.of()).toBuilder().agenda(List.of()).build();
-        ok(api.send("POST", "/api/v1/events", coordinator, json(RosterDocs.EventDoc.of(tot))), 201);
-        List<String[]> graduates = List.of(new String[] {"p-kgt-01", "Aizada Asanova", "female", "KG", "kg-border-service"},
-                new String[] {"p-kgt-02", "Bakyt Usonov", "male", "KG", "kg-border-service"});
-        ok(api.csv("/api/v1/events/" + tot.id() + "/roster", coordinator, csv(graduates, "participant")), 201);
-        everyone(tot.id().value(), "nominated", "approved");
-        everyone(tot.id().value(), "approved", "confirmed");
+        Curriculum tsp = borderServiceAndTheTsp("kg-border-service", "Border Service of the Kyrgyz Republic", "KG");
+        List<String[]> graduates = kyrgyzPair("p-kgt");
+        EventId tot = earlierKyrgyzTot(tsp, "Bishkek", LocalDate.of(2018, 3, 12), graduates);
         for (String[] g : graduates) {
             String path = "/api/v1/trainers/" + g[0] + "/" + tsp.id() + "/evidence";
-            String version = ok(api.send("POST", path, coordinator, "{\"kind\": \"tot-enrolled\", \"event\": \"" + tot.id() + "\"}"), 201)
+            String version = ok(api.send("POST", path, coordinator, "{\"kind\": \"tot-enrolled\", \"event\": \"" + tot + "\"}"), 201)
                     .headers().firstValue("ETag").orElseThrow();
-            ok(api.send("POST", path, coordinator, "{\"kind\": \"tot-completed\", \"event\": \"" + tot.id() + "\"}", null, version), 201);
+            ok(api.send("POST", path, coordinator, "{\"kind\": \"tot-completed\", \"event\": \"" + tot + "\"}", null, version), 201);
         }
 
-        HttpResponse<String> close = api.send("POST", "/api/v1/events/" + tot.id() + "/close", coordinator, null);
+        HttpResponse<String> close = api.send("POST", "/api/v1/events/" + tot + "/close", coordinator, null);
         assertThat(close.statusCode()).as(close.body()).isEqualTo(422);
         assertThat(body(close).get("errors").get(0).asText()).startsWith("agenda: lists no session");
         assertThat(codes(body(close))).containsExactly("close.without-agenda");
-        assertThat(body(ok(api.send("GET", "/api/v1/events/" + tot.id() + "/enrolments", coordinator, null), 200)).get("items"))
+        assertThat(body(ok(api.send("GET", "/api/v1/events/" + tot + "/enrolments", coordinator, null), 200)).get("items"))
                 .as("nobody made a no-show").allSatisfy(e -> assertThat(e.get("status").asText()).isEqualTo("confirmed"));
 
         String[] region = {"Naryn", "Naryn", "At-Bashy"};
-        Event cascade = mobileCascade("cascade-naryn-2020", tsp, tot.id(), LocalDate.of(2020, 6, 8), region, participantsOf(graduates), "KG",
+        Event cascade = mobileCascade("cascade-naryn-2020", tsp, tot, LocalDate.of(2020, 6, 8), region, participantsOf(graduates), "KG",
                 "Asia/Bishkek");
         ok(api.send("POST", "/api/v1/events", coordinator, json(RosterDocs.EventDoc.of(cascade))), 201);
         List<String[]> officers = officers("kgc", "KG", "kg-border-service", 15);
@@ -293,18 +285,9 @@ class RealEventsApiTest {
                 {"username": "donor", "password": "a long enough password", "role": "donor-viewer", "programmes": ["bm-central-asia"]}"""), 201);
         String donor = api.login("donor", "a long enough password");
         // Two more earlier ToTs of two, entered the same way, for more cells than a refusal lists.
-        List<String> tots = new ArrayList<>(List.of(tot.id().value()));
+        List<EventId> tots = new ArrayList<>(List.of(tot));
         for (String city : List.of("Osh", "Karakol")) {
-            Event more = event("tot-" + city.toLowerCase() + "-2019", "ToT on countering migrant smuggling", Event.Kind.TOT, tsp, city, "KG",
-                    "Asia/Bishkek", LocalDate.of(2019, 4, 8), LocalDate.of(2019, 4, 12), i -> Set.of()).toBuilder().agenda(List.of()).build();
-            ok(api.send("POST", "/api/v1/events", coordinator, json(RosterDocs.EventDoc.of(more))), 201);
-            String prefix = "p-" + city.toLowerCase();
-            ok(api.csv("/api/v1/events/" + more.id() + "/roster", coordinator, csv(List.of(
-                    new String[] {prefix + "-01", "Gulnara Toktosunova", "female", "KG", "kg-border-service"},
-                    new String[] {prefix + "-02", "Timur Sadykov", "male", "KG", "kg-border-service"}), "participant")), 201);
-            everyone(more.id().value(), "nominated", "approved");
-            everyone(more.id().value(), "approved", "confirmed");
-            tots.add(more.id().value());
+            tots.add(earlierKyrgyzTot(tsp, city, LocalDate.of(2019, 4, 8), kyrgyzPair("p-" + city.toLowerCase())));
         }
         // The ToTs' two still only confirmed: refused, naming their counts to the coordinator (the first 20, then how many
         // more) and nothing to the donor.
@@ -328,9 +311,9 @@ class RealEventsApiTest {
         assertThat(toTheDonor.body()).doesNotContain("tot-bishkek-2018");
 
         // Their statuses recorded by hand, as events.md says: both reports are published.
-        for (String id : tots) {
-            everyone(id, "confirmed", "attended");
-            everyone(id, "attended", "completed");
+        for (EventId id : tots) {
+            everyone(id.value(), "confirmed", "attended");
+            everyone(id.value(), "attended", "completed");
         }
         for (String audience : List.of("donor", "public")) {
             HttpResponse<String> report = api.send("GET", period + audience, coordinator, null);
@@ -653,10 +636,35 @@ class RealEventsApiTest {
     /** The event, its roster, its agenda once its trainers are stored, and everyone approved and confirmed: five requests. */
     /** Tajikistan's Border Forces and the demo's package stored, as the Tajik events below need them; the package. */
     private Curriculum tajikBorderForcesAndTheTsp() throws Exception {
-        organisation("tj-border-forces", "Border Forces of Tajikistan", "TJ", "border-guard");
+        return borderServiceAndTheTsp("tj-border-forces", "Border Forces of Tajikistan", "TJ");
+    }
+
+    /** A country's border service and the demo's package stored; the package. */
+    private Curriculum borderServiceAndTheTsp(String id, String name, String country) throws Exception {
+        organisation(id, name, country, "border-guard");
         Curriculum tsp = DemoCurricula.almatyTot();
         ok(api.send("POST", "/api/v1/curricula?days=5&hoursPerDay=6", coordinator, json(CurriculumDoc.of(tsp))), 201);
         return tsp;
+    }
+
+    /**
+     * An earlier Kyrgyz ToT entered as events.md says, from the list of its graduates: no agenda, the roster of a woman
+     * and a man of the border service, approved and confirmed. Its id.
+     */
+    private EventId earlierKyrgyzTot(Curriculum tsp, String city, LocalDate first, List<String[]> graduates) throws Exception {
+        Event tot = event("tot-" + city.toLowerCase() + "-" + first.getYear(), "ToT on countering migrant smuggling", Event.Kind.TOT, tsp,
+                city, "KG", "Asia/Bishkek", first, first.plusDays(4), i -> Set.of()).toBuilder().agenda(List.of()).build();
+        ok(api.send("POST", "/api/v1/events", coordinator, json(RosterDocs.EventDoc.of(tot))), 201);
+        ok(api.csv("/api/v1/events/" + tot.id() + "/roster", coordinator, csv(graduates, "participant")), 201);
+        everyone(tot.id().value(), "nominated", "approved");
+        everyone(tot.id().value(), "approved", "confirmed");
+        return tot.id();
+    }
+
+    /** A woman and a man of the Kyrgyz border service, their ids beginning with {@code prefix}. */
+    private static List<String[]> kyrgyzPair(String prefix) {
+        return List.of(new String[] {prefix + "-01", "Aizada Asanova", "female", "KG", "kg-border-service"},
+                new String[] {prefix + "-02", "Bakyt Usonov", "male", "KG", "kg-border-service"});
     }
 
     private void enter(Event event, Curriculum c, String rows, Set<PersonId> trainers) throws Exception {
