@@ -35,7 +35,9 @@ public record Outcome<T>(Optional<T> value, Optional<Refusal> refusal, String de
         /** A stored record the action needs is missing (the event's package version). */
         MISSING_PREREQUISITE,
         /** What was sent is too large for the memory the process was given (a roster file); nothing was stored. */
-        TOO_LARGE
+        TOO_LARGE,
+        /** The work asked for waits its turn behind others of its kind (a programme report); ask again in a few seconds. */
+        BUSY
     }
 
     public Outcome {

@@ -96,7 +96,8 @@ public final class Reports {
      * The programme's report for the audience, for the events that began from {@code from} to {@code to}; an
      * end not given is the programme period's, else its events' first or last course day
      * ({@link ProgrammeReports#period}). Internal reports name only the people in the user's scope; others are
-     * numbered.
+     * numbered. Reports are computed through the settings' {@link ReportGate}: one at a time per user, a few at once
+     * in all; a report that gets no turn is refused as {@link Refusal#BUSY}.
      */
     public Outcome<ProgrammeReportOf> programme(UserAccount user, String programme, Audience audience, Optional<LocalDate> from,
             Optional<LocalDate> to) {
@@ -105,7 +106,7 @@ public final class Reports {
                         "The period is empty.", List.of("to: must not be before from")))
                 .then(ok -> Scope.id(programme, ProgrammeId::of).flatMap(stores.programmes::get).map(Versioned::value)
                         .filter(p -> Access.covers(user, p)).map(Outcome::done).orElseGet(() -> Scope.notFound("programme")))
-                .then(p -> programmeReport(user, p, audience, from, to));
+                .then(p -> settings.reportGate().run(user.username(), () -> programmeReport(user, p, audience, from, to)));
     }
 
     private Outcome<ProgrammeReportOf> programmeReport(UserAccount user, Programme programme, Audience audience, Optional<LocalDate> from,

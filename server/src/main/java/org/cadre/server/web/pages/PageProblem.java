@@ -28,6 +28,7 @@ final class PageProblem extends RuntimeException {
             case UNAUTHENTICATED -> 401;
             case THROTTLED -> 429;
             case TOO_LARGE -> 413;
+            case BUSY -> 503;
         };
     }
 }

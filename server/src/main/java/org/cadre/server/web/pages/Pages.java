@@ -125,7 +125,14 @@ public final class Pages {
         new DirectoryPages(kit).register(r);
         new PoolPages(kit).register(r);
         new AdminPages(kit).register(r);
-        r.exception(PageProblem.class, (e, ctx) -> problem(ctx, e.status(), e.outcome().detail(), e.outcome().errors()));
+        r.exception(PageProblem.class, (e, ctx) -> {
+            if (e.outcome().refusal().orElseThrow() == org.cadre.server.app.Outcome.Refusal.BUSY) {
+                ctx.header("Retry-After", "5"); // as the API answers work that found no turn
+                problem(ctx, 503, "error.title.busy", PageKit.messages(ctx).get("error.busy"), List.of());
+                return;
+            }
+            problem(ctx, e.status(), e.outcome().detail(), e.outcome().errors());
+        });
         r.exception(FormTokenRefused.class, (e, ctx) -> problem(ctx, 403, PageKit.messages(ctx).get("error.form-token"), List.of()));
         r.exception(NotAForm.class, (e, ctx) -> problem(ctx, 415, PageKit.messages(ctx).get("error.not-a-form"), List.of()));
     }
@@ -146,6 +153,11 @@ public final class Pages {
 
     /** An error page: the status, what happened in the reader's words, and the fields at fault. */
     public void problem(Context ctx, int status, String detail, List<String> errors) {
+        problem(ctx, status, "error.title." + statusGroup(status), detail, errors);
+    }
+
+    /** As {@link #problem(Context, int, String, List)}, under the title of the message {@code title}. */
+    private void problem(Context ctx, int status, String title, String detail, List<String> errors) {
         Messages t = PageKit.messages(ctx);
         java.util.Optional<org.cadre.server.security.UserAccount> user;
         try {
@@ -153,7 +165,7 @@ public final class Pages {
         } catch (RuntimeException storeDown) {
             user = java.util.Optional.empty(); // the page that says the database is down cannot ask it who is signed in
         }
-        View v = new View(t, user, PageKit.token(ctx).map(PageKit::csrf).orElse(""), PageKit.here(ctx), t.get("error.title." + statusGroup(status)));
+        View v = new View(t, user, PageKit.token(ctx).map(PageKit::csrf).orElse(""), PageKit.here(ctx), t.get(title));
         ctx.status(status);
         if (fromHtmx(ctx)) {
             // A tap whose answer is an error page (not found, not allowed, the database down): the page takes the

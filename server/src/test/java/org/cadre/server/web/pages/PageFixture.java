@@ -41,6 +41,11 @@ final class PageFixture implements AutoCloseable {
     final LocalDate today = LocalDate.now(Clock.systemUTC());
 
     PageFixture() throws Exception {
+        this(Settings.defaults());
+    }
+
+    /** As {@link #PageFixture()}, the server running with the settings given. */
+    PageFixture(Settings settings) throws Exception {
         file = Files.createTempDirectory("cadre-pages").resolve("cadre.db");
         db = Database.sqlite(file);
         AuditLog audit = new AuditLog(Clock.systemUTC());
@@ -50,7 +55,7 @@ final class PageFixture implements AutoCloseable {
         user(users, "kz", UserAccount.Role.COORDINATOR, Country.KAZAKHSTAN);
         user(users, "tj", UserAccount.Role.COORDINATOR, Country.TAJIKISTAN);
         user(users, "donor", UserAccount.Role.DONOR_VIEWER, Country.KAZAKHSTAN);
-        app = CadreApp.create(db, Settings.defaults()).start("127.0.0.1", 0);
+        app = CadreApp.create(db, settings).start("127.0.0.1", 0);
     }
 
     private static void user(Users users, String name, UserAccount.Role role, Country country) {

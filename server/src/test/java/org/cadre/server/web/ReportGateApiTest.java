@@ -1,0 +1,131 @@
+package org.cadre.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.google.common.collect.ImmutableSortedSet;
+import io.javalin.Javalin;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.cadre.roster.Country;
+import org.cadre.roster.demo.DemoRoster;
+import org.cadre.server.app.Outcome;
+import org.cadre.server.app.ReportGate;
+import org.cadre.server.app.Settings;
+import org.cadre.server.security.Passwords;
+import org.cadre.server.security.UserAccount;
+import org.cadre.server.store.AuditLog;
+import org.cadre.server.store.Database;
+import org.cadre.server.store.DemoData;
+import org.cadre.server.store.Users;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Programme reports over HTTP while the server computes as many as it may: 503 with Retry-After and the problem
+ * type {@code busy}, as docs/openapi.yaml says, whether every turn is taken or the same user's last report is still
+ * under way; a report of a programme the user cannot see is still 404 (the scope is asked first, no turn taken);
+ * once a turn is free the report is served.
+ */
+class ReportGateApiTest {
+
+    /** Threads of their own for the held reports (the common pool may have a single thread, or none to spare). */
+    private static final java.util.concurrent.ExecutorService THREADS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "held-report");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String REPORT = "/api/v1/programmes/" + DemoRoster.PROGRAMME.value() + "/report?audience=donor";
+    private static final ReportGate GATE = new ReportGate(1, Duration.ofMillis(300));
+    private static Database db;
+    private static Javalin app;
+    private static ApiClient api;
+    private static String donor;
+
+    private CountDownLatch release = new CountDownLatch(1);
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = Database.sqlite(Files.createTempDirectory("cadre-report-gate").resolve("cadre.db"));
+        AuditLog audit = new AuditLog(Clock.systemUTC());
+        DemoData.load(db, audit);
+        new Users(db, audit).add(new UserAccount("donor", Passwords.hash("pw".toCharArray(), 1_000), UserAccount.Role.DONOR_VIEWER,
+                ImmutableSortedSet.of(Country.KAZAKHSTAN), ImmutableSortedSet.of(), false), "test");
+        app = CadreApp.create(db, Settings.defaults().withReportGate(GATE)).start("127.0.0.1", 0);
+        api = new ApiClient(app.port());
+        donor = api.login("donor", "pw");
+    }
+
+    @AfterEach
+    void releaseHeldReports() {
+        release.countDown();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+        db.close();
+    }
+
+    /** A report computed for {@code username} through the server's gate, holding its turn until released. */
+    private CompletableFuture<Outcome<String>> held(String username) throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<Outcome<String>> report = CompletableFuture.supplyAsync(() -> GATE.run(username, () -> {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Outcome.done("held");
+        }), THREADS);
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        return report;
+    }
+
+    private static void busy(HttpResponse<String> answer, String detail) throws Exception {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).contains("5");
+        JsonNode problem = JSON.readTree(answer.body());
+        assertThat(problem.get("type").asText()).endsWith("/busy");
+        assertThat(problem.get("detail").asText()).isEqualTo(detail);
+    }
+
+    @Test
+    void a_report_that_finds_every_turn_taken_is_503_busy_and_served_once_one_is_free() throws Exception {
+        CompletableFuture<Outcome<String>> other = held("kz");
+
+        busy(api.send("GET", REPORT, donor, null),
+                "The server is computing as many reports as it may at once; ask again in a few seconds.");
+        assertThat(api.send("GET", "/api/v1/programmes/elsewhere/report?audience=donor", donor, null).statusCode())
+                .as("a programme the donor cannot see is not found, busy or not").isEqualTo(404);
+
+        release.countDown();
+        other.get(5, TimeUnit.SECONDS);
+        HttpResponse<String> served = api.send("GET", REPORT, donor, null);
+        assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
+        assertThat(JSON.readTree(served.body()).path("programme").path("id").asText()).isEqualTo(DemoRoster.PROGRAMME.value());
+    }
+
+    @Test
+    void a_report_asked_while_the_same_users_last_is_under_way_is_503_busy_at_once() throws Exception {
+        CompletableFuture<Outcome<String>> mine = held("donor");
+
+        busy(api.send("GET", REPORT + "&format=iati", donor, null),
+                "A report you asked for is still being computed; ask again once it is answered.");
+
+        release.countDown();
+        mine.get(5, TimeUnit.SECONDS);
+        assertThat(api.send("GET", REPORT + "&format=iati", donor, null).statusCode()).isEqualTo(200);
+    }
+}
