@@ -130,16 +130,22 @@ public record ProgrammeReport(String audience, int k, Facts programme, LocalDate
     /**
      * The reach of one ToT through its graduates.
      *
+     * @param tot the ToT's id
+     * @param title the ToT's title, as its event is named (an event's title names no one)
+     * @param graduates the ToT's graduates
+     * @param cascades the cascades its graduates delivered in the period
+     * @param officersTrained the officers present at those cascades, each once
      * @param multiplier officers trained per graduate, to two decimals; empty when the graduates or the officers
      *     are withheld, or there are no graduates
      * @param perGraduate officers trained by each graduate who delivered (an officer trained by two
      *     graduates together counts for both, so these do not add up to {@code officersTrained})
      */
-    public record CascadeLine(String tot, Cell graduates, Cell cascades, Cell officersTrained, Optional<BigDecimal> multiplier,
+    public record CascadeLine(String tot, String title, Cell graduates, Cell cascades, Cell officersTrained, Optional<BigDecimal> multiplier,
             ImmutableList<GraduateReach> perGraduate) {
 
         public CascadeLine {
             Require.present(tot, "CascadeLine.tot");
+            Require.present(title, "CascadeLine.title");
             Require.present(graduates, "CascadeLine.graduates");
             Require.present(cascades, "CascadeLine.cascades");
             Require.present(officersTrained, "CascadeLine.officersTrained");

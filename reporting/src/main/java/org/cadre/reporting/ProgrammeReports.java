@@ -423,7 +423,7 @@ public final class ProgrammeReports {
                 ? Optional.of(BigDecimal.valueOf(reach.officersTrained().size())
                         .divide(BigDecimal.valueOf(reach.graduates().size()), 2, RoundingMode.HALF_UP))
                 : Optional.empty();
-        return new CascadeLine(reach.tot().value(), graduates, Cell.of(reach.cascades().size()), officers, multiplier,
+        return new CascadeLine(reach.tot().value(), tot.event().title(), graduates, Cell.of(reach.cascades().size()), officers, multiplier,
                 ImmutableList.copyOf(perGraduate));
     }
 

@@ -139,9 +139,9 @@ public final class HtmlRenderer {
         for (var c : r.cascades()) {
             List<SvgChart.Bar> reach = List.of(new SvgChart.Bar(labels.get("graduates"), List.of(c.graduates()), 0),
                     new SvgChart.Bar(labels.get("officersTrained"), List.of(c.officersTrained()), 1));
-            h.append(chart(labels.get("cascade") + " " + c.tot(), labels.get("graduates") + " " + c.graduates().text() + ", "
+            h.append(chart(labels.get("cascade") + ": " + c.title(), labels.get("graduates") + " " + c.graduates().text() + ", "
                     + labels.get("officersTrained") + " " + c.officersTrained().text(), List.of(labels.get("count")), reach));
-            h.append("<p>").append(e(c.tot() + ": " + labels.get("cascades") + " " + c.cascades().text() + ", "
+            h.append("<p>").append(e(c.title() + ": " + labels.get("cascades") + " " + c.cascades().text() + ", "
                     + labels.get("multiplier") + " " + c.multiplier().map(this::decimal)
                     .orElse(c.graduates().isPublished() && c.graduates().get() == 0 ? Cell.NONE : Cell.MARKER))).append("</p>");
             if (c.perGraduate().isEmpty()) {

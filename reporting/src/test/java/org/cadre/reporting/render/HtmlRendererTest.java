@@ -90,6 +90,9 @@ class HtmlRendererTest {
                 .doesNotContain("Officers trained per graduate");
     }
 
+    /** The demo ToT's title as HTML writes it ("Migrants' Smuggling"). */
+    private static final String TOT_TITLE = DemoRoster.almatyTot().event().title().replace("'", "&#39;");
+
     @Test
     void the_programme_page_draws_the_pool_funnel_and_the_cascade_reach() {
         String html = HtmlRenderer.programme(programme(Audience.INTERNAL), Locale.ENGLISH);
@@ -99,6 +102,10 @@ class HtmlRendererTest {
                 .contains("<desc id=\"chart2-desc\">Reached this level: Trainee: 28; Co-trainer: 28; "
                         + "Certified trainer: 6; Lead trainer: 4</desc>")
                 .contains("<desc id=\"chart3-desc\">Graduates 26, Officers trained by graduates 16</desc>")
+                // the ToT by its title, not its id (an M&E officer reads "Cascade reach: tot-almaty-2023" as a code)
+                .contains("<title id=\"chart3-title\">Cascade reach: " + TOT_TITLE + "</title>")
+                .contains("<p>" + TOT_TITLE + ": Cascade trainings 1, ")
+                .doesNotContain(DemoRoster.almatyTot().event().id().value())
                 .contains("<div class=\"figure\">42<small>Officials trained</small></div>")
                 .contains("<td>I2 Share of women among the officials trained</td><td>10</td><td>25</td><td>the whole programme</td>"
                         + "<td>9 / 42 (21.4 %)</td><td>computed from the data</td>")
