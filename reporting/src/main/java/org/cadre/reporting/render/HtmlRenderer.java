@@ -278,9 +278,13 @@ public final class HtmlRenderer {
     private void practiceAndCertification(StringBuilder h, EventReport r) {
         var p = r.practice();
         h.append("<h2>").append(e(labels.get("practice"))).append("</h2><table class=\"facts\">");
-        row(h, labels.get("scored"), p.scored().text());
-        row(h, labels.get("meanTotal"), mean(p.total()) + " / " + p.maxPoints());
-        row(h, labels.get("passed") + " (" + p.passMark() + ")", share(p.passed()));
+        if (p.maxPoints() == 0) {
+            row(h, labels.get("rubric"), labels.get("noRubric")); // no mean "/ 0", no "Passed (0)": there is nothing to score against
+        } else {
+            row(h, labels.get("scored"), p.scored().text());
+            row(h, labels.get("meanTotal"), mean(p.total()) + " / " + p.maxPoints());
+            row(h, labels.get("passed") + " (" + p.passMark() + ")", share(p.passed()));
+        }
         h.append("</table><h2>").append(e(labels.get("certification"))).append("</h2><p>")
                 .append(e(labels.get("certified") + ": " + share(r.certification().certified()))).append("</p>");
         Table unmet = r.certification().unmetCriteria();
