@@ -83,7 +83,7 @@ class HtmlRendererTest {
     }
 
     /**
-     * An event whose package has no practice-teaching rubric (the demo cascade) says so, rather than a mean "out of 0"
+     * An event with no practice-teaching rubric recorded (the demo cascade) says so, rather than a mean "out of 0"
      * and a pass mark of 0 (the last note's open item); the ToT, which has one, shows its figures out of 20.
      */
     @Test
@@ -92,13 +92,13 @@ class HtmlRendererTest {
                 Disclosure.forAudience(Audience.INTERNAL)), Locale.ENGLISH);
         String practice = cascade.substring(cascade.indexOf("Practice teaching</h2>"), cascade.indexOf("<h2>Certification"));
         assertThat(practice).isEqualTo("Practice teaching</h2><table class=\"facts\"><tr><th>Rubric</th>"
-                + "<td>none in the package: practice teaching is not scored</td></tr></table>");
+                + "<td>none recorded for this event: practice teaching is not scored</td></tr></table>");
         String tot = HtmlRenderer.event(org.cadre.reporting.EventReports.of(DemoRoster.almatyTot(),
                 Disclosure.forAudience(Audience.INTERNAL)), Locale.ENGLISH);
         assertThat(tot).contains("<tr><th>Mean score</th><td>").contains(" / 20</td></tr>").contains("<tr><th>Passed (12)</th>")
-                .doesNotContain("none in the package");
+                .doesNotContain("none recorded for this event");
         assertThat(HtmlRenderer.event(org.cadre.reporting.EventReports.of(DemoRoster.dushanbeCascade(),
-                Disclosure.forAudience(Audience.INTERNAL)), Locale.forLanguageTag("ru"))).contains("в пакете их нет");
+                Disclosure.forAudience(Audience.INTERNAL)), Locale.forLanguageTag("ru"))).contains("для этого мероприятия не заданы");
     }
 
     /** Donors get no figure per graduate, and so no empty table of them (the re-check of session 15). */
