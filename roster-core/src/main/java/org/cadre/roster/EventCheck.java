@@ -21,7 +21,11 @@ import org.cadre.kernel.Require;
  * <pre>{@code
  * Findings findings = EventCheck.of(roster).run();
  * Findings stricter = EventCheck.of(roster).withMaxParticipantsPerTrainer(8).run();
+ * Findings asOfToday = EventCheck.of(roster).on(LocalDate.now(clock.withZone(roster.event().zone()))).run();
  * }</pre>
+ *
+ * <p>A check knows no date unless it is given one ({@link #on}): the library reads no clock. The rules about what
+ * should have happened by now ({@link EventRule#UNDECIDED_AFTER_EVENT}) are silent without it.
  */
 public final class EventCheck {
 
@@ -33,10 +37,12 @@ public final class EventCheck {
     private final ImmutableMap<SessionCode, Session> sessions;
     private final ImmutableMap<SessionCode, Session> delivered;
     private final ImmutableSet<SessionCode> onAgenda;
+    private final java.util.Optional<LocalDate> today;
 
-    private EventCheck(EventRoster roster, int maxParticipantsPerTrainer) {
+    private EventCheck(EventRoster roster, int maxParticipantsPerTrainer, java.util.Optional<LocalDate> today) {
         this.roster = Require.present(roster, "roster");
         this.maxParticipantsPerTrainer = Require.positive(maxParticipantsPerTrainer, "maxParticipantsPerTrainer");
+        this.today = today;
         Map<SessionCode, Session> byCode = new LinkedHashMap<>();
         roster.curriculum().sessions().forEach(s -> byCode.putIfAbsent(s.code(), s));
         this.sessions = ImmutableMap.copyOf(byCode);
@@ -56,7 +62,7 @@ public final class EventCheck {
      * @return the check, ready to {@link #run()}
      */
     public static EventCheck of(EventRoster roster) {
-        return new EventCheck(roster, DEFAULT_MAX_PARTICIPANTS_PER_TRAINER);
+        return new EventCheck(roster, DEFAULT_MAX_PARTICIPANTS_PER_TRAINER, java.util.Optional.empty());
     }
 
     /**
@@ -67,7 +73,23 @@ public final class EventCheck {
      * @throws IllegalArgumentException if {@code max} is not positive
      */
     public EventCheck withMaxParticipantsPerTrainer(int max) {
-        return new EventCheck(roster, max);
+        return new EventCheck(roster, max, today);
+    }
+
+    /**
+     * The same check as of a day, so that it also says what should have happened by then: statuses still undecided
+     * once the course is over ({@link EventRule#UNDECIDED_AFTER_EVENT}).
+     *
+     * @param today the current day where the event takes place
+     * @return a new check; this one is unchanged
+     */
+    public EventCheck on(LocalDate today) {
+        return new EventCheck(roster, maxParticipantsPerTrainer, java.util.Optional.of(Require.present(today, "today")));
+    }
+
+    /** {@return the day the check is made as of, when it was given one} */
+    java.util.Optional<LocalDate> today() {
+        return today;
     }
 
     /**

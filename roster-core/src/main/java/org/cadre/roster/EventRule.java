@@ -474,6 +474,39 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
         }
     },
 
+    /**
+     * The course is over and participants still hold a seat without a final status (confirmed or attended): the event
+     * was never closed, nor each status recorded by hand. Only a check given today's date ({@link EventCheck#on}) says so.
+     */
+    UNDECIDED_AFTER_EVENT("enrolment.undecided-after-event", WARNING,
+            "The course is over (as of the day the check is given) and participants still hold a seat without a final status "
+                    + "(confirmed or attended): close the event, or record each status by hand (completed, not-completed, "
+                    + "no-show). Until then reports do not know who was absent, and a programme's donor or public report "
+                    + "may be refused.") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            if (in.today().isEmpty() || !in.today().get().isAfter(in.event().courseDays().last())) {
+                return;
+            }
+            long confirmed = 0;
+            long attended = 0;
+            for (Enrolment e : in.roster().enrolmentsAs(Role.PARTICIPANT)) {
+                if (e.status() == EnrolmentStatus.CONFIRMED) {
+                    confirmed++;
+                } else if (e.status().holdsSeat() && !e.status().isFinal()) {
+                    attended++;
+                }
+            }
+            if (confirmed + attended > 0) {
+                report.finding(in.event().subject(), "the course ended on " + in.event().courseDays().last() + " and "
+                        + (confirmed + attended) + " participant" + (confirmed + attended == 1 ? "" : "s") + " still "
+                        + (confirmed + attended == 1 ? "holds" : "hold") + " a seat without a final status (" + confirmed
+                        + " confirmed, " + attended + " attended): close the event, or record each status by hand "
+                        + "(completed, not-completed, no-show); until then a programme's donor report may be refused");
+            }
+        }
+    },
+
     /** Attendance is recorded only for sessions on the agenda, once per person and session. */
     ATTENDANCE_UNKNOWN_SESSION("attendance.unknown-session", ERROR,
             "Attendance is recorded for a session that is not on the agenda, or twice for the same person and session.") {

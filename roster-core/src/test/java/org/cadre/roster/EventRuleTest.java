@@ -374,6 +374,39 @@ class EventRuleTest {
                         "has a practice-teaching score but holds no seat (no-show); reports and certification leave the score out"));
     }
 
+    /**
+     * An event that is over with seats still undecided: the cause of a refused donor report (session 15), said by the
+     * checks once they know the day. Silent without a day, on the last course day, and once every status is final.
+     */
+    @Test
+    void undecided_after_event_fires_once_the_course_is_over_and_seats_are_still_confirmed_or_attended() {
+        OrganisationId by = DEMO.enrolments().get(0).nominatedBy().orElseThrow();
+        EventRoster.Builder b = DEMO.toBuilder();
+        for (String id : List.of("p-confirmed", "p-attended", "p-approved")) {
+            b.person(Person.builder(id, Country.KAZAKHSTAN).latinName("Officer " + id.substring(2)).build());
+        }
+        EventRoster roster = b.enrolment(enrolled("p-confirmed", Role.PARTICIPANT, by, EnrolmentStatus.APPROVED, EnrolmentStatus.CONFIRMED))
+                .enrolment(enrolled("p-attended", Role.PARTICIPANT, by, EnrolmentStatus.APPROVED, EnrolmentStatus.CONFIRMED,
+                        EnrolmentStatus.ATTENDED))
+                .enrolment(enrolled("p-approved", Role.PARTICIPANT, by, EnrolmentStatus.APPROVED))
+                .build();
+        LocalDate last = roster.event().courseDays().last();
+        String code = EventRule.UNDECIDED_AFTER_EVENT.code();
+
+        assertThat(EventCheck.of(roster).run().withCode(code)).as("no day given: the library reads no clock").isEmpty();
+        assertThat(EventCheck.of(roster).on(last).run().withCode(code)).as("the last course day: not over yet").isEmpty();
+        Findings over = EventCheck.of(roster).on(last.plusDays(1)).run();
+        org.cadre.roster.fixtures.RosterWords.checkFindings(over);
+        assertThat(over.withCode(code)).extracting(Finding::subject, Finding::severity, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("event/tot-almaty-2023", org.cadre.finding.Severity.WARNING,
+                        "the course ended on 2023-10-27 and 2 participants still hold a seat without a final status (1 confirmed, "
+                                + "1 attended): close the event, or record each status by hand (completed, not-completed, no-show); "
+                                + "until then a programme's donor report may be refused"));
+        assertThat(EventCheck.of(roster).on(last.plusDays(1)).withMaxParticipantsPerTrainer(8).run().withCode(code))
+                .as("another limit keeps the day").hasSize(1);
+        assertThat(EventCheck.of(DEMO).on(last.plusYears(3)).run().withCode(code)).as("the demo: every status final").isEmpty();
+    }
+
     @Test
     void unpaired_test_fires_when_a_post_test_is_missing() {
         Findings findings = check(b -> b.replaceTests(DEMO.tests().stream()

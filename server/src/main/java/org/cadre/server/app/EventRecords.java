@@ -191,10 +191,14 @@ public final class EventRecords {
     /** What the event's checks found over its roster. */
     public record Checked(EventId event, Findings findings) {}
 
-    /** The library's event rules over the stored roster. */
+    /**
+     * The library's event rules over the stored roster, as of today where the event takes place (so that an event that
+     * is over with statuses undecided is said to be).
+     */
     public Outcome<Checked> checks(UserAccount user, String eventId) {
         return roster(user, eventId, Permission.READ_RECORDS).map(r -> new Checked(r.event().id(),
-                EventCheck.of(r).run().and(betweenEvents(user, r.event()))));
+                EventCheck.of(r).on(java.time.LocalDate.now(stores.clock.withZone(r.event().zone()))).run()
+                        .and(betweenEvents(user, r.event()))));
     }
 
     /**

@@ -57,6 +57,7 @@ public final class FileChecks {
                         .organisations(stores.organisations.all().stream().map(Versioned::value).toList())
                         .pool(stores.trainers.pool()))
                 .event(event).people(trainers).build();
-        return Outcome.done(new Checked(roster, stored.isPresent(), EventCheck.of(roster).run()));
+        return Outcome.done(new Checked(roster, stored.isPresent(),
+                EventCheck.of(roster).on(java.time.LocalDate.now(stores.clock.withZone(event.zone()))).run()));
     }
 }

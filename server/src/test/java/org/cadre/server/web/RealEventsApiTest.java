@@ -264,6 +264,11 @@ class RealEventsApiTest {
         assertThat(codes(body(close))).containsExactly("close.without-agenda");
         assertThat(body(ok(api.send("GET", "/api/v1/events/" + tot + "/enrolments", coordinator, null), 200)).get("items"))
                 .as("nobody made a no-show").allSatisfy(e -> assertThat(e.get("status").asText()).isEqualTo("confirmed"));
+        // The checks say, as of today, what would refuse the donor report below: seats still undecided years after the course.
+        JsonNode checks = body(ok(api.send("GET", "/api/v1/events/" + tot + "/checks", coordinator, null), 200));
+        assertThat(checks.get("findings")).filteredOn(f -> f.get("code").asText().equals("enrolment.undecided-after-event"))
+                .singleElement().satisfies(f -> assertThat(f.get("message").asText()).startsWith("the course ended on 2018-03-1")
+                        .contains("2 participants still hold a seat without a final status (2 confirmed, 0 attended)"));
 
         String[] region = {"Naryn", "Naryn", "At-Bashy"};
         Event cascade = mobileCascade("cascade-naryn-2020", tsp, tot, LocalDate.of(2020, 6, 8), region, participantsOf(graduates), "KG",
