@@ -57,7 +57,7 @@ public record EventClosure(LocalDate closedOn, ImmutableList<Enrolment> enrolmen
      * @param today the current day where the event takes place
      * @return the moves and pool steps, or a refusal: {@code event.dates-inconsistent} (closed before its last
      *     day), {@code command.dated-ahead}, {@code close.nobody-seated}, {@code close.without-agenda},
-     *     {@code close.without-attendance}, or the illegal moves
+     *     {@code close.unknown-session}, {@code close.without-attendance}, or the illegal moves
      */
     public static Result<EventClosure> close(EventRoster roster, LocalDate on, LocalDate today) {
         Require.present(roster, "roster");
@@ -90,6 +90,17 @@ public record EventClosure(LocalDate closedOn, ImmutableList<Enrolment> enrolmen
         }
         Set<SessionCode> agenda = new HashSet<>();
         event.agenda().forEach(s -> agenda.add(s.session()));
+        // A session the package lacks (or outside the modules delivered) would count attendance and teaching at it, for
+        // good: closing's statuses and pool steps are final. Whatever the participants' statuses, as the trainers count too.
+        Set<SessionCode> delivered = EventCheck.of(roster).delivered().keySet();
+        List<String> unknown = event.agenda().stream().map(AgendaSlot::session).filter(s -> !delivered.contains(s)).distinct()
+                .map(SessionCode::toString).sorted().toList();
+        if (!unknown.isEmpty()) {
+            return Result.refused(RosterCommand.CLOSE_UNKNOWN_SESSION.finding(event.subject(), "lists "
+                    + String.join(", ", unknown) + ", not among the sessions of " + roster.curriculum().id() + "@"
+                    + roster.curriculum().version() + " this event delivers; put the agenda right first (the event's checks "
+                    + "name them: agenda.unknown-session)"));
+        }
         // Sessions but not one mark at any of them (an agenda of sessions the package lacks, or attendance not yet
         // entered): the same no-shows for want of records, and no-show is final (the attacker's review of session 15).
         if (undecided && roster.attendance().stream().noneMatch(a -> agenda.contains(a.session()))) {

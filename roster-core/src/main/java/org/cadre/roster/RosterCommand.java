@@ -41,6 +41,14 @@ public enum RosterCommand implements RuleInfo.Specified {
             "An event is closed with no attendance recorded at any session of its agenda (no mark of any kind): every "
                     + "participant holding a seat would become a no-show, which is final, for want of records."),
     /**
+     * Closing an event whose agenda lists a session its package version lacks, or one outside the modules it delivers:
+     * attendance and teaching at it would count.
+     */
+    CLOSE_UNKNOWN_SESSION("close.unknown-session", Severity.ERROR,
+            "An event is closed while its agenda lists a session its package version does not have, or one outside the modules "
+                    + "it delivers (the checks' agenda.unknown-session): closing would count attendance and teaching at it, and "
+                    + "its statuses and pool steps are final."),
+    /**
      * Closing left an enrolment where it was: still nominated, approved or waitlisted, a trainer not on the agenda, or an
      * observer, interpreter or organiser holding a seat.
      */

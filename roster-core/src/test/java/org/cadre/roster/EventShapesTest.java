@@ -437,6 +437,36 @@ class EventShapesTest {
     }
 
     /**
+     * An agenda slot for a session the package lacks (the checks' error agenda.unknown-session): closing would count the
+     * marks and the teaching at it for good, so it is refused, naming the session, whatever the statuses; with the slot
+     * taken off, the same event closes.
+     */
+    @Test
+    void closing_an_event_whose_agenda_lists_a_session_the_package_lacks_is_refused_and_moves_nobody() {
+        EventRoster confirmed = confirmedOnly(DEMO);
+        AgendaSlot first = confirmed.event().agenda().get(0);
+        AgendaSlot stranger = new AgendaSlot(org.cadre.curriculum.SessionCode.of("M9.S9"), first.day(), first.start(), first.end(), first.trainers());
+        List<AgendaSlot> agenda = new java.util.ArrayList<>(confirmed.event().agenda());
+        agenda.set(0, stranger);
+        EventRoster strange = confirmed.toBuilder().event(confirmed.event().toBuilder().agenda(agenda).build()).build();
+
+        Result<EventClosure> refused = EventClosure.close(strange, LAST, TODAY);
+
+        assertThat(refused.refusal()).extracting(Finding::code, Finding::subject).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("close.unknown-session", "event/tot-almaty-2023"));
+        assertThat(refused.refusal().all().get(0).message()).startsWith("lists M9.S9, not among the sessions of ")
+                .endsWith("this event delivers; put the agenda right first (the event's checks name them: agenda.unknown-session)");
+        assertThat(EventCheck.of(strange).run().withCode("agenda.unknown-session")).as("the checks' error it names").isNotEmpty();
+        List<Enrolment> decided = strange.enrolments().stream().map(e -> e.role() != Role.PARTICIPANT ? e
+                : e.moveTo(EnrolmentStatus.ATTENDED, FIRST).then(x -> x.moveTo(EnrolmentStatus.COMPLETED, LAST)).value()).toList();
+        assertThat(EventClosure.close(strange.toBuilder().replaceEnrolments(decided).build(), LAST, TODAY).refusal())
+                .as("the trainers' teaching at it would count too").extracting(Finding::code).containsExactly("close.unknown-session");
+        agenda.remove(0);
+        assertThat(EventClosure.close(confirmed.toBuilder().event(confirmed.event().toBuilder().agenda(agenda).build()).build(), LAST,
+                TODAY).isOk()).isTrue();
+    }
+
+    /**
      * Where every participant's status was recorded by hand (an event entered later from its results, not its
      * attendance sheets), closing decides nobody and goes ahead, with or without an agenda: it counts the trainers'
      * teaching and records the day.

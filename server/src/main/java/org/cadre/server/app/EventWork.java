@@ -54,7 +54,7 @@ public final class EventWork {
     /** The field a refusal to close names, by its code (none for the rest: the roster's illegal moves, nobody seated). */
     private static final Map<String, String> CLOSE_REFUSAL_FIELD = Map.of(EventRule.DATES_INCONSISTENT.spec().code(), "on: ",
             RosterCommand.DATED_AHEAD.code(), "on: ", RosterCommand.CLOSE_WITHOUT_AGENDA.code(), "agenda: ",
-            RosterCommand.CLOSE_WITHOUT_ATTENDANCE.code(), "attendance: ");
+            RosterCommand.CLOSE_WITHOUT_ATTENDANCE.code(), "attendance: ", RosterCommand.CLOSE_UNKNOWN_SESSION.code(), "agenda: ");
 
     private final Database db;
     private final Clock clock;

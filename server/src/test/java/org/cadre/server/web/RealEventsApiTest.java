@@ -517,6 +517,20 @@ class RealEventsApiTest {
                 .map(p -> Map.of("person", p, "mark", "absent")).toList();
         ok(api.send("PUT", path + "/attendance/" + tot.agenda().get(0).session(), coordinator,
                 JSON.writeValueAsString(Map.of("marks", absent))), 200);
+        // Its last slot changed to a session the package lacks: closing is refused, naming it by its field, and moves nobody.
+        List<org.cadre.roster.AgendaSlot> strange = new ArrayList<>(tot.agenda());
+        org.cadre.roster.AgendaSlot last = strange.get(strange.size() - 1);
+        strange.set(strange.size() - 1, new org.cadre.roster.AgendaSlot(org.cadre.curriculum.SessionCode.of("M9.S9"), last.day(),
+                last.start(), last.end(), last.trainers()));
+        ok(api.change("PUT", path, coordinator, json(RosterDocs.EventDoc.of(tot.toBuilder().agenda(strange).build()))), 200);
+        HttpResponse<String> unknownSession = api.send("POST", path + "/close", coordinator, null);
+        assertThat(unknownSession.statusCode()).as(unknownSession.body()).isEqualTo(422);
+        assertThat(codes(body(unknownSession))).containsExactly("close.unknown-session");
+        assertThat(body(unknownSession).get("errors").get(0).asText()).startsWith("agenda: lists M9.S9, not among the sessions of ");
+        assertThat(body(ok(api.send("GET", path + "/enrolments", coordinator, null), 200)).get("items"))
+                .filteredOn(e -> e.get("role").asText().equals("participant"))
+                .allSatisfy(e -> assertThat(e.get("status").asText()).isEqualTo("confirmed"));
+        ok(api.change("PUT", path, coordinator, json(RosterDocs.EventDoc.of(tot))), 200);
         // Two closes at once: one closes, the other is told it was closed (or changed under it); nothing twice.
         java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
         List<HttpResponse<String>> both2;
