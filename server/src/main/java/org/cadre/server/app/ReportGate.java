@@ -2,7 +2,7 @@ package org.cadre.server.app;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -13,21 +13,35 @@ import org.cadre.server.app.Outcome.Refusal;
  * How many programme reports the process computes at once, and for whom. A programme report loads every
  * event of the programme and runs the disclosure audit over all its tables (over a second for a programme of
  * 20,000 events), so without a bound a few readers asking again and again, or one reader asking many
- * times at once, would keep every core busy and slow every other request. Each user computes one report at a
- * time: a second asked while the first is under way is refused at once, costing nothing. All users together
- * compute at most {@code atOnce} reports; one more waits up to {@code wait} for a turn, then is refused. Both
- * refusals are {@link Refusal#BUSY}: ask again in a few seconds. The bound is the process's: each server instance
- * has its own, as it has its own processors.
+ * times at once, would keep every core busy and slow every other request. Each user's reports are computed one
+ * after another: a second asked while the first is under way (the four formats at once, a page reloaded while its
+ * report is still being computed) waits for it, and at most {@value #MOST_ASKED} of one user's reports are under way
+ * or waiting at a time (one more is refused at once, costing nothing). All users together compute at most
+ * {@code atOnce} reports. A report waits up to {@code wait} in all for its turn, then is refused. Every refusal is
+ * {@link Refusal#BUSY}: ask again in a few seconds. The bound is the process's: each server instance has its own, as
+ * it has its own processors.
  */
 public final class ReportGate {
 
     /** What a refused report says. */
-    static final String YOURS_UNDER_WAY = "A report you asked for is still being computed; ask again once it is answered.";
+    static final String YOURS_UNDER_WAY = "A report you asked for earlier is still being computed; ask again once it is answered.";
+    static final String TOO_MANY_OF_YOURS = "You have " + ReportGate.MOST_ASKED + " reports under way or waiting already; ask "
+            + "again once they are answered.";
     static final String ALL_BUSY = "The server is computing as many reports as it may at once; ask again in a few seconds.";
+
+    /** The most reports of one user under way or waiting at a time: one being computed, the others waiting behind it. */
+    public static final int MOST_ASKED = 4;
 
     private final Semaphore turns;
     private final Duration wait;
-    private final Set<String> computing = ConcurrentHashMap.newKeySet();
+    /** Each user's reports under way or waiting, one computed at a time; a user's entry goes when the last is answered. */
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+
+    /** One user's reports: one computed at a time, {@code asked} under way or waiting (changed only in the map's compute). */
+    private static final class Lane {
+        final Semaphore one = new Semaphore(1, true);
+        int asked;
+    }
 
     /** How long a report waits for a turn by default: longer than a report of a large programme takes. */
     public static final Duration WAIT = Duration.ofSeconds(10);
@@ -60,8 +74,9 @@ public final class ReportGate {
     }
 
     /**
-     * The report {@code work} computes for {@code username}, or {@link Refusal#BUSY} when that user's last report is
-     * still under way or no turn came in time.
+     * The report {@code work} computes for {@code username} once that user's earlier reports are answered and a turn is
+     * free, or {@link Refusal#BUSY} when the user has {@value #MOST_ASKED} under way or waiting already, or no turn came
+     * in time.
      *
      * @param username the user asking
      * @param work the report
@@ -69,23 +84,47 @@ public final class ReportGate {
      * @return the report's outcome, or the refusal
      */
     public <T> Outcome<T> run(String username, Supplier<Outcome<T>> work) {
-        if (!computing.add(username)) {
-            return Outcome.refused(Refusal.BUSY, YOURS_UNDER_WAY, List.of());
-        }
+        int[] place = new int[1];
+        Lane lane = lanes.compute(username, (k, l) -> {
+            Lane mine = l == null ? new Lane() : l;
+            place[0] = ++mine.asked;
+            return mine;
+        });
         try {
-            if (!turns.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                return Outcome.refused(Refusal.BUSY, ALL_BUSY, List.of());
+            if (place[0] > MOST_ASKED) {
+                return Outcome.refused(Refusal.BUSY, TOO_MANY_OF_YOURS, List.of());
+            }
+            long deadline = System.nanoTime() + wait.toNanos();
+            if (!lane.one.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                return Outcome.refused(Refusal.BUSY, YOURS_UNDER_WAY, List.of());
             }
             try {
-                return work.get();
+                if (!turns.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    return Outcome.refused(Refusal.BUSY, ALL_BUSY, List.of());
+                }
+                try {
+                    return work.get();
+                } finally {
+                    turns.release();
+                }
             } finally {
-                turns.release();
+                lane.one.release();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.refused(Refusal.BUSY, ALL_BUSY, List.of());
         } finally {
-            computing.remove(username);
+            lanes.computeIfPresent(username, (k, l) -> --l.asked == 0 ? null : l);
         }
+    }
+
+    /** How many of the user's reports are under way or waiting. */
+    int asked(String username) {
+        int[] asked = new int[1];
+        lanes.computeIfPresent(username, (k, l) -> {
+            asked[0] = l.asked; // read where it is written: in the map's compute
+            return l;
+        });
+        return asked[0];
     }
 }

@@ -96,17 +96,25 @@ public final class Reports {
      * The programme's report for the audience, for the events that began from {@code from} to {@code to}; an
      * end not given is the programme period's, else its events' first or last course day
      * ({@link ProgrammeReports#period}). Internal reports name only the people in the user's scope; others are
-     * numbered. Reports are computed through the settings' {@link ReportGate}: one at a time per user, a few at once
+     * numbered. Reports are computed through the settings' {@link ReportGate}: each user's one after another, a few at once
      * in all; a report that gets no turn is refused as {@link Refusal#BUSY}.
      */
     public Outcome<ProgrammeReportOf> programme(UserAccount user, String programme, Audience audience, Optional<LocalDate> from,
             Optional<LocalDate> to) {
-        return Scope.permit(user, Permission.READ_REPORTS).then(u -> mayRead(user, audience))
-                .then(a -> Checks.require(from.isEmpty() || to.isEmpty() || !to.get().isBefore(from.get()), Refusal.INVALID,
-                        "The period is empty.", List.of("to: must not be before from")))
-                .then(ok -> Scope.id(programme, ProgrammeId::of).flatMap(stores.programmes::get).map(Versioned::value)
-                        .filter(p -> Access.covers(user, p)).map(Outcome::done).orElseGet(() -> Scope.notFound("programme")))
+        return programmeToReport(user, programme, audience)
+                .then(p -> Checks.require(from.isEmpty() || to.isEmpty() || !to.get().isBefore(from.get()), Refusal.INVALID,
+                        "The period is empty.", List.of("to: must not be before from")).map(ok -> p))
                 .then(p -> settings.reportGate().run(user.username(), () -> programmeReport(user, p, audience, from, to)));
+    }
+
+    /**
+     * The programme whose report the user may read for the audience, after the same checks as {@link #programme} but
+     * without computing the report: for a page that shows the report in a frame, which computes it once.
+     */
+    public Outcome<Programme> programmeToReport(UserAccount user, String programme, Audience audience) {
+        return Scope.permit(user, Permission.READ_REPORTS).then(u -> mayRead(user, audience))
+                .then(a -> Scope.id(programme, ProgrammeId::of).flatMap(stores.programmes::get).map(Versioned::value)
+                        .filter(p -> Access.covers(user, p)).map(Outcome::done).orElseGet(() -> Scope.notFound("programme")));
     }
 
     private Outcome<ProgrammeReportOf> programmeReport(UserAccount user, Programme programme, Audience audience, Optional<LocalDate> from,

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Programme reports over HTTP while the server computes as many as it may: 503 with Retry-After and the problem
- * type {@code busy}, as docs/openapi.yaml says, whether every turn is taken or the same user's last report is still
- * under way; a report of a programme the user cannot see is still 404 (the scope is asked first, no turn taken);
+ * type {@code busy}, as docs/openapi.yaml says, whether every turn is taken or the same user's earlier report outlasts
+ * the wait; a report of a programme the user cannot see is still 404 (the scope is asked first, no turn taken);
  * once a turn is free the report is served.
  */
 class ReportGateApiTest {
@@ -118,11 +118,11 @@ class ReportGateApiTest {
     }
 
     @Test
-    void a_report_asked_while_the_same_users_last_is_under_way_is_503_busy_at_once() throws Exception {
+    void a_report_waiting_behind_the_same_users_last_beyond_the_wait_is_503_busy() throws Exception {
         CompletableFuture<Outcome<String>> mine = held("donor");
 
         busy(api.send("GET", REPORT + "&format=iati", donor, null),
-                "A report you asked for is still being computed; ask again once it is answered.");
+                "A report you asked for earlier is still being computed; ask again once it is answered.");
 
         release.countDown();
         mine.get(5, TimeUnit.SECONDS);

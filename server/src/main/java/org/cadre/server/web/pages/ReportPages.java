@@ -92,9 +92,9 @@ final class ReportPages {
             Reports.EventReportOf of = PageKit.value(kit.app.reports().event(user.get(), ctx.pathParam("id"), audience), ctx);
             title = t.get("reports.event-title", of.report().event().title());
         } else {
-            Reports.ProgrammeReportOf of = PageKit.value(kit.app.reports().programme(user.get(), ctx.pathParam("id"), audience,
-                    Optional.empty(), Optional.empty()), ctx);
-            title = t.get("reports.programme-title", of.report().programme().title());
+            // The title alone: the frame computes the report (once per view, not once for the page and again for the frame).
+            title = t.get("reports.programme-title", PageKit.value(kit.app.reports().programmeToReport(user.get(), ctx.pathParam("id"),
+                    audience), ctx).title());
         }
         View v = new View(t, user, PageKit.token(ctx).map(PageKit::csrf).orElse(""), PageKit.here(ctx), title);
         kit.render(ctx, "reports.jte", v, "kind", kind, "id", ctx.pathParam("id"), "audience", audience.label(),
@@ -113,6 +113,10 @@ final class ReportPages {
         if (!offered.contains(format)) {
             throw new PageProblem(Outcome.refused(Outcome.Refusal.INVALID, "The report comes as " + String.join(", ", offered) + ".",
                     List.of("format: must be one of " + String.join(", ", offered))));
+        }
+        if (format.equals("html")) {
+            // Shown in the report page's frame, whatever the answer: a refusal ("Busy", withheld) is read there too.
+            ctx.attribute(FRAMEABLE, true);
         }
         Locale lang = PageKit.messages(ctx).locale();
         String name = kind.equals("events") ? "event" : "programme";
@@ -135,9 +139,7 @@ final class ReportPages {
                 default -> { body = HtmlRenderer.programme(of.report(), lang); type = "text/html; charset=utf-8"; }
             }
         }
-        if (format.equals("html")) {
-            ctx.attribute(FRAMEABLE, true);
-        } else {
+        if (!format.equals("html")) {
             String extension = format.equals("iati") ? "xml" : format;
             ctx.header("Content-Disposition", "attachment; filename=\"" + name + "-report-" + audience.label() + "." + extension + "\"");
         }
