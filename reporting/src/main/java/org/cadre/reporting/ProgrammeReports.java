@@ -65,6 +65,12 @@ public final class ProgrammeReports {
      */
     public static ProgrammeReport of(Programme programme, Collection<EventRoster> rosters, TrainerPool pool,
             ResultsFramework framework, LocalDate from, LocalDate to, Disclosure d, java.util.function.Predicate<Person> nameable) {
+        return of(programme, rosters, pool, framework, from, to, d, nameable, AUDIT_BUDGET);
+    }
+
+    /** As {@link #of(Programme, Collection, TrainerPool, ResultsFramework, LocalDate, LocalDate, Disclosure, java.util.function.Predicate)}, the audit bounded by {@code budget}. */
+    static ProgrammeReport of(Programme programme, Collection<EventRoster> rosters, TrainerPool pool, ResultsFramework framework,
+            LocalDate from, LocalDate to, Disclosure d, java.util.function.Predicate<Person> nameable, long budget) {
         Require.present(programme, "programme");
         Require.present(rosters, "rosters");
         Require.present(pool, "pool");
@@ -84,20 +90,62 @@ public final class ProgrammeReports {
                 ? in.inPeriod().stream().map(r -> EventReports.of(r, d.plain())).toList()
                 : List.of();
         // The report alone first (small programs settle most of it), then with the events' reports.
-        List<java.util.function.Function<ProgrammeReport, org.cadre.reporting.disclosure.audit.Ledger>> stages = new ArrayList<>();
-        stages.add(report -> ProgrammeReportLedger.of(in, report, List.of()));
-        if (linked && !eventReports.isEmpty()) {
-            stages.add(report -> ProgrammeReportLedger.of(in, report, eventReports));
-        }
+        java.util.function.Function<ProgrammeReport, org.cadre.reporting.disclosure.audit.Ledger> alone =
+                report -> ProgrammeReportLedger.of(in, report, List.of());
         // A public report withholds whatever the donor report of the same period withholds (Disclosure.over).
         Disclosure over = d.lower().map(lower -> {
             Set<String> withheld = new java.util.LinkedHashSet<>(d.forced());
-            withheld.addAll(ProgrammeReportLedger.of(in, of(programme, rosters, pool, framework, from, to, lower, nameable), List.of())
+            withheld.addAll(ProgrammeReportLedger.of(in, of(programme, rosters, pool, framework, from, to, lower, nameable, budget), List.of())
                     .targets().keySet());
             return d.withForced(withheld);
         }).orElse(d);
-        return org.cadre.reporting.disclosure.audit.Protection.protect(over, x -> build(in, x, nameable), stages);
+        if (linked && !eventReports.isEmpty()) {
+            try {
+                return org.cadre.reporting.disclosure.audit.Protection.protect(over, x -> build(in, x, nameable, Checked.JOINTLY),
+                        List.of(alone, report -> ProgrammeReportLedger.of(in, report, eventReports)), budget);
+            } catch (org.cadre.reporting.disclosure.audit.AuditTooLargeException tooLarge) {
+                // Too many small groups across the events' tables to check together within the bound (the joint programs
+                // grew past it: minutes of work, or the heap): checked against its own figures, as over LINKED_EVENTS.
+                return protectAlone(over, in, nameable, alone, Checked.ALONE_TOO_LARGE, budget);
+            }
+        }
+        return protectAlone(over, in, nameable, alone, linked ? Checked.JOINTLY : Checked.ALONE_MANY_EVENTS, budget);
     }
+
+    /**
+     * The report checked against its own figures, within the same bound; past it, refused as a report disclosure control
+     * cannot make safe (it was not checked).
+     */
+    private static ProgrammeReport protectAlone(Disclosure over, Inputs in, java.util.function.Predicate<Person> nameable,
+            java.util.function.Function<ProgrammeReport, org.cadre.reporting.disclosure.audit.Ledger> alone, Checked checked, long budget) {
+        try {
+            return org.cadre.reporting.disclosure.audit.Protection.protect(over, x -> build(in, x, nameable, checked), List.of(alone),
+                    budget);
+        } catch (org.cadre.reporting.disclosure.audit.AuditTooLargeException tooLarge) {
+            throw new org.cadre.reporting.disclosure.UnprotectableReportException("the report's own figures are too many small groups "
+                    + "to check within the audit's bound (" + tooLarge.getMessage() + ")", List.of());
+        }
+    }
+
+    /** How a donor or public report was checked, for its note. */
+    private enum Checked {
+        /** With the period's events' own reports (or there were none). */
+        JOINTLY,
+        /** Against its own figures: more than {@link #LINKED_EVENTS} events. */
+        ALONE_MANY_EVENTS,
+        /** Against its own figures: checking it with the events' reports grew past {@link #AUDIT_BUDGET}. */
+        ALONE_TOO_LARGE
+    }
+
+    /**
+     * The most work the audit of a donor or public programme report may do in each of its stages: its linear programs'
+     * unknowns times rows, summed. Programmes of up to ten events as training is run (the demo, 3 events of 30 people
+     * from 15 agencies, 10 events of 20 from 10 agencies, one event of 300 from 80 agencies) take up to 50 million
+     * and a few seconds; six events of 40 people from 20 agencies each, checked with their events' reports, took 410
+     * million and 85 seconds (the attacker's review of session 16, 69 s on a busy machine). Past it the report is
+     * checked against its own figures, as one of more than {@link #LINKED_EVENTS} events is, and says so.
+     */
+    public static final long AUDIT_BUDGET = 60_000_000L;
 
     /**
      * Donor and public programme reports of periods with at most this many events are audited together with
@@ -257,6 +305,10 @@ public final class ProgrammeReports {
     }
 
     private static ProgrammeReport build(Inputs in, Disclosure d, java.util.function.Predicate<Person> nameable) {
+        return build(in, d, nameable, Checked.JOINTLY);
+    }
+
+    private static ProgrammeReport build(Inputs in, Disclosure d, java.util.function.Predicate<Person> nameable, Checked checked) {
         ImmutableList<EventLine> events = in.inPeriod().stream().map(r -> eventLine(r, d)).collect(ImmutableList.toImmutableList());
         ImmutableList<ProgrammeReport.RegionLine> regions = regionLines(in.inPeriod(), d);
         ImmutableList<CascadeLine> cascades = in.reaches().stream().map(r -> cascadeLine(r.reach(), r.tot(), d, nameable))
@@ -276,7 +328,7 @@ public final class ProgrammeReports {
                         programme.period().map(org.cadre.roster.DateRange::last)),
                 in.from(), in.to(), events, regions, byCountry.total(), byCountry,
                 d.publishNested(byOrganisation(in.officials().values(), in.organisationNames()), byCountry, countryOf::get),
-                funnel(in.funnel(), d), cascades, indicators, notes(d, in));
+                funnel(in.funnel(), d), cascades, indicators, notes(d, in, checked));
     }
 
     private static EventLine eventLine(EventRoster r, Disclosure d) {
@@ -529,12 +581,16 @@ public final class ProgrammeReports {
                 actual, count, Optional.empty(), Optional.empty(), Optional.of(metric.definition()));
     }
 
-    private static ImmutableList<String> notes(Disclosure d, Inputs in) {
+    private static ImmutableList<String> notes(Disclosure d, Inputs in, Checked checked) {
         List<String> notes = new ArrayList<>();
         d.footnote().ifPresent(notes::add);
-        if (d.k() > 1 && in.inPeriod().size() > LINKED_EVENTS) {
+        if (d.k() > 1 && checked == Checked.ALONE_MANY_EVENTS) {
             notes.add("This report was checked against its own figures; with more than " + LINKED_EVENTS
                     + " events in the period it was not checked together with the events' own reports.");
+        }
+        if (d.k() > 1 && checked == Checked.ALONE_TOO_LARGE) {
+            notes.add("This report was checked against its own figures; its events' tables hold too many small groups to check "
+                    + "it together with the events' own reports within the audit's bound.");
         }
         if (in.indicators().isEmpty()) {
             notes.add("No results framework is recorded for this programme, so the report shows no indicators.");

@@ -166,4 +166,30 @@ class ProgrammeReportTest {
         assertThat(r.programme().sdgs()).containsExactlyInAnyOrder(16, 11, 17);
         assertThat(r.programme().donor()).contains("IRCC");
     }
+
+    /** The demo programme's donor report, its audit bounded by {@code budget}. */
+    private static ProgrammeReport donorWithin(long budget) {
+        return ProgrammeReports.of(DemoRoster.programme(), List.of(DemoRoster.almatyTot(), DemoRoster.dushanbeCascade()), DemoRoster.pool(),
+                DemoResults.framework(), LocalDate.of(2023, 1, 1), LocalDate.of(2024, 12, 31), Disclosure.forAudience(Audience.DONOR),
+                person -> false, budget);
+    }
+
+    /**
+     * The audit's bound (the attacker's review of session 16: six events of 40 people from 20 agencies each took 69 s
+     * with their events' reports, and larger ones ran the heap out): past it, the report is checked against its own
+     * figures and says so; past it even alone, it is refused, never published unchecked. The demo within the bound the
+     * server uses is checked with its events' reports, as before.
+     */
+    @Test
+    void a_donor_report_whose_joint_audit_outgrows_its_bound_is_checked_against_its_own_figures_and_says_so() {
+        String alone = "its events' tables hold too many small groups to check it together with the events' own reports";
+
+        assertThat(donorWithin(ProgrammeReports.AUDIT_BUDGET).notes()).noneMatch(n -> n.contains(alone));
+        ProgrammeReport fallen = donorWithin(4_096);
+        assertThat(fallen.notes()).anyMatch(n -> n.contains(alone));
+        assertThat(fallen.officialsBySexAndCountry().total().isPublished()).as("still a report, checked against its own figures").isTrue();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> donorWithin(1_024)))
+                .isInstanceOf(org.cadre.reporting.disclosure.UnprotectableReportException.class)
+                .hasMessageStartingWith("the report's own figures are too many small groups to check within the audit's bound");
+    }
 }

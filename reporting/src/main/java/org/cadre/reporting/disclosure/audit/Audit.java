@@ -53,7 +53,7 @@ public final class Audit {
     /** The range an attacker can narrow each withheld cell to (both ends solved, nothing capped). */
     public static List<Range> ranges(Ledger ledger) {
         Map<String, Range> byCell = new HashMap<>();
-        for (Map.Entry<Component, List<Ledger.Target>> part : components(ledger, Double.POSITIVE_INFINITY).entrySet()) {
+        for (Map.Entry<Component, List<Ledger.Target>> part : components(ledger, Double.POSITIVE_INFINITY, new Memory()).entrySet()) {
             for (Ledger.Target t : part.getValue()) {
                 double[] high = part.getKey().solution(weights(t.terms()), true);
                 double max = high == null ? Double.POSITIVE_INFINITY : value(t.terms(), high);
@@ -77,6 +77,42 @@ public final class Audit {
         private static final int KEEP = 400;
         private List<String> names = List.of();
         private final ArrayDeque<double[]> points = new ArrayDeque<>();
+        private final long budget;
+        private long spent;
+
+        /** Without a bound on the work. */
+        Memory() {
+            this(Long.MAX_VALUE);
+        }
+
+        /** Bounding the work of the programs solved with it ({@link #spend}). */
+        Memory(long budget) {
+            this.budget = budget;
+        }
+
+        /**
+         * The largest program a bounded audit solves, in unknowns times rows: its simplex table of doubles (32 MB) is
+         * kept well inside the heap a server is given (128 MB), where one of the joint programs of a report of many
+         * small groups took more than 256 MB (the attacker's review of session 16).
+         */
+        static final long LARGEST_PROGRAM = 4_000_000;
+
+        /**
+         * Counts a program's work: its unknowns times its rows, the size of the simplex's table. Past the budget, or
+         * for a program larger than {@link #LARGEST_PROGRAM} when there is a budget, the audit stops
+         * ({@link AuditTooLargeException}) rather than run for minutes or out of memory.
+         */
+        void spend(long work) {
+            spent += work;
+            if (spent > budget || budget != Long.MAX_VALUE && work > LARGEST_PROGRAM) {
+                throw new AuditTooLargeException("the audit's programs grew past its bound (" + spent + " of " + budget
+                        + ", the last " + work + ")");
+            }
+        }
+
+        long spent() {
+            return spent;
+        }
 
         List<double[]> pointsFor(Ledger ledger) {
             List<String> now = ledger.names();
@@ -116,7 +152,7 @@ public final class Audit {
             this.ledger = ledger;
             this.k = k;
             this.memory = memory;
-            this.parts = components(ledger, ledger.totalTruth() + k + 1.0);
+            this.parts = components(ledger, ledger.totalTruth() + k + 1.0, memory);
             parts.forEach((part, targets) -> targets.forEach(t -> partOf.put(t.cell(), part)));
             this.breaches = audit();
         }
@@ -243,7 +279,7 @@ public final class Audit {
      * The ledger split into independent parts (targets linked by no constraint cannot inform each other),
      * each with its linear program and its targets; a finite {@code cap} bounds every unknown.
      */
-    private static Map<Component, List<Ledger.Target>> components(Ledger ledger, double cap) {
+    private static Map<Component, List<Ledger.Target>> components(Ledger ledger, double cap, Memory memory) {
         List<String> broken = ledger.violated();
         if (!broken.isEmpty()) {
             throw new IllegalStateException("the ledger contradicts the true values: " + broken);
@@ -265,14 +301,14 @@ public final class Audit {
         }
         Map<Integer, Component> models = new HashMap<>();
         for (Ledger.Constraint c : ledger.constraints()) {
-            models.computeIfAbsent(find(parent, c.terms().get(0).variable()), x -> new Component(n, cap)).add(c);
+            models.computeIfAbsent(find(parent, c.terms().get(0).variable()), x -> new Component(n, cap, memory)).add(c);
         }
         Map<Component, List<Ledger.Target>> out = new LinkedHashMap<>();
         for (Ledger.Target t : ledger.targets().values()) {
             if (t.terms().isEmpty()) {
                 continue;
             }
-            Component model = models.computeIfAbsent(find(parent, t.terms().get(0).variable()), x -> new Component(n, cap));
+            Component model = models.computeIfAbsent(find(parent, t.terms().get(0).variable()), x -> new Component(n, cap, memory));
             out.computeIfAbsent(model, x -> new ArrayList<>()).add(t);
         }
         return out;
@@ -285,10 +321,12 @@ public final class Audit {
         private final java.util.SortedSet<Integer> variables = new java.util.TreeSet<>();
         private final int size;
         private final double cap;
+        private final Memory memory;
 
-        Component(int size, double cap) {
+        Component(int size, double cap, Memory memory) {
             this.size = size;
             this.cap = cap;
+            this.memory = memory;
         }
 
         void add(Ledger.Constraint c) {
@@ -405,6 +443,7 @@ public final class Audit {
             if (m == 0) {
                 return x;
             }
+            memory.spend((long) m * (rows.size() + (capped ? m : 0) + 1));
             LinearSolver.Builder builder = LinearSolver.newGeneralBuilder(c);
             if (capped) {
                 for (int i = 0; i < m; i++) {

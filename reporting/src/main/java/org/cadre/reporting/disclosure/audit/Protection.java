@@ -53,18 +53,28 @@ public final class Protection {
      * The result passes the last stage's audit.
      */
     public static <R> R protect(Disclosure disclosure, Function<Disclosure, R> build, List<Function<R, Ledger>> stages) {
+        return protect(disclosure, build, stages, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #protect(Disclosure, Function, List)}, each stage's linear programs bounded in size and in all: their
+     * unknowns times their rows, summed over every program the stage solves, at most {@code budget}.
+     *
+     * @throws AuditTooLargeException when a stage's programs grow past the budget (the report is then not checked)
+     */
+    public static <R> R protect(Disclosure disclosure, Function<Disclosure, R> build, List<Function<R, Ledger>> stages, long budget) {
         Set<String> forced = new LinkedHashSet<>(disclosure.forced());
         Set<String> released = new LinkedHashSet<>(disclosure.released());
         R report = null;
         for (Function<R, Ledger> ledger : stages) {
-            report = stage(disclosure, build, ledger, forced, released);
+            report = stage(disclosure, build, ledger, forced, released, budget);
         }
         return report;
     }
 
     private static <R> R stage(Disclosure disclosure, Function<Disclosure, R> build, Function<R, Ledger> ledger, Set<String> forced,
-            Set<String> released) {
-        Audit.Memory memory = new Audit.Memory();
+            Set<String> released, long budget) {
+        Audit.Memory memory = new Audit.Memory(budget);
         while (true) {
             R report = build.apply(disclosure.withForced(forced).withReleased(released));
             Ledger l = ledger.apply(report);
