@@ -274,8 +274,13 @@ final class ProgrammeReportLedger {
                     }
                     EventReportLedger.share(l, id, l.of(num), l.of(den), shown.actual().orElseThrow());
                 }
-                case CERTIFIED_TRAINERS -> EventReportLedger.record(l, id,
-                        l.of(level.get(PoolStatus.CERTIFIED_TRAINER.label())).plus((int) level.get(PoolStatus.LEAD_TRAINER.label())), shown.count().orElseThrow());
+                case CERTIFIED_TRAINERS -> {
+                    // Those whose certificate is valid on the last day: some of the people at certified-trainer or lead level.
+                    int valid = l.variable(id, f.numerator());
+                    l.atMost(l.of(valid).plus(level.get(PoolStatus.CERTIFIED_TRAINER.label()), -1)
+                            .plus(level.get(PoolStatus.LEAD_TRAINER.label()), -1), 0);
+                    EventReportLedger.record(l, id, l.of(valid), shown.count().orElseThrow());
+                }
                 case CASCADE_OFFICERS -> {
                     int all = l.variable(id, f.numerator());
                     Ledger.Expr sum = new Ledger.Expr();

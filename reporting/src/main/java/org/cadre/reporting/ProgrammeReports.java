@@ -163,7 +163,7 @@ public final class ProgrammeReports {
     record Reach(EventRoster tot, CascadeReach reach) {}
 
     /** The pool's people per level (highest over the programme's packages), active and inactive. */
-    record Funnel(long[] atLevel, long active, long inactive) {}
+    record Funnel(long[] atLevel, long active, long inactive, long certified) {}
 
     /** An indicator's numerator and denominator (0 for a count; both 0 for a custom indicator, whose actual is entered). */
     record IndicatorFigures(Indicator indicator, long numerator, long denominator) {}
@@ -403,12 +403,17 @@ public final class ProgrammeReports {
         long inactive = 0;
         // One line per person: their highest level over the programme's packages.
         Map<PersonId, TrainerRecord> best = new TreeMap<>();
+        // Certified on the last day: a certificate of any of the programme's packages still valid then (a level reached
+        // stays, a certificate lapses: the newcomer's review of session 16 found lapsed ones counted).
+        Set<PersonId> certified = new java.util.HashSet<>();
         for (TrainerRecord r : pool.records()) {
             if (!curricula.contains(r.curriculum()) || !people.contains(r.person())) {
                 continue;
             }
             r.asOf(to).ifPresent(then -> best.merge(then.person(), then,
                     (x, y) -> x.status().compareTo(y.status()) >= 0 ? x : y));
+            r.asOf(to).filter(then -> then.status().isAtLeast(PoolStatus.CERTIFIED_TRAINER) && then.isCertifiedOn(to))
+                    .ifPresent(then -> certified.add(then.person()));
         }
         for (TrainerRecord r : best.values()) {
             at[r.status().ordinal()]++;
@@ -419,7 +424,7 @@ public final class ProgrammeReports {
                 inactive++;
             }
         }
-        return new Funnel(at, active, inactive);
+        return new Funnel(at, active, inactive, certified.size());
     }
 
     /**
@@ -508,8 +513,7 @@ public final class ProgrammeReports {
                     numerator += pairs[1];
                 }
             }
-            case CERTIFIED_TRAINERS -> numerator = funnel.atLevel()[PoolStatus.CERTIFIED_TRAINER.ordinal()]
-                    + funnel.atLevel()[PoolStatus.LEAD_TRAINER.ordinal()];
+            case CERTIFIED_TRAINERS -> numerator = funnel.certified();
             case CASCADE_OFFICERS -> numerator = cascadeOfficers.size();
             default -> throw new AssertionError(i.metric().get());
         }

@@ -192,4 +192,31 @@ class ProgrammeReportTest {
                 .isInstanceOf(org.cadre.reporting.disclosure.UnprotectableReportException.class)
                 .hasMessageStartingWith("the report's own figures are too many small groups to check within the audit's bound");
     }
+
+    /**
+     * "Certified trainers" counts certificates valid on the period's last day: the Almaty ToT's lead trainers'
+     * certificates lapsed in 2025, and a 2025 report counted them still (the newcomer's review of session 16). The pool
+     * table still shows the levels reached.
+     */
+    @Test
+    void certified_trainers_count_only_certificates_valid_on_the_last_day() {
+        LocalDate last = LocalDate.of(2025, 12, 31);
+        ProgrammeReport later = ProgrammeReports.of(DemoRoster.programme(), List.of(ALMATY, DemoRoster.dushanbeCascade()), DemoRoster.pool(),
+                DemoResults.framework(), LocalDate.of(2025, 1, 1), last, Disclosure.forAudience(Audience.INTERNAL));
+        long valid = DemoRoster.pool().records().stream().map(r -> r.asOf(last)).flatMap(java.util.Optional::stream)
+                .filter(r -> r.status().isAtLeast(org.cadre.roster.pool.PoolStatus.CERTIFIED_TRAINER) && r.isCertifiedOn(last))
+                .map(org.cadre.roster.pool.TrainerRecord::person).distinct().count();
+        long atLevels = DemoRoster.pool().records().stream().map(r -> r.asOf(last)).flatMap(java.util.Optional::stream)
+                .filter(r -> r.status().isAtLeast(org.cadre.roster.pool.PoolStatus.CERTIFIED_TRAINER))
+                .map(org.cadre.roster.pool.TrainerRecord::person).distinct().count();
+
+        assertThat(valid).as("some certificates lapsed by then").isLessThan(atLevels);
+        assertThat(later.indicators().get(4).count().orElseThrow().get()).isEqualTo(valid);
+        assertThat(later.pool().reached().get(2).get()).as("the levels reached stay in the pool table").isEqualTo(atLevels);
+        // Donors: the same figure, through the audit that models it.
+        ProgrammeReport donor = ProgrammeReports.of(DemoRoster.programme(), List.of(ALMATY, DemoRoster.dushanbeCascade()), DemoRoster.pool(),
+                DemoResults.framework(), LocalDate.of(2025, 1, 1), last, Disclosure.forAudience(Audience.DONOR));
+        assertThat(donor.indicators().get(4).count().orElseThrow().isPublished() ? donor.indicators().get(4).count().get().get() : valid)
+                .isEqualTo(valid);
+    }
 }
