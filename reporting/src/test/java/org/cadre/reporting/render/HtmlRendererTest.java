@@ -121,6 +121,9 @@ class HtmlRendererTest {
                 .contains("<desc id=\"chart2-desc\">Reached this level: Trainee: 28; Co-trainer: 28; "
                         + "Certified trainer: 6; Lead trainer: 4</desc>")
                 .contains("<desc id=\"chart3-desc\">Graduates 26, Officers trained by graduates 16</desc>")
+                // the pool as of the period's last day, not "now"; inactive is taken out of service (the newcomer's review)
+                .contains("<th>At this level on the period&#39;s last day</th>").contains("Taken out of service: ")
+                .contains("in the 2 years up to the period&#39;s last day")
                 // the ToT by its title, not its id (an M&E officer reads "Cascade reach: tot-almaty-2023" as a code)
                 .contains("<title id=\"chart3-title\">Cascade reach: " + TOT_TITLE + "</title>")
                 .contains("<p>" + TOT_TITLE + ": Cascade trainings 1, ")
