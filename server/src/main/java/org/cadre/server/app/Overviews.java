@@ -41,8 +41,13 @@ public final class Overviews {
      */
     public record EventLine(EventRecords.Stored stored, int errors, int warnings, boolean reportsOnly) {}
 
-    /** The user's events, by when they run as of today: coming (soonest first), running, past (latest first). */
-    public record Home(LocalDate today, List<EventLine> coming, List<EventLine> running, List<EventLine> past) {}
+    /**
+     * The user's events, by when they run as of today: coming (soonest first), running, past (latest first); and, for a
+     * user who reads reports but no records (a donor viewer, who has no programme pages), the programmes in their scope
+     * whose reports they may read, by title.
+     */
+    public record Home(LocalDate today, List<EventLine> coming, List<EventLine> running, List<EventLine> past,
+            List<org.cadre.roster.Programme> programmeReports) {}
 
     /** The home page's events; a role that reads no records (a donor viewer) gets none. */
     public Outcome<Home> home(UserAccount user) {
@@ -60,7 +65,7 @@ public final class Overviews {
                     .map(e -> new EventRecords.Stored(e, Optional.ofNullable(closed.get(e.value().id())))).toList();
         } else {
             return listed.refusal().orElseThrow() == Refusal.FORBIDDEN
-                    ? Outcome.done(new Home(today, List.of(), List.of(), List.of())) : listed.refusedAs();
+                    ? Outcome.done(new Home(today, List.of(), List.of(), List.of(), List.of())) : listed.refusedAs();
         }
         List<EventLine> coming = new ArrayList<>();
         List<EventLine> running = new ArrayList<>();
@@ -85,7 +90,10 @@ public final class Overviews {
         coming.sort(byStart);
         running.sort(byStart);
         past.sort(byStart.reversed());
-        return Outcome.done(new Home(today, coming, running, past));
+        List<org.cadre.roster.Programme> programmeReports = !reportsOnly ? List.of() : stores.programmes.all().stream()
+                .map(org.cadre.server.values.Versioned::value).filter(p -> Access.covers(user, p))
+                .sorted(Comparator.comparing(org.cadre.roster.Programme::title)).toList();
+        return Outcome.done(new Home(today, coming, running, past, programmeReports));
     }
 
     private static int count(Findings f, Severity severity) {
