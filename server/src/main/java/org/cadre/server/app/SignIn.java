@@ -32,10 +32,15 @@ public final class SignIn {
     private final Sessions sessions;
     private final LoginThrottle throttle;
 
-    SignIn(Stores stores, Sessions sessions) {
+    SignIn(Stores stores, Sessions sessions, LoginThrottle throttle) {
         this.stores = stores;
         this.sessions = sessions;
-        this.throttle = new LoginThrottle(stores.db, stores.clock, 5, 20, LOCKOUT);
+        this.throttle = throttle;
+    }
+
+    /** The login throttle of the use cases: five failures a username, twenty usernames an address, for {@link #LOCKOUT}. */
+    static LoginThrottle throttle(Stores stores) {
+        return new LoginThrottle(stores.db, stores.clock, 5, 20, LOCKOUT);
     }
 
     /** The languages the pages speak, the first the default. */

@@ -39,8 +39,9 @@ public final class UseCases {
         this.stores = new Stores(db, clock);
         this.scope = new Scope(stores);
         this.sessions = new Sessions(db, clock, settings.sessionIdle(), settings.sessionMax());
-        this.signIn = new SignIn(stores, sessions);
-        this.users = new UserAdministration(stores.users, sessions, stores.programmes);
+        org.cadre.server.store.LoginThrottle throttle = SignIn.throttle(stores);
+        this.signIn = new SignIn(stores, sessions, throttle);
+        this.users = new UserAdministration(stores.users, sessions, stores.programmes, throttle);
         this.erasure = new Erasure(db, clock, stores.people, stores.retention, stores.uploads);
         this.frameworks = new Frameworks(stores.programmes, stores.frameworks);
         this.eventWork = new EventWork(stores, scope);

@@ -30,11 +30,13 @@ public final class UserAdministration {
     private final Users users;
     private final Sessions sessions;
     private final Programmes programmes;
+    private final org.cadre.server.store.LoginThrottle throttle;
 
-    public UserAdministration(Users users, Sessions sessions, Programmes programmes) {
+    public UserAdministration(Users users, Sessions sessions, Programmes programmes, org.cadre.server.store.LoginThrottle throttle) {
         this.users = users;
         this.sessions = sessions;
         this.programmes = programmes;
+        this.throttle = throttle;
     }
 
     /** The version a change names when it accepts whatever is current, knowingly ({@code If-Match: *}). */
@@ -139,7 +141,10 @@ public final class UserAdministration {
         return save(after, expected.get() == ANY_VERSION ? current.get().version() : expected.get(), actor);
     }
 
-    /** Sets a new password and ends every session the user has (the old password may be known to others). */
+    /**
+     * Sets a new password, ends every session the user has (the old password may be known to others) and forgets the
+     * username's failed logins, so a user locked out signs in with the new one at once.
+     */
     public Outcome<Versioned<UserAccount>> resetPassword(UserAccount actor, String username, String password) {
         Outcome<Versioned<UserAccount>> current = get(actor, username);
         if (!current.isDone()) {
@@ -155,6 +160,7 @@ public final class UserAdministration {
         Outcome<Versioned<UserAccount>> saved = save(after, current.get().version(), actor);
         if (saved.isDone()) {
             sessions.endAll(before.username(), actor.username());
+            throttle.forgetFailures(before.username()); // locked out by failures, the user signs in with the new password now
         }
         return saved;
     }

@@ -120,6 +120,17 @@ public final class LoginThrottle {
         }));
     }
 
+    /**
+     * Forgets the username's failed logins, as a successful login does: for an administrator's password reset, so that
+     * a user locked out by mistakes (theirs or a guesser's) signs in with the new password at once rather than after
+     * the window. An address's failures for other usernames stay.
+     */
+    public void forgetFailures(String username) {
+        String user = key(username.toLowerCase(Locale.ROOT));
+        db.oneWriterAtATime(() -> db.dsl().deleteFrom(LOGIN_ATTEMPT)
+                .where(LOGIN_ATTEMPT.USERNAME.eq(user).and(LOGIN_ATTEMPT.OUTCOME.eq(FAILED))).execute());
+    }
+
     /** What is stored for a typed username or an address: itself, or its hash when longer than a column holds. */
     private static String key(String value) {
         if (value.length() <= 60) {
