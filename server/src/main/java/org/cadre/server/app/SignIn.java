@@ -66,7 +66,9 @@ public final class SignIn {
         }
         var attempt = throttle.begin(username, address);
         if (attempt.isEmpty()) {
-            LOG.warn("login throttled");
+            // Who and from where, so an operator can tell a guesser from a proxy set up wrong (every client one address).
+            LOG.warn("login throttled user={} from={}", username.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") && stores.users.get(username).isPresent()
+                    ? username : "(unknown)", logged(address));
             return Outcome.refused(Refusal.THROTTLED, "Too many failed logins; wait 15 minutes before trying again.");
         }
         boolean ok = false;
@@ -80,7 +82,7 @@ public final class SignIn {
             }
             if (!ok) {
                 // Only the name of an existing account is logged: a typed name may be anyone's.
-                LOG.warn("login failed user={}", account.isPresent() ? account.get().username() : "(unknown)");
+                LOG.warn("login failed user={} from={}", account.isPresent() ? account.get().username() : "(unknown)", logged(address));
                 return Outcome.refused(Refusal.UNAUTHENTICATED, "The username or the password is wrong.");
             }
             Sessions.Started started = sessions.start(account.get().username());
@@ -93,6 +95,11 @@ public final class SignIn {
                 attempt.get().failed();
             }
         }
+    }
+
+    /** The client's address as logged: an IP address, never other text a forwarded header may carry. */
+    private static String logged(String address) {
+        return address != null && address.matches("[0-9A-Fa-f:.]{2,45}") ? address : "(not an address)";
     }
 
     /** The live session's user, if the token names one and the user may still sign in. */

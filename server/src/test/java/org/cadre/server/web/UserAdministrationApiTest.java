@@ -124,12 +124,17 @@ class UserAdministrationApiTest {
     void a_password_reset_lifts_the_usernames_lock() throws Exception {
         withApp(Settings.defaults(), (db, api, admin, port) -> {
             create(api, admin, "aigerim");
-            for (int i = 0; i < 5; i++) {
-                assertThat(api.send("POST", "/api/v1/session", null, "{\"username\": \"aigerim\", \"password\": \"wrong guess " + i + "\"}")
-                        .statusCode()).isEqualTo(401);
+            try (LogCapture logs = new LogCapture()) {
+                for (int i = 0; i < 5; i++) {
+                    assertThat(api.send("POST", "/api/v1/session", null, "{\"username\": \"aigerim\", \"password\": \"wrong guess " + i + "\"}")
+                            .statusCode()).isEqualTo(401);
+                }
+                assertThat(api.send("POST", "/api/v1/session", null, "{\"username\": \"aigerim\", \"password\": \"" + PASSWORD + "\"}")
+                        .statusCode()).as("locked").isEqualTo(429);
+                // Who and from where, for an operator telling a guesser from a proxy set up wrong (the newcomer's review).
+                assertThat(logs.lines()).anyMatch(l -> l.contains("login failed user=aigerim from=127.0.0.1"))
+                        .anyMatch(l -> l.contains("login throttled user=aigerim from=127.0.0.1"));
             }
-            assertThat(api.send("POST", "/api/v1/session", null, "{\"username\": \"aigerim\", \"password\": \"" + PASSWORD + "\"}")
-                    .statusCode()).as("locked").isEqualTo(429);
 
             assertThat(api.send("PUT", "/api/v1/users/aigerim/password", admin, "{\"password\": \"another long password\"}")
                     .statusCode()).isEqualTo(204);
