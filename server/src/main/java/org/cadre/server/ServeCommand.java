@@ -84,36 +84,40 @@ final class ServeCommand implements Callable<Integer> {
 
     Resolved resolve(Map<String, String> env) {
         CommandLine cli = spec.commandLine();
-        int listen = setting(cli, port, "--port", env, "CADRE_PORT", Integer::valueOf, 7070);
+        int listen = setting(cli, port, "--port", env, "CADRE_PORT", Integer::valueOf, 7070, WHOLE);
         if (listen < 0 || listen > 65_535) {
             throw new ParameterException(cli, "--port / CADRE_PORT: must be between 0 and 65535");
         }
         Settings defaults = Settings.defaults();
-        Duration idle = setting(cli, sessionIdle, "--session-idle", env, "CADRE_SESSION_IDLE", ServeCommand::duration, defaults.sessionIdle());
-        Duration max = setting(cli, sessionMax, "--session-max", env, "CADRE_SESSION_MAX", ServeCommand::duration, defaults.sessionMax());
-        int donor = setting(cli, donorK, "--donor-k", env, "CADRE_DONOR_K", Integer::valueOf, defaults.donorK());
-        int everyone = setting(cli, publicK, "--public-k", env, "CADRE_PUBLIC_K", Integer::valueOf, defaults.publicK());
-        String ref = setting(cli, iatiRef, "--iati-publisher-ref", env, "CADRE_IATI_PUBLISHER_REF", String::strip, null);
-        String name = setting(cli, iatiName, "--iati-publisher-name", env, "CADRE_IATI_PUBLISHER_NAME", String::strip, null);
-        String type = setting(cli, iatiType, "--iati-publisher-type", env, "CADRE_IATI_PUBLISHER_TYPE", String::strip, "40");
+        Duration idle = setting(cli, sessionIdle, "--session-idle", env, "CADRE_SESSION_IDLE", ServeCommand::duration, defaults.sessionIdle(), DURATION);
+        Duration max = setting(cli, sessionMax, "--session-max", env, "CADRE_SESSION_MAX", ServeCommand::duration, defaults.sessionMax(), DURATION);
+        int donor = setting(cli, donorK, "--donor-k", env, "CADRE_DONOR_K", Integer::valueOf, defaults.donorK(), WHOLE);
+        int everyone = setting(cli, publicK, "--public-k", env, "CADRE_PUBLIC_K", Integer::valueOf, defaults.publicK(), WHOLE);
+        String ref = setting(cli, iatiRef, "--iati-publisher-ref", env, "CADRE_IATI_PUBLISHER_REF", String::strip, null, "");
+        String name = setting(cli, iatiName, "--iati-publisher-name", env, "CADRE_IATI_PUBLISHER_NAME", String::strip, null, "");
+        String type = setting(cli, iatiType, "--iati-publisher-type", env, "CADRE_IATI_PUBLISHER_TYPE", String::strip, "40", "");
         Settings settings = defaults;
         try {
             settings = settings.withSessions(idle, max);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(cli, "--session-idle / --session-max: " + e.getMessage());
+            throw new ParameterException(cli, named(sessionIdle, "--session-idle", env, "CADRE_SESSION_IDLE") + " / "
+                    + named(sessionMax, "--session-max", env, "CADRE_SESSION_MAX") + ": " + e.getMessage());
         }
         try {
             settings = settings.withK(donor, everyone);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(cli, "--donor-k / --public-k: " + e.getMessage());
+            throw new ParameterException(cli, named(donorK, "--donor-k", env, "CADRE_DONOR_K") + " / "
+                    + named(publicK, "--public-k", env, "CADRE_PUBLIC_K") + ": " + e.getMessage());
         }
         if (ref != null || name != null) {
             if (ref == null || name == null || ref.isEmpty() || name.isEmpty() || !ref.matches("[A-Za-z0-9][A-Za-z0-9-]{2,}")) {
-                throw new ParameterException(cli, "--iati-publisher-ref / --iati-publisher-name: give both, the identifier "
+                throw new ParameterException(cli, named(iatiRef, "--iati-publisher-ref", env, "CADRE_IATI_PUBLISHER_REF") + " / "
+                        + named(iatiName, "--iati-publisher-name", env, "CADRE_IATI_PUBLISHER_NAME") + ": give both, the identifier "
                         + "as letters, digits and hyphens (e.g. XM-DAC-47066)");
             }
-            if (!type.matches("\\d{1,3}")) {
-                throw new ParameterException(cli, "--iati-publisher-type / CADRE_IATI_PUBLISHER_TYPE: an IATI organisation type code such as 40");
+            if (!IATI_ORGANISATION_TYPES.contains(type)) {
+                throw new ParameterException(cli, named(iatiType, "--iati-publisher-type", env, "CADRE_IATI_PUBLISHER_TYPE")
+                        + ": an IATI organisation type code, one of " + String.join(", ", IATI_ORGANISATION_TYPES) + " (40: multilateral)");
             }
             settings = settings.withPublisher(new IatiRenderer.Publisher(ref, name, type));
         }
@@ -147,9 +151,24 @@ final class ServeCommand implements Callable<Integer> {
         return new Resolved(listen, settings);
     }
 
-    /** The flag's value, else the environment variable's, else the default; a bad value names both. */
+    /** The codes of IATI's OrganisationType codelist (version 2.03). */
+    static final List<String> IATI_ORGANISATION_TYPES = List.of("10", "11", "15", "21", "22", "23", "24", "30", "40", "60", "70", "71",
+            "72", "73", "80", "90");
+
+    /** What a whole-number setting takes, for its error. */
+    private static final String WHOLE = "a whole number";
+
+    /** What a duration setting takes, for its error. */
+    private static final String DURATION = "a duration such as 90s, 30m, 12h, 2d or PT30M";
+
+    /** The name of the setting as given: the flag when it was, else the variable when set, else the flag. */
+    private static String named(Object flag, String flagName, Map<String, String> env, String variable) {
+        return flag == null && env.get(variable) != null && !env.get(variable).isBlank() ? variable : flagName;
+    }
+
+    /** The flag's value, else the environment variable's, else the default; a bad value names the one given and what it takes. */
     private static <T> T setting(CommandLine cli, Object flag, String flagName, Map<String, String> env, String variable,
-            Function<String, T> parse, T fallback) {
+            Function<String, T> parse, T fallback, String expected) {
         String text = flag != null ? flag.toString() : env.get(variable);
         if (text == null || text.isBlank()) {
             return fallback;
@@ -157,7 +176,9 @@ final class ServeCommand implements Callable<Integer> {
         try {
             return parse.apply(text.strip());
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-            throw new ParameterException(cli, (flag != null ? flagName : variable) + ": cannot read the value");
+            String shown = text.strip().length() > 40 ? text.strip().substring(0, 40) + "..." : text.strip();
+            throw new ParameterException(cli, (flag != null ? flagName : variable) + ": cannot read '" + shown + "'"
+                    + (expected.isEmpty() ? "" : "; give " + expected));
         }
     }
 
