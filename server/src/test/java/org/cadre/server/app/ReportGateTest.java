@@ -4,48 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.cadre.server.app.Outcome.Refusal;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bound on programme reports computed at once: one per user (a second refused at once), a few in all (one more
- * waits for a turn, then is refused), and every turn given back however the report ends.
+ * The bound on programme reports computed at once: each user's one after another (a few waiting, one more refused at
+ * once), a few in all (one more waits for a turn, then is refused), and every turn given back however the report ends.
  */
 class ReportGateTest {
-
-    /** Threads of their own for the held reports (the common pool may have a single thread, or none to spare). */
-    private static final java.util.concurrent.ExecutorService THREADS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "held-report");
-        t.setDaemon(true);
-        return t;
-    });
-
-    private final CountDownLatch release = new CountDownLatch(1);
-
-    @AfterEach
-    void releaseHeldReports() {
-        release.countDown();
-    }
-
-    /** A report by {@code username} that holds its turn until the test releases it; answers once it has a turn. */
-    private CompletableFuture<Outcome<String>> held(ReportGate gate, String username) throws InterruptedException {
-        CountDownLatch started = new CountDownLatch(1);
-        CompletableFuture<Outcome<String>> report = CompletableFuture.supplyAsync(() -> gate.run(username, () -> {
-            started.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Outcome.done("report of " + username);
-        }), THREADS);
-        assertThat(started.await(5, TimeUnit.SECONDS)).as("the held report got its turn").isTrue();
-        return report;
-    }
 
     private static Outcome<String> report(ReportGate gate, String username) {
         return gate.run(username, () -> Outcome.done("report of " + username));
@@ -56,95 +28,79 @@ class ReportGateTest {
             throws Exception {
         // Turns enough for all: only the user's own order keeps their reports one at a time.
         ReportGate gate = new ReportGate(8, Duration.ofSeconds(30));
-        java.util.concurrent.atomic.AtomicInteger computing = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
-        CountDownLatch started = new CountDownLatch(1);
-        CompletableFuture<Outcome<String>> first = CompletableFuture.supplyAsync(() -> gate.run("donor", () -> {
-            mostAtOnce.accumulateAndGet(computing.incrementAndGet(), Math::max);
-            started.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        AtomicBoolean released = new AtomicBoolean();
+        AtomicBoolean overlapped = new AtomicBoolean();
+        AtomicInteger computing = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        try (HeldReport first = HeldReport.of(gate, "donor")) {
+            // The same user's next three (the other formats, a reload) wait behind the first rather than being refused.
+            List<CompletableFuture<Outcome<String>>> waiting = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                waiting.add(HeldReport.async(() -> gate.run("donor", () -> {
+                    overlapped.compareAndSet(false, !released.get());
+                    mostAtOnce.accumulateAndGet(computing.incrementAndGet(), Math::max);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    computing.decrementAndGet();
+                    return Outcome.done("report of donor");
+                })));
             }
-            computing.decrementAndGet();
-            return Outcome.done("report of donor");
-        }), THREADS);
-        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-        // The same user's next three (the other formats, a reload) wait behind the first rather than being refused.
-        java.util.List<CompletableFuture<Outcome<String>>> waiting = new java.util.ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            waiting.add(CompletableFuture.supplyAsync(() -> gate.run("donor", () -> {
-                mostAtOnce.accumulateAndGet(computing.incrementAndGet(), Math::max);
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                computing.decrementAndGet();
-                return Outcome.done("report of donor");
-            }), THREADS));
-        }
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (gate.asked("donor") < 4 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(gate.asked("donor")).as("one under way, three waiting").isEqualTo(4);
-        Outcome<String> fifth = report(gate, "donor");
-        assertThat(fifth.refusal()).contains(Refusal.BUSY);
-        assertThat(fifth.detail()).isEqualTo("You have 4 reports under way or waiting already; ask again once they are answered.");
-        assertThat(waiting).noneMatch(CompletableFuture::isDone);
-        assertThat(report(gate, "kz").get()).as("another user is not held up").isEqualTo("report of kz");
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (gate.asked("donor") < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(gate.asked("donor")).as("one under way, three waiting").isEqualTo(4);
+            Outcome<String> fifth = report(gate, "donor");
+            assertThat(fifth.refusal()).contains(Refusal.BUSY);
+            assertThat(fifth.detail()).isEqualTo("You have 4 reports under way or waiting already; ask again once they are answered.");
+            assertThat(report(gate, "kz").get()).as("another user is not held up").isEqualTo("report of kz");
 
-        release.countDown();
-        assertThat(first.get(5, TimeUnit.SECONDS).get()).isEqualTo("report of donor");
-        for (CompletableFuture<Outcome<String>> w : waiting) {
-            assertThat(w.get(5, TimeUnit.SECONDS).get()).isEqualTo("report of donor");
+            released.set(true);
+            assertThat(first.release().get()).isEqualTo("held report of donor");
+            for (CompletableFuture<Outcome<String>> w : waiting) {
+                assertThat(w.get(5, TimeUnit.SECONDS).get()).isEqualTo("report of donor");
+            }
         }
+        assertThat(overlapped).as("none began before the first was answered").isFalse();
         assertThat(mostAtOnce.get()).as("one of a user's reports computed at a time").isEqualTo(1);
+        assertThat(gate.asked("donor")).isZero();
         assertThat(report(gate, "donor").get()).as("once answered, the user may ask again").isEqualTo("report of donor");
     }
 
     @Test
     void a_report_waiting_behind_the_same_users_earlier_one_is_refused_when_that_one_outlasts_the_wait() throws Exception {
         ReportGate gate = new ReportGate(2, Duration.ofMillis(200));
-        CompletableFuture<Outcome<String>> first = held(gate, "donor");
+        try (HeldReport first = HeldReport.of(gate, "donor")) {
+            Outcome<String> again = report(gate, "donor");
+            assertThat(again.refusal()).contains(Refusal.BUSY);
+            assertThat(again.detail()).isEqualTo("A report you asked for earlier is still being computed; ask again once it is answered.");
 
-        Outcome<String> again = report(gate, "donor");
-        assertThat(again.refusal()).contains(Refusal.BUSY);
-        assertThat(again.detail()).isEqualTo("A report you asked for earlier is still being computed; ask again once it is answered.");
-
-        release.countDown();
-        assertThat(first.get(5, TimeUnit.SECONDS).get()).isEqualTo("report of donor");
+            assertThat(first.release().get()).isEqualTo("held report of donor");
+        }
         assertThat(report(gate, "donor").get()).isEqualTo("report of donor");
     }
 
     @Test
     void with_every_turn_taken_a_report_waits_and_is_refused_when_none_comes_and_served_when_one_does() throws Exception {
         ReportGate gate = new ReportGate(1, Duration.ofMillis(200));
-        CompletableFuture<Outcome<String>> first = held(gate, "kz");
+        try (HeldReport first = HeldReport.of(gate, "kz")) {
+            Outcome<String> waited = report(gate, "donor");
+            assertThat(waited.refusal()).contains(Refusal.BUSY);
+            assertThat(waited.detail()).isEqualTo("The server is computing as many reports as it may at once; ask again in a few seconds.");
 
-        Outcome<String> waited = report(gate, "donor");
-        assertThat(waited.refusal()).contains(Refusal.BUSY);
-        assertThat(waited.detail()).isEqualTo("The server is computing as many reports as it may at once; ask again in a few seconds.");
-
-        ReportGate patient = new ReportGate(1, Duration.ofSeconds(30));
-        CountDownLatch holding = new CountDownLatch(1);
-        CompletableFuture<Outcome<String>> holder = CompletableFuture.supplyAsync(() -> patient.run("kz", () -> {
-            holding.countDown();
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            ReportGate patient = new ReportGate(1, Duration.ofSeconds(30));
+            try (HeldReport holder = HeldReport.of(patient, "kz")) {
+                CompletableFuture<Outcome<String>> donor = HeldReport.async(() -> report(patient, "donor"));
+                Thread.sleep(100);
+                assertThat(donor).as("waiting for the turn").isNotDone();
+                assertThat(holder.release().get()).isEqualTo("held report of kz");
+                assertThat(donor.get(5, TimeUnit.SECONDS).get()).as("the turn given back within the wait").isEqualTo("report of donor");
             }
-            return Outcome.done("report of kz");
-        }), THREADS);
-        assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(report(patient, "donor").get()).as("the turn given back within the wait").isEqualTo("report of donor");
-        assertThat(holder.get(5, TimeUnit.SECONDS).get()).isEqualTo("report of kz");
-
-        release.countDown();
-        assertThat(first.get(5, TimeUnit.SECONDS).isDone()).isTrue();
+            assertThat(first.release().isDone()).isTrue();
+        }
         assertThat(report(gate, "donor").get()).isEqualTo("report of donor");
     }
 
@@ -158,6 +114,7 @@ class ReportGateTest {
                 .refusal()).contains(Refusal.NOT_FOUND);
         assertThat(report(gate, "kz").get()).isEqualTo("report of kz");
         assertThat(report(gate, "donor").get()).isEqualTo("report of donor");
+        assertThat(gate.asked("kz")).isZero();
     }
 
     @Test

@@ -10,12 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.cadre.roster.Country;
 import org.cadre.roster.demo.DemoRoster;
-import org.cadre.server.app.Outcome;
+import org.cadre.server.app.HeldReport;
 import org.cadre.server.app.ReportGate;
 import org.cadre.server.app.Settings;
 import org.cadre.server.security.Passwords;
@@ -25,7 +22,6 @@ import org.cadre.server.store.Database;
 import org.cadre.server.store.DemoData;
 import org.cadre.server.store.Users;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,13 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 class ReportGateApiTest {
 
-    /** Threads of their own for the held reports (the common pool may have a single thread, or none to spare). */
-    private static final java.util.concurrent.ExecutorService THREADS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "held-report");
-        t.setDaemon(true);
-        return t;
-    });
-
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String REPORT = "/api/v1/programmes/" + DemoRoster.PROGRAMME.value() + "/report?audience=donor";
     private static final ReportGate GATE = new ReportGate(1, Duration.ofMillis(300));
@@ -51,8 +40,6 @@ class ReportGateApiTest {
     private static Javalin app;
     private static ApiClient api;
     private static String donor;
-
-    private CountDownLatch release = new CountDownLatch(1);
 
     @BeforeAll
     static void start() throws Exception {
@@ -66,31 +53,10 @@ class ReportGateApiTest {
         donor = api.login("donor", "pw");
     }
 
-    @AfterEach
-    void releaseHeldReports() {
-        release.countDown();
-    }
-
     @AfterAll
     static void stop() {
         app.stop();
         db.close();
-    }
-
-    /** A report computed for {@code username} through the server's gate, holding its turn until released. */
-    private CompletableFuture<Outcome<String>> held(String username) throws InterruptedException {
-        CountDownLatch started = new CountDownLatch(1);
-        CompletableFuture<Outcome<String>> report = CompletableFuture.supplyAsync(() -> GATE.run(username, () -> {
-            started.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Outcome.done("held");
-        }), THREADS);
-        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-        return report;
     }
 
     private static void busy(HttpResponse<String> answer, String detail) throws Exception {
@@ -103,15 +69,13 @@ class ReportGateApiTest {
 
     @Test
     void a_report_that_finds_every_turn_taken_is_503_busy_and_served_once_one_is_free() throws Exception {
-        CompletableFuture<Outcome<String>> other = held("kz");
-
-        busy(api.send("GET", REPORT, donor, null),
-                "The server is computing as many reports as it may at once; ask again in a few seconds.");
-        assertThat(api.send("GET", "/api/v1/programmes/elsewhere/report?audience=donor", donor, null).statusCode())
-                .as("a programme the donor cannot see is not found, busy or not").isEqualTo(404);
-
-        release.countDown();
-        other.get(5, TimeUnit.SECONDS);
+        try (HeldReport other = HeldReport.of(GATE, "kz")) {
+            busy(api.send("GET", REPORT, donor, null),
+                    "The server is computing as many reports as it may at once; ask again in a few seconds.");
+            assertThat(api.send("GET", "/api/v1/programmes/elsewhere/report?audience=donor", donor, null).statusCode())
+                    .as("a programme the donor cannot see is not found, busy or not").isEqualTo(404);
+            other.release();
+        }
         HttpResponse<String> served = api.send("GET", REPORT, donor, null);
         assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
         assertThat(JSON.readTree(served.body()).path("programme").path("id").asText()).isEqualTo(DemoRoster.PROGRAMME.value());
@@ -119,13 +83,11 @@ class ReportGateApiTest {
 
     @Test
     void a_report_waiting_behind_the_same_users_last_beyond_the_wait_is_503_busy() throws Exception {
-        CompletableFuture<Outcome<String>> mine = held("donor");
-
-        busy(api.send("GET", REPORT + "&format=iati", donor, null),
-                "A report you asked for earlier is still being computed; ask again once it is answered.");
-
-        release.countDown();
-        mine.get(5, TimeUnit.SECONDS);
+        try (HeldReport mine = HeldReport.of(GATE, "donor")) {
+            busy(api.send("GET", REPORT + "&format=iati", donor, null),
+                    "A report you asked for earlier is still being computed; ask again once it is answered.");
+            mine.release();
+        }
         assertThat(api.send("GET", REPORT + "&format=iati", donor, null).statusCode()).isEqualTo(200);
     }
 }

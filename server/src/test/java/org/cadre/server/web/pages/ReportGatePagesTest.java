@@ -3,11 +3,8 @@ package org.cadre.server.web.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.cadre.roster.demo.DemoRoster;
-import org.cadre.server.app.Outcome;
+import org.cadre.server.app.HeldReport;
 import org.cadre.server.app.ReportGate;
 import org.cadre.server.app.Settings;
 import org.junit.jupiter.api.Test;
@@ -19,29 +16,11 @@ import org.junit.jupiter.api.Test;
  */
 class ReportGatePagesTest {
 
-    /** Threads of their own for the held reports (the common pool may have a single thread, or none to spare). */
-    private static final java.util.concurrent.ExecutorService THREADS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "held-report");
-        t.setDaemon(true);
-        return t;
-    });
-
     @Test
     void the_programme_report_page_says_busy_with_retry_after_while_every_turn_is_taken() throws Exception {
         ReportGate gate = new ReportGate(1, Duration.ofMillis(300));
-        CountDownLatch release = new CountDownLatch(1);
-        try (PageFixture server = new PageFixture(Settings.defaults().withReportGate(gate))) {
-            CountDownLatch started = new CountDownLatch(1);
-            CompletableFuture<Outcome<String>> other = CompletableFuture.supplyAsync(() -> gate.run("kz", () -> {
-                started.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return Outcome.done("held");
-            }), THREADS);
-            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        try (PageFixture server = new PageFixture(Settings.defaults().withReportGate(gate));
+                HeldReport other = HeldReport.of(gate, "kz")) {
             PageClient c = new PageClient(server.base());
             assertThat(c.signIn("donor", PageFixture.PASSWORD).status()).isEqualTo(303);
             String page = "/programmes/" + DemoRoster.PROGRAMME.value() + "/reports?audience=donor";
@@ -63,11 +42,8 @@ class ReportGatePagesTest {
             assertThat(russian.status()).isEqualTo(503);
             assertThat(russian.body()).contains("Сервер занят").contains("Повторите через несколько секунд.");
 
-            release.countDown();
-            other.get(5, TimeUnit.SECONDS);
+            other.release();
             assertThat(c.get(frame).status()).isEqualTo(200);
-        } finally {
-            release.countDown();
         }
     }
 }
