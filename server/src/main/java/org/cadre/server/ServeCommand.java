@@ -109,15 +109,15 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(cli, named(donorK, "--donor-k", env, "CADRE_DONOR_K") + " / "
                     + named(publicK, "--public-k", env, "CADRE_PUBLIC_K") + ": " + e.getMessage());
         }
+        if (!IATI_ORGANISATION_TYPES.contains(type)) { // checked whether or not a publisher is named (the re-check of session 16)
+            throw new ParameterException(cli, named(iatiType, "--iati-publisher-type", env, "CADRE_IATI_PUBLISHER_TYPE")
+                    + ": an IATI organisation type code, one of " + String.join(", ", IATI_ORGANISATION_TYPES) + " (40: multilateral)");
+        }
         if (ref != null || name != null) {
             if (ref == null || name == null || ref.isEmpty() || name.isEmpty() || !ref.matches("[A-Za-z0-9][A-Za-z0-9-]{2,}")) {
                 throw new ParameterException(cli, named(iatiRef, "--iati-publisher-ref", env, "CADRE_IATI_PUBLISHER_REF") + " / "
                         + named(iatiName, "--iati-publisher-name", env, "CADRE_IATI_PUBLISHER_NAME") + ": give both, the identifier "
                         + "as letters, digits and hyphens (e.g. XM-DAC-47066)");
-            }
-            if (!IATI_ORGANISATION_TYPES.contains(type)) {
-                throw new ParameterException(cli, named(iatiType, "--iati-publisher-type", env, "CADRE_IATI_PUBLISHER_TYPE")
-                        + ": an IATI organisation type code, one of " + String.join(", ", IATI_ORGANISATION_TYPES) + " (40: multilateral)");
             }
             settings = settings.withPublisher(new IatiRenderer.Publisher(ref, name, type));
         }

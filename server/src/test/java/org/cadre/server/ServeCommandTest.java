@@ -61,6 +61,10 @@ class ServeCommandTest {
                 .hasMessageStartingWith("CADRE_IATI_PUBLISHER_REF / --iati-publisher-name: give both");
         assertThatThrownBy(() -> resolve(Map.of(), "--iati-publisher-ref", "XM-DAC-47066", "--iati-publisher-name", "IOM",
                 "--iati-publisher-type", "99")).hasMessageStartingWith("--iati-publisher-type: an IATI organisation type code, one of 10, 11");
+        assertThatThrownBy(() -> resolve(Map.of(), "--iati-publisher-type", "99")).as("with no publisher named too")
+                .hasMessageStartingWith("--iati-publisher-type: an IATI organisation type code");
+        assertThatThrownBy(() -> resolve(Map.of("CADRE_IATI_PUBLISHER_TYPE", "abc")))
+                .hasMessageStartingWith("CADRE_IATI_PUBLISHER_TYPE: an IATI organisation type code");
         assertThatThrownBy(() -> resolve(Map.of("CADRE_PUBLIC_K", "3"))).hasMessageContaining("public k must be at least the donor k");
         assertThatThrownBy(() -> resolve(Map.of(), "--session-idle", "2h", "--session-max", "1h"))
                 .hasMessageContaining("absolute session lifetime must be at least the idle one");

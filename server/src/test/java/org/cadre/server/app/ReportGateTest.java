@@ -104,6 +104,38 @@ class ReportGateTest {
         assertThat(report(gate, "donor").get()).isEqualTo("report of donor");
     }
 
+    /**
+     * Turns go in the order asked: a reader asking again and again holds another user up by one report at most (the
+     * re-check of session 16: with a report of 13 s and a wait of 10 s, one donor viewer kept every other reader refused).
+     */
+    @Test
+    void turns_go_in_the_order_asked_so_a_user_asking_again_and_again_holds_another_up_by_one_report_at_most() throws Exception {
+        ReportGate gate = new ReportGate(1, Duration.ofSeconds(30));
+        List<String> served = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (HeldReport first = HeldReport.of(gate, "donor")) {
+            CompletableFuture<Outcome<String>> other = HeldReport.async(() -> gate.run("kz", () -> {
+                served.add("kz");
+                return Outcome.done("report of kz");
+            }));
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (gate.waitingForATurn() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(gate.waitingForATurn()).as("kz waits for the turn").isEqualTo(1);
+            CompletableFuture<Outcome<String>> again = HeldReport.async(() -> gate.run("donor", () -> {
+                served.add("donor");
+                return Outcome.done("report of donor");
+            }));
+            while (gate.asked("donor") < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            first.release();
+            assertThat(other.get(5, TimeUnit.SECONDS).get()).isEqualTo("report of kz");
+            assertThat(again.get(5, TimeUnit.SECONDS).get()).isEqualTo("report of donor");
+        }
+        assertThat(served).containsExactly("kz", "donor");
+    }
+
     @Test
     void a_report_that_fails_or_is_refused_gives_its_turn_and_its_user_back() {
         ReportGate gate = new ReportGate(1, Duration.ofMillis(100));
