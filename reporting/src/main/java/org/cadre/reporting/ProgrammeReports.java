@@ -65,12 +65,12 @@ public final class ProgrammeReports {
      */
     public static ProgrammeReport of(Programme programme, Collection<EventRoster> rosters, TrainerPool pool,
             ResultsFramework framework, LocalDate from, LocalDate to, Disclosure d, java.util.function.Predicate<Person> nameable) {
-        return of(programme, rosters, pool, framework, from, to, d, nameable, AUDIT_BUDGET);
+        return of(programme, rosters, pool, framework, from, to, d, nameable, LARGEST_PROGRAM);
     }
 
-    /** As {@link #of(Programme, Collection, TrainerPool, ResultsFramework, LocalDate, LocalDate, Disclosure, java.util.function.Predicate)}, the audit bounded by {@code budget}. */
+    /** As {@link #of(Programme, Collection, TrainerPool, ResultsFramework, LocalDate, LocalDate, Disclosure, java.util.function.Predicate)}, no program of the audit larger than {@code largestProgram}. */
     static ProgrammeReport of(Programme programme, Collection<EventRoster> rosters, TrainerPool pool, ResultsFramework framework,
-            LocalDate from, LocalDate to, Disclosure d, java.util.function.Predicate<Person> nameable, long budget) {
+            LocalDate from, LocalDate to, Disclosure d, java.util.function.Predicate<Person> nameable, long largestProgram) {
         Require.present(programme, "programme");
         Require.present(rosters, "rosters");
         Require.present(pool, "pool");
@@ -95,57 +95,33 @@ public final class ProgrammeReports {
         // A public report withholds whatever the donor report of the same period withholds (Disclosure.over).
         Disclosure over = d.lower().map(lower -> {
             Set<String> withheld = new java.util.LinkedHashSet<>(d.forced());
-            withheld.addAll(ProgrammeReportLedger.of(in, of(programme, rosters, pool, framework, from, to, lower, nameable, budget), List.of())
+            withheld.addAll(ProgrammeReportLedger.of(in, of(programme, rosters, pool, framework, from, to, lower, nameable, largestProgram), List.of())
                     .targets().keySet());
             return d.withForced(withheld);
         }).orElse(d);
+        List<java.util.function.Function<ProgrammeReport, org.cadre.reporting.disclosure.audit.Ledger>> stages = new ArrayList<>();
+        stages.add(alone);
         if (linked && !eventReports.isEmpty()) {
-            try {
-                return org.cadre.reporting.disclosure.audit.Protection.protect(over, x -> build(in, x, nameable, Checked.JOINTLY),
-                        List.of(alone, report -> ProgrammeReportLedger.of(in, report, eventReports)), budget);
-            } catch (org.cadre.reporting.disclosure.audit.AuditTooLargeException tooLarge) {
-                // Too many small groups across the events' tables to check together within the bound (the joint programs
-                // grew past it: minutes of work, or the heap): checked against its own figures, as over LINKED_EVENTS.
-                return protectAlone(over, in, nameable, alone, Checked.ALONE_TOO_LARGE, budget);
-            }
+            stages.add(report -> ProgrammeReportLedger.of(in, report, eventReports));
         }
-        return protectAlone(over, in, nameable, alone, linked ? Checked.JOINTLY : Checked.ALONE_MANY_EVENTS, budget);
-    }
-
-    /**
-     * The report checked against its own figures, within the same bound; past it, refused as a report disclosure control
-     * cannot make safe (it was not checked).
-     */
-    private static ProgrammeReport protectAlone(Disclosure over, Inputs in, java.util.function.Predicate<Person> nameable,
-            java.util.function.Function<ProgrammeReport, org.cadre.reporting.disclosure.audit.Ledger> alone, Checked checked, long budget) {
         try {
-            return org.cadre.reporting.disclosure.audit.Protection.protect(over, x -> build(in, x, nameable, checked), List.of(alone),
-                    budget);
+            return org.cadre.reporting.disclosure.audit.Protection.protect(over, x -> build(in, x, nameable), stages, largestProgram);
         } catch (org.cadre.reporting.disclosure.audit.AuditTooLargeException tooLarge) {
-            throw new org.cadre.reporting.disclosure.UnprotectableReportException("the report's own figures are too many small groups "
-                    + "to check within the audit's bound (" + tooLarge.getMessage() + ")", List.of());
+            // Refused, never published less checked: checked against its own figures only, such a report let the independent
+            // attacker work withheld counts out from it and its events' reports (session 16).
+            throw new org.cadre.reporting.disclosure.UnprotectableReportException("the report is too large to check: "
+                    + tooLarge.getMessage(), List.of());
         }
     }
 
-    /** How a donor or public report was checked, for its note. */
-    private enum Checked {
-        /** With the period's events' own reports (or there were none). */
-        JOINTLY,
-        /** Against its own figures: more than {@link #LINKED_EVENTS} events. */
-        ALONE_MANY_EVENTS,
-        /** Against its own figures: checking it with the events' reports grew past {@link #AUDIT_BUDGET}. */
-        ALONE_TOO_LARGE
-    }
-
     /**
-     * The most work the audit of a donor or public programme report may do in each of its stages: its linear programs'
-     * unknowns times rows, summed. Programmes of up to ten events as training is run (the demo, 3 events of 30 people
-     * from 15 agencies, 10 events of 20 from 10 agencies, one event of 300 from 80 agencies) take up to 50 million
-     * and a few seconds; six events of 40 people from 20 agencies each, checked with their events' reports, took 410
-     * million and 85 seconds (the attacker's review of session 16, 69 s on a busy machine). Past it the report is
-     * checked against its own figures, as one of more than {@link #LINKED_EVENTS} events is, and says so.
+     * The most entries (unknowns times rows) of any one linear program of a donor or public programme report's audit: its
+     * simplex table of doubles, 32 MB, kept well inside the heap a server is given. Programmes as training is run stay far
+     * below it (the largest measured, ten events of 20 people from 10 agencies: 1.5 million); one of many small groups
+     * across ten events (300 people from 80 agencies each) needed more than 256 MB and ran the heap out (the attacker's
+     * review of session 16). Past it the report is refused (409), never published unchecked.
      */
-    public static final long AUDIT_BUDGET = 60_000_000L;
+    public static final long LARGEST_PROGRAM = 4_000_000L;
 
     /**
      * Donor and public programme reports of periods with at most this many events are audited together with
@@ -305,10 +281,6 @@ public final class ProgrammeReports {
     }
 
     private static ProgrammeReport build(Inputs in, Disclosure d, java.util.function.Predicate<Person> nameable) {
-        return build(in, d, nameable, Checked.JOINTLY);
-    }
-
-    private static ProgrammeReport build(Inputs in, Disclosure d, java.util.function.Predicate<Person> nameable, Checked checked) {
         ImmutableList<EventLine> events = in.inPeriod().stream().map(r -> eventLine(r, d)).collect(ImmutableList.toImmutableList());
         ImmutableList<ProgrammeReport.RegionLine> regions = regionLines(in.inPeriod(), d);
         ImmutableList<CascadeLine> cascades = in.reaches().stream().map(r -> cascadeLine(r.reach(), r.tot(), d, nameable))
@@ -328,7 +300,7 @@ public final class ProgrammeReports {
                         programme.period().map(org.cadre.roster.DateRange::last)),
                 in.from(), in.to(), events, regions, byCountry.total(), byCountry,
                 d.publishNested(byOrganisation(in.officials().values(), in.organisationNames()), byCountry, countryOf::get),
-                funnel(in.funnel(), d), cascades, indicators, notes(d, in, checked));
+                funnel(in.funnel(), d), cascades, indicators, notes(d, in));
     }
 
     private static EventLine eventLine(EventRoster r, Disclosure d) {
@@ -403,8 +375,8 @@ public final class ProgrammeReports {
         long inactive = 0;
         // One line per person: their highest level over the programme's packages.
         Map<PersonId, TrainerRecord> best = new TreeMap<>();
-        // Certified on the last day: a certificate of any of the programme's packages still valid then (a level reached
-        // stays, a certificate lapses: the newcomer's review of session 16 found lapsed ones counted).
+        // Certified on the last day: in service then, with a certificate of one of the programme's packages still valid (a
+        // level reached stays, a certificate lapses: the newcomer's review of session 16 found lapsed ones counted).
         Set<PersonId> certified = new java.util.HashSet<>();
         for (TrainerRecord r : pool.records()) {
             if (!curricula.contains(r.curriculum()) || !people.contains(r.person())) {
@@ -412,7 +384,7 @@ public final class ProgrammeReports {
             }
             r.asOf(to).ifPresent(then -> best.merge(then.person(), then,
                     (x, y) -> x.status().compareTo(y.status()) >= 0 ? x : y));
-            r.asOf(to).filter(then -> then.status().isAtLeast(PoolStatus.CERTIFIED_TRAINER) && then.isCertifiedOn(to))
+            r.asOf(to).filter(then -> then.isActive() && then.isCertifiedOn(to))
                     .ifPresent(then -> certified.add(then.person()));
         }
         for (TrainerRecord r : best.values()) {
@@ -585,16 +557,12 @@ public final class ProgrammeReports {
                 actual, count, Optional.empty(), Optional.empty(), Optional.of(metric.definition()));
     }
 
-    private static ImmutableList<String> notes(Disclosure d, Inputs in, Checked checked) {
+    private static ImmutableList<String> notes(Disclosure d, Inputs in) {
         List<String> notes = new ArrayList<>();
         d.footnote().ifPresent(notes::add);
-        if (d.k() > 1 && checked == Checked.ALONE_MANY_EVENTS) {
+        if (d.k() > 1 && in.inPeriod().size() > LINKED_EVENTS) {
             notes.add("This report was checked against its own figures; with more than " + LINKED_EVENTS
                     + " events in the period it was not checked together with the events' own reports.");
-        }
-        if (d.k() > 1 && checked == Checked.ALONE_TOO_LARGE) {
-            notes.add("This report was checked against its own figures; its events' tables hold too many small groups to check "
-                    + "it together with the events' own reports within the audit's bound.");
         }
         if (in.indicators().isEmpty()) {
             notes.add("No results framework is recorded for this programme, so the report shows no indicators.");

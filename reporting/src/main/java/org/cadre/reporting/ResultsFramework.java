@@ -228,7 +228,7 @@ public record ResultsFramework(ImmutableList<Indicator> indicators) {
         /** Paired tests whose post-test reached the pass mark (percentage). */
         POST_TEST_PASS_RATE(true, "paired tests of participants holding a seat whose post-test reached the pass mark / those paired tests"),
         /** Certified and lead trainers in the pool at the period's end (count). */
-        CERTIFIED_TRAINERS(false, "people at certified-trainer or lead-trainer level whose certificate is valid on the last day"),
+        CERTIFIED_TRAINERS(false, "people in service at certified-trainer or lead-trainer level whose certificate is valid on the last day"),
         /** Officers trained in cascades by the programme's ToT graduates (count). */
         CASCADE_OFFICERS(false, "distinct participants present at the period's cascades, whatever the period of the ToT their trainers came from");
 

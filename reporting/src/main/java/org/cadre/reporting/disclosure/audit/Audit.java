@@ -77,41 +77,29 @@ public final class Audit {
         private static final int KEEP = 400;
         private List<String> names = List.of();
         private final ArrayDeque<double[]> points = new ArrayDeque<>();
-        private final long budget;
-        private long spent;
+        private final long largest;
 
-        /** Without a bound on the work. */
+        /** Without a bound on the programs' size. */
         Memory() {
             this(Long.MAX_VALUE);
         }
 
-        /** Bounding the work of the programs solved with it ({@link #spend}). */
-        Memory(long budget) {
-            this.budget = budget;
+        /** Bounding the size of each program solved with it ({@link #admit}). */
+        Memory(long largest) {
+            this.largest = largest;
         }
 
         /**
-         * The largest program a bounded audit solves, in unknowns times rows: its simplex table of doubles (32 MB) is
-         * kept well inside the heap a server is given (128 MB), where one of the joint programs of a report of many
-         * small groups took more than 256 MB (the attacker's review of session 16).
+         * Checks a program's size before it is solved: its unknowns times its rows, the size of the simplex's table of
+         * doubles. Past the bound the audit stops ({@link AuditTooLargeException}) rather than run the heap out: one of the
+         * joint programs of a report of many small groups across ten events took more than 256 MB (the attacker's review
+         * of session 16).
          */
-        static final long LARGEST_PROGRAM = 4_000_000;
-
-        /**
-         * Counts a program's work: its unknowns times its rows, the size of the simplex's table. Past the budget, or
-         * for a program larger than {@link #LARGEST_PROGRAM} when there is a budget, the audit stops
-         * ({@link AuditTooLargeException}) rather than run for minutes or out of memory.
-         */
-        void spend(long work) {
-            spent += work;
-            if (spent > budget || budget != Long.MAX_VALUE && work > LARGEST_PROGRAM) {
-                throw new AuditTooLargeException("the audit's programs grew past its bound (" + spent + " of " + budget
-                        + ", the last " + work + ")");
+        void admit(long size) {
+            if (size > largest) {
+                throw new AuditTooLargeException("a linear program of the audit would hold " + size + " entries, more than its bound of "
+                        + largest);
             }
-        }
-
-        long spent() {
-            return spent;
         }
 
         List<double[]> pointsFor(Ledger ledger) {
@@ -443,7 +431,7 @@ public final class Audit {
             if (m == 0) {
                 return x;
             }
-            memory.spend((long) m * (rows.size() + (capped ? m : 0) + 1));
+            memory.admit((long) m * (rows.size() + (capped ? m : 0) + 1));
             LinearSolver.Builder builder = LinearSolver.newGeneralBuilder(c);
             if (capped) {
                 for (int i = 0; i < m; i++) {

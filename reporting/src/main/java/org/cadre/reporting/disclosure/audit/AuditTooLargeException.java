@@ -1,9 +1,10 @@
 package org.cadre.reporting.disclosure.audit;
 
 /**
- * The audit's linear programs grew past the bound it was given ({@link Protection#protect(org.cadre.reporting.disclosure.Disclosure,
+ * A linear program of the audit would be larger than the bound it was given ({@link Protection#protect(org.cadre.reporting.disclosure.Disclosure,
  * java.util.function.Function, java.util.List, long)}): the report was not checked. Thrown so that a report of many small
- * groups across many tables cannot run for minutes or out of memory; the caller checks less together, or refuses.
+ * groups across many tables cannot run the heap out; the caller refuses the report (checking less would let a withheld
+ * count be worked out, as the independent attacker showed).
  */
 public final class AuditTooLargeException extends RuntimeException {
 

@@ -57,24 +57,24 @@ public final class Protection {
     }
 
     /**
-     * As {@link #protect(Disclosure, Function, List)}, each stage's linear programs bounded in size and in all: their
-     * unknowns times their rows, summed over every program the stage solves, at most {@code budget}.
+     * As {@link #protect(Disclosure, Function, List)}, no linear program larger than {@code largest} entries (unknowns
+     * times rows, the simplex's table of doubles).
      *
-     * @throws AuditTooLargeException when a stage's programs grow past the budget (the report is then not checked)
+     * @throws AuditTooLargeException when a program would be larger (the report is then not checked)
      */
-    public static <R> R protect(Disclosure disclosure, Function<Disclosure, R> build, List<Function<R, Ledger>> stages, long budget) {
+    public static <R> R protect(Disclosure disclosure, Function<Disclosure, R> build, List<Function<R, Ledger>> stages, long largest) {
         Set<String> forced = new LinkedHashSet<>(disclosure.forced());
         Set<String> released = new LinkedHashSet<>(disclosure.released());
         R report = null;
         for (Function<R, Ledger> ledger : stages) {
-            report = stage(disclosure, build, ledger, forced, released, budget);
+            report = stage(disclosure, build, ledger, forced, released, largest);
         }
         return report;
     }
 
     private static <R> R stage(Disclosure disclosure, Function<Disclosure, R> build, Function<R, Ledger> ledger, Set<String> forced,
-            Set<String> released, long budget) {
-        Audit.Memory memory = new Audit.Memory(budget);
+            Set<String> released, long largest) {
+        Audit.Memory memory = new Audit.Memory(largest);
         while (true) {
             R report = build.apply(disclosure.withForced(forced).withReleased(released));
             Ledger l = ledger.apply(report);
