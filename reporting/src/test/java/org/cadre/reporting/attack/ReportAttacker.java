@@ -441,8 +441,12 @@ final class ReportAttacker {
                     a.figure(at + " denominator", den, ind.actual().orElseThrow().denominator(), it.actual().orElseThrow().denominator().get(), true);
                     a.figure(at + " numerator", num, ind.actual().orElseThrow().numerator(), it.actual().orElseThrow().numerator().get(), false);
                 }
-                case "trainers" -> a.figure(at, new Sum().plus(level.get("certified-trainer")).plus(level.get("lead-trainer")), ind.count().orElseThrow(),
-                        it.count().orElseThrow().get(), true);
+                case "trainers" -> {
+                    // In service with a valid certificate on the last day: some of those at certified-trainer or lead level.
+                    Sum valid = new Sum().plus(a.unknown(at));
+                    a.atMost(new Sum().plus(valid).minus(level.get("certified-trainer")).minus(level.get("lead-trainer")), 0);
+                    a.figure(at, valid, ind.count().orElseThrow(), it.count().orElseThrow().get(), true);
+                }
                 case "cascade" -> {
                     Sum u = new Sum().plus(a.unknown(at));
                     for (Sum each : officersEach) {
@@ -467,7 +471,7 @@ final class ReportAttacker {
             return "certification";
         } else if (d.startsWith("paired tests")) {
             return "tests";
-        } else if (d.startsWith("people at certified-trainer")) {
+        } else if (d.startsWith("people in service at certified-trainer")) {
             return "trainers";
         } else if (d.startsWith("distinct participants present at the period's cascades")) {
             return "cascade";
