@@ -597,6 +597,6 @@ public final class Enrolling {
     }
 
     private LocalDate today(Event e) {
-        return LocalDate.now(stores.clock.withZone(e.zone()));
+        return stores.todayAt(e);
     }
 }

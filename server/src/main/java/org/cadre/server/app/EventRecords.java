@@ -197,7 +197,7 @@ public final class EventRecords {
      */
     public Outcome<Checked> checks(UserAccount user, String eventId) {
         return roster(user, eventId, Permission.READ_RECORDS).map(r -> new Checked(r.event().id(),
-                EventCheck.of(r).on(java.time.LocalDate.now(stores.clock.withZone(r.event().zone()))).run()
+                EventCheck.of(r).on(stores.todayAt(r.event())).run()
                         .and(betweenEvents(user, r.event()))));
     }
 

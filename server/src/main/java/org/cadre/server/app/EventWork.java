@@ -1,6 +1,5 @@
 package org.cadre.server.app;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.HashMap;
@@ -57,7 +56,6 @@ public final class EventWork {
             RosterCommand.CLOSE_WITHOUT_ATTENDANCE.code(), "attendance: ", RosterCommand.CLOSE_UNKNOWN_SESSION.code(), "agenda: ");
 
     private final Database db;
-    private final Clock clock;
     private final Events events;
     private final Enrolments enrolments;
     private final Curricula curricula;
@@ -71,7 +69,6 @@ public final class EventWork {
     EventWork(Stores stores, Scope scope) {
         this.stores = stores;
         this.db = stores.db;
-        this.clock = stores.clock;
         this.events = stores.events;
         this.enrolments = stores.enrolments;
         this.curricula = stores.curricula;
@@ -390,7 +387,7 @@ public final class EventWork {
     }
 
     private LocalDate today(Event e) {
-        return LocalDate.now(clock.withZone(e.zone()));
+        return stores.todayAt(e);
     }
 
     /** The last course day once it has passed; today before then (which the rules refuse). */

@@ -58,6 +58,6 @@ public final class FileChecks {
                         .pool(stores.trainers.pool()))
                 .event(event).people(trainers).build();
         return Outcome.done(new Checked(roster, stored.isPresent(),
-                EventCheck.of(roster).on(java.time.LocalDate.now(stores.clock.withZone(event.zone()))).run()));
+                EventCheck.of(roster).on(stores.todayAt(event)).run()));
     }
 }

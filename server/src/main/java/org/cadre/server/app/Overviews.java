@@ -112,7 +112,7 @@ public final class Overviews {
                                 .collect(com.google.common.collect.ImmutableSortedMap.toImmutableSortedMap(java.util.Comparator.naturalOrder(),
                                         Organisation::id, Organisation::name, (a, b) -> a))).value()
                                 .orElse(com.google.common.collect.ImmutableSortedMap.of()),
-                        LocalDate.now(stores.clock.withZone(stored.event().value().zone())))))));
+                        stores.todayAt(stored.event().value()))))));
     }
 
     /** The open findings of an event's checks, for a quick look (empty when the user may not read it). */

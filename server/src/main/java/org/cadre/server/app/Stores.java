@@ -67,4 +67,9 @@ final class Stores {
         this.uploads = new RosterUploads(db, clock);
         this.retention = new Retention(db, audit);
     }
+
+    /** Today where the event takes place, on the stores' clock: the day every rule that asks "by now" is given. */
+    java.time.LocalDate todayAt(org.cadre.roster.Event event) {
+        return java.time.LocalDate.now(clock.withZone(event.zone()));
+    }
 }
