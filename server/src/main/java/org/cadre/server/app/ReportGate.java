@@ -29,6 +29,9 @@ public final class ReportGate {
             + "again once they are answered.";
     static final String ALL_BUSY = "The server is computing as many reports as it may at once; ask again in a few seconds.";
 
+    /** How many seconds a report refused for want of a turn is told to wait before asking again (Retry-After), in every door. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
     /** The most reports of one user under way or waiting at a time: one being computed, the others waiting behind it. */
     public static final int MOST_ASKED = 4;
 

@@ -67,13 +67,13 @@ public final class SignIn {
         var attempt = throttle.begin(username, address);
         if (attempt.isEmpty()) {
             // Who and from where, so an operator can tell a guesser from a proxy set up wrong (every client one address).
-            LOG.warn("login throttled user={} from={}", username.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") && stores.users.get(username).isPresent()
+            LOG.warn("login throttled user={} from={}", mayBeUsername(username) && stores.users.get(username).isPresent()
                     ? username : "(unknown)", logged(address));
             return Outcome.refused(Refusal.THROTTLED, "Too many failed logins; wait 15 minutes before trying again.");
         }
         boolean ok = false;
         try {
-            Optional<UserAccount> account = username.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+            Optional<UserAccount> account = mayBeUsername(username)
                     ? stores.users.get(username).map(v -> v.value()).filter(u -> !u.disabled()) : Optional.empty();
             if (account.isPresent()) {
                 ok = Passwords.matches(password.toCharArray(), account.get().passwordHash());
@@ -95,6 +95,11 @@ public final class SignIn {
                 attempt.get().failed();
             }
         }
+    }
+
+    /** Whether the text is written as usernames are (anything else names no account, and is neither looked up nor logged). */
+    private static boolean mayBeUsername(String text) {
+        return text.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     }
 
     /** The client's address as logged: an IP address, never other text a forwarded header may carry. */

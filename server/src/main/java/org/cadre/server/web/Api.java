@@ -137,9 +137,6 @@ final class Api {
      * The value of a use case's outcome, or its refusal thrown as the problem that answers it; a
      * forbidden one is logged as a denial.
      */
-    /** How long a client is told to wait (Retry-After) before asking again for work that found no turn. */
-    static final int BUSY_RETRY_SECONDS = 5;
-
     static <T> T value(org.cadre.server.app.Outcome<T> outcome, Context ctx) {
         if (outcome.isDone()) {
             return outcome.get();
@@ -163,7 +160,7 @@ final class Api {
             case MISSING_PREREQUISITE -> ApiProblem.conflict(outcome.detail());
             case TOO_LARGE -> new ApiProblem(Problem.of("too-large", "Request too large", 413, outcome.detail()));
             case BUSY -> {
-                ctx.header("Retry-After", String.valueOf(BUSY_RETRY_SECONDS));
+                ctx.header("Retry-After", String.valueOf(org.cadre.server.app.ReportGate.RETRY_AFTER_SECONDS));
                 yield new ApiProblem(Problem.of("busy", "Busy", 503, outcome.detail()));
             }
             case UNAUTHENTICATED -> new ApiProblem(Problem.of("unauthorized", "Login failed", 401, outcome.detail()));

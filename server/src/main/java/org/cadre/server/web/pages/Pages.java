@@ -127,7 +127,7 @@ public final class Pages {
         new AdminPages(kit).register(r);
         r.exception(PageProblem.class, (e, ctx) -> {
             if (e.outcome().refusal().orElseThrow() == org.cadre.server.app.Outcome.Refusal.BUSY) {
-                ctx.header("Retry-After", "5"); // as the API answers work that found no turn
+                ctx.header("Retry-After", String.valueOf(org.cadre.server.app.ReportGate.RETRY_AFTER_SECONDS)); // as the API answers
                 problem(ctx, 503, "error.title.busy", PageKit.messages(ctx).get("error.busy"), List.of());
                 return;
             }
