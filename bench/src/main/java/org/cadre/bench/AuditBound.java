@@ -37,11 +37,12 @@ import org.cadre.roster.pool.TrainerPool;
  * 16: programmes of up to ten events whose participants come from many organisations, every sex, one country, so that
  * the events' tables hold many small groups. Each shape's donor and public programme report is computed once (the audit
  * is the time), and the line says whether it was published or refused. Run it with the heap a server is given
- * ({@code -Xmx256m}): before the bound, the largest shape ran it out. Left out, as they take minutes: six events of 40
- * people from 20 agencies (85 s for the donor report on this machine, over a minute with the bound as without it) and
- * three of 300 from 80.
+ * ({@code -Xmx256m}): before the bound, the largest shape ran it out. Left out, as they take a minute or more: six events
+ * of 40 people from 20 agencies (20 to 35 s a report in session 17, 85 s on session 16's machine) and three of 300 from
+ * 80; run them by their numbers.
  *
- * <p>Run: {@code java -Xmx256m -cp bench/target/benchmarks.jar org.cadre.bench.AuditBound}
+ * <p>Run: {@code java -Xmx256m -cp bench/target/benchmarks.jar org.cadre.bench.AuditBound}, or with three numbers (events,
+ * people, organisations) for one shape: {@code ... AuditBound 6 40 20}.
  */
 public final class AuditBound {
 
@@ -50,8 +51,12 @@ public final class AuditBound {
     /** Events, participants per event, organisations they come from. */
     private static final int[][] SHAPES = {{1, 18, 3}, {3, 30, 15}, {10, 20, 10}, {1, 300, 80}, {10, 300, 80}};
 
+    /** With no arguments, every shape of {@link #SHAPES}; with three (events, people, organisations), that one shape. */
     public static void main(String[] args) {
-        for (int[] shape : SHAPES) {
+        int[][] shapes = args.length == 3
+                ? new int[][] {{Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2])}}
+                : SHAPES;
+        for (int[] shape : shapes) {
             List<EventRoster> rosters = programme(shape[0], shape[1], shape[2], 42);
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%2d events x %3d people from %2d organisations:",
                     shape[0], shape[1], shape[2]));

@@ -23,6 +23,9 @@ public final class Audit {
 
     private static final double EPSILON = 1e-6;
 
+    /** How many of its latest points an audit tries before it solves a program ({@code maxWhenWithheld}). */
+    private static final int WITNESSES = 64;
+
     static {
         // ojAlgo prints a note on standard output when it has no hardware profile for the machine; a
         // library must not write to its embedder's console, and the documented switch silences it.
@@ -135,6 +138,8 @@ public final class Audit {
         private final Map<Component, List<Ledger.Target>> parts;
         private final Map<String, Component> partOf = new HashMap<>();
         private final List<Breach> breaches;
+        /** The latest points of {@link #maxWhenWithheld}'s programs, newest first. */
+        private final ArrayDeque<double[]> witnesses = new ArrayDeque<>();
 
         Audited(Ledger ledger, int k, Memory memory) {
             this.ledger = ledger;
@@ -212,15 +217,35 @@ public final class Audit {
             return out;
         }
 
-        /** The largest value a target could take if these published cells were withheld too (each at least 1). */
+        /**
+         * The largest value a target could take if these published cells were withheld too (each at least 1), or, when
+         * that reaches what frees the target ({@link #need}), perhaps only a value of at least that much: a point found
+         * by an earlier program of this audit that satisfies every figure as this question has them and gives the
+         * target that much answers without a program of its own. The answer compared with {@link #need} is the same
+         * either way; below it, it is the largest value.
+         */
         double maxWhenWithheld(String target, Collection<String> cells) {
             Component model = partOf.get(target);
             List<Ledger.Constraint> relaxed = new ArrayList<>();
             for (String cell : cells) {
                 ledger.publishedConstraint(cell).filter(model::holds).ifPresent(relaxed::add);
             }
-            double[] x = model.solution(weights(ledger.targets().get(target).terms()), true, relaxed, false);
-            return value(ledger.targets().get(target).terms(), x);
+            Ledger.Target t = ledger.targets().get(target);
+            double need = need(t);
+            for (double[] point : witnesses) {
+                double v = value(t.terms(), point);
+                if (v >= need - EPSILON && model.satisfies(point, relaxed, false, false)) {
+                    return v;
+                }
+            }
+            double[] x = model.solution(weights(t.terms()), true, relaxed, false);
+            if (x != null) {
+                witnesses.addFirst(x);
+                if (witnesses.size() > WITNESSES) {
+                    witnesses.removeLast();
+                }
+            }
+            return value(t.terms(), x);
         }
 
         /** Withholds these published cells for the rest of this round's questions. */
@@ -333,14 +358,28 @@ public final class Audit {
 
         /** Whether a point satisfies every constraint of this part as the ledger states it (and the bounds). */
         boolean feasible(double[] x) {
+            return satisfies(x, List.of(), false, false);
+        }
+
+        /**
+         * Whether a point satisfies every constraint of this part as a question has them: the withheld equalities (and
+         * these too) as "at least 1", every unknown at least 0 and, when capped, at most the cap. Within a millionth, or,
+         * {@code relative}, a millionth of each bound's size (for a solver's own points, whose rounding grows with the
+         * figures; a point taken to answer a question is held to the first).
+         */
+        boolean satisfies(double[] x, Collection<Ledger.Constraint> alsoWithheld, boolean capped, boolean relative) {
             for (int i : variables) {
-                if (x[i] < -EPSILON) {
+                if (x[i] < -EPSILON || capped && x[i] > cap + EPSILON) {
                     return false;
                 }
             }
             for (Ledger.Constraint c : constraints) {
                 double v = value(c.terms(), x);
-                if (v < c.lower() - EPSILON || v > c.upper() + EPSILON) {
+                boolean relaxed = withheld.contains(c) || alsoWithheld.stream().anyMatch(y -> y == c);
+                double lower = relaxed ? 1 : c.lower();
+                double upper = relaxed ? Double.POSITIVE_INFINITY : c.upper();
+                double slack = relative ? EPSILON * Math.max(1, Math.abs(Double.isInfinite(upper) ? lower : upper)) : EPSILON;
+                if (v < lower - slack || v > upper + slack) {
                     return false;
                 }
             }
@@ -431,7 +470,42 @@ public final class Audit {
             if (m == 0) {
                 return x;
             }
-            memory.admit((long) m * (rows.size() + (capped ? m : 0) + 1));
+            // The rows with the fixed unknowns carried out, one row per figure: the same figure published in several
+            // places (a total in every table, a count beside the share it is the denominator of), or a multiple of it,
+            // is one row whose bounds are all of theirs together. The program is the same; it has half the rows.
+            Map<Row, double[]> merged = new LinkedHashMap<>();
+            for (int r = 0; r < rows.size(); r++) {
+                if (done[r]) {
+                    continue;
+                }
+                java.util.TreeMap<Integer, Long> terms = new java.util.TreeMap<>();
+                double rest = 0;
+                for (Ledger.Term term : rows.get(r)) {
+                    if (isFixed[term.variable()]) {
+                        rest += term.coefficient() * fixed[term.variable()];
+                    } else {
+                        terms.merge(index[term.variable()], term.coefficient(), Long::sum);
+                    }
+                }
+                terms.values().removeIf(v -> v == 0);
+                double lower = bounds.get(r)[0] - rest;
+                double upper = bounds.get(r)[1] - rest;
+                if (terms.isEmpty()) {
+                    if (lower > EPSILON || upper < -EPSILON) {
+                        throw new IllegalStateException("the published figures of a report contradict each other");
+                    }
+                    continue;
+                }
+                Row row = Row.of(terms);
+                double divisor = row.divisor();
+                double[] range = divisor > 0 ? new double[] {lower / divisor, upper / divisor} : new double[] {upper / divisor, lower / divisor};
+                merged.merge(row, range, (p, q) -> new double[] {Math.max(p[0], q[0]), Math.min(p[1], q[1])});
+            }
+            int tableRows = 0;
+            for (double[] range : merged.values()) {
+                tableRows += range[0] >= range[1] || Double.isInfinite(range[0]) || Double.isInfinite(range[1]) ? 1 : 2;
+            }
+            memory.admit((long) m * (tableRows + (capped ? m : 0) + 1));
             LinearSolver.Builder builder = LinearSolver.newGeneralBuilder(c);
             if (capped) {
                 for (int i = 0; i < m; i++) {
@@ -440,30 +514,14 @@ public final class Audit {
                     builder.inequality(cap, row);
                 }
             }
-            for (int r = 0; r < rows.size(); r++) {
-                if (done[r]) {
-                    continue;
+            for (Map.Entry<Row, double[]> each : merged.entrySet()) {
+                double[] row = each.getKey().dense(m);
+                double lower = each.getValue()[0];
+                double upper = each.getValue()[1];
+                if (lower > upper + EPSILON * Math.max(1, Math.abs(upper))) {
+                    throw new IllegalStateException("the published figures of a report contradict each other");
                 }
-                double[] row = new double[m];
-                double rest = 0;
-                boolean any = false;
-                for (Ledger.Term term : rows.get(r)) {
-                    if (isFixed[term.variable()]) {
-                        rest += term.coefficient() * fixed[term.variable()];
-                    } else {
-                        row[index[term.variable()]] += term.coefficient();
-                        any = true;
-                    }
-                }
-                double lower = bounds.get(r)[0] - rest;
-                double upper = bounds.get(r)[1] - rest;
-                if (!any) {
-                    if (lower > EPSILON || upper < -EPSILON) {
-                        throw new IllegalStateException("the published figures of a report contradict each other");
-                    }
-                    continue;
-                }
-                if (lower == upper) {
+                if (lower >= upper) {
                     builder.equality(lower, row);
                     continue;
                 }
@@ -488,7 +546,59 @@ public final class Audit {
             for (int i = 0; i < m; i++) {
                 x[unknown[i]] = result.doubleValue(i);
             }
+            // Every point the audit leans on satisfies the figures as this question has them: checked here, not trusted
+            // to the solver (or to the merging of rows above), since a point that broke one would clear a target it
+            // does not clear.
+            if (!satisfies(x, alsoWithheld, capped, true)) {
+                throw new IllegalStateException("the audit's linear program gave a point that breaks a published figure");
+            }
             return x;
+        }
+    }
+
+    /**
+     * A row of a program: its unknowns (by their place in the program, ascending) and their coefficients divided by
+     * their greatest common divisor, the first positive, so that a figure and its multiples are one row.
+     */
+    private record Row(int[] unknowns, long[] coefficients, long divisor) {
+
+        static Row of(java.util.SortedMap<Integer, Long> terms) {
+            long gcd = 0;
+            for (long v : terms.values()) {
+                gcd = java.math.BigInteger.valueOf(gcd).gcd(java.math.BigInteger.valueOf(v)).longValue();
+            }
+            long divisor = terms.get(terms.firstKey()) < 0 ? -gcd : gcd;
+            int[] unknowns = new int[terms.size()];
+            long[] coefficients = new long[terms.size()];
+            int i = 0;
+            for (Map.Entry<Integer, Long> t : terms.entrySet()) {
+                unknowns[i] = t.getKey();
+                coefficients[i++] = t.getValue() / divisor;
+            }
+            return new Row(unknowns, coefficients, divisor);
+        }
+
+        double[] dense(int m) {
+            double[] row = new double[m];
+            for (int i = 0; i < unknowns.length; i++) {
+                row[unknowns[i]] = coefficients[i];
+            }
+            return row;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Row r && java.util.Arrays.equals(unknowns, r.unknowns) && java.util.Arrays.equals(coefficients, r.coefficients);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Arrays.hashCode(unknowns) + java.util.Arrays.hashCode(coefficients);
+        }
+
+        @Override
+        public String toString() {
+            return java.util.Arrays.toString(unknowns) + " x " + java.util.Arrays.toString(coefficients);
         }
     }
 
