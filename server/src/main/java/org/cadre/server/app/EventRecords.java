@@ -23,6 +23,8 @@ import org.cadre.server.app.Outcome.Refusal;
 import org.cadre.server.security.Access;
 import org.cadre.server.security.Access.Permission;
 import org.cadre.server.security.UserAccount;
+import org.cadre.server.store.Topic;
+import org.cadre.server.store.TopicCache;
 import org.cadre.server.values.Versioned;
 
 /**
@@ -38,7 +40,19 @@ public final class EventRecords {
     EventRecords(Stores stores, Scope scope) {
         this.stores = stores;
         this.scope = scope;
+        this.checked = new TopicCache<>(stores.db.changes(), 256);
     }
+
+    /** An event's checks as of one day where it takes place. */
+    private record CheckKey(EventId event, LocalDate today) {}
+
+    /**
+     * What the library's rules found over each event's roster as of a day, kept until a write changes what the roster is
+     * read from: the event (its details, enrolments and statuses), its attendance marks, or one of its people (a write to
+     * anything else it holds, tests, feedback, organisations, the trainer pool, names no topic and so forgets every kept
+     * value). The home page asks for every event's checks on each load; each is now worked out once per change.
+     */
+    private final TopicCache<CheckKey, Optional<Findings>> checked;
 
     /** An event with its stored version and the day it was closed, if it was. */
     public record Stored(Versioned<Event> event, Optional<LocalDate> closedOn) {}
@@ -196,9 +210,23 @@ public final class EventRecords {
      * is over with statuses undecided is said to be).
      */
     public Outcome<Checked> checks(UserAccount user, String eventId) {
-        return roster(user, eventId, Permission.READ_RECORDS).map(r -> new Checked(r.event().id(),
-                EventCheck.of(r).on(stores.todayAt(r.event())).run()
-                        .and(betweenEvents(user, r.event()))));
+        return Scope.permit(user, Permission.READ_RECORDS).then(u -> scope.event(user, eventId))
+                .then(e -> scope.curriculumOf(e.value()).then(c -> {
+                    stores.db.changes().sync();
+                    Optional<Findings> found = checked.get(new CheckKey(e.value().id(), stores.todayAt(e.value())), k -> check(k, c));
+                    return found.map(f -> Outcome.done(new Checked(e.value().id(), f.and(betweenEvents(user, e.value())))))
+                            .orElseGet(() -> Scope.notFound("event"));
+                }));
+    }
+
+    /** The rules over the stored roster as of the key's day, with the topics it was read from. */
+    private TopicCache.Loaded<Optional<Findings>> check(CheckKey key, Curriculum curriculum) {
+        Optional<EventRoster> roster = stores.rosters.load(key.event(), curriculum);
+        Set<Topic> topics = new java.util.HashSet<>();
+        topics.add(Topic.event(key.event().value()));
+        topics.add(Topic.attendance(key.event().value()));
+        roster.ifPresent(r -> r.people().keySet().forEach(p -> topics.add(Topic.person(p.value()))));
+        return new TopicCache.Loaded<>(roster.map(r -> EventCheck.of(r).on(key.today()).run()), topics);
     }
 
     /**
