@@ -28,9 +28,14 @@ final class BackupCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // What cannot be done as asked is said as a bad argument is, exit code 2 (the newcomer's review: 1, as for a failure).
         if (store.jdbcUrl(System.getenv()).isPresent()) {
             err.println("cadre backup copies the embedded SQLite database; back PostgreSQL up with pg_dump.");
-            return 1;
+            return 2;
+        }
+        if (java.nio.file.Files.exists(target)) {
+            err.println("FILE: " + target + " exists already; choose a new file (a backup never overwrites one).");
+            return 2;
         }
         try (Database db = store.open(System.getenv())) {
             db.backupTo(target);

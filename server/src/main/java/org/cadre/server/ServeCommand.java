@@ -226,6 +226,22 @@ final class ServeCommand implements Callable<Integer> {
         return false;
     }
 
+    /** Whether a server could listen on the port of 127.0.0.1 now (it may be taken between this and the start). */
+    private static boolean portFree(int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (java.io.IOException taken) {
+            return false;
+        }
+    }
+
+    /** Said as a bad setting is, naming the flag (the newcomer's review: a stack trace and exit code 1). */
+    private static String portInUse(int port) {
+        return "--port / CADRE_PORT: port " + port + " on 127.0.0.1 is in use (another server?); stop that one or choose another port.";
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -239,6 +255,11 @@ final class ServeCommand implements Callable<Integer> {
         java.util.Optional<String> unwritable = store.unwritable(System.getenv());
         if (unwritable.isPresent()) {
             spec.commandLine().getErr().println(unwritable.get());
+            return 2;
+        }
+        if (listen != 0 && !portFree(listen)) {
+            // Before anything is set up: a first start would otherwise make the administrator, show its password and stop.
+            spec.commandLine().getErr().println(portInUse(listen));
             return 2;
         }
         Database db = store.open(System.getenv());
@@ -261,10 +282,8 @@ final class ServeCommand implements Callable<Integer> {
             if (!portTaken(failed)) {
                 throw failed;
             }
-            // Said as a bad setting is, naming the flag (the newcomer's review: a stack trace and exit code 1).
             db.close();
-            spec.commandLine().getErr().println("--port / CADRE_PORT: port " + listen + " on 127.0.0.1 is in use (another server?); "
-                    + "stop that one or choose another port.");
+            spec.commandLine().getErr().println(portInUse(listen));
             return 2;
         }
         out.printf("Cadre listens on http://127.0.0.1:%d (sign in there; API /api/v1, docs /docs), database: %s, started in %d ms%n",

@@ -42,8 +42,8 @@ class BackupCommandTest {
 
         int exit = Cadre.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "backup", "--data", data.toString(), existing.toString());
 
-        assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).contains("exists already; choose a new file");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("FILE: ").contains("exists already; choose a new file");
         assertThat(Files.readString(existing)).isEqualTo("keep me");
     }
 }

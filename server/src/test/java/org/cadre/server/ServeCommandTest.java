@@ -135,13 +135,18 @@ class ServeCommandTest {
         java.nio.file.Path data = java.nio.file.Files.createTempDirectory("cadre-port");
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             StringWriter err = new StringWriter();
+            StringWriter out = new StringWriter();
 
-            int code = Cadre.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "serve", "--port",
+            int code = Cadre.run(new PrintWriter(out, true), new PrintWriter(err, true), "serve", "--port",
                     String.valueOf(taken.getLocalPort()), "--data", data.toString());
 
             assertThat(code).isEqualTo(2);
             assertThat(err.toString()).contains("--port / CADRE_PORT: port " + taken.getLocalPort() + " on 127.0.0.1 is in use")
                     .doesNotContain("Exception");
+            // Nothing was set up before the port was found taken: no administrator made, no password shown (the newcomer's
+            // review: a failed start printed a new administrator's password, then exited).
+            assertThat(out.toString()).doesNotContain("password").doesNotContain("Created");
+            assertThat(data).isEmptyDirectory();
         }
     }
 

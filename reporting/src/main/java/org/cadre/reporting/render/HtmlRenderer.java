@@ -135,7 +135,7 @@ public final class HtmlRenderer {
         }
         h.append("</table><p>").append(e(labels.get("active") + ": " + pool.active().text() + "; " + labels.get("inactive") + ": "
                 + pool.inactive().text())).append("</p>");
-        h.append("<h2>").append(e(labels.get("cascade"))).append("</h2>");
+        h.append("<h2>").append(e(labels.get("cascade"))).append("</h2><p>").append(e(labels.get("cascadeMeaning"))).append("</p>");
         for (var c : r.cascades()) {
             List<SvgChart.Bar> reach = List.of(new SvgChart.Bar(labels.get("graduates"), List.of(c.graduates()), 0),
                     new SvgChart.Bar(labels.get("officersTrained"), List.of(c.officersTrained()), 1));
@@ -398,6 +398,9 @@ public final class HtmlRenderer {
     }
 
     private String share(Share s) {
+        if (s.denominator().isPublished() && s.denominator().get() == 0) {
+            return Cell.NONE + " (n = 0)"; // a share of no one is no share, as a mean of no one is no mean (not "0 / 0")
+        }
         String text = s.numerator().text() + " / " + s.denominator().text();
         return s.percent().map(p -> text + " (" + decimal(p) + " %)").orElse(text);
     }

@@ -103,6 +103,23 @@ class HtmlRendererTest {
 
     /** Donors get no figure per graduate, and so no empty table of them (the re-check of session 15). */
     @Test
+    void a_share_of_no_one_reads_as_no_value_not_zero_over_zero() {
+        // The cascade has no tests: the share that reached the pass mark is of no one (the newcomer's review: "0 / 0").
+        String cascade = HtmlRenderer.event(org.cadre.reporting.EventReports.of(DemoRoster.dushanbeCascade(),
+                Disclosure.forAudience(Audience.INTERNAL)), Locale.ENGLISH);
+
+        assertThat(cascade).doesNotContain("0 / 0").contains("<td>\u2014 (n = 0)</td>");
+    }
+
+    @Test
+    void the_programme_page_says_what_graduates_and_officers_trained_are() {
+        assertThat(HtmlRenderer.programme(programme(Audience.DONOR), Locale.ENGLISH))
+                .contains("<h2>Cascade reach</h2><p>Graduates are a ToT&#39;s participants whose enrolment reached completed.");
+        assertThat(HtmlRenderer.programme(programme(Audience.DONOR), Locale.forLanguageTag("ru")))
+                .contains("<h2>Каскадный охват</h2><p>Выпускники \u2014 участники ToT");
+    }
+
+    @Test
     void the_donor_page_has_no_empty_table_per_graduate() {
         assertThat(HtmlRenderer.programme(programme(Audience.INTERNAL), Locale.ENGLISH)).contains("data-table=\"perGraduate\"");
         assertThat(HtmlRenderer.programme(programme(Audience.DONOR), Locale.ENGLISH)).doesNotContain("data-table=\"perGraduate\"")
