@@ -41,9 +41,13 @@ public final class Directory {
     private final Records<Organisation, OrganisationId> organisations;
     private final Records<Programme, ProgrammeId> programmes;
 
-    Directory(Stores stores, Scope scope) {
+    /** The gate of costly requests, which the duplicate search goes through. */
+    private final ReportGate gate;
+
+    Directory(Stores stores, Scope scope, ReportGate gate) {
         this.stores = stores;
         this.scope = scope;
+        this.gate = gate;
         this.organisations = new Records<>("organisation", OrganisationId::of, Organisation::id, stores.organisations::get,
                 stores.organisations::all, stores.organisations::add, stores.organisations::update, scope::covers,
                 Directory::sharedOrganisation);
@@ -266,13 +270,14 @@ public final class Directory {
      * never merged automatically.
      */
     public Outcome<List<Duplicate>> duplicates(UserAccount user) {
-        return Scope.permit(user, Permission.READ_RECORDS).map(u -> {
+        // Through the gate of costly requests: each user's one after another, a few at once in all (ReportGate).
+        return Scope.permit(user, Permission.READ_RECORDS).then(u -> gate.run(user.username(), () -> {
             Map<PersonId, Person> inScope = new LinkedHashMap<>();
             Predicate<Person> covered = scope.peopleInScope(user);
             stores.people.all().stream().map(Versioned::value).filter(covered).forEach(p -> inScope.put(p.id(), p));
-            return DuplicateFinder.top(inScope.values(), MAX_DUPLICATES).candidates().stream()
-                    .map(c -> new Duplicate(inScope.get(c.first()), inScope.get(c.second()), c.score())).toList();
-        });
+            return Outcome.done(DuplicateFinder.top(inScope.values(), MAX_DUPLICATES).candidates().stream()
+                    .map(c -> new Duplicate(inScope.get(c.first()), inScope.get(c.second()), c.score())).toList());
+        }));
     }
 
     /** A person's record as their page shows it: the record and its version, and their organisation if the scope shows it. */

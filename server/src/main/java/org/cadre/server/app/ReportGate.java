@@ -10,24 +10,27 @@ import java.util.function.Supplier;
 import org.cadre.server.app.Outcome.Refusal;
 
 /**
- * How many programme reports the process computes at once, and for whom. A programme report loads every
- * event of the programme and runs the disclosure audit over all its tables (over a second for a programme of
- * 20,000 events), so without a bound a few readers asking again and again, or one reader asking many
- * times at once, would keep every core busy and slow every other request. Each user's reports are computed one
- * after another: a second asked while the first is under way (the four formats at once, a page reloaded while its
- * report is still being computed) waits for it, and at most {@value #MOST_ASKED} of one user's reports are under way
- * or waiting at a time (one more is refused at once, costing nothing). All users together compute at most
- * {@code atOnce} reports. A report waits up to {@code wait} in all for its turn, then is refused. Every refusal is
- * {@link Refusal#BUSY}: ask again in a few seconds. The bound is the process's: each server instance has its own, as
- * it has its own processors.
+ * How many costly requests the process works out at once, and for whom: programme reports and the duplicate search. A
+ * programme report loads every event of the programme and runs the disclosure audit over all its tables (over a second
+ * for a programme of 20,000 events, seconds to tens of seconds for ten events of many small groups); the duplicate
+ * search compares every person in the user's scope (seconds where thousands share a name). Without a bound a few
+ * users asking again and again, or one asking many times at once, would keep every core busy and slow every other
+ * request. Each user's are worked out one after another: a second asked while the first is under way (a report's four
+ * formats at once, a page reloaded while its report is still being computed) waits for it, and at most
+ * {@value #MOST_ASKED} of one user's are under way or waiting at a time (one more is refused at once, costing nothing).
+ * All users together work out at most {@code atOnce}. One waits up to {@code wait} in all for its turn, then is refused.
+ * Every refusal is {@link Refusal#BUSY}: ask again in a few seconds. The bound is the process's: each server instance has
+ * its own, as it has its own processors.
  */
 public final class ReportGate {
 
-    /** What a refused report says. */
-    static final String YOURS_UNDER_WAY = "A report you asked for earlier is still being computed; ask again once it is answered.";
-    static final String TOO_MANY_OF_YOURS = "You have " + ReportGate.MOST_ASKED + " reports under way or waiting already; ask "
-            + "again once they are answered.";
-    static final String ALL_BUSY = "The server is computing as many reports as it may at once; ask again in a few seconds.";
+    /** What a refused request says. */
+    static final String YOURS_UNDER_WAY = "A report or duplicate search you asked for earlier is still being worked out; ask again "
+            + "once it is answered.";
+    static final String TOO_MANY_OF_YOURS = "You have " + ReportGate.MOST_ASKED + " reports or duplicate searches under way or "
+            + "waiting already; ask again once they are answered.";
+    static final String ALL_BUSY = "The server is working out as many reports and duplicate searches as it may at once; ask again "
+            + "in a few seconds.";
 
     /** How many seconds a report refused for want of a turn is told to wait before asking again (Retry-After), in every door. */
     public static final int RETRY_AFTER_SECONDS = 5;
@@ -47,10 +50,10 @@ public final class ReportGate {
     }
 
     /**
-     * How long a report waits for a turn by default: longer than the slowest report measured takes (a public report of six
-     * events of 40 people from 20 agencies each, 13 s on 2 cores: the re-check of session 16, where a wait of 10 s let one
-     * reader asking again and again keep everyone else's reports refused). Turns go in the order asked, so such a reader
-     * holds others up by one report at most.
+     * How long a report waits for a turn by default: longer than most reports take (a wait of 10 s let one reader asking
+     * again and again keep everyone else's reports refused: the re-check of session 16). Turns go in the order asked, so
+     * such a reader holds others up by one report at most. The slowest measured since, a public report of six events of 40
+     * people from 20 agencies each, takes 35 s on 2 cores (session 17), longer than this wait.
      */
     public static final Duration WAIT = Duration.ofSeconds(30);
 

@@ -49,7 +49,7 @@ public final class UseCases {
         this.events = new EventRecords(stores, scope);
         this.delivery = new Delivery(stores, scope, enrolling, events);
         this.fileChecks = new FileChecks(stores);
-        this.directory = new Directory(stores, scope);
+        this.directory = new Directory(stores, scope, settings.reportGate());
         this.curricula = new CurriculumLibrary(stores);
         this.pool = new TrainerPoolWork(stores, scope);
         this.reports = new Reports(stores, scope, settings);

@@ -55,7 +55,7 @@ class ReportGateTest {
             assertThat(gate.asked("donor")).as("one under way, three waiting").isEqualTo(4);
             Outcome<String> fifth = report(gate, "donor");
             assertThat(fifth.refusal()).contains(Refusal.BUSY);
-            assertThat(fifth.detail()).isEqualTo("You have 4 reports under way or waiting already; ask again once they are answered.");
+            assertThat(fifth.detail()).isEqualTo("You have 4 reports or duplicate searches under way or waiting already; ask again once they are answered.");
             assertThat(report(gate, "kz").get()).as("another user is not held up").isEqualTo("report of kz");
 
             released.set(true);
@@ -76,7 +76,7 @@ class ReportGateTest {
         try (HeldReport first = HeldReport.of(gate, "donor")) {
             Outcome<String> again = report(gate, "donor");
             assertThat(again.refusal()).contains(Refusal.BUSY);
-            assertThat(again.detail()).isEqualTo("A report you asked for earlier is still being computed; ask again once it is answered.");
+            assertThat(again.detail()).isEqualTo("A report or duplicate search you asked for earlier is still being worked out; ask again once it is answered.");
 
             assertThat(first.release().get()).isEqualTo("held report of donor");
         }
@@ -89,7 +89,7 @@ class ReportGateTest {
         try (HeldReport first = HeldReport.of(gate, "kz")) {
             Outcome<String> waited = report(gate, "donor");
             assertThat(waited.refusal()).contains(Refusal.BUSY);
-            assertThat(waited.detail()).isEqualTo("The server is computing as many reports as it may at once; ask again in a few seconds.");
+            assertThat(waited.detail()).isEqualTo("The server is working out as many reports and duplicate searches as it may at once; ask again in a few seconds.");
 
             ReportGate patient = new ReportGate(1, Duration.ofSeconds(30));
             try (HeldReport holder = HeldReport.of(patient, "kz")) {

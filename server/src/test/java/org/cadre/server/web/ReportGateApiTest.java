@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Programme reports over HTTP while the server computes as many as it may: 503 with Retry-After and the problem
+ * Programme reports and the duplicate search over HTTP while the server works out as many as it may: 503 with Retry-After and the problem
  * type {@code busy}, as docs/openapi.yaml says, whether every turn is taken or the same user's earlier report outlasts
  * the wait; a report of a programme the user cannot see is still 404 (the scope is asked first, no turn taken);
  * once a turn is free the report is served.
@@ -40,6 +40,7 @@ class ReportGateApiTest {
     private static Javalin app;
     private static ApiClient api;
     private static String donor;
+    private static String coordinator;
 
     @BeforeAll
     static void start() throws Exception {
@@ -51,6 +52,9 @@ class ReportGateApiTest {
         app = CadreApp.create(db, Settings.defaults().withReportGate(GATE)).start("127.0.0.1", 0);
         api = new ApiClient(app.port());
         donor = api.login("donor", "pw");
+        new Users(db, audit).add(new UserAccount("kz", Passwords.hash("pw".toCharArray(), 1_000), UserAccount.Role.COORDINATOR,
+                ImmutableSortedSet.of(Country.KAZAKHSTAN), ImmutableSortedSet.of(), false), "test");
+        coordinator = api.login("kz", "pw");
     }
 
     @AfterAll
@@ -71,7 +75,7 @@ class ReportGateApiTest {
     void a_report_that_finds_every_turn_taken_is_503_busy_and_served_once_one_is_free() throws Exception {
         try (HeldReport other = HeldReport.of(GATE, "kz")) {
             busy(api.send("GET", REPORT, donor, null),
-                    "The server is computing as many reports as it may at once; ask again in a few seconds.");
+                    "The server is working out as many reports and duplicate searches as it may at once; ask again in a few seconds.");
             assertThat(api.send("GET", "/api/v1/programmes/elsewhere/report?audience=donor", donor, null).statusCode())
                     .as("a programme the donor cannot see is not found, busy or not").isEqualTo(404);
             other.release();
@@ -82,10 +86,28 @@ class ReportGateApiTest {
     }
 
     @Test
+    void the_duplicate_search_goes_through_the_same_gate_behind_the_users_report_and_every_turn() throws Exception {
+        try (HeldReport mine = HeldReport.of(GATE, "kz")) {
+            busy(api.send("GET", "/api/v1/people/duplicates", coordinator, null),
+                    "A report or duplicate search you asked for earlier is still being worked out; ask again once it is answered.");
+            mine.release();
+        }
+        try (HeldReport other = HeldReport.of(GATE, "donor")) {
+            busy(api.send("GET", "/api/v1/people/duplicates", coordinator, null),
+                    "The server is working out as many reports and duplicate searches as it may at once; ask again in a few seconds.");
+            other.release();
+        }
+        HttpResponse<String> served = api.send("GET", "/api/v1/people/duplicates", coordinator, null);
+        assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
+        assertThat(api.send("GET", "/api/v1/people/duplicates", donor, null).statusCode())
+                .as("one who may not read records is refused before any turn is taken").isEqualTo(403);
+    }
+
+    @Test
     void a_report_waiting_behind_the_same_users_last_beyond_the_wait_is_503_busy() throws Exception {
         try (HeldReport mine = HeldReport.of(GATE, "donor")) {
             busy(api.send("GET", REPORT + "&format=iati", donor, null),
-                    "A report you asked for earlier is still being computed; ask again once it is answered.");
+                    "A report or duplicate search you asked for earlier is still being worked out; ask again once it is answered.");
             mine.release();
         }
         assertThat(api.send("GET", REPORT + "&format=iati", donor, null).statusCode()).isEqualTo(200);
