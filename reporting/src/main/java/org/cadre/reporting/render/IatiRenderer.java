@@ -131,7 +131,9 @@ public final class IatiRenderer {
                     .orElse("Entered by staff for each period, as reported to them."));
             x.writeEndElement();
             x.writeEmptyElement("baseline");
-            x.writeAttribute("year", Integer.toString(report.from().getYear()));
+            // The baseline is where the programme started from: the year its recorded period begins, else the report's first
+            // (a report of 2024 on a programme of 2022 to 2025 gave 2024: the newcomer's review of session 16).
+            x.writeAttribute("year", Integer.toString(report.programme().start().orElse(report.from()).getYear()));
             x.writeAttribute("value", plain(i.baseline()));
             x.writeStartElement("period");
             x.writeEmptyElement("period-start");

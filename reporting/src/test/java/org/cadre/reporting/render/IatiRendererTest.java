@@ -103,6 +103,8 @@ class IatiRendererTest {
                 .contains("<activity-date iso-date=\"2025-12-31\" type=\"3\"/>").contains("<activity-date iso-date=\"2025-12-31\" type=\"4\"/>")
                 .doesNotContain("iso-date=\"2024-01-01\" type=");
         assertThat(running).contains("<activity-status code=\"2\"/>").doesNotContain("type=\"4\"/>");
+        // The baseline is the programme's starting point, not the report's year (the newcomer's review of session 16).
+        assertThat(ended).contains("<baseline year=\"2022\"").doesNotContain("<baseline year=\"2024\"");
     }
 
     /** A programme without a results framework has no indicator, and so no result: the schema wants one in each. */
