@@ -3,6 +3,7 @@ package org.cadre.server.web.pages;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -96,9 +97,27 @@ final class ReportPages {
             title = t.get("reports.programme-title", PageKit.value(kit.app.reports().programmeToReport(user.get(), ctx.pathParam("id"),
                     audience), ctx).title());
         }
+        // A programme's report covers the events that began in a period, as the API's: empty, the programme's own.
+        Optional<LocalDate> from = kind.equals("events") ? Optional.empty() : periodDay(ctx, "from");
+        Optional<LocalDate> to = kind.equals("events") ? Optional.empty() : periodDay(ctx, "to");
+        String period = from.map(d -> "&from=" + d).orElse("") + to.map(d -> "&to=" + d).orElse("");
         View v = new View(t, user, PageKit.token(ctx).map(PageKit::csrf).orElse(""), PageKit.here(ctx), title);
         kit.render(ctx, "reports.jte", v, "kind", kind, "id", ctx.pathParam("id"), "audience", audience.label(),
-                "audiences", kit.app.reports().audiences(user.get()).stream().map(Audience::label).toList());
+                "audiences", kit.app.reports().audiences(user.get()).stream().map(Audience::label).toList(),
+                "from", from.map(LocalDate::toString).orElse(""), "to", to.map(LocalDate::toString).orElse(""), "period", period);
+    }
+
+    /** A day of a programme report's period from the query: empty when not given (or given empty), else a 400 naming it. */
+    private static Optional<LocalDate> periodDay(Context ctx, String field) {
+        String text = Optional.ofNullable(ctx.queryParam(field)).map(String::strip).orElse("");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> problem = org.cadre.documents.Dates.problem(text);
+        if (problem.isPresent()) {
+            throw new PageProblem(Outcome.refused(Outcome.Refusal.INVALID, "A date is not valid.", List.of(field + ": " + problem.get())));
+        }
+        return org.cadre.documents.Dates.tryParse(text);
     }
 
     /** The report as a file: HTML (shown in the report page's frame), JSON, CSV, or IATI XML for a programme. */
@@ -131,7 +150,7 @@ final class ReportPages {
             }
         } else {
             Reports.ProgrammeReportOf of = PageKit.value(kit.app.reports().programme(user.get(), ctx.pathParam("id"), audience,
-                    Optional.empty(), Optional.empty()), ctx);
+                    periodDay(ctx, "from"), periodDay(ctx, "to")), ctx);
             switch (format) {
                 case "csv" -> { body = CsvRenderer.programme(of.report(), of.implementer()); type = "text/csv; charset=utf-8"; }
                 case "json" -> { body = JsonRenderer.render(of.report()); type = "application/json"; }
