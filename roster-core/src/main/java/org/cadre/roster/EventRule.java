@@ -475,6 +475,38 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
     },
 
     /**
+     * A participant recorded as present at the event (attended, completed or not-completed) whose every attendance mark
+     * says absent or excused: the status and the register disagree, and the reports count the status (the newcomer's
+     * review of session 17: one marked absent at all 15 sessions still counted as trained, with no finding).
+     */
+    PRESENT_BY_STATUS_ONLY("attendance.present-by-status-only", WARNING,
+            "A participant whose status says they were at the event (attended, completed or not-completed) is marked absent "
+                    + "or excused at every session they have a mark for: the status and the register disagree, and reports "
+                    + "and certification count the status. Mark the sessions they came to, or record the status they hold "
+                    + "(a no-show).") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            EventCheck.Marks marks = in.marks();
+            if (marks.people().size() == marks.attended().cardinality()) {
+                return;
+            }
+            Map<PersonId, EnrolmentStatus> present = new HashMap<>();
+            for (Enrolment e : in.roster().enrolmentsAs(Role.PARTICIPANT)) {
+                if (e.status().wasPresent()) {
+                    present.put(e.person(), e.status());
+                }
+            }
+            for (int i = 0; i < marks.people().size(); i++) {
+                EnrolmentStatus status = present.get(marks.people().get(i));
+                if (status != null && !marks.attended().get(i)) {
+                    report.finding(in.subject("attendance", marks.people().get(i)), "is " + status.label()
+                            + " but marked absent or excused at every session they have a mark for");
+                }
+            }
+        }
+    },
+
+    /**
      * The course is over and participants still hold a seat without a final status (confirmed or attended): the event
      * was never closed, nor each status recorded by hand. Only a check given today's date ({@link EventCheck#on}) says so.
      */

@@ -375,6 +375,40 @@ class EventRuleTest {
     }
 
     /**
+     * Someone whose status says they came but whose every mark says absent or excused: the register and the status
+     * disagree (the newcomer's review of session 17). Silent for one with a single session present, for one without any
+     * mark (an event entered without its register), and for a no-show marked absent.
+     */
+    @Test
+    void present_by_status_only_fires_for_one_present_by_status_whose_every_mark_says_absent() {
+        List<Enrolment> participants = DEMO.enrolmentsAs(Role.PARTICIPANT);
+        PersonId allAbsent = participants.get(0).person();
+        PersonId oneLate = participants.get(1).person();
+        PersonId unmarked = participants.get(2).person();
+        List<SessionCode> sessions = DEMO.event().agenda().stream().map(AgendaSlot::session).distinct().toList();
+        Findings findings = check(b -> {
+            List<Attendance> marks = new java.util.ArrayList<>();
+            for (Attendance a : DEMO.attendance()) {
+                if (a.person().equals(allAbsent)) {
+                    marks.add(new Attendance(a.person(), a.session(), a.session().equals(sessions.get(0)) ? AttendanceMark.EXCUSED
+                            : AttendanceMark.ABSENT));
+                } else if (a.person().equals(oneLate)) {
+                    marks.add(new Attendance(a.person(), a.session(), a.session().equals(sessions.get(1)) ? AttendanceMark.LATE
+                            : AttendanceMark.ABSENT));
+                } else if (!a.person().equals(unmarked)) {
+                    marks.add(a);
+                }
+            }
+            return b.replaceAttendance(marks);
+        });
+
+        assertThat(findings.withCode("attendance.present-by-status-only")).extracting(Finding::subject, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("event/tot-almaty-2023/attendance/" + allAbsent.value(),
+                        "is completed but marked absent or excused at every session they have a mark for"));
+        assertThat(EventCheck.of(DEMO).run().withCode("attendance.present-by-status-only")).as("the demo as it is").isEmpty();
+    }
+
+    /**
      * An event that is over with seats still undecided: the cause of a refused donor report (session 15), said by the
      * checks once they know the day. Silent without a day, on the last course day, and once every status is final.
      */
