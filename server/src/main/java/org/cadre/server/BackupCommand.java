@@ -37,6 +37,18 @@ final class BackupCommand implements Callable<Integer> {
             err.println("FILE: " + target + " exists already; choose a new file (a backup never overwrites one).");
             return 2;
         }
+        java.nio.file.Path folder = target.toAbsolutePath().getParent();
+        if (folder != null && !java.nio.file.Files.isDirectory(folder)) {
+            err.println("FILE: the folder " + folder + " does not exist; make it first, or choose a file in another folder.");
+            return 2;
+        }
+        java.nio.file.Path source = store.sqliteFile(System.getenv());
+        if (!java.nio.file.Files.isRegularFile(source)) {
+            // Opening it would make an empty database there, and back that up as if all were well (the newcomer's review:
+            // a mistyped --data gave an empty backup and exit code 0).
+            err.println("--data / CADRE_DATA: there is no database at " + source.toAbsolutePath() + "; give the data folder the server uses.");
+            return 2;
+        }
         try (Database db = store.open(System.getenv())) {
             db.backupTo(target);
             out.println("Backed up " + db.description() + " to " + target.toAbsolutePath());

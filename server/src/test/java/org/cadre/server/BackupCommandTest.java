@@ -46,4 +46,25 @@ class BackupCommandTest {
         assertThat(err.toString()).contains("FILE: ").contains("exists already; choose a new file");
         assertThat(Files.readString(existing)).isEqualTo("keep me");
     }
+
+    /** A mistyped data folder is said, not backed up as an empty database made there (the newcomer's review of session 17). */
+    @Test
+    void backup_of_a_data_folder_without_a_database_is_refused_naming_it_and_makes_nothing() throws Exception {
+        Path missing = Files.createTempDirectory("cadre-parent").resolve("no-such-data");
+        Path target = missing.resolveSibling("backup.db");
+        StringWriter err = new StringWriter();
+
+        int exit = Cadre.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "backup", "--data", missing.toString(), target.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--data / CADRE_DATA: there is no database at " + missing.resolve("cadre.db").toAbsolutePath());
+        assertThat(missing).doesNotExist();
+        assertThat(target).doesNotExist();
+
+        StringWriter nowhere = new StringWriter();
+        Path elsewhere = missing.resolve("deeper").resolve("backup.db");
+        assertThat(Cadre.run(new PrintWriter(new StringWriter()), new PrintWriter(nowhere), "backup", "--data", missing.toString(),
+                elsewhere.toString())).isEqualTo(2);
+        assertThat(nowhere.toString()).contains("FILE: the folder " + elsewhere.getParent().toAbsolutePath() + " does not exist");
+    }
 }

@@ -160,8 +160,15 @@ public final class IatiRenderer {
                 }
             } else if (percentage) {
                 Share share = i.actual().orElseThrow();
-                actual(x, share.percent().map(IatiRenderer::plain),
-                        Optional.of("Numerator " + share.numerator().text() + ", denominator " + share.denominator().text() + "."));
+                if (share.denominator().isPublished() && share.denominator().get() == 0) {
+                    // A share of no one is no value, not a withheld one (the newcomer's review of session 17).
+                    x.writeStartElement("actual");
+                    narrativeElement(x, "comment", "No one to count in this period (denominator 0): no value.");
+                    x.writeEndElement();
+                } else {
+                    actual(x, share.percent().map(IatiRenderer::plain),
+                            Optional.of("Numerator " + share.numerator().text() + ", denominator " + share.denominator().text() + "."));
+                }
             } else {
                 Cell count = i.count().orElseThrow();
                 actual(x, count.isPublished() ? Optional.of(Long.toString(count.get())) : Optional.empty(), Optional.empty());

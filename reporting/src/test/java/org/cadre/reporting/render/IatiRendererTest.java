@@ -107,6 +107,20 @@ class IatiRendererTest {
         assertThat(ended).contains("<baseline year=\"2022\"").doesNotContain("<baseline year=\"2024\"");
     }
 
+    /** A share of no one (a period without the people it counts) has no value and says so; it is not called withheld. */
+    @Test
+    void a_share_of_no_one_is_no_value_not_a_withheld_one() throws Exception {
+        ProgrammeReport report = ProgrammeReports.of(DemoRoster.programme(), List.of(DemoRoster.almatyTot(), DemoRoster.dushanbeCascade()),
+                DemoRoster.pool(), DemoResults.framework(), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31),
+                Disclosure.forAudience(Audience.INTERNAL));
+
+        String xml = IatiRenderer.activities(report, IOM, LocalDate.of(2026, 12, 7));
+
+        validate(xml);
+        assertThat(xml).contains("<comment><narrative>No one to count in this period (denominator 0): no value.</narrative></comment>")
+                .doesNotContain("Withheld");
+    }
+
     /** A programme without a results framework has no indicator, and so no result: the schema wants one in each. */
     @Test
     void a_programme_without_a_framework_is_valid_without_a_result() throws Exception {
