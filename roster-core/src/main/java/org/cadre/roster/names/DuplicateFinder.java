@@ -514,9 +514,23 @@ public final class DuplicateFinder {
 
     private static List<NameKey> variants(Person p) {
         List<NameKey> out = new ArrayList<>(2);
-        p.nativeName().map(NameKey::of).filter(k -> !k.isEmpty()).ifPresent(out::add);
-        p.latinName().map(NameKey::of).filter(k -> !k.isEmpty()).filter(k -> !out.contains(k)).ifPresent(out::add);
+        p.nativeName().filter(n -> !placeholder(n)).map(NameKey::of).filter(k -> !k.isEmpty()).ifPresent(out::add);
+        p.latinName().filter(n -> !placeholder(n)).map(NameKey::of).filter(k -> !k.isEmpty()).filter(k -> !out.contains(k))
+                .ifPresent(out::add);
         return out;
+    }
+
+    /**
+     * Whether a name is written wholly in brackets: a placeholder, not a name, such as the "(erased)" a store writes over
+     * an erased person's names. It is compared with nothing: erased people were all found alike, n(n-1)/2 pairs of
+     * "(erased)" at score 1 (the attacker's review of session 17).
+     *
+     * @param name a name as written
+     * @return whether it is a placeholder
+     */
+    public static boolean placeholder(String name) {
+        String s = name.strip();
+        return s.length() >= 2 && s.charAt(0) == '(' && s.charAt(s.length() - 1) == ')';
     }
 
     /**

@@ -101,10 +101,19 @@ public final class Reports {
      */
     public Outcome<ProgrammeReportOf> programme(UserAccount user, String programme, Audience audience, Optional<LocalDate> from,
             Optional<LocalDate> to) {
+        return programmeToReport(user, programme, audience, from, to)
+                .then(p -> settings.reportGate().run(user.username(), () -> programmeReport(user, p, audience, from, to)));
+    }
+
+    /**
+     * As {@link #programmeToReport(UserAccount, String, Audience)}, and the period checked as {@link #programme} checks it:
+     * a page refuses a period that is empty itself, not only in its frame.
+     */
+    public Outcome<Programme> programmeToReport(UserAccount user, String programme, Audience audience, Optional<LocalDate> from,
+            Optional<LocalDate> to) {
         return programmeToReport(user, programme, audience)
                 .then(p -> Checks.require(from.isEmpty() || to.isEmpty() || !to.get().isBefore(from.get()), Refusal.INVALID,
-                        "The period is empty.", List.of("to: must not be before from")).map(ok -> p))
-                .then(p -> settings.reportGate().run(user.username(), () -> programmeReport(user, p, audience, from, to)));
+                        "The period is empty.", List.of("to: must not be before from")).map(ok -> p));
     }
 
     /**

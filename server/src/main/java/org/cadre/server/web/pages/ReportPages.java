@@ -88,6 +88,9 @@ final class ReportPages {
         }
         Audience audience = PageKit.value(kit.app.reports().audience(user.get(), Optional.ofNullable(ctx.queryParam("audience"))), ctx);
         Messages t = PageKit.messages(ctx);
+        // A programme's report covers the events that began in a period, as the API's: empty, the programme's own.
+        Optional<LocalDate> from = kind.equals("events") ? Optional.empty() : periodDay(ctx, "from");
+        Optional<LocalDate> to = kind.equals("events") ? Optional.empty() : periodDay(ctx, "to");
         String title;
         if (kind.equals("events")) {
             Reports.EventReportOf of = PageKit.value(kit.app.reports().event(user.get(), ctx.pathParam("id"), audience), ctx);
@@ -95,11 +98,8 @@ final class ReportPages {
         } else {
             // The title alone: the frame computes the report (once per view, not once for the page and again for the frame).
             title = t.get("reports.programme-title", PageKit.value(kit.app.reports().programmeToReport(user.get(), ctx.pathParam("id"),
-                    audience), ctx).title());
+                    audience, from, to), ctx).title());
         }
-        // A programme's report covers the events that began in a period, as the API's: empty, the programme's own.
-        Optional<LocalDate> from = kind.equals("events") ? Optional.empty() : periodDay(ctx, "from");
-        Optional<LocalDate> to = kind.equals("events") ? Optional.empty() : periodDay(ctx, "to");
         String period = from.map(d -> "&from=" + d).orElse("") + to.map(d -> "&to=" + d).orElse("");
         View v = new View(t, user, PageKit.token(ctx).map(PageKit::csrf).orElse(""), PageKit.here(ctx), title);
         kit.render(ctx, "reports.jte", v, "kind", kind, "id", ctx.pathParam("id"), "audience", audience.label(),
@@ -107,9 +107,10 @@ final class ReportPages {
                 "from", from.map(LocalDate::toString).orElse(""), "to", to.map(LocalDate::toString).orElse(""), "period", period);
     }
 
-    /** A day of a programme report's period from the query: empty when not given (or given empty), else a 400 naming it. */
+    /** A day of a programme report's period from the query: empty when not given (or given empty, as a form sends it), else a 400 naming it. */
     private static Optional<LocalDate> periodDay(Context ctx, String field) {
-        String text = Optional.ofNullable(ctx.queryParam(field)).map(String::strip).orElse("");
+        // Not stripped: the API refuses " 2023-01-01" (a "+" in a query is a space), and so does the page.
+        String text = Optional.ofNullable(ctx.queryParam(field)).orElse("");
         if (text.isEmpty()) {
             return Optional.empty();
         }

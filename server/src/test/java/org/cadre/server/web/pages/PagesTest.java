@@ -601,6 +601,12 @@ class PagesTest {
         assertThat(kz.get(programme + "/reports/file?audience=internal&to=31.10.2023&format=json").status()).isEqualTo(400);
         // Left empty (the form sent as it stands), the programme's own period, as before.
         assertThat(kz.get(programme + "/reports?audience=internal&from=&to=").status()).isEqualTo(200);
+        // A period that ends before it begins is refused by the page itself, not only in its frame; a day with a space
+        // before it is refused as the API refuses it (the attackers' review of session 17).
+        PageClient.Page reversed = kz.get(programme + "/reports?audience=internal&from=2024-12-31&to=2023-01-01");
+        assertThat(reversed.status()).isEqualTo(400);
+        assertThat(reversed.body()).contains("to: must not be before from").doesNotContain("<iframe");
+        assertThat(kz.get(programme + "/reports?audience=internal&from=+2023-01-01").status()).isEqualTo(400);
     }
 
     /** A practice score beyond the rubric is named in the person's row, in plain words (newcomer: ".scores:" was left in). */
