@@ -111,7 +111,7 @@ public final class HtmlRenderer {
         List<String> series = EventReports.SEX_COLUMNS.stream().map(labels::get).toList();
         List<SvgChart.Bar> bars = new ArrayList<>();
         for (int i = 0; i < t.rows().size(); i++) {
-            bars.add(new SvgChart.Bar(countryName(t.rows().get(i)), t.cells().get(i), 0));
+            bars.add(new SvgChart.Bar(countryName(t.rows().get(i)), t.cells().get(i), 0, t.rowTotals().get(i)));
         }
         h.append(chart(labels.get("officialsByCountryAndSex"), describe(t), series, bars));
         table(h, t, labels.get("officialsByCountryAndSex"), labels.get("country"), true, series);
@@ -225,7 +225,7 @@ public final class HtmlRenderer {
         List<String> series = EventReports.SEX_COLUMNS.stream().map(labels::get).toList();
         List<SvgChart.Bar> bars = new ArrayList<>();
         for (int i = 0; i < t.rows().size(); i++) {
-            bars.add(new SvgChart.Bar(countryName(t.rows().get(i)), t.cells().get(i), 0));
+            bars.add(new SvgChart.Bar(countryName(t.rows().get(i)), t.cells().get(i), 0, t.rowTotals().get(i)));
         }
         h.append(chart(labels.get("byCountryAndSex"), describe(t), series, bars));
         table(h, t, labels.get("byCountryAndSex"), labels.get("country"), true, series);

@@ -21,8 +21,17 @@ final class SvgChart {
      * One bar: its label and one value per series.
      *
      * @param colourOffset added to the series index to pick the colour, so bars of one series can differ
+     * @param total the bar's total as the report publishes it (a table's row total), or null: written at the bar's end
+     *     when published, though some of its parts are withheld (the newcomer's review of session 17: a country's bar
+     *     read "<k" beside its total of 18 in the table)
      */
-    record Bar(String label, List<Cell> values, int colourOffset) {}
+    record Bar(String label, List<Cell> values, int colourOffset, Cell total) {
+
+        /** A bar whose end shows the sum of its parts drawn, and the marker if any part is withheld. */
+        Bar(String label, List<Cell> values, int colourOffset) {
+            this(label, values, colourOffset, null);
+        }
+    }
 
     private SvgChart() {}
 
@@ -82,7 +91,8 @@ final class SvgChart {
                 sum += v.get();
             }
             svg.append("<text x=\"").append(fmt(x + 4)).append("\" y=\"").append(y + 15).append("\" font-size=\"12\">")
-                    .append(anySuppressed ? (sum > 0 ? sum + " + " : "") + ESCAPE.escape(Cell.MARKER) : Long.toString(sum))
+                    .append(bar.total() != null && bar.total().isPublished() ? Long.toString(bar.total().get())
+                            : anySuppressed ? (sum > 0 ? sum + " + " : "") + ESCAPE.escape(Cell.MARKER) : Long.toString(sum))
                     .append("</text>");
             y += barHeight + gap;
         }

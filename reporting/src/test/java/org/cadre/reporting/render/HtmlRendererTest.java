@@ -112,6 +112,18 @@ class HtmlRendererTest {
     }
 
     @Test
+    void a_country_bar_whose_parts_are_withheld_ends_with_its_published_total_not_the_marker() {
+        org.cadre.reporting.ProgrammeReport donor = programme(Audience.DONOR);
+        org.cadre.reporting.disclosure.Cell kazakhstan = donor.officialsBySexAndCountry().rowTotals().get(donor.officialsBySexAndCountry().rows().indexOf("KZ"));
+        assertThat(kazakhstan.isPublished()).as("the table publishes Kazakhstan's total").isTrue();
+        String html = HtmlRenderer.programme(donor, Locale.ENGLISH);
+        String bar = html.substring(html.indexOf(">Kazakhstan</text>"));
+        bar = bar.substring(0, bar.indexOf("</text>", bar.indexOf("</text>") + 1) + "</text>".length());
+
+        assertThat(bar).endsWith(">" + kazakhstan.get() + "</text>").doesNotContain("&lt;k");
+    }
+
+    @Test
     void the_programme_page_says_what_graduates_and_officers_trained_are() {
         assertThat(HtmlRenderer.programme(programme(Audience.DONOR), Locale.ENGLISH))
                 .contains("<h2>Cascade reach</h2><p>Graduates are a ToT&#39;s participants whose enrolment reached completed.");
