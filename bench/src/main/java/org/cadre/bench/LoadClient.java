@@ -43,6 +43,16 @@ final class LoadClient {
         }
     }
 
+    /** {@link #run} of one GET of {@code uri}, with the bearer {@code token} when not null, from every caller alike. */
+    static Result get(java.net.URI uri, String token, int connections, int warmUp, int seconds) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = b.build();
+        return run(caller -> request, connections, warmUp, seconds);
+    }
+
     /** Signs in through {@code POST /api/v1/session} on {@code base} and answers the token, or fails naming the answer. */
     static String token(String base, String username, String password) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/session"))

@@ -1,23 +1,14 @@
 package org.cadre.bench;
 
-import com.google.common.collect.ImmutableSortedSet;
 import io.javalin.Javalin;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import org.cadre.server.store.DemoData;
-import org.cadre.server.security.Passwords;
 import org.cadre.server.store.AuditLog;
 import org.cadre.server.store.Database;
-import org.cadre.server.security.UserAccount;
-import org.cadre.server.store.Users;
-import org.cadre.server.web.CadreApp;
 
 /**
  * Load on loopback, bounded in time: {@code GET /api/v1/events/tot-almaty-2023/enrolments} (the demo
@@ -40,10 +31,7 @@ public final class RosterLoadBenchmark {
         Path file = dir.resolve("cadre.db");
         try (Database db = Database.sqlite(file)) {
             AuditLog audit = new AuditLog(Clock.systemUTC());
-            DemoData.load(db, audit);
-            new Users(db, audit).add(new UserAccount("load", Passwords.hash("load password".toCharArray()), UserAccount.Role.COORDINATOR,
-                    ImmutableSortedSet.of(org.cadre.roster.Country.KAZAKHSTAN), ImmutableSortedSet.of(), false), "bench");
-            Javalin cadre = CadreApp.create(db).start("127.0.0.1", 0);
+            Javalin cadre = DemoServer.start(db, "load", "load password");
             try (BareEndpoint bare = BareEndpoint.start(file)) {
                 String token = LoadClient.token("http://127.0.0.1:" + cadre.port(), "load", "load password");
                 System.out.printf(Locale.ROOT, "%d connections, %d s each after %d s warm-up, %d cores%n", CONNECTIONS, seconds, 5,
@@ -115,11 +103,6 @@ public final class RosterLoadBenchmark {
     }
 
     private static LoadClient.Result run(URI uri, String token, int seconds) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET();
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        HttpRequest request = b.build();
-        return LoadClient.run(caller -> request, CONNECTIONS, 5, seconds);
+        return LoadClient.get(uri, token, CONNECTIONS, 5, seconds);
     }
 }
