@@ -27,6 +27,16 @@ class MessagesTest {
         }
     }
 
+    /** Every sex a record may hold is said in words on a person's page and a pair of likely duplicates (not "not-recorded"). */
+    @Test
+    void every_sex_has_its_words_in_every_language() {
+        for (String lang : Messages.LANGUAGES) {
+            for (org.cadre.roster.Sex sex : org.cadre.roster.Sex.values()) {
+                assertThat(Messages.of(lang).texts()).as(lang + " " + sex).containsKey("sex." + org.cadre.documents.Labels.of(sex));
+            }
+        }
+    }
+
     private static java.util.Set<String> arguments(Pattern p, String text) {
         java.util.Set<String> found = new java.util.TreeSet<>();
         Matcher m = p.matcher(text);
