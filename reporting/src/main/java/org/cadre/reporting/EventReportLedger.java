@@ -162,21 +162,24 @@ final class EventReportLedger {
 
         // Knowledge: pairs and unpaired among the participants; passes among the pairs; the gain's n.
         EventReport.Knowledge k = report.knowledge();
-        long[] tested = knowledgeTruth(roster, seated);
-        int pairsVar = l.variable(prefix + "pairs", tested[0]);
-        int unpairedVar = l.variable(prefix + "unpaired", tested[1]);
+        KnowledgeTruth tested = knowledgeTruth(roster, seated, k);
+        int pairsVar = l.variable(prefix + "pairs", tested.pairs());
+        int unpairedVar = l.variable(prefix + "unpaired", tested.unpaired());
         Ledger.Expr pairsExpr = l.of(pairsVar);
         l.atMost(pairsExpr.copy().plus(unpairedVar).minus(everyone), 0);
         record(l, prefix + "knowledge/pairs", pairsExpr, k.pairs());
         record(l, prefix + "knowledge/unpaired", l.of(unpairedVar), k.unpairedExcluded());
-        int reached = l.variable(prefix + "reached pass mark", tested[2]);
+        int reached = l.variable(prefix + "reached pass mark", tested.reached());
         l.atMost(l.of(reached).minus(pairsExpr), 0);
         share(l, prefix + "knowledge/reachedPassMark", l.of(reached), pairsExpr, k.reachedPassMark());
-        int gain = l.variable(prefix + "gain n", tested[3]);
+        int gain = l.variable(prefix + "gain n", tested.gainN());
         l.atMost(l.of(gain).minus(pairsExpr), 0);
         record(l, prefix + "knowledge/normalisedGain/n", l.of(gain), k.normalisedGain().n());
+        Ledger.Expr below = pairsExpr.copy().minus(l.of(reached));
+        testPoints(l, prefix, k, tested, pairsExpr, l.of(reached), l.of(gain), below);
 
-        // Practice teaching: those scored among the participants, those who passed among them.
+        // Practice teaching: those scored among the participants, those who passed among them, and the mean score,
+        // which bounds how many passed (a pass is at least the pass mark, a fail at most one point below it).
         EventReport.Practice p = report.practice();
         long[] practiceTruth = practiceTruth(roster, seated);
         int scored = l.variable(prefix + "scored", practiceTruth[0]);
@@ -186,6 +189,17 @@ final class EventReportLedger {
         int passed = l.variable(prefix + "passed practice", practiceTruth[1]);
         l.atMost(l.of(passed).minus(l.of(scored)), 0);
         share(l, prefix + "practice/passed", l.of(passed), l.of(scored), p.passed());
+        int passedPoints = l.variable(prefix + "practice points of those who passed", practiceTruth[2]);
+        int failedPoints = l.variable(prefix + "practice points of those who did not", practiceTruth[3]);
+        if (roster.rubric().isPresent()) {
+            l.atLeast(l.of(passedPoints).minus(l.of(passed).times(p.passMark())), 0);
+            l.atMost(l.of(passedPoints).minus(l.of(passed).times(Math.max(p.maxPoints(), practiceTruth[4]))), 0);
+            l.atMost(l.of(failedPoints).minus(l.of(scored).minus(l.of(passed)).times(Math.max(0, p.passMark() - 1))), 0);
+        } else {
+            l.equal(l.of(passedPoints), 0);
+            l.atMost(l.of(failedPoints).minus(l.of(scored).times(Math.max(p.maxPoints(), practiceTruth[4]))), 0);
+        }
+        mean(l, prefix + "practice/total/mean", l.of(passedPoints).plus(failedPoints), p.total());
 
         // Certification: the certified among the participants; each one not certified misses at least one criterion.
         // An event whose agenda lists no session decides for nobody (Certification.evaluate), as everyone knows.
@@ -199,14 +213,18 @@ final class EventReportLedger {
         Ledger.Expr notCertified = decided.copy().minus(l.of(certified));
         Ledger.Expr missed = new Ledger.Expr();
         long[] unmetTruth = unmetTruth(roster, unmet.rows());
+        List<Integer> unmetVars = new ArrayList<>();
         for (int r = 0; r < unmet.rows().size(); r++) {
             int v = l.variable(prefix + "unmet " + unmet.rows().get(r), unmetTruth[r]);
+            unmetVars.add(v);
             l.atMost(l.of(v).minus(notCertified), 0);
             missed.plus(v);
             record(l, prefix + Disclosure.cellId(unmet.id(), unmet.rows().get(r), "count"), l.of(v), unmet.cell(r, 0));
         }
         record(l, prefix + Disclosure.cellId(unmet.id(), "total", "count"), missed, unmet.total());
         l.atLeast(missed.copy().minus(notCertified), 0);
+        certificationLinks(l, roster, unmet.rows(), unmetVars, everyone, attended, agenda.size(), pairsExpr, l.of(unpairedVar), below,
+                l.of(scored), l.of(passed));
 
         // Feedback: ratings per session, their number, and the rounded mean.
         for (EventReport.SessionFeedback f : report.feedback().sessions()) {
@@ -222,9 +240,7 @@ final class EventReportLedger {
             }
             record(l, prefix + Disclosure.cellId(ratings.id(), "total", "count"), n, ratings.total());
             record(l, prefix + "feedback/" + f.session() + "/n", n, f.rating().n());
-            if (f.rating().value().isPresent() && f.rating().n().isPublished()) {
-                mean(l, points, f.rating().n().get(), f.rating().value().get());
-            }
+            mean(l, prefix + "feedback/" + f.session() + "/mean", points, f.rating());
         }
         return new Links(byPerson, everyone, l.of(certified), pairsExpr, l.of(reached));
     }
@@ -254,20 +270,138 @@ final class EventReportLedger {
         record(l, id + "/denominator", denominator, share.denominator());
         // A numerator is withheld with a small denominator or complement, zero or not.
         l.cell(id + "/numerator", numerator, share.numerator().isPublished() ? share.numerator().get() : null, false);
+        if (share.numerator().suppressed()) {
+            // The rest of the denominator is a count too ("22 of 26" withheld for the 4 others): it is audited as well, so
+            // that nothing else published (a post-test mean near the maximum) shows it to be small.
+            l.cell(id + "/rest", denominator.copy().minus(numerator), null, false);
+        }
     }
 
-    /** A mean to two decimals, half up, over {@code n} published values: their sum lies within half a cent of n times it. */
-    static void mean(Ledger l, Ledger.Expr sum, long n, BigDecimal value) {
+    /**
+     * A mean to two decimals, half up, over {@code n} published values: their sum lies within half a cent of n times it.
+     * It is a figure the report may withhold ({@link Ledger#figure}); a mean over n = 0 says nothing.
+     */
+    static void mean(Ledger l, String id, Ledger.Expr sum, org.cadre.reporting.disclosure.Mean mean) {
+        if (mean.value().isPresent()) {
+            double[] band = band(mean.n().get(), mean.value().get(), 1);
+            l.figure(id, sum, band[0], band[1], true);
+        } else if (mean.suppressed()) {
+            l.figure(id, sum, 0, 0, false);
+        }
+    }
+
+    /** The range of a sum whose mean over n, to two decimals half up, is {@code value}, times {@code scale}. */
+    static double[] band(long n, BigDecimal value, double scale) {
         double m = value.doubleValue();
-        l.between(sum, n * (m - 0.005) - 1e-9, n * (m + 0.005) + 1e-9);
+        return new double[] {n * (m - 0.005) * scale - 1e-9 * Math.max(1, scale), n * (m + 0.005) * scale + 1e-9 * Math.max(1, scale)};
     }
 
     private static String organisationName(EventRoster roster, Enrolment e) {
         return e.nominatedBy().map(roster.organisations()::get).map(o -> o.name()).orElse("not recorded");
     }
 
-    /** Pairs, unpaired, pairs reaching the pass mark, pairs whose pre-test was below the maximum. */
-    private static long[] knowledgeTruth(EventRoster roster, List<Enrolment> seated) {
+    /**
+     * The points of the tests as unknowns, bounded by what everyone knows of them and by the published means: the
+     * post-test points of the pairs reaching the pass mark (each at least the pass mark) and of those below it (each at
+     * most a point under it), the pre-test points of the pairs at the maximum and below it, the points of each group of
+     * questions (those of the same delivered outcomes) that make up both, and the normalised gains, each at most 1 and
+     * at most (pass mark - 1) / maximum for a pair below the pass mark. A post-test mean of 18.85 of 20 over 26 pairs,
+     * pass mark 14, shows that at most 4 fell below it; with these, the audit sees it.
+     */
+    private static void testPoints(Ledger l, String prefix, EventReport.Knowledge k, KnowledgeTruth t, Ledger.Expr pairs,
+            Ledger.Expr reached, Ledger.Expr gainN, Ledger.Expr below) {
+        long max = k.testMaxPoints();
+        long passMark = k.passMark();
+        long cap = Math.max(max, t.highest());
+        Ledger.Expr atMax = pairs.copy().minus(gainN);
+        Ledger.Expr[] totals = new Ledger.Expr[2];
+        for (int phase = 0; phase < 2; phase++) {
+            String name = phase == 0 ? "pre" : "post";
+            // Post: those reaching the pass mark and the rest; pre: those at the maximum (no gain to make) and the rest.
+            Ledger.Expr upper = phase == 0 ? atMax : reached;
+            Ledger.Expr lower = phase == 0 ? gainN.copy() : below;
+            long threshold = phase == 0 ? max : passMark;
+            Ledger.Expr high = l.of(l.variable(prefix + name + "-test points at or above " + threshold, t.high()[phase]));
+            Ledger.Expr low = l.of(l.variable(prefix + name + "-test points below " + threshold, t.low()[phase]));
+            l.atLeast(high.copy().minus(upper.times(threshold)), 0);
+            l.atMost(high.copy().minus(upper.times(cap)), 0);
+            l.atMost(low.copy().minus(lower.times(Math.max(0, threshold - 1))), 0);
+            Ledger.Expr total = high.copy().plus(low);
+            totals[phase] = total;
+            // The groups of questions, each at most its points times the pairs; with the rest they make up the total.
+            Ledger.Expr parts = new Ledger.Expr();
+            Map<Set<String>, Ledger.Expr> group = new HashMap<>();
+            for (var g : t.groups().entrySet()) {
+                Ledger.Expr v = l.of(l.variable(prefix + name + "-test points of questions of " + g.getKey(), g.getValue().points()[phase]));
+                l.atMost(v.copy().minus(pairs.times(Math.max(g.getValue().maxPoints(), t.highest()))), 0);
+                group.put(g.getKey(), v);
+                parts.plus(v);
+            }
+            Ledger.Expr rest = l.of(l.variable(prefix + name + "-test points of other questions", t.rest()[phase]));
+            l.equal(parts.copy().plus(rest).minus(total), 0);
+            for (EventReport.OutcomeKnowledge o : k.perOutcome()) {
+                Ledger.Expr points = new Ledger.Expr();
+                group.forEach((codes, v) -> {
+                    if (codes.contains(o.outcome())) {
+                        points.plus(v);
+                    }
+                });
+                org.cadre.reporting.disclosure.Mean m = phase == 0 ? o.prePercent() : o.postPercent();
+                String id = prefix + EventReports.outcomeMeanId(o.outcome(), name) + "/mean";
+                if (m.value().isPresent()) {
+                    // The mean of the percentages of the outcome's points: their sum is 100 / its points times the points.
+                    double[] band = band(m.n().get(), m.value().get(), t.outcomePoints().getOrDefault(o.outcome(), 0) / 100.0);
+                    l.figure(id, points, band[0], band[1], true);
+                } else if (m.suppressed()) {
+                    l.figure(id, points, 0, 0, false);
+                }
+            }
+        }
+        mean(l, prefix + "knowledge/pre/mean", totals[0], k.pre());
+        mean(l, prefix + "knowledge/post/mean", totals[1], k.post());
+
+        // The normalised gains of the pairs below the maximum, in hundredths and shifted by (maximum - 1) each so
+        // that their sum is a count: a gain lies between -(maximum - 1) and 1, below the pass mark at most
+        // (pass mark - 1) / maximum, at or above it at least pass mark - maximum + 1.
+        if (max >= 1 && passMark >= 1 && passMark <= max) {
+            long scale = GAIN_SCALE;
+            int gains = l.variable(prefix + "normalised gains, shifted", t.shiftedGains());
+            Ledger.Expr belowWithGain = l.of(l.variable(prefix + "pairs below the pass mark and the maximum", t.belowWithGain()));
+            l.atMost(belowWithGain.copy().minus(below), 0);
+            l.atMost(belowWithGain.copy().minus(gainN), 0);
+            l.atLeast(belowWithGain.copy().minus(below).plus(atMax), 0);
+            long ceiling = (long) Math.floor(scale * (max - passMark + 1) / (double) max);
+            // sum <= gainN - (1 - (passMark - 1) / max) * belowWithGain, shifted: + scale * (max - 1) * gainN.
+            l.atMost(l.of(gains).minus(gainN.times(scale * max)).plus(belowWithGain.times(ceiling)), t.gainCount());
+            // sum >= passMark - max + 1 for the rest and -(max - 1) for those below, shifted.
+            l.atLeast(l.of(gains).minus(gainN.times(scale * passMark)).plus(belowWithGain.times(scale * passMark)), -t.gainCount());
+            org.cadre.reporting.disclosure.Mean g = k.normalisedGain();
+            Ledger.Expr sum = l.of(gains).minus(gainN.times(scale * (max - 1)));
+            if (g.value().isPresent()) {
+                double[] band = band(g.n().get(), g.value().get(), scale);
+                l.figure(prefix + "knowledge/normalisedGain/mean", sum, band[0] - t.gainCount(), band[1] + t.gainCount(), true);
+            } else if (g.suppressed()) {
+                l.figure(prefix + "knowledge/normalisedGain/mean", sum, 0, 0, false);
+            }
+        }
+    }
+
+    /** Normalised gains are counted in hundredths in the ledger. */
+    private static final long GAIN_SCALE = 100;
+
+    /** A group of test questions (those of the same delivered outcomes): their points together, and the pairs' points. */
+    record QuestionGroup(int maxPoints, long[] points) {}
+
+    /**
+     * What Cadre knows of the tests: pairs, unpaired, pairs reaching the pass mark, pairs whose pre-test was below the
+     * maximum; points before and after at or above the threshold (the maximum before, the pass mark after) and below
+     * it; points by group of questions and the rest; the highest total; the normalised gains in hundredths,
+     * shifted, and how many they are (the rounding's slack); the pairs below both the pass mark and the maximum.
+     */
+    record KnowledgeTruth(long pairs, long unpaired, long reached, long gainN, long[] high, long[] low, Map<Set<String>, QuestionGroup> groups,
+            long[] rest, Map<String, Integer> outcomePoints, long highest, long shiftedGains, long gainCount, long belowWithGain) {}
+
+    private static KnowledgeTruth knowledgeTruth(EventRoster roster, List<Enrolment> seated, EventReport.Knowledge k) {
         Set<org.cadre.roster.PersonId> who = new java.util.HashSet<>();
         seated.forEach(e -> who.add(e.person()));
         Map<org.cadre.roster.PersonId, List<org.cadre.roster.TestScore>> pre = new HashMap<>();
@@ -281,21 +415,80 @@ final class EventReportLedger {
         tested.addAll(post.keySet());
         int max = roster.curriculum().assessment().testMaxPoints();
         int passMark = roster.curriculum().certification().postTestPassMark();
+        // The questions of the outcomes the report shows, grouped by the set of those outcomes each belongs to.
+        Set<String> shown = new java.util.HashSet<>();
+        k.perOutcome().forEach(o -> shown.add(o.outcome()));
+        Map<org.cadre.curriculum.ItemCode, Set<String>> groupOf = new HashMap<>();
+        Map<Set<String>, Integer> groupMax = new HashMap<>();
+        Map<String, Integer> outcomePoints = new HashMap<>();
+        for (var item : roster.curriculum().assessment().items()) {
+            if (item.kind() != org.cadre.curriculum.ItemKind.TEST_QUESTION) {
+                continue;
+            }
+            Set<String> codes = new java.util.TreeSet<>();
+            item.outcomes().forEach(o -> {
+                if (shown.contains(o.value())) {
+                    codes.add(o.value());
+                    outcomePoints.merge(o.value(), item.maxPoints(), Integer::sum);
+                }
+            });
+            if (!codes.isEmpty()) {
+                groupOf.put(item.code(), codes);
+                groupMax.merge(codes, item.maxPoints(), Integer::sum);
+            }
+        }
+        Map<Set<String>, long[]> groupPoints = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        groupMax.keySet().forEach(g -> groupPoints.put(g, new long[2]));
         long pairs = 0;
         long reached = 0;
         long gainN = 0;
+        long[] high = new long[2];
+        long[] low = new long[2];
+        long[] rest = new long[2];
+        long highest = 0;
+        BigDecimal gains = BigDecimal.ZERO;
+        long belowWithGain = 0;
         for (var p : tested) {
             var a = pre.getOrDefault(p, List.of());
             var b = post.getOrDefault(p, List.of());
-            if (a.size() == 1 && b.size() == 1) {
-                pairs++;
-                reached += b.get(0).total() >= passMark ? 1 : 0;
-                gainN += a.get(0).total() < max ? 1 : 0;
+            if (a.size() != 1 || b.size() != 1) {
+                continue;
+            }
+            pairs++;
+            var scores = List.of(a.get(0), b.get(0));
+            int before = a.get(0).total();
+            int after = b.get(0).total();
+            highest = Math.max(highest, Math.max(before, after));
+            reached += after >= passMark ? 1 : 0;
+            if (before < max) {
+                gainN++;
+                gains = gains.add(BigDecimal.valueOf(after - before).divide(BigDecimal.valueOf(max - before), 10, java.math.RoundingMode.HALF_UP));
+                belowWithGain += after < passMark ? 1 : 0;
+            }
+            for (int phase = 0; phase < 2; phase++) {
+                int total = scores.get(phase).total();
+                boolean atOrAbove = total >= (phase == 0 ? max : passMark);
+                (atOrAbove ? high : low)[phase] += total;
+                long grouped = 0;
+                for (var e : scores.get(phase).points().entrySet()) {
+                    Set<String> g = groupOf.get(e.getKey());
+                    if (g != null) {
+                        groupPoints.get(g)[phase] += e.getValue();
+                        grouped += e.getValue();
+                    }
+                }
+                rest[phase] += total - grouped;
             }
         }
-        return new long[] {pairs, tested.size() - pairs, reached, gainN};
+        Map<Set<String>, QuestionGroup> groups = new LinkedHashMap<>();
+        groupPoints.forEach((g, points) -> groups.put(g, new QuestionGroup(groupMax.get(g), points)));
+        long shifted = gains.multiply(BigDecimal.valueOf(GAIN_SCALE)).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact()
+                + GAIN_SCALE * Math.max(0, max - 1) * gainN;
+        return new KnowledgeTruth(pairs, tested.size() - pairs, reached, gainN, high, low, groups, rest, outcomePoints, highest,
+                shifted, gainN + 1, belowWithGain);
     }
 
+    /** Scored, passed, the points of those who passed and of the rest, the highest score. */
     private static long[] practiceTruth(EventRoster roster, List<Enrolment> seated) {
         Set<org.cadre.roster.PersonId> who = new java.util.HashSet<>();
         seated.forEach(e -> who.add(e.person()));
@@ -305,8 +498,71 @@ final class EventReportLedger {
                 best.merge(p.person(), p, (x, y) -> x.total() >= y.total() ? x : y);
             }
         }
-        long passed = roster.rubric().map(r -> best.values().stream().filter(p -> p.passes(r)).count()).orElse(0L);
-        return new long[] {best.size(), passed};
+        long passed = 0;
+        long passedPoints = 0;
+        long failedPoints = 0;
+        long highest = 0;
+        for (var p : best.values()) {
+            boolean passes = roster.rubric().map(p::passes).orElse(false);
+            passed += passes ? 1 : 0;
+            if (passes) {
+                passedPoints += p.total();
+            } else {
+                failedPoints += p.total();
+            }
+            highest = Math.max(highest, p.total());
+        }
+        return new long[] {best.size(), passed, passedPoints, failedPoints, highest};
+    }
+
+    /**
+     * What everyone knows of the reasons a participant is not certified: one below the attendance minimum missed at least
+     * (sessions - fewest that meet it + 1) sessions, which the attendance figures bound; every pair below the pass mark
+     * is below it and so is at most every unpaired test besides; the post-test is missing for everyone without a test
+     * and for at most the unpaired besides; practice teaching is missing for everyone not scored and below the pass
+     * mark for those scored who did not pass (when the curriculum requires it).
+     */
+    private static void certificationLinks(Ledger l, EventRoster roster, List<String> rows, List<Integer> unmet, Ledger.Expr everyone,
+            Ledger.Expr attended, int sessions, Ledger.Expr pairs, Ledger.Expr unpaired, Ledger.Expr below, Ledger.Expr scored,
+            Ledger.Expr passed) {
+        if (org.cadre.roster.Certification.withoutAgenda(roster.event()).isPresent()) {
+            return;
+        }
+        var criteria = roster.curriculum().certification();
+        Map<String, Ledger.Expr> reason = new HashMap<>();
+        for (int r = 0; r < rows.size(); r++) {
+            reason.put(rows.get(r), l.of(unmet.get(r)));
+        }
+        Ledger.Expr belowMinimum = reason.get(org.cadre.roster.CertificationReason.ATTENDANCE_BELOW_MINIMUM.code());
+        if (belowMinimum != null && sessions > 0) {
+            BigDecimal minimum = BigDecimal.valueOf(criteria.minAttendanceShare());
+            int fewest = 0;
+            while (fewest <= sessions && BigDecimal.valueOf(fewest).divide(BigDecimal.valueOf(sessions), 6, java.math.RoundingMode.HALF_UP)
+                    .compareTo(minimum) < 0) {
+                fewest++;
+            }
+            l.atMost(belowMinimum.times(sessions - fewest + 1L).plus(attended).minus(everyone.times(sessions)), 0);
+        }
+        Ledger.Expr belowPass = reason.get(org.cadre.roster.CertificationReason.POST_TEST_BELOW_PASS_MARK.code());
+        if (belowPass != null) {
+            l.atLeast(belowPass.copy().minus(below), 0);
+            l.atMost(belowPass.copy().minus(below).minus(unpaired), 0);
+        }
+        Ledger.Expr missing = reason.get(org.cadre.roster.CertificationReason.POST_TEST_MISSING.code());
+        if (missing != null) {
+            l.atLeast(missing.copy().minus(everyone).plus(pairs).plus(unpaired), 0);
+            l.atMost(missing.copy().minus(everyone).plus(pairs), 0);
+        }
+        Ledger.Expr practiceMissing = reason.get(org.cadre.roster.CertificationReason.PRACTICE_TEACHING_MISSING.code());
+        Ledger.Expr practiceBelow = reason.get(org.cadre.roster.CertificationReason.PRACTICE_TEACHING_BELOW_PASS_MARK.code());
+        if (practiceMissing != null && practiceBelow != null && criteria.practiceTeachingRequired()) {
+            if (roster.rubric().isPresent()) {
+                l.equal(practiceMissing.copy().minus(everyone).plus(scored), 0);
+                l.equal(practiceBelow.copy().minus(scored).plus(passed), 0);
+            } else {
+                l.equal(practiceMissing.copy().minus(everyone), 0);
+            }
+        }
     }
 
     private static long[] unmetTruth(EventRoster roster, List<String> codes) {

@@ -88,7 +88,9 @@ public final class EventReports {
     private static Disclosure overLower(Disclosure disclosure, EventRoster roster) {
         return disclosure.lower().map(lower -> {
             java.util.Set<String> withheld = new java.util.LinkedHashSet<>(disclosure.forced());
-            withheld.addAll(EventReportLedger.of(roster, of(roster, lower)).targets().keySet());
+            org.cadre.reporting.disclosure.audit.Ledger below = EventReportLedger.of(roster, of(roster, lower));
+            withheld.addAll(below.targets().keySet());
+            withheld.addAll(below.withheldFigures());
             return disclosure.withForced(withheld);
         }).orElse(disclosure);
     }
@@ -278,13 +280,19 @@ public final class EventReports {
                 a = a.add(percentOf(pair[0], items, itemMax));
                 b = b.add(percentOf(pair[1], items, itemMax));
             }
-            perOutcome.add(new OutcomeKnowledge(o.code().value(), o.statement(), d.mean(pairCount, pairs.size(), a),
-                    d.mean(pairCount, pairs.size(), b)));
+            perOutcome.add(new OutcomeKnowledge(o.code().value(), o.statement(), d.mean(outcomeMeanId(o.code().value(), "pre"), pairCount,
+                    pairs.size(), a), d.mean(outcomeMeanId(o.code().value(), "post"), pairCount, pairs.size(), b)));
         }
         org.cadre.reporting.disclosure.Share passShare = pairCount.isPublished() ? d.share("knowledge/reachedPassMark", reached, pairs.size())
                 : org.cadre.reporting.disclosure.Share.hidden();
-        return new Knowledge(pairCount, d.count("knowledge/unpaired", unpaired), max, passMark, d.mean(pairCount, pairs.size(), preSum),
-                d.mean(pairCount, pairs.size(), postSum), d.mean("knowledge/normalisedGain", gainN, gainSum), passShare, bands, ImmutableList.copyOf(perOutcome));
+        return new Knowledge(pairCount, d.count("knowledge/unpaired", unpaired), max, passMark, d.mean("knowledge/pre", pairCount, pairs.size(), preSum),
+                d.mean("knowledge/post", pairCount, pairs.size(), postSum), d.mean("knowledge/normalisedGain", gainN, gainSum), passShare, bands,
+                ImmutableList.copyOf(perOutcome));
+    }
+
+    /** The id of an outcome's mean percentage before ({@code pre}) or after ({@code post}) the course. */
+    static String outcomeMeanId(String outcome, String phase) {
+        return "knowledge/outcome/" + outcome + "/" + phase;
     }
 
     /**

@@ -108,6 +108,32 @@ class EventReportTest {
         assertThat(json).doesNotContain("Farkhod").doesNotContain("Абдуллоев").doesNotContain("Bellini");
     }
 
+    /**
+     * The attackers' review of session 17: the post-test mean of 18.85 of 20 over the 26 pairs, pass mark 14, leaves
+     * room for at most 4 below the pass mark (26 x 20 - 7 x 5 < 26 x 18.845), so it showed that the withheld count of
+     * officers below it was small; the public report's 349 of 364 attendance marks, with a minimum of 80 % of 14
+     * sessions, left room for at most 5 below the minimum, under its k of 10.
+     */
+    @Test
+    void the_demo_reports_withhold_the_mean_and_the_marks_that_would_bound_a_small_count() {
+        EventReport donor = EventReports.of(ALMATY, Disclosure.forAudience(Audience.DONOR));
+        EventReport publicReport = EventReports.of(ALMATY, Disclosure.forAudience(Audience.PUBLIC));
+
+        assertThat(donor.knowledge().reachedPassMark().numerator().suppressed()).isTrue();
+        assertThat(donor.knowledge().post().suppressed()).isTrue();
+        assertThat(donor.knowledge().post().n().get()).isEqualTo(26);
+        assertThat(donor.knowledge().pre().value()).isPresent();
+        assertThat(publicReport.certification().unmetCriteria().get("certification.attendance-below-minimum").suppressed()).isTrue();
+        assertThat(publicReport.attendance().numerator().suppressed()).isTrue();
+        assertThat(donor.attendance().text()).isEqualTo("349 of 364 (95.9 %)");
+        for (EventReport r : List.of(donor, publicReport)) {
+            var ledger = EventReportLedger.of(ALMATY, r);
+            assertThat(org.cadre.reporting.disclosure.audit.Audit.ranges(ledger)).as(r.audience())
+                    .filteredOn(x -> x.trueValue() > 0 && x.trueValue() < r.k())
+                    .allSatisfy(x -> assertThat(x.max()).as(x.cell()).isGreaterThanOrEqualTo(r.k()));
+        }
+    }
+
     @Test
     void knowledge_uses_pairs_only_counts_the_unpaired_and_computes_gain_by_hand() {
         PersonId a = PersonId.of("p-kz-01");

@@ -30,7 +30,8 @@ import org.cadre.kernel.Require;
  *   <li>A share publishes its percentage only when both its numerator and denominator are published, and
  *       its numerator only when the rest of the denominator (denominator minus numerator) is 0 or at
  *       least k, so "24 of 26" cannot reveal the 2 others.
- *   <li>A mean over n people is published only when n is.
+ *   <li>A mean over n people is published only when n is (and not when the audit finds it gives a withheld
+ *       count away).
  * </ul>
  * For the internal audience k is 1 and nothing is suppressed.
  */
@@ -193,13 +194,12 @@ public final class Disclosure {
         return mean("", n, sum);
     }
 
-    /** A mean known by {@code id} (its n is {@code id/n}); withheld when n is. */
+    /**
+     * A mean known by {@code id} (its n is {@code id/n}); withheld when n is, or when the audit asks for it
+     * ({@code id/mean}).
+     */
     public Mean mean(String id, long n, BigDecimal sum) {
-        Cell count = count(id + "/n", n);
-        Optional<BigDecimal> value = count.isPublished() && n > 0
-                ? Optional.of(sum.divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP))
-                : Optional.empty();
-        return new Mean(count, value);
+        return mean(id, count(id + "/n", n), n, sum);
     }
 
     /**
@@ -207,9 +207,15 @@ public final class Disclosure {
      * two never disagree about what is withheld.
      */
     public Mean mean(Cell n, long trueN, BigDecimal sum) {
-        Optional<BigDecimal> value = n.isPublished() && trueN > 0
+        return mean("", n, trueN, sum);
+    }
+
+    /** As {@link #mean(Cell, long, BigDecimal)}, known by {@code id}: withheld also when the audit asks ({@code id/mean}). */
+    public Mean mean(String id, Cell n, long trueN, BigDecimal sum) {
+        boolean withheld = n.suppressed() || trueN > 0 && !id.isEmpty() && forced.contains(id + "/mean");
+        Optional<BigDecimal> value = !withheld && trueN > 0
                 ? Optional.of(sum.divide(BigDecimal.valueOf(trueN), 2, RoundingMode.HALF_UP)) : Optional.empty();
-        return new Mean(n, value);
+        return new Mean(n, value, withheld);
     }
 
     /** The sum of published cells, withheld when any of them is. */

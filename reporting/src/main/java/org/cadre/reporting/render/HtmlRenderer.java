@@ -406,8 +406,8 @@ public final class HtmlRenderer {
     }
 
     private String mean(Mean m) {
-        // No value over a published n (of 0) is no mean at all, not a withheld one.
-        return m.value().map(this::decimal).orElse(m.n().isPublished() ? Cell.NONE : Cell.MARKER) + " (n = " + m.n().text() + ")";
+        // No value that is not withheld (over n = 0) is no mean at all.
+        return m.value().map(this::decimal).orElse(m.suppressed() ? Cell.MARKER : Cell.NONE) + " (n = " + m.n().text() + ")";
     }
 
     /** The number with as many decimals as it carries (percentages one, means two), in the page's locale. */

@@ -160,6 +160,20 @@ final class ReportAttacker {
         Sum gain = new Sum().plus(a.unknown(at + "gain n"));
         a.atMost(new Sum().plus(gain).minus(pairsSum), 0);
         a.figure(at + "gain n", gain, k.normalisedGain().n(), kt.normalisedGain().n().get(), true);
+        // Test points: a pair reaching the pass mark scored at least the pass mark after, one below it at most a point
+        // less; a pair with no gain to make (not in the gain's n) scored the maximum before, the others at most a point
+        // less. The rounded means bound the sums.
+        Sum postPassing = new Sum().plus(a.unknown(at + "post points passing"));
+        Sum postFailing = new Sum().plus(a.unknown(at + "post points failing"));
+        a.atLeast(new Sum().plus(postPassing).minus(reached.times(k.passMark())), 0);
+        a.atMost(new Sum().plus(postPassing).minus(reached.times(k.testMaxPoints())), 0);
+        a.atMost(new Sum().plus(postFailing).minus(pairsSum.times(k.passMark() - 1)).plus(reached.times(k.passMark() - 1)), 0);
+        roundedMean(a, new Sum().plus(postPassing).plus(postFailing), k.post());
+        Sum preTop = new Sum().plus(a.unknown(at + "pre points at the maximum"));
+        Sum preRest = new Sum().plus(a.unknown(at + "pre points below the maximum"));
+        a.equal(new Sum().plus(preTop).minus(pairsSum.times(k.testMaxPoints())).plus(gain.times(k.testMaxPoints())), 0);
+        a.atMost(new Sum().plus(preRest).minus(gain.times(k.testMaxPoints() - 1)), 0);
+        roundedMean(a, new Sum().plus(preTop).plus(preRest), k.pre());
 
         // Practice teaching.
         EventReport.Practice p = shown.practice();
@@ -170,6 +184,14 @@ final class ReportAttacker {
         Sum passed = new Sum().plus(a.unknown(at + "passed practice"));
         a.atMost(new Sum().plus(passed).minus(scored), 0);
         share(a, at + "passed practice", passed, scored, p.passed(), truth.practice().passed());
+        if (roster.rubric().isPresent()) {
+            Sum passing = new Sum().plus(a.unknown(at + "practice points passing"));
+            Sum failing = new Sum().plus(a.unknown(at + "practice points failing"));
+            a.atLeast(new Sum().plus(passing).minus(passed.times(p.passMark())), 0);
+            a.atMost(new Sum().plus(passing).minus(passed.times(p.maxPoints())), 0);
+            a.atMost(new Sum().plus(failing).minus(scored.times(p.passMark() - 1)).plus(passed.times(p.passMark() - 1)), 0);
+            roundedMean(a, new Sum().plus(passing).plus(failing), p.total());
+        }
 
         // Certification: the certified among the participants; each one not certified missed a criterion.
         Sum certified = new Sum().plus(a.unknown(at + "certified"));
@@ -187,6 +209,23 @@ final class ReportAttacker {
         }
         a.figure(at + "unmet total", missed, unmet.total(), ut.total().get(), true);
         a.atLeast(new Sum().plus(missed).minus(notCertified), 0);
+        // Who misses which criterion: every pair below the pass mark is below it (and perhaps some unpaired); someone
+        // below the attendance minimum missed so many sessions that the missed marks bound how many there can be.
+        if (!roster.event().agenda().isEmpty()) {
+            Map<String, Sum> byReason = new HashMap<>();
+            for (int r = 0; r < unmet.rows().size(); r++) {
+                byReason.put(unmet.rows().get(r), new Sum().plus(at + "unmet " + unmet.rows().get(r)));
+            }
+            Sum failedTest = byReason.get("certification.post-test-below-pass-mark");
+            Sum belowPassMark = new Sum().plus(pairsSum).minus(reached);
+            a.atLeast(new Sum().plus(failedTest).minus(belowPassMark), 0);
+            a.atMost(new Sum().plus(failedTest).minus(belowPassMark).minus(unpaired), 0);
+            int sessions = shown.attendanceBySession().size();
+            double minimum = roster.curriculum().certification().minAttendanceShare();
+            int enough = (int) Math.ceil(minimum * sessions - 1e-9);
+            Sum missedMarks = all.times(sessions).minus(marks);
+            a.atMost(byReason.get("certification.attendance-below-minimum").times(sessions - enough + 1).minus(missedMarks), 0);
+        }
 
         // Feedback: ratings 1 to 5 per session, their number and rounded mean.
         for (int s = 0; s < shown.feedback().sessions().size(); s++) {
@@ -224,10 +263,27 @@ final class ReportAttacker {
         return out;
     }
 
-    /** A share: its denominator a figure; its numerator too (withheld, it may be 0). */
+    /**
+     * A share: its denominator a figure; its numerator too (withheld, it may be 0), and then what the denominator holds
+     * beside it, which may be the small count the numerator was withheld for.
+     */
     private static void share(LinearAttack a, String at, Sum numerator, Sum denominator, Share shown, Share truth) {
         a.figure(at + " denominator", denominator, shown.denominator(), truth.denominator().get(), true);
         a.figure(at + " numerator", numerator, shown.numerator(), truth.numerator().get(), false);
+        if (shown.numerator().suppressed()) {
+            a.figure(at + " others", new Sum().plus(denominator).minus(numerator), shown.numerator(),
+                    truth.denominator().get() - truth.numerator().get(), false);
+        }
+    }
+
+    /** A mean rounded to two decimals over its published n: the sum lies within n half-hundredths of n times it. */
+    private static void roundedMean(LinearAttack a, Sum sum, org.cadre.reporting.disclosure.Mean shown) {
+        if (shown.value().isPresent()) {
+            double m = shown.value().get().doubleValue();
+            long n = shown.n().get();
+            a.atLeast(sum, n * (m - 0.005) - 1e-9);
+            a.atMost(sum, n * (m + 0.005) + 1e-9);
+        }
     }
 
     /**

@@ -71,6 +71,16 @@ class DisclosureTest {
         assertThat(DONOR.mean(12, java.math.BigDecimal.valueOf(50)).text()).isEqualTo("4.17 (n = 12)");
     }
 
+    @Test
+    void a_mean_the_audit_asks_for_is_withheld_over_its_published_n() {
+        Mean m = DONOR.withForced(java.util.Set.of("knowledge/post/mean")).mean("knowledge/post", Cell.of(26), 26, java.math.BigDecimal.valueOf(490));
+
+        assertThat(m.suppressed()).isTrue();
+        assertThat(m.value()).isEmpty();
+        assertThat(m.text()).isEqualTo("<k (n = 26)");
+        assertThat(DONOR.mean("knowledge/post", Cell.of(26), 26, java.math.BigDecimal.valueOf(490)).text()).isEqualTo("18.85 (n = 26)");
+    }
+
     /** A mean over nobody has no value, and says so rather than "<k", even in the internal report (attacker's review). */
     @Test
     void a_mean_over_nobody_is_shown_as_no_value_not_as_withheld() {

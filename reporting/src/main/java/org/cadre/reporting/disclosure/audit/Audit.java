@@ -218,7 +218,7 @@ public final class Audit {
         }
 
         /**
-         * The largest value a target could take if these published cells were withheld too (each at least 1), or, when
+         * The largest value a target could take if these published cells were withheld too (a count then at least 1, a mean nothing), or, when
          * that reaches what frees the target ({@link #need}), perhaps only a value of at least that much: a point found
          * by an earlier program of this audit that satisfies every figure as this question has them and gives the
          * target that much answers without a program of its own. The answer compared with {@link #need} is the same
@@ -246,6 +246,21 @@ public final class Audit {
                 }
             }
             return value(t.terms(), x);
+        }
+
+        /** Whether withholding these published cells too would let the target take another whole value than its true one. */
+        boolean movedBy(String target, Collection<String> cells) {
+            Ledger.Target t = ledger.targets().get(target);
+            if (maxWhenWithheld(target, cells) >= t.trueValue() + 1 - EPSILON) {
+                return true;
+            }
+            Component model = partOf.get(target);
+            List<Ledger.Constraint> relaxed = new ArrayList<>();
+            for (String cell : cells) {
+                ledger.publishedConstraint(cell).filter(model::holds).ifPresent(relaxed::add);
+            }
+            double[] low = model.solution(weights(t.terms()), false, relaxed, false);
+            return low != null && value(t.terms(), low) <= t.trueValue() - 1 + EPSILON;
         }
 
         /** Withholds these published cells for the rest of this round's questions. */
@@ -351,7 +366,7 @@ public final class Audit {
             return constraints.stream().anyMatch(x -> x == c);
         }
 
-        /** Treats a published cell's equality as withheld (at least 1) from now on. */
+        /** Treats a published cell as withheld (a count at least 1, a mean nothing) from now on. */
         void withhold(Ledger.Constraint c) {
             withheld.add(c);
         }
@@ -363,7 +378,7 @@ public final class Audit {
 
         /**
          * Whether a point satisfies every constraint of this part as a question has them: the withheld equalities (and
-         * these too) as "at least 1", every unknown at least 0 and, when capped, at most the cap. Within a millionth, or,
+         * these too) as their floor when withheld (a count at least 1, a mean nothing), every unknown at least 0 and, when capped, at most the cap. Within a millionth, or,
          * {@code relative}, a millionth of each bound's size (for a solver's own points, whose rounding grows with the
          * figures; a point taken to answer a question is held to the first).
          */
@@ -376,7 +391,7 @@ public final class Audit {
             for (Ledger.Constraint c : constraints) {
                 double v = value(c.terms(), x);
                 boolean relaxed = withheld.contains(c) || alsoWithheld.stream().anyMatch(y -> y == c);
-                double lower = relaxed ? 1 : c.lower();
+                double lower = relaxed ? c.floorWhenWithheld() : c.lower();
                 double upper = relaxed ? Double.POSITIVE_INFINITY : c.upper();
                 double slack = relative ? EPSILON * Math.max(1, Math.abs(Double.isInfinite(upper) ? lower : upper)) : EPSILON;
                 if (v < lower - slack || v > upper + slack) {
@@ -400,13 +415,13 @@ public final class Audit {
          * outside this part), with these equalities also withheld, or null when the objective is unbounded.
          */
         double[] solution(Map<Integer, Double> objective, boolean maximise, Collection<Ledger.Constraint> alsoWithheld, boolean capped) {
-            // The rows as this question has them: a withheld equality becomes "at least 1".
+            // The rows as this question has them: a withheld count becomes "at least 1", a withheld mean nothing.
             List<double[]> bounds = new ArrayList<>();
             List<List<Ledger.Term>> rows = new ArrayList<>();
             for (Ledger.Constraint k : constraints) {
                 boolean relaxed = withheld.contains(k) || alsoWithheld.stream().anyMatch(x -> x == k);
                 rows.add(k.terms());
-                bounds.add(relaxed ? new double[] {1, Double.POSITIVE_INFINITY} : new double[] {k.lower(), k.upper()});
+                bounds.add(relaxed ? new double[] {k.floorWhenWithheld(), Double.POSITIVE_INFINITY} : new double[] {k.lower(), k.upper()});
             }
             // Presolve: an equality left with one free unknown fixes it (a published count of one unknown), and the
             // fixed values are carried into the other rows, until nothing more is fixed.

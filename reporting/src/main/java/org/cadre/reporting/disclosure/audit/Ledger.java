@@ -19,8 +19,17 @@ public final class Ledger {
     /** One term of a linear expression: {@code coefficient * variable}. */
     public record Term(int variable, long coefficient) {}
 
-    /** {@code lower <= sum of terms <= upper} (either side may be infinite). */
-    public record Constraint(List<Term> terms, double lower, double upper) {}
+    /**
+     * {@code lower <= sum of terms <= upper} (either side may be infinite). When the figure behind it is withheld
+     * after all ({@link Protection}), what the attacker still knows is {@code floorWhenWithheld <= sum}: at least 1
+     * for a count (zeros are published), nothing for a rounded mean.
+     */
+    public record Constraint(List<Term> terms, double lower, double upper, double floorWhenWithheld) {
+
+        public Constraint(List<Term> terms, double lower, double upper) {
+            this(terms, lower, upper, 1);
+        }
+    }
 
     /** A withheld cell: its expression and its true value. */
     public record Target(String cell, List<Term> terms, long trueValue) {}
@@ -33,6 +42,8 @@ public final class Ledger {
     private final java.util.Set<String> ofOtherReports = new java.util.HashSet<>();
     private final Map<String, Constraint> publishedConstraints = new java.util.HashMap<>();
     private final List<Expr> headlines = new ArrayList<>();
+    private final java.util.Set<String> withheldFigures = new java.util.LinkedHashSet<>();
+    private final java.util.Set<String> figures = new java.util.HashSet<>();
     private boolean otherReport;
 
     /** A linear expression over the ledger's variables, built up term by term. */
@@ -152,6 +163,42 @@ public final class Ledger {
     /** Whether a withheld cell belongs to another report ({@link #otherReport}). */
     public boolean isOfOtherReport(String cell) {
         return ofOtherReports.contains(cell);
+    }
+
+    /**
+     * A figure published as a range rather than a count: a mean to two decimals bounds the sum of what it averages
+     * ({@code lower <= expr <= upper}). The report may withhold it to protect a count it would give away (a post-test
+     * mean that bounds how many fell below the pass mark); withheld, it tells the attacker nothing, and it is no
+     * target of the audit (it counts no one). {@code shown} false records it as withheld.
+     */
+    public void figure(String id, Expr expr, double lower, double upper, boolean shown) {
+        if (!shown) {
+            if (!otherReport) {
+                withheldFigures.add(id);
+            }
+            return;
+        }
+        List<Term> terms = expr.terms();
+        if (terms.isEmpty()) {
+            return;
+        }
+        Constraint c = new Constraint(terms, lower, upper, Double.NEGATIVE_INFINITY);
+        constraints.add(c);
+        figures.add(id);
+        if (!otherReport) {
+            published.put(id, expr.copy());
+            publishedConstraints.put(id, c);
+        }
+    }
+
+    /** Whether a published cell is a ranged figure ({@link #figure}) rather than a count. */
+    boolean isFigure(String id) {
+        return figures.contains(id);
+    }
+
+    /** The ranged figures ({@link #figure}) of the report being protected that it withholds, by id. */
+    public java.util.Set<String> withheldFigures() {
+        return Collections.unmodifiableSet(withheldFigures);
     }
 
     /** {@code expr == value}. */

@@ -85,10 +85,13 @@ public final class Protection {
             }
             // A withheld count of k or more that the attacker can work out anyway (from this report or from others)
             // is published: withholding it hides nothing, and the rules will not lean on it again.
+            // A count pinned only through a rounded mean is not given away anyway: withholding the mean frees it.
             Set<String> release = new LinkedHashSet<>();
+            List<String> figures = l.published().keySet().stream().filter(l::isFigure).toList();
             for (Audit.Breach b : breaches) {
                 if (!l.isOfOtherReport(b.cell()) && b.trueValue() >= disclosure.k() && b.min() >= b.max()
-                        && !released.contains(b.cell())) {
+                        && !released.contains(b.cell())
+                        && (figures.isEmpty() || !audit.movedBy(b.cell(), figures))) {
                     release.add(b.cell());
                 }
             }
@@ -166,11 +169,11 @@ public final class Protection {
                 take(same, chosen, audit); // published elsewhere as it stands: that copy gives it away
                 continue;
             }
-            List<List<String>> candidates = nearest(target, cellsOf, constraintsOf, copies, published, chosen, l::truth, 1);
+            List<List<String>> candidates = nearest(target, cellsOf, constraintsOf, copies, published, chosen, l, 1);
             if (thorough && b.trueValue() < k && candidates.stream().anyMatch(g -> headlines.contains(key(published.get(g.get(0)).terms())))) {
                 // A small count next to the headline: the figures one constraint further out may free it instead (the
                 // gain's n beside the pairs that bound the one officer without a pre-test).
-                candidates = nearest(target, cellsOf, constraintsOf, copies, published, chosen, l::truth, 2);
+                candidates = nearest(target, cellsOf, constraintsOf, copies, published, chosen, l, 2);
             }
             // The first candidate (least loss first) that frees the cell, unless two that come before it do it
             // together (a row and a column total before the grand total); failing all, the first that widens its range.
@@ -190,7 +193,7 @@ public final class Protection {
             if (thorough && frees < 0 && widens == null && b.trueValue() < k) {
                 // Nothing near moves a small count: look further out (a pass mark count bounding the pairs that
                 // bound the unpaired) before withholding everything linked to it.
-                List<List<String>> further = nearest(target, cellsOf, constraintsOf, copies, published, chosen, l::truth, FURTHEST);
+                List<List<String>> further = nearest(target, cellsOf, constraintsOf, copies, published, chosen, l, FURTHEST);
                 further.removeAll(candidates);
                 for (int i = 0; i < further.size() && frees < 0; i++) {
                     double max = audit.maxWhenWithheld(b.cell(), further.get(i));
@@ -237,12 +240,12 @@ public final class Protection {
     /**
      * The published cells (each with its copies) that share an unknown with the target or, if none does,
      * those nearest to it through the constraints; least loss first: fewer places it is published in (a
-     * headline repeated in every table's total is kept where a lone cell will do), fewer unknowns, smaller,
-     * then by id.
+     * headline repeated in every table's total is kept where a lone cell will do), a rounded mean before a count
+     * (withholding a count withholds the means over it too), fewer unknowns, smaller, then by id.
      */
     private static List<List<String>> nearest(Ledger.Target target, Map<Integer, List<String>> cellsOf,
             Map<Integer, List<Ledger.Constraint>> constraintsOf, Map<String, List<String>> copies,
-            Map<String, Ledger.Expr> published, Set<String> chosen, Function<Ledger.Expr, Long> truth, int reach) {
+            Map<String, Ledger.Expr> published, Set<String> chosen, Ledger l, int reach) {
         Set<Integer> seen = new HashSet<>();
         List<Integer> frontier = new ArrayList<>();
         for (Ledger.Term t : target.terms()) {
@@ -277,8 +280,9 @@ public final class Protection {
         }
         List<List<String>> out = new ArrayList<>(groups.values());
         out.sort(Comparator.comparingInt((List<String> g) -> g.size())
+                .thenComparing(g -> !l.isFigure(g.get(0)))
                 .thenComparingInt(g -> published.get(g.get(0)).terms().size())
-                .thenComparingLong(g -> truth.apply(published.get(g.get(0))))
+                .thenComparingLong(g -> l.truth(published.get(g.get(0))))
                 .thenComparing(g -> g.get(0)));
         return out;
     }
