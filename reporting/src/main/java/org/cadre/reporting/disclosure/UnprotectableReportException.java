@@ -16,14 +16,14 @@ public final class UnprotectableReportException extends IllegalStateException {
     private final ImmutableList<String> cells;
 
     /**
-     * @param detail which counts stay exposed, for the log (cell ids and bounds, never names)
+     * @param detail which counts stay exposed, for the log (cell ids and why, never names, values or bounds)
      */
     public UnprotectableReportException(String detail) {
         this(detail, List.of());
     }
 
     /**
-     * @param detail which counts stay exposed, for the log (cell ids and bounds, never names)
+     * @param detail which counts stay exposed, for the log (cell ids and why, never names, values or bounds)
      * @param cells the ids of the small counts that could be worked out, in the report's order, without their values
      */
     public UnprotectableReportException(String detail, List<String> cells) {

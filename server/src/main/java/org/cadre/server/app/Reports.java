@@ -154,7 +154,7 @@ public final class Reports {
 
     /**
      * A report disclosure control cannot make safe for the audience: refused, not published with a count that
-     * could be worked out. The log says which cells (ids and bounds, never names) for the M&E team to look at. A
+     * could be worked out. The log says which cells (ids and why, never names, values or bounds) for the M&E team to look at. A
      * reader who may read the internal report is told the cells too (ids only), so they can find the event whose
      * records pin them, except cells of an event's own report outside the reader's scope (the attacker's review of
      * session 15: they told a coordinator of another country that a woman and a man were seated there); a donor

@@ -126,8 +126,11 @@ public final class Protection {
             if (more.isEmpty()) {
                 List<String> small = breaches.stream().filter(b -> b.trueValue() < disclosure.k()).map(Audit.Breach::cell)
                         .distinct().toList();
+                // The message goes to the server's log: the cells and why, never their true values or bounds, which are the
+                // small counts themselves (the attacker's review of session 16 found them in the log).
                 throw new org.cadre.reporting.disclosure.UnprotectableReportException(
-                        "a small withheld count can be worked out and nothing is left to withhold: " + breaches, small);
+                        "a small withheld count can be worked out and nothing is left to withhold: " + breaches.stream()
+                                .map(b -> b.cell() + " (" + b.why() + ")").toList(), small);
             }
             forced.addAll(more);
             // What this round withheld stays withheld, so that a table's own complements cannot move under the choice.

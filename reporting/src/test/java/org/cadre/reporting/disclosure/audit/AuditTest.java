@@ -69,4 +69,23 @@ class AuditTest {
         assertThat(Audit.ranges(l)).singleElement().satisfies(r -> assertThat(r.max()).isEqualTo(Long.MAX_VALUE));
         assertThat(Audit.breaches(l, 5)).isEmpty();
     }
+
+    /**
+     * A report refused as unprotectable names the cells in its message, which the server logs, but never their true
+     * values or bounds: those are the small counts themselves.
+     */
+    @Test
+    void a_refusal_names_the_cells_but_not_their_values_or_bounds() {
+        Ledger l = new Ledger();
+        int women = l.variable("women", 3);
+        l.cell("table/women", l.of(women), null);
+        l.atMost(l.of(women), 3); // known from elsewhere: nothing the report publishes can be withheld to free it
+
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> Protection.protect(
+                org.cadre.reporting.disclosure.Disclosure.forAudience(org.cadre.reporting.disclosure.Audience.DONOR), d -> "report",
+                r -> l));
+
+        assertThat(refused).isInstanceOf(org.cadre.reporting.disclosure.UnprotectableReportException.class)
+                .hasMessageContaining("table/women").hasMessageNotContaining("3").hasMessageNotContaining("trueValue");
+    }
 }
