@@ -61,12 +61,24 @@ public final class EventReports {
     private EventReports() {}
 
     /**
-     * The implementing organisation, as HXL's {@code #org +impl} names it: the international organisation on
-     * the roster (the first by name if there are several), or "not recorded".
+     * The implementing organisation, as HXL's {@code #org +impl} names it: the international organisation that
+     * employs or nominates someone holding a seat (the first by name if there are several), or "not recorded". An
+     * organisation whose only person on the roster declined or was withdrawn did not implement the event (the
+     * attacker's review of session 16: a declined IOM observer named IOM as the implementer).
      */
     public static String implementer(EventRoster roster) {
+        Set<org.cadre.roster.OrganisationId> seated = new java.util.HashSet<>();
+        for (Enrolment e : roster.enrolments()) {
+            if (e.status().holdsSeat()) {
+                e.nominatedBy().ifPresent(seated::add);
+                Person p = roster.people().get(e.person());
+                if (p != null) {
+                    p.organisation().ifPresent(seated::add);
+                }
+            }
+        }
         return roster.organisations().values().stream()
-                .filter(o -> o.kind() == Organisation.Kind.INTERNATIONAL_ORGANISATION)
+                .filter(o -> o.kind() == Organisation.Kind.INTERNATIONAL_ORGANISATION && seated.contains(o.id()))
                 .map(Organisation::name).sorted().findFirst().orElse("not recorded");
     }
 

@@ -50,6 +50,17 @@ class EventReportTest {
         assertThat(EventReports.implementer(ALMATY)).isEqualTo("International Organization for Migration");
         assertThat(EventReports.implementer(EventRoster.builder(ALMATY.event(), ALMATY.programme(), ALMATY.curriculum())
                 .organisations(nationalOnly).build())).isEqualTo("not recorded");
+        // The same roster with every enrolment of the international organisation's people declined.
+        var international = ALMATY.organisations().values().stream()
+                .filter(o -> o.kind() == org.cadre.roster.Organisation.Kind.INTERNATIONAL_ORGANISATION).map(o -> o.id()).toList();
+        var declined = ALMATY.enrolments().stream().map(e -> international.contains(e.nominatedBy().orElse(null))
+                || ALMATY.people().get(e.person()).organisation().filter(international::contains).isPresent()
+                        ? new org.cadre.roster.Enrolment(e.person(), e.event(), e.role(), e.nominatedBy(), com.google.common.collect.ImmutableList.of(
+                                new org.cadre.roster.Enrolment.StatusChange(org.cadre.roster.EnrolmentStatus.NOMINATED, ALMATY.event().courseDays().first().minusDays(9)),
+                                new org.cadre.roster.Enrolment.StatusChange(org.cadre.roster.EnrolmentStatus.DECLINED, ALMATY.event().courseDays().first().minusDays(7))))
+                        : e).toList();
+        assertThat(declined).anySatisfy(e -> assertThat(e.status()).isEqualTo(org.cadre.roster.EnrolmentStatus.DECLINED));
+        assertThat(EventReports.implementer(ALMATY.toBuilder().replaceEnrolments(declined).build())).isEqualTo("not recorded");
     }
 
     @Test
