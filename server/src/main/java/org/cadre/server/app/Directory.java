@@ -83,9 +83,14 @@ public final class Directory {
                         + "they are shared by every programme.");
     }
 
+    /** Why a coordinator of some of a programme's countries may not change it. */
+    static final String SHARED_PROGRAMME = "The programme spans countries outside your scope: only an administrator, or someone "
+            + "scoped by the programme, changes it, since its title, donor and framework are read in every country's reports.";
+
     /**
      * A programme's countries decide who sees it and its reports: only an administrator changes them, and a
-     * coordinator records a programme only within the countries of their own scope.
+     * coordinator records a programme only within the countries of their own scope, and changes one only when its
+     * countries are all within that scope (or the programme is).
      */
     static Outcome<Boolean> programmeCountries(UserAccount user, Optional<Programme> before, Programme after) {
         if (Access.mayChangeShared(user)) {
@@ -93,7 +98,8 @@ public final class Directory {
         }
         if (before.isPresent()) {
             return Checks.require(before.get().countries().equals(after.countries()), Refusal.FORBIDDEN,
-                    "Only an administrator changes a programme's countries: they decide who sees the programme.");
+                    "Only an administrator changes a programme's countries: they decide who sees the programme.")
+                    .then(same -> Checks.require(Access.mayChange(user, before.get()), Refusal.FORBIDDEN, SHARED_PROGRAMME));
         }
         return Checks.require(user.countries().containsAll(after.countries()), Refusal.FORBIDDEN,
                 "A programme's countries must be within your scope; ask an administrator to record one that spans other countries.");

@@ -60,6 +60,9 @@ public final class Frameworks {
         if (programme.isEmpty()) {
             return noSuchProgramme();
         }
+        if (!Access.mayChange(actor, programme.get())) {
+            return Outcome.refused(Refusal.FORBIDDEN, Directory.SHARED_PROGRAMME);
+        }
         ResultsFramework framework;
         try {
             framework = document.toDomain();

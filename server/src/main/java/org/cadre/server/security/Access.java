@@ -71,6 +71,16 @@ public final class Access {
         return user.role() == Role.ADMIN || user.countries().contains(country) || user.programmes().contains(programme);
     }
 
+    /**
+     * Whether the user may change a programme they can see (its title, donor, SDGs, results framework): an
+     * administrator, a user scoped by the programme, or one whose countries hold every country of the programme. A
+     * coordinator of one country of a regional programme sees it, but its title and framework are read in the other
+     * countries' reports too.
+     */
+    public static boolean mayChange(UserAccount user, Programme programme) {
+        return user.role() == Role.ADMIN || user.programmes().contains(programme.id()) || user.countries().containsAll(programme.countries());
+    }
+
     /** A programme is in scope by its id, or when one of its countries is. */
     public static boolean covers(UserAccount user, Programme programme) {
         return user.role() == Role.ADMIN || user.programmes().contains(programme.id())

@@ -90,6 +90,16 @@ class StaffActionRefusalsTest {
         refused(directory.programmes().change(KZ, demo.id().value(), new Programme(demo.id(), demo.title(), demo.donor(),
                 ImmutableSet.<Country>builder().addAll(demo.countries()).add(Country.of("MN")).build(), demo.sdgs(), demo.period()),
                 Expected.any()), Refusal.FORBIDDEN, "Only an administrator changes a programme's countries: they decide who sees the programme.");
+        // The demo programme spans Kazakhstan, Tajikistan and Uzbekistan: a coordinator of Kazakhstan sees it, but its title and
+        // framework are read in the other countries' reports too.
+        String shared = "The programme spans countries outside your scope: only an administrator, or someone scoped by the programme, "
+                + "changes it, since its title, donor and framework are read in every country's reports.";
+        refused(directory.programmes().change(KZ, demo.id().value(), new Programme(demo.id(), "Renamed by one country", demo.donor(),
+                demo.countries(), demo.sdgs(), demo.period()), Expected.any()), Refusal.FORBIDDEN, shared);
+        refused(app.frameworks().replace(KZ, demo.id().value(), Optional.of(UserAdministration.ANY_VERSION),
+                org.cadre.documents.FrameworkDoc.of(org.cadre.reporting.demo.DemoResults.framework())), Refusal.FORBIDDEN, shared);
+        assertThat(directory.programmes().change(ADMIN, demo.id().value(), new Programme(demo.id(), "Renamed by an administrator",
+                demo.donor(), demo.countries(), demo.sdgs(), demo.period()), Expected.any()).isDone()).isTrue();
         refused(directory.organisations().read(KZ, "nowhere"), Refusal.NOT_FOUND, "There is no such organisation that you can see.");
         refused(directory.organisations().create(ADMIN, academy), Refusal.CONFLICT, "An organisation with that id exists already.");
         refused(directory.organisations().change(ADMIN, "kz-border-academy", new Organisation(OrganisationId.of("elsewhere"),
