@@ -114,6 +114,14 @@ public final class EventReports {
         Map<String, String> countryOf = new HashMap<>();
         seated.forEach(e -> countryOf.put(organisationName(roster, e), e.nominatedBy().map(roster.organisations()::get)
                 .map(o -> o.country().code()).orElse(roster.people().get(e.person()).country().code())));
+        Knowledge knowledge = knowledge(roster, seated, disclosure);
+        Practice practice = practice(roster, seated, disclosure);
+        FeedbackSummary feedback = feedback(roster, disclosure);
+        boolean meanWithheld = java.util.stream.Stream.concat(java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(knowledge.pre(), knowledge.post(), knowledge.normalisedGain(), practice.total()),
+                        knowledge.perOutcome().stream().flatMap(o -> java.util.stream.Stream.of(o.prePercent(), o.postPercent()))),
+                feedback.sessions().stream().map(SessionFeedback::rating))
+                .anyMatch(m -> m.suppressed() && m.n().isPublished());
         // The participants figure is the table's total, so the two can never disagree about what is withheld.
         return new EventReport(disclosure.audience().label(), disclosure.k(), facts(roster),
                 byCountry.total(), disclosure.count("trainers", roster.seatedTrainers().size()),
@@ -123,11 +131,11 @@ public final class EventReports {
                         role -> role.equals("participant") ? "participants" : "others"),
                 attendance(roster, seated, disclosure),
                 attendanceBySession(roster, seated, disclosure),
-                knowledge(roster, seated, disclosure),
-                practice(roster, seated, disclosure),
+                knowledge,
+                practice,
                 certification(roster, disclosure),
-                feedback(roster, disclosure),
-                notes(disclosure));
+                feedback,
+                notes(disclosure, meanWithheld));
     }
 
     private static Facts facts(EventRoster roster) {
@@ -427,9 +435,14 @@ public final class EventReports {
         return out;
     }
 
-    private static ImmutableList<String> notes(Disclosure d) {
+    private static ImmutableList<String> notes(Disclosure d, boolean meanWithheld) {
         List<String> notes = new ArrayList<>();
         d.footnote().ifPresent(notes::add);
+        if (meanWithheld) {
+            notes.add("A mean shown as withheld beside its n is left out because, with the other figures, it would let a count "
+                    + "below " + d.k() + " be worked out (a post-test mean near the maximum bounds how many fell below the pass "
+                    + "mark); it is not a low result.");
+        }
         notes.add("Percentages to one decimal and means to two, rounded half up; every percentage shows its denominator.");
         notes.add("Knowledge figures use paired pre- and post-tests only; unpaired tests are counted and left out.");
         return ImmutableList.copyOf(notes);

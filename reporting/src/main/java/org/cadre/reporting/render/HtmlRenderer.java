@@ -327,6 +327,12 @@ public final class HtmlRenderer {
             h.append("</li>");
         }
         h.append("</ul>");
+        List<String> unweighed = r.feedback().sessions().stream().filter(s -> s.rating().suppressed() && s.rating().n().isPublished())
+                .map(EventReport.SessionFeedback::session).toList();
+        if (!unweighed.isEmpty()) {
+            h.append("<p class=\"revision-withheld\">").append(e(labels.get("ratingsWithheld") + String.join(", ", unweighed) + "."))
+                    .append("</p>");
+        }
     }
 
     private String chart(String title, String description, List<String> series, List<SvgChart.Bar> bars) {
@@ -406,8 +412,9 @@ public final class HtmlRenderer {
     }
 
     private String mean(Mean m) {
-        // No value that is not withheld (over n = 0) is no mean at all.
-        return m.value().map(this::decimal).orElse(m.suppressed() ? Cell.MARKER : Cell.NONE) + " (n = " + m.n().text() + ")";
+        // No value that is not withheld (over n = 0) is no mean at all. A withheld mean says so in words: "<k" beside a
+        // post-test mean read as a mean below k points (the newcomer's review of session 18).
+        return m.value().map(this::decimal).orElse(m.suppressed() ? labels.get("meanWithheld") : Cell.NONE) + " (n = " + m.n().text() + ")";
     }
 
     /** The number with as many decimals as it carries (percentages one, means two), in the page's locale. */
