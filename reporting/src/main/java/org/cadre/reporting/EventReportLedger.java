@@ -328,17 +328,30 @@ final class EventReportLedger {
             l.atMost(low.copy().minus(lower.times(Math.max(0, threshold - 1))), 0);
             Ledger.Expr total = high.copy().plus(low);
             totals[phase] = total;
-            // The groups of questions, each at most its points times the pairs; with the rest they make up the total.
-            Ledger.Expr parts = new Ledger.Expr();
+            // The groups of questions, their points split as the total is: those at or above the threshold score at most the
+            // group's points each, those below at most that or the threshold less one, whichever is less; with the rest of
+            // the questions they make up each side's total. Split so, the outcomes' published percentages bound the pairs
+            // below the pass mark jointly (the attacker's review of session 18: 441 of the 18 points of four outcomes over 26
+            // pairs leave room for at most 5 below a pass mark of 14 out of 20).
+            Ledger.Expr[] sides = {high, low};
+            Ledger.Expr[] counts = {upper, lower};
             Map<Set<String>, Ledger.Expr> group = new HashMap<>();
-            for (var g : t.groups().entrySet()) {
-                Ledger.Expr v = l.of(l.variable(prefix + name + "-test points of questions of " + g.getKey(), g.getValue().points()[phase]));
-                l.atMost(v.copy().minus(pairs.times(Math.max(g.getValue().maxPoints(), t.highest()))), 0);
-                group.put(g.getKey(), v);
-                parts.plus(v);
+            for (int side = 0; side < 2; side++) {
+                String which = side == 0 ? "at or above " + threshold : "below " + threshold;
+                Ledger.Expr parts = new Ledger.Expr();
+                for (var g : t.groups().entrySet()) {
+                    QuestionGroup q = g.getValue();
+                    long each = side == 0 ? q.cap() : Math.min(q.cap(), Math.max(0, threshold - 1));
+                    Ledger.Expr v = l.of(l.variable(prefix + name + "-test points " + which + " of questions of " + g.getKey(),
+                            q.points()[phase][side]));
+                    l.atMost(v.copy().minus(counts[side].times(each)), 0);
+                    group.computeIfAbsent(g.getKey(), x -> new Ledger.Expr()).plus(v);
+                    parts.plus(v);
+                }
+                Ledger.Expr rest = l.of(l.variable(prefix + name + "-test points " + which + " of other questions", t.rest()[phase][side]));
+                l.atMost(rest.copy().minus(counts[side].times(side == 0 ? t.restCap() : Math.min(t.restCap(), Math.max(0, threshold - 1)))), 0);
+                l.equal(parts.copy().plus(rest).minus(sides[side]), 0);
             }
-            Ledger.Expr rest = l.of(l.variable(prefix + name + "-test points of other questions", t.rest()[phase]));
-            l.equal(parts.copy().plus(rest).minus(total), 0);
             for (EventReport.OutcomeKnowledge o : k.perOutcome()) {
                 Ledger.Expr points = new Ledger.Expr();
                 group.forEach((codes, v) -> {
@@ -389,8 +402,12 @@ final class EventReportLedger {
     /** Normalised gains are counted in hundredths in the ledger. */
     private static final long GAIN_SCALE = 100;
 
-    /** A group of test questions (those of the same delivered outcomes): their points together, and the pairs' points. */
-    record QuestionGroup(int maxPoints, long[] points) {}
+    /**
+     * A group of test questions (those of the same delivered outcomes): at most how many points a pair scores on them (their
+     * points, or more where a record holds more), and the pairs' points by phase (pre, post) and side (at or above the
+     * phase's threshold, below it).
+     */
+    record QuestionGroup(long cap, long[][] points) {}
 
     /**
      * What Cadre knows of the tests: pairs, unpaired, pairs reaching the pass mark, pairs whose pre-test was below the
@@ -399,7 +416,8 @@ final class EventReportLedger {
      * shifted, and how many they are (the rounding's slack); the pairs below both the pass mark and the maximum.
      */
     record KnowledgeTruth(long pairs, long unpaired, long reached, long gainN, long[] high, long[] low, Map<Set<String>, QuestionGroup> groups,
-            long[] rest, Map<String, Integer> outcomePoints, long highest, long shiftedGains, long gainCount, long belowWithGain) {}
+            long[][] rest, long restCap, Map<String, Integer> outcomePoints, long highest, long shiftedGains, long gainCount,
+            long belowWithGain) {}
 
     private static KnowledgeTruth knowledgeTruth(EventRoster roster, List<Enrolment> seated, EventReport.Knowledge k) {
         Set<org.cadre.roster.PersonId> who = new java.util.HashSet<>();
@@ -437,14 +455,16 @@ final class EventReportLedger {
                 groupMax.merge(codes, item.maxPoints(), Integer::sum);
             }
         }
-        Map<Set<String>, long[]> groupPoints = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
-        groupMax.keySet().forEach(g -> groupPoints.put(g, new long[2]));
+        Map<Set<String>, long[][]> groupPoints = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        Map<Set<String>, Long> groupHighest = new HashMap<>();
+        groupMax.keySet().forEach(g -> groupPoints.put(g, new long[2][2]));
+        long restHighest = 0;
         long pairs = 0;
         long reached = 0;
         long gainN = 0;
         long[] high = new long[2];
         long[] low = new long[2];
-        long[] rest = new long[2];
+        long[][] rest = new long[2][2];
         long highest = 0;
         BigDecimal gains = BigDecimal.ZERO;
         long belowWithGain = 0;
@@ -468,23 +488,29 @@ final class EventReportLedger {
             for (int phase = 0; phase < 2; phase++) {
                 int total = scores.get(phase).total();
                 boolean atOrAbove = total >= (phase == 0 ? max : passMark);
+                int side = atOrAbove ? 0 : 1;
                 (atOrAbove ? high : low)[phase] += total;
                 long grouped = 0;
+                Map<Set<String>, Long> mine = new HashMap<>();
                 for (var e : scores.get(phase).points().entrySet()) {
                     Set<String> g = groupOf.get(e.getKey());
                     if (g != null) {
-                        groupPoints.get(g)[phase] += e.getValue();
+                        groupPoints.get(g)[phase][side] += e.getValue();
+                        mine.merge(g, (long) e.getValue(), Long::sum);
                         grouped += e.getValue();
                     }
                 }
-                rest[phase] += total - grouped;
+                mine.forEach((g, points) -> groupHighest.merge(g, points, Math::max));
+                rest[phase][side] += total - grouped;
+                restHighest = Math.max(restHighest, total - grouped);
             }
         }
         Map<Set<String>, QuestionGroup> groups = new LinkedHashMap<>();
-        groupPoints.forEach((g, points) -> groups.put(g, new QuestionGroup(groupMax.get(g), points)));
+        groupPoints.forEach((g, points) -> groups.put(g, new QuestionGroup(Math.max(groupMax.get(g), groupHighest.getOrDefault(g, 0L)), points)));
+        long restCap = Math.max(Math.max(0, max - groupMax.values().stream().mapToLong(Integer::longValue).sum()), restHighest);
         long shifted = gains.multiply(BigDecimal.valueOf(GAIN_SCALE)).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact()
                 + GAIN_SCALE * Math.max(0, max - 1) * gainN;
-        return new KnowledgeTruth(pairs, tested.size() - pairs, reached, gainN, high, low, groups, rest, outcomePoints, highest,
+        return new KnowledgeTruth(pairs, tested.size() - pairs, reached, gainN, high, low, groups, rest, restCap, outcomePoints, highest,
                 shifted, gainN + 1, belowWithGain);
     }
 

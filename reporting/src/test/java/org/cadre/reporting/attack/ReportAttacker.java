@@ -169,6 +169,39 @@ final class ReportAttacker {
         a.atMost(new Sum().plus(postPassing).minus(reached.times(k.testMaxPoints())), 0);
         a.atMost(new Sum().plus(postFailing).minus(pairsSum.times(k.passMark() - 1)).plus(reached.times(k.passMark() - 1)), 0);
         roundedMean(a, new Sum().plus(postPassing).plus(postFailing), k.post());
+        // Question by question: the curriculum says which questions serve which outcome and their points. The points
+        // of those passing on a question are at most its points each; of those failing too, and all their questions
+        // together at most the pass mark less one each. An outcome's mean percentage bounds the points on its questions.
+        Sum failingOnQuestions = new Sum();
+        Sum allQuestions = new Sum();
+        Map<String, Sum> byOutcome = new HashMap<>();
+        Map<String, Integer> outcomePoints = new HashMap<>();
+        for (org.cadre.curriculum.AssessmentItem item : roster.curriculum().assessment().items()) {
+            if (item.kind() != org.cadre.curriculum.ItemKind.TEST_QUESTION) {
+                continue;
+            }
+            Sum passing = new Sum().plus(a.unknown(at + "question " + item.code() + " passing"));
+            Sum failing = new Sum().plus(a.unknown(at + "question " + item.code() + " failing"));
+            a.atMost(new Sum().plus(passing).minus(reached.times(item.maxPoints())), 0);
+            a.atMost(new Sum().plus(failing).minus(pairsSum.times(item.maxPoints())).plus(reached.times(item.maxPoints())), 0);
+            failingOnQuestions.plus(failing);
+            allQuestions.plus(passing).plus(failing);
+            for (var outcome : item.outcomes()) {
+                byOutcome.computeIfAbsent(outcome.value(), x -> new Sum()).plus(passing).plus(failing);
+                outcomePoints.merge(outcome.value(), item.maxPoints(), Integer::sum);
+            }
+        }
+        a.atMost(new Sum().plus(failingOnQuestions).minus(postFailing), 0);
+        a.atMost(new Sum().plus(allQuestions).minus(postPassing).minus(postFailing), 0);
+        for (EventReport.OutcomeKnowledge o : k.perOutcome()) {
+            if (o.postPercent().value().isPresent() && outcomePoints.containsKey(o.outcome())) {
+                double scale = outcomePoints.get(o.outcome()) / 100.0;
+                double m = o.postPercent().value().get().doubleValue();
+                long n = o.postPercent().n().get();
+                a.atLeast(byOutcome.get(o.outcome()), n * (m - 0.005) * scale - 1e-9);
+                a.atMost(byOutcome.get(o.outcome()), n * (m + 0.005) * scale + 1e-9);
+            }
+        }
         Sum preTop = new Sum().plus(a.unknown(at + "pre points at the maximum"));
         Sum preRest = new Sum().plus(a.unknown(at + "pre points below the maximum"));
         a.equal(new Sum().plus(preTop).minus(pairsSum.times(k.testMaxPoints())).plus(gain.times(k.testMaxPoints())), 0);
