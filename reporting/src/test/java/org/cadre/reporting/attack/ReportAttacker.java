@@ -102,8 +102,17 @@ final class ReportAttacker {
         return new People(byCountryAndSex, all);
     }
 
-    /** Writes an event report into the attack under the name prefix {@code at}. */
+    /** Writes an event report into the attack under the name prefix {@code at}, question by question. */
     static EventUnknowns event(LinearAttack a, String at, EventRoster roster, EventReport shown, EventReport truth) {
+        return event(a, at, roster, shown, truth, true);
+    }
+
+    /**
+     * As {@link #event(LinearAttack, String, EventRoster, EventReport, EventReport)}; {@code questions} false leaves out
+     * the questions' points (in a programme's attack, where every event's questions made the programs too large for the
+     * build's time; each event's own attack reasons with them).
+     */
+    static EventUnknowns event(LinearAttack a, String at, EventRoster roster, EventReport shown, EventReport truth, boolean questions) {
         People people = people(a, at, roster, shown, truth);
         Sum all = people.all();
         Map<String, Sum> byCountryAndSex = people.byCountryAndSex();
@@ -163,43 +172,42 @@ final class ReportAttacker {
         // Test points: a pair reaching the pass mark scored at least the pass mark after, one below it at most a point
         // less; a pair with no gain to make (not in the gain's n) scored the maximum before, the others at most a point
         // less. The rounded means bound the sums.
-        Sum postPassing = new Sum().plus(a.unknown(at + "post points passing"));
-        Sum postFailing = new Sum().plus(a.unknown(at + "post points failing"));
-        a.atLeast(new Sum().plus(postPassing).minus(reached.times(k.passMark())), 0);
-        a.atMost(new Sum().plus(postPassing).minus(reached.times(k.testMaxPoints())), 0);
-        a.atMost(new Sum().plus(postFailing).minus(pairsSum.times(k.passMark() - 1)).plus(reached.times(k.passMark() - 1)), 0);
-        roundedMean(a, new Sum().plus(postPassing).plus(postFailing), k.post());
+        Sum[] post = pointsAroundPassMark(a, at + "post points", reached, pairsSum, k.passMark(), k.testMaxPoints(), k.post());
+        Sum postPassing = post[0];
+        Sum postFailing = post[1];
         // Question by question: the curriculum says which questions serve which outcome and their points. The points
         // of those passing on a question are at most its points each; of those failing too, and all their questions
         // together at most the pass mark less one each. An outcome's mean percentage bounds the points on its questions.
-        Sum failingOnQuestions = new Sum();
-        Sum allQuestions = new Sum();
-        Map<String, Sum> byOutcome = new HashMap<>();
-        Map<String, Integer> outcomePoints = new HashMap<>();
-        for (org.cadre.curriculum.AssessmentItem item : roster.curriculum().assessment().items()) {
-            if (item.kind() != org.cadre.curriculum.ItemKind.TEST_QUESTION) {
-                continue;
+        if (questions) {
+            Sum failingOnQuestions = new Sum();
+            Sum allQuestions = new Sum();
+            Map<String, Sum> byOutcome = new HashMap<>();
+            Map<String, Integer> outcomePoints = new HashMap<>();
+            for (org.cadre.curriculum.AssessmentItem item : roster.curriculum().assessment().items()) {
+                if (item.kind() != org.cadre.curriculum.ItemKind.TEST_QUESTION) {
+                    continue;
+                }
+                Sum passing = new Sum().plus(a.unknown(at + "question " + item.code() + " passing"));
+                Sum failing = new Sum().plus(a.unknown(at + "question " + item.code() + " failing"));
+                a.atMost(new Sum().plus(passing).minus(reached.times(item.maxPoints())), 0);
+                a.atMost(new Sum().plus(failing).minus(pairsSum.times(item.maxPoints())).plus(reached.times(item.maxPoints())), 0);
+                failingOnQuestions.plus(failing);
+                allQuestions.plus(passing).plus(failing);
+                for (var outcome : item.outcomes()) {
+                    byOutcome.computeIfAbsent(outcome.value(), x -> new Sum()).plus(passing).plus(failing);
+                    outcomePoints.merge(outcome.value(), item.maxPoints(), Integer::sum);
+                }
             }
-            Sum passing = new Sum().plus(a.unknown(at + "question " + item.code() + " passing"));
-            Sum failing = new Sum().plus(a.unknown(at + "question " + item.code() + " failing"));
-            a.atMost(new Sum().plus(passing).minus(reached.times(item.maxPoints())), 0);
-            a.atMost(new Sum().plus(failing).minus(pairsSum.times(item.maxPoints())).plus(reached.times(item.maxPoints())), 0);
-            failingOnQuestions.plus(failing);
-            allQuestions.plus(passing).plus(failing);
-            for (var outcome : item.outcomes()) {
-                byOutcome.computeIfAbsent(outcome.value(), x -> new Sum()).plus(passing).plus(failing);
-                outcomePoints.merge(outcome.value(), item.maxPoints(), Integer::sum);
-            }
-        }
-        a.atMost(new Sum().plus(failingOnQuestions).minus(postFailing), 0);
-        a.atMost(new Sum().plus(allQuestions).minus(postPassing).minus(postFailing), 0);
-        for (EventReport.OutcomeKnowledge o : k.perOutcome()) {
-            if (o.postPercent().value().isPresent() && outcomePoints.containsKey(o.outcome())) {
-                double scale = outcomePoints.get(o.outcome()) / 100.0;
-                double m = o.postPercent().value().get().doubleValue();
-                long n = o.postPercent().n().get();
-                a.atLeast(byOutcome.get(o.outcome()), n * (m - 0.005) * scale - 1e-9);
-                a.atMost(byOutcome.get(o.outcome()), n * (m + 0.005) * scale + 1e-9);
+            a.atMost(new Sum().plus(failingOnQuestions).minus(postFailing), 0);
+            a.atMost(new Sum().plus(allQuestions).minus(postPassing).minus(postFailing), 0);
+            for (EventReport.OutcomeKnowledge o : k.perOutcome()) {
+                if (o.postPercent().value().isPresent() && outcomePoints.containsKey(o.outcome())) {
+                    double scale = outcomePoints.get(o.outcome()) / 100.0;
+                    double m = o.postPercent().value().get().doubleValue();
+                    long n = o.postPercent().n().get();
+                    a.atLeast(byOutcome.get(o.outcome()), n * (m - 0.005) * scale - 1e-9);
+                    a.atMost(byOutcome.get(o.outcome()), n * (m + 0.005) * scale + 1e-9);
+                }
             }
         }
         Sum preTop = new Sum().plus(a.unknown(at + "pre points at the maximum"));
@@ -218,12 +226,7 @@ final class ReportAttacker {
         a.atMost(new Sum().plus(passed).minus(scored), 0);
         share(a, at + "passed practice", passed, scored, p.passed(), truth.practice().passed());
         if (roster.rubric().isPresent()) {
-            Sum passing = new Sum().plus(a.unknown(at + "practice points passing"));
-            Sum failing = new Sum().plus(a.unknown(at + "practice points failing"));
-            a.atLeast(new Sum().plus(passing).minus(passed.times(p.passMark())), 0);
-            a.atMost(new Sum().plus(passing).minus(passed.times(p.maxPoints())), 0);
-            a.atMost(new Sum().plus(failing).minus(scored.times(p.passMark() - 1)).plus(passed.times(p.passMark() - 1)), 0);
-            roundedMean(a, new Sum().plus(passing).plus(failing), p.total());
+            pointsAroundPassMark(a, at + "practice points", passed, scored, p.passMark(), p.maxPoints(), p.total());
         }
 
         // Certification: the certified among the participants; each one not certified missed a criterion.
@@ -309,6 +312,21 @@ final class ReportAttacker {
         }
     }
 
+    /**
+     * The points of those who passed (each from the pass mark to the maximum) and of those who did not (each at most the
+     * pass mark less one), of {@code all} scored, bounded together by their rounded mean; answers the two sums.
+     */
+    private static Sum[] pointsAroundPassMark(LinearAttack a, String name, Sum passedCount, Sum all, int passMark, int max,
+            org.cadre.reporting.disclosure.Mean mean) {
+        Sum passing = new Sum().plus(a.unknown(name + " passing"));
+        Sum failing = new Sum().plus(a.unknown(name + " failing"));
+        a.atLeast(new Sum().plus(passing).minus(passedCount.times(passMark)), 0);
+        a.atMost(new Sum().plus(passing).minus(passedCount.times(max)), 0);
+        a.atMost(new Sum().plus(failing).minus(all.times(passMark - 1)).plus(passedCount.times(passMark - 1)), 0);
+        roundedMean(a, new Sum().plus(passing).plus(failing), mean);
+        return new Sum[] {passing, failing};
+    }
+
     /** A mean rounded to two decimals over its published n: the sum lies within n half-hundredths of n times it. */
     private static void roundedMean(LinearAttack a, Sum sum, org.cadre.reporting.disclosure.Mean shown) {
         if (shown.value().isPresent()) {
@@ -388,7 +406,7 @@ final class ReportAttacker {
             lines.plus(l);
             a.atMost(new Sum().plus(l).minus(all), 0);
             if (!eventsShown.isEmpty()) {
-                EventUnknowns e = event(a, "event " + id + ": ", r, eventsShown.get(i), eventsTruth.get(i));
+                EventUnknowns e = event(a, "event " + id + ": ", r, eventsShown.get(i), eventsTruth.get(i), false);
                 events.put(id, e);
                 Map<String, Long> absent = new HashMap<>();
                 for (Enrolment en : r.seatedParticipants()) {
