@@ -139,11 +139,12 @@ final class ReportPages {
             ctx.attribute(FRAMEABLE, true);
         }
         Locale lang = PageKit.messages(ctx).locale();
-        String name = kind.equals("events") ? "event" : "programme";
+        String name;
         String body;
         String type;
         if (kind.equals("events")) {
             Reports.EventReportOf of = PageKit.value(kit.app.reports().event(user.get(), ctx.pathParam("id"), audience), ctx);
+            name = of.report().event().id();
             switch (format) {
                 case "csv" -> { body = CsvRenderer.reach(of.report(), of.implementer()); type = "text/csv; charset=utf-8"; }
                 case "json" -> { body = JsonRenderer.render(of.report()); type = "application/json"; }
@@ -152,6 +153,8 @@ final class ReportPages {
         } else {
             Reports.ProgrammeReportOf of = PageKit.value(kit.app.reports().programme(user.get(), ctx.pathParam("id"), audience,
                     periodDay(ctx, "from"), periodDay(ctx, "to")), ctx);
+            // A file of each period its own name: reports of several events or periods downloaded together never collide.
+            name = of.report().programme().id() + "-" + of.report().from() + "-to-" + of.report().to();
             switch (format) {
                 case "csv" -> { body = CsvRenderer.programme(of.report(), of.implementer()); type = "text/csv; charset=utf-8"; }
                 case "json" -> { body = JsonRenderer.render(of.report()); type = "application/json"; }
@@ -161,7 +164,9 @@ final class ReportPages {
         }
         if (!format.equals("html")) {
             String extension = format.equals("iati") ? "xml" : format;
-            ctx.header("Content-Disposition", "attachment; filename=\"" + name + "-report-" + audience.label() + "." + extension + "\"");
+            // Ids may hold any letter; a header's file name keeps to ASCII.
+            String file = (name + "-" + audience.label() + "-report").replaceAll("[^A-Za-z0-9._-]", "_") + "." + extension;
+            ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
         }
         ctx.header("Cache-Control", "no-store");
         ctx.contentType(type).result(body);

@@ -574,6 +574,9 @@ class PagesTest {
         assertThat(framed.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
         PageClient.Page csv = donor.get("/events/tot-almaty-2023/reports/file?audience=donor&format=csv");
         assertThat(csv.body()).contains("Implementing organisation").contains("#org +impl").contains("<k");
+        // Named by the event, so that the files of several events downloaded together do not collide (the newcomer's review
+        // of session 18).
+        assertThat(csv.header("Content-Disposition")).hasValue("attachment; filename=\"tot-almaty-2023-donor-report.csv\"");
     }
 
     /**
@@ -595,6 +598,8 @@ class PagesTest {
         assertThat(framed.body()).contains("1 October 2023 – 31 October 2023");
         PageClient.Page json = kz.get(programme + "/reports/file?audience=internal&from=2023-10-01&to=2023-10-31&format=json");
         assertThat(json.body()).contains("\"from\" : \"2023-10-01\"").contains("\"to\" : \"2023-10-31\"");
+        assertThat(json.header("Content-Disposition")).hasValue("attachment; filename=\"" + DemoRoster.PROGRAMME.value()
+                + "-2023-10-01-to-2023-10-31-internal-report.json\"");
         PageClient.Page wrong = kz.get(programme + "/reports?audience=internal&from=2023-02-30");
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.body()).contains("from: ");
