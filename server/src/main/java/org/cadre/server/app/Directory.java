@@ -84,8 +84,9 @@ public final class Directory {
     }
 
     /** Why a coordinator of some of a programme's countries may not change it. */
-    static final String SHARED_PROGRAMME = "The programme spans countries outside your scope: only an administrator, or someone "
-            + "scoped by the programme, changes it, since its title, donor and framework are read in every country's reports.";
+    static final String SHARED_PROGRAMME = "The programme spans countries outside your scope: only an administrator, someone "
+            + "scoped by the programme, or someone scoped by all its countries changes it, since its title, donor and framework are "
+            + "read in every country's reports.";
 
     /**
      * A programme's countries decide who sees it and its reports: only an administrator changes them, and a

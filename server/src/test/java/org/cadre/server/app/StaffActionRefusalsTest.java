@@ -92,8 +92,9 @@ class StaffActionRefusalsTest {
                 Expected.any()), Refusal.FORBIDDEN, "Only an administrator changes a programme's countries: they decide who sees the programme.");
         // The demo programme spans Kazakhstan, Tajikistan and Uzbekistan: a coordinator of Kazakhstan sees it, but its title and
         // framework are read in the other countries' reports too.
-        String shared = "The programme spans countries outside your scope: only an administrator, or someone scoped by the programme, "
-                + "changes it, since its title, donor and framework are read in every country's reports.";
+        String shared = "The programme spans countries outside your scope: only an administrator, someone scoped by the programme, "
+                + "or someone scoped by all its countries changes it, since its title, donor and framework are read in every "
+                + "country's reports.";
         refused(directory.programmes().change(KZ, demo.id().value(), new Programme(demo.id(), "Renamed by one country", demo.donor(),
                 demo.countries(), demo.sdgs(), demo.period()), Expected.any()), Refusal.FORBIDDEN, shared);
         refused(app.frameworks().replace(KZ, demo.id().value(), Optional.of(UserAdministration.ANY_VERSION),
