@@ -28,7 +28,7 @@ import org.cadre.reporting.disclosure.Table;
 public record EventReport(String audience, int k, Facts event, Cell participants, Cell trainers,
         Table participantsByCountryAndSex, Table participantsByOrganisation, Table peopleByRole, Share attendance,
         ImmutableList<SessionAttendance> attendanceBySession, Knowledge knowledge, Practice practice,
-        CertificationSummary certification, FeedbackSummary feedback, ImmutableList<String> notes) {
+        CertificationSummary certification, FeedbackSummary feedback, ImmutableList<Note> notes) {
 
     public EventReport {
         Require.text(audience, "EventReport.audience");
@@ -138,8 +138,14 @@ public record EventReport(String audience, int k, Facts event, Cell participants
         }
     }
 
-    /** Practice teaching (micro-teaching) scored against the rubric. */
-    public record Practice(Cell scored, int maxPoints, int passMark, Mean total, Share passed) {
+    /**
+     * Practice teaching (micro-teaching) scored against the rubric.
+     *
+     * @param maxPoints the rubric's maximum, 0 when the event has no rubric
+     * @param requiredForCertification whether the package's certification criteria require passed practice teaching: with
+     *     no rubric, it explains why nobody is certified
+     */
+    public record Practice(Cell scored, int maxPoints, int passMark, Mean total, Share passed, boolean requiredForCertification) {
 
         public Practice {
             Require.present(scored, "Practice.scored");

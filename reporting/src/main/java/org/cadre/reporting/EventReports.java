@@ -361,7 +361,7 @@ public final class EventReports {
         long passed = roster.rubric().map(r -> best.values().stream().filter(p -> p.passes(r)).count()).orElse(0L);
         BigDecimal sum = best.values().stream().map(p -> BigDecimal.valueOf(p.total())).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Practice(d.count("practice/scored", best.size()), max, passMark, d.mean("practice/total", best.size(), sum),
-                d.share("practice/passed", passed, best.size()));
+                d.share("practice/passed", passed, best.size()), roster.curriculum().certification().practiceTeachingRequired());
     }
 
     private static CertificationSummary certification(EventRoster roster, Disclosure d) {
@@ -435,16 +435,16 @@ public final class EventReports {
         return out;
     }
 
-    private static ImmutableList<String> notes(Disclosure d, boolean meanWithheld) {
-        List<String> notes = new ArrayList<>();
-        d.footnote().ifPresent(notes::add);
-        if (meanWithheld) {
-            notes.add("A mean shown as withheld beside its n is left out because, with the other figures, it would let a count "
-                    + "below " + d.k() + " be worked out (a post-test mean near the maximum bounds how many fell below the pass "
-                    + "mark); it is not a low result.");
+    private static ImmutableList<Note> notes(Disclosure d, boolean meanWithheld) {
+        List<Note> notes = new ArrayList<>();
+        if (d.k() > 1) {
+            notes.add(Note.withheld(d.k()));
         }
-        notes.add("Percentages to one decimal and means to two, rounded half up; every percentage shows its denominator.");
-        notes.add("Knowledge figures use paired pre- and post-tests only; unpaired tests are counted and left out.");
+        if (meanWithheld) {
+            notes.add(Note.of(Note.Code.MEAN_WITHHELD, d.k()));
+        }
+        notes.add(Note.of(Note.Code.EVENT_ROUNDING));
+        notes.add(Note.of(Note.Code.PAIRED_TESTS));
         return ImmutableList.copyOf(notes);
     }
 }

@@ -31,7 +31,7 @@ import org.cadre.reporting.disclosure.Table;
 public record ProgrammeReport(String audience, int k, Facts programme, LocalDate from, LocalDate to,
         ImmutableList<EventLine> events, ImmutableList<RegionLine> regions, Cell officialsTrained, Table officialsBySexAndCountry,
         Table officialsByOrganisation, PoolFunnel pool, ImmutableList<CascadeLine> cascades, ImmutableList<IndicatorResult> indicators,
-        ImmutableList<String> notes) {
+        ImmutableList<Note> notes) {
 
     public ProgrammeReport {
         Require.text(audience, "ProgrammeReport.audience");

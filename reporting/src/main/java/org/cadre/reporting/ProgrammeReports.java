@@ -557,22 +557,22 @@ public final class ProgrammeReports {
                 actual, count, Optional.empty(), Optional.empty(), Optional.of(metric.definition()));
     }
 
-    private static ImmutableList<String> notes(Disclosure d, Inputs in) {
-        List<String> notes = new ArrayList<>();
-        d.footnote().ifPresent(notes::add);
+    private static ImmutableList<Note> notes(Disclosure d, Inputs in) {
+        List<Note> notes = new ArrayList<>();
+        if (d.k() > 1) {
+            notes.add(Note.withheld(d.k()));
+        }
         if (d.k() > 1 && in.inPeriod().size() > LINKED_EVENTS) {
-            notes.add("This report was checked against its own figures; with more than " + LINKED_EVENTS
-                    + " events in the period it was not checked together with the events' own reports.");
+            notes.add(Note.of(Note.Code.NOT_LINKED, LINKED_EVENTS));
         }
         if (in.indicators().isEmpty()) {
-            notes.add("No results framework is recorded for this programme, so the report shows no indicators.");
+            notes.add(Note.of(Note.Code.NO_FRAMEWORK));
         }
         if (in.indicators().stream().anyMatch(f -> f.indicator().isCustom())) {
-            notes.add("Actuals of custom indicators are published as staff entered them for the period; they are not "
-                    + "computed from the data and not checked by disclosure control.");
+            notes.add(Note.of(Note.Code.CUSTOM_ACTUALS));
         }
-        notes.add("Each person is counted once in the period, however many events they attended.");
-        notes.add("Percentages to one decimal and multipliers to two, rounded half up; every percentage shows its denominator.");
+        notes.add(Note.of(Note.Code.COUNTED_ONCE));
+        notes.add(Note.of(Note.Code.PROGRAMME_ROUNDING));
         return ImmutableList.copyOf(notes);
     }
 

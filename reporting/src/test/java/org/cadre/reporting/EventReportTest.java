@@ -111,7 +111,7 @@ class EventReportTest {
         assertThat(donor.participantsByCountryAndSex().rowTotals().get(1).suppressed()).isTrue();
         assertThat(donor.feedback().trainers()).isEmpty();
         assertThat(donor.feedback().revisionCandidates()).allSatisfy(c -> assertThat(c.comments()).isEmpty());
-        assertThat(donor.notes()).anySatisfy(n -> assertThat(n).startsWith("<k: withheld"));
+        assertThat(donor.notes()).anySatisfy(n -> assertThat(n.text()).startsWith("<k: withheld"));
         String json = JsonRenderer.render(donor);
         JsonNode tree = JsonRenderer.mapper().readTree(json);
         assertThat(tree.findValues("value")).filteredOn(JsonNode::isIntegralNumber)
@@ -134,10 +134,10 @@ class EventReportTest {
         assertThat(donor.knowledge().post().suppressed()).isTrue();
         assertThat(donor.knowledge().post().n().get()).isEqualTo(26);
         assertThat(donor.knowledge().pre().value()).isPresent();
-        assertThat(donor.notes()).anySatisfy(n -> assertThat(n).startsWith("A mean shown as withheld beside its n").contains("below 5"));
+        assertThat(donor.notes()).anySatisfy(n -> assertThat(n.text()).startsWith("A mean shown as withheld beside its n").contains("below 5"));
         assertThat(HtmlRenderer.event(donor, java.util.Locale.ENGLISH)).contains("withheld (n = 26) / 20").doesNotContain("&lt;k (n = 26)")
                 .contains("The mean ratings of these sessions are withheld, so they are not weighed here: M1.S1");
-        assertThat(EventReports.of(ALMATY, Disclosure.forAudience(Audience.INTERNAL)).notes()).noneSatisfy(n -> assertThat(n).contains("withheld"));
+        assertThat(EventReports.of(ALMATY, Disclosure.forAudience(Audience.INTERNAL)).notes()).noneSatisfy(n -> assertThat(n.text()).contains("withheld"));
         assertThat(publicReport.certification().unmetCriteria().get("certification.attendance-below-minimum").suppressed()).isTrue();
         assertThat(publicReport.attendance().numerator().suppressed()).isTrue();
         assertThat(donor.attendance().text()).isEqualTo("349 of 364 (95.9 %)");

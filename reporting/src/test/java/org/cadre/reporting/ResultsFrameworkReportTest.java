@@ -95,7 +95,7 @@ class ResultsFrameworkReportTest {
         assertThat(in2023.count()).isEmpty();
         assertThat(in2024.reported()).as("not reported for 2024").isEmpty();
         assertThat(in2024.note()).isEmpty();
-        assertThat(report(framework, Y2023, Audience.DONOR).notes()).anySatisfy(n -> assertThat(n).contains("as staff entered them"));
+        assertThat(report(framework, Y2023, Audience.DONOR).notes()).anySatisfy(n -> assertThat(n.text()).contains("as staff entered them"));
     }
 
     @Test
@@ -125,7 +125,7 @@ class ResultsFrameworkReportTest {
         ProgrammeReport r = report(ResultsFramework.EMPTY, Y2023, Audience.DONOR);
 
         assertThat(r.indicators()).isEmpty();
-        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("No results framework is recorded"));
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n.text()).contains("No results framework is recorded"));
         assertThat(r.officialsTrained().get()).isEqualTo(26);
     }
 

@@ -150,13 +150,6 @@ public final class Disclosure {
         return k;
     }
 
-    /** The footnote that explains the suppression marker; empty when nothing is suppressed. */
-    public java.util.Optional<String> footnote() {
-        return k > 1 ? java.util.Optional.of(Cell.MARKER + ": withheld to protect individuals (fewer than " + k
-                + " people, or a figure from which such a count could be worked out). Never a zero.")
-                : java.util.Optional.empty();
-    }
-
     /** Whether a count may be published on its own: 0, or at least k. */
     public boolean isSafe(long count) {
         return count == 0 || count >= k;

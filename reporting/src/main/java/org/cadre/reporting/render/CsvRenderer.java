@@ -9,6 +9,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.cadre.reporting.EventReport;
 import org.cadre.reporting.EventReports;
+import org.cadre.reporting.Note;
 import org.cadre.reporting.ProgrammeReport;
 import org.cadre.reporting.ProgrammeReport.IndicatorResult;
 import org.cadre.reporting.disclosure.Cell;
@@ -19,15 +20,17 @@ import org.cadre.reporting.disclosure.Table;
  * country and a total line, participants by sex ({@link #reach}). A programme's: the officials trained in the
  * same shape, then one line per indicator of its results framework ({@link #programme}). UTF-8 with a
  * byte-order mark and CRLF line ends, so spreadsheet programs open Cyrillic text correctly; suppressed cells
- * show {@value Cell#MARKER}, exactly where the report withholds them.
+ * show {@value Cell#MARKER}, exactly where the report withholds them, and the file says what the marker means: in the
+ * event file's {@code Note} column on its total line, in the programme file's {@code note} lines (every note of the
+ * report), so a spreadsheet read apart from the report still explains itself.
  */
 public final class CsvRenderer {
 
     /** The header and HXL row, column by column. */
     public static final List<String> HEADER = List.of("Implementing organisation", "Programme", "Event", "Country",
-            "Female", "Male", "Another", "Not recorded", "Total");
+            "Female", "Male", "Another", "Not recorded", "Total", "Note");
     public static final List<String> HXL = List.of("#org +impl", "#activity +programme", "#activity +code", "#country +code",
-            "#reached +f", "#reached +m", "#reached +another", "#reached +unknown", "#reached +total");
+            "#reached +f", "#reached +m", "#reached +another", "#reached +unknown", "#reached +total", "#description +note");
 
     private static final char BOM = '\uFEFF';
 
@@ -67,11 +70,13 @@ public final class CsvRenderer {
                     line.add(t.cell(r, c).text());
                 }
                 line.add(t.rowTotals().get(r).text());
+                line.add("");
                 csv.printRecord(safe(line));
             }
             List<String> total = new ArrayList<>(List.of(implementer, report.event().programmeId(), report.event().id(), "total"));
             t.columnTotals().forEach(c -> total.add(c.text()));
             total.add(t.total().text());
+            total.add(report.notes().stream().filter(n -> n.code() == Note.Code.WITHHELD).map(Note::text).findFirst().orElse(""));
             csv.printRecord(safe(total));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -101,7 +106,8 @@ public final class CsvRenderer {
      * programme's target; Target empty when there is none) and the actual: a computed count, a computed
      * percentage with its numerator and denominator, or a custom indicator's actual as entered (or
      * {@value #NOT_REPORTED}) with its note. Every cell is the report's cell: withheld ones show
-     * {@value Cell#MARKER}.
+     * {@value Cell#MARKER}. Last, the report's notes (section {@code note}), each in the {@code Note} column, the first saying
+     * what {@value Cell#MARKER} means when the audience's threshold withholds anything.
      *
      * @param implementer the implementing organisation's name, for the {@code #org +impl} column
      */
@@ -142,6 +148,13 @@ public final class CsvRenderer {
                 } else {
                     line.addAll(List.of(i.count().orElseThrow().text(), "", "", ""));
                 }
+                csv.printRecord(safe(line));
+            }
+            for (Note note : report.notes()) {
+                List<String> line = new ArrayList<>(lead);
+                line.add("note");
+                line.addAll(java.util.Collections.nCopies(PROGRAMME_HEADER.size() - line.size() - 1, ""));
+                line.add(note.text());
                 csv.printRecord(safe(line));
             }
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.cadre.reporting.EventReport;
 import org.cadre.reporting.EventReports;
+import org.cadre.reporting.Note;
 import org.cadre.reporting.ProgrammeReport;
 import org.cadre.reporting.disclosure.Cell;
 import org.cadre.reporting.disclosure.Mean;
@@ -68,9 +69,9 @@ public final class HtmlRenderer {
         return h;
     }
 
-    private String end(StringBuilder h, List<String> notes) {
+    private String end(StringBuilder h, List<Note> notes) {
         h.append("<h2>").append(e(labels.get("notes"))).append("</h2><ul class=\"notes\">");
-        notes.forEach(n -> h.append("<li>").append(e(n)).append("</li>"));
+        notes.forEach(n -> h.append("<li>").append(e(labels.note(n))).append("</li>"));
         return XmlText.clean(h.append("</ul></body></html>").toString());
     }
 
@@ -279,7 +280,9 @@ public final class HtmlRenderer {
         var p = r.practice();
         h.append("<h2>").append(e(labels.get("practice"))).append("</h2><table class=\"facts\">");
         if (p.maxPoints() == 0) {
-            row(h, labels.get("rubric"), labels.get("noRubric")); // no mean "/ 0", no "Passed (0)": there is nothing to score against
+            // No mean "/ 0", no "Passed (0)": there is nothing to score against. When the package requires practice teaching, say
+            // that this is why nobody is certified (a cascade's "0 of 16 certified" beside "not scored" read as a fault).
+            row(h, labels.get("rubric"), labels.get(p.requiredForCertification() ? "noRubricRequired" : "noRubric"));
         } else {
             row(h, labels.get("scored"), p.scored().text());
             row(h, labels.get("meanTotal"), mean(p.total()) + " / " + p.maxPoints());

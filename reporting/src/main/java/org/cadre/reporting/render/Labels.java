@@ -1,7 +1,9 @@
 package org.cadre.reporting.render;
 
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import org.cadre.reporting.Note;
 
 /**
  * The words of rendered reports in English and Russian (the working language of much of Central Asia),
@@ -52,6 +54,8 @@ final class Labels {
             Map.entry("practice", "Practice teaching"), Map.entry("scored", "Scored"), Map.entry("passed", "Passed"),
             Map.entry("meanTotal", "Mean score"), Map.entry("rubric", "Rubric"),
             Map.entry("noRubric", "none recorded for this event: practice teaching is not scored"),
+            Map.entry("noRubricRequired", "none recorded for this event, but the package's certification requires passed "
+                    + "practice teaching: no participant can be certified until a rubric and scores are recorded"),
             Map.entry("certification", "Certification"), Map.entry("certified", "Certified"),
             Map.entry("unmet", "Criteria not met"), Map.entry("criterion", "Criterion"), Map.entry("count", "Count"),
             Map.entry("feedback", "Feedback per session"), Map.entry("meanRating", "Mean rating (1-5)"),
@@ -110,6 +114,8 @@ final class Labels {
             Map.entry("practice", "Практика преподавания"), Map.entry("scored", "Оценено"), Map.entry("passed", "Сдали"),
             Map.entry("meanTotal", "Средний балл"), Map.entry("rubric", "Критерии оценки"),
             Map.entry("noRubric", "для этого мероприятия не заданы: практика преподавания не оценивается"),
+            Map.entry("noRubricRequired", "для этого мероприятия не заданы, но для сертификации по учебному пакету нужна "
+                    + "сданная практика преподавания: никто не может быть сертифицирован, пока не внесены критерии и оценки"),
             Map.entry("certification", "Сертификация"), Map.entry("certified", "Сертифицированы"),
             Map.entry("unmet", "Невыполненные критерии"), Map.entry("criterion", "Критерий"), Map.entry("count", "Число"),
             Map.entry("feedback", "Отзывы по занятиям"), Map.entry("meanRating", "Средняя оценка (1-5)"),
@@ -124,6 +130,26 @@ final class Labels {
             Map.entry("certification.post-test-below-pass-mark", "Итоговый тест ниже проходного балла"),
             Map.entry("certification.practice-teaching-missing", "Нет практики преподавания"),
             Map.entry("certification.practice-teaching-below-pass-mark", "Практика преподавания ниже проходного балла"));
+
+    /** The reports' notes in Russian, with the English templates' {@code {0}}, {@code {1}}, ... (English is {@link Note#text()}). */
+    private static final Map<Note.Code, String> RU_NOTES = new EnumMap<>(Map.of(
+            Note.Code.WITHHELD, "{0}: скрыто для защиты людей (меньше {1} человек или показатель, по которому такое число можно "
+                    + "вычислить). Никогда не ноль.",
+            Note.Code.MEAN_WITHHELD, "Среднее, показанное как скрытое рядом со своим n, не приводится: вместе с другими показателями "
+                    + "оно позволило бы вычислить число меньше {0} (средний итоговый балл у максимума ограничивает число не "
+                    + "набравших проходной балл); это не низкий результат.",
+            Note.Code.EVENT_ROUNDING, "Проценты — до одного знака после запятой, средние — до двух, с округлением половины вверх; у "
+                    + "каждого процента указан знаменатель.",
+            Note.Code.PAIRED_TESTS, "Показатели знаний рассчитаны только по парным входным и итоговым тестам; тесты без пары "
+                    + "подсчитаны и не учтены.",
+            Note.Code.NOT_LINKED, "Этот отчёт проверен по его собственным показателям; так как в периоде больше {0} мероприятий, "
+                    + "он не проверялся вместе с отчётами самих мероприятий.",
+            Note.Code.NO_FRAMEWORK, "Для этой программы не задана рамка результатов, поэтому в отчёте нет индикаторов.",
+            Note.Code.CUSTOM_ACTUALS, "Фактические значения собственных индикаторов публикуются так, как их ввели сотрудники за "
+                    + "период; они не рассчитываются по данным и не проходят контроль раскрытия.",
+            Note.Code.COUNTED_ONCE, "Каждый человек учтён в периоде один раз, сколько бы мероприятий он ни посетил.",
+            Note.Code.PROGRAMME_ROUNDING, "Проценты — до одного знака после запятой, множители — до двух, с округлением половины "
+                    + "вверх; у каждого процента указан знаменатель."));
 
     private final Map<String, String> words;
     private final Locale locale;
@@ -141,6 +167,16 @@ final class Labels {
     /** The word for a key; the key itself when there is none (codes, country codes). */
     String get(String key) {
         return words.getOrDefault(key, key);
+    }
+
+    /** A report's note in this language: its English text, or the Russian template filled with the same figures. */
+    String note(Note note) {
+        return words == RU ? Note.fill(RU_NOTES.get(note.code()), note.arguments()) : note.text();
+    }
+
+    /** The Russian template of a note, for the test that every note has one with the same places. */
+    static String russian(Note.Code code) {
+        return RU_NOTES.get(code);
     }
 
     Locale locale() {

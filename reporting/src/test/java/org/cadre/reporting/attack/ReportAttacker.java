@@ -511,7 +511,10 @@ final class ReportAttacker {
         // Indicators.
         for (int i = 0; i < shown.indicators().size(); i++) {
             ProgrammeReport.IndicatorResult ind = shown.indicators().get(i);
-            ProgrammeReport.IndicatorResult it = truth.indicators().get(i);
+            if (ind.isCustom()) {
+                continue; // entered by staff, not computed from the records: nothing about the people
+            }
+            ProgrammeReport.IndicatorResult it = truth.indicators().stream().filter(x -> x.id().equals(ind.id())).findFirst().orElseThrow();
             String at = "indicator " + ind.id();
             switch (metricOf(ind)) {
                 case "officials" -> a.figure(at, all, ind.count().orElseThrow(), it.count().orElseThrow().get(), true);

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cadre.reporting.EventReport;
 import org.cadre.reporting.EventReports;
+import org.cadre.reporting.Note;
 import org.cadre.reporting.disclosure.Audience;
 import org.cadre.reporting.disclosure.Disclosure;
 import org.cadre.roster.demo.DemoRoster;
@@ -88,17 +89,33 @@ class HtmlRendererTest {
      */
     @Test
     void an_event_without_a_rubric_says_so_instead_of_a_mean_out_of_zero() {
-        String cascade = HtmlRenderer.event(org.cadre.reporting.EventReports.of(DemoRoster.dushanbeCascade(),
-                Disclosure.forAudience(Audience.INTERNAL)), Locale.ENGLISH);
-        String practice = cascade.substring(cascade.indexOf("Practice teaching</h2>"), cascade.indexOf("<h2>Certification"));
-        assertThat(practice).isEqualTo("Practice teaching</h2><table class=\"facts\"><tr><th>Rubric</th>"
-                + "<td>none recorded for this event: practice teaching is not scored</td></tr></table>");
+        EventReport report = org.cadre.reporting.EventReports.of(DemoRoster.dushanbeCascade(), Disclosure.forAudience(Audience.INTERNAL));
+        // The cascade's package (the ToT's) requires passed practice teaching, so with no rubric nobody is certified, and the
+        // page says why (the newcomer's review of session 18 read "0 / 16 certified" beside "practice teaching is not scored").
+        assertThat(report.practice().requiredForCertification()).isTrue();
+        assertThat(report.certification().certified().numerator().value()).hasValue(0L);
+        String cascade = HtmlRenderer.event(report, Locale.ENGLISH);
+        assertThat(section(cascade, "Practice teaching</h2>", "<h2>Certification")).isEqualTo("Practice teaching</h2><table class=\"facts\">"
+                + "<tr><th>Rubric</th><td>none recorded for this event, but the package&#39;s certification requires passed practice "
+                + "teaching: no participant can be certified until a rubric and scores are recorded</td></tr></table>");
+        var p = report.practice();
+        EventReport notRequired = new EventReport(report.audience(), report.k(), report.event(), report.participants(), report.trainers(),
+                report.participantsByCountryAndSex(), report.participantsByOrganisation(), report.peopleByRole(), report.attendance(),
+                report.attendanceBySession(), report.knowledge(), new EventReport.Practice(p.scored(), p.maxPoints(), p.passMark(),
+                        p.total(), p.passed(), false), report.certification(), report.feedback(), report.notes());
+        assertThat(section(HtmlRenderer.event(notRequired, Locale.ENGLISH), "Practice teaching</h2>", "<h2>Certification"))
+                .isEqualTo("Practice teaching</h2><table class=\"facts\"><tr><th>Rubric</th>"
+                        + "<td>none recorded for this event: practice teaching is not scored</td></tr></table>");
         String tot = HtmlRenderer.event(org.cadre.reporting.EventReports.of(DemoRoster.almatyTot(),
                 Disclosure.forAudience(Audience.INTERNAL)), Locale.ENGLISH);
         assertThat(tot).contains("<tr><th>Mean score</th><td>").contains(" / 20</td></tr>").contains("<tr><th>Passed (12)</th>")
                 .doesNotContain("none recorded for this event");
         assertThat(HtmlRenderer.event(org.cadre.reporting.EventReports.of(DemoRoster.dushanbeCascade(),
                 Disclosure.forAudience(Audience.INTERNAL)), Locale.forLanguageTag("ru"))).contains("для этого мероприятия не заданы");
+    }
+
+    private static String section(String html, String from, String to) {
+        return html.substring(html.indexOf(from), html.indexOf(to));
     }
 
     /** Donors get no figure per graduate, and so no empty table of them (the re-check of session 15). */
@@ -173,6 +190,33 @@ class HtmlRendererTest {
     @Test
     void both_languages_have_every_label() {
         assertThat(Labels.keys(true)).isEqualTo(Labels.keys(false));
+    }
+
+    @Test
+    void every_note_has_russian_words_with_the_same_figures() {
+        for (Note.Code code : Note.Code.values()) {
+            String russian = Labels.russian(code);
+            assertThat(russian).as(code.name()).isNotBlank();
+            for (int i = 0; i < code.arity(); i++) {
+                assertThat(russian).as(code.name()).contains("{" + i + "}");
+            }
+            assertThat(russian).as(code.name()).doesNotContain("{" + code.arity() + "}");
+        }
+    }
+
+    /** The Russian pages' notes were English sentences under a Russian heading (the newcomer's review of session 18). */
+    @Test
+    void the_russian_pages_write_their_notes_in_russian() {
+        String event = HtmlRenderer.event(DONOR, Locale.forLanguageTag("ru"));
+        String programme = HtmlRenderer.programme(programme(Audience.DONOR), Locale.forLanguageTag("ru"));
+
+        for (String html : java.util.List.of(event, programme)) {
+            String notes = html.substring(html.indexOf("<ul class=\"notes\">")).replaceAll("<[^>]*>", " ");
+            assertThat(notes).contains("&lt;k: скрыто для защиты людей (меньше 5 человек").doesNotContainPattern("[A-Za-z]{4,}");
+        }
+        assertThat(event).contains("только по парным входным и итоговым тестам");
+        assertThat(programme).contains("Каждый человек учтён в периоде один раз");
+        assertThat(JsonRenderer.render(DONOR)).contains("\"<k: withheld to protect individuals (fewer than 5 people");
     }
 
     @Test
