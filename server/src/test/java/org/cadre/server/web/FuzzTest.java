@@ -273,18 +273,28 @@ class FuzzTest {
             for (HttpResponse<String> a : answers) {
                 assertThat(a.statusCode()).as("round %d: %s", round, a.body()).isIn(200, 400);
             }
-            String csv = get("/api/v1/events/tot-almaty-2023/report?format=csv&audience=donor", "text/csv");
-            var rows = org.apache.commons.csv.CSVFormat.RFC4180.parse(new java.io.StringReader(csv.substring(1))).getRecords();
-            assertThat(rows).as("round %d", round).hasSizeGreaterThan(2);
-            for (var r : rows) {
-                r.forEach(cell -> assertThat(cell).as("a live formula").doesNotStartWith("=").doesNotStartWith("@"));
+            // One output a round, in turn, each read after 50 rounds of new text (reading all four every round, each a report
+            // computed anew, took a minute and a half of the build).
+            switch (round % 4) {
+                case 0 -> {
+                    String csv = get("/api/v1/events/tot-almaty-2023/report?format=csv&audience=donor", "text/csv");
+                    var rows = org.apache.commons.csv.CSVFormat.RFC4180.parse(new java.io.StringReader(csv.substring(1))).getRecords();
+                    assertThat(rows).as("round %d", round).hasSizeGreaterThan(2);
+                    for (var r : rows) {
+                        r.forEach(cell -> assertThat(cell).as("a live formula").doesNotStartWith("=").doesNotStartWith("@"));
+                    }
+                }
+                case 1 -> {
+                    String xml = get("/api/v1/programmes/iom-afghan-displacement-ca/report?format=iati", "application/xml");
+                    javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                            .parse(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+                }
+                case 2 -> JsonMapper.builder().build().readTree(get("/api/v1/programmes/iom-afghan-displacement-ca/report", "application/json"));
+                default -> {
+                    String html = get("/api/v1/events/tot-almaty-2023/report", "text/html");
+                    assertThat(org.cadre.reporting.render.XmlText.clean(html)).as("round %d: no character XML cannot carry", round).isEqualTo(html);
+                }
             }
-            String xml = get("/api/v1/programmes/iom-afghan-displacement-ca/report?format=iati", "application/xml");
-            javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                    .parse(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-            JsonMapper.builder().build().readTree(get("/api/v1/programmes/iom-afghan-displacement-ca/report", "application/json"));
-            String html = get("/api/v1/events/tot-almaty-2023/report", "text/html");
-            assertThat(org.cadre.reporting.render.XmlText.clean(html)).as("round %d: no character XML cannot carry", round).isEqualTo(html);
         }
     }
 }
