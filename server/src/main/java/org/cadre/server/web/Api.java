@@ -66,7 +66,8 @@ final class Api {
 
     /**
      * The query parameters the API reads, each once: one sent twice is refused, as a header is (which of the two counted
-     * would depend on who reads it). A parameter the API does not read is ignored, sent once or twice.
+     * would depend on who reads it). A parameter the API does not read is refused too: a misspelt {@code audiance=donor} must
+     * not give the internal report.
      */
     static final List<String> QUERY_PARAMETERS = List.of("audience", "curriculum", "cursor", "days", "format", "from", "hoursPerDay",
             "lang", "on", "phase", "q", "to");

@@ -269,6 +269,14 @@ public final class CadreApp {
             if (!repeatedQuery.isEmpty()) {
                 throw ApiProblem.invalid("The request sends a query parameter more than once; nothing was done.", repeatedQuery);
             }
+            // A parameter the API does not read is refused, not ignored: ?audiance=donor gave the internal report, names and
+            // all, to someone who meant to send the donor's on (the newcomer's review of session 19).
+            java.util.List<String> unknown = ctx.queryParamMap().keySet().stream().filter(name -> !Api.QUERY_PARAMETERS.contains(name))
+                    .sorted().map(name -> org.cadre.documents.Documents.fieldName(name).replace("(a field)", "(a parameter)") + ": is not a parameter of the API; it reads "
+                            + String.join(", ", Api.QUERY_PARAMETERS)).toList();
+            if (!unknown.isEmpty()) {
+                throw ApiProblem.invalid("The request names a query parameter the API does not read; nothing was done.", unknown);
+            }
             String ifMatch = ctx.header("If-Match");
             if (ifMatch != null && !Api.ENTITY_TAGS.matcher(ifMatch).matches()) {
                 // "3" without its quotes is no entity tag: a 412 ("changed since") would send the client to read again

@@ -117,4 +117,22 @@ class EventReportApiTest {
         assertThat(pdf.statusCode()).isEqualTo(400);
         assertThat(pdf.body()).contains("\"format: must be one of json, csv, html\"").doesNotContain("pdf");
     }
+
+    /**
+     * A misspelt parameter is refused, not ignored: {@code ?audiance=donor} gave the internal report, with the names of the
+     * officers, to a coordinator who meant to send the donor's on (the newcomer's review of session 19).
+     */
+    @Test
+    void a_parameter_the_api_does_not_read_is_refused_and_named() throws Exception {
+        String token = login("kz-coordinator");
+
+        HttpResponse<String> typo = report(token, "?audiance=donor&format=csv", null);
+        assertThat(typo.statusCode()).isEqualTo(400);
+        assertThat(typo.body()).contains("\"audiance: is not a parameter of the API; it reads audience, ").doesNotContain("Seitkaliyev");
+        // A parameter named like a person is not repeated back.
+        HttpResponse<String> named = report(token, "?Ivan%20Petrov=1", null);
+        assertThat(named.statusCode()).isEqualTo(400);
+        assertThat(named.body()).contains("(a parameter): is not a parameter of the API").doesNotContain("Ivan");
+        assertThat(report(token, "?audience=donor&format=csv", null).statusCode()).isEqualTo(200);
+    }
 }
