@@ -137,6 +137,19 @@ class EventReportTest {
         assertThat(donor.notes()).anySatisfy(n -> assertThat(n.text()).startsWith("A mean shown as withheld beside its n").contains("below 5"));
         assertThat(HtmlRenderer.event(donor, java.util.Locale.ENGLISH)).contains("withheld (n = 26) / 20").doesNotContain("&lt;k (n = 26)")
                 .contains("The mean ratings of these sessions are withheld, so they are not weighed here: M1.S1");
+        // A withheld share's numerator is a word, not "<k", which read as fewer than five of 26 certified.
+        assertThat(donor.certification().certified().numerator().suppressed()).isTrue();
+        assertThat(HtmlRenderer.event(donor, java.util.Locale.ENGLISH)).contains("Certified: withheld / 26").doesNotContain("&lt;k / ");
+        assertThat(HtmlRenderer.event(donor, java.util.Locale.forLanguageTag("ru"))).contains("скрыто / 26");
+        // Every session whose mean is withheld is named, those whose n is withheld too.
+        String html = HtmlRenderer.event(donor, java.util.Locale.ENGLISH);
+        String unweighed = html.substring(html.indexOf("so they are not weighed here: "));
+        unweighed = unweighed.substring(0, unweighed.indexOf("</p>"));
+        var withheld = donor.feedback().sessions().stream().filter(s -> s.rating().suppressed()).toList();
+        assertThat(withheld).anySatisfy(s -> assertThat(s.rating().n().suppressed()).isTrue());
+        for (var s : withheld) {
+            assertThat(unweighed).contains(s.session());
+        }
         assertThat(EventReports.of(ALMATY, Disclosure.forAudience(Audience.INTERNAL)).notes()).noneSatisfy(n -> assertThat(n.text()).contains("withheld"));
         assertThat(publicReport.certification().unmetCriteria().get("certification.attendance-below-minimum").suppressed()).isTrue();
         assertThat(publicReport.attendance().numerator().suppressed()).isTrue();

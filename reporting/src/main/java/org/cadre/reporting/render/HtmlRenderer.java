@@ -80,7 +80,7 @@ public final class HtmlRenderer {
         StringBuilder h = start(labels.get("programmeReport") + ": " + f.title());
         h.append("<h1>").append(e(f.title())).append("</h1><table class=\"facts\">");
         row(h, labels.get("donorName"), f.donor());
-        row(h, labels.get("sdgs"), String.join(", ", f.sdgs().stream().sorted().map(g -> "SDG " + g).toList()));
+        row(h, labels.get("sdgs"), String.join(", ", f.sdgs().stream().sorted().map(g -> labels.get("sdg") + " " + g).toList()));
         row(h, labels.get("period"), date(r.from()) + " – " + date(r.to()));
         row(h, labels.get("audience"), labels.get(r.audience()) + (r.k() > 1 ? ", k = " + r.k() : ""));
         h.append("</table><div class=\"figures\">");
@@ -90,7 +90,7 @@ public final class HtmlRenderer {
                 .append("</caption><tr><th>").append(e(labels.get("event"))).append("</th><th>").append(e(labels.get("courseDays")))
                 .append("</th><th>").append(e(labels.get("venue"))).append("</th><th>").append(e(labels.get("participants"))).append("</th></tr>");
         for (var ev : r.events()) {
-            h.append("<tr><td>").append(e(ev.title() + " (" + ev.kind() + ")")).append("</td><td>").append(e(date(ev.firstDay()) + " – " + date(ev.lastDay())))
+            h.append("<tr><td>").append(e(ev.title() + " (" + labels.get("kind." + ev.kind()) + ")")).append("</td><td>").append(e(date(ev.firstDay()) + " – " + date(ev.lastDay())))
                     .append(" (").append(ev.courseDays()).append(")</td><td>").append(e(places(ev.venues()))).append("</td>")
                     .append(cell(ev.participantsPresent())).append("</tr>");
         }
@@ -116,7 +116,7 @@ public final class HtmlRenderer {
         }
         h.append(chart(labels.get("officialsByCountryAndSex"), describe(t), series, bars));
         table(h, t, labels.get("officialsByCountryAndSex"), labels.get("country"), true, series);
-        table(h, r.officialsByOrganisation(), labels.get("byOrganisation"), labels.get("organisation"), false,
+        table(h, r.officialsByOrganisation(), labels.get("byOrganisation"), labels.get("organisation"), true,
                 List.of(labels.get("officialsTrained")));
         var pool = r.pool();
         h.append("<h2>").append(e(labels.get("pool"))).append("</h2>");
@@ -197,7 +197,7 @@ public final class HtmlRenderer {
         h.append("<table class=\"facts\">");
         row(h, labels.get("programme"), f.programme());
         row(h, labels.get("donorName"), f.donor());
-        row(h, labels.get("sdgs"), String.join(", ", f.sdgs().stream().sorted().map(g -> "SDG " + g).toList()));
+        row(h, labels.get("sdgs"), String.join(", ", f.sdgs().stream().sorted().map(g -> labels.get("sdg") + " " + g).toList()));
         row(h, labels.get("package"), f.curriculumTitle() + " " + f.curriculumVersion());
         row(h, labels.get("venue"), places(f.venues()));
         row(h, labels.get("courseDays"), date(f.firstDay()) + " – " + date(f.lastDay()) + " (" + f.courseDays() + ")");
@@ -230,7 +230,7 @@ public final class HtmlRenderer {
         }
         h.append(chart(labels.get("byCountryAndSex"), describe(t), series, bars));
         table(h, t, labels.get("byCountryAndSex"), labels.get("country"), true, series);
-        table(h, r.participantsByOrganisation(), labels.get("byOrganisation"), labels.get("organisation"), false,
+        table(h, r.participantsByOrganisation(), labels.get("byOrganisation"), labels.get("organisation"), true,
                 List.of(labels.get("participants")));
     }
 
@@ -330,7 +330,9 @@ public final class HtmlRenderer {
             h.append("</li>");
         }
         h.append("</ul>");
-        List<String> unweighed = r.feedback().sessions().stream().filter(s -> s.rating().suppressed() && s.rating().n().isPublished())
+        // Every session whose mean is withheld, its n shown or not (those of few responses were left out: the newcomer's
+        // review of session 19 read the list as complete).
+        List<String> unweighed = r.feedback().sessions().stream().filter(s -> s.rating().suppressed())
                 .map(EventReport.SessionFeedback::session).toList();
         if (!unweighed.isEmpty()) {
             h.append("<p class=\"revision-withheld\">").append(e(labels.get("ratingsWithheld") + String.join(", ", unweighed) + "."))
@@ -368,7 +370,11 @@ public final class HtmlRenderer {
         return t.id().equals("participantsByCountryAndSex") || t.id().equals("officialsBySexAndCountry");
     }
 
-    private void table(StringBuilder h, Table t, String caption, String rowHeader, boolean withTotals, List<String> columns) {
+    /**
+     * @param totalLine whether the table ends with its total line: not for criteria missed, where one person missing two
+     *     counts twice and the sum (32 for 16 participants) counts no one (the newcomer's review of session 19)
+     */
+    private void table(StringBuilder h, Table t, String caption, String rowHeader, boolean totalLine, List<String> columns) {
         h.append("<table data-table=\"").append(e(t.id())).append("\"><caption>").append(e(caption)).append("</caption><tr><th>")
                 .append(e(rowHeader)).append("</th>");
         columns.forEach(c -> h.append("<th>").append(e(c)).append("</th>"));
@@ -385,12 +391,15 @@ public final class HtmlRenderer {
             }
             h.append("</tr>");
         }
-        h.append("<tr class=\"total\"><th>").append(e(labels.get("total"))).append("</th>");
-        t.columnTotals().forEach(c -> h.append(cell(c)));
-        if (!t.rowTotals().isEmpty()) {
-            h.append(cell(t.total()));
+        if (totalLine) {
+            h.append("<tr class=\"total\"><th>").append(e(labels.get("total"))).append("</th>");
+            t.columnTotals().forEach(c -> h.append(cell(c)));
+            if (!t.rowTotals().isEmpty()) {
+                h.append(cell(t.total()));
+            }
+            h.append("</tr>");
         }
-        h.append("</tr></table>");
+        h.append("</table>");
     }
 
     private static String cell(Cell c) {
@@ -410,7 +419,9 @@ public final class HtmlRenderer {
         if (s.denominator().isPublished() && s.denominator().get() == 0) {
             return Cell.NONE + " (n = 0)"; // a share of no one is no share, as a mean of no one is no mean (not "0 / 0")
         }
-        String text = s.numerator().text() + " / " + s.denominator().text();
+        // A withheld numerator says so in words, as a withheld mean does: "<k / 26" beside 24 of 26 certified read as fewer than
+        // five (the newcomer's review of session 19); a cell withheld to protect another's count is seldom small itself.
+        String text = (s.numerator().suppressed() ? labels.get("meanWithheld") : s.numerator().text()) + " / " + s.denominator().text();
         return s.percent().map(p -> text + " (" + decimal(p) + " %)").orElse(text);
     }
 

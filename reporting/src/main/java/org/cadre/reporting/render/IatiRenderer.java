@@ -166,12 +166,14 @@ public final class IatiRenderer {
                     narrativeElement(x, "comment", "No one to count in this period (denominator 0): no value.");
                     x.writeEndElement();
                 } else {
+                    // Withheld, the denominator the report publishes is still said (the newcomer's review of session 19).
                     actual(x, share.percent().map(IatiRenderer::plain),
-                            Optional.of("Numerator " + share.numerator().text() + ", denominator " + share.denominator().text() + "."));
+                            Optional.of("Numerator " + share.numerator().text() + ", denominator " + share.denominator().text() + "."),
+                            share.denominator().isPublished() ? " Denominator " + share.denominator().get() + "." : "");
                 }
             } else {
                 Cell count = i.count().orElseThrow();
-                actual(x, count.isPublished() ? Optional.of(Long.toString(count.get())) : Optional.empty(), Optional.empty());
+                actual(x, count.isPublished() ? Optional.of(Long.toString(count.get())) : Optional.empty(), Optional.empty(), "");
                 if (i.id().equals(firstOfficialsIndicator(report))) {
                     dimensions(x, report.officialsBySexAndCountry());
                 }
@@ -212,8 +214,12 @@ public final class IatiRenderer {
         x.writeEndElement();
     }
 
-    /** An actual: its value and comment, or without a value, the comment that it is withheld. */
-    private static void actual(XMLStreamWriter x, Optional<String> value, Optional<String> comment) throws XMLStreamException {
+    /**
+     * An actual: its value and comment, or without a value, the comment that it is withheld followed by {@code published}
+     * (what the report still publishes of it, such as a share's denominator).
+     */
+    private static void actual(XMLStreamWriter x, Optional<String> value, Optional<String> comment, String published)
+            throws XMLStreamException {
         x.writeStartElement("actual");
         if (value.isPresent()) {
             x.writeAttribute("value", value.get());
@@ -221,13 +227,15 @@ public final class IatiRenderer {
                 narrativeElement(x, "comment", comment.get());
             }
         } else {
-            withheldComment(x);
+            narrativeElement(x, "comment", WITHHELD + published);
         }
         x.writeEndElement();
     }
 
+    private static final String WITHHELD = "Withheld to protect individuals (disclosure control).";
+
     private static void withheldComment(XMLStreamWriter x) throws XMLStreamException {
-        narrativeElement(x, "comment", "Withheld to protect individuals (disclosure control).");
+        narrativeElement(x, "comment", WITHHELD);
     }
 
     private static void participatingOrg(XMLStreamWriter x, String role, String name, String ref) throws XMLStreamException {

@@ -54,6 +54,8 @@ final class Labels {
             Map.entry("practice", "Practice teaching"), Map.entry("scored", "Scored"), Map.entry("passed", "Passed"),
             Map.entry("meanTotal", "Mean score"), Map.entry("rubric", "Rubric"),
             Map.entry("noRubric", "none recorded for this event: practice teaching is not scored"),
+            Map.entry("sdg", "SDG"), Map.entry("kind.tot", "Training of Trainers"), Map.entry("kind.cascade", "cascade training"),
+            Map.entry("kind.refresher", "refresher"), Map.entry("kind.course", "course"),
             Map.entry("noRubricRequired", "none recorded for this event, but the package's certification requires passed "
                     + "practice teaching: no participant can be certified until a rubric and scores are recorded"),
             Map.entry("certification", "Certification"), Map.entry("certified", "Certified"),
@@ -114,6 +116,8 @@ final class Labels {
             Map.entry("practice", "Практика преподавания"), Map.entry("scored", "Оценено"), Map.entry("passed", "Сдали"),
             Map.entry("meanTotal", "Средний балл"), Map.entry("rubric", "Критерии оценки"),
             Map.entry("noRubric", "для этого мероприятия не заданы: практика преподавания не оценивается"),
+            Map.entry("sdg", "ЦУР"), Map.entry("kind.tot", "обучение тренеров"), Map.entry("kind.cascade", "каскадное обучение"),
+            Map.entry("kind.refresher", "переподготовка"), Map.entry("kind.course", "курс"),
             Map.entry("noRubricRequired", "для этого мероприятия не заданы, но для сертификации по учебному пакету нужна "
                     + "сданная практика преподавания: никто не может быть сертифицирован, пока не внесены критерии и оценки"),
             Map.entry("certification", "Сертификация"), Map.entry("certified", "Сертифицированы"),

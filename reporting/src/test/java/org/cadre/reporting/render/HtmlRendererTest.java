@@ -95,6 +95,11 @@ class HtmlRendererTest {
         assertThat(report.practice().requiredForCertification()).isTrue();
         assertThat(report.certification().certified().numerator().value()).hasValue(0L);
         String cascade = HtmlRenderer.event(report, Locale.ENGLISH);
+        // Criteria missed have no total line: each of the 16 missed two, and "Total 32" counted no one.
+        String unmet = cascade.substring(cascade.indexOf("<table data-table=\"unmetCriteria\">"));
+        unmet = unmet.substring(0, unmet.indexOf("</table>"));
+        assertThat(unmet).contains("Practice teaching missing").doesNotContain("class=\"total\"").doesNotContain(">Total<");
+        assertThat(cascade).contains("<tr class=\"total\">"); // the other tables keep theirs
         assertThat(section(cascade, "Practice teaching</h2>", "<h2>Certification")).isEqualTo("Practice teaching</h2><table class=\"facts\">"
                 + "<tr><th>Rubric</th><td>none recorded for this event, but the package&#39;s certification requires passed practice "
                 + "teaching: no participant can be certified until a rubric and scores are recorded</td></tr></table>");
@@ -216,6 +221,9 @@ class HtmlRendererTest {
         }
         assertThat(event).contains("только по парным входным и итоговым тестам");
         assertThat(programme).contains("Каждый человек учтён в периоде один раз");
+        // The events' kinds and the goals in words of the page, not codes (the newcomer's review of session 19: "(tot)", "SDG 11").
+        assertThat(programme).contains("(обучение тренеров)").contains("(каскадное обучение)").contains("ЦУР 16")
+                .doesNotContain("(tot)").doesNotContain("(cascade)").doesNotContain("SDG");
         assertThat(JsonRenderer.render(DONOR)).contains("\"<k: withheld to protect individuals (fewer than 5 people");
     }
 

@@ -80,6 +80,26 @@ class IatiRendererTest {
         assertThat(xml).doesNotContain("value=\"0\"><dimension name=\"country\" value=\"UZ\"");
     }
 
+    /** A withheld share still says the denominator the report publishes (its comment had dropped it). */
+    @Test
+    void a_withheld_share_keeps_its_published_denominator() {
+        for (Audience audience : List.of(Audience.DONOR, Audience.PUBLIC)) {
+            ProgrammeReport report = ProgrammeReports.of(DemoRoster.programme(), List.of(DemoRoster.almatyTot(), DemoRoster.dushanbeCascade()),
+                    DemoRoster.pool(), DemoResults.framework(), LocalDate.of(2023, 1, 1), LocalDate.of(2024, 12, 31),
+                    Disclosure.forAudience(audience));
+            String xml = IatiRenderer.activities(report, IOM, LocalDate.of(2025, 1, 15));
+            var withheld = report.indicators().stream().flatMap(i -> i.actual().stream())
+                    .filter(s -> s.percent().isEmpty() && s.denominator().isPublished() && s.denominator().get() > 0).toList();
+            if (audience == Audience.DONOR) {
+                assertThat(withheld).as("the donor report withholds a share").isNotEmpty();
+            }
+            for (var s : withheld) {
+                assertThat(xml).contains("<comment><narrative>Withheld to protect individuals (disclosure control). Denominator "
+                        + s.denominator().get() + ".</narrative></comment>");
+            }
+        }
+    }
+
     /**
      * The activity's dates are the programme's where its period is recorded, and a programme whose period is over is in
      * finalisation: a report of 2024 on a programme of 2022 to 2025 gave 2024-01-01 as the actual start and "in
