@@ -421,14 +421,14 @@ public final class HtmlRenderer {
         }
         // A withheld numerator says so in words, as a withheld mean does: "<k / 26" beside 24 of 26 certified read as fewer than
         // five (the newcomer's review of session 19); a cell withheld to protect another's count is seldom small itself.
-        String text = (s.numerator().suppressed() ? labels.get("meanWithheld") : s.numerator().text()) + " / " + s.denominator().text();
+        String text = (s.numerator().suppressed() ? labels.get("figureWithheld") : s.numerator().text()) + " / " + s.denominator().text();
         return s.percent().map(p -> text + " (" + decimal(p) + " %)").orElse(text);
     }
 
     private String mean(Mean m) {
         // No value that is not withheld (over n = 0) is no mean at all. A withheld mean says so in words: "<k" beside a
         // post-test mean read as a mean below k points (the newcomer's review of session 18).
-        return m.value().map(this::decimal).orElse(m.suppressed() ? labels.get("meanWithheld") : Cell.NONE) + " (n = " + m.n().text() + ")";
+        return m.value().map(this::decimal).orElse(m.suppressed() ? labels.get("figureWithheld") : Cell.NONE) + " (n = " + m.n().text() + ")";
     }
 
     /** The number with as many decimals as it carries (percentages one, means two), in the page's locale. */
