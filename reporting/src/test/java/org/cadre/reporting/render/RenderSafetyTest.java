@@ -78,14 +78,14 @@ class RenderSafetyTest {
                 DEMO.notes());
     }
 
-    /**
-     * The renderers below are given the demo's report with hostile text in place of its title and donor, rather than a
-     * report audited anew for each of 200 seeds (3 minutes of the build): the library writes exactly that report.
-     */
     static java.util.stream.LongStream threeSeeds() {
         return org.cadre.curriculum.fixtures.Seeds.seeds(3); // each audits the whole report again
     }
 
+    /**
+     * The test below gives the renderers the demo's report with hostile text in place of its title and donor, rather than
+     * a report audited anew for each of 200 seeds (3 minutes of the build): this proves the library writes exactly that report.
+     */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("threeSeeds")
     void a_programme_of_any_title_and_donor_reports_the_same_figures_under_them(long seed) {
