@@ -46,26 +46,45 @@ public final class Reports {
     }
 
     /**
-     * The audience asked for ({@code internal}, {@code donor} or {@code public}; by default the one the user's
-     * role reads), if the user may read reports for it: asked by a door before it reads the rest of the request.
+     * The audience of an event's report asked for ({@code internal}, {@code donor} or {@code public}; by default the
+     * one the user's role reads), if the user may read reports for it: asked by a door before it reads the rest of the
+     * request.
      */
     public Outcome<Audience> audience(UserAccount user, Optional<String> asked) {
-        return Scope.permit(user, Permission.READ_REPORTS).then(u -> {
-            Audience audience;
-            try {
-                audience = Audience.parse(asked.orElse(Access.defaultAudience(user).label()));
-            } catch (IllegalArgumentException e) {
-                return Outcome.refused(Refusal.INVALID, "The audience is not one of internal, donor, public.",
-                        List.of("audience: must be internal, donor or public"));
-            }
-            return mayRead(user, audience);
-        });
+        return Scope.permit(user, Permission.READ_REPORTS).then(u -> parse(asked))
+                .then(a -> mayRead(user, a.orElse(Access.defaultAudience(user))));
     }
 
-    /** The audiences the user may read reports for, in the order internal, donor, public (none without the permission). */
+    /**
+     * The audience of a programme's report asked for, as {@link #audience(UserAccount, Optional)}, if the user may read
+     * the programme's report for it ({@link Access#mayRead(UserAccount, Audience, Programme, java.util.Collection)}); by default the first
+     * audience the user may read it for. A programme outside the user's scope is answered as a missing one.
+     */
+    public Outcome<Audience> programmeAudience(UserAccount user, String programme, Optional<String> asked) {
+        return Scope.permit(user, Permission.READ_REPORTS).then(u -> parse(asked))
+                .then(a -> mayRead(user, a.orElse(Access.defaultAudience(user))).map(ok -> a))
+                .then(a -> programmeInScope(user, programme).then(p -> mayRead(user, a.orElse(Access.defaultAudience(user, p, stores.events.places())), p)));
+    }
+
+    private static Outcome<Optional<Audience>> parse(Optional<String> asked) {
+        try {
+            return Outcome.done(asked.map(Audience::parse));
+        } catch (IllegalArgumentException e) {
+            return Outcome.refused(Refusal.INVALID, "The audience is not one of internal, donor, public.",
+                    List.of("audience: must be internal, donor or public"));
+        }
+    }
+
+    /** The audiences the user may read event reports for, in the order internal, donor, public (none without the permission). */
     public List<Audience> audiences(UserAccount user) {
         return java.util.Arrays.stream(Audience.values()).filter(a -> Scope.permit(user, Permission.READ_REPORTS).then(u -> mayRead(user, a)).isDone())
                 .toList();
+    }
+
+    /** The audiences the user may read the programme's report for, in the order internal, donor, public. */
+    public List<Audience> audiences(UserAccount user, Programme programme) {
+        List<org.cadre.server.security.EventPlace> events = stores.events.places();
+        return audiences(user).stream().filter(a -> Access.mayRead(user, a, programme, events)).toList();
     }
 
     /** An event's report and the organisation that implemented the event (for the CSV's first column). */
@@ -81,7 +100,7 @@ public final class Reports {
                     try {
                         return Outcome.done(new EventReportOf(EventReports.of(roster, settings.disclosure(audience)), EventReports.implementer(roster)));
                     } catch (org.cadre.reporting.disclosure.UnprotectableReportException exposed) {
-                        return unprotectable(user, audience, exposed);
+                        return unprotectable(user, audience, exposed, Access.mayRead(user, Audience.INTERNAL));
                     }
                 });
     }
@@ -122,8 +141,12 @@ public final class Reports {
      */
     public Outcome<Programme> programmeToReport(UserAccount user, String programme, Audience audience) {
         return Scope.permit(user, Permission.READ_REPORTS).then(u -> mayRead(user, audience))
-                .then(a -> Scope.id(programme, ProgrammeId::of).flatMap(stores.programmes::get).map(Versioned::value)
-                        .filter(p -> Access.covers(user, p)).map(Outcome::done).orElseGet(() -> Scope.notFound("programme")));
+                .then(a -> programmeInScope(user, programme)).then(p -> mayRead(user, audience, p).map(a -> p));
+    }
+
+    private Outcome<Programme> programmeInScope(UserAccount user, String programme) {
+        return Scope.id(programme, ProgrammeId::of).flatMap(stores.programmes::get).map(Versioned::value)
+                .filter(p -> Access.covers(user, p)).map(Outcome::done).orElseGet(() -> Scope.notFound("programme"));
     }
 
     private Outcome<ProgrammeReportOf> programmeReport(UserAccount user, Programme programme, Audience audience, Optional<LocalDate> from,
@@ -137,6 +160,12 @@ public final class Reports {
                         .flatMap(c -> stores.rosters.load(e.value().id(), c)).ifPresent(rosters::add);
             }
         }
+        // Judged again on the events read: one added in another country since the request was checked is not read internally.
+        Outcome<Audience> readable = mayRead(user, audience, programme, events.stream()
+                .map(e -> new org.cadre.server.security.EventPlace(e.id(), e.programme(), e.country())).toList());
+        if (!readable.isDone()) {
+            return readable.then(a -> Outcome.refused(Refusal.FORBIDDEN, INTERNAL_PROGRAMME));
+        }
         Result<DateRange> period = ProgrammeReports.period(from, to, programme, events);
         if (!period.isOk()) {
             return Outcome.refusedBy("The report's period cannot be settled; name it with from and to.", period.refusal());
@@ -146,7 +175,7 @@ public final class Reports {
             report = ProgrammeReports.of(programme, rosters, stores.trainers.pool(), stores.frameworks.get(programme.id()).value(),
                     period.value().first(), period.value().last(), settings.disclosure(audience), scope.peopleInScope(user));
         } catch (org.cadre.reporting.disclosure.UnprotectableReportException exposed) {
-            return unprotectable(user, audience, exposed);
+            return unprotectable(user, audience, exposed, Access.mayRead(user, Audience.INTERNAL, programme, stores.events.places()));
         }
         return Outcome.done(new ProgrammeReportOf(report, ProgrammeReports.implementer(rosters, period.value()), settings.publisher(),
                 LocalDate.now(stores.clock)));
@@ -158,14 +187,17 @@ public final class Reports {
      * reader who may read the internal report is told the cells too (ids only), so they can find the event whose
      * records pin them, except cells of an event's own report outside the reader's scope (the attacker's review of
      * session 15: they told a coordinator of another country that a woman and a man were seated there); a donor
-     * viewer is told none, since an id says its count is small.
+     * viewer is told none, since an id says its count is small, and nor is a reader who may not read the programme's
+     * internal report.
+     *
+     * @param readsInternal whether the user may read the same report for the internal audience
      */
     private <T> Outcome<T> unprotectable(UserAccount user, Audience audience,
-            org.cadre.reporting.disclosure.UnprotectableReportException exposed) {
+            org.cadre.reporting.disclosure.UnprotectableReportException exposed, boolean readsInternal) {
         LOG.warn("report refused for audience {}: {}", audience.label(), exposed.getMessage());
         String refused = "This report cannot be published for the " + audience.label() + " audience: with the records as they stand, a "
                 + "count below k could be worked out from it, and withholding more does not prevent it. ";
-        if (!Access.mayRead(user, Audience.INTERNAL)) {
+        if (!readsInternal) {
             return Outcome.refused(Refusal.CONFLICT, refused + "The case is logged for the M&E team.");
         }
         Map<EventId, Boolean> visible = new HashMap<>();
@@ -193,4 +225,20 @@ public final class Reports {
         return Access.mayRead(user, audience) ? Outcome.done(audience)
                 : Outcome.refused(Refusal.FORBIDDEN, "A donor viewer sees donor or public reports only.");
     }
+
+    /** The internal report of a programme with events outside the user's scope is read only by those whose scope covers them all. */
+    private Outcome<Audience> mayRead(UserAccount user, Audience audience, Programme programme) {
+        return mayRead(user, audience, programme, stores.events.places());
+    }
+
+    private static Outcome<Audience> mayRead(UserAccount user, Audience audience, Programme programme,
+            List<org.cadre.server.security.EventPlace> events) {
+        return Access.mayRead(user, audience, programme, events) ? Outcome.done(audience)
+                : Outcome.refused(Refusal.FORBIDDEN, INTERNAL_PROGRAMME, List.of("audience: must be donor or public for this programme"));
+    }
+
+    static final String INTERNAL_PROGRAMME = "The programme has events outside your scope: its internal report, with the exact "
+            + "counts of all its events, is read only by someone whose scope covers every one of them (an administrator, someone "
+            + "scoped by the programme, or someone scoped by the countries of all its events). Its donor and public reports are yours "
+            + "to read, and so are the internal reports of the events in your scope.";
 }

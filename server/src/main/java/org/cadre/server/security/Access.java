@@ -215,6 +215,28 @@ public final class Access {
         return !(user.role() == Role.DONOR_VIEWER && audience == Audience.INTERNAL);
     }
 
+    /**
+     * Whether the user may read the programme's report for that audience. Its internal report holds the exact counts
+     * of every event of the programme, whatever its country, so it is read only by a user whose scope covers every one
+     * of them (an administrator, a user scoped by the programme, or one whose countries hold every event's), as each
+     * event's internal report is read by those it covers. A coordinator of one country of a regional programme sees the
+     * programme and reads its donor and public reports, and the internal reports of the events in their scope, but not
+     * the exact counts of the other countries' events (the attacker's review of session 19: a coordinator scoped to
+     * Kyrgyzstan read the demo programme's counts of Kazakh and Uzbek officers by sex, though not one of its events
+     * would open for them).
+     *
+     * @param events the places of the events (of any programme: those of this one are judged)
+     */
+    public static boolean mayRead(UserAccount user, Audience audience, Programme programme, Collection<EventPlace> events) {
+        return mayRead(user, audience) && (audience != Audience.INTERNAL || events.stream()
+                .filter(e -> e.programme().equals(programme.id())).allMatch(e -> coversEvent(user, e.programme(), e.country())));
+    }
+
+    /** The audience a programme's report is produced for when the request names none: the first one the user may read. */
+    public static Audience defaultAudience(UserAccount user, Programme programme, Collection<EventPlace> events) {
+        return mayRead(user, Audience.INTERNAL, programme, events) ? Audience.INTERNAL : Audience.DONOR;
+    }
+
     /** Whether the user manages users and roles. */
     public static boolean managesUsers(UserAccount user) {
         return may(user, Permission.MANAGE_USERS);

@@ -148,7 +148,7 @@ final class Api {
             case FORBIDDEN -> {
                 LOG.warn("denied {} {} user={} role={}", ctx.method(), CadreApp.route(ctx), ctx.<String>attribute("user"),
                         ctx.<String>attribute("role"));
-                yield ApiProblem.forbidden(outcome.detail());
+                yield ApiProblem.forbidden(outcome.detail(), outcome.errors());
             }
             case NOT_FOUND -> new ApiProblem(Problem.of("not-found", "Not found", 404, outcome.detail()));
             case CONFLICT -> ApiProblem.conflict(outcome.detail(), outcome.errors());

@@ -22,7 +22,12 @@ final class ApiProblem extends RuntimeException {
     }
 
     static ApiProblem forbidden(String detail) {
-        return new ApiProblem(Problem.of("forbidden", "Forbidden", 403, detail));
+        return forbidden(detail, List.of());
+    }
+
+    /** As {@link #forbidden(String)}, naming the field whose value the user may not ask for (a programme's internal audience). */
+    static ApiProblem forbidden(String detail, List<String> errors) {
+        return new ApiProblem(new Problem("https://cadre.example/problems/forbidden", "Forbidden", 403, detail, errors));
     }
 
     static ApiProblem invalid(String detail, List<String> errors) {

@@ -62,7 +62,7 @@ final class ReportRoutes {
      */
     private void programmeReport(Context ctx) {
         UserAccount user = api.user(ctx);
-        Audience audience = Api.value(reports.audience(user, Optional.ofNullable(ctx.queryParam("audience"))), ctx);
+        Audience audience = Api.value(reports.programmeAudience(user, ctx.pathParam("id"), Optional.ofNullable(ctx.queryParam("audience"))), ctx);
         String format = format(ctx, List.of("json", "csv", "html", "iati"));
         Locale lang = language(ctx);
         Optional<LocalDate> from = Optional.ofNullable(ctx.queryParam("from")).map(d -> Api.date("from", d));

@@ -178,8 +178,16 @@ class StaffActionRefusalsTest {
         refused(reports.audience(KZ, Optional.of("everyone")), Refusal.INVALID, "The audience is not one of internal, donor, public.",
                 "audience: must be internal, donor or public");
         assertThat(reports.audience(DONOR, Optional.empty()).get()).isEqualTo(Audience.DONOR);
-        refused(reports.programme(KZ, demo, Audience.INTERNAL, Optional.of(LocalDate.of(2024, 1, 1)), Optional.of(LocalDate.of(2023, 1, 1))),
+        refused(reports.programme(KZ, demo, Audience.DONOR, Optional.of(LocalDate.of(2024, 1, 1)), Optional.of(LocalDate.of(2023, 1, 1))),
                 Refusal.INVALID, "The period is empty.", "to: must not be before from");
+        // The demo programme has an event in Tajikistan: a coordinator of Kazakhstan reads its donor report, not its internal one.
+        refused(reports.programme(KZ, demo, Audience.INTERNAL, Optional.empty(), Optional.empty()), Refusal.FORBIDDEN, Reports.INTERNAL_PROGRAMME,
+                "audience: must be donor or public for this programme");
+        refused(reports.programmeAudience(KZ, demo, Optional.of("internal")), Refusal.FORBIDDEN, Reports.INTERNAL_PROGRAMME,
+                "audience: must be donor or public for this programme");
+        assertThat(reports.programmeAudience(KZ, demo, Optional.empty()).get()).isEqualTo(Audience.DONOR);
+        assertThat(reports.programmeAudience(ADMIN, demo, Optional.empty()).get()).isEqualTo(Audience.INTERNAL);
+        assertThat(reports.programmeAudience(KZ, "nowhere", Optional.empty()).detail()).isEqualTo("There is no such programme that you can see.");
 
         Programme empty = new Programme(ProgrammeId.of("kz-nothing-yet"), "Nothing yet", "Donor", ImmutableSet.of(Country.KAZAKHSTAN),
                 ImmutableSortedSet.of(16));

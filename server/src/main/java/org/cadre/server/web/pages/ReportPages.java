@@ -86,25 +86,36 @@ final class ReportPages {
         if (user.isEmpty()) {
             return;
         }
-        Audience audience = PageKit.value(kit.app.reports().audience(user.get(), Optional.ofNullable(ctx.queryParam("audience"))), ctx);
+        Audience audience = PageKit.value(audience(ctx, user.get(), kind), ctx);
         Messages t = PageKit.messages(ctx);
         // A programme's report covers the events that began in a period, as the API's: empty, the programme's own.
         Optional<LocalDate> from = kind.equals("events") ? Optional.empty() : periodDay(ctx, "from");
         Optional<LocalDate> to = kind.equals("events") ? Optional.empty() : periodDay(ctx, "to");
         String title;
+        List<Audience> audiences;
         if (kind.equals("events")) {
             Reports.EventReportOf of = PageKit.value(kit.app.reports().event(user.get(), ctx.pathParam("id"), audience), ctx);
             title = t.get("reports.event-title", of.report().event().title());
+            audiences = kit.app.reports().audiences(user.get());
         } else {
             // The title alone: the frame computes the report (once per view, not once for the page and again for the frame).
-            title = t.get("reports.programme-title", PageKit.value(kit.app.reports().programmeToReport(user.get(), ctx.pathParam("id"),
-                    audience, from, to), ctx).title());
+            org.cadre.roster.Programme programme = PageKit.value(kit.app.reports().programmeToReport(user.get(), ctx.pathParam("id"),
+                    audience, from, to), ctx);
+            title = t.get("reports.programme-title", programme.title());
+            audiences = kit.app.reports().audiences(user.get(), programme);
         }
         String period = from.map(d -> "&from=" + d).orElse("") + to.map(d -> "&to=" + d).orElse("");
         View v = new View(t, user, PageKit.token(ctx).map(PageKit::csrf).orElse(""), PageKit.here(ctx), title);
         kit.render(ctx, "reports.jte", v, "kind", kind, "id", ctx.pathParam("id"), "audience", audience.label(),
-                "audiences", kit.app.reports().audiences(user.get()).stream().map(Audience::label).toList(),
+                "audiences", audiences.stream().map(Audience::label).toList(),
                 "from", from.map(LocalDate::toString).orElse(""), "to", to.map(LocalDate::toString).orElse(""), "period", period);
+    }
+
+    /** The audience asked for, or the first the user may read the event's or programme's report for. */
+    private Outcome<Audience> audience(Context ctx, UserAccount user, String kind) {
+        Optional<String> asked = Optional.ofNullable(ctx.queryParam("audience"));
+        return kind.equals("events") ? kit.app.reports().audience(user, asked)
+                : kit.app.reports().programmeAudience(user, ctx.pathParam("id"), asked);
     }
 
     /** A day of a programme report's period from the query: empty when not given (or given empty, as a form sends it), else a 400 naming it. */
@@ -127,7 +138,7 @@ final class ReportPages {
         if (user.isEmpty()) {
             return;
         }
-        Audience audience = PageKit.value(kit.app.reports().audience(user.get(), Optional.ofNullable(ctx.queryParam("audience"))), ctx);
+        Audience audience = PageKit.value(audience(ctx, user.get(), kind), ctx);
         String format = Optional.ofNullable(ctx.queryParam("format")).orElse("html");
         List<String> offered = kind.equals("events") ? List.of("html", "json", "csv") : List.of("html", "json", "csv", "iati");
         if (!offered.contains(format)) {
