@@ -164,7 +164,7 @@ public final class Reports {
         Outcome<Audience> readable = mayRead(user, audience, programme, events.stream()
                 .map(e -> new org.cadre.server.security.EventPlace(e.id(), e.programme(), e.country())).toList());
         if (!readable.isDone()) {
-            return readable.then(a -> Outcome.refused(Refusal.FORBIDDEN, INTERNAL_PROGRAMME));
+            return readable.refusedAs();
         }
         Result<DateRange> period = ProgrammeReports.period(from, to, programme, events);
         if (!period.isOk()) {

@@ -86,6 +86,7 @@ final class ReportPages {
         if (user.isEmpty()) {
             return;
         }
+        onlyParameters(ctx, kind.equals("events") ? List.of("audience") : List.of("audience", "from", "to"));
         Audience audience = PageKit.value(audience(ctx, user.get(), kind), ctx);
         Messages t = PageKit.messages(ctx);
         // A programme's report covers the events that began in a period, as the API's: empty, the programme's own.
@@ -109,6 +110,22 @@ final class ReportPages {
         kit.render(ctx, "reports.jte", v, "kind", kind, "id", ctx.pathParam("id"), "audience", audience.label(),
                 "audiences", audiences.stream().map(Audience::label).toList(),
                 "from", from.map(LocalDate::toString).orElse(""), "to", to.map(LocalDate::toString).orElse(""), "period", period);
+    }
+
+    /**
+     * A query parameter a report page or download does not read is refused naming it, as the API refuses one (one it reads
+     * given twice is refused before, as on every page): a misspelt {@code ?audiance=donor} gave the internal file to someone
+     * who meant to pass the donor's on.
+     */
+    private static void onlyParameters(Context ctx, List<String> read) {
+        List<String> errors = ctx.queryParamMap().keySet().stream().filter(name -> !read.contains(name)).sorted()
+                .map(name -> org.cadre.documents.Documents.fieldName(name).replace("(a field)", "(a parameter)")
+                        + ": is not a parameter of this page; it reads " + String.join(", ", read))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new PageProblem(Outcome.refused(Outcome.Refusal.INVALID, "The address asks for something this page does not read; nothing "
+                    + "was shown.", errors));
+        }
     }
 
     /** The audience asked for, or the first the user may read the event's or programme's report for. */
@@ -138,6 +155,7 @@ final class ReportPages {
         if (user.isEmpty()) {
             return;
         }
+        onlyParameters(ctx, kind.equals("events") ? List.of("audience", "format") : List.of("audience", "from", "to", "format"));
         Audience audience = PageKit.value(audience(ctx, user.get(), kind), ctx);
         String format = Optional.ofNullable(ctx.queryParam("format")).orElse("html");
         List<String> offered = kind.equals("events") ? List.of("html", "json", "csv") : List.of("html", "json", "csv", "iati");

@@ -635,6 +635,27 @@ class PagesTest {
                 .contains("reports/file?audience=internal&amp;format=html\"></iframe>");
     }
 
+    /**
+     * A report page or download refuses a parameter it does not read, or one given twice, naming it, as the API does: a
+     * misspelt audience gave the internal file to someone who meant to pass the donor's on.
+     */
+    @Test
+    void a_report_page_or_download_refuses_a_parameter_it_does_not_read() throws Exception {
+        PageClient kz = signedIn("kz");
+        PageClient.Page misspelt = kz.get("/events/tot-almaty-2023/reports/file?audiance=donor&format=csv");
+        assertThat(misspelt.status()).isEqualTo(400);
+        assertThat(misspelt.header("Content-Disposition")).isEmpty();
+        assertThat(misspelt.body()).contains("audiance: is not a parameter of this page; it reads audience, format")
+                .doesNotContain("Implementing organisation");
+        PageClient.Page twice = kz.get("/programmes/" + DemoRoster.PROGRAMME.value() + "/reports?audience=donor&audience=public");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body()).contains("audience: is sent more than once").doesNotContain("<iframe");
+        assertThat(kz.get("/events/tot-almaty-2023/reports?from=2023-01-01").body()).contains("from: is not a parameter of this page");
+        // A name that is not written as a parameter's (it could be a person's) is not repeated in the error.
+        assertThat(kz.get("/events/tot-almaty-2023/reports?Ivan%20Petrov=1").body())
+                .contains("<li>(a parameter): is not a parameter of this page; it reads audience</li>");
+    }
+
     /** A practice score beyond the rubric is named in the person's row, in plain words (newcomer: ".scores:" was left in). */
     @Test
     void a_practice_score_beyond_the_rubric_is_named_in_the_persons_row() throws Exception {
