@@ -23,6 +23,9 @@ public final class Audit {
 
     private static final double EPSILON = 1e-6;
 
+    /** How many answers of its program each part of an audit keeps, for questions asked again. */
+    private static final int ANSWERS = 512;
+
     /** How many of its latest points an audit tries before it solves a program ({@code maxWhenWithheld}). */
     private static final int WITNESSES = 64;
 
@@ -415,6 +418,37 @@ public final class Audit {
          * outside this part), with these equalities also withheld, or null when the objective is unbounded.
          */
         double[] solution(Map<Integer, Double> objective, boolean maximise, Collection<Ledger.Constraint> alsoWithheld, boolean capped) {
+            // The same question asked again of this part (the rounds of Protection ask many twice) is answered as before: the
+            // solver is deterministic, so the answer is the one solving it again would give.
+            java.util.BitSet relaxedRows = new java.util.BitSet(constraints.size());
+            for (int r = 0; r < constraints.size(); r++) {
+                Ledger.Constraint k = constraints.get(r);
+                if (withheld.contains(k) || alsoWithheld.stream().anyMatch(x -> x == k)) {
+                    relaxedRows.set(r);
+                }
+            }
+            Question question = new Question(Map.copyOf(objective), maximise, capped, relaxedRows);
+            if (answers.containsKey(question)) {
+                double[] answer = answers.get(question);
+                return answer == null ? null : answer.clone();
+            }
+            double[] answer = solve(objective, maximise, alsoWithheld, capped);
+            answers.put(question, answer == null ? null : answer.clone());
+            return answer;
+        }
+
+        /** A question put to this part's program: its objective, its sense, whether capped, and the rows relaxed. */
+        private record Question(Map<Integer, Double> objective, boolean maximise, boolean capped, java.util.BitSet relaxed) {}
+
+        /** The latest answers, so many that a round's repeated questions are found, few enough to keep memory flat. */
+        private final Map<Question, double[]> answers = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Question, double[]> eldest) {
+                return size() > ANSWERS;
+            }
+        };
+
+        private double[] solve(Map<Integer, Double> objective, boolean maximise, Collection<Ledger.Constraint> alsoWithheld, boolean capped) {
             // The rows as this question has them: a withheld count becomes "at least 1", a withheld mean nothing.
             List<double[]> bounds = new ArrayList<>();
             List<List<Ledger.Term>> rows = new ArrayList<>();
@@ -521,35 +555,59 @@ public final class Audit {
                 tableRows += range[0] >= range[1] || Double.isInfinite(range[0]) || Double.isInfinite(range[1]) ? 1 : 2;
             }
             memory.admit((long) m * (tableRows + (capped ? m : 0) + 1));
-            LinearSolver.Builder builder = LinearSolver.newGeneralBuilder(c);
-            if (capped) {
-                for (int i = 0; i < m; i++) {
-                    double[] row = new double[m];
-                    row[i] = 1;
-                    builder.inequality(cap, row);
-                }
-            }
+            // The rows gathered first and handed to the builder at once, as sparse matrices: added one by one, each
+            // copied the right-hand sides so far (quadratic in the rows) and each equality came as a dense row.
+            List<Row> lessRows = new ArrayList<>();
+            List<Double> lessSigns = new ArrayList<>();
+            List<Double> lessBounds = new ArrayList<>();
+            List<Row> equalRows = new ArrayList<>();
+            List<Double> equalBounds = new ArrayList<>();
             for (Map.Entry<Row, double[]> each : merged.entrySet()) {
-                double[] row = each.getKey().dense(m);
+                Row row = each.getKey();
                 double lower = each.getValue()[0];
                 double upper = each.getValue()[1];
                 if (lower > upper + EPSILON * Math.max(1, Math.abs(upper))) {
                     throw new IllegalStateException("the published figures of a report contradict each other");
                 }
                 if (lower >= upper) {
-                    builder.equality(lower, row);
+                    equalRows.add(row);
+                    equalBounds.add(lower);
                     continue;
                 }
                 if (!Double.isInfinite(upper)) {
-                    builder.inequality(upper, row);
+                    lessRows.add(row);
+                    lessSigns.add(1.0);
+                    lessBounds.add(upper);
                 }
                 if (!Double.isInfinite(lower)) {
-                    double[] negated = new double[m];
-                    for (int i = 0; i < m; i++) {
-                        negated[i] = -row[i];
-                    }
-                    builder.inequality(-lower, negated);
+                    lessRows.add(row);
+                    lessSigns.add(-1.0);
+                    lessBounds.add(-lower);
                 }
+            }
+            LinearSolver.Builder builder = LinearSolver.newGeneralBuilder(c);
+            int caps = capped ? m : 0;
+            if (caps + lessRows.size() > 0) {
+                org.ojalgo.matrix.store.SparseStore<Double> body = org.ojalgo.matrix.store.SparseStore.R064.make(caps + lessRows.size(), m);
+                org.ojalgo.matrix.store.R064Store rhs = org.ojalgo.matrix.store.R064Store.FACTORY.make(caps + lessRows.size(), 1);
+                for (int i = 0; i < caps; i++) {
+                    body.set(i, i, 1.0);
+                    rhs.set(i, 0, cap);
+                }
+                for (int r = 0; r < lessRows.size(); r++) {
+                    lessRows.get(r).into(body, caps + r, lessSigns.get(r));
+                    rhs.set(caps + r, 0, lessBounds.get(r));
+                }
+                builder.inequalities(body, rhs);
+            }
+            if (!equalRows.isEmpty()) {
+                org.ojalgo.matrix.store.SparseStore<Double> body = org.ojalgo.matrix.store.SparseStore.R064.make(equalRows.size(), m);
+                org.ojalgo.matrix.store.R064Store rhs = org.ojalgo.matrix.store.R064Store.FACTORY.make(equalRows.size(), 1);
+                for (int r = 0; r < equalRows.size(); r++) {
+                    equalRows.get(r).into(body, r, 1.0);
+                    rhs.set(r, 0, equalBounds.get(r));
+                }
+                builder.equalities(body, rhs);
             }
             Optimisation.Result result = builder.build().solve();
             if (result.getState() == Optimisation.State.UNBOUNDED) {
@@ -580,7 +638,7 @@ public final class Audit {
         static Row of(java.util.SortedMap<Integer, Long> terms) {
             long gcd = 0;
             for (long v : terms.values()) {
-                gcd = java.math.BigInteger.valueOf(gcd).gcd(java.math.BigInteger.valueOf(v)).longValue();
+                gcd = com.google.common.math.LongMath.gcd(gcd, Math.abs(v));
             }
             long divisor = terms.get(terms.firstKey()) < 0 ? -gcd : gcd;
             int[] unknowns = new int[terms.size()];
@@ -593,12 +651,11 @@ public final class Audit {
             return new Row(unknowns, coefficients, divisor);
         }
 
-        double[] dense(int m) {
-            double[] row = new double[m];
+        /** Writes the row, times {@code sign}, into a matrix's row. */
+        void into(org.ojalgo.matrix.store.SparseStore<Double> body, int at, double sign) {
             for (int i = 0; i < unknowns.length; i++) {
-                row[unknowns[i]] = coefficients[i];
+                body.set(at, unknowns[i], sign * coefficients[i]);
             }
-            return row;
         }
 
         @Override
