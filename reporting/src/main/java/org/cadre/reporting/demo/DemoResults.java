@@ -23,7 +23,7 @@ public final class DemoResults {
                         BigDecimal.ZERO, BigDecimal.valueOf(80)),
                 new Indicator("I4", "Post-tests reaching the pass mark", Metric.POST_TEST_PASS_RATE,
                         BigDecimal.ZERO, BigDecimal.valueOf(75)),
-                new Indicator("I5", "Certified national trainers in the pool", Metric.CERTIFIED_TRAINERS,
+                new Indicator("I5", "Certified trainers in the pool (national and international)", Metric.CERTIFIED_TRAINERS,
                         BigDecimal.ZERO, BigDecimal.TEN),
                 new Indicator("I6", "Officers trained by the programme's own ToT graduates", Metric.CASCADE_OFFICERS,
                         BigDecimal.ZERO, BigDecimal.valueOf(200)));

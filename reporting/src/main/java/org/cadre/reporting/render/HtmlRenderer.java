@@ -268,7 +268,7 @@ public final class HtmlRenderer {
             table(h, d, labels.get("scoreDistribution"), labels.get("band"), true, series);
         }
         h.append("<table><caption>").append(e(labels.get("outcome"))).append("</caption><tr><th>").append(e(labels.get("outcome")))
-                .append("</th><th>").append(e(labels.get("pre"))).append(" %</th><th>").append(e(labels.get("post"))).append(" %</th></tr>");
+                .append("</th><th>").append(e(labels.get("outcomePre"))).append("</th><th>").append(e(labels.get("outcomePost"))).append("</th></tr>");
         for (var o : k.perOutcome()) {
             h.append("<tr><td>").append(e(o.outcome() + " " + o.statement())).append("</td><td>").append(e(mean(o.prePercent())))
                     .append("</td><td>").append(e(mean(o.postPercent()))).append("</td></tr>");
@@ -330,6 +330,11 @@ public final class HtmlRenderer {
             h.append("</li>");
         }
         h.append("</ul>");
+        if (r.feedback().revisionCandidates().isEmpty()) {
+            // An empty heading read as something left out (the newcomer's review of session 19).
+            h.append("<p class=\"revision-none\">").append(e(labels.get("noRevision") + decimal(org.cadre.reporting.EventReports.REVISION_BELOW) + "."))
+                    .append("</p>");
+        }
         // Every session whose mean is withheld, its n shown or not (those of few responses were left out: the newcomer's
         // review of session 19 read the list as complete).
         List<String> unweighed = r.feedback().sessions().stream().filter(s -> s.rating().suppressed())

@@ -124,6 +124,23 @@ class HtmlRendererTest {
     }
 
     /** Donors get no figure per graduate, and so no empty table of them (the re-check of session 15). */
+    /**
+     * A learning outcome's figures are mean scores in per cent, said so in its header (a "%" header over 64.42 read as a
+     * share, the newcomer's review of session 19); revision candidates that are none are said to be none, in the page's
+     * language, not left as an empty heading.
+     */
+    @Test
+    void outcome_means_say_they_are_means_and_no_revision_candidate_is_said_in_words() {
+        String tot = HtmlRenderer.event(INTERNAL, Locale.ENGLISH);
+        assertThat(tot).contains("<th>Mean pre-test score, %</th><th>Mean post-test score, %</th>").doesNotContain("<th>Pre-test %</th>")
+                .doesNotContain("revision-none");
+        EventReport cascade = org.cadre.reporting.EventReports.of(DemoRoster.dushanbeCascade(), Disclosure.forAudience(Audience.INTERNAL));
+        assertThat(cascade.feedback().revisionCandidates()).isEmpty();
+        assertThat(HtmlRenderer.event(cascade, Locale.ENGLISH)).contains("<p class=\"revision-none\">No session has a published mean rating below 3.50.</p>");
+        assertThat(HtmlRenderer.event(cascade, Locale.forLanguageTag("ru-RU")))
+                .contains("<p class=\"revision-none\">Нет занятий с опубликованной средней оценкой ниже 3,50.</p>");
+    }
+
     @Test
     void a_share_of_no_one_reads_as_no_value_not_zero_over_zero() {
         // The cascade has no tests: the share that reached the pass mark is of no one (the newcomer's review: "0 / 0").

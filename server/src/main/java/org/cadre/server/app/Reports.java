@@ -223,7 +223,8 @@ public final class Reports {
     /** A donor viewer reads donor and public reports only. */
     private static Outcome<Audience> mayRead(UserAccount user, Audience audience) {
         return Access.mayRead(user, audience) ? Outcome.done(audience)
-                : Outcome.refused(Refusal.FORBIDDEN, "A donor viewer sees donor or public reports only.");
+                : Outcome.refused(Refusal.FORBIDDEN, "The donor-viewer role reads donor and public reports only.",
+                        List.of("audience: must be donor or public for the donor-viewer role"));
     }
 
     /** The internal report of a programme with events outside the user's scope is read only by those whose scope covers them all. */

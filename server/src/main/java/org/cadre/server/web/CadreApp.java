@@ -257,6 +257,10 @@ public final class CadreApp {
         // otherwise depend on who reads it (Jetty takes the first; a proxy in front may take the last), an
         // Authorization above all.
         r.before("/api/*", ctx -> {
+            java.util.List<String> undecodable = QueryEncoding.problems(ctx.queryString());
+            if (!undecodable.isEmpty()) {
+                throw ApiProblem.invalid("The address's query is not encoded as a query must be; nothing was done.", undecodable);
+            }
             java.util.List<String> repeated = Api.SINGLE_HEADERS.stream()
                     .filter(name -> java.util.Collections.list(ctx.req().getHeaders(name)).size() > 1)
                     .map(name -> name + ": is sent more than once; send it once").toList();

@@ -174,7 +174,8 @@ class StaffActionRefusalsTest {
         Reports reports = app.reports();
         String demo = DemoRoster.PROGRAMME.value();
 
-        refused(reports.audience(DONOR, Optional.of("internal")), Refusal.FORBIDDEN, "A donor viewer sees donor or public reports only.");
+        refused(reports.audience(DONOR, Optional.of("internal")), Refusal.FORBIDDEN, "The donor-viewer role reads donor and public reports only.",
+                "audience: must be donor or public for the donor-viewer role");
         refused(reports.audience(KZ, Optional.of("everyone")), Refusal.INVALID, "The audience is not one of internal, donor, public.",
                 "audience: must be internal, donor or public");
         assertThat(reports.audience(DONOR, Optional.empty()).get()).isEqualTo(Audience.DONOR);

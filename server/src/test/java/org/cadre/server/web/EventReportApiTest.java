@@ -135,4 +135,28 @@ class EventReportApiTest {
         assertThat(named.body()).contains("(a parameter): is not a parameter of the API").doesNotContain("Ivan");
         assertThat(report(token, "?audience=donor&format=csv", null).statusCode()).isEqualTo(200);
     }
+
+    /**
+     * A parameter whose value or name is not strictly percent-encoded is refused naming it, not dropped: read leniently,
+     * ?audience=donor% gave the default audience, the internal report (the attacker's review of session 20).
+     */
+    @Test
+    void a_parameter_that_does_not_decode_is_refused_not_dropped() throws Exception {
+        String token = login("kz-coordinator");
+
+        java.util.Map<String, String> auth = java.util.Map.of("Authorization", "Bearer " + token);
+        String path = "/api/v1/events/tot-almaty-2023/report";
+        for (String query : new String[] {"?audience=donor%", "?audience=donor%2&format=csv", "?audience=%64onor%zz", "?format=json&audience=%C3%28"}) {
+            RawHttp.Answer broken = RawHttp.get(app.port(), path + query, auth);
+            assertThat(broken.status()).as(query).isEqualTo(400);
+            assertThat(broken.body()).as(query).contains("audience: is not encoded as a query must be").doesNotContain("Seitkaliyev");
+        }
+        RawHttp.Answer badName = RawHttp.get(app.port(), path + "?%zz=1", auth);
+        assertThat(badName.status()).isEqualTo(400);
+        assertThat(badName.body()).contains("(a parameter): is not encoded as a query must be");
+        // Well-encoded text still reads as it did: an escaped letter.
+        RawHttp.Answer escaped = RawHttp.get(app.port(), path + "?audience=%64onor&format=json", auth);
+        assertThat(escaped.status()).isEqualTo(200);
+        assertThat(escaped.body()).contains("\"audience\" : \"donor\"");
+    }
 }

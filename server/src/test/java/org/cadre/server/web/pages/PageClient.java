@@ -52,6 +52,12 @@ final class PageClient {
         return post("/login", Map.of("username", username, "password", password));
     }
 
+    /** A GET of a target no URI class will build (a broken percent-escape), sent as its bytes with this browser's cookies. */
+    org.cadre.server.web.RawHttp.Answer raw(String target) throws Exception {
+        String cookie = String.join("; ", cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).toList());
+        return org.cadre.server.web.RawHttp.get(URI.create(base).getPort(), target, Map.of("Cookie", cookie, "Accept", "text/html"));
+    }
+
     Page get(String path) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -651,6 +651,11 @@ class PagesTest {
         assertThat(twice.status()).isEqualTo(400);
         assertThat(twice.body()).contains("audience: is sent more than once").doesNotContain("<iframe");
         assertThat(kz.get("/events/tot-almaty-2023/reports?from=2023-01-01").body()).contains("from: is not a parameter of this page");
+        // A value that does not decode is refused, not dropped (the attacker's review of session 20: the internal file).
+        org.cadre.server.web.RawHttp.Answer broken = kz.raw("/events/tot-almaty-2023/reports/file?audience=donor%&format=json");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.head()).doesNotContainIgnoringCase("Content-Disposition");
+        assertThat(broken.body()).contains("audience: is not encoded as a query must be").doesNotContain("internal-report");
         // A name that is not written as a parameter's (it could be a person's) is not repeated in the error.
         assertThat(kz.get("/events/tot-almaty-2023/reports?Ivan%20Petrov=1").body())
                 .contains("<li>(a parameter): is not a parameter of this page; it reads audience</li>");

@@ -1,0 +1,75 @@
+package org.cadre.server.web;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The query string checked before anything reads it: a name or value that is not percent-encoded as a query must be
+ * (a {@code %} followed by two hexadecimal digits, the bytes UTF-8) is refused naming it. Read leniently, such a
+ * parameter was dropped without a word, and {@code ?audience=donor%} gave the default audience, the internal report,
+ * to someone who meant to pass the donor's on (the attacker's review of session 20).
+ */
+public final class QueryEncoding {
+
+    private QueryEncoding() {}
+
+    /** The errors of a raw query string (as sent, still encoded), one per parameter that does not decode; empty when all do. */
+    public static List<String> problems(String rawQuery) {
+        List<String> out = new ArrayList<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return out;
+        }
+        for (String part : rawQuery.split("&", -1)) {
+            int eq = part.indexOf('=');
+            String name = eq < 0 ? part : part.substring(0, eq);
+            String value = eq < 0 ? "" : part.substring(eq + 1);
+            Optional<String> decodedName = decode(name);
+            if (decodedName.isEmpty() || decode(value).isEmpty()) {
+                String shown = decodedName.map(n -> org.cadre.documents.Documents.fieldName(n).replace("(a field)", "(a parameter)"))
+                        .orElse("(a parameter)");
+                out.add(shown + ": is not encoded as a query must be: a % is followed by two hexadecimal digits, and the bytes are UTF-8");
+            }
+        }
+        return out;
+    }
+
+    /** The text a query's name or value stands for, or empty when it is not strictly percent-encoded UTF-8. */
+    static Optional<String> decode(String encoded) {
+        byte[] bytes = new byte[encoded.length() * 3];
+        int n = 0;
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= encoded.length()) {
+                    return Optional.empty();
+                }
+                int high = Character.digit(encoded.charAt(i + 1), 16);
+                int low = Character.digit(encoded.charAt(i + 2), 16);
+                if (high < 0 || low < 0) {
+                    return Optional.empty();
+                }
+                bytes[n++] = (byte) (high * 16 + low);
+                i += 2;
+            } else {
+                byte[] raw = String.valueOf(c == '+' ? ' ' : c).getBytes(StandardCharsets.UTF_8);
+                if (Character.isSurrogate(c)) {
+                    return Optional.empty(); // a raw surrogate cannot come from a decoded request line
+                }
+                for (byte b : raw) {
+                    bytes[n++] = b;
+                }
+            }
+        }
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, n)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+}
