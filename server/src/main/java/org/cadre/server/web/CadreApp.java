@@ -257,7 +257,7 @@ public final class CadreApp {
         // otherwise depend on who reads it (Jetty takes the first; a proxy in front may take the last), an
         // Authorization above all.
         r.before("/api/*", ctx -> {
-            java.util.List<String> undecodable = QueryEncoding.problems(ctx.queryString());
+            java.util.List<String> undecodable = QueryStrings.problems(ctx.queryString());
             if (!undecodable.isEmpty()) {
                 throw ApiProblem.invalid("The address's query is not encoded as a query must be; nothing was done.", undecodable);
             }
@@ -276,7 +276,7 @@ public final class CadreApp {
             // A parameter the API does not read is refused, not ignored: ?audiance=donor gave the internal report, names and
             // all, to someone who meant to send the donor's on (the newcomer's review of session 19).
             java.util.List<String> unknown = ctx.queryParamMap().keySet().stream().filter(name -> !Api.QUERY_PARAMETERS.contains(name))
-                    .sorted().map(name -> org.cadre.documents.Documents.fieldName(name).replace("(a field)", "(a parameter)") + ": is not a parameter of the API; it reads "
+                    .sorted().map(name -> QueryStrings.shown(name) + ": is not a parameter of the API; it reads "
                             + String.join(", ", Api.QUERY_PARAMETERS)).toList();
             if (!unknown.isEmpty()) {
                 throw ApiProblem.invalid("The request names a query parameter the API does not read; nothing was done.", unknown);

@@ -429,13 +429,41 @@ public final class Audit {
             }
             Question question = new Question(Map.copyOf(objective), maximise, capped, relaxedRows);
             if (answers.containsKey(question)) {
-                double[] answer = answers.get(question);
-                return answer == null ? null : answer.clone();
+                double[] kept = answers.get(question);
+                if (kept == null) {
+                    return null;
+                }
+                double[] answer = new double[size];
+                int[] own = own();
+                for (int i = 0; i < own.length; i++) {
+                    answer[own[i]] = kept[i];
+                }
+                return answer;
             }
             double[] answer = solve(objective, maximise, alsoWithheld, capped);
-            answers.put(question, answer == null ? null : answer.clone());
+            if (answer == null) {
+                answers.put(question, null);
+            } else {
+                // Kept as this part's unknowns only (a point is zero outside them): a ledger's parts are many, its unknowns more.
+                int[] own = own();
+                double[] kept = new double[own.length];
+                for (int i = 0; i < own.length; i++) {
+                    kept[i] = answer[own[i]];
+                }
+                answers.put(question, kept);
+            }
             return answer;
         }
+
+        /** This part's unknowns, ascending (fixed once the ledger is split, before any question). */
+        private int[] own() {
+            if (own == null) {
+                own = variables.stream().mapToInt(Integer::intValue).toArray();
+            }
+            return own;
+        }
+
+        private int[] own;
 
         /** A question put to this part's program: its objective, its sense, whether capped, and the rows relaxed. */
         private record Question(Map<Integer, Double> objective, boolean maximise, boolean capped, java.util.BitSet relaxed) {}

@@ -67,7 +67,7 @@ public final class Pages {
             // A query parameter a page reads, sent twice, is refused as a form field sent twice is: which one counted
             // would depend on who read it (Jetty takes the first; a proxy may take the last).
             if (!ctx.path().startsWith("/api/")) {
-                List<String> undecodable = org.cadre.server.web.QueryEncoding.problems(ctx.queryString());
+                List<String> undecodable = org.cadre.server.web.QueryStrings.problems(ctx.queryString());
                 if (!undecodable.isEmpty()) {
                     throw new PageProblem(org.cadre.server.app.Outcome.refused(org.cadre.server.app.Outcome.Refusal.INVALID,
                             PageKit.messages(ctx).get("error.query-encoding"), undecodable));

@@ -119,7 +119,7 @@ final class ReportPages {
      */
     private static void onlyParameters(Context ctx, List<String> read) {
         List<String> errors = ctx.queryParamMap().keySet().stream().filter(name -> !read.contains(name)).sorted()
-                .map(name -> org.cadre.documents.Documents.fieldName(name).replace("(a field)", "(a parameter)")
+                .map(name -> org.cadre.server.web.QueryStrings.shown(name)
                         + ": is not a parameter of this page; it reads " + String.join(", ", read))
                 .toList();
         if (!errors.isEmpty()) {

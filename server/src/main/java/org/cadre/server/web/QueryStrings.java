@@ -9,14 +9,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The query string checked before anything reads it: a name or value that is not percent-encoded as a query must be
- * (a {@code %} followed by two hexadecimal digits, the bytes UTF-8) is refused naming it. Read leniently, such a
+ * Query strings as the API and the pages read them. The raw query is checked before anything reads it: a name or
+ * value that is not percent-encoded as a query must be (a {@code %} followed by two hexadecimal digits, the bytes
+ * UTF-8) is refused naming it. Read leniently, such a
  * parameter was dropped without a word, and {@code ?audience=donor%} gave the default audience, the internal report,
  * to someone who meant to pass the donor's on (the attacker's review of session 20).
  */
-public final class QueryEncoding {
+public final class QueryStrings {
 
-    private QueryEncoding() {}
+    private QueryStrings() {}
+
+    /**
+     * A query parameter's name as an error names it: as sent when it is written as a field's name is, else "(a parameter)",
+     * so that a name that could be a person's is not repeated ({@code Documents.fieldName}).
+     */
+    public static String shown(String name) {
+        return org.cadre.documents.Documents.fieldName(name).replace("(a field)", "(a parameter)");
+    }
 
     /** The errors of a raw query string (as sent, still encoded), one per parameter that does not decode; empty when all do. */
     public static List<String> problems(String rawQuery) {
@@ -30,8 +39,7 @@ public final class QueryEncoding {
             String value = eq < 0 ? "" : part.substring(eq + 1);
             Optional<String> decodedName = decode(name);
             if (decodedName.isEmpty() || decode(value).isEmpty()) {
-                String shown = decodedName.map(n -> org.cadre.documents.Documents.fieldName(n).replace("(a field)", "(a parameter)"))
-                        .orElse("(a parameter)");
+                String shown = decodedName.map(QueryStrings::shown).orElse("(a parameter)");
                 out.add(shown + ": is not encoded as a query must be: a % is followed by two hexadecimal digits, and the bytes are UTF-8");
             }
         }
