@@ -123,8 +123,7 @@ final class ReportPages {
                         + ": is not a parameter of this page; it reads " + String.join(", ", read))
                 .toList();
         if (!errors.isEmpty()) {
-            throw new PageProblem(Outcome.refused(Outcome.Refusal.INVALID, "The address asks for something this page does not read; nothing "
-                    + "was shown.", errors));
+            throw new PageProblem(Outcome.refused(Outcome.Refusal.INVALID, PageKit.messages(ctx).get("error.query-unread"), errors));
         }
     }
 

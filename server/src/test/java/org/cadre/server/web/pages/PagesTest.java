@@ -659,6 +659,13 @@ class PagesTest {
         // A name that is not written as a parameter's (it could be a person's) is not repeated in the error.
         assertThat(kz.get("/events/tot-almaty-2023/reports?Ivan%20Petrov=1").body())
                 .contains("<li>(a parameter): is not a parameter of this page; it reads audience</li>");
+        // The page's own sentence in the page's language, as every page's refusal.
+        PageClient ru = signedIn("tj");
+        ru.get("/");
+        ru.post("/language", Map.of("lang", "ru", "back", "/"));
+        assertThat(ru.get("/events/cascade-dushanbe-2024/reports?audiance=donor").body())
+                .contains("В адресе есть параметр, который эта страница не читает");
+        ru.post("/language", Map.of("lang", "en", "back", "/")); // the choice is the user's: the other tests read English
     }
 
     /** A practice score beyond the rubric is named in the person's row, in plain words (newcomer: ".scores:" was left in). */
