@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.cadre.server.app.SignIn;
 import org.cadre.server.app.UseCases;
@@ -124,6 +125,28 @@ public final class CadreApp {
                     Math.round(ms)));
             app.routes(config.routes);
         });
+    }
+
+    /**
+     * Refuses a query parameter the matched operation does not read (even one another operation reads: {@code ?phase=}
+     * on a report chose nothing), and one it reads sent twice (which of the two counted would depend on who reads it).
+     * A misspelt {@code audiance=donor} gave the internal report, names and all, to someone who meant to send the
+     * donor's on (the newcomer's review of session 19).
+     */
+    private static void queryParametersRead(Context ctx) {
+        List<String> reads = Api.queryParameters(ctx.method().name(), route(ctx));
+        Map<String, List<String>> sent = ctx.queryParamMap();
+        List<String> unknown = sent.keySet().stream().filter(name -> !reads.contains(name)).sorted()
+                .map(name -> QueryStrings.shown(name) + ": is not a parameter of this operation; "
+                        + (reads.isEmpty() ? "it reads none" : "it reads " + String.join(", ", reads))).toList();
+        if (!unknown.isEmpty()) {
+            throw ApiProblem.invalid("The request names a query parameter this operation does not read; nothing was done.", unknown);
+        }
+        List<String> repeated = reads.stream().filter(name -> sent.getOrDefault(name, List.of()).size() > 1)
+                .map(name -> name + ": is sent more than once; send it once").toList();
+        if (!repeated.isEmpty()) {
+            throw ApiProblem.invalid("The request sends a query parameter more than once; nothing was done.", repeated);
+        }
     }
 
     /**
@@ -253,9 +276,9 @@ public final class CadreApp {
                 throw new io.javalin.http.HttpResponseException(413, "too large");
             }
         });
-        // A header or query parameter the API reads once is refused when sent twice: which of the two counted would
-        // otherwise depend on who reads it (Jetty takes the first; a proxy in front may take the last), an
-        // Authorization above all.
+        // A header the API reads once is refused when sent twice: which of the two counted would otherwise depend on
+        // who reads it (Jetty takes the first; a proxy in front may take the last), an Authorization above all. (Query
+        // parameters are held to their operation's list once a route has matched, below.)
         r.before("/api/*", ctx -> {
             java.util.List<String> undecodable = QueryStrings.problems(ctx.queryString());
             if (!undecodable.isEmpty()) {
@@ -266,20 +289,6 @@ public final class CadreApp {
                     .map(name -> name + ": is sent more than once; send it once").toList();
             if (!repeated.isEmpty()) {
                 throw ApiProblem.invalid("The request sends a header more than once; nothing was done.", repeated);
-            }
-            java.util.List<String> repeatedQuery = Api.QUERY_PARAMETERS.stream()
-                    .filter(name -> ctx.queryParams(name).size() > 1)
-                    .map(name -> name + ": is sent more than once; send it once").toList();
-            if (!repeatedQuery.isEmpty()) {
-                throw ApiProblem.invalid("The request sends a query parameter more than once; nothing was done.", repeatedQuery);
-            }
-            // A parameter the API does not read is refused, not ignored: ?audiance=donor gave the internal report, names and
-            // all, to someone who meant to send the donor's on (the newcomer's review of session 19).
-            java.util.List<String> unknown = ctx.queryParamMap().keySet().stream().filter(name -> !Api.QUERY_PARAMETERS.contains(name))
-                    .sorted().map(name -> QueryStrings.shown(name) + ": is not a parameter of the API; it reads "
-                            + String.join(", ", Api.QUERY_PARAMETERS)).toList();
-            if (!unknown.isEmpty()) {
-                throw ApiProblem.invalid("The request names a query parameter the API does not read; nothing was done.", unknown);
             }
             String ifMatch = ctx.header("If-Match");
             if (ifMatch != null && !Api.ENTITY_TAGS.matcher(ifMatch).matches()) {
@@ -293,6 +302,9 @@ public final class CadreApp {
                 throw ApiProblem.onlyWeakTags();
             }
         });
+        // Once a route has matched, its operation's own query parameters are known (a 404 names no operation, so it
+        // is answered as a 404 whatever its query).
+        r.beforeMatched("/api/*", CadreApp::queryParametersRead);
         r.get("/api/v1/health", this::health);
         r.post("/api/v1/session", this::login);
         r.delete("/api/v1/session", this::logout);

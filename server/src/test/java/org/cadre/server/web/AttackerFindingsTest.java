@@ -187,7 +187,7 @@ class AttackerFindingsTest {
     }
 
     @Test
-    void a_query_parameter_the_api_reads_is_refused_when_sent_twice() throws Exception {
+    void a_query_parameter_the_operation_reads_is_refused_when_sent_twice_and_one_it_does_not_read_at_all() throws Exception {
         var twoCursors = raw("GET", "/api/v1/events?cursor=a&cursor=b", null, "Authorization", "Bearer " + admin);
         var twoSearches = raw("GET", "/api/v1/people?q=1&q=2", null, "Authorization", "Bearer " + admin);
 
@@ -195,11 +195,17 @@ class AttackerFindingsTest {
         assertThat(JSON.readTree(twoCursors.body()).get("errors").toString()).isEqualTo("[\"cursor: is sent more than once; send it once\"]");
         assertThat(twoSearches.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(twoSearches.body()).get("errors").toString()).isEqualTo("[\"q: is sent more than once; send it once\"]");
-        // One the API does not read is refused, once or twice, named as a field is (session 19: ?audiance=donor gave the
+        // One the operation does not read is refused, once or twice, named as a field is (session 19: ?audiance=donor gave the
         // internal report).
         var unread = raw("GET", "/api/v1/events?utm=a&utm=b", null, "Authorization", "Bearer " + admin);
         assertThat(unread.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(unread.body()).get("errors").get(0).asText()).startsWith("utm: is not a parameter of the API; it reads ");
+        assertThat(JSON.readTree(unread.body()).get("errors").get(0).asText()).isEqualTo("utm: is not a parameter of this operation; it reads cursor");
+        // An operation that reads none says so; a parameter of another operation is no parameter of this one.
+        var none = raw("GET", "/api/v1/events/tot-almaty-2023?cursor=a", null, "Authorization", "Bearer " + admin);
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(none.body()).get("errors").toString()).isEqualTo("[\"cursor: is not a parameter of this operation; it reads none\"]");
+        // An address with no operation is not found, whatever its query.
+        assertThat(raw("GET", "/api/v1/nowhere?utm=a", null, "Authorization", "Bearer " + admin).statusCode()).isEqualTo(404);
     }
 
     /** A number is written in the digits 0-9 (the attacker's re-check: a full-width ８ was read as 8). */

@@ -123,17 +123,21 @@ class EventReportApiTest {
      * officers, to a coordinator who meant to send the donor's on (the newcomer's review of session 19).
      */
     @Test
-    void a_parameter_the_api_does_not_read_is_refused_and_named() throws Exception {
+    void a_parameter_the_operation_does_not_read_is_refused_and_named() throws Exception {
         String token = login("kz-coordinator");
 
         HttpResponse<String> typo = report(token, "?audiance=donor&format=csv", null);
         assertThat(typo.statusCode()).isEqualTo(400);
-        assertThat(typo.body()).contains("\"audiance: is not a parameter of the API; it reads audience, ").doesNotContain("Seitkaliyev");
+        assertThat(typo.body()).contains("\"audiance: is not a parameter of this operation; it reads audience, format, lang\"").doesNotContain("Seitkaliyev");
         // A parameter named like a person is not repeated back.
         HttpResponse<String> named = report(token, "?Ivan%20Petrov=1", null);
         assertThat(named.statusCode()).isEqualTo(400);
-        assertThat(named.body()).contains("(a parameter): is not a parameter of the API").doesNotContain("Ivan");
+        assertThat(named.body()).contains("(a parameter): is not a parameter of this operation").doesNotContain("Ivan");
         assertThat(report(token, "?audience=donor&format=csv", null).statusCode()).isEqualTo(200);
+        // One that another operation reads is not this one's: ?phase=post on a report chose nothing and was answered 200.
+        HttpResponse<String> elsewhere = report(token, "?audience=donor&phase=post", null);
+        assertThat(elsewhere.statusCode()).isEqualTo(400);
+        assertThat(elsewhere.body()).contains("\"phase: is not a parameter of this operation; it reads audience, format, lang\"");
     }
 
     /**
