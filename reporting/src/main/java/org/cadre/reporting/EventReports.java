@@ -277,7 +277,7 @@ public final class EventReports {
         // The distribution by score band is for the internal audience only; the pairs figure is every
         // mean's n, so no mean is published over a withheld count.
         java.util.Optional<org.cadre.reporting.disclosure.Table> bands = d.audience().seesPersonalDetail()
-                ? java.util.Optional.of(d.publish(scoreBands(pairs, max))) : java.util.Optional.empty();
+                ? java.util.Optional.of(d.publish(scoreBands(pairs, max, passMark))) : java.util.Optional.empty();
         Cell pairCount = d.count("knowledge/pairs", pairs.size());
         List<OutcomeKnowledge> perOutcome = new ArrayList<>();
         // Only the outcomes the event delivers: an event of one module showed another module's outcome at 0.0 % before
@@ -316,16 +316,23 @@ public final class EventReports {
     }
 
     /**
-     * Pairs by score band: four bands of (nearly) equal width over 0..max (one a score for a test of fewer than four
-     * points), each score counted in the band whose label holds it. Labels and counts read the same lower bounds: the
-     * labels read 0-4, 5-9, 10-14, 15-20, while a division of its own put 10 in "5-9" and 15 in "10-14".
+     * Pairs by score band, each score counted in the band whose label holds it. The bands meet at the pass mark: two of
+     * (nearly) equal width below it and two from it to the maximum (0-6, 7-13, 14-16, 17-20 for a pass mark of 14 out of
+     * 20), so no band holds scores on both sides of it (equal bands put 10-14 together, below the mark and at it). A
+     * pass mark of 0 or above the maximum gives four bands of equal width over 0..max. Bounds that meet make one band
+     * fewer (a test of few points has a band a score). Labels and counts read the same lower bounds.
      */
-    private static Counts scoreBands(List<TestScore[]> pairs, int max) {
-        int bands = Math.min(4, max + 1);
-        int[] from = new int[bands + 1];
-        for (int b = 0; b <= bands; b++) {
-            from[b] = b * (max + 1) / bands;
+    static Counts scoreBands(List<TestScore[]> pairs, int max, int passMark) {
+        java.util.TreeSet<Integer> bounds = new java.util.TreeSet<>();
+        if (passMark > 0 && passMark <= max) {
+            bounds.addAll(List.of(0, passMark / 2, passMark, passMark + (max + 1 - passMark) / 2, max + 1));
+        } else {
+            for (int b = 0; b <= 4; b++) {
+                bounds.add(b * (max + 1) / 4);
+            }
         }
+        int[] from = bounds.stream().mapToInt(Integer::intValue).toArray();
+        int bands = from.length - 1;
         List<String> labels = new ArrayList<>();
         for (int b = 0; b < bands; b++) {
             labels.add(from[b] == from[b + 1] - 1 ? String.valueOf(from[b]) : from[b] + "-" + (from[b + 1] - 1));

@@ -18,8 +18,8 @@ public record Note(Code code, ImmutableList<String> arguments) {
     /** The notes reports carry, each with its English template. */
     public enum Code {
         /** What the suppression marker means: {0} the marker, {1} the threshold k. */
-        WITHHELD("{0}: withheld to protect individuals (fewer than {1} people, or a figure from which such a count could be "
-                + "worked out). Never a zero."),
+        WITHHELD("\"{0}\": a figure left out to protect individuals, because it counts fewer than {1} people or because such a "
+                + "count could be worked out from it. Never a zero."),
         /** Why a mean is withheld: {0} the threshold k. */
         MEAN_WITHHELD("A mean shown as withheld beside its n is left out because, with the other figures, it would let a count "
                 + "below {0} be worked out (a post-test mean near the maximum bounds how many fell below the pass mark); it is "

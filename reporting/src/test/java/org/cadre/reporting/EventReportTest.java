@@ -111,7 +111,7 @@ class EventReportTest {
         assertThat(donor.participantsByCountryAndSex().rowTotals().get(1).suppressed()).isTrue();
         assertThat(donor.feedback().trainers()).isEmpty();
         assertThat(donor.feedback().revisionCandidates()).allSatisfy(c -> assertThat(c.comments()).isEmpty());
-        assertThat(donor.notes()).anySatisfy(n -> assertThat(n.text()).startsWith("<k: withheld"));
+        assertThat(donor.notes()).anySatisfy(n -> assertThat(n.text()).startsWith("\"withheld\": a figure left out to protect individuals"));
         String json = JsonRenderer.render(donor);
         JsonNode tree = JsonRenderer.mapper().readTree(json);
         assertThat(tree.findValues("value")).filteredOn(JsonNode::isIntegralNumber)
@@ -232,11 +232,27 @@ class EventReportTest {
         org.cadre.reporting.disclosure.Table bands = EventReports.of(roster, Disclosure.forAudience(Audience.INTERNAL)).knowledge()
                 .scoreDistribution().orElseThrow();
 
-        assertThat(bands.rows()).containsExactly("0-4", "5-9", "10-14", "15-20");
-        assertThat(List.of(bands.get("0-4", "pre").get(), bands.get("5-9", "pre").get(), bands.get("10-14", "pre").get(),
-                bands.get("15-20", "pre").get())).containsExactly(2L, 2L, 2L, 2L);
-        // Post: 10 to 17, five of them from 10 to 14.
-        assertThat(List.of(bands.get("10-14", "post").get(), bands.get("15-20", "post").get())).containsExactly(5L, 3L);
+        // The bands meet at the pass mark, 14 of 20: equal bands had put 10-14 together, below the mark and at it.
+        assertThat(bands.rows()).containsExactly("0-6", "7-13", "14-16", "17-20");
+        assertThat(List.of(bands.get("0-6", "pre").get(), bands.get("7-13", "pre").get(), bands.get("14-16", "pre").get(),
+                bands.get("17-20", "pre").get())).containsExactly(3L, 2L, 2L, 1L);
+        // Post: 10 to 17, four of them below the pass mark.
+        assertThat(List.of(bands.get("0-6", "post").get(), bands.get("7-13", "post").get(), bands.get("14-16", "post").get(),
+                bands.get("17-20", "post").get())).containsExactly(0L, 4L, 3L, 1L);
+        // The same people before and after: the table has totals of its columns (the pairs), and the page shows no row's
+        // sum of its pre- and post-test counts as if it counted people.
+        assertThat(bands.columnTotals()).extracting(org.cadre.reporting.disclosure.Cell::get).containsExactly(8L, 8L);
+    }
+
+    /** Without a pass mark in the test's range, four bands of equal width; bounds that meet make fewer. */
+    @Test
+    void score_bands_meet_at_the_pass_mark_when_there_is_one() {
+        assertThat(EventReports.scoreBands(List.of(), 20, 0).rows()).containsExactly("0-4", "5-9", "10-14", "15-20");
+        assertThat(EventReports.scoreBands(List.of(), 20, 21).rows()).containsExactly("0-4", "5-9", "10-14", "15-20");
+        assertThat(EventReports.scoreBands(List.of(), 20, 1).rows()).containsExactly("0", "1-10", "11-20");
+        assertThat(EventReports.scoreBands(List.of(), 20, 20).rows()).containsExactly("0-9", "10-19", "20");
+        assertThat(EventReports.scoreBands(List.of(), 2, 2).rows()).containsExactly("0", "1", "2");
+        assertThat(EventReports.scoreBands(List.of(), 0, 0).rows()).containsExactly("0");
     }
 
     /**

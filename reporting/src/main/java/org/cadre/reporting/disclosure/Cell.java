@@ -11,8 +11,12 @@ import java.util.OptionalLong;
  */
 public record Cell(OptionalLong value, boolean suppressed) {
 
-    /** How every renderer shows a suppressed cell. */
-    public static final String MARKER = "<k";
+    /**
+     * How a suppressed cell is written in English (the JSON's notes, the CSV; HTML pages write it in their language). A
+     * word, not "&lt;k": a cell is withheld when it counts fewer than k people or when such a count could be worked out
+     * from it, and "&lt;k" beside 24 of 26 certified read as fewer than five (the newcomer's review of session 20).
+     */
+    public static final String MARKER = "withheld";
 
     /**
      * How renderers show a figure that has no value because there is nothing to compute it over (a mean of no

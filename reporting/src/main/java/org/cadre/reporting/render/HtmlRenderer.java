@@ -84,7 +84,7 @@ public final class HtmlRenderer {
         row(h, labels.get("period"), date(r.from()) + " – " + date(r.to()));
         row(h, labels.get("audience"), labels.get(r.audience()) + (r.k() > 1 ? ", k = " + r.k() : ""));
         h.append("</table><div class=\"figures\">");
-        figure(h, r.officialsTrained().text(), labels.get("officialsTrained"));
+        figure(h, shown(r.officialsTrained()), labels.get("officialsTrained"));
         figure(h, Integer.toString(r.events().size()), labels.get("events"));
         h.append("</div><h2>").append(e(labels.get("events"))).append("</h2><table><caption>").append(e(labels.get("events")))
                 .append("</caption><tr><th>").append(e(labels.get("event"))).append("</th><th>").append(e(labels.get("courseDays")))
@@ -115,8 +115,8 @@ public final class HtmlRenderer {
             bars.add(new SvgChart.Bar(countryName(t.rows().get(i)), t.cells().get(i), 0, t.rowTotals().get(i)));
         }
         h.append(chart(labels.get("officialsByCountryAndSex"), describe(t), series, bars));
-        table(h, t, labels.get("officialsByCountryAndSex"), labels.get("country"), true, series);
-        table(h, r.officialsByOrganisation(), labels.get("byOrganisation"), labels.get("organisation"), true,
+        table(h, t, labels.get("officialsByCountryAndSex"), labels.get("country"), true, true, series);
+        table(h, r.officialsByOrganisation(), labels.get("byOrganisation"), labels.get("organisation"), true, true,
                 List.of(labels.get("officialsTrained")));
         var pool = r.pool();
         h.append("<h2>").append(e(labels.get("pool"))).append("</h2>");
@@ -125,7 +125,7 @@ public final class HtmlRenderer {
         for (int i = 0; i < pool.atLevel().rows().size(); i++) {
             String level = labels.get(pool.atLevel().rows().get(i));
             funnel.add(new SvgChart.Bar(level, List.of(pool.reached().get(i)), 0));
-            funnelText.add(level + ": " + pool.reached().get(i).text());
+            funnelText.add(level + ": " + shown(pool.reached().get(i)));
         }
         h.append(chart(labels.get("pool"), labels.get("reached") + ": " + String.join("; ", funnelText), List.of(labels.get("reached")), funnel));
         h.append("<table data-table=\"pool\"><caption>").append(e(labels.get("pool"))).append("</caption><tr><th>").append(e(labels.get("level")))
@@ -134,17 +134,17 @@ public final class HtmlRenderer {
             h.append("<tr><td>").append(e(labels.get(pool.atLevel().rows().get(i)))).append("</td>").append(cell(pool.atLevel().cell(i, 0)))
                     .append(cell(pool.reached().get(i))).append("</tr>");
         }
-        h.append("</table><p>").append(e(labels.get("active") + ": " + pool.active().text() + "; " + labels.get("inactive") + ": "
-                + pool.inactive().text())).append("</p>");
+        h.append("</table><p>").append(e(labels.get("active") + ": " + shown(pool.active()) + "; " + labels.get("inactive") + ": "
+                + shown(pool.inactive()))).append("</p>");
         h.append("<h2>").append(e(labels.get("cascade"))).append("</h2><p>").append(e(labels.get("cascadeMeaning"))).append("</p>");
         for (var c : r.cascades()) {
             List<SvgChart.Bar> reach = List.of(new SvgChart.Bar(labels.get("graduates"), List.of(c.graduates()), 0),
                     new SvgChart.Bar(labels.get("officersTrained"), List.of(c.officersTrained()), 1));
-            h.append(chart(labels.get("cascade") + ": " + c.title(), labels.get("graduates") + " " + c.graduates().text() + ", "
-                    + labels.get("officersTrained") + " " + c.officersTrained().text(), List.of(labels.get("count")), reach));
-            h.append("<p>").append(e(c.title() + ": " + labels.get("cascades") + " " + c.cascades().text() + ", "
+            h.append(chart(labels.get("cascade") + ": " + c.title(), labels.get("graduates") + " " + shown(c.graduates()) + ", "
+                    + labels.get("officersTrained") + " " + shown(c.officersTrained()), List.of(labels.get("count")), reach));
+            h.append("<p>").append(e(c.title() + ": " + labels.get("cascades") + " " + shown(c.cascades()) + ", "
                     + labels.get("multiplier") + " " + c.multiplier().map(this::decimal)
-                    .orElse(c.graduates().isPublished() && c.graduates().get() == 0 ? Cell.NONE : Cell.MARKER))).append("</p>");
+                    .orElse(c.graduates().isPublished() && c.graduates().get() == 0 ? Cell.NONE : labels.get("figureWithheld")))).append("</p>");
             if (c.perGraduate().isEmpty()) {
                 continue; // none to list (donors and the public never get them): no empty table
             }
@@ -165,7 +165,7 @@ public final class HtmlRenderer {
                 actual = i.reported().map(this::decimal).orElse(labels.get("notReported"));
                 from = labels.get("enteredByStaff") + i.note().map(n -> ": " + n).orElse("");
             } else {
-                actual = i.actual().map(this::share).orElseGet(() -> i.count().orElseThrow().text());
+                actual = i.actual().map(this::share).orElseGet(() -> shown(i.count().orElseThrow()));
                 from = labels.get("computed");
             }
             String target = i.target().map(this::decimal).orElse(labels.get("noTarget"));
@@ -213,8 +213,8 @@ public final class HtmlRenderer {
 
     private void figures(StringBuilder h, EventReport r) {
         h.append("<div class=\"figures\">");
-        figure(h, r.participants().text(), labels.get("participants"));
-        figure(h, r.trainers().text(), labels.get("trainers"));
+        figure(h, shown(r.participants()), labels.get("participants"));
+        figure(h, shown(r.trainers()), labels.get("trainers"));
         figure(h, Integer.toString(r.event().courseDays()), labels.get("courseDays"));
         figure(h, share(r.certification().certified()), labels.get("certified"));
         h.append("</div>");
@@ -229,8 +229,8 @@ public final class HtmlRenderer {
             bars.add(new SvgChart.Bar(countryName(t.rows().get(i)), t.cells().get(i), 0, t.rowTotals().get(i)));
         }
         h.append(chart(labels.get("byCountryAndSex"), describe(t), series, bars));
-        table(h, t, labels.get("byCountryAndSex"), labels.get("country"), true, series);
-        table(h, r.participantsByOrganisation(), labels.get("byOrganisation"), labels.get("organisation"), true,
+        table(h, t, labels.get("byCountryAndSex"), labels.get("country"), true, true, series);
+        table(h, r.participantsByOrganisation(), labels.get("byOrganisation"), labels.get("organisation"), true, true,
                 List.of(labels.get("participants")));
     }
 
@@ -249,8 +249,8 @@ public final class HtmlRenderer {
     private void knowledge(StringBuilder h, EventReport r) {
         var k = r.knowledge();
         h.append("<h2>").append(e(labels.get("knowledge"))).append("</h2><table class=\"facts\">");
-        row(h, labels.get("pairs"), k.pairs().text());
-        row(h, labels.get("unpaired"), k.unpairedExcluded().text());
+        row(h, labels.get("pairs"), shown(k.pairs()));
+        row(h, labels.get("unpaired"), shown(k.unpairedExcluded()));
         row(h, labels.get("meanPre"), mean(k.pre()) + " / " + k.testMaxPoints() + " " + labels.get("points"));
         row(h, labels.get("meanPost"), mean(k.post()) + " / " + k.testMaxPoints() + " " + labels.get("points"));
         row(h, labels.get("gain"), mean(k.normalisedGain()));
@@ -265,7 +265,8 @@ public final class HtmlRenderer {
                 bars.add(new SvgChart.Bar(labels.get("post") + " " + d.rows().get(i), List.of(d.cell(i, 1)), 1));
             }
             h.append(chart(labels.get("scoreDistribution"), describe(d), List.of(labels.get("pairs")), bars));
-            table(h, d, labels.get("scoreDistribution"), labels.get("band"), true, series);
+            // No total column: a band's pre- and post-test counts are the same people counted twice.
+            table(h, d, labels.get("scoreDistribution"), labels.get("band"), true, false, series);
         }
         h.append("<table><caption>").append(e(labels.get("outcome"))).append("</caption><tr><th>").append(e(labels.get("outcome")))
                 .append("</th><th>").append(e(labels.get("outcomePre"))).append("</th><th>").append(e(labels.get("outcomePost"))).append("</th></tr>");
@@ -284,14 +285,14 @@ public final class HtmlRenderer {
             // that this is why nobody is certified (a cascade's "0 of 16 certified" beside "not scored" read as a fault).
             row(h, labels.get("rubric"), labels.get(p.requiredForCertification() ? "noRubricRequired" : "noRubric"));
         } else {
-            row(h, labels.get("scored"), p.scored().text());
+            row(h, labels.get("scored"), shown(p.scored()));
             row(h, labels.get("meanTotal"), mean(p.total()) + " / " + p.maxPoints());
             row(h, labels.get("passed") + " (" + p.passMark() + ")", share(p.passed()));
         }
         h.append("</table><h2>").append(e(labels.get("certification"))).append("</h2><p>")
                 .append(e(labels.get("certified") + ": " + share(r.certification().certified()))).append("</p>");
         Table unmet = r.certification().unmetCriteria();
-        table(h, unmet, labels.get("unmet"), labels.get("criterion"), false, List.of(labels.get("count")));
+        table(h, unmet, labels.get("unmet"), labels.get("criterion"), false, true, List.of(labels.get("count")));
     }
 
     private void feedback(StringBuilder h, EventReport r) {
@@ -346,7 +347,7 @@ public final class HtmlRenderer {
     }
 
     private String chart(String title, String description, List<String> series, List<SvgChart.Bar> bars) {
-        return SvgChart.bars("chart" + (++charts), title, description, series, bars);
+        return SvgChart.bars("chart" + (++charts), title, description, series, bars, labels.get("figureWithheld"));
     }
 
     /** A sentence that says what the chart shows, for screen readers and when images are off. */
@@ -359,12 +360,12 @@ public final class HtmlRenderer {
             String label = isByCountry(t) ? countryName(t.rows().get(i)) : labels.get(t.rows().get(i));
             d.append(label).append(": ");
             if (t.columns().size() == 1) {
-                d.append(t.cell(i, 0).text());
+                d.append(shown(t.cell(i, 0)));
                 continue;
             }
             List<String> parts = new ArrayList<>();
             for (int c = 0; c < t.columns().size(); c++) {
-                parts.add(labels.get(t.columns().get(c)) + " " + t.cell(i, c).text());
+                parts.add(labels.get(t.columns().get(c)) + " " + shown(t.cell(i, c)));
             }
             d.append(String.join(", ", parts));
         }
@@ -378,12 +379,16 @@ public final class HtmlRenderer {
     /**
      * @param totalLine whether the table ends with its total line: not for criteria missed, where one person missing two
      *     counts twice and the sum (32 for 16 participants) counts no one (the newcomer's review of session 19)
+     * @param totalColumn whether the rows' totals are shown, if the table has them: not for the score bands, whose pre- and
+     *     post-test counts are the same people twice
      */
-    private void table(StringBuilder h, Table t, String caption, String rowHeader, boolean totalLine, List<String> columns) {
+    private void table(StringBuilder h, Table t, String caption, String rowHeader, boolean totalLine, boolean totalColumn,
+            List<String> columns) {
+        boolean totals = totalColumn && !t.rowTotals().isEmpty();
         h.append("<table data-table=\"").append(e(t.id())).append("\"><caption>").append(e(caption)).append("</caption><tr><th>")
                 .append(e(rowHeader)).append("</th>");
         columns.forEach(c -> h.append("<th>").append(e(c)).append("</th>"));
-        if (!t.rowTotals().isEmpty()) {
+        if (totals) {
             h.append("<th>").append(e(labels.get("total"))).append("</th>");
         }
         h.append("</tr>");
@@ -391,7 +396,7 @@ public final class HtmlRenderer {
             String label = isByCountry(t) ? countryName(t.rows().get(i)) : labels.get(t.rows().get(i));
             h.append("<tr><td>").append(e(label)).append("</td>");
             t.cells().get(i).forEach(c -> h.append(cell(c)));
-            if (!t.rowTotals().isEmpty()) {
+            if (totals) {
                 h.append(cell(t.rowTotals().get(i)));
             }
             h.append("</tr>");
@@ -399,7 +404,7 @@ public final class HtmlRenderer {
         if (totalLine) {
             h.append("<tr class=\"total\"><th>").append(e(labels.get("total"))).append("</th>");
             t.columnTotals().forEach(c -> h.append(cell(c)));
-            if (!t.rowTotals().isEmpty()) {
+            if (totals) {
                 h.append(cell(t.total()));
             }
             h.append("</tr>");
@@ -407,9 +412,16 @@ public final class HtmlRenderer {
         h.append("</table>");
     }
 
-    private static String cell(Cell c) {
-        return c.suppressed() ? "<td class=\"suppressed\" title=\"withheld\">" + ESCAPE.escape(Cell.MARKER) + "</td>"
-                : "<td>" + c.get() + "</td>";
+    private String cell(Cell c) {
+        return c.suppressed() ? "<td class=\"suppressed\">" + e(labels.get("figureWithheld")) + "</td>" : "<td>" + c.get() + "</td>";
+    }
+
+    /**
+     * A count as the page shows it: its value, or the word for withheld in the page's language ({@link Cell#MARKER} is
+     * English, for the JSON's notes and the CSV).
+     */
+    private String shown(Cell c) {
+        return c.suppressed() ? labels.get("figureWithheld") : Long.toString(c.get());
     }
 
     private void row(StringBuilder h, String name, String value) {
@@ -426,14 +438,14 @@ public final class HtmlRenderer {
         }
         // A withheld numerator says so in words, as a withheld mean does: "<k / 26" beside 24 of 26 certified read as fewer than
         // five (the newcomer's review of session 19); a cell withheld to protect another's count is seldom small itself.
-        String text = (s.numerator().suppressed() ? labels.get("figureWithheld") : s.numerator().text()) + " / " + s.denominator().text();
+        String text = shown(s.numerator()) + " / " + shown(s.denominator());
         return s.percent().map(p -> text + " (" + decimal(p) + " %)").orElse(text);
     }
 
     private String mean(Mean m) {
         // No value that is not withheld (over n = 0) is no mean at all. A withheld mean says so in words: "<k" beside a
         // post-test mean read as a mean below k points (the newcomer's review of session 18).
-        return m.value().map(this::decimal).orElse(m.suppressed() ? labels.get("figureWithheld") : Cell.NONE) + " (n = " + m.n().text() + ")";
+        return m.value().map(this::decimal).orElse(m.suppressed() ? labels.get("figureWithheld") : Cell.NONE) + " (n = " + shown(m.n()) + ")";
     }
 
     /** The number with as many decimals as it carries (percentages one, means two), in the page's locale. */

@@ -141,8 +141,8 @@ final class Labels {
 
     /** The reports' notes in Russian, with the English templates' {@code {0}}, {@code {1}}, ... (English is {@link Note#text()}). */
     private static final Map<Note.Code, String> RU_NOTES = new EnumMap<>(Map.of(
-            Note.Code.WITHHELD, "{0}: скрыто для защиты людей (меньше {1} человек или показатель, по которому такое число можно "
-                    + "вычислить). Никогда не ноль.",
+            Note.Code.WITHHELD, "«{0}»: показатель не приводится для защиты людей, потому что в нём меньше {1} человек или по "
+                    + "нему можно вычислить такое число. Никогда не ноль.",
             Note.Code.MEAN_WITHHELD, "Среднее, показанное как скрытое рядом со своим n, не приводится: вместе с другими показателями "
                     + "оно позволило бы вычислить число меньше {0} (средний итоговый балл у максимума ограничивает число не "
                     + "набравших проходной балл); это не низкий результат.",
@@ -177,9 +177,19 @@ final class Labels {
         return words.getOrDefault(key, key);
     }
 
-    /** A report's note in this language: its English text, or the Russian template filled with the same figures. */
+    /**
+     * A report's note in this language: its English text, or the Russian template filled with the same figures. The
+     * marker a note explains is this language's word for it, as the page's cells show it.
+     */
     String note(Note note) {
-        return words == RU ? Note.fill(RU_NOTES.get(note.code()), note.arguments()) : note.text();
+        if (words != RU) {
+            return note.text();
+        }
+        java.util.List<String> arguments = new java.util.ArrayList<>(note.arguments());
+        if (note.code() == Note.Code.WITHHELD) {
+            arguments.set(0, get("figureWithheld"));
+        }
+        return Note.fill(RU_NOTES.get(note.code()), arguments);
     }
 
     /** The Russian template of a note, for the test that every note has one with the same places. */

@@ -38,8 +38,9 @@ final class SvgChart {
     /**
      * @param id unique within the page, for the title and description ids
      * @param series the names of the series, in stacking order
+     * @param withheld the word a withheld part is shown by, in the page's language
      */
-    static String bars(String id, String title, String description, List<String> series, List<Bar> bars) {
+    static String bars(String id, String title, String description, List<String> series, List<Bar> bars, String withheld) {
         int labelWidth = 220;
         int plotWidth = 420;
         int barHeight = 22;
@@ -92,7 +93,7 @@ final class SvgChart {
             }
             svg.append("<text x=\"").append(fmt(x + 4)).append("\" y=\"").append(y + 15).append("\" font-size=\"12\">")
                     .append(bar.total() != null && bar.total().isPublished() ? Long.toString(bar.total().get())
-                            : anySuppressed ? (sum > 0 ? sum + " + " : "") + ESCAPE.escape(Cell.MARKER) : Long.toString(sum))
+                            : anySuppressed ? (sum > 0 ? sum + " + " : "") + ESCAPE.escape(withheld) : Long.toString(sum))
                     .append("</text>");
             y += barHeight + gap;
         }

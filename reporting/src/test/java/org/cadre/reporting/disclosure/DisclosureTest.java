@@ -59,7 +59,7 @@ class DisclosureTest {
 
     @Test
     void a_share_hides_a_numerator_whose_complement_is_small() {
-        assertThat(DONOR.share(24, 26).text()).isEqualTo("<k of 26");
+        assertThat(DONOR.share(24, 26).text()).isEqualTo("withheld of 26");
         assertThat(DONOR.share(20, 26).text()).isEqualTo("20 of 26 (76.9 %)");
         assertThat(DONOR.share(26, 26).text()).isEqualTo("26 of 26 (100.0 %)");
         assertThat(Disclosure.forAudience(Audience.INTERNAL).share(24, 26).text()).isEqualTo("24 of 26 (92.3 %)");
@@ -67,7 +67,7 @@ class DisclosureTest {
 
     @Test
     void a_mean_over_fewer_than_k_people_is_withheld() {
-        assertThat(DONOR.mean(4, java.math.BigDecimal.valueOf(17)).text()).isEqualTo("<k (n = <k)");
+        assertThat(DONOR.mean(4, java.math.BigDecimal.valueOf(17)).text()).isEqualTo("withheld (n = withheld)");
         assertThat(DONOR.mean(12, java.math.BigDecimal.valueOf(50)).text()).isEqualTo("4.17 (n = 12)");
     }
 
@@ -77,7 +77,7 @@ class DisclosureTest {
 
         assertThat(m.suppressed()).isTrue();
         assertThat(m.value()).isEmpty();
-        assertThat(m.text()).isEqualTo("<k (n = 26)");
+        assertThat(m.text()).isEqualTo("withheld (n = 26)");
         assertThat(DONOR.mean("knowledge/post", Cell.of(26), 26, java.math.BigDecimal.valueOf(490)).text()).isEqualTo("18.85 (n = 26)");
     }
 

@@ -26,6 +26,21 @@ class HtmlRendererTest {
                 .doesNotContain("<script").doesNotContain("@import").doesNotContain("url(");
     }
 
+    /**
+     * The score bands' table has a total line (the pairs, before and after) but no total column: a band's pre- and
+     * post-test counts are the same people twice, and their sum counted no one (the newcomer's review of session 20).
+     */
+    @Test
+    void the_score_bands_do_not_add_the_same_people_before_and_after() {
+        String html = HtmlRenderer.event(INTERNAL, Locale.ENGLISH);
+        String table = html.substring(html.indexOf("<table data-table=\"scoreDistribution\">"));
+        table = table.substring(0, table.indexOf("</table>"));
+        long pairs = INTERNAL.knowledge().pairs().get();
+
+        assertThat(table.substring(0, table.indexOf("</tr>"))).doesNotContain("Total");
+        assertThat(table).contains("<tr class=\"total\"><th>Total</th><td>" + pairs + "</td><td>" + pairs + "</td></tr>");
+    }
+
     @Test
     void every_chart_has_a_title_and_a_description() {
         String html = HtmlRenderer.event(INTERNAL, Locale.ENGLISH);
@@ -234,21 +249,27 @@ class HtmlRendererTest {
 
         for (String html : java.util.List.of(event, programme)) {
             String notes = html.substring(html.indexOf("<ul class=\"notes\">")).replaceAll("<[^>]*>", " ");
-            assertThat(notes).contains("&lt;k: скрыто для защиты людей (меньше 5 человек").doesNotContainPattern("[A-Za-z]{4,}");
+            assertThat(notes).contains("«скрыто»: показатель не приводится для защиты людей, потому что в нём меньше 5 человек").doesNotContainPattern("[A-Za-z]{4,}");
+        }
+        // A withheld cell, figure or bar end is written in the page's words too ("<k" once stood for every one of them).
+        for (String html : java.util.List.of(event, programme)) {
+            assertThat(html).contains("<td class=\"suppressed\">скрыто</td>");
+            assertThat(html.replaceAll("<[^>]*>", " ")).doesNotContain("withheld").doesNotContain("<k");
         }
         assertThat(event).contains("только по парным входным и итоговым тестам");
         assertThat(programme).contains("Каждый человек учтён в периоде один раз");
         // The events' kinds and the goals in words of the page, not codes (the newcomer's review of session 19: "(tot)", "SDG 11").
         assertThat(programme).contains("(обучение тренеров)").contains("(каскадное обучение)").contains("ЦУР 16")
                 .doesNotContain("(tot)").doesNotContain("(cascade)").doesNotContain("SDG");
-        assertThat(JsonRenderer.render(DONOR)).contains("\"<k: withheld to protect individuals (fewer than 5 people");
+        assertThat(JsonRenderer.render(DONOR)).contains("\"\\\"withheld\\\": a figure left out to protect individuals, because it counts fewer than 5 people");
     }
 
     @Test
     void the_donor_page_shows_markers_not_zeros_and_no_names() {
         String html = HtmlRenderer.event(DONOR, Locale.ENGLISH);
 
-        assertThat(html).contains("<td class=\"suppressed\" title=\"withheld\">&lt;k</td>").contains("&lt;k: withheld")
+        assertThat(html).contains("<td class=\"suppressed\">withheld</td>").contains("&quot;withheld&quot;: a figure left out")
+                .doesNotContain("&lt;k")
                 .doesNotContain("Farkhod").doesNotContain("Абдуллоев").doesNotContain("Bellini").doesNotContain("Two hours");
     }
 
