@@ -125,9 +125,9 @@ class ProgrammeReportTest {
         ProgrammeReport.CascadeLine line = report(List.of(ALMATY, CASCADE), FROM, TO, Audience.INTERNAL).cascades().get(0);
 
         assertThat(line.tot()).isEqualTo("tot-almaty-2023");
-        assertThat(line.graduates().get()).isEqualTo(26);
+        assertThat(line.graduates().get()).isEqualTo(25); // p-kz-18 did not complete: 9 of 14 sessions
         assertThat(line.officersTrained().get()).isEqualTo(16);
-        assertThat(line.multiplier().orElseThrow()).isEqualByComparingTo("0.62");
+        assertThat(line.multiplier().orElseThrow()).isEqualByComparingTo("0.64");
         assertThat(line.perGraduate()).extracting(ProgrammeReport.GraduateReach::graduate).containsExactly("Farkhod Abdulloev", "Sherzod Rakhimov");
         assertThat(line.perGraduate()).extracting(g -> g.officers().get()).containsExactly(16L, 16L);
     }

@@ -151,7 +151,11 @@ public final class EventCheck {
      * ({@code attended}, by their place in {@code people}) are marked present or late at least once. Built on
      * first use.
      */
-    record Marks(List<PersonId> people, int[] problems, java.util.BitSet attended) {}
+    /**
+     * @param attended who attended (present or late) at any mark, by number
+     * @param attendedSessions for each person by number, the sessions on the agenda they attended, each counted once
+     */
+    record Marks(List<PersonId> people, int[] problems, java.util.BitSet attended, int[] attendedSessions) {}
 
     private Marks marks;
 
@@ -174,6 +178,7 @@ public final class EventCheck {
             PersonId last = null;
             int lastIndex = -1;
             java.util.BitSet attended = new java.util.BitSet();
+            int[] attendedSessions = new int[16];
             for (int m = 0; m < all.size(); m++) {
                 Attendance a = all.get(m);
                 // The last person's number is reused without a look-up.
@@ -197,6 +202,9 @@ public final class EventCheck {
                         problems = add(problems, found++, m);
                     } else {
                         lastPerson[session] = lastIndex;
+                        if (a.mark().attended()) {
+                            attendedSessions = count(attendedSessions, lastIndex);
+                        }
                     }
                 }
             }
@@ -211,15 +219,26 @@ public final class EventCheck {
                     sessionOf[m] = session == null ? -1 : session;
                 }
                 boolean[] repeated = repeatedMarks(personOf, sessionOf, people.size(), sessionIndex.size());
+                attendedSessions = new int[people.size()];
                 for (int m = 0; m < all.size(); m++) {
                     if (sessionOf[m] < 0 || repeated[m]) {
                         problems = add(problems, found++, m);
+                    } else if (all.get(m).mark().attended()) {
+                        attendedSessions[personOf[m]]++;
                     }
                 }
             }
-            marks = new Marks(List.copyOf(people), java.util.Arrays.copyOf(problems, found), attended);
+            marks = new Marks(List.copyOf(people), java.util.Arrays.copyOf(problems, found), attended,
+                    java.util.Arrays.copyOf(attendedSessions, people.size()));
         }
         return marks;
+    }
+
+    /** {@code counts} with one more at {@code at}, grown when {@code at} is past its end. */
+    private static int[] count(int[] counts, int at) {
+        int[] out = at >= counts.length ? java.util.Arrays.copyOf(counts, Math.max(2 * counts.length, at + 1)) : counts;
+        out[at]++;
+        return out;
     }
 
     private static int[] add(int[] to, int at, int value) {

@@ -507,6 +507,52 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
     },
 
     /**
+     * A participant's final status and the register disagree about the package's minimum attendance: completed with a
+     * smaller share of the agenda's sessions attended than the minimum, or not-completed with at least the minimum.
+     * Closing decides by the same share; a status recorded by hand is not checked against it otherwise (the newcomer's
+     * review of session 20: the demo's p-kz-18 attended 9 of 14 sessions and counted among 26 graduates). Someone with
+     * no mark at all is left alone: an event entered from its final list alone has no register to disagree with.
+     */
+    COMPLETION_DISAGREES("attendance.completion-disagrees", WARNING,
+            "A participant recorded as completed attended a smaller share of the agenda's sessions than the package's "
+                    + "minimum, or one recorded as not-completed attended at least that share (as closing counts it: sessions "
+                    + "on the agenda marked present or late, over the agenda's sessions). Reports count completed participants "
+                    + "as graduates. Correct the marks, or record the status the register supports. Someone with no mark at "
+                    + "all is left alone (an event entered from its final list).") {
+        @Override
+        public void check(EventCheck in, Report report) {
+            EventCheck.Marks marks = in.marks();
+            int sessions = in.onAgenda().size();
+            if (sessions == 0 || marks.people().isEmpty()) {
+                return;
+            }
+            Map<PersonId, Integer> index = new HashMap<>();
+            for (int i = 0; i < marks.people().size(); i++) {
+                index.put(marks.people().get(i), i);
+            }
+            BigDecimal minimum = BigDecimal.valueOf(in.roster().curriculum().certification().minAttendanceShare());
+            for (Enrolment e : in.roster().enrolmentsAs(Role.PARTICIPANT)) {
+                boolean completed = e.status() == EnrolmentStatus.COMPLETED;
+                Integer at = index.get(e.person());
+                if (at == null || !completed && e.status() != EnrolmentStatus.NOT_COMPLETED) {
+                    continue;
+                }
+                int present = marks.attendedSessions()[at];
+                BigDecimal share = BigDecimal.valueOf(present).divide(BigDecimal.valueOf(sessions), 6, java.math.RoundingMode.HALF_UP);
+                if (completed == share.compareTo(minimum) < 0) {
+                    report.finding(in.subject("attendance", e.person()), "is " + e.status().label() + " but attended " + present
+                            + " of " + sessions + " sessions on the agenda (" + percent(share) + "), and the package's minimum is "
+                            + percent(minimum));
+                }
+            }
+        }
+
+        private static String percent(BigDecimal share) {
+            return share.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).toPlainString() + " %";
+        }
+    },
+
+    /**
      * The course is over and participants still hold a seat without a final status (confirmed or attended): the event
      * was never closed, nor each status recorded by hand. Only a check given today's date ({@link EventCheck#on}) says so.
      */

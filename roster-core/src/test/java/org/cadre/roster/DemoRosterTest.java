@@ -77,7 +77,8 @@ class DemoRosterTest {
     void the_cascade_reaches_sixteen_officers_through_two_graduates() {
         CascadeReach reach = CascadeReach.of(almaty, List.of(DemoRoster.dushanbeCascade(), almaty));
 
-        assertThat(reach.graduates()).hasSize(26);
+        // 25 of the 26 participants completed: p-kz-18 attended 9 of 14 sessions, below the package's 80 %.
+        assertThat(reach.graduates()).hasSize(25).doesNotContain(PersonId.of("p-kz-18"));
         assertThat(reach.cascades()).containsExactly(DemoRoster.DUSHANBE_CASCADE);
         assertThat(reach.officersTrained()).hasSize(16);
         assertThat(reach.perGraduate()).containsOnlyKeys(DemoRoster.CASCADE_TRAINER_1, DemoRoster.CASCADE_TRAINER_2);

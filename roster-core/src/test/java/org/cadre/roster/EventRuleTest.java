@@ -409,6 +409,49 @@ class EventRuleTest {
     }
 
     /**
+     * A final status the register contradicts: completed below the package's minimum share of sessions, or not-completed
+     * at or above it (the newcomer's review of session 20: the demo's p-kz-18, 9 of 14 sessions, counted among 26
+     * graduates). Silent for one without any mark (an event entered from its final list alone) and for statuses not final.
+     */
+    @Test
+    void completion_disagrees_fires_for_a_final_status_the_register_contradicts() {
+        List<Enrolment> participants = DEMO.enrolmentsAs(Role.PARTICIPANT);
+        PersonId fewSessions = participants.get(0).person();
+        PersonId unmarked = participants.get(2).person();
+        PersonId lowButAttended = participants.get(3).person();
+        PersonId kz18 = PersonId.of("p-kz-18");
+        List<SessionCode> sessions = DEMO.event().agenda().stream().map(AgendaSlot::session).distinct().toList();
+        Findings findings = check(b -> {
+            List<Attendance> marks = new java.util.ArrayList<>();
+            for (Attendance a : DEMO.attendance()) {
+                if (a.person().equals(fewSessions)) {
+                    // 11 of 14: 78.6 %, below 80 %; a mark repeated does not count twice.
+                    boolean away = sessions.indexOf(a.session()) < 3;
+                    marks.add(new Attendance(a.person(), a.session(), away ? AttendanceMark.ABSENT : AttendanceMark.PRESENT));
+                    if (!away && sessions.indexOf(a.session()) == 3) {
+                        marks.add(new Attendance(a.person(), a.session(), AttendanceMark.LATE));
+                    }
+                } else if (a.person().equals(kz18)) {
+                    marks.add(new Attendance(a.person(), a.session(), AttendanceMark.PRESENT));
+                } else if (a.person().equals(lowButAttended)) {
+                    marks.add(new Attendance(a.person(), a.session(), sessions.indexOf(a.session()) < 2 ? AttendanceMark.EXCUSED
+                            : AttendanceMark.LATE));
+                } else if (!a.person().equals(unmarked)) {
+                    marks.add(a);
+                }
+            }
+            return b.replaceAttendance(marks);
+        });
+
+        assertThat(findings.withCode("attendance.completion-disagrees")).extracting(Finding::subject, Finding::message).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("event/tot-almaty-2023/attendance/" + fewSessions.value(),
+                        "is completed but attended 11 of 14 sessions on the agenda (79 %), and the package's minimum is 80 %"),
+                org.assertj.core.groups.Tuple.tuple("event/tot-almaty-2023/attendance/p-kz-18",
+                        "is not-completed but attended 14 of 14 sessions on the agenda (100 %), and the package's minimum is 80 %"));
+        assertThat(sessions).hasSize(14);
+    }
+
+    /**
      * An event that is over with seats still undecided: the cause of a refused donor report (session 15), said by the
      * checks once they know the day. Silent without a day, on the last course day, and once every status is final.
      */
