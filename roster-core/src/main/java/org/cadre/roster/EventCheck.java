@@ -154,8 +154,9 @@ public final class EventCheck {
     /**
      * @param attended who attended (present or late) at any mark, by number
      * @param attendedSessions for each person by number, the sessions on the agenda they attended, each counted once
+     * @param numbers each person's number
      */
-    record Marks(List<PersonId> people, int[] problems, java.util.BitSet attended, int[] attendedSessions) {}
+    record Marks(List<PersonId> people, int[] problems, java.util.BitSet attended, int[] attendedSessions, Map<PersonId, Integer> numbers) {}
 
     private Marks marks;
 
@@ -229,7 +230,7 @@ public final class EventCheck {
                 }
             }
             marks = new Marks(List.copyOf(people), java.util.Arrays.copyOf(problems, found), attended,
-                    java.util.Arrays.copyOf(attendedSessions, people.size()));
+                    java.util.Arrays.copyOf(attendedSessions, people.size()), java.util.Collections.unmodifiableMap(personIndex));
         }
         return marks;
     }

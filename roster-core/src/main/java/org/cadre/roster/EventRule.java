@@ -526,25 +526,33 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
             if (sessions == 0 || marks.people().isEmpty()) {
                 return;
             }
-            Map<PersonId, Integer> index = new HashMap<>();
-            for (int i = 0; i < marks.people().size(); i++) {
-                index.put(marks.people().get(i), i);
-            }
             BigDecimal minimum = BigDecimal.valueOf(in.roster().curriculum().certification().minAttendanceShare());
+            // The fewest sessions that meet the minimum, by closing's own arithmetic (a share to six places): each
+            // participant is then one comparison of whole numbers.
+            int needed = 0;
+            while (needed <= sessions && share(needed, sessions).compareTo(minimum) < 0) {
+                needed++;
+            }
             for (Enrolment e : in.roster().enrolmentsAs(Role.PARTICIPANT)) {
                 boolean completed = e.status() == EnrolmentStatus.COMPLETED;
-                Integer at = index.get(e.person());
-                if (at == null || !completed && e.status() != EnrolmentStatus.NOT_COMPLETED) {
+                if (!completed && e.status() != EnrolmentStatus.NOT_COMPLETED) {
+                    continue;
+                }
+                Integer at = marks.numbers().get(e.person());
+                if (at == null) {
                     continue;
                 }
                 int present = marks.attendedSessions()[at];
-                BigDecimal share = BigDecimal.valueOf(present).divide(BigDecimal.valueOf(sessions), 6, java.math.RoundingMode.HALF_UP);
-                if (completed == share.compareTo(minimum) < 0) {
+                if (completed == present < needed) {
                     report.finding(in.subject("attendance", e.person()), "is " + e.status().label() + " but attended " + present
-                            + " of " + sessions + " sessions on the agenda (" + percent(share) + "), and the package's minimum is "
-                            + percent(minimum));
+                            + " of " + sessions + " sessions on the agenda (" + percent(share(present, sessions))
+                            + "), and the package's minimum is " + percent(minimum));
                 }
             }
+        }
+
+        private static BigDecimal share(int present, int sessions) {
+            return BigDecimal.valueOf(present).divide(BigDecimal.valueOf(sessions), 6, java.math.RoundingMode.HALF_UP);
         }
 
         private static String percent(BigDecimal share) {
