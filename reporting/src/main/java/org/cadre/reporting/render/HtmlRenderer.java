@@ -14,6 +14,7 @@ import org.cadre.reporting.EventReport;
 import org.cadre.reporting.EventReports;
 import org.cadre.reporting.Note;
 import org.cadre.reporting.ProgrammeReport;
+import org.cadre.reporting.ResultsFramework;
 import org.cadre.reporting.disclosure.Cell;
 import org.cadre.reporting.disclosure.Mean;
 import org.cadre.reporting.disclosure.Share;
@@ -159,19 +160,21 @@ public final class HtmlRenderer {
                 .append(e(labels.get("targetFor"))).append("</th><th>").append(e(labels.get("actual"))).append("</th><th>")
                 .append(e(labels.get("actualFrom"))).append("</th></tr>");
         for (var i : r.indicators()) {
+            // A percentage's baseline, target and entered value say so: "25" beside "10 / 26 (38.5 %)" read as a count.
+            String unit = ResultsFramework.Measure.PERCENTAGE.label().equals(i.measure()) ? " %" : "";
             String actual;
             String from;
             if (i.isCustom()) {
-                actual = i.reported().map(this::decimal).orElse(labels.get("notReported"));
+                actual = i.reported().map(v -> decimal(v) + unit).orElse(labels.get("notReported"));
                 from = labels.get("enteredByStaff") + i.note().map(n -> ": " + n).orElse("");
             } else {
                 actual = i.actual().map(this::share).orElseGet(() -> shown(i.count().orElseThrow()));
                 from = labels.get("computed");
             }
-            String target = i.target().map(this::decimal).orElse(labels.get("noTarget"));
+            String target = i.target().map(v -> decimal(v) + unit).orElse(labels.get("noTarget"));
             String targetFor = i.target().isEmpty() ? "" : i.targetPeriod().map(p -> date(p.first()) + " – " + date(p.last()))
                     .orElse(labels.get("wholeProgramme"));
-            h.append("<tr><td>").append(e(i.id() + " " + i.title())).append("</td><td>").append(e(decimal(i.baseline())))
+            h.append("<tr><td>").append(e(i.id() + " " + i.title())).append("</td><td>").append(e(decimal(i.baseline()) + unit))
                     .append("</td><td>").append(e(target)).append("</td><td>").append(e(targetFor))
                     .append("</td><td>").append(e(actual)).append("</td><td>").append(e(from)).append("</td></tr>");
         }

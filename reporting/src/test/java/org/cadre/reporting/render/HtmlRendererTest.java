@@ -212,8 +212,10 @@ class HtmlRendererTest {
                 .contains("<p>" + TOT_TITLE + ": Cascade trainings 1, ")
                 .doesNotContain(DemoRoster.almatyTot().event().id().value())
                 .contains("<div class=\"figure\">42<small>Officials trained</small></div>")
-                .contains("<td>I2 Share of women among the officials trained</td><td>10</td><td>25</td><td>the whole programme</td>"
+                // A percentage's baseline and target are percentages, said so; a count's are not (the newcomer's review of session 20).
+                .contains("<td>I2 Share of women among the officials trained</td><td>10 %</td><td>25 %</td><td>the whole programme</td>"
                         + "<td>9 / 42 (21.4 %)</td><td>computed from the data</td>")
+                .contains("<td>I1 Border officials trained on countering migrant smuggling</td><td>0</td><td>100</td>")
                 .doesNotContainPattern("(?i)(src|href)\\s*=");
     }
 
@@ -306,7 +308,7 @@ class HtmlRendererTest {
 
         assertThat(en).contains("<td>C1 Procedures adopted</td><td>0</td><td>10</td><td>1 January 2023 – 31 December 2023</td>"
                         + "<td>not reported</td><td>entered by staff</td>")
-                .contains("<td>C2 Posts applying them</td><td>0</td><td>no target for this period</td><td></td><td>not reported</td>");
+                .contains("<td>C2 Posts applying them</td><td>0 %</td><td>no target for this period</td><td></td><td>not reported</td>");
         assertThat(ru).contains("не представлено").contains("нет цели на этот период");
     }
 }
