@@ -165,6 +165,18 @@ public final class Disclosure {
         return isSafe(value) && !forced(id, value) ? Cell.of(value) : Cell.hidden();
     }
 
+    /**
+     * A count of some of the people a total counts (a ToT's graduates among its participants present), known by
+     * {@code id}: withheld when it is below k, when the rest of the total is (25 graduates beside 26 present gave away
+     * the one who did not complete), or when the audit asks for it. The total is published elsewhere or not. A zero is
+     * published, as every zero is (a withheld count is at least 1): it says the rest is the whole total, which its own
+     * cell protects.
+     */
+    public Cell countWithin(String id, long value, long total) {
+        Require.that(value >= 0 && value <= total, "value", "must lie between 0 and the total");
+        return value == 0 || isSafe(value) && isSafe(total - value) && !forced(id, value) ? Cell.of(value) : Cell.hidden();
+    }
+
     /** A share: numerator of denominator, with its percentage to one decimal (half up). */
     public Share share(long numerator, long denominator) {
         return share("", numerator, denominator);

@@ -71,6 +71,19 @@ class DisclosureTest {
         assertThat(DONOR.mean(12, java.math.BigDecimal.valueOf(50)).text()).isEqualTo("4.17 (n = 12)");
     }
 
+    /** A count within a total is withheld when it or the rest of the total is small: 25 of 26 gives away the one. */
+    @Test
+    void a_count_within_a_total_is_withheld_when_the_rest_is_small() {
+        assertThat(DONOR.countWithin("x", 25, 26).suppressed()).isTrue();
+        assertThat(DONOR.countWithin("x", 2, 26).suppressed()).isTrue();
+        assertThat(DONOR.countWithin("x", 21, 26).get()).isEqualTo(21);
+        assertThat(DONOR.countWithin("x", 26, 26).get()).isEqualTo(26);
+        assertThat(DONOR.countWithin("x", 0, 26).get()).isZero();
+        assertThat(DONOR.countWithin("x", 0, 3).get()).as("a zero is published: a withheld count is at least 1").isZero();
+        assertThat(DONOR.withForced(java.util.Set.of("x")).countWithin("x", 21, 26).suppressed()).isTrue();
+        assertThat(Disclosure.forAudience(Audience.INTERNAL).countWithin("x", 25, 26).get()).isEqualTo(25);
+    }
+
     @Test
     void a_mean_the_audit_asks_for_is_withheld_over_its_published_n() {
         Mean m = DONOR.withForced(java.util.Set.of("knowledge/post/mean")).mean("knowledge/post", Cell.of(26), 26, java.math.BigDecimal.valueOf(490));
