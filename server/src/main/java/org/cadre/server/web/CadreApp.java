@@ -136,7 +136,7 @@ public final class CadreApp {
     private static void queryParametersRead(Context ctx) {
         List<String> reads = Api.queryParameters(ctx.method().name(), route(ctx));
         Map<String, List<String>> sent = ctx.queryParamMap();
-        List<String> unknown = sent.keySet().stream().filter(name -> !reads.contains(name)).sorted()
+        List<String> unknown = QueryStrings.names(sent).stream().filter(name -> !reads.contains(name))
                 .map(name -> QueryStrings.shown(name) + ": is not a parameter of this operation; "
                         + (reads.isEmpty() ? "it reads none" : "it reads " + String.join(", ", reads))).toList();
         if (!unknown.isEmpty()) {

@@ -27,6 +27,19 @@ public final class QueryStrings {
         return org.cadre.documents.Documents.fieldName(name).replace("(a field)", "(a parameter)");
     }
 
+    /**
+     * The names of the parameters sent, leaving out a stray separator ({@code ?audience=donor&}, {@code ?&audience=donor}:
+     * an empty name with no value names nothing, and was refused as "(a parameter)" (the newcomer's review of session 21)).
+     * An empty name with a value ({@code ?=donor}) is kept, to be refused.
+     */
+    public static java.util.Set<String> names(java.util.Map<String, List<String>> sent) {
+        java.util.Set<String> names = new java.util.TreeSet<>(sent.keySet());
+        if (sent.getOrDefault("", List.of()).stream().allMatch(String::isEmpty)) {
+            names.remove("");
+        }
+        return names;
+    }
+
     /** The errors of a raw query string (as sent, still encoded), one per parameter that does not decode; empty when all do. */
     public static List<String> problems(String rawQuery) {
         List<String> out = new ArrayList<>();

@@ -204,6 +204,14 @@ class AttackerFindingsTest {
         var none = raw("GET", "/api/v1/events/tot-almaty-2023?cursor=a", null, "Authorization", "Bearer " + admin);
         assertThat(none.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(none.body()).get("errors").toString()).isEqualTo("[\"cursor: is not a parameter of this operation; it reads none\"]");
+        // A stray separator names nothing and is no parameter (the newcomer's review of session 21: it was refused as
+        // "(a parameter)"); an empty name with a value is refused.
+        assertThat(raw("GET", "/api/v1/events?cursor=a&", null, "Authorization", "Bearer " + admin).statusCode()).isEqualTo(200);
+        assertThat(raw("GET", "/api/v1/events?&cursor=a", null, "Authorization", "Bearer " + admin).statusCode()).isEqualTo(200);
+        assertThat(raw("GET", "/api/v1/events?&", null, "Authorization", "Bearer " + admin).statusCode()).isEqualTo(200);
+        var emptyName = raw("GET", "/api/v1/events?=a", null, "Authorization", "Bearer " + admin);
+        assertThat(emptyName.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(emptyName.body()).get("errors").toString()).isEqualTo("[\"(a parameter): is not a parameter of this operation; it reads cursor\"]");
         // An address with no operation is not found, whatever its query.
         assertThat(raw("GET", "/api/v1/nowhere?utm=a", null, "Authorization", "Bearer " + admin).statusCode()).isEqualTo(404);
     }

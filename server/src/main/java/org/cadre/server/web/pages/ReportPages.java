@@ -118,7 +118,7 @@ final class ReportPages {
      * who meant to pass the donor's on.
      */
     private static void onlyParameters(Context ctx, List<String> read) {
-        List<String> errors = ctx.queryParamMap().keySet().stream().filter(name -> !read.contains(name)).sorted()
+        List<String> errors = org.cadre.server.web.QueryStrings.names(ctx.queryParamMap()).stream().filter(name -> !read.contains(name))
                 .map(name -> org.cadre.server.web.QueryStrings.shown(name)
                         + ": is not a parameter of this page; it reads " + String.join(", ", read))
                 .toList();
