@@ -555,8 +555,9 @@ public enum EventRule implements Rule<EventCheck>, RuleInfo.Specified {
             return BigDecimal.valueOf(present).divide(BigDecimal.valueOf(sessions), 6, java.math.RoundingMode.HALF_UP);
         }
 
+        /** To one place, without a trailing zero: 11 of 14 is "78.6 %", where a whole number read "79 %" and 39 of 49 "80 %". */
         private static String percent(BigDecimal share) {
-            return share.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).toPlainString() + " %";
+            return share.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " %";
         }
     },
 

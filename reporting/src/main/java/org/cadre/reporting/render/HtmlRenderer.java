@@ -117,7 +117,7 @@ public final class HtmlRenderer {
         }
         h.append(chart(labels.get("officialsByCountryAndSex"), describe(t), series, bars));
         table(h, t, labels.get("officialsByCountryAndSex"), labels.get("country"), true, true, series);
-        table(h, r.officialsByOrganisation(), labels.get("byOrganisation"), labels.get("organisation"), true, true,
+        table(h, r.officialsByOrganisation(), labels.get("officialsByOrganisation"), labels.get("organisation"), true, true,
                 List.of(labels.get("officialsTrained")));
         var pool = r.pool();
         h.append("<h2>").append(e(labels.get("pool"))).append("</h2>");
@@ -302,10 +302,21 @@ public final class HtmlRenderer {
         h.append("<h2>").append(e(labels.get("feedback"))).append("</h2>");
         List<String> ratings = List.of("1", "2", "3", "4", "5");
         List<SvgChart.Bar> bars = new ArrayList<>();
+        List<String> described = new ArrayList<>();
         for (var s : r.feedback().sessions()) {
-            bars.add(new SvgChart.Bar(s.session() + " " + s.title(), s.distribution().cells().stream().map(l -> l.get(0)).toList(), 0));
+            List<Cell> counts = s.distribution().cells().stream().map(l -> l.get(0)).toList();
+            // The bar ends with the session's responses as the table publishes them (its parts withheld or not): it read
+            // "withheld" beside "n = 12" in the table (the newcomer's review of session 21).
+            bars.add(new SvgChart.Bar(s.session() + " " + s.title(), counts, 0, s.rating().n()));
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < counts.size() && i < ratings.size(); i++) {
+                parts.add(ratings.get(i) + ": " + shown(counts.get(i)));
+            }
+            described.add(s.session() + " " + String.join(", ", parts) + " (n = " + shown(s.rating().n()) + ")");
         }
-        h.append(chart(labels.get("feedback"), labels.get("feedback") + ": " + labels.get("responses") + " 1-5", ratings, bars));
+        // The description states the figures, as every other chart's does.
+        h.append(chart(labels.get("feedback"), labels.get("feedback") + ", " + labels.get("responses") + " 1-5: "
+                + String.join("; ", described), ratings, bars));
         h.append("<table><caption>").append(e(labels.get("feedback"))).append("</caption><tr><th>").append(e(labels.get("session")))
                 .append("</th><th>").append(e(labels.get("meanRating"))).append("</th>");
         ratings.forEach(x -> h.append("<th>").append(x).append("</th>"));

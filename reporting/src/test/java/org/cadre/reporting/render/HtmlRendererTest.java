@@ -9,6 +9,7 @@ import org.cadre.reporting.EventReport;
 import org.cadre.reporting.EventReports;
 import org.cadre.reporting.Note;
 import org.cadre.reporting.disclosure.Audience;
+import org.cadre.reporting.disclosure.Cell;
 import org.cadre.reporting.disclosure.Disclosure;
 import org.cadre.roster.demo.DemoRoster;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,25 @@ class HtmlRendererTest {
 
         assertThat(table.substring(0, table.indexOf("</tr>"))).doesNotContain("Total");
         assertThat(table).contains("<tr class=\"total\"><th>Total</th><td>" + pairs + "</td><td>" + pairs + "</td></tr>");
+    }
+
+    /**
+     * The feedback chart states its figures, as every chart does, and ends each bar with the session's responses as the
+     * table publishes them, not "withheld" beside the table's "n = 12" (the newcomer's review of session 21).
+     */
+    @Test
+    void the_feedback_chart_states_its_figures_and_the_published_responses() {
+        String html = HtmlRenderer.event(DONOR, Locale.ENGLISH);
+        var first = DONOR.feedback().sessions().get(0);
+        String desc = html.substring(html.indexOf("<desc id=\"chart2-desc\">"));
+        desc = desc.substring(0, desc.indexOf("</desc>"));
+
+        assertThat(first.rating().n().isPublished()).as("the demo's first session's responses are published").isTrue();
+        assertThat(first.distribution().cells().stream().map(l -> l.get(0))).as("and some of its ratings withheld").anyMatch(Cell::suppressed);
+        assertThat(desc).contains(first.session() + " 1: ").contains("(n = " + first.rating().n().get() + ")").contains("5: withheld");
+        String firstBar = html.substring(html.indexOf(">" + first.session() + " ", html.indexOf("chart2-desc")));
+        firstBar = firstBar.substring(0, firstBar.indexOf("<text x=\"214\""));
+        assertThat(firstBar).contains(">" + first.rating().n().get() + "</text>").doesNotContain("withheld");
     }
 
     @Test
@@ -212,6 +232,8 @@ class HtmlRendererTest {
                 .contains("<p>" + TOT_TITLE + ": Cascade trainings 1, ")
                 .doesNotContain(DemoRoster.almatyTot().event().id().value())
                 .contains("<div class=\"figure\">42<small>Officials trained</small></div>")
+                // The officials' table by organisation says officials, as its column does (it said "Participants by organisation").
+                .contains("<caption>Officials trained by organisation</caption>").doesNotContain("Participants by organisation")
                 // A percentage's baseline and target are percentages, said so; a count's are not (the newcomer's review of session 20).
                 .contains("<td>I2 Share of women among the officials trained</td><td>10 %</td><td>25 %</td><td>the whole programme</td>"
                         + "<td>9 / 42 (21.4 %)</td><td>computed from the data</td>")
