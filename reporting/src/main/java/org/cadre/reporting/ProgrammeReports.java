@@ -449,7 +449,7 @@ public final class ProgrammeReports {
         // Graduates are some of the ToT's participants present, which the events' lines publish: the rest (those who did
         // not complete) is a count of people too (the newcomer's review of session 21: 25 beside 26 gave away the one).
         long present = tot.enrolmentsAs(Role.PARTICIPANT).stream().filter(x -> x.status().wasPresent()).count();
-        Cell graduates = d.countWithin(at + "/graduates", reach.graduates().size(), Math.max(present, reach.graduates().size()));
+        Cell graduates = d.countWithin(at + "/graduates", reach.graduates().size(), present);
         Cell officers = d.count(at + "/officers", reach.officersTrained().size());
         Optional<BigDecimal> multiplier = graduates.isPublished() && officers.isPublished() && reach.graduates().size() > 0
                 ? Optional.of(BigDecimal.valueOf(reach.officersTrained().size())

@@ -150,11 +150,10 @@ public final class EventCheck {
      * the agenda, or a mark repeating an earlier mark of the same person and session; and which of the people
      * ({@code attended}, by their place in {@code people}) are marked present or late at least once. Built on
      * first use.
-     */
-    /**
-     * @param attended who attended (present or late) at any mark, by number
-     * @param attendedSessions for each person by number, the sessions on the agenda they attended, each counted once
-     * @param numbers each person's number
+     *
+     * @param attendedSessions for each person by number, the sessions on the agenda they attended (present or late),
+     *     each counted once
+     * @param numbers each person's number, their place in {@code people}
      */
     record Marks(List<PersonId> people, int[] problems, java.util.BitSet attended, int[] attendedSessions, Map<PersonId, Integer> numbers) {}
 

@@ -160,7 +160,7 @@ public final class HtmlRenderer {
                 .append(e(labels.get("targetFor"))).append("</th><th>").append(e(labels.get("actual"))).append("</th><th>")
                 .append(e(labels.get("actualFrom"))).append("</th></tr>");
         for (var i : r.indicators()) {
-            // A percentage's baseline, target and entered value say so: "25" beside "10 / 26 (38.5 %)" read as a count.
+            // A percentage's baseline, target and entered value say so: I2's target "25" beside "9 / 42 (21.4 %)" read as a count.
             String unit = ResultsFramework.Measure.PERCENTAGE.label().equals(i.measure()) ? " %" : "";
             String actual;
             String from;
@@ -427,7 +427,7 @@ public final class HtmlRenderer {
     }
 
     private String cell(Cell c) {
-        return c.suppressed() ? "<td class=\"suppressed\">" + e(labels.get("figureWithheld")) + "</td>" : "<td>" + c.get() + "</td>";
+        return (c.suppressed() ? "<td class=\"suppressed\">" : "<td>") + e(shown(c)) + "</td>";
     }
 
     /**
