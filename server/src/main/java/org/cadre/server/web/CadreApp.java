@@ -131,19 +131,24 @@ public final class CadreApp {
      * Refuses a query parameter the matched operation does not read (even one another operation reads: {@code ?phase=}
      * on a report chose nothing), and one it reads sent twice (which of the two counted would depend on who reads it).
      * A misspelt {@code audiance=donor} gave the internal report, names and all, to someone who meant to send the
-     * donor's on (the newcomer's review of session 19).
+     * donor's on (the newcomer's review of session 19). An operation that needs a token answers 401 first to a request
+     * without a live one, as it answers any other request: the query of a caller who is not signed in is not looked at.
      */
-    private static void queryParametersRead(Context ctx) {
+    private void queryParametersRead(Context ctx) {
+        String operation = ctx.method().name() + " " + route(ctx);
         List<String> reads = Api.queryParameters(ctx.method().name(), route(ctx));
         Map<String, List<String>> sent = ctx.queryParamMap();
         List<String> unknown = QueryStrings.names(sent).stream().filter(name -> !reads.contains(name))
                 .map(name -> QueryStrings.shown(name) + ": is not a parameter of this operation; "
                         + (reads.isEmpty() ? "it reads none" : "it reads " + String.join(", ", reads))).toList();
+        List<String> repeated = reads.stream().filter(name -> sent.getOrDefault(name, List.of()).size() > 1)
+                .map(name -> name + ": is sent more than once; send it once").toList();
+        if ((!unknown.isEmpty() || !repeated.isEmpty()) && !Api.PUBLIC_OPERATIONS.contains(operation)) {
+            api.user(ctx);
+        }
         if (!unknown.isEmpty()) {
             throw ApiProblem.invalid("The request names a query parameter this operation does not read; nothing was done.", unknown);
         }
-        List<String> repeated = reads.stream().filter(name -> sent.getOrDefault(name, List.of()).size() > 1)
-                .map(name -> name + ": is sent more than once; send it once").toList();
         if (!repeated.isEmpty()) {
             throw ApiProblem.invalid("The request sends a query parameter more than once; nothing was done.", repeated);
         }
@@ -304,7 +309,7 @@ public final class CadreApp {
         });
         // Once a route has matched, its operation's own query parameters are known (a 404 names no operation, so it
         // is answered as a 404 whatever its query).
-        r.beforeMatched("/api/*", CadreApp::queryParametersRead);
+        r.beforeMatched("/api/*", this::queryParametersRead);
         r.get("/api/v1/health", this::health);
         r.post("/api/v1/session", this::login);
         r.delete("/api/v1/session", this::logout);

@@ -20,11 +20,13 @@ public final class QueryStrings {
     private QueryStrings() {}
 
     /**
-     * A query parameter's name as an error names it: as sent when it is written as a field's name is, else "(a parameter)",
-     * so that a name that could be a person's is not repeated ({@code Documents.fieldName}).
+     * A query parameter's name as an error names it: as sent when it is written as a parameter's name is (ASCII letters,
+     * digits, "_", "-" and ".", a letter first, at most 64), else "(a parameter)", so that what a client typed in another
+     * script or with spaces, which could be a person's name, is not repeated. {@code page-size} is named ("(a parameter)"
+     * hid which of several was meant: the newcomer's review of session 21).
      */
     public static String shown(String name) {
-        return org.cadre.documents.Documents.fieldName(name).replace("(a field)", "(a parameter)");
+        return name.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}") ? name : "(a parameter)";
     }
 
     /**

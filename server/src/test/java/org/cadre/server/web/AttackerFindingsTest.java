@@ -214,6 +214,38 @@ class AttackerFindingsTest {
         assertThat(JSON.readTree(emptyName.body()).get("errors").toString()).isEqualTo("[\"(a parameter): is not a parameter of this operation; it reads cursor\"]");
         // An address with no operation is not found, whatever its query.
         assertThat(raw("GET", "/api/v1/nowhere?utm=a", null, "Authorization", "Bearer " + admin).statusCode()).isEqualTo(404);
+        // Every parameter the operation does not read is named, a hyphenated one as sent (the newcomer's review of
+        // session 21: "page-size" was "(a parameter)"), what could be a person's name is not.
+        var several = raw("GET", "/api/v1/events?page-size=5&sort.by=title&%D0%98%D0%B2%D0%B0%D0%BD=1&cursor=a", null,
+                "Authorization", "Bearer " + admin);
+        assertThat(several.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(several.body()).get("errors").toString()).isEqualTo("[\"page-size: is not a parameter of this "
+                + "operation; it reads cursor\",\"sort.by: is not a parameter of this operation; it reads cursor\","
+                + "\"(a parameter): is not a parameter of this operation; it reads cursor\"]");
+    }
+
+    /**
+     * A caller without a live token is answered 401 by an operation that needs one, whatever its query: the query was
+     * looked at first, so a stranger learnt which parameters each operation reads before being asked to sign in (the
+     * newcomer's review of session 21). The two operations anyone may call still refuse a parameter they do not read.
+     */
+    @Test
+    void a_caller_without_a_live_token_is_asked_to_sign_in_before_its_query_is_read() throws Exception {
+        for (String path : List.of("/api/v1/events?utm=a", "/api/v1/events?cursor=a&cursor=b",
+                "/api/v1/events/tot-almaty-2023/report?audiance=donor", "/api/v1/people?x=1")) {
+            var noToken = raw("GET", path, null);
+            var deadToken = raw("GET", path, null, "Authorization", "Bearer not-a-session");
+            assertThat(noToken.statusCode()).as(path).isEqualTo(401);
+            assertThat(deadToken.statusCode()).as(path).isEqualTo(401);
+            assertThat(noToken.body()).doesNotContain("parameter");
+        }
+        var health = raw("GET", "/api/v1/health?utm=a", null);
+        assertThat(health.statusCode()).isEqualTo(400);
+        assertThat(health.body()).contains("utm: is not a parameter of this operation; it reads none");
+        var signIn = raw("POST", "/api/v1/session?next=x", "{\"username\":\"admin\",\"password\":\"wrong\"}",
+                "Content-Type", "application/json");
+        assertThat(signIn.statusCode()).isEqualTo(400);
+        assertThat(signIn.body()).contains("next: is not a parameter of this operation; it reads none");
     }
 
     /** A number is written in the digits 0-9 (the attacker's re-check: a full-width ８ was read as 8). */

@@ -100,6 +100,18 @@ class ContractShapeTest {
                 .containsAll(Api.QUERY_PARAMETERS.keySet());
     }
 
+    /** The operations the server answers without a token are those the contract gives no {@code security}. */
+    @Test
+    void the_operations_anyone_may_call_are_those_the_contract_asks_no_token_for() {
+        List<String> open = new ArrayList<>();
+        API.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+            if (op.getSecurity() == null || op.getSecurity().isEmpty()) {
+                open.add(method + " " + path);
+            }
+        }));
+        assertThat(Api.PUBLIC_OPERATIONS).containsExactlyInAnyOrderElementsOf(open);
+    }
+
     @Test
     void every_object_schema_is_a_named_component_and_closed() {
         List<String> problems = new ArrayList<>();
