@@ -110,10 +110,13 @@ public record EventReport(String audience, int k, Facts event, Cell participants
      * @param scoreDistribution pairs by score band (rows, such as {@code 0-4}) before and after (columns
      *     {@code pre}, {@code post}); for the internal audience only (empty otherwise: at the size of a
      *     ToT its bands fall below any k, and withholding them would withhold the pairs total too)
+     * @param perOutcome the delivered outcomes that test questions assess, each with its mean percentages
+     * @param untestedOutcomes the delivered outcomes no test question assesses, so absent from {@code perOutcome}: a
+     *     reader is told the test does not measure them rather than left to wonder why one is missing
      */
     public record Knowledge(Cell pairs, Cell unpairedExcluded, int testMaxPoints, int passMark, Mean pre, Mean post,
             Mean normalisedGain, Share reachedPassMark, Optional<Table> scoreDistribution,
-            ImmutableList<OutcomeKnowledge> perOutcome) {
+            ImmutableList<OutcomeKnowledge> perOutcome, ImmutableList<UntestedOutcome> untestedOutcomes) {
 
         public Knowledge {
             Require.present(pairs, "Knowledge.pairs");
@@ -124,6 +127,20 @@ public record EventReport(String audience, int k, Facts event, Cell participants
             Require.present(reachedPassMark, "Knowledge.reachedPassMark");
             Require.present(scoreDistribution, "Knowledge.scoreDistribution");
             perOutcome = Require.list(perOutcome, "Knowledge.perOutcome");
+            untestedOutcomes = Require.list(untestedOutcomes, "Knowledge.untestedOutcomes");
+        }
+    }
+
+    /**
+     * A learning outcome the event delivers that no test question assesses, so the pre- and post-tests say nothing of it.
+     *
+     * @param byPracticalTask whether a practical task (such as micro-teaching) assesses it instead
+     */
+    public record UntestedOutcome(String outcome, String statement, boolean byPracticalTask) {
+
+        public UntestedOutcome {
+            Require.present(outcome, "UntestedOutcome.outcome");
+            Require.present(statement, "UntestedOutcome.statement");
         }
     }
 

@@ -280,6 +280,7 @@ public final class EventReports {
                 ? java.util.Optional.of(d.publish(scoreBands(pairs, max, passMark))) : java.util.Optional.empty();
         Cell pairCount = d.count("knowledge/pairs", pairs.size());
         List<OutcomeKnowledge> perOutcome = new ArrayList<>();
+        List<EventReport.UntestedOutcome> untested = new ArrayList<>();
         // Only the outcomes the event delivers: an event of one module showed another module's outcome at 0.0 % before
         // and after, as if it had been taught and not learnt (the newcomer's review of session 14).
         Set<org.cadre.curriculum.OutcomeCode> delivered = c.modules().stream().filter(m -> roster.event().modules().contains(m.code()))
@@ -292,6 +293,10 @@ public final class EventReports {
                     .filter(i -> i.kind() == ItemKind.TEST_QUESTION && i.outcomes().contains(o.code())).toList();
             int itemMax = items.stream().mapToInt(AssessmentItem::maxPoints).sum();
             if (itemMax == 0) {
+                // Said, not skipped: the ToT's LO5 (delivering a session) is scored by micro-teaching, and a table of the
+                // other outcomes left a reader to wonder where it went.
+                untested.add(new EventReport.UntestedOutcome(o.code().value(), o.statement(), c.assessment().items().stream()
+                        .anyMatch(i -> i.kind() == ItemKind.PRACTICAL_TASK && i.outcomes().contains(o.code()))));
                 continue;
             }
             BigDecimal a = BigDecimal.ZERO;
@@ -307,7 +312,7 @@ public final class EventReports {
                 : org.cadre.reporting.disclosure.Share.hidden();
         return new Knowledge(pairCount, d.count("knowledge/unpaired", unpaired), max, passMark, d.mean("knowledge/pre", pairCount, pairs.size(), preSum),
                 d.mean("knowledge/post", pairCount, pairs.size(), postSum), d.mean("knowledge/normalisedGain", gainN, gainSum), passShare, bands,
-                ImmutableList.copyOf(perOutcome));
+                ImmutableList.copyOf(perOutcome), ImmutableList.copyOf(untested));
     }
 
     /** The id of an outcome's mean percentage before ({@code pre}) or after ({@code post}) the course. */

@@ -275,6 +275,41 @@ class EventReportTest {
         assertThat(part).hasSizeLessThan(whole.size());
     }
 
+    /**
+     * A delivered outcome that no test question assesses is listed as such, not skipped: the ToT's LO5 (delivering a
+     * session) is scored by micro-teaching, and the table by outcome left it out without a word. With its practical task
+     * assessing another outcome only, it is said to be assessed by nothing.
+     */
+    @Test
+    void an_outcome_no_test_question_assesses_is_listed_as_untested_not_skipped() {
+        EventReport.Knowledge k = EventReports.of(ALMATY, Disclosure.forAudience(Audience.DONOR)).knowledge();
+
+        assertThat(k.perOutcome()).extracting(EventReport.OutcomeKnowledge::outcome).doesNotContain("LO5");
+        assertThat(k.untestedOutcomes()).containsExactly(new EventReport.UntestedOutcome("LO5",
+                ALMATY.curriculum().outcomes().stream().filter(o -> o.code().value().equals("LO5")).findFirst().orElseThrow().statement(),
+                true));
+        // Every outcome the event delivers is in one list or the other.
+        List<String> both = new java.util.ArrayList<>(k.perOutcome().stream().map(EventReport.OutcomeKnowledge::outcome).toList());
+        k.untestedOutcomes().forEach(o -> both.add(o.outcome()));
+        assertThat(both).containsExactlyInAnyOrderElementsOf(ALMATY.curriculum().outcomes().stream().map(o -> o.code().value()).toList());
+
+        var items = ALMATY.curriculum().assessment().items().stream()
+                .map(i -> i.kind() == org.cadre.curriculum.ItemKind.PRACTICAL_TASK
+                        ? org.cadre.curriculum.AssessmentItem.task(i.code().value(), i.prompt(), i.maxPoints(), "LO4") : i)
+                .toArray(org.cadre.curriculum.AssessmentItem[]::new);
+        org.cadre.curriculum.Curriculum noTask = ALMATY.curriculum().toBuilder()
+                .assessment(org.cadre.curriculum.AssessmentBlueprint.of(ALMATY.curriculum().assessment().passMark(), items)).build();
+        EventRoster.Builder rebuilt = EventRoster.builder(ALMATY.event(), ALMATY.programme(), noTask)
+                .organisations(ALMATY.organisations().values()).people(ALMATY.people().values()).enrolments(ALMATY.enrolments())
+                .attendance(ALMATY.attendance()).tests(ALMATY.tests()).practice(ALMATY.practice()).feedback(ALMATY.feedback())
+                .pool(ALMATY.pool());
+        ALMATY.rubric().ifPresent(rebuilt::rubric);
+
+        assertThat(EventReports.of(rebuilt.build(), Disclosure.forAudience(Audience.DONOR)).knowledge().untestedOutcomes())
+                .extracting(EventReport.UntestedOutcome::outcome, EventReport.UntestedOutcome::byPracticalTask)
+                .containsExactly(org.assertj.core.api.Assertions.tuple("LO5", false));
+    }
+
     private static TestScore test(PersonId p, TestScore.Phase phase, int total) {
         // Spread the total over Q1..Q10 (2 points each).
         java.util.Map<ItemCode, Integer> points = new java.util.LinkedHashMap<>();

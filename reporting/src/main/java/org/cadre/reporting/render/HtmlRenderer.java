@@ -278,6 +278,14 @@ public final class HtmlRenderer {
                     .append("</td><td>").append(e(mean(o.postPercent()))).append("</td></tr>");
         }
         h.append("</table>");
+        if (!k.untestedOutcomes().isEmpty()) {
+            h.append("<p>").append(e(labels.get("untestedOutcomes"))).append("</p><ul>");
+            for (var o : k.untestedOutcomes()) {
+                h.append("<li>").append(e(o.outcome() + " " + o.statement() + " ("
+                        + labels.get(o.byPracticalTask() ? "untestedByTask" : "untestedAtAll") + ")")).append("</li>");
+            }
+            h.append("</ul>");
+        }
     }
 
     private void practiceAndCertification(StringBuilder h, EventReport r) {

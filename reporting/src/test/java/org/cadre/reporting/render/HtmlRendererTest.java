@@ -158,7 +158,6 @@ class HtmlRendererTest {
         return html.substring(html.indexOf(from), html.indexOf(to));
     }
 
-    /** Donors get no figure per graduate, and so no empty table of them (the re-check of session 15). */
     /**
      * A learning outcome's figures are mean scores in per cent, said so in its header (a "%" header over 64.42 read as a
      * share, the newcomer's review of session 19); revision candidates that are none are said to be none, in the page's
@@ -169,6 +168,10 @@ class HtmlRendererTest {
         String tot = HtmlRenderer.event(INTERNAL, Locale.ENGLISH);
         assertThat(tot).contains("<th>Mean pre-test score, %</th><th>Mean post-test score, %</th>").doesNotContain("<th>Pre-test %</th>")
                 .doesNotContain("revision-none");
+        // An outcome the tests do not measure is said to be so, beneath the table, not left out without a word.
+        assertThat(tot).contains("<p>Not measured by the pre- and post-tests (no test question assesses them):</p><ul><li>LO5 Deliver a "
+                + "session of the package with participatory methods and give peer feedback (assessed by practice teaching)</li></ul>");
+        assertThat(HtmlRenderer.event(INTERNAL, Locale.forLanguageTag("ru-RU"))).contains("(оценивается практикой преподавания)</li></ul>");
         EventReport cascade = org.cadre.reporting.EventReports.of(DemoRoster.dushanbeCascade(), Disclosure.forAudience(Audience.INTERNAL));
         assertThat(cascade.feedback().revisionCandidates()).isEmpty();
         assertThat(HtmlRenderer.event(cascade, Locale.ENGLISH)).contains("<p class=\"revision-none\">No session has a published mean rating below 3.50.</p>");
