@@ -92,9 +92,9 @@ class EventReportTest {
             assertThat(htmlCells).isEqualTo(records.get(2 + r).toList().subList(4, 9));
         }
         assertThat(htmlTable).contains("<tr class=\"total\"><th>Total</th><td>");
-        assertThat(html).contains("<div class=\"figure\">26<small>Participants</small></div>")
-                .contains("<div class=\"figure\">4<small>Trainers</small></div>")
-                .contains("<div class=\"figure\">5<small>Course days</small></div>")
+        assertThat(html).contains("<div class=\"figure\"><small>Participants:</small> <span>26</span></div>")
+                .contains("<div class=\"figure\"><small>Trainers:</small> <span>4</span></div>")
+                .contains("<div class=\"figure\"><small>Course days:</small> <span>5</span></div>")
                 .contains("SDG 11, SDG 16, SDG 17").contains(INTERNAL.event().donor()).contains(INTERNAL.event().programme());
         assertThat(records.get(5).get(3)).isEqualTo("total");
         assertThat(records.get(5).get(8)).isEqualTo("26").isEqualTo(json.get("participants").get("value").asText());

@@ -85,8 +85,8 @@ public final class HtmlRenderer {
         row(h, labels.get("period"), date(r.from()) + " – " + date(r.to()));
         row(h, labels.get("audience"), labels.get(r.audience()) + (r.k() > 1 ? ", k = " + r.k() : ""));
         h.append("</table><div class=\"figures\">");
-        figure(h, shown(r.officialsTrained()), labels.get("officialsTrained"));
-        figure(h, Integer.toString(r.events().size()), labels.get("events"));
+        figure(h, shown(r.officialsTrained()), labels.get("officialsTrained"), r.officialsTrained().suppressed());
+        figure(h, Integer.toString(r.events().size()), labels.get("events"), false);
         h.append("</div><h2>").append(e(labels.get("events"))).append("</h2><table><caption>").append(e(labels.get("events")))
                 .append("</caption><tr><th>").append(e(labels.get("event"))).append("</th><th>").append(e(labels.get("courseDays")))
                 .append("</th><th>").append(e(labels.get("venue"))).append("</th><th>").append(e(labels.get("participants"))).append("</th></tr>");
@@ -216,10 +216,11 @@ public final class HtmlRenderer {
 
     private void figures(StringBuilder h, EventReport r) {
         h.append("<div class=\"figures\">");
-        figure(h, shown(r.participants()), labels.get("participants"));
-        figure(h, shown(r.trainers()), labels.get("trainers"));
-        figure(h, Integer.toString(r.event().courseDays()), labels.get("courseDays"));
-        figure(h, share(r.certification().certified()), labels.get("certified"));
+        figure(h, shown(r.participants()), labels.get("participants"), r.participants().suppressed());
+        figure(h, shown(r.trainers()), labels.get("trainers"), r.trainers().suppressed());
+        figure(h, Integer.toString(r.event().courseDays()), labels.get("courseDays"), false);
+        Share certified = r.certification().certified();
+        figure(h, share(certified), labels.get("certified"), certified.numerator().suppressed() || certified.denominator().suppressed());
         h.append("</div>");
     }
 
@@ -267,9 +268,17 @@ public final class HtmlRenderer {
                 bars.add(new SvgChart.Bar(labels.get("pre") + " " + d.rows().get(i), List.of(d.cell(i, 0)), 0));
                 bars.add(new SvgChart.Bar(labels.get("post") + " " + d.rows().get(i), List.of(d.cell(i, 1)), 1));
             }
-            h.append(chart(labels.get("scoreDistribution"), describe(d), List.of(labels.get("pairs")), bars));
+            // The bands meet at the pass mark; the caption says which reach it (the newcomer's review of session 21: nothing
+            // on the page told which side of the mark a band stood).
+            String caption = labels.get("scoreDistribution");
+            if (k.passMark() > 0 && k.passMark() <= k.testMaxPoints()) {
+                List<String> reaching = d.rows().stream().filter(band -> Integer.parseInt(band.split("-")[0]) >= k.passMark()).toList();
+                caption += " (" + labels.get("passMarkIs") + " " + k.passMark() + "; " + labels.get("bandsReaching") + " "
+                        + String.join(", ", reaching) + ")";
+            }
+            h.append(chart(caption, describe(d), List.of(labels.get("pairs")), bars));
             // No total column: a band's pre- and post-test counts are the same people counted twice.
-            table(h, d, labels.get("scoreDistribution"), labels.get("band"), true, false, series);
+            table(h, d, caption, labels.get("band"), true, false, series);
         }
         h.append("<table><caption>").append(e(labels.get("outcome"))).append("</caption><tr><th>").append(e(labels.get("outcome")))
                 .append("</th><th>").append(e(labels.get("outcomePre"))).append("</th><th>").append(e(labels.get("outcomePost"))).append("</th></tr>");
@@ -450,8 +459,15 @@ public final class HtmlRenderer {
         h.append("<tr><th>").append(e(name)).append("</th><td>").append(e(value)).append("</td></tr>");
     }
 
-    private void figure(StringBuilder h, String value, String label) {
-        h.append("<div class=\"figure\">").append(e(value)).append("<small>").append(e(label)).append("</small></div>");
+    /**
+     * A headline figure: its label above its value, in that order in the page as on the screen, so that one read as text
+     * (a screen reader, a copied page) says "Trainers: withheld", not "withheld Trainers" (the newcomer's review of
+     * session 21). A value withheld in whole or in part is marked as a table's withheld cell is.
+     */
+    private void figure(StringBuilder h, String value, String label, boolean withheld) {
+        h.append("<div class=\"figure\"><small>").append(e(label)).append(":</small> ")
+                .append(withheld ? "<span class=\"suppressed\">" : "<span>")
+                .append(e(value)).append("</span></div>");
     }
 
     private String share(Share s) {

@@ -40,6 +40,12 @@ class HtmlRendererTest {
 
         assertThat(table.substring(0, table.indexOf("</tr>"))).doesNotContain("Total");
         assertThat(table).contains("<tr class=\"total\"><th>Total</th><td>" + pairs + "</td><td>" + pairs + "</td></tr>");
+        // The caption says where the pass mark stands among the bands (14 of 20: 14-16 and 17-20 reach it).
+        assertThat(INTERNAL.knowledge().passMark()).isEqualTo(14);
+        assertThat(table).startsWith("<table data-table=\"scoreDistribution\"><caption>Pre- and post-test scores (pass mark 14; the bands "
+                + "that reach it: 14-16, 17-20)</caption>");
+        assertThat(HtmlRenderer.event(INTERNAL, Locale.forLanguageTag("ru-RU")))
+                .contains("<caption>Баллы входного и итогового тестов (проходной балл 14; его достигают диапазоны 14-16, 17-20)</caption>");
     }
 
     /**
@@ -179,6 +185,21 @@ class HtmlRendererTest {
                 .contains("<p class=\"revision-none\">Нет занятий с опубликованной средней оценкой ниже 3,50.</p>");
     }
 
+    /**
+     * A headline figure reads label first, in the page as on the screen: read as text, a withheld one said "withheld
+     * Trainers" (the newcomer's review of session 21). Its withheld value is marked as a withheld cell is.
+     */
+    @Test
+    void a_headline_figure_reads_its_label_before_its_value_and_marks_a_withheld_one() {
+        assertThat(DONOR.trainers().suppressed()).as("the donor's four trainers are withheld").isTrue();
+
+        assertThat(HtmlRenderer.event(DONOR, Locale.ENGLISH))
+                .contains("<div class=\"figure\"><small>Trainers:</small> <span class=\"suppressed\">withheld</span></div>")
+                .contains("<div class=\"figure\"><small>Participants:</small> <span>" + DONOR.participants().get() + "</span></div>");
+        assertThat(HtmlRenderer.event(DONOR, Locale.forLanguageTag("ru-RU")))
+                .contains("<small>Тренеры:</small> <span class=\"suppressed\">скрыто</span></div>");
+    }
+
     @Test
     void a_share_of_no_one_reads_as_no_value_not_zero_over_zero() {
         // The cascade has no tests: the share that reached the pass mark is of no one (the newcomer's review: "0 / 0").
@@ -234,7 +255,7 @@ class HtmlRendererTest {
                 .contains("<title id=\"chart3-title\">Cascade reach: " + TOT_TITLE + "</title>")
                 .contains("<p>" + TOT_TITLE + ": Cascade trainings 1, ")
                 .doesNotContain(DemoRoster.almatyTot().event().id().value())
-                .contains("<div class=\"figure\">42<small>Officials trained</small></div>")
+                .contains("<div class=\"figure\"><small>Officials trained:</small> <span>42</span></div>")
                 // The officials' table by organisation says officials, as its column does (it said "Participants by organisation").
                 .contains("<caption>Officials trained by organisation</caption>").doesNotContain("Participants by organisation")
                 // A percentage's baseline and target are percentages, said so; a count's are not (the newcomer's review of session 20).

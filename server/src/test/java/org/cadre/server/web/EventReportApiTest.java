@@ -69,7 +69,7 @@ class EventReportApiTest {
         assertThat(tree.get("participants").get("value").asInt()).isEqualTo(26);
         assertThat(tree.get("participantsByCountryAndSex").get("rows").toString()).isEqualTo("[\"KZ\",\"TJ\",\"UZ\"]");
         assertThat(csv.body()).contains("#reached +f").contains("International Organization for Migration,iom-afghan-displacement-ca,tot-almaty-2023,total,6,20,0,0,26");
-        assertThat(html.body()).contains("<div class=\"figure\">26<small>Participants</small></div>");
+        assertThat(html.body()).contains("<div class=\"figure\"><small>Participants:</small> <span>26</span></div>");
     }
 
     @Test
