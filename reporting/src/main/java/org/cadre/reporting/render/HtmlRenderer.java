@@ -138,14 +138,28 @@ public final class HtmlRenderer {
         h.append("</table><p>").append(e(labels.get("active") + ": " + shown(pool.active()) + "; " + labels.get("inactive") + ": "
                 + shown(pool.inactive()))).append("</p>");
         h.append("<h2>").append(e(labels.get("cascade"))).append("</h2><p>").append(e(labels.get("cascadeMeaning"))).append("</p>");
+        // One table of every ToT's reach, as every other chart of the report has its table (the charts alone held these
+        // figures, in their descriptions: a reader could not compare ToTs side by side, nor copy them).
+        if (!r.cascades().isEmpty()) {
+            h.append("<table data-table=\"cascades\"><caption>").append(e(labels.get("cascade"))).append("</caption><tr>");
+            for (String header : List.of("tot", "graduates", "cascades", "officersTrained", "multiplier")) {
+                h.append("<th>").append(e(labels.get(header))).append("</th>");
+            }
+            h.append("</tr>");
+            for (var c : r.cascades()) {
+                boolean noGraduate = c.graduates().isPublished() && c.graduates().get() == 0;
+                h.append("<tr><td>").append(e(c.title())).append("</td>").append(cell(c.graduates())).append(cell(c.cascades()))
+                        .append(cell(c.officersTrained())).append(c.multiplier().isEmpty() && !noGraduate ? "<td class=\"suppressed\">" : "<td>")
+                        .append(e(c.multiplier().map(this::decimal).orElse(noGraduate ? Cell.NONE : labels.get("figureWithheld"))))
+                        .append("</td></tr>");
+            }
+            h.append("</table>");
+        }
         for (var c : r.cascades()) {
             List<SvgChart.Bar> reach = List.of(new SvgChart.Bar(labels.get("graduates"), List.of(c.graduates()), 0),
                     new SvgChart.Bar(labels.get("officersTrained"), List.of(c.officersTrained()), 1));
             h.append(chart(labels.get("cascade") + ": " + c.title(), labels.get("graduates") + " " + shown(c.graduates()) + ", "
                     + labels.get("officersTrained") + " " + shown(c.officersTrained()), List.of(labels.get("count")), reach));
-            h.append("<p>").append(e(c.title() + ": " + labels.get("cascades") + " " + shown(c.cascades()) + ", "
-                    + labels.get("multiplier") + " " + c.multiplier().map(this::decimal)
-                    .orElse(c.graduates().isPublished() && c.graduates().get() == 0 ? Cell.NONE : labels.get("figureWithheld")))).append("</p>");
             if (c.perGraduate().isEmpty()) {
                 continue; // none to list (donors and the public never get them): no empty table
             }

@@ -25,7 +25,7 @@ final class Labels {
             Map.entry("cascadeMeaning", "Graduates are a ToT's participants whose enrolment reached completed. A cascade training "
                     + "counts in the period it is held, credited to the ToT its trainers came from. Officers trained are the people present "
                     + "at those cascades, each counted once."),
-            Map.entry("multiplier", "Officers per graduate"), Map.entry("perGraduate", "Officers trained per graduate"),
+            Map.entry("tot", "ToT"), Map.entry("multiplier", "Officers per graduate"), Map.entry("perGraduate", "Officers trained per graduate"),
             Map.entry("graduate", "Graduate"), Map.entry("officersTrained", "Officers trained by graduates"),
             Map.entry("indicators", "Results framework"), Map.entry("indicator", "Indicator"), Map.entry("baseline", "Baseline"),
             Map.entry("target", "Target"), Map.entry("actual", "Actual"),
@@ -93,7 +93,7 @@ final class Labels {
             Map.entry("cascadeMeaning", "Выпускники — участники ToT, чья запись дошла до статуса «завершил». Каскадное обучение "
                     + "учитывается в периоде, когда оно проводится, и засчитывается ToT, из которого пришли его тренеры. Обученные "
                     + "офицеры — присутствовавшие на этих каскадных обучениях, каждый учтён один раз."),
-            Map.entry("multiplier", "Сотрудников на выпускника"), Map.entry("perGraduate", "Обучено каждым выпускником"),
+            Map.entry("tot", "ToT"), Map.entry("multiplier", "Сотрудников на выпускника"), Map.entry("perGraduate", "Обучено каждым выпускником"),
             Map.entry("graduate", "Выпускник"), Map.entry("officersTrained", "Обучено выпускниками"),
             Map.entry("indicators", "Рамка результатов"), Map.entry("indicator", "Индикатор"), Map.entry("baseline", "Исходное значение"),
             Map.entry("target", "Цель"), Map.entry("actual", "Факт"),

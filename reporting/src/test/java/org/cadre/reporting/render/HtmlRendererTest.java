@@ -117,7 +117,9 @@ class HtmlRendererTest {
                 Disclosure.forAudience(Audience.INTERNAL));
 
         assertThat(report.cascades().get(0).graduates().get()).isZero();
-        assertThat(HtmlRenderer.programme(report, Locale.ENGLISH)).contains("Officers per graduate \u2014").doesNotContain("&lt;k");
+        String html = HtmlRenderer.programme(report, Locale.ENGLISH);
+        assertThat(html).doesNotContain("&lt;k").doesNotContain("withheld");
+        assertThat(table(html, "cascades")).contains("<th>Officers per graduate</th>").contains("<td>0</td>").endsWith("<td>\u2014</td></tr>");
         // The same for a mean over nobody: the demo cascade recorded no test (the re-check found "<k (n = 0)").
         String cascade = HtmlRenderer.event(org.cadre.reporting.EventReports.of(DemoRoster.dushanbeCascade(),
                 Disclosure.forAudience(Audience.INTERNAL)), Locale.ENGLISH);
@@ -200,6 +202,32 @@ class HtmlRendererTest {
                 .contains("<small>Тренеры:</small> <span class=\"suppressed\">скрыто</span></div>");
     }
 
+    /**
+     * Every ToT's cascade reach stands in one table (ToT, graduates, cascades, officers trained, officers per graduate), as
+     * every other chart's figures stand in a table: the charts alone held them. A withheld figure is marked in it.
+     */
+    @Test
+    void the_cascade_reach_is_a_table_with_every_figure_of_its_charts() {
+        org.cadre.reporting.ProgrammeReport internal = programme(Audience.INTERNAL);
+        var line = internal.cascades().get(0);
+        String html = HtmlRenderer.programme(internal, Locale.ENGLISH);
+
+        assertThat(table(html, "cascades")).isEqualTo("<table data-table=\"cascades\"><caption>Cascade reach</caption><tr><th>ToT</th>"
+                + "<th>Graduates</th><th>Cascade trainings</th><th>Officers trained by graduates</th><th>Officers per graduate</th></tr><tr><td>"
+                + TOT_TITLE + "</td><td>" + line.graduates().get() + "</td><td>" + line.cascades().get() + "</td><td>"
+                + line.officersTrained().get() + "</td><td>" + line.multiplier().orElseThrow() + "</td></tr>");
+        org.cadre.reporting.ProgrammeReport donor = programme(Audience.DONOR);
+        assertThat(donor.cascades().get(0).graduates().suppressed()).as("the donor's graduates are withheld (25 of 26 present)").isTrue();
+        assertThat(table(HtmlRenderer.programme(donor, Locale.forLanguageTag("ru-RU")), "cascades"))
+                .contains("<td class=\"suppressed\">скрыто</td>").endsWith("<td class=\"suppressed\">скрыто</td></tr>");
+    }
+
+    /** The table {@code data-table=id} of a page, from its opening tag to its last row. */
+    private static String table(String html, String id) {
+        String table = html.substring(html.indexOf("<table data-table=\"" + id + "\">"));
+        return table.substring(0, table.indexOf("</table>"));
+    }
+
     @Test
     void a_share_of_no_one_reads_as_no_value_not_zero_over_zero() {
         // The cascade has no tests: the share that reached the pass mark is of no one (the newcomer's review: "0 / 0").
@@ -253,7 +281,7 @@ class HtmlRendererTest {
                 .contains("in the 2 years up to the period&#39;s last day")
                 // the ToT by its title, not its id (an M&E officer reads "Cascade reach: tot-almaty-2023" as a code)
                 .contains("<title id=\"chart3-title\">Cascade reach: " + TOT_TITLE + "</title>")
-                .contains("<p>" + TOT_TITLE + ": Cascade trainings 1, ")
+                .contains("<tr><td>" + TOT_TITLE + "</td><td>25</td><td>1</td><td>16</td><td>0.64</td></tr>")
                 .doesNotContain(DemoRoster.almatyTot().event().id().value())
                 .contains("<div class=\"figure\"><small>Officials trained:</small> <span>42</span></div>")
                 // The officials' table by organisation says officials, as its column does (it said "Participants by organisation").
