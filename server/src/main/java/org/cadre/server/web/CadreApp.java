@@ -132,7 +132,9 @@ public final class CadreApp {
      * on a report chose nothing), and one it reads sent twice (which of the two counted would depend on who reads it).
      * A misspelt {@code audiance=donor} gave the internal report, names and all, to someone who meant to send the
      * donor's on (the newcomer's review of session 19). An operation that needs a token answers 401 first to a request
-     * without a live one, as it answers any other request: the query of a caller who is not signed in is not looked at.
+     * without a live one, as it answers any other request: a caller who is not signed in is asked to sign in, not told which
+     * parameters the operation reads. (A query that is not encoded as a query must be is refused before, with a malformed
+     * header, whoever sends it: no operation is asked to read it.)
      */
     private void queryParametersRead(Context ctx) {
         String operation = ctx.method().name() + " " + route(ctx);
