@@ -82,7 +82,7 @@ class RosterFileTest {
         RosterRows.Plan plan = plan(HEADER + "p-known,Ержан Сапаров,Erzhan Saparov,male,KZ,,,participant,kz-border-academy\r\n");
 
         assertThat(plan.errors()).containsExactly(
-                "line 2: person_id: is recorded with another latin_name; change the person's record first, or write the row as it is recorded");
+                "line 2: latin_name: differs from the record of person p-known; change the person's record first, or write the row as it is recorded");
         assertThat(plan.enrolments()).isEmpty();
     }
 

@@ -134,7 +134,8 @@ public record EventReport(String audience, int k, Facts event, Cell participants
     /**
      * A learning outcome the event delivers that no test question assesses, so the pre- and post-tests say nothing of it.
      *
-     * @param byPracticalTask whether a practical task (such as micro-teaching) assesses it instead
+     * @param byPracticalTask whether a practical task (such as micro-teaching) assesses it instead at this event: the package
+     *     has one for it and the event records a practice-teaching rubric
      */
     public record UntestedOutcome(String outcome, String statement, boolean byPracticalTask) {
 

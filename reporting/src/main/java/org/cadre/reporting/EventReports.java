@@ -294,9 +294,10 @@ public final class EventReports {
             int itemMax = items.stream().mapToInt(AssessmentItem::maxPoints).sum();
             if (itemMax == 0) {
                 // Said, not skipped: the ToT's LO5 (delivering a session) is scored by micro-teaching, and a table of the
-                // other outcomes left a reader to wonder where it went.
-                untested.add(new EventReport.UntestedOutcome(o.code().value(), o.statement(), c.assessment().items().stream()
-                        .anyMatch(i -> i.kind() == ItemKind.PRACTICAL_TASK && i.outcomes().contains(o.code()))));
+                // other outcomes left a reader to wonder where it went. By a practical task only where the event scores one: a
+                // cascade on the ToT's package records no rubric (the newcomer's review of session 22).
+                untested.add(new EventReport.UntestedOutcome(o.code().value(), o.statement(), roster.rubric().isPresent()
+                        && c.assessment().items().stream().anyMatch(i -> i.kind() == ItemKind.PRACTICAL_TASK && i.outcomes().contains(o.code()))));
                 continue;
             }
             BigDecimal a = BigDecimal.ZERO;

@@ -288,6 +288,10 @@ class EventReportTest {
         assertThat(k.untestedOutcomes()).containsExactly(new EventReport.UntestedOutcome("LO5",
                 ALMATY.curriculum().outcomes().stream().filter(o -> o.code().value().equals("LO5")).findFirst().orElseThrow().statement(),
                 true));
+        // At an event that records no practice-teaching rubric the task assesses nothing: the cascade on the same package.
+        assertThat(EventReports.of(DemoRoster.dushanbeCascade(), Disclosure.forAudience(Audience.DONOR)).knowledge().untestedOutcomes())
+                .extracting(EventReport.UntestedOutcome::outcome, EventReport.UntestedOutcome::byPracticalTask)
+                .containsExactly(org.assertj.core.api.Assertions.tuple("LO5", false));
         // Every outcome the event delivers is in one list or the other.
         List<String> both = new java.util.ArrayList<>(k.perOutcome().stream().map(EventReport.OutcomeKnowledge::outcome).toList());
         k.untestedOutcomes().forEach(o -> both.add(o.outcome()));

@@ -326,14 +326,19 @@ public final class RosterRows {
                 } else {
                     Optional<String> differs = recorded.flatMap(s -> differingColumn(s, person.get(), row));
                     if (differs.isPresent()) {
-                        rowErrors.add("person_id: is recorded with another " + differs.get()
+                        // Named under the column that differs, as the row's other faults are (it was "person_id: is
+                        // recorded with another country": the newcomer's review of session 22).
+                        rowErrors.add(differs.get() + ": differs from the record of person " + id.value()
                                 + "; change the person's record first, or write the row as it is recorded");
+                    } else if (recorded.isEmpty() && !known.mayRecord().test(person.get(), role)) {
+                        // Before the id is looked up: a row the user may not record is refused alike whether its id is
+                        // taken or not (the attacker's review of session 22: "in use" for a taken id, "outside your
+                        // scope" for a free one, told which ids of another country exist).
+                        rowErrors.add("country: is outside your scope; a person of this country is recorded by a coordinator "
+                                + "of the country or of the programme");
                     } else if (recorded.isEmpty() && known.taken().contains(id)) {
                         // The same answer as creating a person under that id: nothing of the record is shown.
                         rowErrors.add("person_id: is in use by another record; choose another id");
-                    } else if (recorded.isEmpty() && !known.mayRecord().test(person.get(), role)) {
-                        rowErrors.add("country: is outside your scope; a person of this country is recorded by a coordinator "
-                                + "of the country or of the programme");
                     } else if (recorded.isEmpty()) {
                         newPeople.add(person.get());
                     } else if (!known.mayEnrol().test(recorded.get(), role)) {

@@ -89,7 +89,7 @@ public final class HtmlRenderer {
         figure(h, Integer.toString(r.events().size()), labels.get("events"), false);
         h.append("</div><h2>").append(e(labels.get("events"))).append("</h2><table><caption>").append(e(labels.get("events")))
                 .append("</caption><tr><th>").append(e(labels.get("event"))).append("</th><th>").append(e(labels.get("courseDays")))
-                .append("</th><th>").append(e(labels.get("venue"))).append("</th><th>").append(e(labels.get("participants"))).append("</th></tr>");
+                .append("</th><th>").append(e(labels.get("venue"))).append("</th><th>").append(e(labels.get("participantsPresent"))).append("</th></tr>");
         for (var ev : r.events()) {
             h.append("<tr><td>").append(e(ev.title() + " (" + labels.get("kind." + ev.kind()) + ")")).append("</td><td>").append(e(date(ev.firstDay()) + " – " + date(ev.lastDay())))
                     .append(" (").append(ev.courseDays()).append(")</td><td>").append(e(places(ev.venues()))).append("</td>")
@@ -99,7 +99,7 @@ public final class HtmlRenderer {
         if (!r.regions().isEmpty()) {
             h.append("<h2>").append(e(labels.get("regions"))).append("</h2><table><caption>").append(e(labels.get("regions")))
                     .append("</caption><tr><th>").append(e(labels.get("region"))).append("</th><th>").append(e(labels.get("events")))
-                    .append("</th><th>").append(e(labels.get("courseDays"))).append("</th><th>").append(e(labels.get("participants")))
+                    .append("</th><th>").append(e(labels.get("courseDays"))).append("</th><th>").append(e(labels.get("participantsPresent")))
                     .append("</th></tr>");
             for (var region : r.regions()) {
                 h.append("<tr><td>").append(e(region.region().orElse(labels.get("regionNotRecorded")) + ", "
@@ -163,10 +163,13 @@ public final class HtmlRenderer {
             if (c.perGraduate().isEmpty()) {
                 continue; // none to list (donors and the public never get them): no empty table
             }
-            h.append("<table data-table=\"perGraduate\"><caption>").append(e(labels.get("perGraduate"))).append("</caption><tr><th>")
-                    .append(e(labels.get("graduate"))).append("</th><th>").append(e(labels.get("officersTrained"))).append("</th></tr>");
+            // Each graduate's officers, who may overlap: said so beneath, for two graduates' 16 and 16 beside 16 officers in all
+            // read as a mistake (the newcomer's review of session 22).
+            h.append("<table data-table=\"perGraduate\"><caption>").append(e(labels.get("perGraduate") + ": " + c.title()))
+                    .append("</caption><tr><th>").append(e(labels.get("graduate"))).append("</th><th>").append(e(labels.get("officersTrainedByThem")))
+                    .append("</th></tr>");
             c.perGraduate().forEach(g -> h.append("<tr><td>").append(e(g.graduate())).append("</td>").append(cell(g.officers())).append("</tr>"));
-            h.append("</table>");
+            h.append("</table><p>").append(e(labels.get("perGraduateOverlap"))).append("</p>");
         }
         h.append("<h2>").append(e(labels.get("indicators"))).append("</h2><table data-table=\"indicators\"><caption>")
                 .append(e(labels.get("indicators"))).append("</caption><tr><th>").append(e(labels.get("indicator"))).append("</th><th>")
@@ -253,7 +256,9 @@ public final class HtmlRenderer {
     }
 
     private void attendance(StringBuilder h, EventReport r) {
-        h.append("<h2>").append(e(labels.get("attendance"))).append("</h2><p>").append(e(share(r.attendance()))).append("</p>");
+        // Marks, not people: 349 / 364 is participants' sessions attended of those held (the newcomer's review of session 22).
+        h.append("<h2>").append(e(labels.get("attendance"))).append("</h2><p>").append(e(labels.get("sessionMarks") + ": "
+                + share(r.attendance()))).append("</p>");
         h.append("<table><caption>").append(e(labels.get("attendance"))).append("</caption><tr><th>")
                 .append(e(labels.get("session"))).append("</th><th>").append(e(labels.get("day"))).append("</th><th>")
                 .append(e(labels.get("attendance"))).append("</th></tr>");
@@ -272,9 +277,12 @@ public final class HtmlRenderer {
         row(h, labels.get("meanPre"), mean(k.pre()) + " / " + k.testMaxPoints() + " " + labels.get("points"));
         row(h, labels.get("meanPost"), mean(k.post()) + " / " + k.testMaxPoints() + " " + labels.get("points"));
         row(h, labels.get("gain"), mean(k.normalisedGain()));
-        row(h, labels.get("reachedPass") + " (" + k.passMark() + ")", share(k.reachedPassMark()));
+        row(h, labels.get("reachedPass") + " (" + k.passMark() + " " + labels.get("points") + ")", share(k.reachedPassMark()));
         h.append("</table>");
-        if (k.scoreDistribution().isPresent()) {
+        // No pairs, no bands: a chart and table of zeros under a pass-mark caption said nothing (the newcomer's review of
+        // session 22: the cascade, which recorded no test).
+        boolean noPairs = k.pairs().isPublished() && k.pairs().get() == 0;
+        if (k.scoreDistribution().isPresent() && !noPairs) {
             Table d = k.scoreDistribution().get();
             List<String> series = List.of(labels.get("pre"), labels.get("post"));
             List<SvgChart.Bar> bars = new ArrayList<>();
@@ -321,7 +329,8 @@ public final class HtmlRenderer {
         } else {
             row(h, labels.get("scored"), shown(p.scored()));
             row(h, labels.get("meanTotal"), mean(p.total()) + " / " + p.maxPoints());
-            row(h, labels.get("passed") + " (" + p.passMark() + ")", share(p.passed()));
+            // "Passed (12)" read as twelve who passed (the newcomer's review of session 22).
+            row(h, labels.get("passed") + " (" + labels.get("passMarkIs") + " " + p.passMark() + ")", share(p.passed()));
         }
         h.append("</table><h2>").append(e(labels.get("certification"))).append("</h2><p>")
                 .append(e(labels.get("certified") + ": " + share(r.certification().certified()))).append("</p>");

@@ -25,7 +25,10 @@ final class Labels {
             Map.entry("cascadeMeaning", "Graduates are a ToT's participants whose enrolment reached completed. A cascade training "
                     + "counts in the period it is held, credited to the ToT its trainers came from. Officers trained are the people present "
                     + "at those cascades, each counted once."),
-            Map.entry("tot", "ToT"), Map.entry("multiplier", "Officers per graduate"), Map.entry("perGraduate", "Officers trained per graduate"),
+            Map.entry("tot", "ToT"), Map.entry("multiplier", "Officers per graduate"), Map.entry("perGraduate", "Officers trained by each graduate"),
+            Map.entry("officersTrainedByThem", "Officers they trained, alone or with other graduates"),
+            Map.entry("perGraduateOverlap", "An officer trained by two graduates together counts for both, so these need not add up "
+                    + "to the officers trained."),
             Map.entry("graduate", "Graduate"), Map.entry("officersTrained", "Officers trained by graduates"),
             Map.entry("indicators", "Results framework"), Map.entry("indicator", "Indicator"), Map.entry("baseline", "Baseline"),
             Map.entry("target", "Target"), Map.entry("actual", "Actual"),
@@ -43,7 +46,8 @@ final class Labels {
             Map.entry("byOrganisation", "Participants by organisation"),
             Map.entry("country", "Country"), Map.entry("organisation", "Organisation"), Map.entry("total", "Total"),
             Map.entry("female", "Female"), Map.entry("male", "Male"), Map.entry("another", "Another"), Map.entry("not-recorded", "Not recorded"),
-            Map.entry("attendance", "Attendance"), Map.entry("session", "Session"), Map.entry("day", "Day"),
+            Map.entry("attendance", "Attendance"), Map.entry("sessionMarks", "Sessions attended, of participants' sessions held"),
+            Map.entry("participantsPresent", "Participants present"), Map.entry("session", "Session"), Map.entry("day", "Day"),
             Map.entry("attendedOf", "attended, of"),
             Map.entry("knowledge", "Knowledge: paired pre- and post-tests"), Map.entry("pairs", "Pairs"),
             Map.entry("unpaired", "Unpaired tests left out"), Map.entry("meanPre", "Mean pre-test"),
@@ -55,7 +59,7 @@ final class Labels {
             Map.entry("outcome", "Learning outcome"),
             Map.entry("outcomePre", "Mean pre-test score, %"), Map.entry("outcomePost", "Mean post-test score, %"),
             Map.entry("untestedOutcomes", "Not measured by the pre- and post-tests (no test question assesses them):"),
-            Map.entry("untestedByTask", "assessed by practice teaching"), Map.entry("untestedAtAll", "not assessed"),
+            Map.entry("untestedByTask", "assessed by practice teaching"), Map.entry("untestedAtAll", "not assessed at this event"),
             Map.entry("practice", "Practice teaching"), Map.entry("scored", "Scored"), Map.entry("passed", "Passed"),
             Map.entry("meanTotal", "Mean score"), Map.entry("rubric", "Rubric"),
             Map.entry("noRubric", "none recorded for this event: practice teaching is not scored"),
@@ -90,11 +94,14 @@ final class Labels {
             Map.entry("trainee", "Слушатель"), Map.entry("co-trainer", "Со-тренер"), Map.entry("certified-trainer", "Сертифицированный тренер"),
             Map.entry("lead-trainer", "Ведущий тренер"),
             Map.entry("cascade", "Каскадный охват"), Map.entry("cascades", "Каскадные обучения"), Map.entry("graduates", "Выпускники"),
-            Map.entry("cascadeMeaning", "Выпускники — участники ToT, чья запись дошла до статуса «завершил». Каскадное обучение "
-                    + "учитывается в периоде, когда оно проводится, и засчитывается ToT, из которого пришли его тренеры. Обученные "
-                    + "офицеры — присутствовавшие на этих каскадных обучениях, каждый учтён один раз."),
-            Map.entry("tot", "ToT"), Map.entry("multiplier", "Сотрудников на выпускника"), Map.entry("perGraduate", "Обучено каждым выпускником"),
-            Map.entry("graduate", "Выпускник"), Map.entry("officersTrained", "Обучено выпускниками"),
+            Map.entry("cascadeMeaning", "Выпускники — участники обучения тренеров, чья запись дошла до статуса «завершил». Каскадное "
+                    + "обучение учитывается в периоде, когда оно проводится, и засчитывается обучению тренеров, из которого пришли его "
+                    + "тренеры. Обученные сотрудники — присутствовавшие на этих каскадных обучениях, каждый учтён один раз."),
+            Map.entry("tot", "Обучение тренеров"), Map.entry("multiplier", "Сотрудников на выпускника"), Map.entry("perGraduate", "Сотрудники, обученные каждым выпускником"),
+            Map.entry("officersTrainedByThem", "Обучены им, одним или вместе с другими выпускниками"),
+            Map.entry("perGraduateOverlap", "Сотрудник, обученный двумя выпускниками вместе, учтён у обоих, поэтому эти числа не "
+                    + "обязаны складываться в число обученных сотрудников."),
+            Map.entry("graduate", "Выпускник"), Map.entry("officersTrained", "Сотрудники, обученные выпускниками"),
             Map.entry("indicators", "Рамка результатов"), Map.entry("indicator", "Индикатор"), Map.entry("baseline", "Исходное значение"),
             Map.entry("target", "Цель"), Map.entry("actual", "Факт"),
             Map.entry("targetFor", "Цель на период"), Map.entry("actualFrom", "Источник факта"), Map.entry("noTarget", "нет цели на этот период"),
@@ -111,7 +118,8 @@ final class Labels {
             Map.entry("byOrganisation", "Участники по организациям"),
             Map.entry("country", "Страна"), Map.entry("organisation", "Организация"), Map.entry("total", "Всего"),
             Map.entry("female", "Женщины"), Map.entry("male", "Мужчины"), Map.entry("another", "Другое"), Map.entry("not-recorded", "Не указано"),
-            Map.entry("attendance", "Посещаемость"), Map.entry("session", "Занятие"), Map.entry("day", "День"),
+            Map.entry("attendance", "Посещаемость"), Map.entry("sessionMarks", "Посещено занятий из проведённых для участников"),
+            Map.entry("participantsPresent", "Присутствовавшие участники"), Map.entry("session", "Занятие"), Map.entry("day", "День"),
             Map.entry("attendedOf", "присутствовали, из"),
             Map.entry("knowledge", "Знания: парные входные и итоговые тесты"), Map.entry("pairs", "Пары"),
             Map.entry("unpaired", "Тесты без пары (не учтены)"), Map.entry("meanPre", "Средний входной тест"),
@@ -123,7 +131,7 @@ final class Labels {
             Map.entry("outcome", "Результат обучения"),
             Map.entry("outcomePre", "Средний балл входного теста, %"), Map.entry("outcomePost", "Средний балл итогового теста, %"),
             Map.entry("untestedOutcomes", "Не измеряются входным и итоговым тестами (ни один вопрос теста их не проверяет):"),
-            Map.entry("untestedByTask", "оценивается практикой преподавания"), Map.entry("untestedAtAll", "не оценивается"),
+            Map.entry("untestedByTask", "оценивается практикой преподавания"), Map.entry("untestedAtAll", "на этом мероприятии не оценивается"),
             Map.entry("practice", "Практика преподавания"), Map.entry("scored", "Оценено"), Map.entry("passed", "Сдали"),
             Map.entry("meanTotal", "Средний балл"), Map.entry("rubric", "Критерии оценки"),
             Map.entry("noRubric", "для этого мероприятия не заданы: практика преподавания не оценивается"),

@@ -50,7 +50,7 @@ final class SvgChart {
         long max = 1;
         for (Bar bar : bars) {
             long sum = bar.values().stream().filter(Cell::isPublished).mapToLong(Cell::get).sum();
-            max = Math.max(max, sum);
+            max = Math.max(max, bar.total() != null && bar.total().isPublished() ? Math.max(sum, bar.total().get()) : sum);
         }
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"")
@@ -91,6 +91,17 @@ final class SvgChart {
                 x += w;
                 sum += v.get();
             }
+            // The withheld parts of a bar whose total is published, as one grey part: the rest of the total, which the table
+            // beside gives as well (its total less its published cells). Without it a country whose split by sex is
+            // withheld drew no bar at all beside its published total (the newcomer's review of session 22).
+            if (anySuppressed && bar.total() != null && bar.total().isPublished() && bar.total().get() > sum) {
+                double w = plotWidth * (double) (bar.total().get() - sum) / max;
+                svg.append("<rect class=\"bar withheld\" x=\"").append(fmt(x)).append("\" y=\"").append(y)
+                        .append("\" width=\"").append(fmt(w)).append("\" height=\"").append(barHeight)
+                        .append("\" fill=\"").append(WITHHELD_GREY).append("\"><title>")
+                        .append(ESCAPE.escape(bar.label() + ": " + withheld)).append("</title></rect>");
+                x += w;
+            }
             svg.append("<text x=\"").append(fmt(x + 4)).append("\" y=\"").append(y + 15).append("\" font-size=\"12\">")
                     .append(bar.total() != null && bar.total().isPublished() ? Long.toString(bar.total().get())
                             : anySuppressed ? (sum > 0 ? sum + " + " : "") + ESCAPE.escape(withheld) : Long.toString(sum))
@@ -99,6 +110,9 @@ final class SvgChart {
         }
         return svg.append("</svg>").toString();
     }
+
+    /** The fill of a bar's withheld parts: grey, apart from every series' colour. */
+    static final String WITHHELD_GREY = "#b8b8b8";
 
     private static String shorten(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";

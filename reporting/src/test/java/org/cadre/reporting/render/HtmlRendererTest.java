@@ -64,7 +64,9 @@ class HtmlRendererTest {
         assertThat(desc).contains(first.session() + " 1: ").contains("(n = " + first.rating().n().get() + ")").contains("5: withheld");
         String firstBar = html.substring(html.indexOf(">" + first.session() + " ", html.indexOf("chart2-desc")));
         firstBar = firstBar.substring(0, firstBar.indexOf("<text x=\"214\""));
-        assertThat(firstBar).contains(">" + first.rating().n().get() + "</text>").doesNotContain("withheld");
+        // Its withheld ratings are drawn as one grey part of the published responses, the bar ending with their number.
+        assertThat(firstBar).endsWith(">" + first.rating().n().get() + "</text>").doesNotContain(">withheld<")
+                .contains("fill=\"#b8b8b8\"><title>" + first.session() + " ");
     }
 
     @Test
@@ -156,7 +158,8 @@ class HtmlRendererTest {
                         + "<td>none recorded for this event: practice teaching is not scored</td></tr></table>");
         String tot = HtmlRenderer.event(org.cadre.reporting.EventReports.of(DemoRoster.almatyTot(),
                 Disclosure.forAudience(Audience.INTERNAL)), Locale.ENGLISH);
-        assertThat(tot).contains("<tr><th>Mean score</th><td>").contains(" / 20</td></tr>").contains("<tr><th>Passed (12)</th>")
+        assertThat(tot).contains("<tr><th>Mean score</th><td>").contains(" / 20</td></tr>").contains("<tr><th>Passed (pass mark 12)</th>")
+                .contains("<tr><th>Reached the pass mark (14 points)</th>")
                 .doesNotContain("none recorded for this event");
         assertThat(HtmlRenderer.event(org.cadre.reporting.EventReports.of(DemoRoster.dushanbeCascade(),
                 Disclosure.forAudience(Audience.INTERNAL)), Locale.forLanguageTag("ru"))).contains("для этого мероприятия не заданы");
@@ -176,12 +179,21 @@ class HtmlRendererTest {
         String tot = HtmlRenderer.event(INTERNAL, Locale.ENGLISH);
         assertThat(tot).contains("<th>Mean pre-test score, %</th><th>Mean post-test score, %</th>").doesNotContain("<th>Pre-test %</th>")
                 .doesNotContain("revision-none");
+        // Attendance is of session marks, said so; the programme's events count their participants present.
+        assertThat(tot).contains("<h2>Attendance</h2><p>Sessions attended, of participants&#39; sessions held: 349 / 364 (95.9 %)</p>");
+        assertThat(HtmlRenderer.programme(programme(Audience.INTERNAL), Locale.ENGLISH))
+                .contains("<th>Venue</th><th>Participants present</th>").doesNotContain("<th>Participants</th>");
         // An outcome the tests do not measure is said to be so, beneath the table, not left out without a word.
         assertThat(tot).contains("<p>Not measured by the pre- and post-tests (no test question assesses them):</p><ul><li>LO5 Deliver a "
                 + "session of the package with participatory methods and give peer feedback (assessed by practice teaching)</li></ul>");
         assertThat(HtmlRenderer.event(INTERNAL, Locale.forLanguageTag("ru-RU"))).contains("(оценивается практикой преподавания)</li></ul>");
         EventReport cascade = org.cadre.reporting.EventReports.of(DemoRoster.dushanbeCascade(), Disclosure.forAudience(Audience.INTERNAL));
         assertThat(cascade.feedback().revisionCandidates()).isEmpty();
+        // The cascade recorded no test: no chart or table of score bands all zero, and its LO5 is not assessed there (the
+        // package's micro-teaching is, but the cascade records no rubric: the newcomer's review of session 22).
+        assertThat(cascade.knowledge().pairs().get()).isZero();
+        assertThat(HtmlRenderer.event(cascade, Locale.ENGLISH)).doesNotContain("scoreDistribution").doesNotContain("Pre- and post-test scores")
+                .contains("(not assessed at this event)</li>").doesNotContain("assessed by practice teaching");
         assertThat(HtmlRenderer.event(cascade, Locale.ENGLISH)).contains("<p class=\"revision-none\">No session has a published mean rating below 3.50.</p>");
         assertThat(HtmlRenderer.event(cascade, Locale.forLanguageTag("ru-RU")))
                 .contains("<p class=\"revision-none\">Нет занятий с опубликованной средней оценкой ниже 3,50.</p>");
@@ -249,19 +261,66 @@ class HtmlRendererTest {
         assertThat(bar).endsWith(">" + kazakhstan.get() + "</text>").doesNotContain("&lt;k");
     }
 
+    /**
+     * A bar whose parts are withheld and whose total is published draws the withheld rest of its total as one grey part:
+     * in the donor's ToT report Kazakhstan's 18, split by sex withheld, drew no bar at all (the newcomer's review of session
+     * 22). Its length is the published total less the published parts, as the table beside gives it.
+     */
+    @Test
+    void a_bar_with_withheld_parts_draws_the_rest_of_its_published_total_in_grey() {
+        org.cadre.reporting.disclosure.Table t = DONOR.participantsByCountryAndSex();
+        int kz = t.rows().indexOf("KZ");
+        assertThat(t.rowTotals().get(kz).isPublished()).isTrue();
+        assertThat(t.cells().get(kz)).as("Kazakhstan's split by sex in the donor's ToT report").anyMatch(Cell::suppressed);
+        long published = t.cells().get(kz).stream().filter(Cell::isPublished).mapToLong(Cell::get).sum();
+        long max = 0;
+        for (int r = 0; r < t.rows().size(); r++) {
+            long parts = t.cells().get(r).stream().filter(Cell::isPublished).mapToLong(Cell::get).sum();
+            max = Math.max(max, t.rowTotals().get(r).isPublished() ? Math.max(parts, t.rowTotals().get(r).get()) : parts);
+        }
+        String html = HtmlRenderer.event(DONOR, Locale.ENGLISH);
+        String bar = html.substring(html.indexOf(">Kazakhstan</text>"));
+        bar = bar.substring(0, bar.indexOf("</text>", bar.indexOf("</text>") + 1) + "</text>".length());
+
+        java.util.regex.Matcher grey = Pattern.compile("<rect class=\"bar withheld\" x=\"[0-9.]+\" y=\"[0-9]+\" width=\"([0-9.]+)\" "
+                + "height=\"22\" fill=\"#b8b8b8\"><title>Kazakhstan: withheld</title></rect>").matcher(bar);
+        assertThat(grey.find()).as(bar).isTrue();
+        assertThat(Double.parseDouble(grey.group(1))).isCloseTo(420.0 * (t.rowTotals().get(kz).get() - published) / max,
+                org.assertj.core.data.Offset.offset(0.1));
+        assertThat(bar).endsWith(">" + t.rowTotals().get(kz).get() + "</text>");
+        // The internal report withholds nothing, and draws no grey.
+        assertThat(HtmlRenderer.event(INTERNAL, Locale.ENGLISH)).doesNotContain("bar withheld");
+    }
+
     @Test
     void the_programme_page_says_what_graduates_and_officers_trained_are() {
         assertThat(HtmlRenderer.programme(programme(Audience.DONOR), Locale.ENGLISH))
                 .contains("<h2>Cascade reach</h2><p>Graduates are a ToT&#39;s participants whose enrolment reached completed.");
         assertThat(HtmlRenderer.programme(programme(Audience.DONOR), Locale.forLanguageTag("ru")))
-                .contains("<h2>Каскадный охват</h2><p>Выпускники \u2014 участники ToT");
+                .contains("<h2>Каскадный охват</h2><p>Выпускники \u2014 участники обучения тренеров,").doesNotContain("участники ToT")
+                .contains("<th>Обучение тренеров</th><th>Выпускники</th>");
     }
 
     @Test
     void the_donor_page_has_no_empty_table_per_graduate() {
         assertThat(HtmlRenderer.programme(programme(Audience.INTERNAL), Locale.ENGLISH)).contains("data-table=\"perGraduate\"");
         assertThat(HtmlRenderer.programme(programme(Audience.DONOR), Locale.ENGLISH)).doesNotContain("data-table=\"perGraduate\"")
-                .doesNotContain("Officers trained per graduate");
+                .doesNotContain("Officers trained by each graduate").doesNotContain("need not add up");
+    }
+
+    /**
+     * Each graduate's officers are captioned as such, with their ToT, and said to overlap: two graduates' 16 and 16 beside 16
+     * officers in all, under a caption nearly the main table's, read as a mistake (the newcomer's review of session 22).
+     */
+    @Test
+    void each_graduates_officers_are_said_to_overlap() {
+        String html = HtmlRenderer.programme(programme(Audience.INTERNAL), Locale.ENGLISH);
+        String table = table(html, "perGraduate");
+
+        assertThat(table).startsWith("<table data-table=\"perGraduate\"><caption>Officers trained by each graduate: " + TOT_TITLE
+                + "</caption><tr><th>Graduate</th><th>Officers they trained, alone or with other graduates</th></tr>");
+        assertThat(html.substring(html.indexOf(table) + table.length())).startsWith("</table><p>An officer trained by two graduates "
+                + "together counts for both, so these need not add up to the officers trained.</p>");
     }
 
     /** The demo ToT's title as HTML writes it ("Migrants' Smuggling"). */

@@ -147,8 +147,14 @@ final class Api {
         Optional<UserAccount> user = ctx.attribute(SIGNED_IN) instanceof SignedIn found && bearer.filter(found.token()::equals).isPresent()
                 ? Optional.of(found.user()) : bearer.flatMap(token -> app.signIn().user(token));
         if (user.isEmpty()) {
-            throw new ApiProblem(Problem.of("unauthorized", "Login required", 401,
-                    "Log in at POST /api/v1/session and send the token as 'Authorization: Bearer <token>'."));
+            // Names the header and what is wrong with it, as a 400 names its field (the newcomer's review of session 22: every
+            // 401 read alike, with no errors). A token not live is not told apart further: signed out, expired, disabled or
+            // never issued, the answer is the same.
+            String why = ctx.header("Authorization") == null ? "Authorization: is not sent; send 'Bearer <token>'"
+                    : bearer.isEmpty() ? "Authorization: is not 'Bearer <token>'"
+                    : "Authorization: the token is not a live session (signed out, expired or never issued); log in again";
+            throw new ApiProblem(new Problem("https://cadre.example/problems/unauthorized", "Login required", 401,
+                    "Log in at POST /api/v1/session and send the token as 'Authorization: Bearer <token>'.", List.of(why)));
         }
         ctx.attribute("user", user.get().username());
         ctx.attribute("role", user.get().role().label());

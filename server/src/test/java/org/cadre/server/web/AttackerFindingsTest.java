@@ -203,7 +203,7 @@ class AttackerFindingsTest {
         // An operation that reads none says so; a parameter of another operation is no parameter of this one.
         var none = raw("GET", "/api/v1/events/tot-almaty-2023?cursor=a", null, "Authorization", "Bearer " + admin);
         assertThat(none.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(none.body()).get("errors").toString()).isEqualTo("[\"cursor: is not a parameter of this operation; it reads none\"]");
+        assertThat(JSON.readTree(none.body()).get("errors").toString()).isEqualTo("[\"cursor: is not a parameter of this operation; it reads no query parameter\"]");
         // A stray separator names nothing and is no parameter (the newcomer's review of session 21: it was refused as
         // "(a parameter)"); an empty name with a value is refused.
         assertThat(raw("GET", "/api/v1/events?cursor=a&", null, "Authorization", "Bearer " + admin).statusCode()).isEqualTo(200);
@@ -222,6 +222,13 @@ class AttackerFindingsTest {
         assertThat(JSON.readTree(several.body()).get("errors").toString()).isEqualTo("[\"page-size: is not a parameter of this "
                 + "operation; it reads cursor\",\"sort.by: is not a parameter of this operation; it reads cursor\","
                 + "\"(a parameter): is not a parameter of this operation; it reads cursor\"]");
+        // A parameter not read and one sent twice are named in one answer (the newcomer's review of session 22: mending the
+        // first named revealed the next).
+        var both = raw("GET", "/api/v1/events/tot-almaty-2023/report?audiance=donor&format=csv&format=json", null,
+                "Authorization", "Bearer " + admin);
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(both.body()).get("errors").toString()).isEqualTo("[\"audiance: is not a parameter of this operation; "
+                + "it reads audience, format, lang\",\"format: is sent more than once; send it once\"]");
     }
 
     /**
@@ -238,14 +245,20 @@ class AttackerFindingsTest {
             assertThat(noToken.statusCode()).as(path).isEqualTo(401);
             assertThat(deadToken.statusCode()).as(path).isEqualTo(401);
             assertThat(noToken.body()).doesNotContain("parameter");
+            // The 401 names the header and what is wrong with it (the newcomer's review of session 22: "errors": []).
+            assertThat(JSON.readTree(noToken.body()).get("errors").toString()).isEqualTo("[\"Authorization: is not sent; send 'Bearer <token>'\"]");
+            assertThat(JSON.readTree(deadToken.body()).get("errors").get(0).asText()).startsWith("Authorization: the token is not a live session");
         }
+        var basic = raw("GET", "/api/v1/events", null, "Authorization", "Basic YWRtaW46cHc=");
+        assertThat(basic.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(basic.body()).get("errors").toString()).isEqualTo("[\"Authorization: is not 'Bearer <token>'\"]");
         var health = raw("GET", "/api/v1/health?utm=a", null);
         assertThat(health.statusCode()).isEqualTo(400);
-        assertThat(health.body()).contains("utm: is not a parameter of this operation; it reads none");
+        assertThat(health.body()).contains("utm: is not a parameter of this operation; it reads no query parameter");
         var signIn = raw("POST", "/api/v1/session?next=x", "{\"username\":\"admin\",\"password\":\"wrong\"}",
                 "Content-Type", "application/json");
         assertThat(signIn.statusCode()).isEqualTo(400);
-        assertThat(signIn.body()).contains("next: is not a parameter of this operation; it reads none");
+        assertThat(signIn.body()).contains("next: is not a parameter of this operation; it reads no query parameter");
     }
 
     /** A number is written in the digits 0-9 (the attacker's re-check: a full-width ８ was read as 8). */

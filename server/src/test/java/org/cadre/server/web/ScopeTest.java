@@ -161,9 +161,16 @@ class ScopeTest {
         assertThat(kazakh.statusCode()).isEqualTo(422);
         assertThat(kazakh.body()).contains("line 2: country: is outside your scope");
         assertThat(mongolian.body()).contains("line 2: country: is outside your scope");
+        // A row the user may not record is refused alike whether its id is taken or not (the attacker's review of session
+        // 22: "in use" for p-kz-01 beside "outside your scope" for p-new-kz told which ids of another country exist).
         assertThat(recorded.statusCode()).isEqualTo(422);
-        assertThat(recorded.body()).contains("line 2: person_id: is in use by another record; choose another id")
-                .doesNotContain("recorded with other details");
+        assertThat(recorded.body()).contains("line 2: country: is outside your scope").doesNotContain("in use")
+                .doesNotContain("differs");
+        // Within the scope, a taken id is "in use", as creating a person under it is; nothing of the record is shown.
+        HttpResponse<String> taken = importInto("cascade-dushanbe-2024", tj, "p-kz-01,Someone Else,TJ,participant,tj-border-forces\r\n");
+        assertThat(taken.statusCode()).isEqualTo(422);
+        assertThat(taken.body()).contains("line 2: person_id: is in use by another record; choose another id")
+                .doesNotContain("Kazakhstan").doesNotContain("KZ");
         assertThat(ownCountry.statusCode()).as(ownCountry.body()).isEqualTo(201);
         assertThat(api.send("GET", "/api/v1/people/p-new-kz", admin, null).statusCode()).isEqualTo(404);
     }
