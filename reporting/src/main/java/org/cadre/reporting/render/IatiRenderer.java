@@ -2,7 +2,11 @@ package org.cadre.reporting.render;
 
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.stream.XMLOutputFactory;
@@ -42,17 +46,35 @@ public final class IatiRenderer {
 
     private IatiRenderer() {}
 
+    /**
+     * The activity as of a day, its time stamps written as that day's midnight (UTC): for an embedder that has only the
+     * day. A server that knows the moment passes it ({@link #activities(ProgrammeReport, Publisher, Instant)}).
+     */
     public static String activities(ProgrammeReport report, Publisher publisher, LocalDate generatedOn) {
+        return activities(report, publisher, generatedOn, generatedOn.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    /**
+     * The activity as generated at a moment: {@code generated-datetime} and {@code last-updated-datetime} are that moment
+     * to the second (they read midnight of every day: the newcomer's review of session 22), and its status and actual dates
+     * are judged by its day in UTC.
+     */
+    public static String activities(ProgrammeReport report, Publisher publisher, Instant generatedAt) {
+        return activities(report, publisher, LocalDate.ofInstant(generatedAt, ZoneOffset.UTC), generatedAt);
+    }
+
+    private static String activities(ProgrammeReport report, Publisher publisher, LocalDate generatedOn, Instant generatedAt) {
+        String stamp = DateTimeFormatter.ISO_INSTANT.format(generatedAt.truncatedTo(ChronoUnit.SECONDS));
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             x.writeStartDocument("UTF-8", "1.0");
             x.writeStartElement("iati-activities");
             x.writeAttribute("version", "2.03");
-            x.writeAttribute("generated-datetime", generatedOn + "T00:00:00Z");
+            x.writeAttribute("generated-datetime", stamp);
             x.writeStartElement("iati-activity");
             x.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en");
-            x.writeAttribute("last-updated-datetime", generatedOn + "T00:00:00Z");
+            x.writeAttribute("last-updated-datetime", stamp);
             text(x, "iati-identifier", publisher.ref() + "-" + report.programme().id());
             x.writeStartElement("reporting-org");
             x.writeAttribute("ref", publisher.ref());

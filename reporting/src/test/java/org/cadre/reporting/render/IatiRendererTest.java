@@ -44,6 +44,25 @@ class IatiRendererTest {
         validator.validate(new StreamSource(new StringReader(xml)));
     }
 
+    /**
+     * The file's time stamps are the moment it was made, to the second, not the day's midnight (the newcomer's review of
+     * session 22); the rest of the file is the same as for that day.
+     */
+    @Test
+    void the_time_stamps_are_the_moment_the_file_was_made() throws Exception {
+        ProgrammeReport report = ProgrammeReports.of(DemoRoster.programme(), List.of(DemoRoster.almatyTot(), DemoRoster.dushanbeCascade()),
+                DemoRoster.pool(), DemoResults.framework(), LocalDate.of(2023, 1, 1), LocalDate.of(2024, 12, 31),
+                Disclosure.forAudience(Audience.DONOR));
+        String atMoment = IatiRenderer.activities(report, IOM, java.time.Instant.parse("2025-01-15T09:30:12.345Z"));
+
+        validate(atMoment);
+        assertThat(atMoment).contains("generated-datetime=\"2025-01-15T09:30:12Z\"").contains("last-updated-datetime=\"2025-01-15T09:30:12Z\"");
+        assertThat(atMoment.replace("09:30:12", "00:00:00")).isEqualTo(IatiRenderer.activities(report, IOM, LocalDate.of(2025, 1, 15)));
+        // The day is UTC's: a moment just before midnight UTC is still that day.
+        assertThat(IatiRenderer.activities(report, IOM, java.time.Instant.parse("2025-01-15T23:59:59Z")).replace("23:59:59", "00:00:00"))
+                .isEqualTo(IatiRenderer.activities(report, IOM, LocalDate.of(2025, 1, 15)));
+    }
+
     @Test
     void the_public_results_framework_is_valid_iati_2_03() {
         String xml = render(Audience.PUBLIC);

@@ -109,7 +109,9 @@ public final class Reports {
      * A programme's report, the organisation that implemented its events, and what an IATI file of it names:
      * the publisher and the day it is generated.
      */
-    public record ProgrammeReportOf(ProgrammeReport report, String implementer, IatiRenderer.Publisher publisher, LocalDate generatedOn) {}
+    /** A programme's report, with what its IATI file needs: the implementer, the publisher and the moment it was made. */
+    public record ProgrammeReportOf(ProgrammeReport report, String implementer, IatiRenderer.Publisher publisher,
+            java.time.Instant generatedAt) {}
 
     /**
      * The programme's report for the audience, for the events that began from {@code from} to {@code to}; an
@@ -178,7 +180,7 @@ public final class Reports {
             return unprotectable(user, audience, exposed, Access.mayRead(user, Audience.INTERNAL, programme, stores.events.places()));
         }
         return Outcome.done(new ProgrammeReportOf(report, ProgrammeReports.implementer(rosters, period.value()), settings.publisher(),
-                LocalDate.now(stores.clock)));
+                stores.clock.instant()));
     }
 
     /**

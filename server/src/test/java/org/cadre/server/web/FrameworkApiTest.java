@@ -249,7 +249,14 @@ class FrameworkApiTest {
         String withPeriod = programme("kz-period", "2024-04-01", "2027-03-31");
         String bare = programme("kz-nothing", null, null);
 
+        java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String demo = api.send("GET", "/api/v1/programmes/" + DEMO + "/report?format=iati", kz, null).body();
+        java.time.Instant after = java.time.Instant.now();
+        // Stamped with the moment it was made, not the day's midnight (the newcomer's review of session 22).
+        java.util.regex.Matcher stamp = java.util.regex.Pattern.compile("generated-datetime=\"([^\"]+)\"").matcher(demo);
+        assertThat(stamp.find()).isTrue();
+        assertThat(java.time.Instant.parse(stamp.group(1))).isBetween(before, after);
+        assertThat(demo).contains("last-updated-datetime=\"" + stamp.group(1) + "\"");
         String asked = api.send("GET", "/api/v1/programmes/" + DEMO + "/report?format=iati&from=2023-01-01&to=2023-12-31", kz, null).body();
         String own = api.send("GET", "/api/v1/programmes/" + withPeriod + "/report?format=iati", kz, null).body();
         HttpResponse<String> none = api.send("GET", "/api/v1/programmes/" + bare + "/report", kz, null);
