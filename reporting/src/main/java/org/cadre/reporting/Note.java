@@ -37,7 +37,8 @@ public record Note(Code code, ImmutableList<String> arguments) {
         CUSTOM_ACTUALS("Actuals of custom indicators are published as staff entered them for the period; they are not computed "
                 + "from the data and not checked by disclosure control."),
         /** People counted once in a period. */
-        COUNTED_ONCE("Each person is counted once in the period, however many events they attended."),
+        COUNTED_ONCE("The officials trained count each person once in the period, however many events they attended; the "
+                + "events, the regions and each graduate's officers count them at each."),
         /** A programme report's rounding. */
         PROGRAMME_ROUNDING("Percentages to one decimal and multipliers to two, rounded half up; every percentage shows its "
                 + "denominator.");

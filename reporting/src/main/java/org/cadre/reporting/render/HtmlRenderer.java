@@ -264,7 +264,8 @@ public final class HtmlRenderer {
                 .append(e(labels.get("attendance"))).append("</th></tr>");
         for (var s : r.attendanceBySession()) {
             h.append("<tr><td>").append(e(s.session() + " " + s.title())).append("</td><td>").append(e(date(s.day())))
-                    .append("</td><td>").append(e(share(s.attended()))).append("</td></tr>");
+                    .append("</td>").append(s.attended().numerator().suppressed() || s.attended().denominator().suppressed()
+                            ? "<td class=\"suppressed\">" : "<td>").append(e(share(s.attended()))).append("</td></tr>");
         }
         h.append("</table>");
     }
@@ -385,7 +386,11 @@ public final class HtmlRenderer {
             h.append("</li>");
         }
         h.append("</ul>");
-        if (r.feedback().revisionCandidates().isEmpty()) {
+        boolean noFeedback = r.feedback().sessions().stream().allMatch(s -> s.rating().n().isPublished() && s.rating().n().get() == 0);
+        if (noFeedback) {
+            // No rating at all is not "no rating below 3.50" (the newcomer's review of session 22: the cascade recorded none).
+            h.append("<p class=\"revision-none\">").append(e(labels.get("noFeedback"))).append("</p>");
+        } else if (r.feedback().revisionCandidates().isEmpty()) {
             // An empty heading read as something left out (the newcomer's review of session 19).
             h.append("<p class=\"revision-none\">").append(e(labels.get("noRevision") + decimal(org.cadre.reporting.EventReports.REVISION_BELOW) + "."))
                     .append("</p>");

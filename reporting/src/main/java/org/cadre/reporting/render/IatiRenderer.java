@@ -51,19 +51,29 @@ public final class IatiRenderer {
      * day. A server that knows the moment passes it ({@link #activities(ProgrammeReport, Publisher, Instant)}).
      */
     public static String activities(ProgrammeReport report, Publisher publisher, LocalDate generatedOn) {
-        return activities(report, publisher, generatedOn, generatedOn.atStartOfDay(ZoneOffset.UTC).toInstant());
+        return activities(report, publisher, NOT_RECORDED, generatedOn, generatedOn.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     /**
      * The activity as generated at a moment: {@code generated-datetime} and {@code last-updated-datetime} are that moment
      * to the second (they read midnight of every day: the newcomer's review of session 22), and its status and actual dates
      * are judged by its day in UTC.
+     *
+     * @param implementer the implementing organisation (role 4), as the CSV's {@code #org +impl} column names it
+     *     ({@code ProgrammeReports.implementer}); "not recorded" names the publisher there instead. (The publisher
+     *     stood there always, so a file whose publisher was not configured named no implementer while its CSV named
+     *     IOM: the newcomer's review of session 22.)
      */
-    public static String activities(ProgrammeReport report, Publisher publisher, Instant generatedAt) {
-        return activities(report, publisher, LocalDate.ofInstant(generatedAt, ZoneOffset.UTC), generatedAt);
+    public static String activities(ProgrammeReport report, Publisher publisher, String implementer, Instant generatedAt) {
+        return activities(report, publisher, implementer, LocalDate.ofInstant(generatedAt, ZoneOffset.UTC), generatedAt);
     }
 
-    private static String activities(ProgrammeReport report, Publisher publisher, LocalDate generatedOn, Instant generatedAt) {
+    /** What {@code ProgrammeReports.implementer} answers when no implementing organisation is on the rosters. */
+    private static final String NOT_RECORDED = "not recorded";
+
+    private static String activities(ProgrammeReport report, Publisher publisher, String implementer, LocalDate generatedOn,
+            Instant generatedAt) {
+        Require.text(implementer, "implementer");
         String stamp = DateTimeFormatter.ISO_INSTANT.format(generatedAt.truncatedTo(ChronoUnit.SECONDS));
         StringWriter out = new StringWriter();
         try {
@@ -87,7 +97,11 @@ public final class IatiRenderer {
             narrative(x, report.programme().title() + ". Donor: " + report.programme().donor() + ".");
             x.writeEndElement();
             participatingOrg(x, "1", report.programme().donor(), null);
-            participatingOrg(x, "4", publisher.name(), publisher.ref());
+            if (implementer.equals(NOT_RECORDED) || implementer.equals(publisher.name())) {
+                participatingOrg(x, "4", publisher.name(), publisher.ref());
+            } else {
+                participatingOrg(x, "4", implementer, null);
+            }
             // The activity's dates are the programme's period where it is recorded (the report's period is each result's
             // own), else the report's: a report of 2024 on a programme of 2022 to 2025 gave 2024-01-01 as its actual start,
             // and a programme that had ended read "in implementation" (the newcomer's review of session 14).

@@ -25,7 +25,7 @@ final class Labels {
             Map.entry("cascadeMeaning", "Graduates are a ToT's participants whose enrolment reached completed. A cascade training "
                     + "counts in the period it is held, credited to the ToT its trainers came from. Officers trained are the people present "
                     + "at those cascades, each counted once."),
-            Map.entry("tot", "ToT"), Map.entry("multiplier", "Officers per graduate"), Map.entry("perGraduate", "Officers trained by each graduate"),
+            Map.entry("tot", "ToT"), Map.entry("multiplier", "Officers per graduate (over all its graduates)"), Map.entry("perGraduate", "Officers trained by each graduate"),
             Map.entry("officersTrainedByThem", "Officers they trained, alone or with other graduates"),
             Map.entry("perGraduateOverlap", "An officer trained by two graduates together counts for both, so these need not add up "
                     + "to the officers trained."),
@@ -46,7 +46,7 @@ final class Labels {
             Map.entry("byOrganisation", "Participants by organisation"),
             Map.entry("country", "Country"), Map.entry("organisation", "Organisation"), Map.entry("total", "Total"),
             Map.entry("female", "Female"), Map.entry("male", "Male"), Map.entry("another", "Another"), Map.entry("not-recorded", "Not recorded"),
-            Map.entry("attendance", "Attendance"), Map.entry("sessionMarks", "Sessions attended, of participants' sessions held"),
+            Map.entry("attendance", "Attendance"), Map.entry("sessionMarks", "Participants' attendance at sessions (attended of expected)"),
             Map.entry("participantsPresent", "Participants present"), Map.entry("session", "Session"), Map.entry("day", "Day"),
             Map.entry("attendedOf", "attended, of"),
             Map.entry("knowledge", "Knowledge: paired pre- and post-tests"), Map.entry("pairs", "Pairs"),
@@ -74,6 +74,7 @@ final class Labels {
             Map.entry("trainer", "Trainer"),
             Map.entry("revision", "Revision candidates"), Map.entry("comments", "Comments"),
             Map.entry("noRevision", "No session has a published mean rating below "),
+            Map.entry("noFeedback", "No feedback is recorded for this event, so no session can be weighed for revision."),
             Map.entry("figureWithheld", "withheld"),
             Map.entry("ratingsWithheld", "The mean ratings of these sessions are withheld, so they are not weighed here: "),
             Map.entry("notes", "Notes"), Map.entry("chart", "Chart"),
@@ -97,7 +98,7 @@ final class Labels {
             Map.entry("cascadeMeaning", "Выпускники — участники обучения тренеров, чья запись дошла до статуса «завершил». Каскадное "
                     + "обучение учитывается в периоде, когда оно проводится, и засчитывается обучению тренеров, из которого пришли его "
                     + "тренеры. Обученные сотрудники — присутствовавшие на этих каскадных обучениях, каждый учтён один раз."),
-            Map.entry("tot", "Обучение тренеров"), Map.entry("multiplier", "Сотрудников на выпускника"), Map.entry("perGraduate", "Сотрудники, обученные каждым выпускником"),
+            Map.entry("tot", "Обучение тренеров"), Map.entry("multiplier", "Сотрудников на выпускника (по всем его выпускникам)"), Map.entry("perGraduate", "Сотрудники, обученные каждым выпускником"),
             Map.entry("officersTrainedByThem", "Обучены им, одним или вместе с другими выпускниками"),
             Map.entry("perGraduateOverlap", "Сотрудник, обученный двумя выпускниками вместе, учтён у обоих, поэтому эти числа не "
                     + "обязаны складываться в число обученных сотрудников."),
@@ -117,13 +118,13 @@ final class Labels {
             Map.entry("byCountryAndSex", "Участники по странам и полу"),
             Map.entry("byOrganisation", "Участники по организациям"),
             Map.entry("country", "Страна"), Map.entry("organisation", "Организация"), Map.entry("total", "Всего"),
-            Map.entry("female", "Женщины"), Map.entry("male", "Мужчины"), Map.entry("another", "Другое"), Map.entry("not-recorded", "Не указано"),
-            Map.entry("attendance", "Посещаемость"), Map.entry("sessionMarks", "Посещено занятий из проведённых для участников"),
+            Map.entry("female", "Женщины"), Map.entry("male", "Мужчины"), Map.entry("another", "Другой пол"), Map.entry("not-recorded", "Не указано"),
+            Map.entry("attendance", "Посещаемость"), Map.entry("sessionMarks", "Посещение занятий участниками (посещено из ожидаемых)"),
             Map.entry("participantsPresent", "Присутствовавшие участники"), Map.entry("session", "Занятие"), Map.entry("day", "День"),
             Map.entry("attendedOf", "присутствовали, из"),
             Map.entry("knowledge", "Знания: парные входные и итоговые тесты"), Map.entry("pairs", "Пары"),
-            Map.entry("unpaired", "Тесты без пары (не учтены)"), Map.entry("meanPre", "Средний входной тест"),
-            Map.entry("meanPost", "Средний итоговый тест"), Map.entry("gain", "Средний нормализованный прирост"),
+            Map.entry("unpaired", "Тесты без пары (не учтены)"), Map.entry("meanPre", "Средний балл входного теста"),
+            Map.entry("meanPost", "Средний балл итогового теста"), Map.entry("gain", "Средний нормализованный прирост"),
             Map.entry("reachedPass", "Достигли проходного балла"), Map.entry("band", "Диапазон баллов"),
             Map.entry("passMarkIs", "проходной балл"), Map.entry("bandsReaching", "его достигают диапазоны"),
             Map.entry("pre", "Входной тест"), Map.entry("post", "Итоговый тест"), Map.entry("points", "баллов"),
@@ -146,6 +147,7 @@ final class Labels {
             Map.entry("trainer", "Тренер"),
             Map.entry("revision", "Кандидаты на доработку"), Map.entry("comments", "Комментарии"),
             Map.entry("noRevision", "Нет занятий с опубликованной средней оценкой ниже "),
+            Map.entry("noFeedback", "Отзывы по этому мероприятию не записаны, поэтому оценить занятия для пересмотра нельзя."),
             Map.entry("figureWithheld", "скрыто"),
             Map.entry("ratingsWithheld", "Средние оценки этих занятий скрыты, поэтому здесь они не рассматриваются: "),
             Map.entry("notes", "Примечания"), Map.entry("chart", "Диаграмма"),
@@ -171,7 +173,8 @@ final class Labels {
             Note.Code.NO_FRAMEWORK, "Для этой программы не задана рамка результатов, поэтому в отчёте нет индикаторов.",
             Note.Code.CUSTOM_ACTUALS, "Фактические значения собственных индикаторов публикуются так, как их ввели сотрудники за "
                     + "период; они не рассчитываются по данным и не проходят контроль раскрытия.",
-            Note.Code.COUNTED_ONCE, "Каждый человек учтён в периоде один раз, сколько бы мероприятий он ни посетил.",
+            Note.Code.COUNTED_ONCE, "Обученные сотрудники учитывают каждого человека в периоде один раз, сколько бы мероприятий он "
+                    + "ни посетил; мероприятия, регионы и сотрудники каждого выпускника учитывают его в каждом.",
             Note.Code.PROGRAMME_ROUNDING, "Проценты — до одного знака после запятой, множители — до двух, с округлением половины "
                     + "вверх; у каждого процента указан знаменатель."));
 

@@ -45,7 +45,10 @@ final class SvgChart {
         int plotWidth = 420;
         int barHeight = 22;
         int gap = 8;
-        int legendHeight = series.size() > 1 ? 24 : 0;
+        // A bar's withheld parts are drawn as an outline, not a colour (a grey fill read as the grey of rating 5: the
+        // newcomer's review of session 22), and the legend names the outline whenever a chart draws one.
+        boolean drawsWithheld = bars.stream().anyMatch(SvgChart::drawsWithheld);
+        int legendHeight = series.size() > 1 || drawsWithheld ? 24 : 0;
         int height = legendHeight + bars.size() * (barHeight + gap) + gap;
         long max = 1;
         for (Bar bar : bars) {
@@ -58,15 +61,21 @@ final class SvgChart {
                 .append("\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\">")
                 .append("<title id=\"").append(id).append("-title\">").append(ESCAPE.escape(title)).append("</title>")
                 .append("<desc id=\"").append(id).append("-desc\">").append(ESCAPE.escape(description)).append("</desc>");
+        int legendX = labelWidth;
         if (series.size() > 1) {
-            int x = labelWidth;
             for (int s = 0; s < series.size(); s++) {
-                svg.append("<rect x=\"").append(x).append("\" y=\"6\" width=\"12\" height=\"12\" fill=\"")
+                svg.append("<rect x=\"").append(legendX).append("\" y=\"6\" width=\"12\" height=\"12\" fill=\"")
                         .append(COLOURS[s % COLOURS.length]).append("\"/>")
-                        .append("<text x=\"").append(x + 16).append("\" y=\"16\" font-size=\"12\">")
+                        .append("<text x=\"").append(legendX + 16).append("\" y=\"16\" font-size=\"12\">")
                         .append(ESCAPE.escape(series.get(s))).append("</text>");
-                x += 24 + 8 * series.get(s).length();
+                legendX += 24 + 8 * series.get(s).length();
             }
+        }
+        if (drawsWithheld) {
+            svg.append("<rect class=\"withheld-key\" x=\"").append(legendX).append("\" y=\"6\" width=\"12\" height=\"12\" ")
+                    .append(WITHHELD_STYLE).append("/>")
+                    .append("<text x=\"").append(legendX + 16).append("\" y=\"16\" font-size=\"12\">")
+                    .append(ESCAPE.escape(withheld)).append("</text>");
         }
         int y = legendHeight + gap;
         for (Bar bar : bars) {
@@ -94,12 +103,13 @@ final class SvgChart {
             // The withheld parts of a bar whose total is published, as one grey part: the rest of the total, which the table
             // beside gives as well (its total less its published cells). Without it a country whose split by sex is
             // withheld drew no bar at all beside its published total (the newcomer's review of session 22).
-            if (anySuppressed && bar.total() != null && bar.total().isPublished() && bar.total().get() > sum) {
+            if (drawsWithheld(bar)) {
                 double w = plotWidth * (double) (bar.total().get() - sum) / max;
                 svg.append("<rect class=\"bar withheld\" x=\"").append(fmt(x)).append("\" y=\"").append(y)
                         .append("\" width=\"").append(fmt(w)).append("\" height=\"").append(barHeight)
-                        .append("\" fill=\"").append(WITHHELD_GREY).append("\"><title>")
-                        .append(ESCAPE.escape(bar.label() + ": " + withheld)).append("</title></rect>");
+                        .append("\" ").append(WITHHELD_STYLE).append("><title>")
+                        .append(ESCAPE.escape(bar.label() + ": " + bar.total().get() + "; " + withheld + ": " + String.join(", ",
+                                withheldSeries(bar, series)))).append("</title></rect>");
                 x += w;
             }
             svg.append("<text x=\"").append(fmt(x + 4)).append("\" y=\"").append(y + 15).append("\" font-size=\"12\">")
@@ -111,8 +121,27 @@ final class SvgChart {
         return svg.append("</svg>").toString();
     }
 
-    /** The fill of a bar's withheld parts: grey, apart from every series' colour. */
-    static final String WITHHELD_GREY = "#b8b8b8";
+    /** How a bar's withheld parts are drawn: an outline, dashed, with no fill, unlike every series' colour. */
+    static final String WITHHELD_STYLE = "fill=\"#ffffff\" stroke=\"#555555\" stroke-dasharray=\"4 2\"";
+
+    /** Whether the bar draws the withheld rest of a published total: some part withheld, and the published parts short of it. */
+    private static boolean drawsWithheld(Bar bar) {
+        if (bar.total() == null || !bar.total().isPublished() || bar.values().stream().noneMatch(Cell::suppressed)) {
+            return false;
+        }
+        return bar.total().get() > bar.values().stream().filter(Cell::isPublished).mapToLong(Cell::get).sum();
+    }
+
+    /** The names of the series whose parts of the bar are withheld, in order. */
+    private static List<String> withheldSeries(Bar bar, List<String> series) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int s = 0; s < bar.values().size(); s++) {
+            if (bar.values().get(s).suppressed()) {
+                names.add(series.size() > s ? series.get(s) : "");
+            }
+        }
+        return names;
+    }
 
     private static String shorten(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";

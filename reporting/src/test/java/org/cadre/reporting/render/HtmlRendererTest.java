@@ -66,7 +66,7 @@ class HtmlRendererTest {
         firstBar = firstBar.substring(0, firstBar.indexOf("<text x=\"214\""));
         // Its withheld ratings are drawn as one grey part of the published responses, the bar ending with their number.
         assertThat(firstBar).endsWith(">" + first.rating().n().get() + "</text>").doesNotContain(">withheld<")
-                .contains("fill=\"#b8b8b8\"><title>" + first.session() + " ");
+                .contains("stroke-dasharray=\"4 2\"><title>" + first.session() + " ");
     }
 
     @Test
@@ -121,7 +121,7 @@ class HtmlRendererTest {
         assertThat(report.cascades().get(0).graduates().get()).isZero();
         String html = HtmlRenderer.programme(report, Locale.ENGLISH);
         assertThat(html).doesNotContain("&lt;k").doesNotContain("withheld");
-        assertThat(table(html, "cascades")).contains("<th>Officers per graduate</th>").contains("<td>0</td>").endsWith("<td>\u2014</td></tr>");
+        assertThat(table(html, "cascades")).contains("<th>Officers per graduate (over all its graduates)</th>").contains("<td>0</td>").endsWith("<td>\u2014</td></tr>");
         // The same for a mean over nobody: the demo cascade recorded no test (the re-check found "<k (n = 0)").
         String cascade = HtmlRenderer.event(org.cadre.reporting.EventReports.of(DemoRoster.dushanbeCascade(),
                 Disclosure.forAudience(Audience.INTERNAL)), Locale.ENGLISH);
@@ -180,7 +180,7 @@ class HtmlRendererTest {
         assertThat(tot).contains("<th>Mean pre-test score, %</th><th>Mean post-test score, %</th>").doesNotContain("<th>Pre-test %</th>")
                 .doesNotContain("revision-none");
         // Attendance is of session marks, said so; the programme's events count their participants present.
-        assertThat(tot).contains("<h2>Attendance</h2><p>Sessions attended, of participants&#39; sessions held: 349 / 364 (95.9 %)</p>");
+        assertThat(tot).contains("<h2>Attendance</h2><p>Participants&#39; attendance at sessions (attended of expected): 349 / 364 (95.9 %)</p>");
         assertThat(HtmlRenderer.programme(programme(Audience.INTERNAL), Locale.ENGLISH))
                 .contains("<th>Venue</th><th>Participants present</th>").doesNotContain("<th>Participants</th>");
         // An outcome the tests do not measure is said to be so, beneath the table, not left out without a word.
@@ -194,8 +194,14 @@ class HtmlRendererTest {
         assertThat(cascade.knowledge().pairs().get()).isZero();
         assertThat(HtmlRenderer.event(cascade, Locale.ENGLISH)).doesNotContain("scoreDistribution").doesNotContain("Pre- and post-test scores")
                 .contains("(not assessed at this event)</li>").doesNotContain("assessed by practice teaching");
-        assertThat(HtmlRenderer.event(cascade, Locale.ENGLISH)).contains("<p class=\"revision-none\">No session has a published mean rating below 3.50.</p>");
-        assertThat(HtmlRenderer.event(cascade, Locale.forLanguageTag("ru-RU")))
+        // The cascade recorded no feedback at all: said so, not "no rating below 3.50" (the newcomer's review of session 22).
+        assertThat(cascade.feedback().sessions()).allMatch(s -> s.rating().n().get() == 0);
+        assertThat(HtmlRenderer.event(cascade, Locale.ENGLISH)).contains("<p class=\"revision-none\">No feedback is recorded for this event, "
+                + "so no session can be weighed for revision.</p>").doesNotContain("No session has a published mean rating");
+        // The donor's ToT has feedback, and its one candidate's mean is withheld: none is published below 3.50.
+        assertThat(DONOR.feedback().revisionCandidates()).isEmpty();
+        assertThat(HtmlRenderer.event(DONOR, Locale.ENGLISH)).contains("<p class=\"revision-none\">No session has a published mean rating below 3.50.</p>");
+        assertThat(HtmlRenderer.event(DONOR, Locale.forLanguageTag("ru-RU")))
                 .contains("<p class=\"revision-none\">Нет занятий с опубликованной средней оценкой ниже 3,50.</p>");
     }
 
@@ -212,6 +218,10 @@ class HtmlRendererTest {
                 .contains("<div class=\"figure\"><small>Participants:</small> <span>" + DONOR.participants().get() + "</span></div>");
         assertThat(HtmlRenderer.event(DONOR, Locale.forLanguageTag("ru-RU")))
                 .contains("<small>Тренеры:</small> <span class=\"suppressed\">скрыто</span></div>");
+        // A session's attendance withheld is marked as every withheld cell is (it was black: the newcomer's review of session 22).
+        assertThat(DONOR.attendanceBySession()).anyMatch(s -> s.attended().numerator().suppressed());
+        assertThat(HtmlRenderer.event(DONOR, Locale.ENGLISH)).contains("<td class=\"suppressed\">withheld / ")
+                .doesNotContain("<td>withheld / ");
     }
 
     /**
@@ -225,7 +235,7 @@ class HtmlRendererTest {
         String html = HtmlRenderer.programme(internal, Locale.ENGLISH);
 
         assertThat(table(html, "cascades")).isEqualTo("<table data-table=\"cascades\"><caption>Cascade reach</caption><tr><th>ToT</th>"
-                + "<th>Graduates</th><th>Cascade trainings</th><th>Officers trained by graduates</th><th>Officers per graduate</th></tr><tr><td>"
+                + "<th>Graduates</th><th>Cascade trainings</th><th>Officers trained by graduates</th><th>Officers per graduate (over all its graduates)</th></tr><tr><td>"
                 + TOT_TITLE + "</td><td>" + line.graduates().get() + "</td><td>" + line.cascades().get() + "</td><td>"
                 + line.officersTrained().get() + "</td><td>" + line.multiplier().orElseThrow() + "</td></tr>");
         org.cadre.reporting.ProgrammeReport donor = programme(Audience.DONOR);
@@ -282,13 +292,21 @@ class HtmlRendererTest {
         String bar = html.substring(html.indexOf(">Kazakhstan</text>"));
         bar = bar.substring(0, bar.indexOf("</text>", bar.indexOf("</text>") + 1) + "</text>".length());
 
+        // An outline, not a colour: a grey fill read as the grey of rating 5 in the feedback chart (the newcomer's review of
+        // session 22); its title says what is withheld of the published total, and the legend names the outline.
         java.util.regex.Matcher grey = Pattern.compile("<rect class=\"bar withheld\" x=\"[0-9.]+\" y=\"[0-9]+\" width=\"([0-9.]+)\" "
-                + "height=\"22\" fill=\"#b8b8b8\"><title>Kazakhstan: withheld</title></rect>").matcher(bar);
+                + "height=\"22\" fill=\"#ffffff\" stroke=\"#555555\" stroke-dasharray=\"4 2\"><title>Kazakhstan: "
+                + t.rowTotals().get(kz).get() + "; withheld: Female, Male</title></rect>").matcher(bar);
         assertThat(grey.find()).as(bar).isTrue();
         assertThat(Double.parseDouble(grey.group(1))).isCloseTo(420.0 * (t.rowTotals().get(kz).get() - published) / max,
                 org.assertj.core.data.Offset.offset(0.1));
         assertThat(bar).endsWith(">" + t.rowTotals().get(kz).get() + "</text>");
-        // The internal report withholds nothing, and draws no grey.
+        String chart = html.substring(html.lastIndexOf("<svg", html.indexOf(">Kazakhstan</text>")), html.indexOf(">Kazakhstan</text>"));
+        assertThat(chart).contains("<rect class=\"withheld-key\"").contains(">withheld</text>");
+        for (String colour : SvgChart.COLOURS) {
+            assertThat(SvgChart.WITHHELD_STYLE).as("the outline is no series' colour").doesNotContain("fill=\"" + colour + "\"");
+        }
+        // The internal report withholds nothing, and draws no outline.
         assertThat(HtmlRenderer.event(INTERNAL, Locale.ENGLISH)).doesNotContain("bar withheld");
     }
 
@@ -392,7 +410,7 @@ class HtmlRendererTest {
             assertThat(html.replaceAll("<[^>]*>", " ")).doesNotContain("withheld").doesNotContain("<k");
         }
         assertThat(event).contains("только по парным входным и итоговым тестам");
-        assertThat(programme).contains("Каждый человек учтён в периоде один раз");
+        assertThat(programme).contains("Обученные сотрудники учитывают каждого человека в периоде один раз");
         // The events' kinds and the goals in words of the page, not codes (the newcomer's review of session 19: "(tot)", "SDG 11").
         assertThat(programme).contains("(обучение тренеров)").contains("(каскадное обучение)").contains("ЦУР 16")
                 .doesNotContain("(tot)").doesNotContain("(cascade)").doesNotContain("SDG");

@@ -53,14 +53,39 @@ class IatiRendererTest {
         ProgrammeReport report = ProgrammeReports.of(DemoRoster.programme(), List.of(DemoRoster.almatyTot(), DemoRoster.dushanbeCascade()),
                 DemoRoster.pool(), DemoResults.framework(), LocalDate.of(2023, 1, 1), LocalDate.of(2024, 12, 31),
                 Disclosure.forAudience(Audience.DONOR));
-        String atMoment = IatiRenderer.activities(report, IOM, java.time.Instant.parse("2025-01-15T09:30:12.345Z"));
+        String atMoment = IatiRenderer.activities(report, IOM, "not recorded", java.time.Instant.parse("2025-01-15T09:30:12.345Z"));
 
         validate(atMoment);
         assertThat(atMoment).contains("generated-datetime=\"2025-01-15T09:30:12Z\"").contains("last-updated-datetime=\"2025-01-15T09:30:12Z\"");
         assertThat(atMoment.replace("09:30:12", "00:00:00")).isEqualTo(IatiRenderer.activities(report, IOM, LocalDate.of(2025, 1, 15)));
         // The day is UTC's: a moment just before midnight UTC is still that day.
-        assertThat(IatiRenderer.activities(report, IOM, java.time.Instant.parse("2025-01-15T23:59:59Z")).replace("23:59:59", "00:00:00"))
+        assertThat(IatiRenderer.activities(report, IOM, "not recorded", java.time.Instant.parse("2025-01-15T23:59:59Z")).replace("23:59:59", "00:00:00"))
                 .isEqualTo(IatiRenderer.activities(report, IOM, LocalDate.of(2025, 1, 15)));
+    }
+
+    /**
+     * The implementing organisation (role 4) is the one the rosters name, as the CSV's {@code #org +impl}; the publisher
+     * stands there only when none is recorded or it is the same (a file whose publisher was not configured named no
+     * implementer while its CSV named IOM: the newcomer's review of session 22).
+     */
+    @Test
+    void the_implementing_organisation_is_the_one_the_rosters_name() throws Exception {
+        ProgrammeReport report = ProgrammeReports.of(DemoRoster.programme(), List.of(DemoRoster.almatyTot(), DemoRoster.dushanbeCascade()),
+                DemoRoster.pool(), DemoResults.framework(), LocalDate.of(2023, 1, 1), LocalDate.of(2024, 12, 31),
+                Disclosure.forAudience(Audience.DONOR));
+        String implementer = ProgrammeReports.implementer(List.of(DemoRoster.almatyTot(), DemoRoster.dushanbeCascade()));
+        IatiRenderer.Publisher unconfigured = new IatiRenderer.Publisher("XX-CADRE", "Cadre (publisher not configured)", "40");
+        java.time.Instant at = java.time.Instant.parse("2025-01-15T09:30:12Z");
+
+        String xml = IatiRenderer.activities(report, unconfigured, implementer, at);
+        validate(xml);
+        assertThat(implementer).isEqualTo("International Organization for Migration");
+        assertThat(xml).contains("<participating-org role=\"4\"><narrative>International Organization for Migration</narrative>")
+                .doesNotContain("<participating-org role=\"4\" ref=\"XX-CADRE\"");
+        assertThat(IatiRenderer.activities(report, IOM, implementer, at))
+                .contains("<participating-org role=\"4\" ref=\"XM-DAC-47066\"><narrative>International Organization for Migration</narrative>");
+        assertThat(IatiRenderer.activities(report, unconfigured, "not recorded", at))
+                .contains("<participating-org role=\"4\" ref=\"XX-CADRE\"><narrative>Cadre (publisher not configured)</narrative>");
     }
 
     @Test

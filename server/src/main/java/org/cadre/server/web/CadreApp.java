@@ -526,6 +526,10 @@ public final class CadreApp {
     private static final String ANSWERED = "cadre.problem-answered";
 
     static void problem(Context ctx, Problem p) {
+        if (p.status() == 401) {
+            // A 401 names the scheme that would be accepted (RFC 9110, 11.6.1; the newcomer's review of session 22).
+            ctx.header("WWW-Authenticate", "Bearer realm=\"cadre\"");
+        }
         ctx.status(p.status()).json(p).contentType(Problem.CONTENT_TYPE);
     }
 

@@ -71,7 +71,7 @@ final class ReportRoutes {
         switch (format) {
             case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(CsvRenderer.programme(of.report(), of.implementer()));
             case "iati" -> ctx.contentType("application/xml; charset=utf-8")
-                    .result(IatiRenderer.activities(of.report(), of.publisher(), of.generatedAt()));
+                    .result(IatiRenderer.activities(of.report(), of.publisher(), of.implementer(), of.generatedAt()));
             case "html" -> ctx.contentType("text/html; charset=utf-8").result(HtmlRenderer.programme(of.report(), lang));
             default -> ctx.contentType("application/json").result(JsonRenderer.render(of.report()));
         }

@@ -245,6 +245,8 @@ class AttackerFindingsTest {
             assertThat(noToken.statusCode()).as(path).isEqualTo(401);
             assertThat(deadToken.statusCode()).as(path).isEqualTo(401);
             assertThat(noToken.body()).doesNotContain("parameter");
+            assertThat(noToken.headers().firstValue("WWW-Authenticate")).as("RFC 9110 asks a 401 for its scheme").hasValue("Bearer realm=\"cadre\"");
+            assertThat(deadToken.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"cadre\"");
             // The 401 names the header and what is wrong with it (the newcomer's review of session 22: "errors": []).
             assertThat(JSON.readTree(noToken.body()).get("errors").toString()).isEqualTo("[\"Authorization: is not sent; send 'Bearer <token>'\"]");
             assertThat(JSON.readTree(deadToken.body()).get("errors").get(0).asText()).startsWith("Authorization: the token is not a live session");

@@ -186,7 +186,7 @@ final class ReportPages {
             switch (format) {
                 case "csv" -> { body = CsvRenderer.programme(of.report(), of.implementer()); type = "text/csv; charset=utf-8"; }
                 case "json" -> { body = JsonRenderer.render(of.report()); type = "application/json"; }
-                case "iati" -> { body = IatiRenderer.activities(of.report(), of.publisher(), of.generatedAt()); type = "application/xml; charset=utf-8"; }
+                case "iati" -> { body = IatiRenderer.activities(of.report(), of.publisher(), of.implementer(), of.generatedAt()); type = "application/xml; charset=utf-8"; }
                 default -> { body = HtmlRenderer.programme(of.report(), lang); type = "text/html; charset=utf-8"; }
             }
         }
