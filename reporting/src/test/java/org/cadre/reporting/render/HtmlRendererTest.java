@@ -307,6 +307,14 @@ class HtmlRendererTest {
         for (String colour : SvgChart.COLOURS) {
             assertThat(SvgChart.WITHHELD_STYLE).as("the outline is no series' colour").doesNotContain("fill=\"" + colour + "\"");
         }
+        // Every bar's label fits left of its bar, the feedback chart's long session titles too.
+        Matcher label = Pattern.compile("<text x=\"214\" y=\"[0-9]+\" font-size=\"12\" text-anchor=\"end\">([^<]*)</text>").matcher(html);
+        int labels = 0;
+        while (label.find()) {
+            labels++;
+            assertThat(label.group(1).replace("&#39;", "'").replace("&amp;", "&").length()).as(label.group(1)).isLessThanOrEqualTo(31);
+        }
+        assertThat(labels).isGreaterThan(10);
         // The internal report withholds nothing, and draws no outline.
         assertThat(HtmlRenderer.event(INTERNAL, Locale.ENGLISH)).doesNotContain("bar withheld");
     }
