@@ -48,7 +48,7 @@ public final class IatiRenderer {
 
     /**
      * The activity as of a day, its time stamps written as that day's midnight (UTC): for an embedder that has only the
-     * day. A server that knows the moment passes it ({@link #activities(ProgrammeReport, Publisher, Instant)}).
+     * day. A server that knows the moment passes it ({@link #activities(ProgrammeReport, Publisher, String, Instant)}).
      */
     public static String activities(ProgrammeReport report, Publisher publisher, LocalDate generatedOn) {
         return activities(report, publisher, NOT_RECORDED, generatedOn, generatedOn.atStartOfDay(ZoneOffset.UTC).toInstant());
