@@ -100,7 +100,7 @@ final class SvgChart {
                 x += w;
                 sum += v.get();
             }
-            // The withheld parts of a bar whose total is published, as one grey part: the rest of the total, which the table
+            // The withheld parts of a bar whose total is published, as one outlined part: the rest of the total, which the table
             // beside gives as well (its total less its published cells). Without it a country whose split by sex is
             // withheld drew no bar at all beside its published total (the newcomer's review of session 22).
             if (drawsWithheld(bar)) {

@@ -64,7 +64,7 @@ class HtmlRendererTest {
         assertThat(desc).contains(first.session() + " 1: ").contains("(n = " + first.rating().n().get() + ")").contains("5: withheld");
         String firstBar = html.substring(html.indexOf(">" + first.session() + " ", html.indexOf("chart2-desc")));
         firstBar = firstBar.substring(0, firstBar.indexOf("<text x=\"214\""));
-        // Its withheld ratings are drawn as one grey part of the published responses, the bar ending with their number.
+        // Its withheld ratings are drawn as one outlined part of the published responses, the bar ending with their number.
         assertThat(firstBar).endsWith(">" + first.rating().n().get() + "</text>").doesNotContain(">withheld<")
                 .contains("stroke-dasharray=\"4 2\"><title>" + first.session() + " ");
     }
@@ -273,12 +273,12 @@ class HtmlRendererTest {
     }
 
     /**
-     * A bar whose parts are withheld and whose total is published draws the withheld rest of its total as one grey part:
+     * A bar whose parts are withheld and whose total is published draws the withheld rest of its total as one outlined part:
      * in the donor's ToT report Kazakhstan's 18, split by sex withheld, drew no bar at all (the newcomer's review of session
      * 22). Its length is the published total less the published parts, as the table beside gives it.
      */
     @Test
-    void a_bar_with_withheld_parts_draws_the_rest_of_its_published_total_in_grey() {
+    void a_bar_with_withheld_parts_draws_the_rest_of_its_published_total_as_an_outline() {
         org.cadre.reporting.disclosure.Table t = DONOR.participantsByCountryAndSex();
         int kz = t.rows().indexOf("KZ");
         assertThat(t.rowTotals().get(kz).isPublished()).isTrue();
@@ -295,11 +295,11 @@ class HtmlRendererTest {
 
         // An outline, not a colour: a grey fill read as the grey of rating 5 in the feedback chart (the newcomer's review of
         // session 22); its title says what is withheld of the published total, and the legend names the outline.
-        java.util.regex.Matcher grey = Pattern.compile("<rect class=\"bar withheld\" x=\"[0-9.]+\" y=\"[0-9]+\" width=\"([0-9.]+)\" "
+        java.util.regex.Matcher outline = Pattern.compile("<rect class=\"bar withheld\" x=\"[0-9.]+\" y=\"[0-9]+\" width=\"([0-9.]+)\" "
                 + "height=\"22\" fill=\"#ffffff\" stroke=\"#555555\" stroke-dasharray=\"4 2\"><title>Kazakhstan: "
                 + t.rowTotals().get(kz).get() + "; withheld: Female, Male</title></rect>").matcher(bar);
-        assertThat(grey.find()).as(bar).isTrue();
-        assertThat(Double.parseDouble(grey.group(1))).isCloseTo(420.0 * (t.rowTotals().get(kz).get() - published) / max,
+        assertThat(outline.find()).as(bar).isTrue();
+        assertThat(Double.parseDouble(outline.group(1))).isCloseTo(420.0 * (t.rowTotals().get(kz).get() - published) / max,
                 org.assertj.core.data.Offset.offset(0.1));
         assertThat(bar).endsWith(">" + t.rowTotals().get(kz).get() + "</text>");
         String chart = html.substring(html.lastIndexOf("<svg", html.indexOf(">Kazakhstan</text>")), html.indexOf(">Kazakhstan</text>"));
