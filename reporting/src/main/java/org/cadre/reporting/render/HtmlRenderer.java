@@ -120,7 +120,9 @@ public final class HtmlRenderer {
         table(h, r.officialsByOrganisation(), labels.get("officialsByOrganisation"), labels.get("organisation"), true, true,
                 List.of(labels.get("officialsTrained")));
         var pool = r.pool();
-        h.append("<h2>").append(e(labels.get("pool"))).append("</h2>");
+        // A ToT's certificate is not the pool's certified-trainer level: 24 of 26 certified at the ToT beside 6 certified
+        // trainers read as a contradiction (the newcomer's review of session 22).
+        h.append("<h2>").append(e(labels.get("pool"))).append("</h2><p>").append(e(labels.get("poolMeaning"))).append("</p>");
         List<SvgChart.Bar> funnel = new ArrayList<>();
         List<String> funnelText = new ArrayList<>();
         for (int i = 0; i < pool.atLevel().rows().size(); i++) {

@@ -16,7 +16,10 @@ final class Labels {
             Map.entry("officialsTrained", "Officials trained"), Map.entry("events", "Events"), Map.entry("event", "Event"),
             Map.entry("officialsByCountryAndSex", "Officials trained by country and sex"),
             Map.entry("officialsByOrganisation", "Officials trained by organisation"),
-            Map.entry("pool", "Trainer pool"), Map.entry("level", "Level"), Map.entry("atLevel", "At this level on the period's last day"),
+            Map.entry("pool", "Trainer pool"),
+            Map.entry("poolMeaning", "A ToT's certificate admits its holder to the pool as a co-trainer; a co-trainer becomes a "
+                    + "certified trainer once observed co-delivering a training, and a lead trainer after three deliveries as a "
+                    + "certified trainer. A ToT's certified participants are therefore not the pool's certified trainers."), Map.entry("level", "Level"), Map.entry("atLevel", "At this level on the period's last day"),
             Map.entry("reached", "Reached this level"), Map.entry("active", "Active (trained, taught or recertified in the 2 years up to the period's last day)"),
             Map.entry("inactive", "Taken out of service"),
             Map.entry("trainee", "Trainee"), Map.entry("co-trainer", "Co-trainer"), Map.entry("certified-trainer", "Certified trainer"),
@@ -89,7 +92,11 @@ final class Labels {
             Map.entry("officialsTrained", "Обучено сотрудников"), Map.entry("events", "Мероприятия"), Map.entry("event", "Мероприятие"),
             Map.entry("officialsByCountryAndSex", "Обученные сотрудники по странам и полу"),
             Map.entry("officialsByOrganisation", "Обученные сотрудники по организациям"),
-            Map.entry("pool", "Пул тренеров"), Map.entry("level", "Уровень"), Map.entry("atLevel", "На уровне в последний день периода"),
+            Map.entry("pool", "Пул тренеров"),
+            Map.entry("poolMeaning", "Сертификат обучения тренеров принимает его обладателя в пул как со-тренера; со-тренер "
+                    + "становится сертифицированным тренером, когда его совместное проведение обучения наблюдалось, а ведущим "
+                    + "тренером — после трёх проведений в качестве сертифицированного тренера. Поэтому сертифицированные "
+                    + "участники обучения тренеров — не то же, что сертифицированные тренеры пула."), Map.entry("level", "Уровень"), Map.entry("atLevel", "На уровне в последний день периода"),
             Map.entry("reached", "Достигли уровня"), Map.entry("active", "Активны (обучались, обучали или переаттестованы за 2 года до последнего дня периода)"),
             Map.entry("inactive", "Выведены из состава"),
             Map.entry("trainee", "Слушатель"), Map.entry("co-trainer", "Со-тренер"), Map.entry("certified-trainer", "Сертифицированный тренер"),

@@ -319,6 +319,21 @@ class HtmlRendererTest {
         assertThat(HtmlRenderer.event(INTERNAL, Locale.ENGLISH)).doesNotContain("bar withheld");
     }
 
+    /**
+     * The pool section says a ToT's certificate is not the pool's certified-trainer level: 24 of 26 certified at the ToT
+     * (indicator I3) beside 6 certified trainers read as a contradiction (the newcomer's review of session 22).
+     */
+    @Test
+    void the_pool_says_a_tots_certificate_is_not_its_certified_trainer_level() {
+        org.cadre.reporting.ProgrammeReport internal = programme(Audience.INTERNAL);
+        String html = HtmlRenderer.programme(internal, Locale.ENGLISH);
+
+        assertThat(html).contains("<h2>Trainer pool</h2><p>A ToT&#39;s certificate admits its holder to the pool as a co-trainer; "
+                + "a co-trainer becomes a certified trainer once observed co-delivering a training");
+        assertThat(HtmlRenderer.programme(internal, Locale.forLanguageTag("ru")))
+                .contains("<h2>Пул тренеров</h2><p>Сертификат обучения тренеров принимает его обладателя в пул как со-тренера;");
+    }
+
     @Test
     void the_programme_page_says_what_graduates_and_officers_trained_are() {
         assertThat(HtmlRenderer.programme(programme(Audience.DONOR), Locale.ENGLISH))
