@@ -102,8 +102,9 @@ public final class HtmlRenderer {
                     .append("</th><th>").append(e(labels.get("courseDays"))).append("</th><th>").append(e(labels.get("participantsPresent")))
                     .append("</th></tr>");
             for (var region : r.regions()) {
-                h.append("<tr><td>").append(e(region.region().orElse(labels.get("regionNotRecorded")) + ", "
-                        + countryName(region.country()))).append("</td><td>").append(region.events()).append("</td><td>")
+                // "Kazakhstan (region not recorded)", not "region not recorded, Kazakhstan" (the newcomer's review of session 22).
+                h.append("<tr><td>").append(e(region.region().map(name -> name + ", " + countryName(region.country()))
+                        .orElse(countryName(region.country()) + " (" + labels.get("regionNotRecorded") + ")"))).append("</td><td>").append(region.events()).append("</td><td>")
                         .append(region.courseDays()).append("</td>").append(cell(region.participantsPresent())).append("</tr>");
             }
             h.append("</table>");

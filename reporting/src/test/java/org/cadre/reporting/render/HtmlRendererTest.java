@@ -179,6 +179,10 @@ class HtmlRendererTest {
         String tot = HtmlRenderer.event(INTERNAL, Locale.ENGLISH);
         assertThat(tot).contains("<th>Mean pre-test score, %</th><th>Mean post-test score, %</th>").doesNotContain("<th>Pre-test %</th>")
                 .doesNotContain("revision-none");
+        // A region not recorded follows its country's name.
+        assertThat(HtmlRenderer.programme(programme(Audience.INTERNAL), Locale.ENGLISH)).contains("<tr><td>Kazakhstan (region not recorded)</td>")
+                .doesNotContain("region not recorded, ");
+        assertThat(HtmlRenderer.programme(programme(Audience.INTERNAL), Locale.forLanguageTag("ru"))).contains("<tr><td>Казахстан (регион не указан)</td>");
         // Attendance is of session marks, said so; the programme's events count their participants present.
         assertThat(tot).contains("<h2>Attendance</h2><p>Participants&#39; attendance at sessions (attended of expected): 349 / 364 (95.9 %)</p>");
         assertThat(HtmlRenderer.programme(programme(Audience.INTERNAL), Locale.ENGLISH))
