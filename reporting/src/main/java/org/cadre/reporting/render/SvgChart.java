@@ -143,7 +143,7 @@ final class SvgChart {
         List<String> names = new java.util.ArrayList<>();
         for (int s = 0; s < bar.values().size(); s++) {
             if (bar.values().get(s).suppressed()) {
-                names.add(series.size() > s ? series.get(s) : "");
+                names.add(series.get(s));
             }
         }
         return names;

@@ -34,8 +34,7 @@ class HtmlRendererTest {
     @Test
     void the_score_bands_do_not_add_the_same_people_before_and_after() {
         String html = HtmlRenderer.event(INTERNAL, Locale.ENGLISH);
-        String table = html.substring(html.indexOf("<table data-table=\"scoreDistribution\">"));
-        table = table.substring(0, table.indexOf("</table>"));
+        String table = table(html, "scoreDistribution");
         long pairs = INTERNAL.knowledge().pairs().get();
 
         assertThat(table.substring(0, table.indexOf("</tr>"))).doesNotContain("Total");
@@ -249,6 +248,12 @@ class HtmlRendererTest {
                 .contains("<td class=\"suppressed\">скрыто</td>").endsWith("<td class=\"suppressed\">скрыто</td></tr>");
     }
 
+    /** A chart's bar from its label to the text at its end (the published total, or the marker). */
+    private static String bar(String html, String label) {
+        String bar = html.substring(html.indexOf(">" + label + "</text>"));
+        return bar.substring(0, bar.indexOf("</text>", bar.indexOf("</text>") + 1) + "</text>".length());
+    }
+
     /** The table {@code data-table=id} of a page, from its opening tag to its last row. */
     private static String table(String html, String id) {
         String table = html.substring(html.indexOf("<table data-table=\"" + id + "\">"));
@@ -270,8 +275,7 @@ class HtmlRendererTest {
         org.cadre.reporting.disclosure.Cell kazakhstan = donor.officialsBySexAndCountry().rowTotals().get(donor.officialsBySexAndCountry().rows().indexOf("KZ"));
         assertThat(kazakhstan.isPublished()).as("the table publishes Kazakhstan's total").isTrue();
         String html = HtmlRenderer.programme(donor, Locale.ENGLISH);
-        String bar = html.substring(html.indexOf(">Kazakhstan</text>"));
-        bar = bar.substring(0, bar.indexOf("</text>", bar.indexOf("</text>") + 1) + "</text>".length());
+        String bar = bar(html, "Kazakhstan");
 
         assertThat(bar).endsWith(">" + kazakhstan.get() + "</text>").doesNotContain("&lt;k");
     }
@@ -294,8 +298,7 @@ class HtmlRendererTest {
             max = Math.max(max, t.rowTotals().get(r).isPublished() ? Math.max(parts, t.rowTotals().get(r).get()) : parts);
         }
         String html = HtmlRenderer.event(DONOR, Locale.ENGLISH);
-        String bar = html.substring(html.indexOf(">Kazakhstan</text>"));
-        bar = bar.substring(0, bar.indexOf("</text>", bar.indexOf("</text>") + 1) + "</text>".length());
+        String bar = bar(html, "Kazakhstan");
 
         // An outline, not a colour: a grey fill read as the grey of rating 5 in the feedback chart (the newcomer's review of
         // session 22); its title says what is withheld of the published total, and the legend names the outline.
