@@ -97,6 +97,32 @@ public record Outcome<T>(Optional<T> value, Optional<Refusal> refusal, String de
         return isDone() ? next.apply(value.get()) : refusedAs();
     }
 
+    /**
+     * The values of one request read together, so that one answer names every bad value: done when each part is; else the
+     * first refusal that is not {@link Refusal#INVALID} (who may ask outranks how it was spelt); else one INVALID refusal
+     * naming every field of every refused part, in order, with the part's own detail when only one is refused.
+     * {@code ?audience=bogus&format=x&lang=q} had named the audience alone, and each mend revealed the next (the newcomer's
+     * review of session 21, as for the parameters an operation does not read).
+     *
+     * @param parts the values' outcomes, in the order the request is described
+     * @return done, or the refusal to answer
+     */
+    public static Outcome<Boolean> together(List<? extends Outcome<?>> parts) {
+        List<? extends Outcome<?>> refused = parts.stream().filter(part -> !part.isDone()).toList();
+        Optional<? extends Outcome<?>> other = refused.stream().filter(part -> part.refusal().orElseThrow() != Refusal.INVALID).findFirst();
+        if (other.isPresent()) {
+            return other.get().refusedAs();
+        }
+        if (refused.isEmpty()) {
+            return done(true);
+        }
+        if (refused.size() == 1) {
+            return refused.get(0).refusedAs();
+        }
+        return refused(Refusal.INVALID, refused.size() + " values of the request are not valid; each is named.",
+                refused.stream().flatMap(part -> part.errors().stream()).toList());
+    }
+
     /** The value of an action that was done. */
     public T get() {
         return value.orElseThrow(() -> new IllegalStateException("refused: " + detail));

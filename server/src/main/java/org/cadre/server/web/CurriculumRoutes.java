@@ -59,24 +59,33 @@ final class CurriculumRoutes {
                 new Stored(c.id().value(), c.version().toString(), stored.findings().stream().map(FindingView::of).toList()));
     }
 
-    /** The course frame asked about: {@code days} and {@code hoursPerDay} together, or neither. */
+    /**
+     * The course frame asked about: {@code days} and {@code hoursPerDay} together, or neither. Each one wrong is named with its
+     * own reason ({@code ?days=x&hoursPerDay=-1} had named the days alone).
+     */
     private static Optional<CourseFrame> frame(Context ctx) {
         String days = ctx.queryParam("days");
         String hours = ctx.queryParam("hoursPerDay");
         if (days == null && hours == null) {
             return Optional.empty();
         }
-        ApiProblem invalid = ApiProblem.invalid("The course frame is not valid.",
-                List.of("days: give days and hoursPerDay together, as whole numbers from 1"));
+        List<String> errors = new java.util.ArrayList<>();
+        frameValue("days", days, "hoursPerDay", 9999).ifPresent(errors::add);
+        frameValue("hoursPerDay", hours, "days", 24).ifPresent(errors::add);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid("The course frame is not valid.", errors);
+        }
+        return Optional.of(CourseFrame.ofHours(Integer.parseInt(days), Integer.parseInt(hours)));
+    }
+
+    /** What is wrong with one of the course frame's two values, if anything. */
+    private static Optional<String> frameValue(String name, String text, String other, int most) {
         // Digits 0-9 only: parseInt also reads full-width digits and other scripts', which no other number here takes.
-        if (days == null || hours == null || !days.matches("[0-9]{1,4}") || !hours.matches("[0-9]{1,4}")) {
-            throw invalid;
+        if (text == null) {
+            return Optional.of(name + ": must be given with " + other);
         }
-        try {
-            return Optional.of(CourseFrame.ofHours(Integer.parseInt(days), Integer.parseInt(hours)));
-        } catch (IllegalArgumentException e) {
-            throw invalid;
-        }
+        return text.matches("[0-9]{1,4}") && Integer.parseInt(text) >= 1 && Integer.parseInt(text) <= most ? Optional.empty()
+                : Optional.of(name + ": must be a whole number from 1 to " + most);
     }
 
     private void get(Context ctx) {

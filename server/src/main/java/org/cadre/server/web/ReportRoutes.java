@@ -11,6 +11,7 @@ import org.cadre.reporting.render.CsvRenderer;
 import org.cadre.reporting.render.HtmlRenderer;
 import org.cadre.reporting.render.IatiRenderer;
 import org.cadre.reporting.render.JsonRenderer;
+import org.cadre.server.app.Outcome;
 import org.cadre.server.app.Reports;
 import org.cadre.server.security.UserAccount;
 
@@ -35,23 +36,36 @@ final class ReportRoutes {
         r.get("/api/v1/programmes/{id}/report", this::programmeReport);
     }
 
-    private static Locale language(Context ctx) {
+    /** The report's language from {@code lang}: English unless asked. */
+    private static Outcome<Locale> language(Context ctx) {
         String lang = Optional.ofNullable(ctx.queryParam("lang")).orElse("en");
-        if (!List.of("en", "ru").contains(lang)) {
-            throw ApiProblem.invalid("Reports are written in English or Russian.", List.of("lang: must be en or ru"));
+        return List.of("en", "ru").contains(lang) ? Outcome.done(Locale.forLanguageTag(lang))
+                : Outcome.refused(Outcome.Refusal.INVALID, "Reports are written in English or Russian.", List.of("lang: must be en or ru"));
+    }
+
+    /** A day of the programme report's period from the query, if given. */
+    private static Outcome<Optional<LocalDate>> day(Context ctx, String field) {
+        String text = ctx.queryParam(field);
+        if (text == null) {
+            return Outcome.done(Optional.empty());
         }
-        return Locale.forLanguageTag(lang);
+        Optional<LocalDate> day = org.cadre.documents.Dates.tryParse(text);
+        return day.isPresent() ? Outcome.done(day) : Outcome.refused(Outcome.Refusal.INVALID, "A date is not valid.",
+                List.of(field + ": " + org.cadre.documents.Dates.problem(text).orElseThrow()));
     }
 
     private void eventReport(Context ctx) {
         UserAccount user = api.user(ctx);
-        Audience audience = Api.value(reports.audience(user, Optional.ofNullable(ctx.queryParam("audience"))), ctx);
-        String format = format(ctx, List.of("json", "csv", "html"));
-        Locale lang = language(ctx);
-        Reports.EventReportOf of = Api.value(reports.event(user, ctx.pathParam("id"), audience), ctx);
+        List<String> offered = List.of("json", "csv", "html");
+        Outcome<Audience> audience = reports.audience(user, Optional.ofNullable(ctx.queryParam("audience")));
+        Outcome<Optional<String>> asked = format(ctx, offered);
+        Outcome<Locale> lang = language(ctx);
+        Api.value(Outcome.together(List.of(audience, asked, lang)), ctx);
+        String format = negotiated(ctx, asked.get(), offered);
+        Reports.EventReportOf of = Api.value(reports.event(user, ctx.pathParam("id"), audience.get()), ctx);
         switch (format) {
             case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(CsvRenderer.reach(of.report(), of.implementer()));
-            case "html" -> ctx.contentType("text/html; charset=utf-8").result(HtmlRenderer.event(of.report(), lang));
+            case "html" -> ctx.contentType("text/html; charset=utf-8").result(HtmlRenderer.event(of.report(), lang.get()));
             default -> ctx.contentType("application/json").result(JsonRenderer.render(of.report()));
         }
     }
@@ -62,39 +76,40 @@ final class ReportRoutes {
      */
     private void programmeReport(Context ctx) {
         UserAccount user = api.user(ctx);
-        Audience audience = Api.value(reports.programmeAudience(user, ctx.pathParam("id"), Optional.ofNullable(ctx.queryParam("audience"))), ctx);
-        String format = format(ctx, List.of("json", "csv", "html", "iati"));
-        Locale lang = language(ctx);
-        Optional<LocalDate> from = Optional.ofNullable(ctx.queryParam("from")).map(d -> Api.date("from", d));
-        Optional<LocalDate> to = Optional.ofNullable(ctx.queryParam("to")).map(d -> Api.date("to", d));
-        Reports.ProgrammeReportOf of = Api.value(reports.programme(user, ctx.pathParam("id"), audience, from, to), ctx);
+        List<String> offered = List.of("json", "csv", "html", "iati");
+        Outcome<Audience> audience = reports.programmeAudience(user, ctx.pathParam("id"), Optional.ofNullable(ctx.queryParam("audience")));
+        Outcome<Optional<String>> asked = format(ctx, offered);
+        Outcome<Locale> lang = language(ctx);
+        Outcome<Optional<LocalDate>> from = day(ctx, "from");
+        Outcome<Optional<LocalDate>> to = day(ctx, "to");
+        Api.value(Outcome.together(List.of(audience, asked, lang, from, to)), ctx);
+        String format = negotiated(ctx, asked.get(), offered);
+        Reports.ProgrammeReportOf of = Api.value(reports.programme(user, ctx.pathParam("id"), audience.get(), from.get(), to.get()), ctx);
         switch (format) {
             case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(CsvRenderer.programme(of.report(), of.implementer()));
             case "iati" -> ctx.contentType("application/xml; charset=utf-8")
                     .result(IatiRenderer.activities(of.report(), of.publisher(), of.implementer(), of.generatedAt()));
-            case "html" -> ctx.contentType("text/html; charset=utf-8").result(HtmlRenderer.programme(of.report(), lang));
+            case "html" -> ctx.contentType("text/html; charset=utf-8").result(HtmlRenderer.programme(of.report(), lang.get()));
             default -> ctx.contentType("application/json").result(JsonRenderer.render(of.report()));
         }
     }
 
     /**
-     * The format from the {@code format} parameter or else the Accept header: a {@code format} that is none of {@code offered}
-     * is a 400 naming the parameter, as any other parameter's value that is none (it was a 406 without errors, the newcomer's
-     * review of session 13); an Accept header none of them fits is a 406.
+     * The format the {@code format} parameter asks for, if it does: one that is none of {@code offered} is refused naming the
+     * parameter, as any other parameter's value that is none (it was a 406 without errors, the newcomer's review of session 13).
      */
-    private static String format(Context ctx, List<String> offered) {
+    private static Outcome<Optional<String>> format(Context ctx, List<String> offered) {
         String format = ctx.queryParam("format");
-        if (format != null && !offered.contains(format)) {
-            throw ApiProblem.invalid("This report comes as " + String.join(", ", offered) + ".",
-                    List.of("format: must be one of " + String.join(", ", offered)));
-        }
-        if (format == null) {
-            format = negotiated(Optional.ofNullable(ctx.header("Accept")).filter(a -> !a.isBlank()).orElse("*/*"), offered).orElse(null);
-        }
-        if (format == null || !offered.contains(format)) {
-            throw new ApiProblem(Problem.of("not-acceptable", "Not acceptable", 406, "This report comes as " + String.join(", ", offered) + "."));
-        }
-        return format;
+        return format == null || offered.contains(format) ? Outcome.done(Optional.ofNullable(format))
+                : Outcome.refused(Outcome.Refusal.INVALID, "This report comes as " + String.join(", ", offered) + ".",
+                        List.of("format: must be one of " + String.join(", ", offered)));
+    }
+
+    /** The format asked for, else the one the Accept header prefers among {@code offered}; a 406 when it fits none. */
+    private static String negotiated(Context ctx, Optional<String> asked, List<String> offered) {
+        return asked.or(() -> negotiated(Optional.ofNullable(ctx.header("Accept")).filter(a -> !a.isBlank()).orElse("*/*"), offered))
+                .orElseThrow(() -> new ApiProblem(Problem.of("not-acceptable", "Not acceptable", 406,
+                        "This report comes as " + String.join(", ", offered) + ".")));
     }
 
     /** The media type each format is sent as. */

@@ -271,8 +271,47 @@ class AttackerFindingsTest {
         for (String hours : new String[] {"%EF%BC%98", "%D9%A8", "+8", "8.0"}) {
             var refused = raw("GET", check + hours, null, "Authorization", "Bearer " + admin);
             assertThat(refused.statusCode()).as(hours).isEqualTo(400);
-            assertThat(refused.body()).contains("days: give days and hoursPerDay together, as whole numbers from 1");
+            assertThat(JSON.readTree(refused.body()).get("errors").toString()).as(hours)
+                    .isEqualTo("[\"hoursPerDay: must be a whole number from 1 to 24\"]");
         }
+    }
+
+    /** Each of the course frame's values is named with its own fault, in one answer (both had been "days: ..."). */
+    @Test
+    void each_wrong_value_of_a_course_frame_is_named() throws Exception {
+        String check = "/api/v1/curricula/tsp-countering-migrant-smuggling/versions/1.0.0/check?";
+        var both = raw("GET", check + "days=x&hoursPerDay=25", null, "Authorization", "Bearer " + admin);
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(both.body()).get("errors").toString())
+                .isEqualTo("[\"days: must be a whole number from 1 to 9999\",\"hoursPerDay: must be a whole number from 1 to 24\"]");
+        var alone = raw("GET", check + "hoursPerDay=6", null, "Authorization", "Bearer " + admin);
+        assertThat(alone.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(alone.body()).get("errors").toString()).isEqualTo("[\"days: must be given with hoursPerDay\"]");
+    }
+
+    /**
+     * Every bad value of a report's query is named in one answer, as every parameter it does not read is: {@code
+     * ?audience=bogus&format=x&lang=q} named the audience alone, and mending it revealed the format, then the language.
+     */
+    @Test
+    void every_bad_value_of_a_report_query_is_named_at_once() throws Exception {
+        var event = raw("GET", "/api/v1/events/tot-almaty-2023/report?audience=bogus&format=x&lang=q", null, "Authorization", "Bearer " + admin);
+        assertThat(event.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(event.body()).get("errors").toString()).isEqualTo("[\"audience: must be internal, donor or public\","
+                + "\"format: must be one of json, csv, html\",\"lang: must be en or ru\"]");
+        assertThat(JSON.readTree(event.body()).get("detail").asText()).isEqualTo("3 values of the request are not valid; each is named.");
+        var programme = raw("GET", "/api/v1/programmes/iom-afghan-displacement-ca/report?format=pdf&from=2024-02-30&to=soon", null,
+                "Authorization", "Bearer " + admin);
+        assertThat(programme.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(programme.body()).get("errors")).hasSize(3);
+        assertThat(JSON.readTree(programme.body()).get("errors").get(0).asText()).isEqualTo("format: must be one of json, csv, html, iati");
+        assertThat(JSON.readTree(programme.body()).get("errors").get(1).asText()).startsWith("from: ");
+        assertThat(JSON.readTree(programme.body()).get("errors").get(2).asText()).startsWith("to: ");
+        // One fault keeps its own words; a missing programme is not found whatever the query's faults, as before.
+        var one = raw("GET", "/api/v1/events/tot-almaty-2023/report?lang=de", null, "Authorization", "Bearer " + admin);
+        assertThat(JSON.readTree(one.body()).get("detail").asText()).isEqualTo("Reports are written in English or Russian.");
+        var missing = raw("GET", "/api/v1/programmes/no-such-programme/report?format=pdf", null, "Authorization", "Bearer " + admin);
+        assertThat(missing.statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -87,11 +87,15 @@ final class ReportPages {
             return;
         }
         onlyParameters(ctx, kind.equals("events") ? List.of("audience") : List.of("audience", "from", "to"));
-        Audience audience = PageKit.value(audience(ctx, user.get(), kind), ctx);
-        Messages t = PageKit.messages(ctx);
+        Outcome<Audience> asked = audience(ctx, user.get(), kind);
         // A programme's report covers the events that began in a period, as the API's: empty, the programme's own.
-        Optional<LocalDate> from = kind.equals("events") ? Optional.empty() : periodDay(ctx, "from");
-        Optional<LocalDate> to = kind.equals("events") ? Optional.empty() : periodDay(ctx, "to");
+        Outcome<Optional<LocalDate>> fromAsked = kind.equals("events") ? Outcome.done(Optional.empty()) : periodDay(ctx, "from");
+        Outcome<Optional<LocalDate>> toAsked = kind.equals("events") ? Outcome.done(Optional.empty()) : periodDay(ctx, "to");
+        PageKit.value(Outcome.together(List.of(asked, fromAsked, toAsked)), ctx);
+        Audience audience = asked.get();
+        Optional<LocalDate> from = fromAsked.get();
+        Optional<LocalDate> to = toAsked.get();
+        Messages t = PageKit.messages(ctx);
         String title;
         List<Audience> audiences;
         if (kind.equals("events")) {
@@ -134,18 +138,18 @@ final class ReportPages {
                 : kit.app.reports().programmeAudience(user, ctx.pathParam("id"), asked);
     }
 
-    /** A day of a programme report's period from the query: empty when not given (or given empty, as a form sends it), else a 400 naming it. */
-    private static Optional<LocalDate> periodDay(Context ctx, String field) {
+    /** A day of a programme report's period from the query: empty when not given (or given empty, as a form sends it), else refused naming it. */
+    private static Outcome<Optional<LocalDate>> periodDay(Context ctx, String field) {
         // Not stripped: the API refuses " 2023-01-01" (a "+" in a query is a space), and so does the page.
         String text = Optional.ofNullable(ctx.queryParam(field)).orElse("");
         if (text.isEmpty()) {
-            return Optional.empty();
+            return Outcome.done(Optional.empty());
         }
         Optional<String> problem = org.cadre.documents.Dates.problem(text);
         if (problem.isPresent()) {
-            throw new PageProblem(Outcome.refused(Outcome.Refusal.INVALID, "A date is not valid.", List.of(field + ": " + problem.get())));
+            return Outcome.refused(Outcome.Refusal.INVALID, "A date is not valid.", List.of(field + ": " + problem.get()));
         }
-        return org.cadre.documents.Dates.tryParse(text);
+        return Outcome.done(org.cadre.documents.Dates.tryParse(text));
     }
 
     /** The report as a file: HTML (shown in the report page's frame), JSON, CSV, or IATI XML for a programme. */
@@ -155,13 +159,15 @@ final class ReportPages {
             return;
         }
         onlyParameters(ctx, kind.equals("events") ? List.of("audience", "format") : List.of("audience", "from", "to", "format"));
-        Audience audience = PageKit.value(audience(ctx, user.get(), kind), ctx);
+        Outcome<Audience> asked = audience(ctx, user.get(), kind);
         String format = Optional.ofNullable(ctx.queryParam("format")).orElse("html");
         List<String> offered = kind.equals("events") ? List.of("html", "json", "csv") : List.of("html", "json", "csv", "iati");
-        if (!offered.contains(format)) {
-            throw new PageProblem(Outcome.refused(Outcome.Refusal.INVALID, "The report comes as " + String.join(", ", offered) + ".",
-                    List.of("format: must be one of " + String.join(", ", offered))));
-        }
+        Outcome<String> formatAsked = offered.contains(format) ? Outcome.done(format) : Outcome.refused(Outcome.Refusal.INVALID,
+                "The report comes as " + String.join(", ", offered) + ".", List.of("format: must be one of " + String.join(", ", offered)));
+        Outcome<Optional<LocalDate>> from = kind.equals("events") ? Outcome.done(Optional.empty()) : periodDay(ctx, "from");
+        Outcome<Optional<LocalDate>> to = kind.equals("events") ? Outcome.done(Optional.empty()) : periodDay(ctx, "to");
+        PageKit.value(Outcome.together(List.of(asked, formatAsked, from, to)), ctx);
+        Audience audience = asked.get();
         if (format.equals("html")) {
             // Shown in the report page's frame, whatever the answer: a refusal ("Busy", withheld) is read there too.
             ctx.attribute(FRAMEABLE, true);
@@ -180,7 +186,7 @@ final class ReportPages {
             }
         } else {
             Reports.ProgrammeReportOf of = PageKit.value(kit.app.reports().programme(user.get(), ctx.pathParam("id"), audience,
-                    periodDay(ctx, "from"), periodDay(ctx, "to")), ctx);
+                    from.get(), to.get()), ctx);
             // A file of each period its own name: reports of several events or periods downloaded together never collide.
             name = of.report().programme().id() + "-" + of.report().from() + "-to-" + of.report().to();
             switch (format) {

@@ -604,6 +604,11 @@ class PagesTest {
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.body()).contains("from: ");
         assertThat(kz.get(programme + "/reports/file?audience=donor&to=31.10.2023&format=json").status()).isEqualTo(400);
+        // Every bad value in one answer, as the API's (the format, the audience and a day had been named one at a time).
+        PageClient.Page all = kz.get(programme + "/reports/file?audience=everyone&from=2023-02-30&to=31.10.2023&format=pdf");
+        assertThat(all.status()).isEqualTo(400);
+        assertThat(all.body()).contains("audience: must be internal, donor or public").contains("format: must be one of html, json, csv, iati")
+                .contains("from: ").contains("to: ");
         // Left empty (the form sent as it stands), the programme's own period, as before.
         assertThat(kz.get(programme + "/reports?audience=donor&from=&to=").status()).isEqualTo(200);
         // A period that ends before it begins is refused by the page itself, not only in its frame; a day with a space
