@@ -415,15 +415,21 @@ public final class CadreApp {
         });
     }
 
+    /** The health answer, its fields always in this order (a {@code Map.of} wrote them in an order that changed from run to run). */
+    record HealthView(String status, String database, boolean databaseUp) {}
+
+    /** A new session's token, its fields always in this order. */
+    record SessionView(String token, String expiresAt) {}
+
     /** Whether the server and its database answer: 200 when both do, 503 (with Retry-After) when the database does not. */
     private void health(Context ctx) {
         SignIn.Health health = app.signIn().health();
         if (!health.databaseUp()) {
             ctx.header("Retry-After", "5");
-            ctx.status(503).json(Map.of("status", "unavailable", "database", health.database(), "databaseUp", false));
+            ctx.status(503).json(new HealthView("unavailable", health.database(), false));
             return;
         }
-        ctx.json(Map.of("status", "ok", "database", health.database(), "databaseUp", true));
+        ctx.json(new HealthView("ok", health.database(), true));
     }
 
     /** The body of a login request. */
@@ -432,7 +438,7 @@ public final class CadreApp {
     private void login(Context ctx) {
         Login login = Json.body(ctx, Login.class);
         SignIn.Started started = Api.value(app.signIn().login(login.username(), login.password(), clientAddress(ctx)), ctx);
-        ctx.status(201).json(Map.of("token", started.token(), "expiresAt", started.expiresAt().toString()));
+        ctx.status(201).json(new SessionView(started.token(), started.expiresAt().toString()));
     }
 
     /**
