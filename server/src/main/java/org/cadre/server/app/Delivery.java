@@ -547,8 +547,9 @@ public final class Delivery {
     /**
      * Records feedback as {@link #feedback(UserAccount, String, SentItems)} does; with an Idempotency-Key, keeps the
      * answer with the items, so the same items sent again under the key (a retry after a lost answer) get the first
-     * answer again and add nothing, and other items under it are refused. Feedback is added, not replaced: without a key
-     * a request sent twice adds its items twice.
+     * answer again and add nothing, and other items under it are refused. An item with an author replaces that author's
+     * earlier item on the same session, trainer (or none) and element; anonymous items are added, so without a key a
+     * request of anonymous items sent twice adds them twice.
      *
      * @param key the request's Idempotency-Key, if any
      * @param answer the answer to keep for the number of items recorded (used only with a key)
@@ -610,9 +611,11 @@ public final class Delivery {
             String subject = "feedback/" + read++;
             List<String> judged = new ArrayList<>();
             if (fb.author().isPresent() && enrolled.contains(fb.author().get())
-                    && !rated.add(List.of(fb.author().get(), fb.session(), fb.concerns()))) {
-                judged.add("items[" + i + "].author: gives this session's feedback twice in this list; send one item per author, "
-                        + "session and element");
+                    && !rated.add(List.of(fb.author().get(), fb.session(), fb.trainer().map(PersonId::value).orElse(""), fb.concerns()))) {
+                // The trainer is part of the thing rated: an item naming a trainer rates that trainer, not the session, so
+                // one author may rate a session and its trainer in one list (the newcomer's review of session 23).
+                judged.add("items[" + i + "].author: rates the same thing twice in this list (the session, trainer and element of "
+                        + "an item before it); send one item per author and thing rated");
             }
             if (unknownSession.containsKey(subject)) {
                 judged.add("items[" + i + "].session: " + unknownSession.get(subject).message());

@@ -23,20 +23,39 @@ public final class FeedbackItems {
     }
 
     /** Adds feedback items in one transaction, after any already stored for the event. */
-    public void addAll(EventId event, List<Feedback> items, String actor) {
-        addAll(event, items, actor, Optional.empty());
+    public int addAll(EventId event, List<Feedback> items, String actor) {
+        return addAll(event, items, actor, Optional.empty());
     }
 
     /**
      * Adds feedback items in one transaction, after any already stored for the event, and with them, when the request
      * carried an Idempotency-Key, the answer given ({@link RosterImports#answered} reads it back). A second answer for the
-     * same user and key fails as a duplicate and stores nothing.
+     * same user and key fails as a duplicate and stores nothing. An item with an author replaces that author's earlier
+     * item on the same thing (the session, the trainer it names or none, and the element it concerns), as a test score
+     * or a mark replaces the person's earlier one: one person is one response on a thing (the newcomer's review of session
+     * 23 found the same author's session counted twice, once from each of two requests). Anonymous items are added.
      *
      * @param kept the user's key and the answer to keep under it, if any
+     * @return how many earlier items the new ones replaced
      */
-    public void addAll(EventId event, List<Feedback> items, String actor, Optional<java.util.Map.Entry<String, RosterImports.Answer>> kept) {
-        db.inTransaction(tx -> {
+    public int addAll(EventId event, List<Feedback> items, String actor, Optional<java.util.Map.Entry<String, RosterImports.Answer>> kept) {
+        return db.inTransaction(tx -> {
+            if (db.dialect() == org.jooq.SQLDialect.POSTGRES) {
+                // One writer of an event's feedback at a time, so that two requests neither both keep an author's item
+                // nor take the same positions (SQLite has one writer).
+                tx.fetch("SELECT pg_advisory_xact_lock(hashtext(?))", "feedback:" + event.value());
+            }
             kept.ifPresent(k -> RosterImports.keep(tx, actor, k.getKey(), k.getValue(), audit.now()));
+            int replaced = 0;
+            for (Feedback f : items) {
+                if (f.author().isPresent()) {
+                    replaced += tx.deleteFrom(FEEDBACK).where(FEEDBACK.EVENT_ID.eq(event.value()), FEEDBACK.AUTHOR_ID.eq(f.author().get().value()),
+                            FEEDBACK.SESSION_CODE.eq(f.session().value()), f.trainer().isPresent()
+                                    ? FEEDBACK.TRAINER_ID.eq(f.trainer().get().value()) : FEEDBACK.TRAINER_ID.isNull(),
+                            FEEDBACK.CONCERN_ELEMENT.eq(f.concerns().element().name()), FEEDBACK.CONCERN_CODE.eq(f.concerns().code()))
+                            .execute();
+                }
+            }
             Integer last = tx.select(org.jooq.impl.DSL.max(FEEDBACK.POSITION)).from(FEEDBACK).where(FEEDBACK.EVENT_ID.eq(event.value()))
                     .fetchOne(0, Integer.class);
             int position = last == null ? 0 : last + 1;
@@ -48,8 +67,9 @@ public final class FeedbackItems {
                         .set(FEEDBACK.CONCERN_ELEMENT, f.concerns().element().name()).set(FEEDBACK.CONCERN_CODE, f.concerns().code())
                         .execute();
             }
-            audit.record(tx, actor, "feedback", "event", event.value(), null, items.size() + " items");
-            return null;
+            audit.record(tx, actor, "feedback", "event", event.value(), null,
+                    items.size() + " items" + (replaced == 0 ? "" : ", replacing " + replaced + " earlier"));
+            return replaced;
         });
     }
 

@@ -119,6 +119,50 @@ class StoreTest {
         }
     }
 
+    /**
+     * An author's item replaces their earlier one on the same thing also when requests write at once: eight writers of one
+     * author's rating leave one item, and every item keeps a position of its own (on PostgreSQL two writers had read the
+     * same last position).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void an_authors_feedback_written_at_once_by_several_requests_is_one_item(Kind kind) throws Exception {
+        try (Database db = TestDatabases.fresh(kind)) {
+            AuditLog audit = new AuditLog(CLOCK);
+            DemoData.load(db, audit);
+            var almaty = DemoRoster.almatyTot();
+            FeedbackItems feedback = new FeedbackItems(db, audit);
+            int before = feedback.ofEvent(almaty.event().id()).size();
+            var session = almaty.event().agenda().get(0).session();
+            PersonId author = almaty.seatedParticipants().get(0).person();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    int rating = 1 + i % 5;
+                    sent.add(pool.submit(() -> feedback.addAll(almaty.event().id(), List.of(
+                            new org.cadre.roster.Feedback(java.util.Optional.of(author), session, java.util.Optional.empty(), rating,
+                                    java.util.Optional.empty(), new org.cadre.roster.Feedback.Concern(org.cadre.curriculum.CurriculumDiff.Element.SESSION, session.value())),
+                            new org.cadre.roster.Feedback(java.util.Optional.empty(), session, java.util.Optional.empty(), rating,
+                                    java.util.Optional.empty(), new org.cadre.roster.Feedback.Concern(org.cadre.curriculum.CurriculumDiff.Element.SESSION, session.value()))), "kz")));
+                }
+                for (var each : sent) {
+                    each.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            var stored = feedback.ofEvent(almaty.event().id());
+            int earlier = (int) almaty.feedback().stream().filter(f -> f.author().equals(java.util.Optional.of(author))
+                    && f.session().equals(session) && f.trainer().isEmpty() && f.concerns().equals(new org.cadre.roster.Feedback.Concern(org.cadre.curriculum.CurriculumDiff.Element.SESSION, session.value()))).count();
+            assertThat(stored).hasSize(before - earlier + 1 + 8);
+            assertThat(stored).filteredOn(f -> f.author().equals(java.util.Optional.of(author)) && f.session().equals(session)
+                    && f.trainer().isEmpty() && f.concerns().equals(new org.cadre.roster.Feedback.Concern(org.cadre.curriculum.CurriculumDiff.Element.SESSION, session.value()))).hasSize(1);
+            assertThat(db.dsl().selectDistinct(org.cadre.server.store.schema.Tables.FEEDBACK.POSITION).from(org.cadre.server.store.schema.Tables.FEEDBACK)
+                    .where(org.cadre.server.store.schema.Tables.FEEDBACK.EVENT_ID.eq(almaty.event().id().value())).fetch()).hasSize(stored.size());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
     void an_enrolment_moves_on_through_the_store_and_a_stale_move_is_refused(Kind kind) throws Exception {

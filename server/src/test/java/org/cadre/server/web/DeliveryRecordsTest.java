@@ -311,7 +311,8 @@ class DeliveryRecordsTest {
                 .formatted(session, people.get(0), module, module.toLowerCase(java.util.Locale.ROOT)));
         assertThat(rated.statusCode()).isEqualTo(400);
         assertThat(errors(rated)).containsExactly(
-                "items[2].author: gives this session's feedback twice in this list; send one item per author, session and element",
+                "items[2].author: rates the same thing twice in this list (the session, trainer and element of an item before it); "
+                        + "send one item per author and thing rated",
                 "items[3].rating: must be between 1 and 5",
                 "items[3].author: is not enrolled in this event",
                 "items[5].concerns.code: names no module of the package");
@@ -368,6 +369,45 @@ class DeliveryRecordsTest {
         assertThat(errors(rated)).containsExactly("items[0].trainer: does not deliver this session by the event's agenda (if they "
                 + "stood in, put the agenda right first)");
         assertThat(stored(first.session().value())).isEqualTo(before);
+    }
+
+    /**
+     * A named author's item on one thing (a session, the trainer it names or none, the element it concerns) replaces
+     * their earlier item on it, whichever request sent it, so the author is one response there: sent in two requests, one
+     * author's rating of a session had been counted twice in its n (the newcomer's review of session 23). A session and
+     * its trainer are two things, so one list may rate both (it was refused as "twice", against the docs); anonymous items
+     * are added.
+     */
+    @Test
+    void a_named_authors_item_on_a_thing_replaces_their_earlier_one_and_anonymous_items_are_added() throws Exception {
+        org.cadre.roster.AgendaSlot slot = DEMO.event().agenda().stream().filter(s -> !s.trainers().isEmpty()).skip(4).findFirst().orElseThrow();
+        String session = slot.session().value();
+        String trainer = slot.trainers().iterator().next().value();
+        String author = DEMO.seatedParticipants().get(5).person().value();
+        String path = "/api/v1/events/tot-almaty-2023/feedback";
+        FeedbackItems store = new FeedbackItems(db, new AuditLog(Clock.systemUTC()));
+        java.util.function.Supplier<List<Integer>> authors = () -> store.ofEvent(DEMO.event().id()).stream()
+                .filter(f -> f.session().value().equals(session) && f.author().map(a -> a.value().equals(author)).orElse(false))
+                .map(f -> f.trainer().isPresent() ? 10 + f.rating() : f.rating()).sorted().toList();
+        java.util.function.Supplier<Long> anonymous = () -> store.ofEvent(DEMO.event().id()).stream()
+                .filter(f -> f.session().value().equals(session) && f.author().isEmpty()).count();
+        long anonymousBefore = anonymous.get();
+
+        HttpResponse<String> both = api.send("POST", path, token, """
+                {"items": [{"session": "%1$s", "rating": 4, "author": "%2$s"}, {"session": "%1$s", "rating": 2, "author": "%2$s", "trainer": "%3$s"},
+                           {"session": "%1$s", "rating": 5}]}""".formatted(session, author, trainer));
+        assertThat(both.statusCode()).as(both.body()).isEqualTo(201);
+        assertThat(authors.get()).containsExactly(4, 12);
+
+        HttpResponse<String> again = api.send("POST", path, token, """
+                {"items": [{"session": "%1$s", "rating": 1, "author": "%2$s", "comment": "On reflection"}, {"session": "%1$s", "rating": 5}]}"""
+                .formatted(session, author));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(authors.get()).as("the session's rating replaced, the trainer's kept").containsExactly(1, 12);
+        assertThat(anonymous.get()).isEqualTo(anonymousBefore + 2);
+        // The author's replaced item goes to the end, as a new response: the read-back keeps the order given.
+        var read = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api.send("GET", path, token, null).body()).get("items");
+        assertThat(read.get(read.size() - 2).get("comment").asText()).isEqualTo("On reflection");
     }
 
     /**
