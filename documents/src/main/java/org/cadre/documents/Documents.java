@@ -348,12 +348,23 @@ public final class Documents {
 
     /**
      * The faults found before the one that refuses the document: the unknown fields and those of the wrong type, in the
-     * order met, then those set aside in items.
+     * order met, and those set aside in items, put in the list's order: the document's own fields first, then each
+     * item's, by its place. Past the twentieth item set aside, an item's faults are met as the document's own, and had
+     * been named before the first twenty ({@code scores[20]}, {@code [21]}, {@code [22]}, then {@code [0]}: the newcomer's
+     * review of session 23).
      */
     private static List<String> collected(List<String> unknown, Items items) {
         List<String> fields = new ArrayList<>();
         unknown.forEach(f -> fields.add(f.startsWith(MISTYPED) || f.startsWith(NULL_ITEM) ? f.substring(1) : f));
         items.faults.values().forEach(fields::addAll);
+        if (items.list != null) {
+            java.util.regex.Pattern item = java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(items.list) + "\\[([0-9]{1,9})\\]");
+            // Stable: the faults of one item keep the order they were met in.
+            fields.sort(java.util.Comparator.comparingInt(f -> {
+                java.util.regex.Matcher m = item.matcher(f);
+                return m.find() ? Integer.parseInt(m.group(1)) : -1;
+            }));
+        }
         return fields;
     }
 

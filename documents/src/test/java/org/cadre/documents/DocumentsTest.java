@@ -61,6 +61,25 @@ class DocumentsTest {
     }
 
     /**
+     * Faults of more items than are set aside are named in the list's order: past the twentieth item they were met as the
+     * document's own and named first ({@code slots[20]}, {@code [21]}, {@code [22]}, then {@code [0]}).
+     */
+    @Test
+    void faults_of_many_items_are_named_in_the_lists_order() {
+        StringBuilder slots = new StringBuilder("{\"maxParticipants\":3,\"slots\":[");
+        for (int i = 0; i < 23; i++) {
+            slots.append(i == 0 ? "" : ",").append("{\"minutes\":5,\"phase\":\"pre\"}");
+        }
+        Documents.Unreadable refused = catchThrowableOfType(Documents.Unreadable.class, () -> Documents.readItems(
+                (slots + "],\"size\":1}").getBytes(StandardCharsets.UTF_8), Capacity.class, "slots"));
+        List<String> expected = new java.util.ArrayList<>(List.of("size: is not a known field"));
+        for (int i = 0; i < 23; i++) {
+            expected.add("slots[" + i + "].phase: is not a known field");
+        }
+        assertThat(refused.fields()).containsExactlyElementsOf(expected);
+    }
+
+    /**
      * Faults within the items of the list named are set aside by item, every one of them, and the document is read
      * without them, so the caller can judge the other items; faults elsewhere refuse the document as before.
      */
