@@ -176,12 +176,33 @@ public record EventReport(String audience, int k, Facts event, Cell participants
      * Certification decisions.
      *
      * @param unmetCriteria by reason code: how many participants missed each criterion
+     * @param notRecorded the evidence the event records for no participant holding a seat, by the reason code of its
+     *     absence ({@code certification.post-test-missing}, {@code certification.practice-teaching-missing}), when the
+     *     package's certification needs it: nobody can be certified until it is recorded, so {@code certified} counts
+     *     a certification not assessed, not one failed (a cascade that recorded no test read "Certified: 0 / 16" as a failed
+     *     course, the newcomers' reviews of sessions 22 and 23); empty when each criterion has a record
      */
-    public record CertificationSummary(Share certified, Table unmetCriteria) {
+    public record CertificationSummary(Share certified, Table unmetCriteria, ImmutableList<String> notRecorded) {
 
         public CertificationSummary {
             Require.present(certified, "CertificationSummary.certified");
             Require.present(unmetCriteria, "CertificationSummary.unmetCriteria");
+            notRecorded = Require.list(notRecorded, "CertificationSummary.notRecorded");
+        }
+
+        /**
+         * A summary whose every criterion has a record.
+         *
+         * @param certified certified of participants holding a seat
+         * @param unmetCriteria by reason code: how many participants missed each criterion
+         */
+        public CertificationSummary(Share certified, Table unmetCriteria) {
+            this(certified, unmetCriteria, ImmutableList.of());
+        }
+
+        /** {@return whether the event records the evidence certification needs: false when nobody can be certified for want of it} */
+        public boolean assessed() {
+            return notRecorded.isEmpty();
         }
     }
 

@@ -390,8 +390,14 @@ public final class EventReports {
                 }
             }
         }
+        // Evidence recorded for nobody: every decision misses it, so "0 of n certified" says the event did not assess, not
+        // that its participants failed.
+        ImmutableList<String> notRecorded = decisions.isEmpty() ? ImmutableList.of() : java.util.stream.IntStream.range(0, unmet.size())
+                .filter(i -> counts[i] == decisions.size() && (unmet.get(i) == CertificationReason.POST_TEST_MISSING
+                        || unmet.get(i) == CertificationReason.PRACTICE_TEACHING_MISSING))
+                .mapToObj(i -> unmet.get(i).code()).collect(ImmutableList.toImmutableList());
         return new CertificationSummary(d.share("certification/certified", certified, decisions.size()), d.publish(Counts.oneWay("unmetCriteria",
-                unmet.stream().map(CertificationReason::code).toList(), counts)));
+                unmet.stream().map(CertificationReason::code).toList(), counts)), notRecorded);
     }
 
     private static FeedbackSummary feedback(EventRoster roster, Disclosure d) {

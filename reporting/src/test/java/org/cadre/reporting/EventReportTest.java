@@ -326,4 +326,33 @@ class EventReportTest {
         return TestScore.of(p, phase, points);
     }
 
+
+    /**
+     * The evidence certification needs and the event records for nobody is named: the demo cascade recorded no post-test
+     * and no practice teaching; the ToT records both; an event where some miss a post-test but others have one names none.
+     */
+    @Test
+    void certification_names_the_evidence_recorded_for_nobody() {
+        assertThat(EventReports.of(DemoRoster.dushanbeCascade(), Disclosure.forAudience(Audience.DONOR)).certification().notRecorded())
+                .containsExactly("certification.post-test-missing", "certification.practice-teaching-missing");
+        EventRoster tot = DemoRoster.almatyTot();
+        assertThat(EventReports.of(tot, Disclosure.forAudience(Audience.INTERNAL)).certification().notRecorded()).isEmpty();
+        assertThat(EventReports.of(tot, Disclosure.forAudience(Audience.INTERNAL)).certification().assessed()).isTrue();
+        // Every post-test but one taken out: still recorded for someone.
+        var onePost = tot.tests().stream().filter(t -> t.phase() == org.cadre.roster.TestScore.Phase.POST).findFirst().orElseThrow();
+        EventRoster fewer = withTests(tot, tot.tests().stream().filter(t -> t.phase() == org.cadre.roster.TestScore.Phase.PRE || t == onePost)
+                .collect(com.google.common.collect.ImmutableList.toImmutableList()));
+        assertThat(EventReports.of(fewer, Disclosure.forAudience(Audience.INTERNAL)).certification().notRecorded()).isEmpty();
+        EventRoster none = withTests(tot, tot.tests().stream().filter(t -> t.phase() == org.cadre.roster.TestScore.Phase.PRE)
+                .collect(com.google.common.collect.ImmutableList.toImmutableList()));
+        assertThat(EventReports.of(none, Disclosure.forAudience(Audience.INTERNAL)).certification().notRecorded())
+                .containsExactly("certification.post-test-missing");
+    }
+
+
+    private static EventRoster withTests(EventRoster r, com.google.common.collect.ImmutableList<org.cadre.roster.TestScore> tests) {
+        return new EventRoster(r.event(), r.programme(), r.curriculum(), r.organisations(), r.people(), r.enrolments(), r.attendance(),
+                tests, r.rubric(), r.practice(), r.feedback(), r.pool());
+    }
+
 }

@@ -240,7 +240,12 @@ public final class HtmlRenderer {
         figure(h, shown(r.trainers()), labels.get("trainers"), r.trainers().suppressed());
         figure(h, Integer.toString(r.event().courseDays()), labels.get("courseDays"), false);
         Share certified = r.certification().certified();
-        figure(h, share(certified), labels.get("certified"), certified.numerator().suppressed() || certified.denominator().suppressed());
+        if (r.certification().assessed()) {
+            figure(h, share(certified), labels.get("certified"), certified.numerator().suppressed() || certified.denominator().suppressed());
+        } else {
+            // Not "0 / 16": the event recorded no post-test or practice teaching, so nobody could be certified.
+            figure(h, labels.get("notAssessed"), labels.get("certified"), false);
+        }
         h.append("</div>");
     }
 
@@ -338,6 +343,11 @@ public final class HtmlRenderer {
         }
         h.append("</table><h2>").append(e(labels.get("certification"))).append("</h2><p>")
                 .append(e(labels.get("certified") + ": " + share(r.certification().certified()))).append("</p>");
+        if (!r.certification().assessed()) {
+            h.append("<p>").append(e(labels.get("notRecordedLead") + " " + String.join(labels.get("notRecordedJoin"),
+                    r.certification().notRecorded().stream().map(code -> labels.get("nr." + code)).toList()) + " "
+                    + labels.get("notRecordedTail"))).append("</p>");
+        }
         Table unmet = r.certification().unmetCriteria();
         table(h, unmet, labels.get("unmet"), labels.get("criterion"), false, true, List.of(labels.get("count")));
     }

@@ -128,6 +128,29 @@ class HtmlRendererTest {
     }
 
     /**
+     * An event that records a criterion's evidence for nobody (the demo cascade: no post-test, no practice teaching) shows
+     * its certification as not assessed, in the headline and its section, in both languages: "Certified: 0 / 16 (0.0 %)"
+     * read as a failed course (the newcomers' reviews of sessions 22 and 23). The ToT, which records both, keeps its share.
+     */
+    @Test
+    void certification_without_its_evidence_reads_not_assessed_rather_than_none_certified() {
+        for (Audience audience : java.util.List.of(Audience.INTERNAL, Audience.DONOR)) {
+            EventReport report = org.cadre.reporting.EventReports.of(DemoRoster.dushanbeCascade(), Disclosure.forAudience(audience));
+            String en = HtmlRenderer.event(report, Locale.ENGLISH);
+            assertThat(section(en, "<div class=\"figures\">", "</div></div>")).as(audience.label())
+                    .contains("<div class=\"figure\"><small>Certified:</small> <span>not assessed</span>").doesNotContain("0 / 16");
+            assertThat(en).as(audience.label()).contains("<p>Not assessed: no participant has a post-test or practice teaching recorded, "
+                    + "which the package&#39;s certification requires.</p>");
+            String ru = HtmlRenderer.event(report, Locale.forLanguageTag("ru"));
+            assertThat(ru).contains("<small>Сертифицированы:</small> <span>не оценивалась</span>")
+                    .contains("ни для одного участника не записаны итоговый тест и практика преподавания");
+        }
+        String tot = HtmlRenderer.event(org.cadre.reporting.EventReports.of(DemoRoster.almatyTot(), Disclosure.forAudience(Audience.INTERNAL)),
+                Locale.ENGLISH);
+        assertThat(tot).contains("<small>Certified:</small> <span>24 / 26").doesNotContain("not assessed").doesNotContain("Not assessed");
+    }
+
+    /**
      * An event with no practice-teaching rubric recorded (the demo cascade) says so, rather than a mean "out of 0"
      * and a pass mark of 0 (the last note's open item); the ToT, which has one, shows its figures out of 20.
      */
