@@ -233,6 +233,30 @@ final class ProgrammeReportLedger {
             officersOf.put(reach.reach().tot().value(), l.of(officers));
             EventReportLedger.record(l, at + "/officers", l.of(officers), shown.officersTrained());
         }
+        // Every official was present at an event of the period, and a cascade's participants are among its ToT's officers:
+        // the officials are at most the lines of the other events and those officers. A period of only one ToT's cascades
+        // has its officers for officials: 20 officers beside one country's 16 published gave the other country's 4 (the
+        // attacker's review of session 23).
+        Set<EventId> covered = new java.util.HashSet<>();
+        Ledger.Expr bound = new Ledger.Expr();
+        for (Reach reach : in.reaches()) {
+            boolean any = false;
+            for (EventId c : reach.reach().cascades()) {
+                if (inPeriod.contains(c)) {
+                    covered.add(c);
+                    any = true;
+                }
+            }
+            if (any) {
+                bound.plus(officersOf.get(reach.reach().tot().value()));
+            }
+        }
+        line.forEach((id, expr) -> {
+            if (!covered.contains(id)) {
+                bound.plus(expr);
+            }
+        });
+        l.atMost(everyone.copy().minus(bound), 0);
 
         // Indicators that are not cells of the tables above.
         for (int i = 0; i < in.indicators().size(); i++) {

@@ -217,6 +217,34 @@ class IndependentAttackTest {
         return new org.cadre.reporting.ResultsFramework(com.google.common.collect.ImmutableList.copyOf(all));
     }
 
+    /**
+     * A period that holds only cascades of one ToT (held before it) has that ToT's officers for its officials: its officers
+     * trained (20) beside one country's officials (16) gave the other country's 4, withheld everywhere else (the attacker's
+     * review of session 23, on the demo programme with two cascades of 4 added).
+     */
+    @Test
+    void a_period_of_only_one_tots_cascades_gives_no_country_away_through_its_officers() {
+        java.util.Random rnd = new java.util.Random(23);
+        EventRoster tot = ShapedRosters.event(2301, "tot-a", Event.Kind.TOT, LocalDate.of(2024, 1, 8), ShapedRosters.mixture(rnd, 12), null);
+        List<ShapedRosters.Seat> many = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            many.add(new ShapedRosters.Seat("TJ", i % 3 == 0 ? org.cadre.roster.Sex.FEMALE : org.cadre.roster.Sex.MALE, 0));
+        }
+        List<ShapedRosters.Seat> few = List.of(new ShapedRosters.Seat("KZ", org.cadre.roster.Sex.FEMALE, 0),
+                new ShapedRosters.Seat("KZ", org.cadre.roster.Sex.MALE, 0), new ShapedRosters.Seat("KZ", org.cadre.roster.Sex.MALE, 0),
+                new ShapedRosters.Seat("KZ", org.cadre.roster.Sex.MALE, 0));
+        EventRoster big = ShapedRosters.event(2302, "cascade-big", Event.Kind.CASCADE, LocalDate.of(2024, 3, 4), many, EventId.of("tot-a"));
+        EventRoster small = ShapedRosters.event(2303, "cascade-small", Event.Kind.CASCADE, LocalDate.of(2024, 6, 3), few, EventId.of("tot-a"));
+        ShapedProgramme p = new ShapedProgramme(ShapedRosters.PROGRAMME, List.of(tot, big, small), TrainerPool.empty(),
+                LocalDate.of(2024, 2, 1), LocalDate.of(2024, 12, 31));
+        for (Audience audience : List.of(Audience.DONOR, Audience.PUBLIC)) {
+            Disclosure d = Disclosure.forAudience(audience);
+            ProgrammeReport shown = ProgrammeReports.of(p.programme(), p.rosters(), p.pool(), DemoResults.framework(), p.from(), p.to(), d);
+            assertThat(shown.cascades()).as("the ToT before the period is credited with its cascades").hasSize(1);
+            assertThat(attackProgramme(p, d, shown)).as("%s programme report with its events'", audience).isEmpty();
+        }
+    }
+
     @Test
     void nothing_withheld_in_the_demo_reports_can_be_worked_out() {
         ShapedProgramme demo = new ShapedProgramme(DemoRoster.programme(), List.of(DemoRoster.almatyTot(), DemoRoster.dushanbeCascade()),

@@ -495,7 +495,9 @@ final class ReportAttacker {
             ProgrammeReport.CascadeLine c = shown.cascades().get(i);
             ProgrammeReport.CascadeLine ct = truth.cascades().get(i);
             Sum graduates = new Sum().plus(a.unknown("graduates " + c.tot()));
-            a.atMost(new Sum().plus(graduates).minus(line.get(c.tot())), 0);
+            if (line.containsKey(c.tot())) { // a ToT before the period has no line
+                a.atMost(new Sum().plus(graduates).minus(line.get(c.tot())), 0);
+            }
             a.figure("graduates " + c.tot(), graduates, c.graduates(), ct.graduates().get(), true);
             Sum officers = new Sum().plus(a.unknown("officers " + c.tot()));
             totOf.forEach((cascade, tot) -> {
@@ -507,6 +509,16 @@ final class ReportAttacker {
             officersOfAll.plus(officers);
             officersEach.add(officers);
         }
+        // Every official was at an event of the period; a cascade's participants are among its ToT's officers.
+        java.util.Set<String> tots = new java.util.HashSet<>();
+        shown.cascades().forEach(c -> tots.add(c.tot()));
+        Sum bound = new Sum().plus(officersOfAll);
+        line.forEach((id, l) -> {
+            if (!tots.contains(totOf.getOrDefault(id, ""))) {
+                bound.plus(l);
+            }
+        });
+        a.atMost(new Sum().plus(all).minus(bound), 0);
 
         // Indicators.
         for (int i = 0; i < shown.indicators().size(); i++) {
