@@ -593,11 +593,19 @@ class EventShapesTest {
                 .venue("Almaty", Country.of("KZ"), tot.zone()).courseDays(tot.courseDays()).travelWindow(tot.travelWindow())
                 .participants(20, 26).build();
 
-        assertThat(Evidence.checkSource(Evidence.Kind.TOT_ENROLLED, tot, true, "pool/x")).isEmpty();
-        assertThat(Evidence.checkSource(Evidence.Kind.DELIVERY, cascade, true, "pool/x")).isEmpty();
-        assertThat(Evidence.checkSource(Evidence.Kind.TOT_ENROLLED, cascade, false, "pool/x")).extracting(Finding::message)
+        assertThat(Evidence.checkSource(Evidence.Kind.TOT_ENROLLED, tot, Optional.of(Role.PARTICIPANT), "pool/x")).isEmpty();
+        assertThat(Evidence.checkSource(Evidence.Kind.DELIVERY, cascade, Optional.of(Role.TRAINER), "pool/x")).isEmpty();
+        assertThat(Evidence.checkSource(Evidence.Kind.OBSERVED_CO_DELIVERY, cascade, Optional.of(Role.CO_TRAINER), "pool/x")).isEmpty();
+        assertThat(Evidence.checkSource(Evidence.Kind.TOT_ENROLLED, cascade, Optional.empty(), "pool/x")).extracting(Finding::message)
                 .containsExactly("the person is not enrolled in it", "is a cascade; ToT enrolment and completion come from a ToT");
-        assertThat(Evidence.checkSource(Evidence.Kind.DELIVERY, course, true, "pool/x")).extracting(Finding::code, Finding::message)
+        // Teaching is a trainer's or co-trainer's: a participant of the ToT, or a guest trainer, gains nothing by it.
+        assertThat(Evidence.checkSource(Evidence.Kind.OBSERVED_CO_DELIVERY, tot, Optional.of(Role.PARTICIPANT), "pool/x"))
+                .extracting(Finding::message).containsExactly("the person is enrolled in it as participant; teaching is evidence from an "
+                        + "event they taught as trainer or co-trainer");
+        assertThat(Evidence.checkSource(Evidence.Kind.DELIVERY, cascade, Optional.of(Role.GUEST_TRAINER), "pool/x")).hasSize(1);
+        assertThat(Evidence.checkSource(Evidence.Kind.TOT_COMPLETED, tot, Optional.of(Role.TRAINER), "pool/x")).extracting(Finding::message)
+                .containsExactly("the person is enrolled in it as trainer; a ToT's enrolment and completion are a participant's");
+        assertThat(Evidence.checkSource(Evidence.Kind.DELIVERY, course, Optional.of(Role.TRAINER), "pool/x")).extracting(Finding::code, Finding::message)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("pool.evidence-wrong-event",
                         "is a course; nobody joins or steps up in the trainer pool through a course"));
     }

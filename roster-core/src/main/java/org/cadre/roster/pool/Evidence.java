@@ -8,6 +8,7 @@ import org.cadre.kernel.Label;
 import org.cadre.kernel.Require;
 import org.cadre.roster.Event;
 import org.cadre.roster.EventId;
+import org.cadre.roster.Role;
 
 /**
  * A dated fact that backs a step in the trainer pool.
@@ -70,26 +71,38 @@ public record Evidence(Kind kind, LocalDate on, Optional<EventId> event, String 
     }
 
     /**
-     * Whether evidence of this kind may come from the event it names: the person was enrolled in it, it is
-     * not a course (nobody joins or steps up in the trainer pool through a course), and ToT enrolment and
-     * completion come from a ToT. Every finding ({@code pool.evidence-wrong-event}), none when it fits; each
-     * message says what is wrong with the event.
+     * Whether evidence of this kind may come from the event it names: the person was enrolled in it in a role that fits
+     * the evidence (a ToT's enrolment and completion are a participant's; teaching, observed or not, is a trainer's or
+     * co-trainer's), it is not a course (nobody joins or steps up in the trainer pool through a course), and ToT
+     * enrolment and completion come from a ToT. An observed co-delivery had been taken from the ToT its "trainer" sat
+     * as a participant, making them a certified trainer who delivered nothing (the attacker's review of session 23).
+     * Every finding ({@code pool.evidence-wrong-event}), none when it fits; each message says what is wrong with the
+     * event.
      *
-     * @param enrolled whether the person is enrolled in the event
-      * @param kind the kind of evidence
-      * @param event the event it names
-      * @param subject what the findings are about
-      * @return every reason the event cannot be the source; empty when it fits
+     * @param kind the kind of evidence
+     * @param event the event it names
+     * @param role the person's role at the event; empty when not enrolled in it
+     * @param subject what the findings are about
+     * @return every reason the event cannot be the source; empty when it fits
      */
-    public static ImmutableList<Finding> checkSource(Kind kind, Event event, boolean enrolled, String subject) {
+    public static ImmutableList<Finding> checkSource(Kind kind, Event event, Optional<Role> role, String subject) {
+        Require.present(role, "role");
         ImmutableList.Builder<Finding> wrong = ImmutableList.builder();
-        if (!enrolled) {
+        boolean tot = kind == Kind.TOT_ENROLLED || kind == Kind.TOT_COMPLETED;
+        boolean teaching = kind == Kind.OBSERVED_CO_DELIVERY || kind == Kind.DELIVERY || kind == Kind.CO_DELIVERY;
+        if (role.isEmpty()) {
             wrong.add(PoolRefusal.EVIDENCE_WRONG_EVENT.finding(subject, "the person is not enrolled in it"));
+        } else if (tot && role.get() != Role.PARTICIPANT) {
+            wrong.add(PoolRefusal.EVIDENCE_WRONG_EVENT.finding(subject, "the person is enrolled in it as " + Label.of(role.get())
+                    + "; a ToT's enrolment and completion are a participant's"));
+        } else if (teaching && role.get() != Role.TRAINER && role.get() != Role.CO_TRAINER) {
+            wrong.add(PoolRefusal.EVIDENCE_WRONG_EVENT.finding(subject, "the person is enrolled in it as " + Label.of(role.get())
+                    + "; teaching is evidence from an event they taught as trainer or co-trainer"));
         }
         if (event.kind() == Event.Kind.COURSE) {
             wrong.add(PoolRefusal.EVIDENCE_WRONG_EVENT.finding(subject,
                     "is a course; nobody joins or steps up in the trainer pool through a course"));
-        } else if ((kind == Kind.TOT_ENROLLED || kind == Kind.TOT_COMPLETED) && event.kind() != Event.Kind.TOT) {
+        } else if (tot && event.kind() != Event.Kind.TOT) {
             wrong.add(PoolRefusal.EVIDENCE_WRONG_EVENT.finding(subject,
                     "is a " + Label.of(event.kind()) + "; ToT enrolment and completion come from a ToT"));
         }

@@ -236,7 +236,7 @@ public final class Directory {
             Person before = current.value();
             var enrolledAt = stores.enrolments.placesOf(before.id());
             return Checks.sameId(before.id().value(), changed.id().value())
-                    .then(ok -> Checks.require(!isErased(before), Refusal.CONFLICT,
+                    .then(ok -> Checks.require(!People.isErased(before), Refusal.CONFLICT,
                             "This person's record was erased; it is kept only for the counts and can no longer be changed."))
                     .then(ok -> Checks.inScope(Access.mayChange(user, before, enrolledAt, scope.organisationOf(before)), "person"))
                     .then(ok -> Checks.inScope(before.country().equals(changed.country())
@@ -248,10 +248,6 @@ public final class Directory {
         });
     }
 
-    /** An erased record keeps only what the counts need: it changes no more. */
-    private static boolean isErased(Person p) {
-        return p.latinName().filter(People.ERASED_NAME::equals).isPresent() && p.nativeName().isEmpty();
-    }
 
     /** The person's organisation, if named, is recorded and in the user's scope (one outside it reads as missing). */
     private Outcome<Boolean> organisationRecorded(UserAccount user, Person p) {

@@ -120,6 +120,10 @@ public final class TrainerPoolWork {
             if (!Access.mayChange(user, p, stores.enrolments.placesOf(p.id()), scope.organisationOf(p))) {
                 return Outcome.refused(Refusal.FORBIDDEN, "Your role or scope may not change this person's record.");
             }
+            // An erased record changes no more, as a person's does not: new evidence would bring a note about them back.
+            if (org.cadre.server.store.People.isErased(p)) {
+                return Outcome.refused(Refusal.CONFLICT, "This person's record was erased; it is kept only for the counts and takes no more evidence.");
+            }
             // A package not stored is not found, as the person is, before any version is judged (the attacker's re-check).
             if (stores.curricula.versions(packageId).isEmpty()) {
                 return Scope.notFound("package");
@@ -141,7 +145,7 @@ public final class TrainerPoolWork {
                 return Outcome.refused(Refusal.UNPROCESSABLE, "The evidence names an event that is not stored.", List.of("event: no such event"));
             }
             String subject = "pool/" + packageId + "/" + p.id();
-            List<Finding> wrong = Evidence.checkSource(in.kind(), event.get(), stores.enrolments.get(in.event(), p.id()).isPresent(), subject);
+            List<Finding> wrong = Evidence.checkSource(in.kind(), event.get(), stores.enrolments.get(in.event(), p.id()).map(v -> v.value().role()), subject);
             if (!wrong.isEmpty()) {
                 return Outcome.refused(Refusal.UNPROCESSABLE, "The evidence does not fit the event it names.",
                         wrong.stream().map(f -> "event: " + f.message()).toList());

@@ -131,9 +131,9 @@ public final class People {
     }
 
     /**
-     * Erases a person's identifying values on request: names, rank and any feedback comment they wrote are
-     * removed (their feedback stays, anonymous), and their personal values are scrubbed from the audit
-     * log, which keeps the actions. Sex, country and organisation stay, so reports keep their counts.
+     * Erases a person's identifying values on request: names, rank, any feedback comment they wrote and the notes of
+     * their trainer-pool record are removed (their feedback stays, anonymous; their pool steps stay), and their
+     * personal values are scrubbed from the audit log, which keeps the actions. Sex, country and organisation stay, so reports keep their counts.
      */
     public void erase(PersonId id, String actor) {
         db.inTransaction(tx -> {
@@ -152,6 +152,14 @@ public final class People {
                     .where(feedback.AUTHOR_ID.eq(id.value())).execute();
             // Comments about the person as a trainer may name them too: the rating stays, the words go.
             tx.update(feedback).set(feedback.COMMENT_TEXT, (String) null).where(feedback.TRAINER_ID.eq(id.value())).execute();
+            // The pool's words about the person are staff's free text and may name them (a home telephone was kept beside
+            // "(erased)", the attacker's review of session 23): evidence notes go, and the reasons given for taking them
+            // out of service or back; the steps' own descriptions ("became co-trainer") are the application's and stay.
+            var entry = org.cadre.server.store.schema.Tables.TRAINER_ENTRY;
+            tx.update(entry).set(entry.EVIDENCE_NOTE, (String) null).where(entry.PERSON_ID.eq(id.value())).execute();
+            tx.update(entry).set(entry.NOTE, ERASED_NAME).where(entry.PERSON_ID.eq(id.value()),
+                    entry.KIND.in(org.cadre.roster.pool.TrainerRecord.Entry.Kind.INACTIVATED.name(),
+                            org.cadre.roster.pool.TrainerRecord.Entry.Kind.REACTIVATED.name())).execute();
             var log = org.cadre.server.store.schema.Tables.AUDIT_LOG;
             tx.update(log).set(log.OLD_VALUE, (String) null).set(log.NEW_VALUE, (String) null)
                     .where(log.ENTITY.eq(ENTITY).and(log.ENTITY_ID.eq(id.value()))).execute();
@@ -162,6 +170,11 @@ public final class People {
 
     /** What an erased person's name reads. */
     public static final String ERASED_NAME = "(erased)";
+
+    /** {@return whether the record was erased: it keeps only what the counts need, and changes no more} */
+    public static boolean isErased(Person p) {
+        return p.latinName().filter(ERASED_NAME::equals).isPresent() && p.nativeName().isEmpty();
+    }
 
     static Versioned<Person> toDomain(PersonRecord r) {
         return new Versioned<>(new Person(PersonId.of(r.getId()), Optional.ofNullable(r.getNativeName()),

@@ -24,6 +24,7 @@ class ErasureTest {
 
     private static final String CYRILLIC = "Зиязиева Канарейка";
     private static final String LATIN = "Ziyazieva Kanareyka";
+    private static final String PHONE = "+7 701 555 0123";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Where the bytes of {@code text} occur in the files beside and including the database file. */
@@ -69,6 +70,12 @@ class ErasureTest {
                 assertThat(api.send("POST", "/api/v1/events/tot-almaty-2023/feedback", admin, "{\"items\": [{\"session\": \"M1.S1\","
                         + " \"rating\": 4, \"author\": \"p-canary\", \"comment\": \"I am " + LATIN + "\","
                         + " \"concerns\": {\"element\": \"session\", \"code\": \"M1.S1\"}}]}").statusCode()).isEqualTo(201);
+                // Staff's notes in the trainer pool may name the person too (the attacker's review of session 23).
+                String pool = "/api/v1/trainers/p-canary/tsp-countering-migrant-smuggling";
+                var admitted = api.send("POST", pool + "/evidence", admin, "{\"kind\": \"tot-enrolled\", \"event\": \"tot-almaty-2023\","
+                        + " \"note\": \"" + LATIN + " home phone " + PHONE + "\"}");
+                assertThat(admitted.statusCode()).as(admitted.body()).isEqualTo(201);
+                assertThat(traces(file, PHONE)).as("written").isNotEmpty();
                 assertThat(traces(file, LATIN)).as("written").isNotEmpty();
                 // A roster file naming the person, checked on the import page and waiting for its confirmation.
                 var uploads = new org.cadre.server.store.RosterUploads(db, Clock.systemUTC());
@@ -86,6 +93,12 @@ class ErasureTest {
                         .isEqualTo(remembered).isNotSameAs(remembered);
                 var person = JSON.readTree(api.send("GET", "/api/v1/people/p-canary", admin, null).body());
                 assertThat(person.get("latinName").asText()).isEqualTo("(erased)");
+                String progression = api.send("GET", pool, admin, null).body();
+                assertThat(progression).as("the pool record keeps its steps, not the notes").contains("tot-almaty-2023").doesNotContain(PHONE);
+                // An erased record takes no more evidence: its note would bring words about the person back.
+                var more = api.send("POST", pool + "/evidence", admin, "{\"kind\": \"tot-completed\", \"event\": \"tot-almaty-2023\","
+                        + " \"note\": \"again " + PHONE + "\"}", java.util.Map.of("If-Match", "\"1\""));
+                assertThat(more.statusCode()).as(more.body()).isEqualTo(409);
                 assertThat(person.has("nativeName") && !person.get("nativeName").isNull()).isFalse();
             } finally {
                 app.stop();
@@ -95,6 +108,7 @@ class ErasureTest {
             assertThat(log.toString()).doesNotContain(LATIN).doesNotContain(CYRILLIC).doesNotContain("Major");
             assertThat(traces(file, LATIN)).as("the Latin name, in the open database").isEmpty();
             assertThat(traces(file, CYRILLIC)).as("the Cyrillic name, in the open database").isEmpty();
+            assertThat(traces(file, PHONE)).as("the pool's note, in the open database").isEmpty();
         }
         assertThat(traces(file, LATIN)).as("the Latin name, closed").isEmpty();
         assertThat(traces(file, CYRILLIC)).as("the Cyrillic name, closed").isEmpty();

@@ -97,8 +97,11 @@ class PoolApiTest {
                 assertThat(admitted.statusCode()).as(admitted.body()).isEqualTo(201);
                 assertThat(again.statusCode()).isEqualTo(422);
                 assertThat(again.body()).contains("pool.no-change");
+                // Teaching is evidence from an event the person taught: a participant of the ToT had been made a certified
+                // trainer by an "observed co-delivery" there (the attacker's review of session 23).
                 assertThat(skipped.statusCode()).isEqualTo(422);
-                assertThat(skipped.body()).contains("pool.step-skipped");
+                assertThat(skipped.body()).contains("event: the person is enrolled in it as participant; teaching is evidence from an "
+                        + "event they taught as trainer or co-trainer");
                 assertThat(completed.statusCode()).as(completed.body()).isEqualTo(201);
                 JsonNode trainer = JsonMapper.builder().build().readTree(completed.body()).get("trainer");
                 assertThat(trainer.get("status").asText()).isEqualTo("co-trainer");
