@@ -90,9 +90,19 @@ final class PageKit {
         }
     }
 
-    /** The session token the cookie carries. */
+    /**
+     * The session token the cookie carries; none when the request carries the session cookie twice. Which of two counts
+     * would depend on who reads them (the first was taken), and a site of the same domain may set a second one, with
+     * its own path, to have the browser work in the planter's session (the attacker's review of session 23).
+     */
     static Optional<String> token(Context ctx) {
-        return Optional.ofNullable(ctx.cookie(SESSION_COOKIE)).filter(t -> !t.isBlank());
+        return sessionCookieRepeated(ctx) ? Optional.empty() : Optional.ofNullable(ctx.cookie(SESSION_COOKIE)).filter(t -> !t.isBlank());
+    }
+
+    /** {@return whether the request carries the session cookie more than once} */
+    static boolean sessionCookieRepeated(Context ctx) {
+        jakarta.servlet.http.Cookie[] cookies = ctx.req().getCookies();
+        return cookies != null && java.util.Arrays.stream(cookies).filter(c -> SESSION_COOKIE.equals(c.getName())).count() > 1;
     }
 
     /** The form token of the session the cookie carries: derived from the secret token, so only its holder knows it. */

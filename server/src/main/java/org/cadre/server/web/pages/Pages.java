@@ -196,7 +196,8 @@ public final class Pages {
     }
 
     private void loginForm(Context ctx) {
-        showLogin(ctx, 200, Optional.empty());
+        // Two session cookies are no session (PageKit.token): say why, or the browser would come back here after each sign-in.
+        showLogin(ctx, 200, PageKit.sessionCookieRepeated(ctx) ? Optional.of(PageKit.messages(ctx).get("login.two-cookies")) : Optional.empty());
     }
 
     private void showLogin(Context ctx, int status, Optional<String> error) {
@@ -211,6 +212,11 @@ public final class Pages {
     }
 
     private void login(Context ctx) {
+        if (PageKit.sessionCookieRepeated(ctx)) {
+            // The session this sign-in starts would not be read beside the other cookie: no sign-in, and why.
+            showLogin(ctx, 400, Optional.of(PageKit.messages(ctx).get("login.two-cookies")));
+            return;
+        }
         var started = kit.app.signIn().login(ctx.formParam("username"), ctx.formParam("password"), clientAddress.apply(ctx));
         Messages t = PageKit.messages(ctx);
         if (!started.isDone()) {

@@ -215,6 +215,30 @@ class PagesTest {
         assertThat(api.statusCode()).isEqualTo(401);
     }
 
+    /**
+     * Two session cookies are no session: which counted depended on their order (the first was taken), so a cookie set by
+     * another site of the domain had the browser work in the planter's session (the attacker's review of session 23). The
+     * sign-in page says why, and signing in beside them is refused.
+     */
+    @Test
+    void two_session_cookies_are_no_session_and_the_sign_in_page_says_why() throws Exception {
+        String kz = signedIn("kz").sessionCookie().orElseThrow();
+        String tj = signedIn("tj").sessionCookie().orElseThrow();
+        for (String cookies : List.of("cadre_session=" + tj + "; cadre_session=" + kz, "cadre_session=" + kz + "; cadre_session=" + tj)) {
+            HttpResponse<String> home = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + "/"))
+                    .header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(home.statusCode()).as(cookies).isEqualTo(303);
+            assertThat(home.headers().firstValue("Location").orElseThrow()).startsWith("/login");
+        }
+        HttpResponse<String> form = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + "/login"))
+                .header("Cookie", "cadre_session=" + tj + "; cadre_session=" + kz).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(form.body()).contains("This browser sends two Cadre session cookies");
+        // One of them alone is still that user's session.
+        HttpResponse<String> one = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + "/"))
+                .header("Cookie", "cadre_session=" + kz).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(one.statusCode()).isEqualTo(200);
+    }
+
     @Test
     void the_session_cookie_opens_no_api_call_and_the_api_token_still_works_for_scripts() throws Exception {
         PageClient c = signedIn("kz");
