@@ -170,6 +170,25 @@ class FrameworkApiTest {
         assertThat(json(after).get("indicators")).as("nothing was stored").isEmpty();
     }
 
+    /**
+     * A figure is read as written: one too small to be zero is refused for its decimals, not stored as 0 (it was read as a
+     * double first: the attacker's review of session 23), and one too large is refused for its size, at once.
+     */
+    @Test
+    void a_figure_is_read_as_written_however_small_or_large() throws Exception {
+        String path = "/api/v1/programmes/" + programme("kz-figures", null, null) + "/framework";
+        for (String baseline : List.of("5e-999999999", "0.000000000000000000001", "1e999999999", "100000000000.5")) {
+            HttpResponse<String> refused = api.send("PUT", path, kz, "{\"indicators\": [{\"id\": \"C1\", \"title\": \"Posts\", "
+                    + "\"measure\": \"count\", \"baseline\": " + baseline + "}]}", null, "\"0\"");
+            assertThat(refused.statusCode()).as(baseline + ": " + refused.body()).isEqualTo(422);
+            assertThat(json(refused).get("errors").get(0).asText()).as(baseline).startsWith("indicators[0].baseline: must ");
+        }
+        HttpResponse<String> exact = api.send("PUT", path, kz, "{\"indicators\": [{\"id\": \"C1\", \"title\": \"Posts\", "
+                + "\"measure\": \"count\", \"baseline\": 12345678901.2345}]}", null, "\"0\"");
+        assertThat(exact.statusCode()).as(exact.body()).isEqualTo(200);
+        assertThat(api.send("GET", path, kz, null).body()).contains("\"baseline\":12345678901.2345");
+    }
+
     @Test
     void a_programme_outside_the_scope_answers_exactly_as_a_missing_one() throws Exception {
         HttpResponse<String> outside = api.send("GET", "/api/v1/programmes/" + DEMO + "/framework", mn, null);
