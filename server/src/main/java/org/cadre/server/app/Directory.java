@@ -176,6 +176,10 @@ public final class Directory {
          * record stays in the scope and its rule.
          */
         public Outcome<Versioned<T>> change(UserAccount user, String id, T changed, Expected expected) {
+            return Checks.retriedForAny(expected, () -> changeOnce(user, id, changed, expected));
+        }
+
+        private Outcome<Versioned<T>> changeOnce(UserAccount user, String id, T changed, Expected expected) {
             return toChange(user, id).then(current -> Checks.sameId(String.valueOf(idOf.apply(current.value())),
                             String.valueOf(idOf.apply(changed)))
                     .then(ok -> Checks.inScope(covers.test(user, changed), what))
@@ -232,6 +236,10 @@ public final class Directory {
      * organisation not recorded.
      */
     public Outcome<Versioned<Person>> changePerson(UserAccount user, String id, Person changed, Expected expected) {
+        return Checks.retriedForAny(expected, () -> changePersonOnce(user, id, changed, expected));
+    }
+
+    private Outcome<Versioned<Person>> changePersonOnce(UserAccount user, String id, Person changed, Expected expected) {
         return personToChange(user, id).then(current -> {
             Person before = current.value();
             var enrolledAt = stores.enrolments.placesOf(before.id());

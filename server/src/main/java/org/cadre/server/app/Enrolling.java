@@ -152,6 +152,11 @@ public final class Enrolling {
      */
     public Outcome<Entry> changeStatus(UserAccount user, String eventId, String personId, String statusLabel, String onText,
             Expected expected) {
+        return Checks.retriedForAny(expected, () -> changeStatusOnce(user, eventId, personId, statusLabel, onText, expected));
+    }
+
+    private Outcome<Entry> changeStatusOnce(UserAccount user, String eventId, String personId, String statusLabel, String onText,
+            Expected expected) {
         Outcome<Versioned<Event>> found = Scope.permit(user, Permission.WRITE_RECORDS).then(u -> scope.eventSummary(user, eventId));
         if (!found.isDone()) {
             return found.refusedAs();

@@ -84,6 +84,10 @@ public final class EventRecords {
 
     /** Replaces the event from the version the user read; a trainer already on the agenda may stay there. */
     public Outcome<Stored> update(UserAccount user, String eventId, Event changed, Expected expected) {
+        return Checks.retriedForAny(expected, () -> updateOnce(user, eventId, changed, expected));
+    }
+
+    private Outcome<Stored> updateOnce(UserAccount user, String eventId, Event changed, Expected expected) {
         Outcome<Versioned<Event>> current = Scope.permit(user, Permission.WRITE_RECORDS).then(u -> scope.event(user, eventId));
         return current.then(c -> Checks.sameId(c.value().id().value(), changed.id().value())
                 .then(ok -> Checks.inScope(Access.covers(user, changed), "event"))

@@ -73,16 +73,19 @@ public final class Frameworks {
             return Outcome.refused(Refusal.VERSION_REQUIRED, "Send If-Match with the ETag of the framework as you read it.");
         }
         ProgrammeId id = programme.get().id();
-        int current = frameworks.get(id).version();
-        int from = expected.get() == UserAdministration.ANY_VERSION ? current : expected.get();
-        if (from != current) {
-            return Outcome.refused(Refusal.STALE, "The framework has changed since the version you read.");
-        }
-        try {
-            return Outcome.done(frameworks.put(id, framework, from, actor.username()));
-        } catch (StaleVersionException e) {
-            return Outcome.refused(Refusal.STALE, "The framework has changed since the version you read.");
-        }
+        boolean any = expected.get() == UserAdministration.ANY_VERSION;
+        return Checks.retriedForAny(any ? Expected.any() : Expected.oneOf(java.util.Set.of(expected.get())), () -> {
+            int current = frameworks.get(id).version();
+            int from = any ? current : expected.get();
+            if (from != current) {
+                return Outcome.refused(Refusal.STALE, "The framework has changed since the version you read.");
+            }
+            try {
+                return Outcome.done(frameworks.put(id, framework, from, actor.username()));
+            } catch (StaleVersionException e) {
+                return Outcome.refused(Refusal.STALE, "The framework has changed since the version you read.");
+            }
+        });
     }
 
     /** The programme if it exists and the user's scope covers it. */

@@ -115,6 +115,10 @@ public final class TrainerPoolWork {
      * package that certifies no trainers, and by the pool's rules.
      */
     public Outcome<Progression> addEvidence(UserAccount user, String person, String curriculum, NewEvidence in, Expected expected) {
+        return Checks.retriedForAny(expected, () -> addEvidenceOnce(user, person, curriculum, in, expected));
+    }
+
+    private Outcome<Progression> addEvidenceOnce(UserAccount user, String person, String curriculum, NewEvidence in, Expected expected) {
         return mayAddEvidence(user, person, curriculum).then(p -> {
             CurriculumId packageId = CurriculumId.of(curriculum);
             if (!Access.mayChange(user, p, stores.enrolments.placesOf(p.id()), scope.organisationOf(p))) {

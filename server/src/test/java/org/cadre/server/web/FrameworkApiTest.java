@@ -189,6 +189,29 @@ class FrameworkApiTest {
         assertThat(api.send("GET", path, kz, null).body()).contains("\"baseline\":12345678901.2345");
     }
 
+    /**
+     * A framework sent under {@code If-Match: *} asks for no particular version, so writers at once are each applied in turn,
+     * not told "changed since the version you read" (three of six were: the attacker's review of session 23).
+     */
+    @Test
+    void frameworks_sent_at_once_under_any_version_are_each_applied() throws Exception {
+        String path = "/api/v1/programmes/" + programme("kz-any", null, null) + "/framework";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String body = "{\"indicators\": [{\"id\": \"C1\", \"title\": \"Posts " + i + "\", \"measure\": \"count\", \"baseline\": " + i + "}]}";
+                sent.add(pool.submit(() -> api.send("PUT", path, kz, body, null, "*")));
+            }
+            for (var response : sent) {
+                assertThat(response.get().statusCode()).as(response.get().body()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(api.send("GET", path, kz, null).headers().firstValue("ETag")).hasValue("\"6\"");
+    }
+
     @Test
     void a_programme_outside_the_scope_answers_exactly_as_a_missing_one() throws Exception {
         HttpResponse<String> outside = api.send("GET", "/api/v1/programmes/" + DEMO + "/framework", mn, null);
