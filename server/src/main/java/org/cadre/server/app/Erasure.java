@@ -67,6 +67,13 @@ public final class Erasure {
             return Outcome.refused(Refusal.FORBIDDEN, "Only an administrator applies the retention policy.");
         }
         LocalDate day = on.orElseGet(() -> LocalDate.now(clock));
+        // Today somewhere on Earth at the latest: a run that erases judges no day ahead, where a mistyped year (2999) would
+        // erase everyone not in the pool, irreversibly (the attacker's review of session 23). A dry run may look ahead.
+        LocalDate latest = LocalDate.now(clock.withZone(java.time.ZoneOffset.ofHours(14)));
+        if (!dryRun && day.isAfter(latest)) {
+            return Outcome.refused(Refusal.INVALID, "A retention run that erases is judged on a day that has come.",
+                    List.of("on: must not be after today (" + latest + "); a dry run may look ahead"));
+        }
         if (dryRun) {
             return Outcome.done(new Retained(day, retention.due(day, policy)));
         }

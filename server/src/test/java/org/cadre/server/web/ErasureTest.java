@@ -139,8 +139,17 @@ class ErasureTest {
                 assertThat(none.get("people")).isEmpty();
                 assertThat(JSON.readTree(api.send("GET", "/api/v1/people/p-kz-14", admin, null).body()).get("latinName").asText())
                         .as("a dry run erases no one").isNotEqualTo("(erased)");
-                var applied = JSON.readTree(api.send("POST", "/api/v1/retention", admin, "{\"on\": \"2031-01-01\"}").body());
-                assertThat(applied.get("people")).isEqualTo(dry.get("people"));
+                // A run that erases judges no day ahead: a mistyped year would erase everyone out of the pool (the attacker's
+                // review of session 23). A dry run looks ahead, as above.
+                var ahead = api.send("POST", "/api/v1/retention", admin, "{\"on\": \"2031-01-01\"}");
+                assertThat(ahead.statusCode()).isEqualTo(400);
+                assertThat(JSON.readTree(ahead.body()).get("errors").get(0).asText()).startsWith("on: must not be after today (");
+                assertThat(JSON.readTree(api.send("GET", "/api/v1/people/p-kz-14", admin, null).body()).get("latinName").asText())
+                        .as("a refused run erases no one").isNotEqualTo("(erased)");
+                var dryToday = JSON.readTree(api.send("POST", "/api/v1/retention", admin, "{\"keepYears\": 1, \"dryRun\": true}").body());
+                assertThat(dryToday.get("people").toString()).contains("p-kz-14");
+                var applied = JSON.readTree(api.send("POST", "/api/v1/retention", admin, "{\"keepYears\": 1}").body());
+                assertThat(applied.get("people")).isEqualTo(dryToday.get("people"));
                 assertThat(JSON.readTree(api.send("GET", "/api/v1/people/p-kz-14", admin, null).body()).get("latinName").asText())
                         .isEqualTo("(erased)");
             } finally {
