@@ -25,7 +25,8 @@ public record Note(Code code, ImmutableList<String> arguments) {
                 + "below {0} be worked out (a post-test mean near the maximum bounds how many fell below the pass mark); it is "
                 + "not a low result."),
         /** An event report's rounding. */
-        EVENT_ROUNDING("Percentages to one decimal and means to two, rounded half up; every percentage shows its denominator."),
+        EVENT_ROUNDING("Percentages to one decimal and means to two (a mean score in per cent, as by learning outcome, is a mean), "
+                + "rounded half up; every percentage shows its denominator."),
         /** Knowledge from paired tests only. */
         PAIRED_TESTS("Knowledge figures use paired pre- and post-tests only; unpaired tests are counted and left out."),
         /** A programme report over more events than are audited with it: {0} that number. */

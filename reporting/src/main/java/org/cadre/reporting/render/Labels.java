@@ -25,7 +25,8 @@ final class Labels {
             Map.entry("trainee", "Trainee"), Map.entry("co-trainer", "Co-trainer"), Map.entry("certified-trainer", "Certified trainer"),
             Map.entry("lead-trainer", "Lead trainer"),
             Map.entry("cascade", "Cascade reach"), Map.entry("cascades", "Cascade trainings"), Map.entry("graduates", "Graduates"),
-            Map.entry("cascadeMeaning", "Graduates are a ToT's participants whose enrolment reached completed. A cascade training "
+            Map.entry("cascadeMeaning", "Graduates are a ToT's participants whose enrolment reached completed, which closing decides by attendance, certified or "
+                    + "not: they may be more than the ToT's certified participants. A cascade training "
                     + "counts in the period it is held, credited to the ToT its trainers came from. Officers trained are the people present "
                     + "at those cascades, each counted once."),
             Map.entry("tot", "ToT"), Map.entry("multiplier", "Officers per graduate (over all its graduates)"), Map.entry("perGraduate", "Officers trained by each graduate"),
@@ -42,7 +43,7 @@ final class Labels {
             Map.entry("audience", "Audience"),
             Map.entry("internal", "internal"), Map.entry("donor", "donor"), Map.entry("public", "public"),
             Map.entry("programme", "Programme"), Map.entry("donorName", "Donor"), Map.entry("sdgs", "Sustainable Development Goals"),
-            Map.entry("courseDays", "Course days"), Map.entry("venue", "Venue"), Map.entry("regions", "Participants by region"),
+            Map.entry("courseDays", "Course days"), Map.entry("venue", "Venue"), Map.entry("regions", "Participants present by the region they were trained in (any nationality)"),
             Map.entry("region", "Region"), Map.entry("regionNotRecorded", "region not recorded"), Map.entry("package", "Training Support Package"),
             Map.entry("participants", "Participants"), Map.entry("trainers", "Trainers"),
             Map.entry("byCountryAndSex", "Participants by country and sex"),
@@ -108,7 +109,8 @@ final class Labels {
             Map.entry("trainee", "Слушатель"), Map.entry("co-trainer", "Со-тренер"), Map.entry("certified-trainer", "Сертифицированный тренер"),
             Map.entry("lead-trainer", "Ведущий тренер"),
             Map.entry("cascade", "Каскадный охват"), Map.entry("cascades", "Каскадные обучения"), Map.entry("graduates", "Выпускники"),
-            Map.entry("cascadeMeaning", "Выпускники — участники обучения тренеров, чья запись дошла до статуса «завершил». Каскадное "
+            Map.entry("cascadeMeaning", "Выпускники — участники обучения тренеров, чья запись дошла до статуса «завершил» (его при закрытии определяет "
+                    + "посещаемость), сертифицированные или нет: их может быть больше, чем сертифицированных участников. Каскадное "
                     + "обучение учитывается в периоде, когда оно проводится, и засчитывается обучению тренеров, из которого пришли его "
                     + "тренеры. Обученные сотрудники — присутствовавшие на этих каскадных обучениях, каждый учтён один раз."),
             Map.entry("tot", "Обучение тренеров"), Map.entry("multiplier", "Сотрудников на выпускника (по всем его выпускникам)"), Map.entry("perGraduate", "Сотрудники, обученные каждым выпускником"),
@@ -125,7 +127,7 @@ final class Labels {
             Map.entry("audience", "Аудитория"),
             Map.entry("internal", "внутренняя"), Map.entry("donor", "донор"), Map.entry("public", "публичная"),
             Map.entry("programme", "Программа"), Map.entry("donorName", "Донор"), Map.entry("sdgs", "Цели устойчивого развития"),
-            Map.entry("courseDays", "Дни обучения"), Map.entry("venue", "Место проведения"), Map.entry("regions", "Участники по регионам"),
+            Map.entry("courseDays", "Дни обучения"), Map.entry("venue", "Место проведения"), Map.entry("regions", "Присутствовавшие участники по региону обучения (любого гражданства)"),
             Map.entry("region", "Регион"), Map.entry("regionNotRecorded", "регион не указан"), Map.entry("package", "Учебный пакет"),
             Map.entry("participants", "Участники"), Map.entry("trainers", "Тренеры"),
             Map.entry("byCountryAndSex", "Участники по странам и полу"),
@@ -183,7 +185,8 @@ final class Labels {
             Note.Code.MEAN_WITHHELD, "Среднее, показанное как скрытое рядом со своим n, не приводится: вместе с другими показателями "
                     + "оно позволило бы вычислить число меньше {0} (средний итоговый балл у максимума ограничивает число не "
                     + "набравших проходной балл); это не низкий результат.",
-            Note.Code.EVENT_ROUNDING, "Проценты — до одного знака после запятой, средние — до двух, с округлением половины вверх; у "
+            Note.Code.EVENT_ROUNDING, "Проценты — до одного знака после запятой, средние — до двух (средний балл в процентах, как по "
+                    + "результатам обучения, — среднее), с округлением половины вверх; у "
                     + "каждого процента указан знаменатель.",
             Note.Code.PAIRED_TESTS, "Показатели знаний рассчитаны только по парным входным и итоговым тестам; тесты без пары "
                     + "подсчитаны и не учтены.",
