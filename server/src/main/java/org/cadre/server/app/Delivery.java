@@ -182,6 +182,14 @@ public final class Delivery {
                         .map(LocalDate::toString).collect(java.util.stream.Collectors.joining(", ")) + ", not on " + day.get()
                         + "; its marks are taken on its own day");
             }
+            // Attendance is what happened: a session whose days are all after today where the event takes place has none
+            // yet (marks of a 2027 event were taken: the attacker's review of session 23).
+            LocalDate today = stores.todayAt(e);
+            if (agenda.get(session.get()).stream().allMatch(d -> d.isAfter(today))) {
+                f.add(named ? "sessions." + session.get().value() : "session", "is held on " + agenda.get(session.get()).stream().sorted()
+                        .map(LocalDate::toString).collect(java.util.stream.Collectors.joining(", ")) + ", after today (" + today
+                        + ") where the event takes place; its marks are taken once it is held");
+            }
             String prefix = named ? "sessions." + session.get().value() + "." : "";
             SentItems<Mark> marks = entry.getValue();
             Set<PersonId> marked = new HashSet<>();

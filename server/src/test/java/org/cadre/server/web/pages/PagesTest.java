@@ -239,6 +239,34 @@ class PagesTest {
         assertThat(one.statusCode()).isEqualTo(200);
     }
 
+    /**
+     * Attendance is what happened: a session held after today takes no marks, through the API or a day's grid (marks of an
+     * event a year ahead were taken: the attacker's review of session 23); today's sessions take them.
+     */
+    @Test
+    void a_session_after_today_takes_no_marks() throws Exception {
+        org.cadre.roster.EventId ahead = server.pastEvent("marks-ahead", -30);
+        String token = signedIn("kz").sessionCookie().orElseThrow();
+        var events = new org.cadre.server.store.Events(server.db, new org.cadre.server.store.AuditLog(java.time.Clock.systemUTC()));
+        var event = events.get(ahead).orElseThrow().value();
+        String session = event.agenda().get(0).session().value();
+        HttpResponse<String> marked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.base() + "/api/v1/events/marks-ahead/attendance/" + session)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"marks\": []}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(marked.statusCode()).as(marked.body()).isEqualTo(400);
+        // Today where the event takes place (Almaty), which may be a day past the test's own.
+        assertThat(marked.body()).contains("\"session: is held on " + event.agenda().get(0).day() + ", after today (")
+                .contains(") where the event takes place; its marks are taken once it is held\"");
+        org.cadre.roster.EventId past = server.pastEvent("marks-past", 3);
+        String pastSession = events.get(past).orElseThrow().value().agenda().get(0).session().value();
+        HttpResponse<String> held = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.base() + "/api/v1/events/marks-past/attendance/" + pastSession)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"marks\": []}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(200);
+    }
+
     @Test
     void the_session_cookie_opens_no_api_call_and_the_api_token_still_works_for_scripts() throws Exception {
         PageClient c = signedIn("kz");
