@@ -609,6 +609,11 @@ public final class Delivery {
         Feedback.trainersNotDelivering(items, e).forEach(f -> offAgenda.put(f.subject(), f));
         List<String> errors = new ArrayList<>();
         Set<List<Object>> rated = new HashSet<>();
+        // Feedback is on what happened: a session all of whose days on the agenda are after today has none yet (the attacker's
+        // review of session 23 recorded feedback on an event a year ahead). A session off the agenda is the event check's.
+        LocalDate today = stores.todayAt(e);
+        Map<org.cadre.curriculum.SessionCode, java.util.TreeSet<LocalDate>> days = new java.util.HashMap<>();
+        e.agenda().forEach(slot -> days.computeIfAbsent(slot.session(), c -> new java.util.TreeSet<>()).add(slot.day()));
         for (int i = 0, read = 0; i < sent.size(); i++) {
             if (sent.items().get(i) == null) {
                 // An item that could not be read is named with what the rules say of the others.
@@ -627,6 +632,10 @@ public final class Delivery {
             }
             if (unknownSession.containsKey(subject)) {
                 judged.add("items[" + i + "].session: " + unknownSession.get(subject).message());
+            } else if (days.containsKey(fb.session()) && days.get(fb.session()).first().isAfter(today)) {
+                judged.add("items[" + i + "].session: is held on " + days.get(fb.session()).stream().map(LocalDate::toString)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ", after today (" + today
+                        + ") where the event takes place; its feedback is given once it is held");
             } else if (unknownElement.containsKey(subject)) {
                 // An element the package lacks (module m1 beside M1) would let one author rate a session twice (the attacker's re-check).
                 judged.add("items[" + i + "].concerns.code: " + unknownElement.get(subject).message());
@@ -653,7 +662,9 @@ public final class Delivery {
             return Map.entry(k, new org.cadre.server.store.RosterImports.Answer(hash, a.status(), a.body()));
         });
         try {
-            stores.feedback.addAll(e.id(), items, user.username(), kept);
+            // Who reads authors replaces any item of the author; anyone else only those they recorded themselves.
+            stores.feedback.addAll(e.id(), items, user.username(), kept,
+                    org.cadre.server.security.Access.may(user, Permission.WRITE_RECORDS));
         } catch (RuntimeException failure) {
             if (key.isPresent() && Failure.of(failure) == Failure.DUPLICATE) {
                 // A retry stored beside the first request: the first committed, and its answer is this one's.

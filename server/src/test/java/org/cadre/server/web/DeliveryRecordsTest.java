@@ -408,6 +408,18 @@ class DeliveryRecordsTest {
         // The author's replaced item goes to the end, as a new response: the read-back keeps the order given.
         var read = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api.send("GET", path, token, null).body()).get("items");
         assertThat(read.get(read.size() - 2).get("comment").asText()).isEqualTo("On reflection");
+
+        // A trainer reads items without their authors, so replaces only what they recorded: naming each participant in turn
+        // must not overwrite the ratings a coordinator entered (the review of this change).
+        String trainerToken = api.login("kz-trainer", "pw");
+        String five = "{\"items\": [{\"session\": \"%s\", \"rating\": 5, \"author\": \"%s\"}]}".formatted(session, author);
+        assertThat(api.send("POST", path, trainerToken, five).statusCode()).isEqualTo(201);
+        assertThat(authors.get()).as("the coordinator's rating kept beside the trainer's").containsExactly(1, 5, 12);
+        assertThat(api.send("POST", path, trainerToken, five.replace("\"rating\": 5", "\"rating\": 4")).statusCode()).isEqualTo(201);
+        assertThat(authors.get()).as("the trainer's own entry replaced").containsExactly(1, 4, 12);
+        // A coordinator, who reads authors, corrects the author's rating whoever entered it.
+        assertThat(api.send("POST", path, token, five.replace("\"rating\": 5", "\"rating\": 3")).statusCode()).isEqualTo(201);
+        assertThat(authors.get()).containsExactly(3, 12);
     }
 
     /**

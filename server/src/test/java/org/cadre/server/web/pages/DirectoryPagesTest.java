@@ -231,13 +231,18 @@ class DirectoryPagesTest {
         PageClient.Page stale = admin.post(path + "/evidence", Map.of("kind", "delivery", "event", "cascade-dushanbe-2024", "version", "7"));
         assertThat(stale.status()).isEqualTo(409);
 
-        PageClient.Page added = admin.post(path + "/evidence", Map.of("kind", "delivery", "event", "cascade-dushanbe-2024",
+        // Teaching is evidence from an event the trainer taught: t-kz-02 observed the cascade, and led the ToT.
+        PageClient.Page observed = admin.post(path + "/evidence", Map.of("kind", "delivery", "event", "cascade-dushanbe-2024",
                 "note", "taught in Dushanbe", "version", "1"));
+        assertThat(observed.status()).isEqualTo(422);
+        assertThat(observed.body()).contains("the person is enrolled in it as observer").contains("value=\"taught in Dushanbe\"");
+        PageClient.Page added = admin.post(path + "/evidence", Map.of("kind", "delivery", "event", "tot-almaty-2023",
+                "note", "taught in Almaty", "version", "1"));
         assertThat(added.status()).as(added.body()).isEqualTo(303);
         String page = admin.get(added.location().orElseThrow()).body();
-        assertThat(page).contains("The evidence is added.").contains("taught in Dushanbe").contains("name=\"version\" value=\"2\"");
+        assertThat(page).contains("The evidence is added.").contains("taught in Almaty").contains("name=\"version\" value=\"2\"");
         // The page's old version is stale now: the same form sent again changes nothing.
-        assertThat(admin.post(path + "/evidence", Map.of("kind", "delivery", "event", "cascade-dushanbe-2024", "version", "1")).status())
+        assertThat(admin.post(path + "/evidence", Map.of("kind", "delivery", "event", "tot-almaty-2023", "version", "1")).status())
                 .isEqualTo(409);
         // A coordinator of another country cannot see the trainer the form is about.
         PageClient tj = signedIn("tj");

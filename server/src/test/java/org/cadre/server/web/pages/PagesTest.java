@@ -240,11 +240,11 @@ class PagesTest {
     }
 
     /**
-     * Attendance is what happened: a session held after today takes no marks, through the API or a day's grid (marks of an
-     * event a year ahead were taken: the attacker's review of session 23); today's sessions take them.
+     * Attendance and feedback are what happened: a session held after today takes no marks and no feedback (both were taken
+     * for an event a year ahead: the attacker's review of session 23); a session held takes them.
      */
     @Test
-    void a_session_after_today_takes_no_marks() throws Exception {
+    void a_session_after_today_takes_no_marks_and_no_feedback() throws Exception {
         org.cadre.roster.EventId ahead = server.pastEvent("marks-ahead", -30);
         String token = signedIn("kz").sessionCookie().orElseThrow();
         var events = new org.cadre.server.store.Events(server.db, new org.cadre.server.store.AuditLog(java.time.Clock.systemUTC()));
@@ -258,6 +258,14 @@ class PagesTest {
         // Today where the event takes place (Almaty), which may be a day past the test's own.
         assertThat(marked.body()).contains("\"session: is held on " + event.agenda().get(0).day() + ", after today (")
                 .contains(") where the event takes place; its marks are taken once it is held\"");
+        // Nor feedback: it is on what happened.
+        HttpResponse<String> rated = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.base() + "/api/v1/events/marks-ahead/feedback")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"items\": [{\"session\": \"" + session + "\", \"rating\": 4}]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(rated.statusCode()).as(rated.body()).isEqualTo(400);
+        assertThat(rated.body()).contains("\"items[0].session: is held on " + event.agenda().get(0).day() + ", after today (")
+                .contains("its feedback is given once it is held\"");
         org.cadre.roster.EventId past = server.pastEvent("marks-past", 3);
         String pastSession = events.get(past).orElseThrow().value().agenda().get(0).session().value();
         HttpResponse<String> held = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
