@@ -122,6 +122,7 @@ public final class EventReports {
                         knowledge.perOutcome().stream().flatMap(o -> java.util.stream.Stream.of(o.prePercent(), o.postPercent()))),
                 feedback.sessions().stream().map(SessionFeedback::rating))
                 .anyMatch(m -> m.suppressed() && m.n().isPublished());
+        CertificationSummary certification = certification(roster, disclosure);
         // The participants figure is the table's total, so the two can never disagree about what is withheld.
         return new EventReport(disclosure.audience().label(), disclosure.k(), facts(roster),
                 byCountry.total(), disclosure.count("trainers", roster.seatedTrainers().size()),
@@ -133,9 +134,9 @@ public final class EventReports {
                 attendanceBySession(roster, seated, disclosure),
                 knowledge,
                 practice,
-                certification(roster, disclosure),
+                certification,
                 feedback,
-                notes(disclosure, meanWithheld));
+                notes(disclosure, meanWithheld, !certification.assessed()));
     }
 
     private static Facts facts(EventRoster roster) {
@@ -454,7 +455,7 @@ public final class EventReports {
         return out;
     }
 
-    private static ImmutableList<Note> notes(Disclosure d, boolean meanWithheld) {
+    private static ImmutableList<Note> notes(Disclosure d, boolean meanWithheld, boolean certificationNotAssessed) {
         List<Note> notes = new ArrayList<>();
         if (d.k() > 1) {
             notes.add(Note.withheld(d.k()));
@@ -464,6 +465,10 @@ public final class EventReports {
         }
         notes.add(Note.of(Note.Code.EVENT_ROUNDING));
         notes.add(Note.of(Note.Code.PAIRED_TESTS));
+        if (certificationNotAssessed) {
+            // Said in the JSON too, where the certified share reads 0 (the newcomer's review of session 23).
+            notes.add(Note.of(Note.Code.CERTIFICATION_NOT_ASSESSED));
+        }
         return ImmutableList.copyOf(notes);
     }
 }

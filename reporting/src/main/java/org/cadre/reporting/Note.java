@@ -22,11 +22,16 @@ public record Note(Code code, ImmutableList<String> arguments) {
                 + "count could be worked out from it. Never a zero."),
         /** Why a mean is withheld: {0} the threshold k. */
         MEAN_WITHHELD("A mean shown as withheld beside its n is left out because, with the other figures, it would let a count "
-                + "below {0} be worked out (a post-test mean near the maximum bounds how many fell below the pass mark); it is "
+                + "below {0} be worked out (for example, a post-test mean near the maximum bounds how many fell below the pass "
+                + "mark; a mean by learning outcome, pre or post, can do the same); it is "
                 + "not a low result."),
         /** An event report's rounding. */
         EVENT_ROUNDING("Percentages to one decimal and means to two (a mean score in per cent, as by learning outcome, is a mean), "
                 + "rounded half up; every percentage shows its denominator."),
+        /** Certification not assessed: the event records for no participant evidence its certification needs. */
+        CERTIFICATION_NOT_ASSESSED("Certification was not assessed: the event records for no participant evidence the package's "
+                + "certification requires (certification.notRecorded names it), so the certified share counts no one certified "
+                + "for want of records, not failures."),
         /** Knowledge from paired tests only. */
         PAIRED_TESTS("Knowledge figures use paired pre- and post-tests only; unpaired tests are counted and left out."),
         /** A programme report over more events than are audited with it: {0} that number. */

@@ -19,7 +19,7 @@ public final class DemoResults {
                         BigDecimal.ZERO, BigDecimal.valueOf(100)),
                 new Indicator("I2", "Share of women among the officials trained", Metric.WOMEN_SHARE,
                         BigDecimal.TEN, BigDecimal.valueOf(25)),
-                new Indicator("I3", "ToT participants certified as national trainers", Metric.TOT_CERTIFICATION_RATE,
+                new Indicator("I3", "ToT participants certified (admitted to the pool as co-trainers)", Metric.TOT_CERTIFICATION_RATE,
                         BigDecimal.ZERO, BigDecimal.valueOf(80)),
                 new Indicator("I4", "Post-tests reaching the pass mark", Metric.POST_TEST_PASS_RATE,
                         BigDecimal.ZERO, BigDecimal.valueOf(75)),

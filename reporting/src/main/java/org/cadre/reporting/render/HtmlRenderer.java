@@ -72,7 +72,9 @@ public final class HtmlRenderer {
 
     private String end(StringBuilder h, List<Note> notes) {
         h.append("<h2>").append(e(labels.get("notes"))).append("</h2><ul class=\"notes\">");
-        notes.forEach(n -> h.append("<li>").append(e(labels.note(n))).append("</li>"));
+        // The page says why certification was not assessed where it shows it; the note is for the JSON.
+        notes.stream().filter(n -> n.code() != Note.Code.CERTIFICATION_NOT_ASSESSED)
+                .forEach(n -> h.append("<li>").append(e(labels.note(n))).append("</li>"));
         return XmlText.clean(h.append("</ul></body></html>").toString());
     }
 
@@ -341,8 +343,10 @@ public final class HtmlRenderer {
             // "Passed (12)" read as twelve who passed (the newcomer's review of session 22).
             row(h, labels.get("passed") + " (" + labels.get("passMarkIs") + " " + p.passMark() + ")", share(p.passed()));
         }
+        // Not "0 / 16" under a headline of "not assessed" (the newcomer's review of session 23).
         h.append("</table><h2>").append(e(labels.get("certification"))).append("</h2><p>")
-                .append(e(labels.get("certified") + ": " + share(r.certification().certified()))).append("</p>");
+                .append(e(labels.get("certified") + ": " + (r.certification().assessed() ? share(r.certification().certified())
+                        : labels.get("notAssessed")))).append("</p>");
         if (!r.certification().assessed()) {
             h.append("<p>").append(e(labels.get("notRecordedLead") + " " + String.join(labels.get("notRecordedJoin"),
                     r.certification().notRecorded().stream().map(code -> labels.get("nr." + code)).toList()) + " "

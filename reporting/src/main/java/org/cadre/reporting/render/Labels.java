@@ -77,7 +77,7 @@ final class Labels {
             Map.entry("responses", "Responses"), Map.entry("trainerFeedback", "Feedback per trainer"),
             Map.entry("trainer", "Trainer"),
             Map.entry("revision", "Revision candidates"), Map.entry("comments", "Comments"),
-            Map.entry("noRevision", "No session has a published mean rating below "),
+            Map.entry("noRevision", "No session has a shown mean rating below "),
             Map.entry("noFeedback", "No feedback is recorded for this event, so no session can be weighed for revision."),
             Map.entry("figureWithheld", "withheld"),
             Map.entry("ratingsWithheld", "The mean ratings of these sessions are withheld, so they are not weighed here: "),
@@ -161,13 +161,13 @@ final class Labels {
             Map.entry("responses", "Ответы"), Map.entry("trainerFeedback", "Отзывы о тренерах"),
             Map.entry("trainer", "Тренер"),
             Map.entry("revision", "Кандидаты на доработку"), Map.entry("comments", "Комментарии"),
-            Map.entry("noRevision", "Нет занятий с опубликованной средней оценкой ниже "),
+            Map.entry("noRevision", "Нет занятий с приведённой средней оценкой ниже "),
             Map.entry("noFeedback", "Отзывы по этому мероприятию не записаны, поэтому оценить занятия для пересмотра нельзя."),
             Map.entry("figureWithheld", "скрыто"),
             Map.entry("ratingsWithheld", "Средние оценки этих занятий скрыты, поэтому здесь они не рассматриваются: "),
             Map.entry("notes", "Примечания"), Map.entry("chart", "Диаграмма"),
             Map.entry("certification.attendance-below-minimum", "Посещаемость ниже минимума"),
-            Map.entry("notAssessed", "не оценивалась"),
+            Map.entry("notAssessed", "не оценивались"),
             Map.entry("notRecordedLead", "Не оценивалась: ни для одного участника не записаны"),
             Map.entry("notRecordedJoin", " и "),
             Map.entry("notRecordedTail", "— а они нужны для сертификации по учебному пакету."),
@@ -183,11 +183,15 @@ final class Labels {
             Note.Code.WITHHELD, "«{0}»: показатель не приводится для защиты людей, потому что в нём меньше {1} человек или по "
                     + "нему можно вычислить такое число. Никогда не ноль.",
             Note.Code.MEAN_WITHHELD, "Среднее, показанное как скрытое рядом со своим n, не приводится: вместе с другими показателями "
-                    + "оно позволило бы вычислить число меньше {0} (средний итоговый балл у максимума ограничивает число не "
-                    + "набравших проходной балл); это не низкий результат.",
+                    + "оно позволило бы вычислить число меньше {0} (например, средний итоговый балл у максимума ограничивает число не "
+                    + "набравших проходной балл; так же может среднее по результату обучения, входное или итоговое); это не низкий "
+                    + "результат.",
             Note.Code.EVENT_ROUNDING, "Проценты — до одного знака после запятой, средние — до двух (средний балл в процентах, как по "
                     + "результатам обучения, — среднее), с округлением половины вверх; у "
                     + "каждого процента указан знаменатель.",
+            Note.Code.CERTIFICATION_NOT_ASSESSED, "Сертификация не оценивалась: ни для одного участника не записано то, что "
+                    + "требуется для сертификации по учебному пакету, поэтому доля сертифицированных — это отсутствие записей, а не "
+                    + "неудачи.",
             Note.Code.PAIRED_TESTS, "Показатели знаний рассчитаны только по парным входным и итоговым тестам; тесты без пары "
                     + "подсчитаны и не учтены.",
             Note.Code.NOT_LINKED, "Этот отчёт проверен по его собственным показателям; так как в периоде больше {0} мероприятий, "

@@ -141,8 +141,12 @@ class HtmlRendererTest {
                     .contains("<div class=\"figure\"><small>Certified:</small> <span>not assessed</span>").doesNotContain("0 / 16");
             assertThat(en).as(audience.label()).contains("<p>Not assessed: no participant has a post-test or practice teaching recorded, "
                     + "which the package&#39;s certification requires.</p>");
+            // The section says it too, not "0 / 16" under the headline's "not assessed"; the JSON's note is not repeated.
+            assertThat(en.substring(en.indexOf("<h2>Certification</h2>"), en.indexOf("<h2>", en.indexOf("<h2>Certification</h2>") + 1))).contains("<p>Certified: not assessed</p>").doesNotContain("0 / 16");
+            assertThat(en).doesNotContain("Certification was not assessed");
+            assertThat(report.notes()).extracting(org.cadre.reporting.Note::code).contains(org.cadre.reporting.Note.Code.CERTIFICATION_NOT_ASSESSED);
             String ru = HtmlRenderer.event(report, Locale.forLanguageTag("ru"));
-            assertThat(ru).contains("<small>Сертифицированы:</small> <span>не оценивалась</span>")
+            assertThat(ru).contains("<small>Сертифицированы:</small> <span>не оценивались</span>")
                     .contains("ни для одного участника не записаны итоговый тест и практика преподавания");
         }
         String tot = HtmlRenderer.event(org.cadre.reporting.EventReports.of(DemoRoster.almatyTot(), Disclosure.forAudience(Audience.INTERNAL)),
@@ -223,12 +227,12 @@ class HtmlRendererTest {
         // The cascade recorded no feedback at all: said so, not "no rating below 3.50" (the newcomer's review of session 22).
         assertThat(cascade.feedback().sessions()).allMatch(s -> s.rating().n().get() == 0);
         assertThat(HtmlRenderer.event(cascade, Locale.ENGLISH)).contains("<p class=\"revision-none\">No feedback is recorded for this event, "
-                + "so no session can be weighed for revision.</p>").doesNotContain("No session has a published mean rating");
+                + "so no session can be weighed for revision.</p>").doesNotContain("No session has a shown mean rating");
         // The donor's ToT has feedback, and its one candidate's mean is withheld: none is published below 3.50.
         assertThat(DONOR.feedback().revisionCandidates()).isEmpty();
-        assertThat(HtmlRenderer.event(DONOR, Locale.ENGLISH)).contains("<p class=\"revision-none\">No session has a published mean rating below 3.50.</p>");
+        assertThat(HtmlRenderer.event(DONOR, Locale.ENGLISH)).contains("<p class=\"revision-none\">No session has a shown mean rating below 3.50.</p>");
         assertThat(HtmlRenderer.event(DONOR, Locale.forLanguageTag("ru-RU")))
-                .contains("<p class=\"revision-none\">Нет занятий с опубликованной средней оценкой ниже 3,50.</p>");
+                .contains("<p class=\"revision-none\">Нет занятий с приведённой средней оценкой ниже 3,50.</p>");
     }
 
     /**
