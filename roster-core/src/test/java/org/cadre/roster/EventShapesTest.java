@@ -593,19 +593,34 @@ class EventShapesTest {
                 .venue("Almaty", Country.of("KZ"), tot.zone()).courseDays(tot.courseDays()).travelWindow(tot.travelWindow())
                 .participants(20, 26).build();
 
-        assertThat(Evidence.checkSource(Evidence.Kind.TOT_ENROLLED, tot, Optional.of(Role.PARTICIPANT), "pool/x")).isEmpty();
-        assertThat(Evidence.checkSource(Evidence.Kind.DELIVERY, cascade, Optional.of(Role.TRAINER), "pool/x")).isEmpty();
-        assertThat(Evidence.checkSource(Evidence.Kind.OBSERVED_CO_DELIVERY, cascade, Optional.of(Role.CO_TRAINER), "pool/x")).isEmpty();
-        assertThat(Evidence.checkSource(Evidence.Kind.TOT_ENROLLED, cascade, Optional.empty(), "pool/x")).extracting(Finding::message)
+        EventRoster cascadeRoster = DemoRoster.dushanbeCascade();
+        Enrolment participant = DEMO.enrolmentsAs(Role.PARTICIPANT).stream().filter(e -> e.status().wasPresent()).findFirst().orElseThrow();
+        Enrolment leader = DEMO.enrolmentsAs(Role.TRAINER).stream().filter(e -> e.status().wasPresent()).findFirst().orElseThrow();
+        Enrolment coTrainer = cascadeRoster.enrolmentsAs(Role.CO_TRAINER).stream().filter(e -> e.status().wasPresent()).findFirst().orElseThrow();
+        Enrolment declined = Enrolment.nominate(coTrainer.person(), cascade.id(), Role.CO_TRAINER, coTrainer.nominatedBy().orElseThrow(),
+                cascade.courseDays().first().minusDays(20)).moveTo(EnrolmentStatus.DECLINED, cascade.courseDays().first().minusDays(10)).value();
+        Optional<TrainerRecord> none = Optional.empty();
+        assertThat(Evidence.checkSource(Evidence.Kind.TOT_ENROLLED, tot, Optional.of(participant), none, "pool/x")).isEmpty();
+        assertThat(Evidence.checkSource(Evidence.Kind.TOT_COMPLETED, tot, Optional.of(participant), none, "pool/x")).isEmpty();
+        assertThat(Evidence.checkSource(Evidence.Kind.OBSERVED_CO_DELIVERY, cascade, Optional.of(coTrainer), none, "pool/x")).isEmpty();
+        assertThat(Evidence.checkSource(Evidence.Kind.TOT_ENROLLED, cascade, Optional.empty(), none, "pool/x")).extracting(Finding::message)
                 .containsExactly("the person is not enrolled in it", "is a cascade; ToT enrolment and completion come from a ToT");
-        // Teaching is a trainer's or co-trainer's: a participant of the ToT, or a guest trainer, gains nothing by it.
-        assertThat(Evidence.checkSource(Evidence.Kind.OBSERVED_CO_DELIVERY, tot, Optional.of(Role.PARTICIPANT), "pool/x"))
-                .extracting(Finding::message).containsExactly("the person is enrolled in it as participant; teaching is evidence from an "
-                        + "event they taught as trainer or co-trainer");
-        assertThat(Evidence.checkSource(Evidence.Kind.DELIVERY, cascade, Optional.of(Role.GUEST_TRAINER), "pool/x")).hasSize(1);
-        assertThat(Evidence.checkSource(Evidence.Kind.TOT_COMPLETED, tot, Optional.of(Role.TRAINER), "pool/x")).extracting(Finding::message)
-                .containsExactly("the person is enrolled in it as trainer; a ToT's enrolment and completion are a participant's");
-        assertThat(Evidence.checkSource(Evidence.Kind.DELIVERY, course, Optional.of(Role.TRAINER), "pool/x")).extracting(Finding::code, Finding::message)
+        // Teaching is a trainer's or co-trainer's: a participant of the ToT gains nothing by it; a delivery is a trainer's.
+        assertThat(Evidence.checkSource(Evidence.Kind.OBSERVED_CO_DELIVERY, tot, Optional.of(participant), none, "pool/x"))
+                .extracting(Finding::message).containsExactly("the person is enrolled in it as participant; observed-co-delivery is "
+                        + "evidence of a co-trainer there");
+        assertThat(Evidence.checkSource(Evidence.Kind.DELIVERY, cascade, Optional.of(coTrainer), none, "pool/x")).hasSize(1);
+        assertThat(Evidence.checkSource(Evidence.Kind.TOT_COMPLETED, tot, Optional.of(leader), none, "pool/x")).hasSize(1);
+        // A seat declined is no teaching (a declined co-trainer had been made a lead trainer: the attacker's review of session 23).
+        assertThat(Evidence.checkSource(Evidence.Kind.OBSERVED_CO_DELIVERY, cascade, Optional.of(declined), none, "pool/x"))
+                .extracting(Finding::message).containsExactly("the person's enrolment in it is declined; observed-co-delivery needs a "
+                        + "seat there (confirmed or later)");
+        // One delivery an event: teaching there already on the record is not recorded again.
+        TrainerRecord taught = DemoRoster.pool().record(coTrainer.person(), cascadeRoster.curriculum().id()).orElseThrow();
+        assertThat(taught.history()).anyMatch(h -> h.evidence().flatMap(Evidence::event).equals(Optional.of(cascade.id())));
+        assertThat(Evidence.checkSource(Evidence.Kind.CO_DELIVERY, cascade, Optional.of(coTrainer), Optional.of(taught), "pool/x"))
+                .extracting(Finding::message).containsExactly("the person's teaching at it is on the record already; an event is one delivery");
+        assertThat(Evidence.checkSource(Evidence.Kind.DELIVERY, course, Optional.of(leader), none, "pool/x")).extracting(Finding::code, Finding::message)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("pool.evidence-wrong-event",
                         "is a course; nobody joins or steps up in the trainer pool through a course"));
     }

@@ -7,6 +7,7 @@ import org.cadre.finding.Finding;
 import org.cadre.kernel.Label;
 import org.cadre.kernel.Require;
 import org.cadre.roster.Event;
+import org.cadre.roster.Enrolment;
 import org.cadre.roster.EventId;
 import org.cadre.roster.Role;
 
@@ -71,33 +72,51 @@ public record Evidence(Kind kind, LocalDate on, Optional<EventId> event, String 
     }
 
     /**
-     * Whether evidence of this kind may come from the event it names: the person was enrolled in it in a role that fits
-     * the evidence (a ToT's enrolment and completion are a participant's; teaching, observed or not, is a trainer's or
-     * co-trainer's), it is not a course (nobody joins or steps up in the trainer pool through a course), and ToT
-     * enrolment and completion come from a ToT. An observed co-delivery had been taken from the ToT its "trainer" sat
-     * as a participant, making them a certified trainer who delivered nothing (the attacker's review of session 23).
-     * Every finding ({@code pool.evidence-wrong-event}), none when it fits; each message says what is wrong with the
-     * event.
+     * Whether evidence of this kind may come from the event it names: the person was enrolled in it in the role the
+     * evidence needs (a ToT's enrolment and completion are a participant's, a delivery a trainer's, a co-delivery,
+     * observed or not, a co-trainer's) and holds a seat there (confirmed or later), it is not a course (nobody joins or steps up in the trainer
+     * pool through a course), ToT enrolment and completion come from a ToT, and teaching at the event is not on the
+     * record already (one delivery an event). An observed co-delivery had been taken from the ToT its "trainer" sat as a
+     * participant, and a declined co-trainer's seat had made a lead trainer by three deliveries at one cascade (the
+     * attacker's reviews of session 23). Every finding ({@code pool.evidence-wrong-event}), none when it fits; each
+     * message says what is wrong with the event.
      *
      * @param kind the kind of evidence
      * @param event the event it names
-     * @param role the person's role at the event; empty when not enrolled in it
+     * @param enrolment the person's enrolment in the event; empty when not enrolled in it
+     * @param record the person's pool record in the package, if any
      * @param subject what the findings are about
      * @return every reason the event cannot be the source; empty when it fits
      */
-    public static ImmutableList<Finding> checkSource(Kind kind, Event event, Optional<Role> role, String subject) {
-        Require.present(role, "role");
+    public static ImmutableList<Finding> checkSource(Kind kind, Event event, Optional<Enrolment> enrolment, Optional<TrainerRecord> record,
+            String subject) {
+        Require.present(enrolment, "enrolment");
+        Require.present(record, "record");
         ImmutableList.Builder<Finding> wrong = ImmutableList.builder();
         boolean tot = kind == Kind.TOT_ENROLLED || kind == Kind.TOT_COMPLETED;
         boolean teaching = kind == Kind.OBSERVED_CO_DELIVERY || kind == Kind.DELIVERY || kind == Kind.CO_DELIVERY;
-        if (role.isEmpty()) {
+        Optional<Role> needed = tot ? Optional.of(Role.PARTICIPANT) : kind == Kind.DELIVERY ? Optional.of(Role.TRAINER)
+                : teaching ? Optional.of(Role.CO_TRAINER) : Optional.empty();
+        if (enrolment.isEmpty()) {
             wrong.add(PoolRefusal.EVIDENCE_WRONG_EVENT.finding(subject, "the person is not enrolled in it"));
-        } else if (tot && role.get() != Role.PARTICIPANT) {
-            wrong.add(PoolRefusal.EVIDENCE_WRONG_EVENT.finding(subject, "the person is enrolled in it as " + Label.of(role.get())
-                    + "; a ToT's enrolment and completion are a participant's"));
-        } else if (teaching && role.get() != Role.TRAINER && role.get() != Role.CO_TRAINER) {
-            wrong.add(PoolRefusal.EVIDENCE_WRONG_EVENT.finding(subject, "the person is enrolled in it as " + Label.of(role.get())
-                    + "; teaching is evidence from an event they taught as trainer or co-trainer"));
+        } else {
+            Enrolment e = enrolment.get();
+            if (needed.isPresent() && e.role() != needed.get()) {
+                wrong.add(PoolRefusal.EVIDENCE_WRONG_EVENT.finding(subject, "the person is enrolled in it as " + Label.of(e.role())
+                        + "; " + Label.of(kind) + " is evidence of a " + Label.of(needed.get()) + " there"));
+            }
+            // A seat, not yet presence: an earlier ToT entered by evidence records its graduates' statuses after their steps
+            // (docs/events.md); a seat declined, withdrawn or never confirmed is no evidence of anything.
+            if (!e.status().holdsSeat()) {
+                wrong.add(PoolRefusal.EVIDENCE_WRONG_EVENT.finding(subject, "the person's enrolment in it is " + e.status().label() + "; "
+                        + Label.of(kind) + " needs a seat there (confirmed or later)"));
+            }
+        }
+        if (teaching && record.isPresent() && record.get().history().stream().anyMatch(entry -> entry.evidence()
+                .filter(x -> x.event().equals(Optional.of(event.id())) && (x.kind() == Kind.OBSERVED_CO_DELIVERY
+                        || x.kind() == Kind.DELIVERY || x.kind() == Kind.CO_DELIVERY)).isPresent())) {
+            wrong.add(PoolRefusal.EVIDENCE_WRONG_EVENT.finding(subject, "the person's teaching at it is on the record already; an "
+                    + "event is one delivery"));
         }
         if (event.kind() == Event.Kind.COURSE) {
             wrong.add(PoolRefusal.EVIDENCE_WRONG_EVENT.finding(subject,

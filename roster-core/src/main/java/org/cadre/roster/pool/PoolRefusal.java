@@ -23,7 +23,7 @@ public enum PoolRefusal implements RuleInfo.Specified {
     /** Evidence names no event, or falls outside the event it names. */
     EVIDENCE_OUTSIDE_EVENT("pool.evidence-outside-event", "Evidence names no event, or is dated outside the event it names (its arrival to departure days)."),
     /** Evidence from an event it may not come from. */
-    EVIDENCE_WRONG_EVENT("pool.evidence-wrong-event", "Evidence names an event the person was not enrolled in, or was in another role than the evidence needs (a participant for ToT enrolment or completion, a trainer or co-trainer for teaching), a course (nobody joins or steps up in the pool through one), or, for ToT enrolment or completion, an event that is not a ToT."),
+    EVIDENCE_WRONG_EVENT("pool.evidence-wrong-event", "Evidence names an event the person held no seat at (not enrolled, or nominated, approved, declined, withdrawn or a no-show), or was in another role than the evidence needs (a participant for ToT enrolment or completion, a trainer for a delivery, a co-trainer for a co-delivery, observed or not), teaching there already on the record (an event is one delivery), a course (nobody joins or steps up in the pool through one), or, for ToT enrolment or completion, an event that is not a ToT."),
     /** The command would change nothing. */
     ALREADY("pool.no-change", "Inactivating an inactive trainer, reactivating an active one, or admitting someone already in the pool.");
 

@@ -149,7 +149,8 @@ public final class TrainerPoolWork {
                 return Outcome.refused(Refusal.UNPROCESSABLE, "The evidence names an event that is not stored.", List.of("event: no such event"));
             }
             String subject = "pool/" + packageId + "/" + p.id();
-            List<Finding> wrong = Evidence.checkSource(in.kind(), event.get(), stores.enrolments.get(in.event(), p.id()).map(v -> v.value().role()), subject);
+            List<Finding> wrong = Evidence.checkSource(in.kind(), event.get(), stores.enrolments.get(in.event(), p.id()).map(Versioned::value),
+                    current.map(Versioned::value), subject);
             if (!wrong.isEmpty()) {
                 return Outcome.refused(Refusal.UNPROCESSABLE, "The evidence does not fit the event it names.",
                         wrong.stream().map(f -> "event: " + f.message()).toList());

@@ -67,6 +67,11 @@ class ErasureTest {
                         + "\", \"latinName\": \"" + LATIN + "\", \"country\": \"KZ\", \"rank\": \"Major\"}").statusCode()).isEqualTo(200);
                 assertThat(api.send("POST", "/api/v1/events/tot-almaty-2023/enrolments", admin,
                         "{\"person\": \"p-canary\", \"role\": \"participant\", \"nominatedBy\": \"kz-border-academy\"}").statusCode()).isEqualTo(201);
+                for (String[] step : new String[][] {{"nominated", "approved"}, {"approved", "confirmed"}}) {
+                    var moved = api.send("POST", "/api/v1/events/tot-almaty-2023/enrolments/status", admin,
+                            "{\"status\": \"" + step[1] + "\", \"every\": \"" + step[0] + "\"}");
+                    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+                }
                 assertThat(api.send("POST", "/api/v1/events/tot-almaty-2023/feedback", admin, "{\"items\": [{\"session\": \"M1.S1\","
                         + " \"rating\": 4, \"author\": \"p-canary\", \"comment\": \"I am " + LATIN + "\","
                         + " \"concerns\": {\"element\": \"session\", \"code\": \"M1.S1\"}}]}").statusCode()).isEqualTo(201);

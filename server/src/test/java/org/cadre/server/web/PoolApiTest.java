@@ -41,9 +41,12 @@ class PoolApiTest {
         new Users(db, audit).add(new UserAccount("certifier", Passwords.hash("pw".toCharArray(), 1_000), UserAccount.Role.COORDINATOR,
                 ImmutableSortedSet.copyOf(countries), ImmutableSortedSet.of(), false), "admin");
         new People(db, audit).add(Person.builder("pool-newcomer", Country.KAZAKHSTAN).latinName("New Trainer").sex(Sex.FEMALE).build(), "admin");
+        // Confirmed: pool evidence needs a seat at its event (a declined one had made a co-trainer: the attacker's review of session 23).
         new org.cadre.server.store.Enrolments(db, audit).addAll(java.util.List.of(org.cadre.roster.Enrolment.nominate(
                 org.cadre.roster.PersonId.of("pool-newcomer"), org.cadre.roster.demo.DemoRoster.ALMATY_TOT, org.cadre.roster.Role.PARTICIPANT,
-                org.cadre.roster.demo.DemoRoster.KZ_BORDER_GUARD, java.time.LocalDate.of(2023, 9, 1))), "admin");
+                org.cadre.roster.demo.DemoRoster.KZ_BORDER_GUARD, java.time.LocalDate.of(2023, 9, 1))
+                .moveTo(org.cadre.roster.EnrolmentStatus.APPROVED, java.time.LocalDate.of(2023, 9, 5)).value()
+                .moveTo(org.cadre.roster.EnrolmentStatus.CONFIRMED, java.time.LocalDate.of(2023, 9, 10)).value()), "admin");
     }
 
     @Test
@@ -100,8 +103,8 @@ class PoolApiTest {
                 // Teaching is evidence from an event the person taught: a participant of the ToT had been made a certified
                 // trainer by an "observed co-delivery" there (the attacker's review of session 23).
                 assertThat(skipped.statusCode()).isEqualTo(422);
-                assertThat(skipped.body()).contains("event: the person is enrolled in it as participant; teaching is evidence from an "
-                        + "event they taught as trainer or co-trainer");
+                assertThat(skipped.body()).contains("event: the person is enrolled in it as participant; observed-co-delivery is evidence "
+                        + "of a co-trainer there");
                 assertThat(completed.statusCode()).as(completed.body()).isEqualTo(201);
                 JsonNode trainer = JsonMapper.builder().build().readTree(completed.body()).get("trainer");
                 assertThat(trainer.get("status").asText()).isEqualTo("co-trainer");
