@@ -609,6 +609,14 @@ public final class Delivery {
         Feedback.trainersNotDelivering(items, e).forEach(f -> offAgenda.put(f.subject(), f));
         List<String> errors = new ArrayList<>();
         Set<List<Object>> rated = new HashSet<>();
+        boolean writesRecords = org.cadre.server.security.Access.may(user, Permission.WRITE_RECORDS);
+        Set<PersonId> erased = new HashSet<>();
+        stores.people.byIds(items.stream().flatMap(f -> f.author().stream()).filter(enrolled::contains).distinct().toList())
+                .forEach((id, v) -> {
+                    if (org.cadre.server.store.People.isErased(v.value())) {
+                        erased.add(id);
+                    }
+                });
         // Feedback is on what happened: a session all of whose days on the agenda are after today has none yet (the attacker's
         // review of session 23 recorded feedback on an event a year ahead). A session off the agenda is the event check's.
         LocalDate today = stores.todayAt(e);
@@ -639,9 +647,24 @@ public final class Delivery {
             } else if (unknownElement.containsKey(subject)) {
                 // An element the package lacks (module m1 beside M1) would let one author rate a session twice (the attacker's re-check).
                 judged.add("items[" + i + "].concerns.code: " + unknownElement.get(subject).message());
+            } else if (fb.concerns().element() == org.cadre.curriculum.CurriculumDiff.Element.SESSION
+                    && !fb.concerns().code().equals(fb.session().value())) {
+                // Counted in its session's n, an item concerning another session rated that one too, held or not (the
+                // attacker's second review of session 23).
+                judged.add("items[" + i + "].concerns.code: names session " + fb.concerns().code() + ", but the item is on session "
+                        + fb.session().value() + "; an item concerns its own session or an element other than a session");
             }
             if (fb.author().isPresent() && !enrolled.contains(fb.author().get())) {
                 judged.add("items[" + i + "].author: is not enrolled in this event");
+            } else if (fb.author().isPresent() && !writesRecords) {
+                // A trainer reads feedback without its authors, so could not see an author's earlier item, nor replace it:
+                // naming one counted the author twice (the attacker's second review of session 23).
+                judged.add("items[" + i + "].author: only a coordinator or administrator records feedback with its author; leave "
+                        + "author out");
+            } else if (fb.author().isPresent() && erased.contains(fb.author().get())) {
+                judged.add("items[" + i + "].author: was erased; feedback is no longer recorded in their name");
+            } else if (fb.author().isPresent() && fb.author().equals(fb.trainer())) {
+                judged.add("items[" + i + "].trainer: is the author; a trainer does not rate themselves");
             }
             if (fb.trainer().isPresent() && !enrolled.contains(fb.trainer().get())) {
                 judged.add("items[" + i + "].trainer: is not enrolled in this event");
@@ -662,9 +685,8 @@ public final class Delivery {
             return Map.entry(k, new org.cadre.server.store.RosterImports.Answer(hash, a.status(), a.body()));
         });
         try {
-            // Who reads authors replaces any item of the author; anyone else only those they recorded themselves.
-            stores.feedback.addAll(e.id(), items, user.username(), kept,
-                    org.cadre.server.security.Access.may(user, Permission.WRITE_RECORDS));
+            // Only who reads authors names them (above), and replaces any earlier item of the author.
+            stores.feedback.addAll(e.id(), items, user.username(), kept);
         } catch (RuntimeException failure) {
             if (key.isPresent() && Failure.of(failure) == Failure.DUPLICATE) {
                 // A retry stored beside the first request: the first committed, and its answer is this one's.

@@ -39,19 +39,6 @@ public final class FeedbackItems {
      * @return how many earlier items the new ones replaced
      */
     public int addAll(EventId event, List<Feedback> items, String actor, Optional<java.util.Map.Entry<String, RosterImports.Answer>> kept) {
-        return addAll(event, items, actor, kept, true);
-    }
-
-    /**
-     * As {@link #addAll(EventId, List, String, Optional)}; {@code replacesAnyones} says whether an author's earlier item is
-     * replaced whoever recorded it (a user who may read authors: they correct what they see) or only when {@code actor}
-     * recorded it (a trainer reads items without authors: replacing others' items would let them overwrite participants'
-     * ratings of their own sessions by naming each participant in turn).
-     *
-     * @param replacesAnyones whether items recorded by other users are replaced too
-     */
-    public int addAll(EventId event, List<Feedback> items, String actor, Optional<java.util.Map.Entry<String, RosterImports.Answer>> kept,
-            boolean replacesAnyones) {
         return db.inTransaction(tx -> {
             if (db.dialect() == org.jooq.SQLDialect.POSTGRES) {
                 // One writer of an event's feedback at a time, so that two requests neither both keep an author's item
@@ -65,8 +52,7 @@ public final class FeedbackItems {
                     replaced += tx.deleteFrom(FEEDBACK).where(FEEDBACK.EVENT_ID.eq(event.value()), FEEDBACK.AUTHOR_ID.eq(f.author().get().value()),
                             FEEDBACK.SESSION_CODE.eq(f.session().value()), f.trainer().isPresent()
                                     ? FEEDBACK.TRAINER_ID.eq(f.trainer().get().value()) : FEEDBACK.TRAINER_ID.isNull(),
-                            FEEDBACK.CONCERN_ELEMENT.eq(f.concerns().element().name()), FEEDBACK.CONCERN_CODE.eq(f.concerns().code()),
-                            replacesAnyones ? org.jooq.impl.DSL.noCondition() : FEEDBACK.RECORDED_BY.eq(actor))
+                            FEEDBACK.CONCERN_ELEMENT.eq(f.concerns().element().name()), FEEDBACK.CONCERN_CODE.eq(f.concerns().code()))
                             .execute();
                 }
             }

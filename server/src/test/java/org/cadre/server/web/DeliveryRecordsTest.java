@@ -409,17 +409,25 @@ class DeliveryRecordsTest {
         var read = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api.send("GET", path, token, null).body()).get("items");
         assertThat(read.get(read.size() - 2).get("comment").asText()).isEqualTo("On reflection");
 
-        // A trainer reads items without their authors, so replaces only what they recorded: naming each participant in turn
-        // must not overwrite the ratings a coordinator entered (the review of this change).
+        // A trainer reads items without their authors, so names none: naming each participant in turn would overwrite
+        // their ratings, and not replacing them counted an author twice (the attacker's reviews of session 23).
         String trainerToken = api.login("kz-trainer", "pw");
         String five = "{\"items\": [{\"session\": \"%s\", \"rating\": 5, \"author\": \"%s\"}]}".formatted(session, author);
-        assertThat(api.send("POST", path, trainerToken, five).statusCode()).isEqualTo(201);
-        assertThat(authors.get()).as("the coordinator's rating kept beside the trainer's").containsExactly(1, 5, 12);
-        assertThat(api.send("POST", path, trainerToken, five.replace("\"rating\": 5", "\"rating\": 4")).statusCode()).isEqualTo(201);
-        assertThat(authors.get()).as("the trainer's own entry replaced").containsExactly(1, 4, 12);
-        // A coordinator, who reads authors, corrects the author's rating whoever entered it.
-        assertThat(api.send("POST", path, token, five.replace("\"rating\": 5", "\"rating\": 3")).statusCode()).isEqualTo(201);
-        assertThat(authors.get()).containsExactly(3, 12);
+        HttpResponse<String> named = api.send("POST", path, trainerToken, five);
+        assertThat(named.statusCode()).isEqualTo(400);
+        assertThat(errors(named)).containsExactly("items[0].author: only a coordinator or administrator records feedback with its "
+                + "author; leave author out");
+        assertThat(authors.get()).containsExactly(1, 12);
+        assertThat(api.send("POST", path, trainerToken, "{\"items\": [{\"session\": \"%s\", \"rating\": 5}]}".formatted(session))
+                .statusCode()).isEqualTo(201);
+        // An item concerns its own session (one on another session was counted in this one's n), and no trainer rates themselves.
+        HttpResponse<String> odd = api.send("POST", path, token, """
+                {"items": [{"session": "%1$s", "rating": 5, "concerns": {"element": "session", "code": "M1.S1"}},
+                           {"session": "%1$s", "rating": 5, "author": "%2$s", "trainer": "%2$s"}]}""".formatted(session, trainer));
+        assertThat(odd.statusCode()).isEqualTo(400);
+        assertThat(errors(odd)).containsExactly("items[0].concerns.code: names session M1.S1, but the item is on session " + session
+                + "; an item concerns its own session or an element other than a session",
+                "items[1].trainer: is the author; a trainer does not rate themselves");
     }
 
     /**

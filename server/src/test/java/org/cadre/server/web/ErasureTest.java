@@ -104,6 +104,11 @@ class ErasureTest {
                 var more = api.send("POST", pool + "/evidence", admin, "{\"kind\": \"tot-completed\", \"event\": \"tot-almaty-2023\","
                         + " \"note\": \"again " + PHONE + "\"}", java.util.Map.of("If-Match", "\"1\""));
                 assertThat(more.statusCode()).as(more.body()).isEqualTo(409);
+                // Nor feedback in their name: their old items are anonymous now, so a new one would count them again.
+                var rated = api.send("POST", "/api/v1/events/tot-almaty-2023/feedback", admin, "{\"items\": [{\"session\": \"M1.S1\","
+                        + " \"rating\": 5, \"author\": \"p-canary\", \"comment\": \"" + PHONE + "\"}]}");
+                assertThat(rated.statusCode()).as(rated.body()).isEqualTo(400);
+                assertThat(rated.body()).contains("items[0].author: was erased; feedback is no longer recorded in their name");
                 assertThat(person.has("nativeName") && !person.get("nativeName").isNull()).isFalse();
             } finally {
                 app.stop();
