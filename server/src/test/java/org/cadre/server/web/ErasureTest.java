@@ -72,9 +72,10 @@ class ErasureTest {
                             "{\"status\": \"" + step[1] + "\", \"every\": \"" + step[0] + "\"}");
                     assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
                 }
-                assertThat(api.send("POST", "/api/v1/events/tot-almaty-2023/feedback", admin, "{\"items\": [{\"session\": \"M1.S1\","
-                        + " \"rating\": 4, \"author\": \"p-canary\", \"comment\": \"I am " + LATIN + "\","
-                        + " \"concerns\": {\"element\": \"session\", \"code\": \"M1.S1\"}}]}").statusCode()).isEqualTo(201);
+                String comment = "{\"items\": [{\"session\": \"M1.S1\", \"rating\": 4, \"author\": \"p-canary\", \"comment\": \"I am "
+                        + LATIN + "\", \"concerns\": {\"element\": \"session\", \"code\": \"M1.S1\"}}]}";
+                assertThat(api.send("POST", "/api/v1/events/tot-almaty-2023/feedback", admin, comment,
+                        java.util.Map.of("Idempotency-Key", "canary-1")).statusCode()).isEqualTo(201);
                 // Staff's notes in the trainer pool may name the person too (the attacker's review of session 23).
                 String pool = "/api/v1/trainers/p-canary/tsp-countering-migrant-smuggling";
                 var admitted = api.send("POST", pool + "/evidence", admin, "{\"kind\": \"tot-enrolled\", \"event\": \"tot-almaty-2023\","
@@ -109,6 +110,11 @@ class ErasureTest {
                         + " \"rating\": 5, \"author\": \"p-canary\", \"comment\": \"" + PHONE + "\"}]}");
                 assertThat(rated.statusCode()).as(rated.body()).isEqualTo(400);
                 assertThat(rated.body()).contains("items[0].author: was erased; feedback is no longer recorded in their name");
+                // The request kept under its key is forgotten: sent again, it is judged anew, not confirmed as sent before.
+                var again = api.send("POST", "/api/v1/events/tot-almaty-2023/feedback", admin, comment,
+                        java.util.Map.of("Idempotency-Key", "canary-1"));
+                assertThat(again.headers().firstValue("Idempotent-Replayed")).isEmpty();
+                assertThat(again.statusCode()).isEqualTo(400);
                 assertThat(person.has("nativeName") && !person.get("nativeName").isNull()).isFalse();
             } finally {
                 app.stop();
