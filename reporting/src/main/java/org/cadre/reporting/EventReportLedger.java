@@ -220,6 +220,11 @@ final class EventReportLedger {
             l.atMost(l.of(v).minus(notCertified), 0);
             missed.plus(v);
             record(l, prefix + Disclosure.cellId(unmet.id(), unmet.rows().get(r), "count"), l.of(v), unmet.cell(r, 0));
+            if (!decided.isEmpty()) {
+                // Those who met the criterion are a count too, as a share's rest is: "post-test missing 9" beside 10 participants
+                // said that one person took the post-test (the attacker's second review of session 23).
+                l.cell(prefix + Disclosure.cellId(unmet.id(), unmet.rows().get(r), "rest"), decided.copy().minus(l.of(v)), null, false);
+            }
         }
         record(l, prefix + Disclosure.cellId(unmet.id(), "total", "count"), missed, unmet.total());
         l.atLeast(missed.copy().minus(notCertified), 0);

@@ -161,6 +161,11 @@ final class ProgrammeReportLedger {
         for (ProgrammeReport.EventLine e : report.events()) {
             EventReportLedger.record(l, "events/" + e.id(), line.get(EventId.of(e.id())), e.participantsPresent());
         }
+        // The events' lines less the officials are the attendances of people at more than one event: a count of people too.
+        // Lines of 8 and 8 beside 15 officials said that one person was at both (the attacker's second review of session 23).
+        if (line.size() > 1) {
+            l.cell("officials/present-again", allLines.copy().minus(everyone), null, false);
+        }
         // Regions: each the sum of the lines of the events taught there.
         Map<String, Ledger.Expr> regionSum = new HashMap<>();
         for (EventRoster r : in.inPeriod()) {
