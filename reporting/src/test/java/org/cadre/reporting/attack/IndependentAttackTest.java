@@ -226,10 +226,7 @@ class IndependentAttackTest {
     void a_period_of_only_one_tots_cascades_gives_no_country_away_through_its_officers() {
         java.util.Random rnd = new java.util.Random(23);
         EventRoster tot = ShapedRosters.event(2301, "tot-a", Event.Kind.TOT, LocalDate.of(2024, 1, 8), ShapedRosters.mixture(rnd, 12), null);
-        List<ShapedRosters.Seat> many = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            many.add(new ShapedRosters.Seat("TJ", i % 3 == 0 ? org.cadre.roster.Sex.FEMALE : org.cadre.roster.Sex.MALE, 0));
-        }
+        List<ShapedRosters.Seat> many = seats("TJ", 16, i -> i % 3 == 0);
         List<ShapedRosters.Seat> few = List.of(new ShapedRosters.Seat("KZ", org.cadre.roster.Sex.FEMALE, 0),
                 new ShapedRosters.Seat("KZ", org.cadre.roster.Sex.MALE, 0), new ShapedRosters.Seat("KZ", org.cadre.roster.Sex.MALE, 0),
                 new ShapedRosters.Seat("KZ", org.cadre.roster.Sex.MALE, 0));
@@ -279,10 +276,7 @@ class IndependentAttackTest {
     void the_people_at_two_events_of_a_period_are_not_given_away_by_the_lines_and_the_officials() {
         java.util.Random rnd = new java.util.Random(24);
         EventRoster tot = ShapedRosters.event(2401, "tot-b", Event.Kind.TOT, LocalDate.of(2024, 1, 8), ShapedRosters.mixture(rnd, 12), null);
-        List<ShapedRosters.Seat> eight = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            eight.add(new ShapedRosters.Seat("KZ", i < 4 ? org.cadre.roster.Sex.FEMALE : org.cadre.roster.Sex.MALE, 0));
-        }
+        List<ShapedRosters.Seat> eight = seats("KZ", 8, i -> i < 4);
         EventRoster a = ShapedRosters.event(2402, "cascade-a", Event.Kind.CASCADE, LocalDate.of(2024, 3, 4), eight, EventId.of("tot-b"));
         EventRoster b0 = ShapedRosters.event(2403, "cascade-b", Event.Kind.CASCADE, LocalDate.of(2024, 6, 3), eight.subList(0, 7), EventId.of("tot-b"));
         // cascade-a's first officer at cascade-b too, completed there.
@@ -304,6 +298,15 @@ class IndependentAttackTest {
                 assertThat(again2 < 1 || again2 >= d.k()).as(audience.label() + ": " + again2 + " present again").isTrue();
             }
         }
+    }
+
+    /** {@code n} seats of one country and organisation, the {@code i}-th a woman where {@code woman} says so, else a man. */
+    private static List<ShapedRosters.Seat> seats(String country, int n, java.util.function.IntPredicate woman) {
+        List<ShapedRosters.Seat> seats = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            seats.add(new ShapedRosters.Seat(country, woman.test(i) ? org.cadre.roster.Sex.FEMALE : org.cadre.roster.Sex.MALE, 0));
+        }
+        return seats;
     }
 
     @Test

@@ -97,6 +97,12 @@ public final class Delivery {
      * The person an item of a request names, if it is an id of someone enrolled in the event and not named by an
      * earlier item ({@code seen} remembers); otherwise null, with the reason recorded under {@code at.person}.
      */
+    /** Why a session held only after today takes no record yet: {@code is held on <days>, after today (<today>) ...}. */
+    private static String heldAhead(java.util.Collection<LocalDate> days, LocalDate today, String what) {
+        return "is held on " + days.stream().sorted().map(LocalDate::toString).collect(java.util.stream.Collectors.joining(", "))
+                + ", after today (" + today + ") where the event takes place; " + what + " once it is held";
+    }
+
     private static PersonId onRoster(Fields f, String at, String person, Set<PersonId> enrolled, Set<PersonId> seen, String item) {
         PersonId p = f.at(at + ".person", () -> PersonId.of(person));
         if (p == null) {
@@ -186,9 +192,7 @@ public final class Delivery {
             // yet (marks of a 2027 event were taken: the attacker's review of session 23).
             LocalDate today = stores.todayAt(e);
             if (agenda.get(session.get()).stream().allMatch(d -> d.isAfter(today))) {
-                f.add(named ? "sessions." + session.get().value() : "session", "is held on " + agenda.get(session.get()).stream().sorted()
-                        .map(LocalDate::toString).collect(java.util.stream.Collectors.joining(", ")) + ", after today (" + today
-                        + ") where the event takes place; its marks are taken once it is held");
+                f.add(named ? "sessions." + session.get().value() : "session", heldAhead(agenda.get(session.get()), today, "its marks are taken"));
             }
             String prefix = named ? "sessions." + session.get().value() + "." : "";
             SentItems<Mark> marks = entry.getValue();
@@ -641,9 +645,7 @@ public final class Delivery {
             if (unknownSession.containsKey(subject)) {
                 judged.add("items[" + i + "].session: " + unknownSession.get(subject).message());
             } else if (days.containsKey(fb.session()) && days.get(fb.session()).first().isAfter(today)) {
-                judged.add("items[" + i + "].session: is held on " + days.get(fb.session()).stream().map(LocalDate::toString)
-                        .collect(java.util.stream.Collectors.joining(", ")) + ", after today (" + today
-                        + ") where the event takes place; its feedback is given once it is held");
+                judged.add("items[" + i + "].session: " + heldAhead(days.get(fb.session()), today, "its feedback is given"));
             } else if (unknownElement.containsKey(subject)) {
                 // An element the package lacks (module m1 beside M1) would let one author rate a session twice (the attacker's re-check).
                 judged.add("items[" + i + "].concerns.code: " + unknownElement.get(subject).message());
