@@ -171,8 +171,9 @@ public final class TrainerPoolWork {
                     return Outcome.<Versioned<TrainerRecord>>refusedBy("The pool's rules refuse that step.", next.refusal());
                 }
                 Outcome<Versioned<TrainerRecord>> saved = Checks.saved(() -> stores.trainers.save(next.value(), validity, from.get(), user.username()));
-                // Admitted at the same moment by another request, which named no version either: no If-Match was stale here.
-                return current.isEmpty() && saved.refusal().filter(r -> r == Refusal.STALE).isPresent()
+                // Admitted at the same moment by another request, which named no version either: no If-Match was stale here. Under
+                // If-Match: * it stays stale, so that it is tried again on the record now there (Checks.retriedForAny).
+                return current.isEmpty() && !expected.anyVersion() && saved.refusal().filter(r -> r == Refusal.STALE).isPresent()
                         ? Outcome.refused(Refusal.CONFLICT, "The person was admitted to this package's pool by another change at the same "
                                 + "time; read their record and send this evidence again with its ETag.")
                         : saved;

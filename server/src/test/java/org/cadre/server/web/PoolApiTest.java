@@ -114,6 +114,42 @@ class PoolApiTest {
         }
     }
 
+    /**
+     * Admissions sent at once under {@code If-Match: *} are each judged on the record as it stands: one admits, the others
+     * are told the person is in the pool already; none is told to send the evidence again with an ETag it never needed (the
+     * attacker's second review of session 23).
+     */
+    @Test
+    void admissions_at_once_under_any_version_admit_once_and_tell_the_rest_why() throws Exception {
+        try (Database db = Database.sqlite(Files.createTempDirectory("cadre-pool").resolve("cadre.db"))) {
+            demoWithNewcomer(db, Country.KAZAKHSTAN);
+            Javalin app = CadreApp.create(db).start("127.0.0.1", 0);
+            try {
+                ApiClient api = new ApiClient(app.port());
+                String token = api.login("certifier", "pw");
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+                java.util.List<Integer> statuses = new java.util.ArrayList<>();
+                try {
+                    java.util.List<java.util.concurrent.Future<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+                    for (int i = 0; i < 8; i++) {
+                        sent.add(pool.submit(() -> api.send("POST", PATH, token, evidence("tot-enrolled", "2023-10-23"), null, "*")));
+                    }
+                    for (var response : sent) {
+                        statuses.add(response.get().statusCode());
+                        if (response.get().statusCode() != 201) {
+                            assertThat(response.get().body()).contains("pool.no-change");
+                        }
+                    }
+                } finally {
+                    pool.shutdown();
+                }
+                assertThat(statuses).containsOnly(201, 422).filteredOn(s -> s == 201).hasSize(1);
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
     @Test
     void evidence_names_its_event_and_a_day_within_it() throws Exception {
         try (Database db = Database.sqlite(Files.createTempDirectory("cadre-pool").resolve("cadre.db"))) {
