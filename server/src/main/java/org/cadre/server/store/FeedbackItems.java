@@ -23,8 +23,8 @@ public final class FeedbackItems {
     }
 
     /** Adds feedback items in one transaction, after any already stored for the event. */
-    public int addAll(EventId event, List<Feedback> items, String actor) {
-        return addAll(event, items, actor, Optional.empty());
+    public void addAll(EventId event, List<Feedback> items, String actor) {
+        addAll(event, items, actor, Optional.empty());
     }
 
     /**
@@ -36,10 +36,9 @@ public final class FeedbackItems {
      * 23 found the same author's session counted twice, once from each of two requests). Anonymous items are added.
      *
      * @param kept the user's key and the answer to keep under it, if any
-     * @return how many earlier items the new ones replaced
      */
-    public int addAll(EventId event, List<Feedback> items, String actor, Optional<java.util.Map.Entry<String, RosterImports.Answer>> kept) {
-        return db.inTransaction(tx -> {
+    public void addAll(EventId event, List<Feedback> items, String actor, Optional<java.util.Map.Entry<String, RosterImports.Answer>> kept) {
+        db.inTransaction(tx -> {
             if (db.dialect() == org.jooq.SQLDialect.POSTGRES) {
                 // One writer of an event's feedback at a time, so that two requests neither both keep an author's item
                 // nor take the same positions (SQLite has one writer).
@@ -69,7 +68,7 @@ public final class FeedbackItems {
             }
             audit.record(tx, actor, "feedback", "event", event.value(), null,
                     items.size() + " items" + (replaced == 0 ? "" : ", replacing " + replaced + " earlier"));
-            return replaced;
+            return null;
         });
     }
 

@@ -20,6 +20,20 @@ public final class QueryStrings {
     private QueryStrings() {}
 
     /**
+     * A day the query gives as {@code field}, read as the report's period reads it: none when not given (nor when given
+     * empty, if {@code emptyIsNone}: a form sends its empty fields), else refused naming the field and why. Not stripped:
+     * {@code " 2023-01-01"} (a "+" in a query is a space) is refused.
+     */
+    public static org.cadre.server.app.Outcome<Optional<java.time.LocalDate>> day(String field, String text, boolean emptyIsNone) {
+        if (text == null || emptyIsNone && text.isEmpty()) {
+            return org.cadre.server.app.Outcome.done(Optional.empty());
+        }
+        Optional<String> problem = org.cadre.documents.Dates.problem(text);
+        return problem.isPresent() ? org.cadre.server.app.Outcome.refused(org.cadre.server.app.Outcome.Refusal.INVALID,
+                "A date is not valid.", List.of(field + ": " + problem.get())) : org.cadre.server.app.Outcome.done(org.cadre.documents.Dates.tryParse(text));
+    }
+
+    /**
      * A query parameter's name as an error names it: as sent when it is written as a parameter's name is (ASCII letters,
      * digits, "_", "-" and ".", a letter first, at most 64), else "(a parameter)", so that what a client typed in another
      * script or with spaces, which could be a person's name, is not repeated. {@code page-size} is named ("(a parameter)"

@@ -43,17 +43,6 @@ final class ReportRoutes {
                 : Outcome.refused(Outcome.Refusal.INVALID, "Reports are written in English or Russian.", List.of("lang: must be en or ru"));
     }
 
-    /** A day of the programme report's period from the query, if given. */
-    private static Outcome<Optional<LocalDate>> day(Context ctx, String field) {
-        String text = ctx.queryParam(field);
-        if (text == null) {
-            return Outcome.done(Optional.empty());
-        }
-        Optional<LocalDate> day = org.cadre.documents.Dates.tryParse(text);
-        return day.isPresent() ? Outcome.done(day) : Outcome.refused(Outcome.Refusal.INVALID, "A date is not valid.",
-                List.of(field + ": " + org.cadre.documents.Dates.problem(text).orElseThrow()));
-    }
-
     private void eventReport(Context ctx) {
         UserAccount user = api.user(ctx);
         List<String> offered = List.of("json", "csv", "html");
@@ -80,8 +69,8 @@ final class ReportRoutes {
         Outcome<Audience> audience = reports.programmeAudience(user, ctx.pathParam("id"), Optional.ofNullable(ctx.queryParam("audience")));
         Outcome<Optional<String>> asked = format(ctx, offered);
         Outcome<Locale> lang = language(ctx);
-        Outcome<Optional<LocalDate>> from = day(ctx, "from");
-        Outcome<Optional<LocalDate>> to = day(ctx, "to");
+        Outcome<Optional<LocalDate>> from = QueryStrings.day("from", ctx.queryParam("from"), false);
+        Outcome<Optional<LocalDate>> to = QueryStrings.day("to", ctx.queryParam("to"), false);
         Api.value(Outcome.together(List.of(audience, asked, lang, from, to)), ctx);
         String format = negotiated(ctx, asked.get(), offered);
         Reports.ProgrammeReportOf of = Api.value(reports.programme(user, ctx.pathParam("id"), audience.get(), from.get(), to.get()), ctx);

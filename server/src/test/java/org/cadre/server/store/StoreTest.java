@@ -137,7 +137,7 @@ class StoreTest {
             PersonId author = almaty.seatedParticipants().get(0).person();
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
             try {
-                List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+                List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
                 for (int i = 0; i < 8; i++) {
                     int rating = 1 + i % 5;
                     sent.add(pool.submit(() -> feedback.addAll(almaty.event().id(), List.of(

@@ -89,8 +89,8 @@ final class ReportPages {
         onlyParameters(ctx, kind.equals("events") ? List.of("audience") : List.of("audience", "from", "to"));
         Outcome<Audience> asked = audience(ctx, user.get(), kind);
         // A programme's report covers the events that began in a period, as the API's: empty, the programme's own.
-        Outcome<Optional<LocalDate>> fromAsked = kind.equals("events") ? Outcome.done(Optional.empty()) : periodDay(ctx, "from");
-        Outcome<Optional<LocalDate>> toAsked = kind.equals("events") ? Outcome.done(Optional.empty()) : periodDay(ctx, "to");
+        Outcome<Optional<LocalDate>> fromAsked = org.cadre.server.web.QueryStrings.day("from", ctx.queryParam("from"), true);
+        Outcome<Optional<LocalDate>> toAsked = org.cadre.server.web.QueryStrings.day("to", ctx.queryParam("to"), true);
         PageKit.value(Outcome.together(List.of(asked, fromAsked, toAsked)), ctx);
         Audience audience = asked.get();
         Optional<LocalDate> from = fromAsked.get();
@@ -138,20 +138,6 @@ final class ReportPages {
                 : kit.app.reports().programmeAudience(user, ctx.pathParam("id"), asked);
     }
 
-    /** A day of a programme report's period from the query: empty when not given (or given empty, as a form sends it), else refused naming it. */
-    private static Outcome<Optional<LocalDate>> periodDay(Context ctx, String field) {
-        // Not stripped: the API refuses " 2023-01-01" (a "+" in a query is a space), and so does the page.
-        String text = Optional.ofNullable(ctx.queryParam(field)).orElse("");
-        if (text.isEmpty()) {
-            return Outcome.done(Optional.empty());
-        }
-        Optional<String> problem = org.cadre.documents.Dates.problem(text);
-        if (problem.isPresent()) {
-            return Outcome.refused(Outcome.Refusal.INVALID, "A date is not valid.", List.of(field + ": " + problem.get()));
-        }
-        return Outcome.done(org.cadre.documents.Dates.tryParse(text));
-    }
-
     /** The report as a file: HTML (shown in the report page's frame), JSON, CSV, or IATI XML for a programme. */
     private void file(Context ctx, String kind) {
         Optional<UserAccount> user = kit.user(ctx);
@@ -164,8 +150,8 @@ final class ReportPages {
         List<String> offered = kind.equals("events") ? List.of("html", "json", "csv") : List.of("html", "json", "csv", "iati");
         Outcome<String> formatAsked = offered.contains(format) ? Outcome.done(format) : Outcome.refused(Outcome.Refusal.INVALID,
                 "The report comes as " + String.join(", ", offered) + ".", List.of("format: must be one of " + String.join(", ", offered)));
-        Outcome<Optional<LocalDate>> from = kind.equals("events") ? Outcome.done(Optional.empty()) : periodDay(ctx, "from");
-        Outcome<Optional<LocalDate>> to = kind.equals("events") ? Outcome.done(Optional.empty()) : periodDay(ctx, "to");
+        Outcome<Optional<LocalDate>> from = org.cadre.server.web.QueryStrings.day("from", ctx.queryParam("from"), true);
+        Outcome<Optional<LocalDate>> to = org.cadre.server.web.QueryStrings.day("to", ctx.queryParam("to"), true);
         PageKit.value(Outcome.together(List.of(asked, formatAsked, from, to)), ctx);
         Audience audience = asked.get();
         if (format.equals("html")) {
